@@ -1,0 +1,7 @@
+//! Pure domain logic: plain structs and deterministic functions, no browser access.
+
+pub mod demo;
+pub mod money;
+pub mod random;
+pub mod stats;
+pub mod workspace;

@@ -1,0 +1,16 @@
+//! Money always travels with its currency.
+
+use serde::{Deserialize, Serialize};
+
+/// An amount in a named currency (ISO 4217 code such as `EUR`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: f64,
+    pub currency: String,
+}
+
+impl Money {
+    pub fn new(amount: f64, currency: &str) -> Self {
+        Money { amount, currency: currency.trim().to_ascii_uppercase() }
+    }
+}

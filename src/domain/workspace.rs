@@ -1,0 +1,234 @@
+//! The workspace: one brand or programme with its tables.
+//!
+//! Rates are fractions (0.034), never percentages; missing measurements are `None`, not zero.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::money::Money;
+
+/// Where a creator stands in the programme pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PipelineStatus {
+    #[default]
+    Prospect,
+    Vetted,
+    Pilot,
+    Active,
+    Ambassador,
+    Dropped,
+}
+
+impl PipelineStatus {
+    pub const ALL: [PipelineStatus; 6] = [
+        PipelineStatus::Prospect,
+        PipelineStatus::Vetted,
+        PipelineStatus::Pilot,
+        PipelineStatus::Active,
+        PipelineStatus::Ambassador,
+        PipelineStatus::Dropped,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PipelineStatus::Prospect => "prospect",
+            PipelineStatus::Vetted => "vetted",
+            PipelineStatus::Pilot => "pilot",
+            PipelineStatus::Active => "active",
+            PipelineStatus::Ambassador => "ambassador",
+            PipelineStatus::Dropped => "dropped",
+        }
+    }
+
+    /// Accepts the lowercase names above, case-insensitively.
+    pub fn parse(text: &str) -> Option<Self> {
+        let wanted = text.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|status| status.as_str() == wanted)
+    }
+}
+
+/// One creator as imported or entered: identity, audience size and commercial terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Creator {
+    /// Handle without the leading `@`, unique within a workspace and platform.
+    pub handle: String,
+    /// Lowercase platform name: instagram, tiktok, youtube, ...
+    pub platform: String,
+    pub display_name: Option<String>,
+    pub followers: u64,
+    pub following: Option<u64>,
+    /// Category or niche tags, lowercase.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Names of the communities the creator belongs to.
+    #[serde(default)]
+    pub communities: Vec<String>,
+    /// ISO 3166 alpha-2 country code of the creator.
+    pub country: Option<String>,
+    /// Quoted fee per deliverable.
+    pub fee: Option<Money>,
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub status: PipelineStatus,
+    pub account_created: Option<NaiveDate>,
+}
+
+/// Post format as the platforms name them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    pub handle: String,
+    pub post_id: String,
+    pub date: NaiveDate,
+    /// feed, reel, story, video, short, carousel ...
+    pub format: String,
+    pub likes: u64,
+    pub comments: u64,
+    pub views: Option<u64>,
+    pub reach: Option<u64>,
+    pub impressions: Option<u64>,
+    pub shares: Option<u64>,
+    pub saves: Option<u64>,
+    pub sponsored: bool,
+    /// Whether a sponsored post carried a disclosure; `None` when unknown or not sponsored.
+    pub disclosure: Option<bool>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// One observation of a creator's follower count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowerPoint {
+    pub handle: String,
+    pub date: NaiveDate,
+    pub followers: u64,
+}
+
+/// Per-post digest of the comments; raw comment text and commenter handles are never stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommentSummary {
+    pub handle: String,
+    pub post_id: String,
+    pub total: u64,
+    /// Fractions of `total`.
+    pub generic_share: f64,
+    pub emoji_share: f64,
+    pub specific_share: f64,
+    pub duplicate_share: f64,
+    pub distinct_commenters: u64,
+    pub creator_replies: u64,
+    pub max_thread_depth: u32,
+}
+
+/// An interest community that creators belong to (trail running, sourdough baking ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Community {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub hashtags: Vec<String>,
+    /// Where the community gathers online (platforms, forums, groups).
+    pub where_online: Option<String>,
+}
+
+/// Measured results of one creator deliverable in a campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeliverableResult {
+    pub campaign: String,
+    pub handle: String,
+    pub deliverable: String,
+    pub date: Option<NaiveDate>,
+    pub reach: Option<u64>,
+    pub views: Option<u64>,
+    pub impressions: Option<u64>,
+    pub likes: Option<u64>,
+    pub comments: Option<u64>,
+    pub shares: Option<u64>,
+    pub saves: Option<u64>,
+    pub link_clicks: Option<u64>,
+    pub code_redemptions: Option<u64>,
+    pub orders: Option<u64>,
+    pub revenue: Option<Money>,
+    pub cost: Option<Money>,
+    pub disclosure_present: Option<bool>,
+}
+
+/// Aggregate outcome of one arm of an uplift test (control or treatment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestArm {
+    pub test: String,
+    pub arm: String,
+    pub is_control: bool,
+    /// Units exposed or assigned (people, sessions, regions).
+    pub units: u64,
+    pub conversions: u64,
+    pub revenue: Option<Money>,
+}
+
+/// Everything one brand or programme owns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Workspace {
+    pub name: String,
+    #[serde(default)]
+    pub creators: Vec<Creator>,
+    #[serde(default)]
+    pub posts: Vec<Post>,
+    #[serde(default)]
+    pub follower_history: Vec<FollowerPoint>,
+    #[serde(default)]
+    pub comment_summaries: Vec<CommentSummary>,
+    #[serde(default)]
+    pub communities: Vec<Community>,
+    #[serde(default)]
+    pub results: Vec<DeliverableResult>,
+    #[serde(default)]
+    pub test_arms: Vec<TestArm>,
+}
+
+impl Workspace {
+    pub fn empty(name: &str) -> Self {
+        Workspace { name: name.to_string(), ..Workspace::default() }
+    }
+
+    /// Number of rows across all tables; used to describe a workspace in lists.
+    pub fn row_count(&self) -> usize {
+        self.creators.len()
+            + self.posts.len()
+            + self.follower_history.len()
+            + self.comment_summaries.len()
+            + self.communities.len()
+            + self.results.len()
+            + self.test_arms.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipeline_status_parses_its_own_names_case_insensitively() {
+        for status in PipelineStatus::ALL {
+            assert_eq!(PipelineStatus::parse(&status.as_str().to_uppercase()), Some(status));
+        }
+        assert_eq!(PipelineStatus::parse("signed"), None);
+    }
+
+    #[test]
+    fn row_count_adds_every_table() {
+        let mut workspace = Workspace::empty("Brand");
+        assert_eq!(workspace.row_count(), 0);
+        workspace.communities.push(Community {
+            name: "Trail running".into(),
+            description: String::new(),
+            hashtags: vec![],
+            where_online: None,
+        });
+        workspace.follower_history.push(FollowerPoint {
+            handle: "a".into(),
+            date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            followers: 10,
+        });
+        assert_eq!(workspace.row_count(), 2);
+    }
+}

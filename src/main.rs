@@ -1,0 +1,11 @@
+//! Mounts the app in the browser; a native build has nothing to run.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    microplan::ui::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Microplan runs in the browser: build it with `trunk build` (see README.md).");
+}

@@ -1,0 +1,138 @@
+//! The versioned envelope around a stored workspace. The same format is the workspace file
+//! users export and import, so a file from an older version opens in a newer app.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::migrations::migrate;
+use crate::domain::workspace::Workspace;
+
+/// Version of the stored workspace format; bump it and add a migration for every change
+/// that old data cannot be read through with `#[serde(default)]`.
+pub const SCHEMA_VERSION: u32 = 2;
+pub const APP_NAME: &str = "microplan";
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    app: &'static str,
+    schema_version: u32,
+    saved_at: &'a str,
+    workspace: &'a Workspace,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    app: Option<String>,
+    schema_version: Option<u32>,
+    workspace: Option<Value>,
+}
+
+/// Why stored or imported data could not be read. The raw text is never discarded by the
+/// caller: it stays in storage and is offered for download.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    NotJson(String),
+    NotMicroplan,
+    NewerVersion(u32),
+    Damaged(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotJson(reason) => write!(
+                f,
+                "the data is not valid JSON ({reason}); it may have been cut off or edited by hand"
+            ),
+            LoadError::NotMicroplan => write!(
+                f,
+                "this is not a Microplan workspace file (it has no `app: microplan` envelope)"
+            ),
+            LoadError::NewerVersion(version) => write!(
+                f,
+                "it was saved by a newer Microplan (format {version}, this app reads up to \
+                 {SCHEMA_VERSION}); open it with the newer version"
+            ),
+            LoadError::Damaged(reason) => write!(f, "the workspace inside is damaged: {reason}"),
+        }
+    }
+}
+
+/// Serialises a workspace in the current format. `saved_at` is an ISO 8601 timestamp.
+pub fn encode_workspace(workspace: &Workspace, saved_at: &str) -> String {
+    let envelope =
+        EnvelopeOut { app: APP_NAME, schema_version: SCHEMA_VERSION, saved_at, workspace };
+    // Serialising plain structs with string keys cannot fail; an empty object is a safe
+    // fallback that `decode_workspace` reports as damaged rather than loading silently.
+    serde_json::to_string(&envelope).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// Reads a stored or imported workspace of any known format version.
+pub fn decode_workspace(text: &str) -> Result<Workspace, LoadError> {
+    let envelope: EnvelopeIn = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|error| LoadError::NotJson(error.to_string()))?;
+    if envelope.app.as_deref() != Some(APP_NAME) {
+        return Err(LoadError::NotMicroplan);
+    }
+    let version = envelope.schema_version.ok_or(LoadError::NotMicroplan)?;
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::NewerVersion(version));
+    }
+    let stored = envelope.workspace.ok_or_else(|| LoadError::Damaged("no workspace".into()))?;
+    let current = migrate(stored, version).map_err(LoadError::Damaged)?;
+    serde_json::from_value(current).map_err(|error| LoadError::Damaged(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_workspace;
+
+    #[test]
+    fn demo_round_trips_exactly() {
+        let demo = demo_workspace();
+        let text = encode_workspace(&demo, "2026-11-22T10:00:00Z");
+        // Compared with `==` so a failure does not print forty creators.
+        assert!(decode_workspace(&text) == Ok(demo));
+    }
+
+    #[test]
+    fn a_version_one_file_loads_with_its_lists_split() {
+        let text = include_str!("../../tests/fixtures/store/workspace_v1.json");
+        let workspace = decode_workspace(text).expect("v1 fixture loads");
+        assert_eq!(workspace.name, "Oat & Trail spring");
+        let creator = &workspace.creators[0];
+        assert_eq!(creator.categories, vec!["trail running", "outdoors"]);
+        assert_eq!(creator.communities, vec!["Trail running"]);
+        assert_eq!(workspace.posts[0].topics, vec!["race report"]);
+        assert_eq!(workspace.communities[0].hashtags, vec!["#trailrunning", "#fellrunning"]);
+        assert_eq!(workspace.posts[0].likes, 412);
+    }
+
+    #[test]
+    fn refuses_other_files_with_reasons() {
+        assert!(matches!(decode_workspace("{not json"), Err(LoadError::NotJson(_))));
+        assert_eq!(decode_workspace(r#"{"name":"x"}"#), Err(LoadError::NotMicroplan));
+        let newer = r#"{"app":"microplan","schema_version":99,"workspace":{}}"#;
+        assert_eq!(decode_workspace(newer), Err(LoadError::NewerVersion(99)));
+        let damaged = r#"{"app":"microplan","schema_version":2,"workspace":{"name":5}}"#;
+        assert!(matches!(decode_workspace(damaged), Err(LoadError::Damaged(_))));
+        let message = decode_workspace(newer).unwrap_err().to_string();
+        assert!(message.contains("newer Microplan"), "{message}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,400}") {
+            let _ = decode_workspace(&text);
+        }
+
+        #[test]
+        fn arbitrary_json_envelopes_never_panic(version in 0u32..5, body in ".{0,200}") {
+            let text = format!(
+                r#"{{"app":"microplan","schema_version":{version},"workspace":{body}}}"#
+            );
+            let _ = decode_workspace(&text);
+        }
+    }
+}

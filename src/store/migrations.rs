@@ -1,0 +1,65 @@
+//! Migrations of stored workspaces, applied in order on the JSON tree before it is typed.
+
+use serde_json::Value;
+
+/// Brings a workspace stored in `version` up to the current format.
+pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, String> {
+    if version == 0 {
+        return Err("format version 0 does not exist".into());
+    }
+    if version < 2 {
+        workspace = split_list_fields(workspace)?;
+    }
+    Ok(workspace)
+}
+
+/// Format 1 kept tag-like fields as one comma-separated string; format 2 keeps lists, so
+/// tags containing commas survive and CSV export can choose its own separator.
+fn split_list_fields(mut workspace: Value) -> Result<Value, String> {
+    const LIST_FIELDS: [(&str, &str); 4] = [
+        ("creators", "categories"),
+        ("creators", "communities"),
+        ("posts", "topics"),
+        ("communities", "hashtags"),
+    ];
+    let object = workspace.as_object_mut().ok_or("the workspace is not an object")?;
+    for (table, field) in LIST_FIELDS {
+        let Some(rows) = object.get_mut(table).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(Value::String(joined)) = row.get(field) {
+                let items: Vec<Value> = joined
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|item| !item.is_empty())
+                    .map(|item| Value::String(item.to_string()))
+                    .collect();
+                row.insert(field.to_string(), Value::Array(items));
+            }
+        }
+    }
+    Ok(workspace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn version_one_lists_become_arrays_and_empty_items_drop() {
+        let old = json!({"creators": [{"categories": "a, b,,c", "communities": ""}]});
+        let new = migrate(old, 1).expect("migrates");
+        assert_eq!(new["creators"][0]["categories"], json!(["a", "b", "c"]));
+        assert_eq!(new["creators"][0]["communities"], json!([]));
+    }
+
+    #[test]
+    fn current_version_is_left_alone_and_unknown_versions_refused() {
+        let current = json!({"creators": [{"categories": ["a, b"]}]});
+        assert_eq!(migrate(current.clone(), 2), Ok(current));
+        assert!(migrate(json!({}), 0).is_err());
+        assert!(migrate(json!([1]), 1).is_err());
+    }
+}
