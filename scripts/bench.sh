@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Prints Microplan's benchmark figures: shipped size (raw, gzip, brotli), time to first
+# render of the demo workspace in headless Chromium, and native CSV import throughput.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+source scripts/env.sh
+
+trunk build --release --dist dist >/dev/null
+echo "== Shipped size (dist/)"
+node tests/bench/sizes.mjs dist
+echo
+echo "== Time to first render"
+node tests/bench/first_render.mjs
+echo
+echo "== CSV import throughput (native, release)"
+cargo bench --quiet --bench import_throughput

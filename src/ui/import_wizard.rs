@@ -1,0 +1,444 @@
+//! CSV import in four visible steps: choose a file, map its columns, read the validation
+//! report, commit. Nothing is stored before the last step, and committing is all-or-nothing
+//! unless the user explicitly chooses to import only the valid rows.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::files::read_file_bytes;
+use super::persistence::update_workspace;
+use super::state::{app_state, AppState};
+use crate::io::{
+    apply_import, propose_mapping, read_csv, ColumnMapping, ImportMode, ImportOptions,
+    ImportPreview, RawTable, TableKind, Validation,
+};
+
+/// Rows validated between two repaints, so a 150,000-row file keeps the page responsive.
+const ROWS_PER_CHUNK: usize = 5_000;
+/// Errors listed on screen; the rest are counted.
+const ERRORS_SHOWN: usize = 200;
+
+#[derive(Clone, Copy)]
+struct Wizard {
+    kind: TableKind,
+    file_name: RwSignal<String>,
+    raw: RwSignal<Option<RawTable>>,
+    read_error: RwSignal<Option<String>>,
+    mapping: RwSignal<ColumnMapping>,
+    preview: RwSignal<Option<ImportPreview>>,
+    currency: RwSignal<String>,
+    replace: RwSignal<bool>,
+    valid_only: RwSignal<bool>,
+    run: StoredValue<u64>,
+}
+
+/// Lets the browser paint between chunks of work.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+impl Wizard {
+    fn load_bytes(self, state: AppState, name: String, bytes: Vec<u8>) {
+        self.file_name.set(name);
+        self.preview.set(None);
+        self.valid_only.set(false);
+        match read_csv(&bytes) {
+            Ok(table) => {
+                self.mapping.set(propose_mapping(self.kind, &table.headers));
+                self.read_error.set(None);
+                self.raw.set(Some(table));
+                self.validate(state);
+            }
+            Err(error) => {
+                self.raw.set(None);
+                self.read_error.set(Some(error.to_string()));
+            }
+        }
+    }
+
+    /// Validates in chunks with a progress bar; a newer run cancels an older one.
+    fn validate(self, state: AppState) {
+        let run = self.run.get_value() + 1;
+        self.run.set_value(run);
+        self.preview.set(None);
+        spawn_local(async move {
+            let options = ImportOptions { default_currency: self.currency.get_untracked() };
+            let mapping = self.mapping.get_untracked();
+            let Some((mut validation, total)) = self.raw.with_untracked(|raw| {
+                raw.as_ref().map(|t| {
+                    let validation =
+                        Validation::new(self.kind, &t.headers, &mapping, t.decimal_comma, &options);
+                    (validation, t.rows.len())
+                })
+            }) else {
+                return;
+            };
+            let mut done = 0;
+            while done < total {
+                let end = (done + ROWS_PER_CHUNK).min(total);
+                self.raw.with_untracked(|raw| {
+                    if let Some(rows) = raw.as_ref().and_then(|t| t.rows.get(done..end)) {
+                        validation.push_rows(rows);
+                    }
+                });
+                done = end;
+                state.busy.set(Some((
+                    format!("Checking {} rows…", total),
+                    done as f64 / total.max(1) as f64,
+                )));
+                next_frame().await;
+                if self.run.get_value() != run {
+                    return;
+                }
+            }
+            state.busy.set(None);
+            self.preview.set(Some(validation.finish()));
+        });
+    }
+
+    fn commit(self, state: AppState, on_close: Callback<()>) {
+        let replace = self.replace.get_untracked();
+        let Some((count, label)) = self.preview.with_untracked(|p| {
+            p.as_ref().map(|p| (p.valid_count(), p.kind.label()))
+        }) else {
+            return;
+        };
+        if replace {
+            let question = format!(
+                "Replace every row of {label} with the {count} imported rows? Rows not in the file \
+                 will be removed."
+            );
+            if !window().confirm_with_message(&question).unwrap_or(false) {
+                return;
+            }
+        }
+        let mut taken = None;
+        self.preview.update(|preview| taken = preview.take());
+        let Some(preview) = taken else { return };
+        let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
+        let mut summary = None;
+        update_workspace(state, |workspace| {
+            summary = Some(apply_import(workspace, preview.valid, mode));
+        });
+        if let Some(summary) = summary {
+            state.notify(format!(
+                "Imported {label}: {} added, {} updated, {} removed.",
+                summary.added, summary.updated, summary.removed
+            ));
+        }
+        on_close.run(());
+    }
+}
+
+fn file_from_event(ev: &leptos::ev::Event) -> Option<(web_sys::File, web_sys::HtmlInputElement)> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    Some((file, input))
+}
+
+fn read_and_load(wizard: Wizard, state: AppState, file: web_sys::File) {
+    spawn_local(async move {
+        match read_file_bytes(&file).await {
+            Ok(bytes) => wizard.load_bytes(state, file.name(), bytes),
+            Err(error) => wizard.read_error.set(Some(error)),
+        }
+    });
+}
+
+#[component]
+pub fn ImportWizard(kind: TableKind, on_close: Callback<()>) -> impl IntoView {
+    let state = app_state();
+    let wizard = Wizard {
+        kind,
+        file_name: RwSignal::new(String::new()),
+        raw: RwSignal::new(None),
+        read_error: RwSignal::new(None),
+        mapping: RwSignal::new(Vec::new()),
+        preview: RwSignal::new(None),
+        currency: RwSignal::new("EUR".to_string()),
+        replace: RwSignal::new(false),
+        valid_only: RwSignal::new(false),
+        run: StoredValue::new(0),
+    };
+    let input_id = format!("import-file-{}", kind.file_stem());
+    let dragging = RwSignal::new(false);
+    view! {
+        <div class="wizard" role="group" aria-label=format!("Import {}", kind.label())>
+            <h3>"1. Choose a CSV file"</h3>
+            <div
+                class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                        read_and_load(wizard, state, file);
+                    }
+                }
+            >
+                <label for=input_id.clone()>
+                    "Drop a file here or choose one. UTF-8 or UTF-16, comma, semicolon or tab \
+                     separated; your column names are matched to ours in the next step."
+                </label>
+                <input
+                    id=input_id.clone()
+                    type="file"
+                    accept=".csv,.tsv,.txt,text/csv"
+                    on:change=move |ev| {
+                        if let Some((file, input)) = file_from_event(&ev) {
+                            input.set_value("");
+                            read_and_load(wizard, state, file);
+                        }
+                    }
+                />
+            </div>
+            {move || wizard.read_error.get().map(|error| view! {
+                <p class="error-text" role="alert">{error}</p>
+            })}
+            {move || wizard.raw.with(|raw| raw.as_ref().map(|t| view! {
+                <p class="hint" data-testid="file-summary">
+                    {format!(
+                        "{}: {} rows, {} columns, {}, separated by {}{}.",
+                        wizard.file_name.get_untracked(),
+                        t.rows.len(),
+                        t.headers.len(),
+                        t.encoding,
+                        delimiter_name(t.delimiter),
+                        if t.decimal_comma { ", numbers with decimal commas" } else { "" },
+                    )}
+                </p>
+            }))}
+            <Show when=move || wizard.raw.with(Option::is_some)>
+                <MappingStep wizard=wizard />
+                <ReportStep wizard=wizard on_close=on_close />
+            </Show>
+            <div class="actions">
+                <button on:click=move |_| on_close.run(())>"Close import"</button>
+            </div>
+        </div>
+    }
+}
+
+fn delimiter_name(delimiter: u8) -> &'static str {
+    match delimiter {
+        b',' => "commas",
+        b';' => "semicolons",
+        b'\t' => "tabs",
+        b'|' => "pipes",
+        _ => "an unusual character",
+    }
+}
+
+#[component]
+fn MappingStep(wizard: Wizard) -> impl IntoView {
+    let state = app_state();
+    let headers = move || wizard.raw.with(|raw| raw.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
+    view! {
+        <h3>"2. Match your columns"</h3>
+        <p class="hint">
+            "We proposed matches from the column names. Fix any that are wrong; columns marked * \
+             are required."
+        </p>
+        <div class="mapping-grid">
+            {wizard
+                .kind
+                .columns()
+                .iter()
+                .enumerate()
+                .map(|(position, column)| {
+                    let select_id = format!("map-{}-{}", wizard.kind.file_stem(), column.key);
+                    let chosen = move || {
+                        wizard.mapping.with(|m| m.get(position).copied().flatten())
+                    };
+                    view! {
+                        <label for=select_id.clone() title=column.help>
+                            {column.label}
+                            {column.required.then_some(" *")}
+                        </label>
+                        <select
+                            id=select_id
+                            on:change=move |ev| {
+                                let picked = event_target_value(&ev).parse::<usize>().ok();
+                                wizard.mapping.update(|m| {
+                                    if let Some(slot) = m.get_mut(position) {
+                                        *slot = picked;
+                                    }
+                                });
+                                wizard.validate(state);
+                            }
+                        >
+                            <option value="" selected=move || chosen().is_none()>"— not in this file —"</option>
+                            {move || {
+                                headers()
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(index, header)| view! {
+                                        <option value=index.to_string() selected=move || chosen() == Some(index)>
+                                            {header}
+                                        </option>
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    }
+                })
+                .collect_view()}
+        </div>
+        {wizard.kind.columns().iter().any(|c| c.key == "currency").then(|| view! {
+            <p class="inline-form">
+                <label for="import-currency">"Currency when the file names none"</label>
+                <input
+                    id="import-currency"
+                    type="text"
+                    maxlength="3"
+                    size="4"
+                    bind:value=wizard.currency
+                    on:change=move |_| wizard.validate(state)
+                />
+            </p>
+        })}
+    }
+}
+
+#[component]
+fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
+    let state = app_state();
+    let report = move || {
+        wizard.preview.with(|preview| {
+            let Some(p) = preview.as_ref() else {
+                return view! { <p class="hint">"Checking rows…"</p> }.into_any();
+            };
+            let errors_hidden = p.errors.len().saturating_sub(ERRORS_SHOWN);
+            view! {
+                <p class="report-summary" data-testid="import-summary">
+                    {format!(
+                        "{} rows read: {} ready to import, {} with problems.",
+                        p.total_rows,
+                        p.valid_count(),
+                        p.rows_with_errors
+                    )}
+                </p>
+                {(!p.missing_required.is_empty()).then(|| view! {
+                    <p class="error-text" role="alert">
+                        {format!(
+                            "Required columns not matched: {}. Match them above or add them to the file.",
+                            p.missing_required.join(", ")
+                        )}
+                    </p>
+                })}
+                {(!p.errors.is_empty()).then(|| view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Problems found">
+                        <table class="errors" data-testid="import-errors">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Row"</th>
+                                    <th scope="col">"Line"</th>
+                                    <th scope="col">"Column"</th>
+                                    <th scope="col">"Value"</th>
+                                    <th scope="col">"Problem"</th>
+                                    <th scope="col">"Fix"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {p.errors.iter().take(ERRORS_SHOWN).map(|e| view! {
+                                    <tr>
+                                        <td>{e.row}</td>
+                                        <td>{e.line}</td>
+                                        <td>{e.column.clone()}</td>
+                                        <td><code>{e.value.clone()}</code></td>
+                                        <td>{e.problem.clone()}</td>
+                                        <td>{e.fix.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })}
+                {(errors_hidden > 0).then(|| view! {
+                    <p class="hint">{format!("…and {errors_hidden} more problems not listed.")}</p>
+                })}
+                <PreviewTable preview_cells=p.preview_cells(8) kind=wizard.kind />
+            }
+            .into_any()
+        })
+    };
+    let can_commit = move || {
+        wizard.preview.with(|p| {
+            p.as_ref().is_some_and(|p| {
+                p.can_commit_all()
+                    || (wizard.valid_only.get() && p.missing_required.is_empty() && p.valid_count() > 0)
+            })
+        })
+    };
+    let has_errors = move || wizard.preview.with(|p| p.as_ref().is_some_and(|p| p.rows_with_errors > 0));
+    let button_text = move || {
+        wizard
+            .preview
+            .with(|p| p.as_ref().map(|p| format!("Import {} rows", p.valid_count())))
+            .unwrap_or_else(|| "Import".into())
+    };
+    let mode_name = format!("import-mode-{}", wizard.kind.file_stem());
+    view! {
+        <h3>"3. Check the report"</h3>
+        {report}
+        <h3>"4. Import"</h3>
+        <fieldset class="choices">
+            <legend>"Existing rows"</legend>
+            <label>
+                <input type="radio" name=mode_name.clone() checked=true on:change=move |_| wizard.replace.set(false) />
+                " Merge: update rows with the same key, add new ones, keep the rest"
+            </label>
+            <label>
+                <input type="radio" name=mode_name on:change=move |_| wizard.replace.set(true) />
+                " Replace the whole table with this file"
+            </label>
+        </fieldset>
+        <Show when=has_errors>
+            <label class="valid-only">
+                <input type="checkbox" bind:checked=wizard.valid_only />
+                " Import only the valid rows and skip the rows with problems"
+            </label>
+        </Show>
+        <div class="actions">
+            <button
+                class="primary"
+                disabled=move || { !can_commit() }
+                on:click=move |_| wizard.commit(state, on_close)
+            >
+                {button_text}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn PreviewTable(preview_cells: Vec<Vec<String>>, kind: TableKind) -> impl IntoView {
+    if preview_cells.is_empty() {
+        return view! { <span></span> }.into_any();
+    }
+    view! {
+        <p class="hint">"The first valid rows as they will be stored:"</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Import preview">
+            <table data-testid="import-preview">
+                <thead>
+                    <tr>{kind.columns().iter().map(|c| view! { <th scope="col">{c.label}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {preview_cells.into_iter().map(|row| view! {
+                        <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

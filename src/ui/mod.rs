@@ -1,0 +1,115 @@
+//! Leptos components. They call domain, io and store functions; they compute no metric
+//! themselves.
+
+mod banners;
+mod data_page;
+mod files;
+mod import_wizard;
+mod overview;
+mod persistence;
+mod section_page;
+mod sections;
+mod state;
+mod table_view;
+mod workspaces;
+
+use leptos::prelude::*;
+
+use sections::{use_current_section, Section};
+use state::{app_state, AppState, SaveStatus};
+
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    persistence::start(state);
+    let section = use_current_section();
+    // Move focus to the new section's heading so keyboard and screen-reader users land there.
+    Effect::new(move |previous: Option<Section>| {
+        let current = section.get();
+        if previous.is_some() && previous != Some(current) {
+            if let Some(heading) = document().get_element_by_id("section-heading") {
+                use wasm_bindgen::JsCast;
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        }
+        current
+    });
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <a class="brand" href="#/" aria-label="Microplan overview">
+                <span class="brand-mark" aria-hidden="true">"◐"</span>
+                " Microplan"
+            </a>
+            <workspaces::WorkspaceSwitcher />
+            <SaveIndicator />
+        </header>
+        <div class="layout">
+            <nav class="side-nav" aria-label="Sections">
+                <ul>
+                    {Section::ALL
+                        .into_iter()
+                        .map(|item| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=item.href()
+                                        aria-current=move || (section.get() == item).then_some("page")
+                                    >
+                                        {item.title()}
+                                        {(!item.is_built())
+                                            .then(|| view! { <span class="badge soon">"not built yet"</span> })}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <main id="main" tabindex="-1">
+                <banners::Banners />
+                <banners::BusyBar />
+                {move || match section.get() {
+                    Section::Overview => view! { <overview::OverviewPage /> }.into_any(),
+                    Section::Data => view! { <data_page::DataPage /> }.into_any(),
+                    other => view! { <section_page::SectionPage section=other /> }.into_any(),
+                }}
+            </main>
+        </div>
+        <banners::Notices />
+    }
+}
+
+/// Tells the user, at all times, whether what they see is saved.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = app_state();
+    let text = move || match state.save_status.get() {
+        SaveStatus::Starting => ("Opening storage…".to_string(), "pending"),
+        SaveStatus::Saved(at) => (format!("Saved in this browser {}", short_time(&at)), "ok"),
+        SaveStatus::Saving => ("Saving…".to_string(), "pending"),
+        SaveStatus::Failed(_) => ("Not saved — see message".to_string(), "error"),
+        SaveStatus::MemoryOnly(_) => ("Not saved: storage unavailable".to_string(), "error"),
+    };
+    view! {
+        <p class=move || format!("save-status {}", text().1) role="status" aria-live="polite">
+            {move || text().0}
+        </p>
+    }
+}
+
+/// `2026-11-22T10:15:03.120Z` -> `at 11:15` in the user's time zone.
+fn short_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!("at {:02}:{:02}", date.get_hours(), date.get_minutes())
+}

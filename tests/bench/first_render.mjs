@@ -1,0 +1,28 @@
+// Time to first render of the demo workspace in headless Chromium: from navigation start
+// until the stored demo's creators table is on screen, over several reloads.
+import { openApp, loadDemo } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const app = await openApp();
+try {
+  await loadDemo(app);
+  const loadClick = await app.page.evaluate(async () => {
+    const start = performance.now();
+    document.querySelectorAll('button').forEach((b) => { if (b.textContent === 'Load demo workspace') b.dataset.bench = '1'; });
+    document.querySelector('button[data-bench]').click();
+    while (!document.body.innerText.includes('Opened “Demo: Hearth & Trail (2)”')) await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - start;
+  });
+  const times = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await app.page.goto(`${app.server.url}#/creators`);
+    await app.page.waitForSelector('section.table-card tbody tr');
+    times.push(await app.page.evaluate(() => performance.now()));
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`demo workspace generated and stored by one click: ${loadClick.toFixed(0)} ms`);
+  console.log(`first render of the stored demo (creators table on screen), median of ${RUNS}: ${median.toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`);
+} finally {
+  await app.close();
+}

@@ -1,0 +1,58 @@
+// A programme of 5,000 creators with 30 posts each imports with progress, saves to
+// IndexedDB (beyond localStorage's ~5 MiB) and is all there after a reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp, rowCount } from './harness.mjs';
+
+const CREATORS = 5000;
+const POSTS_EACH = 30;
+
+function writeFiles() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-large-'));
+  const creators = ['handle,platform,followers,following,country,fee,currency'];
+  const posts = ['handle,post_id,date,format,likes,comments,views,reach,shares,saves'];
+  for (let c = 0; c < CREATORS; c += 1) {
+    creators.push(`creator_${c},instagram,${2000 + ((c * 7919) % 400000)},${100 + (c % 900)},GB,${50 + (c % 40) * 25},EUR`);
+    for (let p = 0; p < POSTS_EACH; p += 1) {
+      const likes = 50 + ((c * 31 + p * 17) % 4000);
+      const day = String(1 + (p % 28)).padStart(2, '0');
+      posts.push(`creator_${c},${c}-${p},2026-0${1 + (p % 9)}-${day},reel,${likes},${Math.floor(likes / 25)},${likes * 9},${likes * 6},${Math.floor(likes / 40)},${Math.floor(likes / 15)}`);
+    }
+  }
+  fs.writeFileSync(path.join(dir, 'creators.csv'), creators.join('\n'));
+  fs.writeFileSync(path.join(dir, 'posts.csv'), posts.join('\n'));
+  return dir;
+}
+
+test('5,000 creators x 30 posts save and reload', async () => {
+  const dir = writeFiles();
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.getByLabel('New workspace name').fill('Large programme');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByText('Opened “Large programme”').waitFor();
+    await app.goto('Creators');
+    for (const [label, file, rows] of [['Creators', 'creators.csv', CREATORS], ['Posts', 'posts.csv', CREATORS * POSTS_EACH]]) {
+      const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
+      await card.getByRole('button', { name: 'Import CSV' }).click();
+      await card.locator('input[type=file]').setInputFiles(path.join(dir, file));
+      await page.getByTestId('import-summary').filter({ hasText: `${rows} rows read: ${rows} ready to import, 0 with problems.` }).waitFor({ timeout: 120_000 });
+      await page.getByRole('button', { name: `Import ${rows} rows` }).click();
+      await page.getByText(`Imported ${label}: ${rows} added`).waitFor();
+    }
+    await page.waitForSelector('.save-status.ok', { timeout: 120_000 });
+    await app.reload();
+    await app.goto('Creators');
+    await page.waitForSelector('section.table-card tbody tr', { timeout: 120_000 });
+    assert.equal(await rowCount(page, 'Creators'), CREATORS);
+    assert.equal(await rowCount(page, 'Posts'), CREATORS * POSTS_EACH);
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
