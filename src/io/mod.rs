@@ -1,0 +1,47 @@
+//! CSV import and export: bytes in, typed rows and row-level errors out.
+//!
+//! The import runs in steps the UI can show: [`read_csv`] decodes and parses a file into a
+//! [`RawTable`]; [`propose_mapping`] matches its headers to a table's columns by name
+//! ([`propose_mapping_for_table`] also checks the first cells fit the column's type); a
+//! [`Validation`] (or [`validate`]) turns rows into domain rows and cell errors; and
+//! [`apply_import`] (or [`apply_preview`]) writes them into the workspace. [`export_csv`]
+//! writes a table back in a form the import reads exactly.
+//!
+//! Decisions a user may ask about are documented where they are made: the decimal comma in
+//! `read.rs`, day/month order of dates in `validate.rs`, the formula guard in `export.rs`.
+//!
+//! Nothing here panics on any input: the code runs in WebAssembly, where a panic kills the
+//! page. Property tests feed it random bytes to hold that line.
+
+mod apply;
+mod build_rows;
+mod columns;
+mod columns_campaigns;
+mod columns_vetting;
+mod date;
+mod decode;
+mod export;
+mod mapping;
+mod money;
+mod number;
+mod problem;
+mod read;
+mod row_reader;
+mod table;
+mod text;
+mod typed_rows;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+pub use apply::{apply_import, apply_preview, ImportMode, ImportSummary};
+pub use columns::{ColumnKind, ColumnSpec};
+pub use decode::ReadError;
+pub use export::{export_csv, table_cells};
+pub use mapping::{normalise_header, propose_mapping, propose_mapping_for_table, ColumnMapping};
+pub use problem::CellError;
+pub use read::{read_csv, RawRow, RawTable};
+pub use table::TableKind;
+pub use typed_rows::TypedRows;
+pub use validate::{validate, ImportOptions, ImportPreview, Validation, MAX_STORED_ERRORS};

@@ -1,0 +1,9 @@
+//! Tests across the whole pipeline: parsers with hand-checked values, real-looking fixture
+//! files, round trips and random input.
+
+mod dates;
+mod fixtures;
+mod fuzz;
+mod numbers;
+mod pipeline;
+mod round_trip;
