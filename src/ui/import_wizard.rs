@@ -11,8 +11,8 @@ use super::files::read_file_bytes;
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
 use crate::io::{
-    apply_import, propose_mapping, read_csv, ColumnMapping, ImportMode, ImportOptions,
-    ImportPreview, RawTable, TableKind, Validation,
+    apply_preview, propose_mapping_for_table, read_csv, ColumnMapping, ImportMode,
+    ImportOptions, ImportPreview, RawTable, TableKind, Validation,
 };
 
 /// Rows validated between two repaints, so a 150,000-row file keeps the page responsive.
@@ -49,7 +49,7 @@ impl Wizard {
         self.valid_only.set(false);
         match read_csv(&bytes) {
             Ok(table) => {
-                self.mapping.set(propose_mapping(self.kind, &table.headers));
+                self.mapping.set(propose_mapping_for_table(self.kind, &table));
                 self.read_error.set(None);
                 self.raw.set(Some(table));
                 self.validate(state);
@@ -122,8 +122,9 @@ impl Wizard {
         let Some(preview) = taken else { return };
         let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
         let mut summary = None;
+        // Merge keeps stored values of columns the file does not have.
         update_workspace(state, |workspace| {
-            summary = Some(apply_import(workspace, preview.valid, mode));
+            summary = Some(apply_preview(workspace, preview, mode));
         });
         if let Some(summary) = summary {
             state.notify(format!(

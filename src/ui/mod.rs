@@ -27,6 +27,7 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     persistence::start(state);
+    warn_before_leaving_unsaved(state);
     let section = use_current_section();
     // Move focus to the new section's heading so keyboard and screen-reader users land there.
     Effect::new(move |previous: Option<Section>| {
@@ -85,6 +86,17 @@ fn App() -> impl IntoView {
         </div>
         <banners::Notices />
     }
+}
+
+/// Autosave waits a moment after each edit; leaving inside that moment asks first.
+fn warn_before_leaving_unsaved(state: AppState) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
+            ev.prevent_default();
+            ev.set_return_value("Changes are still being saved.");
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Tells the user, at all times, whether what they see is saved.

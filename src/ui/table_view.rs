@@ -57,7 +57,7 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                     <button
                         on:click=move |_| export_table(state, kind)
                         disabled=move || state.workspace.with(Option::is_none)
-                        aria-label=format!("Export {} as CSV", kind.label())
+                        aria-label=format!("Export CSV of {}", kind.label())
                     >
                         "Export CSV"
                     </button>
@@ -65,7 +65,7 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                         on:click=move |_| importing.update(|open| *open = !*open)
                         disabled=move || state.workspace.with(Option::is_none)
                         aria-expanded=move || importing.get().to_string()
-                        aria-label=format!("Import {} from CSV", kind.label())
+                        aria-label=format!("Import CSV into {}", kind.label())
                     >
                         "Import CSV"
                     </button>

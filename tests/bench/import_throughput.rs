@@ -16,11 +16,10 @@ fn posts_csv() -> String {
         for post in 0..POSTS_EACH {
             let likes = 100 + (creator * 7 + post * 13) % 5_000;
             csv.push_str(&format!(
-                "@creator_{creator},{creator}-{post},2026-{:02}-{:02},reel,\"{},{:03}\",{},{}k,{},{},{}\n",
+                "@creator_{creator},{creator}-{post},2026-{:02}-{:02},reel,\"{}\",{},{}k,{},{},{}\n",
                 1 + post % 12,
                 1 + post % 28,
-                likes / 1000,
-                likes % 1000,
+                thousands(likes),
                 likes / 20,
                 (likes * 3) as f64 / 1000.0,
                 likes * 2,
@@ -30,6 +29,15 @@ fn posts_csv() -> String {
         }
     }
     csv
+}
+
+/// `12345` -> `12,345`, as spreadsheets write counts.
+fn thousands(value: usize) -> String {
+    if value < 1000 {
+        value.to_string()
+    } else {
+        format!("{},{:03}", value / 1000, value % 1000)
+    }
 }
 
 fn timed<T>(label: &str, units: usize, unit: &str, work: impl FnOnce() -> T) -> T {

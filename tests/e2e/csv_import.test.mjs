@@ -92,6 +92,9 @@ test('imports a semicolon, BOM, decimal-comma creators file with its own column 
     await page.getByRole('button', { name: 'Import 3 rows' }).click();
     await page.getByText('Imported Creators: 3 added').waitFor();
     assert.equal(await rowCount(page, 'Creators'), 3);
+    const fees = await card(page, 'Creators').locator('table').innerText();
+    assert.match(fees, /1200\.5\tEUR/, '"1.200,50" in a "Fee (EUR)" column');
+    await app.waitSaved();
     await app.reload();
     await app.goto('Creators');
     assert.equal(await rowCount(page, 'Creators'), 3);
