@@ -31,6 +31,11 @@ impl ColumnKind {
     pub fn is_text(self) -> bool {
         matches!(self, ColumnKind::Text | ColumnKind::List)
     }
+
+    /// Quantities, which tables align right so digits line up.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, ColumnKind::Count | ColumnKind::Number | ColumnKind::Fraction | ColumnKind::Money)
+    }
 }
 
 /// One column of a table as the import and export see it.

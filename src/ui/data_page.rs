@@ -31,15 +31,14 @@ pub fn DataPage() -> impl IntoView {
         >
             <section class="card" aria-labelledby="tables-heading">
                 <h2 id="tables-heading">"Tables in this workspace"</h2>
-                <div class="table-tabs" role="tablist" aria-label="Tables">
+                <div class="table-tabs" role="group" aria-label="Show table">
                     {move || {
                         counts()
                             .into_iter()
                             .map(|(kind, rows)| {
                                 view! {
                                     <button
-                                        role="tab"
-                                        aria-selected=move || (selected.get() == kind).to_string()
+                                        aria-pressed=move || (selected.get() == kind).to_string()
                                         on:click=move |_| selected.set(kind)
                                     >
                                         {kind.label()}

@@ -217,6 +217,7 @@ pub fn ImportWizard(kind: TableKind, on_close: Callback<()>) -> impl IntoView {
                         if t.decimal_comma { ", numbers with decimal commas" } else { "" },
                     )}
                 </p>
+                <Notes notes=t.notes.clone() />
             }))}
             <Show when=move || wizard.raw.with(Option::is_some)>
                 <MappingStep wizard=wizard />
@@ -318,7 +319,7 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
             let Some(p) = preview.as_ref() else {
                 return view! { <p class="hint">"Checking rows…"</p> }.into_any();
             };
-            let errors_hidden = p.errors.len().saturating_sub(ERRORS_SHOWN);
+            let errors_hidden = p.error_count().saturating_sub(ERRORS_SHOWN);
             view! {
                 <p class="report-summary" data-testid="import-summary">
                     {format!(
@@ -367,6 +368,7 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
                 {(errors_hidden > 0).then(|| view! {
                     <p class="hint">{format!("…and {errors_hidden} more problems not listed.")}</p>
                 })}
+                <Notes notes=p.notes.clone() />
                 <PreviewTable preview_cells=p.preview_cells(8) kind=wizard.kind />
             }
             .into_any()
@@ -419,6 +421,18 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// How the reader interpreted something ambiguous (date order, repaired characters).
+#[component]
+fn Notes(notes: Vec<String>) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        view! {
+            <ul class="read-notes">
+                {notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 #[component]

@@ -86,7 +86,13 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                                 {kind
                                     .columns()
                                     .iter()
-                                    .map(|column| view! { <th scope="col" title=column.help>{column.label}</th> })
+                                    .map(|column| {
+                                        view! {
+                                            <th scope="col" title=column.help class:numeric=column.kind.is_numeric()>
+                                                {column.label}
+                                            </th>
+                                        }
+                                    })
                                     .collect_view()}
                             </tr>
                         </thead>
@@ -97,7 +103,13 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                                     .map(|cells| {
                                         view! {
                                             <tr>
-                                                {cells.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
+                                                {cells
+                                                    .into_iter()
+                                                    .zip(kind.columns())
+                                                    .map(|(cell, column)| {
+                                                        view! { <td class:numeric=column.kind.is_numeric()>{cell}</td> }
+                                                    })
+                                                    .collect_view()}
                                             </tr>
                                         }
                                     })

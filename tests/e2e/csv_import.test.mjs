@@ -27,7 +27,7 @@ async function openImport(page, label) {
 }
 
 async function showTable(page, label) {
-  await page.getByRole('tab', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('group', { name: 'Show table' }).getByRole('button', { name: new RegExp(`^${label}`) }).click();
   await card(page, label).waitFor();
 }
 
