@@ -3,11 +3,22 @@
 
 Writes JSON files into tests/fixtures/stats/ holding inputs and expected outputs computed
 with scipy and statsmodels (the reference tools), cross-checked with mpmath at 40-50 digits.
-Where scipy/statsmodels is itself imprecise or wrong, the mpmath value is used and the case
-says so in its "source" field (e.g. scipy 1.17 t.isf(1e-300, 3) returns -inf; its
-hypergeom.logpmf is off by ~1e-12; statsmodels' solve_power stops at ~1e-8).
+Where the reference tool is itself imprecise or wrong, the expected value comes from mpmath
+(or a tight root-find on the tool's own power function) and the case records the tool's
+value next to it. Found while writing this (scipy 1.17.1, statsmodels 0.15.0):
+  - scipy t.isf(1e-300, 3) returns -inf (truth 1.0331e100);
+  - scipy binom.sf is off by 3.4e-12 relative at n = 1e9, fisher_exact by 3e-11 at
+    2 x 100,000 visitors, hypergeom.logpmf by 4e-9 absolute at N = 2e6;
+  - scipy nct.cdf returns NaN far in the lower tail (e.g. nct.cdf(-2.58, 1000, 10)), which
+    makes statsmodels' TTestIndPower.power NaN; the power here treats that term as 0;
+  - scipy fisher_exact uses a relative tolerance of 1e-14 for "as likely as observed"; R and
+    the app use 1e-7 (the fixtures use R's rule, computed with mpmath);
+  - statsmodels' solve_power stops at ~1e-8 relative for nobs and ~6e-5 for effect_size;
+  - statsmodels' Jeffreys interval has no boundary fix (0 of 1 gives [0.00039, 0.85]).
 
-How to run (from the repository root):
+The mpmath helpers live in scripts/reference/mp_reference.py.
+
+How to run (from the repository root, about 3 minutes):
     pip install scipy statsmodels numpy mpmath
     python3 scripts/reference/stats_fixtures.py
 
@@ -31,7 +42,17 @@ import scipy
 import statsmodels
 from scipy import optimize, stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.power import NormalIndPower, TTestIndPower, normal_power_het
+from statsmodels.stats.power import NormalIndPower, TTestIndPower
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mp_reference import (  # noqa: E402
+    mp_binom_tails,
+    mp_fisher,
+    mp_hyper_logpmf,
+    mp_prob_b_greater,
+    mp_proportion_interval,
+    mp_tisf,
+    mp_tsf,
+)
 from statsmodels.stats.proportion import (
     confint_proportions_2indep,
     power_proportions_2indep,
@@ -81,46 +102,6 @@ def write(name, description, cases):
     print("wrote", path, {k: len(v) for k, v in cases.items()})
 
 
-# ---------------------------------------------------------------- mpmath references
-def mp_tsf(t, df):
-    """P(T > t) at 50 digits: the incomplete beta when mpmath's series converges, else
-    quadrature of the density with break points on both the 1 and the 1/t scales."""
-    t, df = mp.mpf(t), mp.mpf(df)
-    if t < 0:
-        return 1 - mp_tsf(-t, df)
-    try:
-        return mp.betainc(df / 2, mp.mpf(1) / 2, 0, df / (df + t * t), regularized=True) / 2
-    except mp.libmp.libhyper.NoConvergence:
-        pass
-    lc = mp.loggamma((df + 1) / 2) - mp.loggamma(df / 2) - mp.log(mp.sqrt(df * mp.pi))
-    pdf = lambda s: mp.exp(lc - (df + 1) / 2 * mp.log1p(s * s / df))
-    pts = [t, t + 0.25, t + 1, t + 4, t + 16, t + 64]
-    if t > 0:
-        pts += [2 * t, 4 * t, 16 * t, 64 * t] + [t + k / t for k in (0.125, 0.5, 2, 8, 32)]
-    return mp.quad(pdf, sorted(set(pts)) + [mp.inf])
-
-
-def mp_tisf(p, df, guess):
-    """t with P(T > t) = p: Newton on ln sf at 50 digits."""
-    p, df = mp.mpf(p), mp.mpf(df)
-    lc = mp.loggamma((df + 1) / 2) - mp.loggamma(df / 2) - mp.log(mp.sqrt(df * mp.pi))
-    t = mp.mpf(guess)
-    for _ in range(200):
-        sf = mp_tsf(t, df)
-        g = mp.log(sf) - mp.log(p)
-        pdf = mp.exp(lc - (df + 1) / 2 * mp.log1p(t * t / df))
-        step = g * sf / pdf
-        t = t + step
-        if abs(step) < abs(t) * mp.mpf(10) ** -35:
-            break
-    assert abs(mp.log(mp_tsf(t, df)) - mp.log(p)) < mp.mpf(10) ** -25, (p, df)
-    return t
-
-
-def mp_hyper_logpmf(k, N, K, n):
-    return mp.log(mp.binomial(K, k)) + mp.log(mp.binomial(N - K, n - k)) - mp.log(mp.binomial(N, n))
-
-
 # ---------------------------------------------------------------- distributions
 def distributions():
     cases = {"normal_sf": [], "normal_isf": [], "t_sf": [], "t_isf": [], "chi2_sf": [],
@@ -163,7 +144,10 @@ def distributions():
                     (9_990_000, 1_000_000_000, 0.01), (150, 200, 0.25)]:
         at_least = stats.binom.sf(k - 1, n, p) if k > 0 else 1.0
         at_most = stats.binom.cdf(k, n, p)
-        cases["binom_tails"].append({"k": k, "n": n, "p": p, "at_least": f(at_least), "at_most": f(at_most)})
+        mp_least, mp_most = mp_binom_tails(k, n, p)[0], mp_binom_tails(k + 1, n, p)[1]
+        cases["binom_tails"].append({"k": k, "n": n, "p": p, "at_least": f(mp_least), "at_most": f(mp_most),
+                                     "scipy_at_least": f(at_least), "scipy_at_most": f(at_most),
+                                     "scipy_rel_err": max(rel(at_least, mp_least), rel(at_most, mp_most)), "source": "mpmath"})
     for k, n, p in [(5, 18, 0.4), (0, 1_000_000_000, 1e-9), (500_000_000, 1_000_000_000, 0.5), (3, 3, 0.9),
                     (0, 5, 0.0), (7, 100, 0.05)]:
         ref = mp.log(mp.binomial(n, k)) + k * mp.log(p) + (n - k) * mp.log1p(-mp.mpf(p)) if 0 < p < 1 else (
@@ -178,15 +162,6 @@ def distributions():
 
 
 # ---------------------------------------------------------------- proportions
-def fisher_r_rule(xa, na, xb, nb, rel_tol=1e-7):
-    """Two-sided Fisher p with R's rule, exact rational arithmetic (small tables only)."""
-    N, K, n = na + nb, nb, xa + xb
-    lo, hi = max(0, n - (N - K)), min(n, K)
-    pm = {k: Fraction(math.comb(K, k) * math.comb(N - K, n - k), math.comb(N, n)) for k in range(lo, hi + 1)}
-    thr = pm[xb] * (1 + Fraction(rel_tol))
-    return float(sum(v for v in pm.values() if v <= thr))
-
-
 def proportions():
     cases = {"ztest": [], "chi2": [], "fisher": []}
     arms = [(120, 2400, 150, 2400), (10, 100, 20, 100), (0, 50, 5, 50), (50, 50, 45, 50), (1, 1, 0, 1),
@@ -213,11 +188,9 @@ def proportions():
         for alt in ["two-sided", "greater", "less"]:
             table = [[xb, nb - xb], [xa, na - xa]]
             res = stats.fisher_exact(table, alternative=alt)
-            entry = {"xa": xa, "na": na, "xb": xb, "nb": nb, "alternative": alt, "p": f(res.pvalue), "source": "scipy"}
-            if alt == "two-sided" and na + nb <= 2000:
-                exact = fisher_r_rule(xa, na, xb, nb)
-                if rel(exact, res.pvalue) > 1e-12:
-                    entry.update({"p": exact, "scipy": f(res.pvalue), "source": "exact rational, R rule 1e-7"})
+            ref = mp_fisher(xa, na, xb, nb, alt)
+            entry = {"xa": xa, "na": na, "xb": xb, "nb": nb, "alternative": alt, "p": f(ref), "scipy": f(res.pvalue),
+                     "scipy_rel_err": rel(ref, res.pvalue), "source": "mpmath 40 digits, R rule 1e-7"}
             cases["fisher"].append(entry)
     write("proportions.json", "two-proportion z-test, chi-square independence, Fisher exact", cases)
 
@@ -232,7 +205,18 @@ def intervals():
         for alpha in [0.05, 0.01, 0.2, 1e-10]:
             for sm, ours in methods.items():
                 lo, up = proportion_confint(x, n, alpha=alpha, method=sm)
-                cases["one"].append({"x": x, "n": n, "alpha": alpha, "method": ours, "lower": f(lo), "upper": f(up)})
+                entry = {"x": x, "n": n, "alpha": alpha, "method": ours, "lower": f(lo), "upper": f(up),
+                         "source": "statsmodels"}
+                if sm in ("beta", "jeffreys"):
+                    ref = mp_proportion_interval(x, n, alpha, sm, lo, up)
+                    if ref is not None:
+                        # statsmodels has no Jeffreys boundary fix; compare the beta quantiles only
+                        lo_ref = ref[0] if not (sm == "jeffreys" and x == 0) else lo
+                        up_ref = ref[1] if not (sm == "jeffreys" and x == n) else up
+                        entry.update({"lower": f(lo_ref), "upper": f(up_ref), "statsmodels": [f(lo), f(up)],
+                                      "source": "mpmath 40 digits",
+                                      "statsmodels_rel_err": max(rel(lo, lo_ref) if lo_ref else 0, rel(up, up_ref))})
+                cases["one"].append(entry)
     for xa, na, xb, nb in [(120, 2400, 150, 2400), (0, 50, 5, 50), (50, 50, 45, 50), (1, 1, 0, 1),
                            (30_000, 1_000_000, 31_000, 1_000_000), (3, 1_000_000_000, 9, 1_000_000_000),
                            (0, 10, 0, 12), (7, 7, 7, 7)]:
@@ -423,21 +407,6 @@ def _unpooled_size(pa, pb, pw, r, alpha, alt):
 
 
 # ---------------------------------------------------------------- bayes, sequential, seeding
-def mp_prob_b_greater(aa, ba, ab, bb):
-    """P(X_B > X_A): exact Evan Miller sum when ab is an integer, else 50-digit quadrature."""
-    aa, ba, ab, bb = [mp.mpf(v) for v in (aa, ba, ab, bb)]
-    if ab == int(ab) and ab <= 5000:
-        tot = mp.mpf(0)
-        for i in range(int(ab)):
-            tot += mp.exp(mp.log(mp.beta(aa + i, ba + bb)) - mp.log(bb + i) - mp.log(mp.beta(1 + i, bb))
-                          - mp.log(mp.beta(aa, ba)))
-        return tot
-    pdf = lambda x: mp.exp((aa - 1) * mp.log(x) + (ba - 1) * mp.log1p(-x) - mp.log(mp.beta(aa, ba)))
-    sf = lambda x: mp.betainc(ab, bb, x, 1, regularized=True)
-    m = aa / (aa + ba)
-    return mp.quad(lambda x: pdf(x) * sf(x), [0, m / 2, m, (1 + m) / 2, 1])
-
-
 def bayes():
     cases = {"bayes": []}
     for xa, na, xb, nb, pa, pb in [(120, 2400, 150, 2400, 1.0, 1.0), (10, 100, 20, 100, 1.0, 1.0), (0, 20, 3, 20, 1.0, 1.0),

@@ -47,6 +47,15 @@ export function request_persistent_storage() {
   } catch (_) {}
   return Promise.resolve(false);
 }
+export async function storage_estimate() {
+  try {
+    const estimate = await navigator.storage.estimate();
+    const persisted = navigator.storage.persisted ? await navigator.storage.persisted() : false;
+    return [estimate.usage ?? 0, estimate.quota ?? 0, persisted];
+  } catch (_) {
+    return null;
+  }
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
@@ -63,6 +72,26 @@ extern "C" {
     fn error_name(error: &JsValue) -> String;
     fn error_message(error: &JsValue) -> String;
     fn request_persistent_storage() -> js_sys::Promise;
+    fn storage_estimate() -> js_sys::Promise;
+}
+
+/// How much this origin stores, how much the browser allows, and whether the browser has
+/// agreed not to evict it; `None` where the browser does not say.
+pub async fn storage_usage() -> Option<StorageUsage> {
+    let value = JsFuture::from(storage_estimate()).await.ok()?;
+    let array: js_sys::Array = value.dyn_into().ok()?;
+    Some(StorageUsage {
+        used_bytes: array.get(0).as_f64()?,
+        quota_bytes: array.get(1).as_f64()?,
+        persistent: array.get(2).as_bool().unwrap_or(false),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StorageUsage {
+    pub used_bytes: f64,
+    pub quota_bytes: f64,
+    pub persistent: bool,
 }
 
 /// Why storage refused to work, in words a user can act on.
@@ -132,8 +161,11 @@ impl BrowserStore {
             StoreError::Other(reason) => StoreError::Unavailable(reason),
             other => other,
         })?;
-        // Ask the browser not to evict our data under storage pressure; refusal is fine.
-        let _ = JsFuture::from(request_persistent_storage()).await;
+        // Ask the browser not to evict our data under storage pressure; refusal is fine, and
+        // the answer is not worth delaying start-up for.
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = JsFuture::from(request_persistent_storage()).await;
+        });
         Ok(BrowserStore { db })
     }
 

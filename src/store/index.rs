@@ -129,6 +129,13 @@ mod tests {
         assert_eq!(base36(35), "z");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_text_never_panics_the_index_loader(text in ".{0,300}") {
+            let _ = WorkspaceIndex::decode(&text);
+        }
+    }
+
     #[test]
     fn index_round_trips_and_rejects_garbage() {
         let mut index = WorkspaceIndex { active: Some("a".into()), ..Default::default() };

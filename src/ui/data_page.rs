@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::state::app_state;
+use super::state::{app_state, SaveStatus};
 use super::table_view::TableView;
 use super::workspaces::WorkspaceManager;
 use crate::io::TableKind;
+use crate::store::browser::storage_usage;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -53,5 +54,48 @@ pub fn DataPage() -> impl IntoView {
             {move || view! { <TableView kind=selected.get() /> }}
         </Show>
         <WorkspaceManager />
+        <StorageReport />
+    }
+}
+
+fn megabytes(bytes: f64) -> String {
+    if bytes >= 1e9 {
+        format!("{:.1} GB", bytes / 1e9)
+    } else {
+        format!("{:.1} MB", bytes / 1e6)
+    }
+}
+
+/// What this browser holds for Microplan, read when the page opens and after each save.
+#[component]
+fn StorageReport() -> impl IntoView {
+    let state = app_state();
+    let usage = LocalResource::new(move || {
+        // Re-read after every save.
+        state.save_status.track();
+        storage_usage()
+    });
+    let text = move || match state.save_status.get() {
+        SaveStatus::MemoryOnly(_) => "Nothing is stored: browser storage is unavailable.".to_string(),
+        _ => match usage.get().flatten() {
+            Some(u) => format!(
+                "Microplan uses {} of the {} this browser allows for this site{}.",
+                megabytes(u.used_bytes),
+                megabytes(u.quota_bytes),
+                if u.persistent {
+                    "; the browser has agreed not to clear it under storage pressure"
+                } else {
+                    "; the browser may clear it under storage pressure, so export important \
+                     workspaces as files"
+                },
+            ),
+            None => "This browser does not report how much it stores.".to_string(),
+        },
+    };
+    view! {
+        <section class="card" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage in this browser"</h2>
+            <p data-testid="storage-usage">{text}</p>
+        </section>
     }
 }

@@ -15,6 +15,8 @@ try {
   });
   const times = [];
   for (let run = 0; run < RUNS; run += 1) {
+    // A fresh document each time: a hash-only navigation would not reload the app.
+    await app.page.goto('about:blank');
     await app.page.goto(`${app.server.url}#/creators`);
     await app.page.waitForSelector('section.table-card tbody tr');
     times.push(await app.page.evaluate(() => performance.now()));

@@ -37,6 +37,7 @@ test('every table exports as CSV and imports back identically', async () => {
     const { page } = app;
     await loadDemo(app);
     await app.goto('Data');
+    await page.getByTestId('storage-usage').filter({ hasText: /Microplan uses \d+\.\d MB of the/ }).waitFor();
     const exported = {};
     for (const [label, stem] of TABLES) {
       await showTable(page, label);

@@ -87,10 +87,13 @@ export async function openApp({ dist = 'dist', prefix = '/', initScript, viewpor
   /** Every request that did not go to the app's own server. */
   app.foreignRequests = () =>
     app.requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  /** Closes everything; fails the test if the page ever talked to another host. */
   app.close = async () => {
     await app.context?.close();
     server.close();
     fs.rmSync(profile, { recursive: true, force: true });
+    const foreign = app.foreignRequests();
+    if (foreign.length > 0) throw new Error(`requests to other hosts: ${foreign.join(', ')}`);
   };
   /** Clicks and returns the saved path of the download it starts. */
   app.download = async (locator) => {
