@@ -11,6 +11,7 @@ mod section_page;
 mod sections;
 mod state;
 mod table_view;
+mod uplift_page;
 mod workspaces;
 
 use leptos::prelude::*;
@@ -65,8 +66,7 @@ fn App() -> impl IntoView {
                                         aria-current=move || (section.get() == item).then_some("page")
                                     >
                                         {item.title()}
-                                        {(!item.is_built())
-                                            .then(|| view! { <span class="badge soon">"not built yet"</span> })}
+                                        {item.badge().map(|badge| view! { <span class="badge soon">{badge}</span> })}
                                     </a>
                                 </li>
                             }
@@ -80,6 +80,7 @@ fn App() -> impl IntoView {
                 {move || match section.get() {
                     Section::Overview => view! { <overview::OverviewPage /> }.into_any(),
                     Section::Data => view! { <data_page::DataPage /> }.into_any(),
+                    Section::UpliftTests => view! { <uplift_page::UpliftPage /> }.into_any(),
                     other => view! { <section_page::SectionPage section=other /> }.into_any(),
                 }}
             </main>

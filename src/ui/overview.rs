@@ -41,8 +41,7 @@ pub fn OverviewPage() -> impl IntoView {
                         view! {
                             <li>
                                 <a href=section.href()>{section.title()}</a>
-                                {(!section.is_built())
-                                    .then(|| view! { <span class="badge soon">"not built yet"</span> })}
+                                {section.badge().map(|badge| view! { <span class="badge soon">{badge}</span> })}
                                 <p>{section.purpose()}</p>
                             </li>
                         }

@@ -18,7 +18,6 @@ fn tables_for(section: Section) -> &'static [TableKind] {
         ],
         Section::Communities => &[TableKind::Communities],
         Section::Results => &[TableKind::Results],
-        Section::UpliftTests => &[TableKind::TestArms],
         _ => &[],
     }
 }
@@ -29,17 +28,25 @@ pub fn SectionPage(section: Section) -> impl IntoView {
     view! {
         <h1 id="section-heading" tabindex="-1">{section.title()}</h1>
         <p class="lead">{section.purpose()}</p>
+        <NotBuiltNotice what=if tables.is_empty() {
+            "This section's tools are not part of this version of Microplan. Nothing here \
+             computes or pretends to."
+        } else {
+            "This section's tools are not part of this version of Microplan. Nothing here \
+             computes or pretends to. The tables it will work from are below: you can already \
+             import, check and export them."
+        } />
+        {tables.iter().map(|kind| view! { <TableView kind=*kind /> }).collect_view()}
+    }
+}
+
+/// Says plainly what a section cannot do yet.
+#[component]
+pub fn NotBuiltNotice(what: &'static str) -> impl IntoView {
+    view! {
         <div class="card notice-card" role="note">
             <h2>"Not built yet"</h2>
-            <p>
-                "This section's tools are not part of this version of Microplan. Nothing here \
-                 computes or pretends to."
-                {(!tables.is_empty()).then_some(
-                    " The tables it will work from are below: you can already import, check and \
-                     export them.",
-                )}
-            </p>
+            <p>{what}</p>
         </div>
-        {tables.iter().map(|kind| view! { <TableView kind=*kind /> }).collect_view()}
     }
 }

@@ -4,6 +4,13 @@
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuildState {
+    Built,
+    Partly,
+    NotYet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Overview,
     Programme,
@@ -104,9 +111,22 @@ impl Section {
         }
     }
 
-    /// Whether the section's own capability exists yet; unbuilt sections say so plainly.
-    pub fn is_built(self) -> bool {
-        matches!(self, Section::Overview | Section::Data)
+    /// How much of the section's own capability exists; the rest says so plainly.
+    pub fn build_state(self) -> BuildState {
+        match self {
+            Section::Overview | Section::Data => BuildState::Built,
+            Section::UpliftTests => BuildState::Partly,
+            _ => BuildState::NotYet,
+        }
+    }
+
+    /// The navigation badge for sections that are not complete.
+    pub fn badge(self) -> Option<&'static str> {
+        match self.build_state() {
+            BuildState::Built => None,
+            BuildState::Partly => Some("partly built"),
+            BuildState::NotYet => Some("not built yet"),
+        }
     }
 
     pub fn href(self) -> String {
