@@ -4,4 +4,5 @@ pub mod demo;
 pub mod money;
 pub mod random;
 pub mod stats;
+pub mod uplift;
 pub mod workspace;
