@@ -1,5 +1,6 @@
 //! Pure domain logic: plain structs and deterministic functions, no browser access.
 
+pub mod audit;
 pub mod demo;
 pub mod money;
 pub mod random;

@@ -205,16 +205,23 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
             <div class="actions">
                 <button
                     disabled=is_active
+                    aria-label=format!("Open {}", meta.name)
                     on:click=move |_| spawn_local(persistence::switch_to(state, open_id.clone()))
                 >
                     "Open"
                 </button>
-                <button on:click=move |_| editing.set(true)>"Rename"</button>
-                <button on:click=move |_| spawn_local(persistence::duplicate(state, copy_id.clone()))>
+                <button aria-label=format!("Rename {}", meta.name) on:click=move |_| editing.set(true)>
+                    "Rename"
+                </button>
+                <button
+                    aria-label=format!("Duplicate {}", meta.name)
+                    on:click=move |_| spawn_local(persistence::duplicate(state, copy_id.clone()))
+                >
                     "Duplicate"
                 </button>
                 <button
                     class="danger"
+                    aria-label=format!("Delete {}", meta.name)
                     on:click=move |_| {
                         let question = format!("Delete “{}” and all its data from this browser?", meta.name);
                         if window().confirm_with_message(&question).unwrap_or(false) {

@@ -1,0 +1,294 @@
+//! Turns a creator's metrics into scored components, each with a plain-words reason, and
+//! writes the audit's notes.
+
+use super::growth::SpikeDirection;
+use super::numbers::{percent, thousands};
+use super::score::{self, Component, Composite, ScoreInterval};
+use super::uncertainty::wilson_interval;
+use super::weights::ComponentKind;
+use super::{AuditSettings, CreatorMetrics};
+
+/// A rate as a percentage with one decimal: 0.0364 -> "3.6%".
+fn pct(rate: f64) -> String {
+    format!("{:.1}%", super::numbers::clamp(rate * 100.0, -1e12, 1e12))
+}
+
+fn make(
+    kind: ComponentKind,
+    settings: &AuditSettings,
+    scored: Result<(f64, Option<ScoreInterval>, String), String>,
+) -> Component {
+    let (score, interval, reason) = match scored {
+        Ok((score, interval, reason)) => (Some(score), interval, reason),
+        Err(reason) => (None, None, format!("Not enough data: {reason}.")),
+    };
+    Component {
+        kind,
+        label: kind.label().to_string(),
+        score,
+        interval,
+        weight: settings.weights.get(kind),
+        effective_weight: 0.0,
+        reason,
+    }
+}
+
+/// Wilson interval of a share mapped through a monotone score function.
+fn share_interval(
+    successes: u64,
+    trials: u64,
+    to_score: impl Fn(f64) -> f64,
+) -> Option<ScoreInterval> {
+    wilson_interval(successes, trials)
+        .map(|i| ScoreInterval { low: to_score(i.low), high: to_score(i.high) })
+}
+
+/// The nine components in [`ComponentKind::ALL`] order.
+pub fn build_components(m: &CreatorMetrics, settings: &AuditSettings) -> Vec<Component> {
+    ComponentKind::ALL
+        .iter()
+        .map(|kind| make(*kind, settings, scored(*kind, m, settings)))
+        .collect()
+}
+
+fn scored(
+    kind: ComponentKind,
+    m: &CreatorMetrics,
+    settings: &AuditSettings,
+) -> Result<(f64, Option<ScoreInterval>, String), String> {
+    let e = &m.engagement;
+    match kind {
+        ComponentKind::Engagement => {
+            if e.posts_used == 0 {
+                return Err("no posts".into());
+            }
+            let rate = e.mean_rate_by_followers.ok_or("the follower count is 0")?;
+            let b = m.benchmark.as_ref().ok_or_else(|| {
+                format!("the benchmark table has no figure for the {} tier", m.tier.as_str())
+            })?;
+            let to_score = |r: f64| score::engagement_score(r / b.benchmark_rate);
+            let (interval, sureness) = match e.mean_rate_interval {
+                Some(i) => (
+                    ScoreInterval { low: to_score(i.low), high: to_score(i.high) },
+                    format!("95% interval {}-{}", pct(i.low), pct(i.high)),
+                ),
+                None => (
+                    ScoreInterval { low: 0.0, high: 100.0 },
+                    "one post cannot say how sure this is".to_string(),
+                ),
+            };
+            let reason = format!(
+                "Mean engagement {} (likes + comments / followers, last {} posts; {}) is {:.2}x the {} benchmark of {}: {}.",
+                pct(rate), e.posts_used, sureness, b.ratio, m.tier.as_str(), pct(b.benchmark_rate), b.label.as_words()
+            );
+            Ok((score::engagement_score(b.ratio), Some(interval), reason))
+        }
+        ComponentKind::Reach => {
+            let rate = e.median_reach_rate.ok_or("no reach or views on recent posts")?;
+            let reference = settings.reference_reach_rate;
+            let reason = format!(
+                "Median reach per post is {} of followers ({} or more scores 100).",
+                percent(rate),
+                percent(if reference > 0.0 {
+                    reference
+                } else {
+                    score::DEFAULT_REFERENCE_REACH_RATE
+                })
+            );
+            Ok((score::reach_score(rate, reference), None, reason))
+        }
+        ComponentKind::CommentQuality => {
+            let c = m.comments.as_ref().ok_or("no comment data")?;
+            let specific = (c.specific_share * c.comments as f64).round() as u64;
+            let reason = format!(
+                "{} of {} comments on {} posts are specific (questions, references to the content); {} generic praise, {} emoji only. {} or more specific scores 100.",
+                percent(c.specific_share), thousands(i128::from(c.comments)), c.posts, percent(c.generic_share), percent(c.emoji_share), percent(score::QUALITY_FULL_AT)
+            );
+            Ok((
+                score::comment_quality_score(c.specific_share),
+                share_interval(specific, c.comments, score::comment_quality_score),
+                reason,
+            ))
+        }
+        ComponentKind::CommentOriginality => {
+            let c = m.comments.as_ref().ok_or("no comment data")?;
+            let pods = m.commenters.as_ref().and_then(|p| p.pod_comment_share);
+            let mut reason = format!(
+                "{} of comments are duplicates or near-duplicates ({} scores 0).",
+                percent(c.duplicate_share),
+                percent(score::DUPLICATES_ZERO_AT)
+            );
+            if let (Some(share), Some(p)) = (pods, m.commenters.as_ref()) {
+                reason.push_str(&format!(
+                    " {} pod accounts wrote {} of comments ({} scores 0).",
+                    p.pod_accounts,
+                    percent(share),
+                    percent(score::POD_ZERO_AT)
+                ));
+            }
+            Ok((score::originality_score(c.duplicate_share, pods), None, reason))
+        }
+        ComponentKind::GrowthAuthenticity => {
+            let g = &m.growth;
+            if !g.enough_data {
+                return Err(format!(
+                    "{} follower observations; the growth check needs {}",
+                    g.points_used,
+                    super::growth::MIN_INTERVALS + 1
+                ));
+            }
+            let gains: Vec<_> =
+                g.spikes.iter().filter(|s| s.direction == SpikeDirection::Gain).collect();
+            let unfollowed =
+                gains.iter().filter(|s| s.engagement.as_ref().is_some_and(|e| !e.followed)).count();
+            let followed =
+                gains.iter().filter(|s| s.engagement.as_ref().is_some_and(|e| e.followed)).count();
+            let unclear = gains.len() - unfollowed - followed;
+            let parts: Vec<String> = [
+                (unfollowed, "that engagement did not follow (-80 each)"),
+                (followed, "that engagement followed (no deduction)"),
+                (unclear, "without enough posts around to judge (-25 each)"),
+            ]
+            .iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, words)| {
+                format!("{count} follower jump{} {words}", if *count == 1 { "" } else { "s" })
+            })
+            .collect();
+            let reason = if parts.is_empty() {
+                format!("No follower jump in {} observations.", g.points_used)
+            } else {
+                format!("{}.", parts.join("; "))
+            };
+            Ok((score::growth_score(unfollowed, unclear), None, reason))
+        }
+        ComponentKind::Community => {
+            let c = m.comments.as_ref().ok_or("no comment data")?;
+            let advocates = m.commenters.as_ref().and_then(|p| p.advocate_share);
+            let value =
+                score::community_score(c.creator_reply_rate, c.conversation_share, advocates)
+                    .ok_or("no replies or threads known")?;
+            let mut reason = format!(
+                "The creator replies {} times per 100 comments; {} of posts have a conversation in the replies.",
+                c.creator_reply_rate.map_or("an unknown number of".to_string(), |r| format!("{:.0}", r * 100.0)),
+                c.conversation_share.map_or("an unknown share".to_string(), percent)
+            );
+            if let (Some(share), Some(p)) = (advocates, m.commenters.as_ref()) {
+                reason.push_str(&format!(" {} repeat advocates ({} of commenters) write substantive comments on several posts.", p.repeat_advocates, percent(share)));
+            }
+            Ok((value, None, reason))
+        }
+        ComponentKind::Consistency => {
+            let c = &m.cadence;
+            let share = c.active_week_share.ok_or("fewer than two posts")?;
+            let reason = format!(
+                "Posted in {} of {} weeks; median gap {} days, longest {} days.",
+                c.weeks_with_posts,
+                c.weeks_spanned,
+                c.median_gap_days.map_or("?".into(), |g| format!("{g:.0}")),
+                c.longest_gap_days.map_or("?".into(), |g| g.to_string())
+            );
+            Ok((
+                score::share_score(share),
+                share_interval(
+                    c.weeks_with_posts as u64,
+                    c.weeks_spanned as u64,
+                    score::share_score,
+                ),
+                reason,
+            ))
+        }
+        ComponentKind::Disclosure => {
+            let d = &m.disclosure;
+            let share = d.disclosed_share.ok_or("no sponsored post with a known disclosure")?;
+            let known = (d.disclosed + d.undisclosed) as u64;
+            let reason = format!(
+                "{} of {} sponsored posts with a known status carried a disclosure.",
+                d.disclosed, known
+            );
+            Ok((
+                score::share_score(share),
+                share_interval(d.disclosed as u64, known, score::share_score),
+                reason,
+            ))
+        }
+        ComponentKind::CategoryFit => {
+            if settings.target_categories.iter().all(|t| t.trim().is_empty()) {
+                return Err("no target categories set".into());
+            }
+            let c = &m.category;
+            let share = c.share.ok_or("no topic tags on recent posts")?;
+            let reason = format!(
+                "{} of {} tagged recent posts match the target categories ({}).",
+                c.matching_posts,
+                c.posts_with_topics,
+                settings.target_categories.join(", ")
+            );
+            Ok((
+                score::share_score(share),
+                share_interval(
+                    c.matching_posts as u64,
+                    c.posts_with_topics as u64,
+                    score::share_score,
+                ),
+                reason,
+            ))
+        }
+    }
+}
+
+/// Notes on what the audit used and what it had to leave out.
+pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings) -> Vec<String> {
+    let mut notes = Vec::new();
+    let e = &m.engagement;
+    if e.posts_available == 0 {
+        notes.push(
+            "No posts imported: engagement, reach, consistency and category fit need posts."
+                .to_string(),
+        );
+    } else {
+        notes.push(format!(
+            "Rates use the {} most recent of {} posts.",
+            e.posts_used, e.posts_available
+        ));
+    }
+    if m.followers == 0 {
+        notes.push(
+            "The follower count is 0, so engagement rate by followers cannot be computed."
+                .to_string(),
+        );
+    }
+    if let Some(b) = &m.benchmark {
+        notes.push(format!(
+            "Benchmark: {} tier, {} ({}, {}). {}",
+            b.tier.as_str(),
+            pct(b.benchmark_rate),
+            b.source,
+            b.year,
+            "Published benchmarks vary by source."
+        ));
+    }
+    if !composite.dropped.is_empty() {
+        let names: Vec<&str> = composite.dropped.iter().map(|k| k.label()).collect();
+        let rescaled = if composite.used_weight > 0.0 {
+            format!(
+                "the remaining weights ({:.0} of {:.0}) were rescaled to 100%",
+                composite.used_weight, composite.total_weight
+            )
+        } else {
+            "no weighted component is left, so there is no score".to_string()
+        };
+        notes.push(format!(
+            "Not enough data for {}: they dropped out and {}.",
+            names.join(", "),
+            rescaled
+        ));
+    }
+    let edited = if settings.weights == super::Weights::preset(settings.objective) {
+        ""
+    } else {
+        ", edited"
+    };
+    notes.push(format!("Weights: the {} objective's preset{edited}.", settings.objective.as_str()));
+    notes
+}

@@ -1,0 +1,276 @@
+//! The creator audit: reproducible metrics, flags with evidence and a composite score.
+//!
+//! Everything here is a pure function of the imported tables and [`AuditSettings`]; the same
+//! inputs always give the same audit (the bootstrap is seeded). Missing inputs give `None` and a
+//! "not enough data" reason, never a zero, and a component without data drops out of the
+//! composite with the remaining weights rescaled. Formulas and thresholds are documented on each
+//! function and constant, for the method page:
+//! - [`engagement`]: engagement rates (likes + comments), comment-to-like, share, save rates;
+//! - [`uncertainty`]: the bootstrap-or-t interval of the mean rate, Wilson intervals;
+//! - [`tiers`]: tiers and the benchmark table with its sources;
+//! - [`comment_text`], [`duplicates`], [`comments`]: comment analysis at import time;
+//! - [`summaries`]: comment quality and community from stored summaries;
+//! - [`growth`]: follower spikes (median/MAD robust z) and whether engagement followed;
+//! - [`consistency`]: cadence, disclosure, category specificity;
+//! - [`weights`], [`score`], [`components`], [`flags`]: the composite and its warnings.
+
+pub mod comment_text;
+pub mod comments;
+pub mod components;
+pub mod consistency;
+pub mod duplicates;
+pub mod engagement;
+mod fast_hash;
+pub mod flags;
+pub mod growth;
+mod lexicon;
+mod numbers;
+pub mod score;
+pub mod summaries;
+pub mod tiers;
+pub mod uncertainty;
+pub mod weights;
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::workspace::{CommentSummary, Creator, FollowerPoint, Post, Workspace};
+pub use comments::{analyze_comments, CommentAnalysis, CommenterPatterns, RawComment};
+pub use flags::{Flag, FlagKind, Severity};
+pub use score::{Component, ScoreInterval};
+pub use tiers::Tier;
+pub use weights::{ComponentKind, Objective, Weights};
+
+/// Everything the audit can be tuned with; every field is shown on the method page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditSettings {
+    /// How many of the most recent posts the rates use (default 12).
+    pub recent_posts: usize,
+    pub tiers: tiers::TierBoundaries,
+    pub benchmarks: tiers::BenchmarkTable,
+    /// The objective whose preset the weights started from.
+    pub objective: Objective,
+    pub weights: Weights,
+    /// Categories the programme targets, for category fit (empty: the component drops out).
+    pub target_categories: Vec<String>,
+    pub spikes: growth::SpikeSettings,
+    /// Bootstrap resamples of the engagement interval (default 2,000; 0 = t interval only).
+    pub bootstrap_resamples: usize,
+    pub bootstrap_seed: u64,
+    /// Reach per post, as a share of followers, that scores 100 (default 0.3).
+    pub reference_reach_rate: f64,
+}
+
+impl Default for AuditSettings {
+    fn default() -> Self {
+        AuditSettings::for_objective(Objective::default())
+    }
+}
+
+impl AuditSettings {
+    /// Default settings with the weight preset of `objective`.
+    pub fn for_objective(objective: Objective) -> Self {
+        AuditSettings {
+            recent_posts: engagement::DEFAULT_RECENT_POSTS,
+            tiers: tiers::TierBoundaries::default(),
+            benchmarks: tiers::BenchmarkTable::default(),
+            objective,
+            weights: Weights::preset(objective),
+            target_categories: Vec::new(),
+            spikes: growth::SpikeSettings::default(),
+            bootstrap_resamples: uncertainty::DEFAULT_RESAMPLES,
+            bootstrap_seed: uncertainty::DEFAULT_SEED,
+            reference_reach_rate: score::DEFAULT_REFERENCE_REACH_RATE,
+        }
+    }
+}
+
+/// Every measured input of a creator's score, for the detail view and CSV export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatorMetrics {
+    pub followers: u64,
+    pub following: Option<u64>,
+    pub following_ratio: Option<f64>,
+    pub tier: Tier,
+    pub engagement: engagement::EngagementSummary,
+    pub benchmark: Option<tiers::BenchmarkPosition>,
+    pub comments: Option<summaries::CommentTotals>,
+    pub commenters: Option<CommenterPatterns>,
+    pub growth: growth::GrowthReport,
+    pub cadence: consistency::PostingCadence,
+    pub disclosure: consistency::DisclosureHabits,
+    pub category: consistency::CategorySpecificity,
+}
+
+/// The audit of one creator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreatorAudit {
+    pub handle: String,
+    pub components: Vec<Component>,
+    /// Composite 0-100; `None` when no weighted component has data.
+    pub score: Option<f64>,
+    pub score_interval: Option<ScoreInterval>,
+    pub flags: Vec<Flag>,
+    /// Plain-words notes: what was used, what was missing, how weights were rescaled.
+    pub notes: Vec<String>,
+    pub metrics: CreatorMetrics,
+}
+
+/// Handle as used for matching rows to creators: trimmed, without `@`, lowercase.
+pub fn handle_key(handle: &str) -> String {
+    handle.trim().trim_start_matches('@').to_lowercase()
+}
+
+/// Audits one creator from their rows (rows of other handles are ignored).
+pub fn audit_creator(
+    creator: &Creator,
+    posts: &[Post],
+    history: &[FollowerPoint],
+    summaries: &[CommentSummary],
+    settings: &AuditSettings,
+) -> CreatorAudit {
+    audit_creator_with_commenters(creator, posts, history, summaries, None, settings)
+}
+
+/// [`audit_creator`] plus repeat-commenter patterns from [`analyze_comments`], when the raw
+/// comments were analysed (pods and repeat advocates then enter the score).
+pub fn audit_creator_with_commenters(
+    creator: &Creator,
+    posts: &[Post],
+    history: &[FollowerPoint],
+    summaries: &[CommentSummary],
+    commenters: Option<&CommenterPatterns>,
+    settings: &AuditSettings,
+) -> CreatorAudit {
+    let key = handle_key(&creator.handle);
+    let posts: Vec<&Post> = posts.iter().filter(|p| handle_key(&p.handle) == key).collect();
+    let history: Vec<&FollowerPoint> =
+        history.iter().filter(|p| handle_key(&p.handle) == key).collect();
+    let summaries: Vec<&CommentSummary> =
+        summaries.iter().filter(|s| handle_key(&s.handle) == key).collect();
+    audit_rows(creator, &posts, &history, &summaries, commenters, settings)
+}
+
+/// Audits every creator of a workspace, best score first (creators without a score last,
+/// ties by handle). Rows are grouped by handle in one pass, so the cost grows linearly with
+/// the number of rows.
+pub fn audit_workspace(workspace: &Workspace, settings: &AuditSettings) -> Vec<CreatorAudit> {
+    let mut posts: HashMap<String, Vec<&Post>> = HashMap::new();
+    for post in &workspace.posts {
+        posts.entry(handle_key(&post.handle)).or_default().push(post);
+    }
+    let mut history: HashMap<String, Vec<&FollowerPoint>> = HashMap::new();
+    for point in &workspace.follower_history {
+        history.entry(handle_key(&point.handle)).or_default().push(point);
+    }
+    let mut summaries: HashMap<String, Vec<&CommentSummary>> = HashMap::new();
+    for summary in &workspace.comment_summaries {
+        summaries.entry(handle_key(&summary.handle)).or_default().push(summary);
+    }
+    let mut audits: Vec<CreatorAudit> = workspace
+        .creators
+        .iter()
+        .map(|creator| {
+            let key = handle_key(&creator.handle);
+            audit_rows(
+                creator,
+                posts.get(&key).map_or(&[], Vec::as_slice),
+                history.get(&key).map_or(&[], Vec::as_slice),
+                summaries.get(&key).map_or(&[], Vec::as_slice),
+                None,
+                settings,
+            )
+        })
+        .collect();
+    audits.sort_by(|a, b| match (a.score, b.score) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.handle.cmp(&b.handle)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.handle.cmp(&b.handle),
+    });
+    audits
+}
+
+fn audit_rows(
+    creator: &Creator,
+    posts: &[&Post],
+    history: &[&FollowerPoint],
+    summaries: &[&CommentSummary],
+    commenters: Option<&CommenterPatterns>,
+    settings: &AuditSettings,
+) -> CreatorAudit {
+    let metrics = measure(creator, posts, history, summaries, commenters, settings);
+    let mut components = components::build_components(&metrics, settings);
+    let composite = score::composite_score(&mut components);
+    let flags = flags::build_flags(&creator.handle, &metrics);
+    let notes = components::notes(&metrics, &composite, settings);
+    CreatorAudit {
+        handle: creator.handle.clone(),
+        components,
+        score: composite.score,
+        score_interval: composite.interval,
+        flags,
+        notes,
+        metrics,
+    }
+}
+
+fn measure(
+    creator: &Creator,
+    posts: &[&Post],
+    history: &[&FollowerPoint],
+    summaries: &[&CommentSummary],
+    commenters: Option<&CommenterPatterns>,
+    settings: &AuditSettings,
+) -> CreatorMetrics {
+    let recent_count = settings.recent_posts.max(1);
+    let seed = numbers::fnv1a(&[
+        &settings.bootstrap_seed.to_le_bytes(),
+        handle_key(&creator.handle).as_bytes(),
+    ]);
+    let engagement = engagement::summarize_engagement(
+        posts,
+        creator.followers,
+        recent_count,
+        settings.bootstrap_resamples,
+        seed,
+    );
+    let tier = tiers::tier_for(creator.followers, &settings.tiers);
+    let benchmark = engagement
+        .mean_rate_by_followers
+        .and_then(|rate| tiers::benchmark_position(rate, tier, &settings.benchmarks));
+    let recent = engagement::recent_posts(posts, recent_count);
+    let recent_ids: HashSet<&str> = recent.iter().map(|p| p.post_id.as_str()).collect();
+    let matched: Vec<&CommentSummary> =
+        summaries.iter().copied().filter(|s| recent_ids.contains(s.post_id.as_str())).collect();
+    let used_summaries = if matched.is_empty() { summaries } else { &matched };
+    let mut growth = growth::follower_spikes(history, posts, &settings.spikes);
+    if !summaries.is_empty() {
+        let post_dates: HashMap<&str, chrono::NaiveDate> =
+            posts.iter().map(|p| (p.post_id.as_str(), p.date)).collect();
+        for spike in
+            growth.spikes.iter_mut().filter(|s| s.direction == growth::SpikeDirection::Gain)
+        {
+            spike.comments = growth::spike_windows(&spike.interval, &settings.spikes)
+                .and_then(|windows| summaries::comment_shift(summaries, &post_dates, &windows));
+        }
+    }
+    CreatorMetrics {
+        followers: creator.followers,
+        following: creator.following,
+        following_ratio: growth::following_to_followers_ratio(creator.following, creator.followers),
+        tier,
+        benchmark,
+        comments: summaries::comment_totals(used_summaries),
+        commenters: commenters.cloned(),
+        growth,
+        cadence: consistency::posting_cadence(posts),
+        disclosure: consistency::disclosure_habits(posts),
+        category: consistency::category_specificity(&recent, &settings.target_categories),
+        engagement,
+    }
+}
+
+#[cfg(test)]
+mod tests;

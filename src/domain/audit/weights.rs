@@ -1,0 +1,196 @@
+//! Composite-score weights: visible, editable, with a preset per campaign objective.
+//!
+//! Weights are relative (any non-negative numbers; the presets sum to 100). A component
+//! without data drops out and the remaining weights are rescaled to sum to 100%.
+
+use serde::{Deserialize, Serialize};
+
+/// The parts of the composite score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComponentKind {
+    /// Engagement rate by followers against the tier benchmark.
+    Engagement,
+    /// Accounts reached per post against followers.
+    Reach,
+    /// Share of specific, conversational comments.
+    CommentQuality,
+    /// Absence of duplicated comments and comment pods.
+    CommentOriginality,
+    /// Follower growth without spikes that engagement did not follow.
+    GrowthAuthenticity,
+    /// Creator replies, conversations in threads, repeat advocates.
+    Community,
+    /// Share of weeks with a post.
+    Consistency,
+    /// Disclosure on past sponsored posts.
+    Disclosure,
+    /// Share of recent posts in the target categories.
+    CategoryFit,
+}
+
+impl ComponentKind {
+    pub const ALL: [ComponentKind; 9] = [
+        ComponentKind::Engagement,
+        ComponentKind::Reach,
+        ComponentKind::CommentQuality,
+        ComponentKind::CommentOriginality,
+        ComponentKind::GrowthAuthenticity,
+        ComponentKind::Community,
+        ComponentKind::Consistency,
+        ComponentKind::Disclosure,
+        ComponentKind::CategoryFit,
+    ];
+
+    /// Name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentKind::Engagement => "Engagement vs tier benchmark",
+            ComponentKind::Reach => "Reach per post",
+            ComponentKind::CommentQuality => "Comment quality",
+            ComponentKind::CommentOriginality => "Comment originality",
+            ComponentKind::GrowthAuthenticity => "Follower growth",
+            ComponentKind::Community => "Community embeddedness",
+            ComponentKind::Consistency => "Posting consistency",
+            ComponentKind::Disclosure => "Disclosure habits",
+            ComponentKind::CategoryFit => "Category fit",
+        }
+    }
+}
+
+/// Campaign objectives with a weight preset each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    Awareness,
+    #[default]
+    Engagement,
+    Conversion,
+    Ugc,
+    Community,
+}
+
+impl Objective {
+    pub const ALL: [Objective; 5] = [
+        Objective::Awareness,
+        Objective::Engagement,
+        Objective::Conversion,
+        Objective::Ugc,
+        Objective::Community,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Objective::Awareness => "awareness",
+            Objective::Engagement => "engagement",
+            Objective::Conversion => "conversion",
+            Objective::Ugc => "ugc",
+            Objective::Community => "community",
+        }
+    }
+}
+
+/// Relative weight of every component.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Weights {
+    pub engagement: f64,
+    pub reach: f64,
+    pub comment_quality: f64,
+    pub comment_originality: f64,
+    pub growth_authenticity: f64,
+    pub community: f64,
+    pub consistency: f64,
+    pub disclosure: f64,
+    pub category_fit: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights::preset(Objective::default())
+    }
+}
+
+impl Weights {
+    /// The preset of an objective (each sums to 100):
+    ///
+    /// | component | awareness | engagement | conversion | ugc | community |
+    /// |---|---|---|---|---|---|
+    /// | engagement | 15 | 30 | 20 | 15 | 15 |
+    /// | reach | 30 | 5 | 5 | 5 | 0 |
+    /// | comment quality | 5 | 20 | 20 | 15 | 20 |
+    /// | comment originality | 10 | 10 | 10 | 5 | 10 |
+    /// | follower growth | 15 | 10 | 10 | 5 | 5 |
+    /// | community | 0 | 10 | 0 | 0 | 35 |
+    /// | consistency | 15 | 5 | 5 | 25 | 5 |
+    /// | disclosure | 5 | 5 | 10 | 10 | 5 |
+    /// | category fit | 5 | 5 | 20 | 20 | 5 |
+    pub fn preset(objective: Objective) -> Self {
+        let w = |engagement,
+                 reach,
+                 comment_quality,
+                 comment_originality,
+                 growth_authenticity,
+                 community,
+                 consistency,
+                 disclosure,
+                 category_fit| Weights {
+            engagement,
+            reach,
+            comment_quality,
+            comment_originality,
+            growth_authenticity,
+            community,
+            consistency,
+            disclosure,
+            category_fit,
+        };
+        match objective {
+            Objective::Awareness => w(15.0, 30.0, 5.0, 10.0, 15.0, 0.0, 15.0, 5.0, 5.0),
+            Objective::Engagement => w(30.0, 5.0, 20.0, 10.0, 10.0, 10.0, 5.0, 5.0, 5.0),
+            Objective::Conversion => w(20.0, 5.0, 20.0, 10.0, 10.0, 0.0, 5.0, 10.0, 20.0),
+            Objective::Ugc => w(15.0, 5.0, 15.0, 5.0, 5.0, 0.0, 25.0, 10.0, 20.0),
+            Objective::Community => w(15.0, 0.0, 20.0, 10.0, 5.0, 35.0, 5.0, 5.0, 5.0),
+        }
+    }
+
+    /// The weight of one component as set; negative or non-finite values count as 0.
+    pub fn get(&self, kind: ComponentKind) -> f64 {
+        let raw = match kind {
+            ComponentKind::Engagement => self.engagement,
+            ComponentKind::Reach => self.reach,
+            ComponentKind::CommentQuality => self.comment_quality,
+            ComponentKind::CommentOriginality => self.comment_originality,
+            ComponentKind::GrowthAuthenticity => self.growth_authenticity,
+            ComponentKind::Community => self.community,
+            ComponentKind::Consistency => self.consistency,
+            ComponentKind::Disclosure => self.disclosure,
+            ComponentKind::CategoryFit => self.category_fit,
+        };
+        if raw.is_finite() && raw > 0.0 {
+            raw.min(1e12)
+        } else {
+            0.0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_sums_to_one_hundred() {
+        for objective in Objective::ALL {
+            let weights = Weights::preset(objective);
+            let total: f64 = ComponentKind::ALL.iter().map(|k| weights.get(*k)).sum();
+            assert!((total - 100.0).abs() < 1e-9, "{objective:?} sums to {total}");
+        }
+    }
+
+    #[test]
+    fn unusable_weights_count_as_zero() {
+        let weights = Weights { engagement: f64::NAN, reach: -3.0, ..Weights::default() };
+        assert_eq!(weights.get(ComponentKind::Engagement), 0.0);
+        assert_eq!(weights.get(ComponentKind::Reach), 0.0);
+    }
+}
