@@ -2,6 +2,7 @@
 //! themselves.
 
 mod banners;
+mod creators_page;
 mod data_page;
 mod files;
 mod import_wizard;
@@ -81,6 +82,7 @@ fn App() -> impl IntoView {
                     Section::Overview => view! { <overview::OverviewPage /> }.into_any(),
                     Section::Data => view! { <data_page::DataPage /> }.into_any(),
                     Section::UpliftTests => view! { <uplift_page::UpliftPage /> }.into_any(),
+                    Section::Creators => view! { <creators_page::CreatorsPage /> }.into_any(),
                     other => view! { <section_page::SectionPage section=other /> }.into_any(),
                 }}
             </main>

@@ -10,12 +10,6 @@ use crate::io::TableKind;
 /// The tables a section reads.
 fn tables_for(section: Section) -> &'static [TableKind] {
     match section {
-        Section::Creators => &[
-            TableKind::Creators,
-            TableKind::Posts,
-            TableKind::FollowerHistory,
-            TableKind::CommentSummaries,
-        ],
         Section::Communities => &[TableKind::Communities],
         Section::Results => &[TableKind::Results],
         _ => &[],

@@ -115,7 +115,7 @@ impl Section {
     pub fn build_state(self) -> BuildState {
         match self {
             Section::Overview | Section::Data => BuildState::Built,
-            Section::UpliftTests => BuildState::Partly,
+            Section::UpliftTests | Section::Creators => BuildState::Partly,
             _ => BuildState::NotYet,
         }
     }
