@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints Microplan's benchmark figures: shipped size (raw, gzip, brotli), time to first
-# render of the demo workspace in headless Chromium, and native CSV import throughput.
+# render of the demo workspace in headless Chromium, native CSV import throughput and native
+# audit (scoring) throughput.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -15,3 +16,6 @@ node tests/bench/first_render.mjs
 echo
 echo "== CSV import throughput (native, release)"
 cargo bench --quiet --bench import_throughput
+echo
+echo "== Scoring throughput (native, release)"
+cargo bench --quiet --bench audit_throughput
