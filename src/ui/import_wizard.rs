@@ -44,7 +44,10 @@ async fn next_frame() {
 
 impl Wizard {
     fn load_bytes(self, state: AppState, name: String, bytes: Vec<u8>) {
-        self.file_name.set(name);
+        // The file may arrive after the wizard was closed; then there is nothing to fill.
+        if self.file_name.try_set(name).is_some() {
+            return;
+        }
         self.preview.set(None);
         self.valid_only.set(false);
         match read_csv(&bytes) {
@@ -81,7 +84,7 @@ impl Wizard {
             let mut done = 0;
             while done < total {
                 let end = (done + ROWS_PER_CHUNK).min(total);
-                self.raw.with_untracked(|raw| {
+                let _ = self.raw.try_with_untracked(|raw| {
                     if let Some(rows) = raw.as_ref().and_then(|t| t.rows.get(done..end)) {
                         validation.push_rows(rows);
                     }
@@ -92,12 +95,14 @@ impl Wizard {
                     done as f64 / total.max(1) as f64,
                 )));
                 next_frame().await;
-                if self.run.get_value() != run {
+                // A newer run, or a closed wizard (its signals are gone), ends this one.
+                if self.run.try_get_value() != Some(run) {
+                    state.busy.set(None);
                     return;
                 }
             }
             state.busy.set(None);
-            self.preview.set(Some(validation.finish()));
+            let _ = self.preview.try_set(Some(validation.finish()));
         });
     }
 
@@ -146,7 +151,9 @@ fn read_and_load(wizard: Wizard, state: AppState, file: web_sys::File) {
     spawn_local(async move {
         match read_file_bytes(&file).await {
             Ok(bytes) => wizard.load_bytes(state, file.name(), bytes),
-            Err(error) => wizard.read_error.set(Some(error)),
+            Err(error) => {
+                let _ = wizard.read_error.try_set(Some(error));
+            }
         }
     });
 }
