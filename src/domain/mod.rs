@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod demo;
+pub mod iso_date;
 pub mod money;
 pub mod random;
 pub mod stats;

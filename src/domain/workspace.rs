@@ -71,6 +71,7 @@ pub struct Creator {
     pub contact: Option<String>,
     #[serde(default)]
     pub status: PipelineStatus,
+    #[serde(default, with = "super::iso_date::optional")]
     pub account_created: Option<NaiveDate>,
 }
 
@@ -79,6 +80,7 @@ pub struct Creator {
 pub struct Post {
     pub handle: String,
     pub post_id: String,
+    #[serde(with = "super::iso_date")]
     pub date: NaiveDate,
     /// feed, reel, story, video, short, carousel ...
     pub format: String,
@@ -100,6 +102,7 @@ pub struct Post {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowerPoint {
     pub handle: String,
+    #[serde(with = "super::iso_date")]
     pub date: NaiveDate,
     pub followers: u64,
 }
@@ -137,6 +140,7 @@ pub struct DeliverableResult {
     pub campaign: String,
     pub handle: String,
     pub deliverable: String,
+    #[serde(default, with = "super::iso_date::optional")]
     pub date: Option<NaiveDate>,
     pub reach: Option<u64>,
     pub views: Option<u64>,

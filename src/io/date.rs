@@ -275,5 +275,7 @@ pub fn read_date(text: &str) -> Result<DateReading, Problem> {
 
 /// ISO text for export and display.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // Display is ISO 8601 (`2026-03-01`) and, unlike `format("%Y-%m-%d")`, does not pull
+    // chrono's format-string machinery into the bundle.
+    date.to_string()
 }
