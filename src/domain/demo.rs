@@ -140,6 +140,7 @@ pub fn demo_workspace() -> Workspace {
         communities: communities(),
         results,
         test_arms: pilot_arms(),
+        flag_annotations: Vec::new(),
     }
 }
 

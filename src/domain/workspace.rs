@@ -169,6 +169,15 @@ pub struct TestArm {
     pub revenue: Option<Money>,
 }
 
+/// A user's explanation of an audit flag ("viral reel on 12 July", "giveaway"), kept with
+/// the workspace and shown beside the flag, which stays visible.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlagAnnotation {
+    /// The flag's stable id, `handle:kind[:date]`.
+    pub flag_id: String,
+    pub note: String,
+}
+
 /// Everything one brand or programme owns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Workspace {
@@ -187,11 +196,28 @@ pub struct Workspace {
     pub results: Vec<DeliverableResult>,
     #[serde(default)]
     pub test_arms: Vec<TestArm>,
+    #[serde(default)]
+    pub flag_annotations: Vec<FlagAnnotation>,
 }
 
 impl Workspace {
     pub fn empty(name: &str) -> Self {
         Workspace { name: name.to_string(), ..Workspace::default() }
+    }
+
+    /// The annotation of a flag, if the user wrote one.
+    pub fn flag_note(&self, flag_id: &str) -> Option<&str> {
+        self.flag_annotations.iter().find(|a| a.flag_id == flag_id).map(|a| a.note.as_str())
+    }
+
+    /// Sets, replaces or (with an empty note) removes the annotation of a flag.
+    pub fn annotate_flag(&mut self, flag_id: &str, note: &str) {
+        let note = note.trim();
+        self.flag_annotations.retain(|a| a.flag_id != flag_id);
+        if !note.is_empty() {
+            self.flag_annotations
+                .push(FlagAnnotation { flag_id: flag_id.to_string(), note: note.to_string() });
+        }
     }
 
     /// Number of rows across all tables; used to describe a workspace in lists.
@@ -216,6 +242,19 @@ mod tests {
             assert_eq!(PipelineStatus::parse(&status.as_str().to_uppercase()), Some(status));
         }
         assert_eq!(PipelineStatus::parse("signed"), None);
+    }
+
+    #[test]
+    fn flag_annotations_are_set_replaced_and_removed() {
+        let mut workspace = Workspace::empty("Brand");
+        workspace.annotate_flag("lena:follower-jump:2026-09-07", "  giveaway with a partner  ");
+        assert_eq!(workspace.flag_note("lena:follower-jump:2026-09-07"), Some("giveaway with a partner"));
+        workspace.annotate_flag("lena:follower-jump:2026-09-07", "TV appearance");
+        assert_eq!(workspace.flag_annotations.len(), 1);
+        assert_eq!(workspace.flag_note("lena:follower-jump:2026-09-07"), Some("TV appearance"));
+        workspace.annotate_flag("lena:follower-jump:2026-09-07", " ");
+        assert_eq!(workspace.flag_note("lena:follower-jump:2026-09-07"), None);
+        assert!(workspace.flag_annotations.is_empty());
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use super::persistence::update_workspace;
 use super::section_page::NotBuiltNotice;
 use super::state::app_state;
 use super::table_view::TableView;
-use crate::domain::audit::{audit_workspace, AuditSettings, CreatorAudit, Objective, Severity};
+use crate::domain::audit::{audit_workspace, AuditSettings, CreatorAudit, Flag, Objective, Severity};
 use crate::io::TableKind;
 
 const PAGE_SIZE: usize = 20;
@@ -91,11 +92,12 @@ pub fn CreatorsPage() -> impl IntoView {
                 </div>
             </Show>
         </section>
-        <NotBuiltNotice what="Editing the weights and tier benchmarks, annotating a flag as \
-                              explained, the manual verification checklist, comment import, \
+        <NotBuiltNotice what="Editing the weights and tier benchmarks, the manual verification \
+                              checklist, comment import, \
                               charts of follower history and engagement per post, the shortlist \
-                              and pipeline editing, CSV export of scores and the method page are \
-                              not part of this version yet." />
+                              and pipeline editing, CSV export of scores and an in-app method \
+                              page (the method is in docs/method.md) are not part of this \
+                              version yet." />
         <TableView kind=TableKind::Creators />
         <TableView kind=TableKind::Posts />
         <TableView kind=TableKind::FollowerHistory />
@@ -146,19 +148,65 @@ fn AuditRow(rank: usize, audit: CreatorAudit) -> impl IntoView {
                 </table>
                 {(!audit.flags.is_empty()).then(|| view! {
                     <ul class="flags">
-                        {audit.flags.iter().map(|f| view! {
-                            <li class=if f.severity == Severity::Warning { "flag warning" } else { "flag info" }>
-                                <strong>{f.title.clone()}</strong>
-                                {f.explainable.then_some(" (may have an innocent explanation)")}
-                                <p>{f.evidence.clone()}</p>
-                            </li>
-                        }).collect_view()}
+                        {audit.flags.iter().map(|f| view! { <FlagItem flag=f.clone() /> }).collect_view()}
                     </ul>
                 })}
                 {(!audit.notes.is_empty()).then(|| view! {
                     <ul class="read-notes">{audit.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                 })}
             </details>
+        </li>
+    }
+}
+
+/// A flag with its evidence and the user's annotation, which explains but never hides it.
+#[component]
+fn FlagItem(flag: Flag) -> impl IntoView {
+    let state = app_state();
+    let flag_id = flag.id.clone();
+    let note = {
+        let flag_id = flag_id.clone();
+        Memo::new(move |_| {
+            state.workspace.with(|w| w.as_ref().and_then(|w| w.flag_note(&flag_id)).map(str::to_string))
+        })
+    };
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let input_id = format!("note-{}", flag.id);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = draft.get_untracked();
+        let id = flag_id.clone();
+        update_workspace(state, move |w| w.annotate_flag(&id, &text));
+        editing.set(false);
+    };
+    view! {
+        <li class=if flag.severity == Severity::Warning { "flag warning" } else { "flag info" }>
+            <strong>{flag.title.clone()}</strong>
+            {flag.explainable.then_some(" (may have an innocent explanation)")}
+            <p>{flag.evidence.clone()}</p>
+            {move || note.get().map(|text| view! { <p class="flag-note"><strong>"Explained: "</strong>{text}</p> })}
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    <button
+                        class="small"
+                        on:click=move |_| {
+                            draft.set(note.get_untracked().unwrap_or_default());
+                            editing.set(true);
+                        }
+                    >
+                        {move || if note.get().is_some() { "Edit explanation" } else { "Explain this flag" }}
+                    </button>
+                }
+            >
+                <form class="inline-form" on:submit=save.clone()>
+                    <label for=input_id.clone()>"Explanation (empty removes it)"</label>
+                    <input id=input_id.clone() type="text" bind:value=draft placeholder="e.g. viral reel on 12 July" />
+                    <button type="submit">"Save explanation"</button>
+                    <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                </form>
+            </Show>
         </li>
     }
 }

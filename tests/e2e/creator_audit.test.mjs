@@ -47,3 +47,26 @@ test('ranks the demo creators and explains the planted anomalies', async () => {
     await app.close();
   }
 });
+
+test('a flag can be explained, and the explanation is kept beside it', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Creators');
+    let lena = await openCreator(page, 'peakpace_lena');
+    await lena.getByRole('button', { name: 'Explain this flag' }).first().click();
+    await lena.getByLabel('Explanation (empty removes it)').fill('Giveaway with a running-shoe brand in September');
+    await lena.getByRole('button', { name: 'Save explanation' }).click();
+    await app.waitSaved();
+    await app.reload();
+    await app.goto('Creators');
+    lena = await openCreator(page, 'peakpace_lena');
+    const text = await lena.innerText();
+    assert.match(text, /Explained: Giveaway with a running-shoe brand in September/);
+    assert.match(text, /Follower jump that engagement did not follow/, 'the flag itself stays visible');
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});

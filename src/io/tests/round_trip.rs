@@ -304,6 +304,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 communities: unique(communities, community_key),
                 results: unique(results, result_key),
                 test_arms: unique(test_arms, test_arm_key),
+                flag_annotations: Vec::new(),
             },
         )
 }
