@@ -235,6 +235,36 @@ fn bfrac(a: f64, b: f64, x: f64, y: f64, lambda: f64) -> Option<f64> {
     }
 }
 
+/// The continued fraction of the upper incomplete gamma function Q(a, x) (modified Lentz,
+/// Numerical Recipes `gcf`), without its front factor x^a e^-x / Gamma(a). Runs at most
+/// `terms` terms; the flag says whether it converged to EPS.
+fn upper_gamma_fraction(a: f64, x: f64, terms: u32) -> (f64, bool) {
+    let mut b = x + 1.0 - a;
+    let mut c = 1.0 / FPMIN;
+    let mut d = 1.0 / b;
+    let mut h = d;
+    for i in 1..=terms {
+        let fi = f64::from(i);
+        let an = -fi * (fi - a);
+        b += 2.0;
+        d = an * d + b;
+        if d.abs() < FPMIN {
+            d = FPMIN;
+        }
+        c = b + an / c;
+        if c.abs() < FPMIN {
+            c = FPMIN;
+        }
+        d = 1.0 / d;
+        let del = d * c;
+        h *= del;
+        if (del - 1.0).abs() <= EPS {
+            return (h, true);
+        }
+    }
+    (h, false)
+}
+
 /// Both regularized incomplete gamma functions (P(a, x), Q(a, x)) for a > 0, x >= 0.
 /// `None` if the series or continued fraction does not converge (a above ~1e12).
 pub(crate) fn gamma_inc(a: f64, x: f64) -> Option<(f64, f64)> {
@@ -264,35 +294,8 @@ pub(crate) fn gamma_inc(a: f64, x: f64) -> Option<(f64, f64)> {
         return Some((p, 1.0 - p));
     }
     // Q = x^a e^-x / Gamma(a) * CF, front * a = x^a e^-x / Gamma(a)
-    let mut b = x + 1.0 - a;
-    let mut c = 1.0 / FPMIN;
-    let mut d = 1.0 / b;
-    let mut h = d;
-    let mut i = 1u32;
-    loop {
-        let fi = f64::from(i);
-        let an = -fi * (fi - a);
-        b += 2.0;
-        d = an * d + b;
-        if d.abs() < FPMIN {
-            d = FPMIN;
-        }
-        c = b + an / c;
-        if c.abs() < FPMIN {
-            c = FPMIN;
-        }
-        d = 1.0 / d;
-        let del = d * c;
-        h *= del;
-        if (del - 1.0).abs() <= EPS {
-            break;
-        }
-        i += 1;
-        if i > MAX_ITER {
-            return None;
-        }
-    }
-    if !(h.is_finite() && h > 0.0) {
+    let (h, converged) = upper_gamma_fraction(a, x, MAX_ITER);
+    if !converged || !(h.is_finite() && h > 0.0) {
         return None;
     }
     let q = (ln_front + a.ln() + h.ln()).exp().clamp(0.0, 1.0);
@@ -348,32 +351,8 @@ fn erfc_with_square(x: f64, z: f64, lo: f64) -> f64 {
     if x > 27.3 {
         return 0.0; // below the smallest subnormal
     }
-    // Q(1/2, x^2) = e^(-x^2) x / sqrt(pi) * CF (Lentz, Numerical Recipes `gcf`)
-    let a = 0.5;
-    let mut b = z + 1.0 - a;
-    let mut c = 1.0 / FPMIN;
-    let mut d = 1.0 / b;
-    let mut h = d;
-    let mut i = 1.0_f64;
-    while i < 10_000.0 {
-        let an = -i * (i - a);
-        b += 2.0;
-        d = an * d + b;
-        if d.abs() < FPMIN {
-            d = FPMIN;
-        }
-        c = b + an / c;
-        if c.abs() < FPMIN {
-            c = FPMIN;
-        }
-        d = 1.0 / d;
-        let del = d * c;
-        h *= del;
-        if (del - 1.0).abs() <= EPS {
-            break;
-        }
-        i += 1.0;
-    }
+    // Q(1/2, x^2) = e^(-x^2) x / sqrt(pi) * CF; it converges in a few dozen terms here.
+    let (h, _) = upper_gamma_fraction(0.5, z, 9_999);
     // e^(-x^2) with x^2 = z + lo split exactly by a fused multiply-add
     (-z).exp() * (-lo).exp() * x * h / std::f64::consts::PI.sqrt()
 }
