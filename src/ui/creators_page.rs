@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::persistence::update_workspace;
 use super::section_page::NotBuiltNotice;
 use super::state::app_state;
-use super::table_view::TableView;
+use super::table_view::{Pager, TableView};
 use crate::domain::audit::{audit_workspace, AuditSettings, CreatorAudit, Flag, Objective, Severity};
 use crate::io::TableKind;
 
@@ -81,15 +81,7 @@ pub fn CreatorsPage() -> impl IntoView {
                         })
                     }}
                 </ol>
-                <div class="pager" role="navigation" aria-label="Ranking pages">
-                    <button disabled=move || { page.get() == 0 } on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
-                        "Previous"
-                    </button>
-                    <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                    <button disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
-                        "Next"
-                    </button>
-                </div>
+                <Pager page=page pages=Signal::derive(pages) label="Ranking pages".to_string() />
             </Show>
         </section>
         <NotBuiltNotice what="Editing the weights and tier benchmarks, the manual verification \

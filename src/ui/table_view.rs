@@ -30,13 +30,6 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
     let importing = RwSignal::new(false);
     let rows = move || state.workspace.with(|w| w.as_ref().map(|w| kind.row_count(w)).unwrap_or(0));
     let pages = move || rows().div_ceil(PAGE_SIZE).max(1);
-    // A shrinking table (replace import, another workspace) must not strand the pager.
-    Effect::new(move |_| {
-        let last = pages() - 1;
-        if page.get_untracked() > last {
-            page.set(last);
-        }
-    });
     let heading_id = format!("table-{}", kind.file_stem());
     let region_label = heading_id.clone();
     let body = move || {
@@ -118,22 +111,31 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <div class="pager" role="navigation" aria-label=format!("{} pages", kind.label())>
-                    <button
-                        disabled=move || { page.get() == 0 }
-                        on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
-                    >
-                        "Previous"
-                    </button>
-                    <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                    <button
-                        disabled=move || { page.get() + 1 >= pages() }
-                        on:click=move |_| page.update(|p| *p += 1)
-                    >
-                        "Next"
-                    </button>
-                </div>
+                <Pager page=page pages=Signal::derive(pages) label=format!("{} pages", kind.label()) />
             </Show>
         </section>
+    }
+}
+
+/// Previous / next through `pages` pages. A list that shrinks (a replace import, another
+/// workspace) moves the page back into range instead of stranding it.
+#[component]
+pub fn Pager(page: RwSignal<usize>, pages: Signal<usize>, label: String) -> impl IntoView {
+    Effect::new(move |_| {
+        let last = pages.get().saturating_sub(1);
+        if page.get_untracked() > last {
+            page.set(last);
+        }
+    });
+    view! {
+        <div class="pager" role="navigation" aria-label=label>
+            <button disabled=move || { page.get() == 0 } on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+                "Previous"
+            </button>
+            <span>{move || format!("Page {} of {}", page.get() + 1, pages.get())}</span>
+            <button disabled=move || { page.get() + 1 >= pages.get() } on:click=move |_| page.update(|p| *p += 1)>
+                "Next"
+            </button>
+        </div>
     }
 }
