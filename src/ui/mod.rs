@@ -2,6 +2,7 @@
 //! themselves.
 
 mod banners;
+mod charts;
 mod creators_page;
 mod data_page;
 mod files;

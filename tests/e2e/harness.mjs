@@ -51,8 +51,9 @@ const CHROMIUM_ARGS = [
  * Starts Chromium with a fresh profile directory (kept across `restart()` to prove that data
  * survives a browser restart), opens the app and records requests and page errors.
  */
-export async function openApp({ dist = 'dist', prefix = '/', initScript, viewport } = {}) {
-  const server = await serveStatic(path.join(repoRoot, dist), prefix);
+export async function openApp({ dist = process.env.E2E_DIST ?? 'dist', prefix = '/', initScript, viewport } = {}) {
+  // E2E_DIST lets several builds live side by side (dist-*), one per change being tried.
+  const server = await serveStatic(path.resolve(repoRoot, dist), prefix);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-e2e-'));
   const app = { server, profile, requests: [], pageErrors: [], downloadsDir: fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-dl-')) };
 
