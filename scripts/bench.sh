@@ -19,3 +19,6 @@ cargo bench --quiet --bench import_throughput
 echo
 echo "== Scoring throughput (native, release)"
 cargo bench --quiet --bench audit_throughput
+echo
+echo "== Creator audit throughput in headless Chromium (release build in dist/)"
+node tests/bench/creators_browser.mjs dist

@@ -463,8 +463,146 @@ def seeding():
                                           "at_least": float(sum(dist[k:]))})
     write("binomial_planning.json", "gifted seeding (scipy binom) and Poisson-binomial (exact fractions)", cases)
 
+# ---------------------------------------------------------------- difference in differences
+def _mp_coef(est, var, df, alpha):
+    """Estimate, se, statistic, two-sided p and interval at 50 digits (df None: normal)."""
+    se = mp.sqrt(var)
+    stat = est / se
+    if df is None:
+        p = mp.erfc(abs(stat) / mp.sqrt(2))
+        c = -mp.sqrt(2) * mp.erfinv(2 * mp.mpf(alpha) / 2 - 1)
+    else:
+        p = 2 * mp_tsf(abs(stat), df)
+        c = mp_tisf(mp.mpf(alpha) / 2, df, stats.t.isf(alpha / 2, df))
+    return est, se, stat, min(p, mp.mpf(1)), est - c * se, est + c * se
+
+
+def _mp_did(cells, robust):
+    cells = [[mp.mpf(v) for v in c] for c in cells]
+    means = [sum(c) / len(c) for c in cells]
+    ss = [sum((v - m) ** 2 for v in c) for c, m in zip(cells, means)]
+    n = sum(len(c) for c in cells)
+    est = (means[1] - means[0]) - (means[3] - means[2])
+    if robust:
+        var = mp.mpf(n) / (n - 4) * sum(s / len(c) ** 2 for s, c in zip(ss, cells))
+    else:
+        var = sum(ss) / (n - 4) * sum(mp.mpf(1) / len(c) for c in cells)
+    return est, var, n
+
+
+def _mp_trend(tr, co, robust):
+    parts = []
+    for pts in (tr, co):
+        t = [mp.mpf(a) for a, _ in pts]
+        y = [mp.mpf(b) for _, b in pts]
+        tb, yb = sum(t) / len(t), sum(y) / len(y)
+        sxx = sum((a - tb) ** 2 for a in t)
+        slope = sum((a - tb) * (b - yb) for a, b in zip(t, y)) / sxx
+        e = [(b - yb) - slope * (a - tb) for a, b in zip(t, y)]
+        parts.append((slope, sum(v * v for v in e), sxx, sum((a - tb) ** 2 * v * v for a, v in zip(t, e))))
+    n = len(tr) + len(co)
+    (st, rt, xt, mt), (sc, rc, xc, mc) = parts
+    if robust:
+        var = mp.mpf(n) / (n - 4) * (mt / xt ** 2 + mc / xc ** 2)
+    else:
+        var = (rt + rc) / (n - 4) * (1 / xt + 1 / xc)
+    return st - sc, var, n, st, sc
+
+
+def _sm_fit(y, X, robust, alpha, col):
+    import statsmodels.api as sm
+    model = sm.OLS(np.asarray(y, dtype=float), np.asarray(X, dtype=float))
+    res = model.fit(cov_type="HC1") if robust else model.fit()
+    ci = res.conf_int(alpha)[col]
+    stat = res.tvalues[col]
+    return {"estimate": float(res.params[col]), "se": float(res.bse[col]), "statistic": float(stat),
+            "p": float(res.pvalues[col]), "lower": float(ci[0]), "upper": float(ci[1]),
+            "df": None if robust else float(res.df_resid)}
+
+
+def _pick(sm_value, mp_value, label, notes):
+    """The statsmodels value unless it is off from the 50-digit closed form by > 1e-11."""
+    e = rel(sm_value, mp_value)
+    if e > 1e-11:
+        notes.append("%s: statsmodels %r, closed form %r (rel %.1e)" % (label, sm_value, float(mp_value), e))
+        return float(mp_value)
+    return sm_value
+
+
+def did():
+    cases = {"did": [], "pre_trend": []}
+    rng = np.random.default_rng(20261201)
+    designs = [
+        ("hand", [1.0, 3.0], [6.0, 8.0], [2.0, 4.0], [4.0, 6.0]),
+        ("minimum n = 5", [1.0, 2.5], [4.0], [2.0], [2.7]),
+        ("daily rates", list(0.0128 + rng.normal(0, 0.0011, 14)), list(0.0152 + rng.normal(0, 0.0012, 28)),
+         list(0.0126 + rng.normal(0, 0.0010, 14)), list(0.0127 + rng.normal(0, 0.0010, 28))),
+        ("unequal cells, unequal spread", list(rng.normal(100, 5, 7)), list(rng.normal(112, 15, 21)),
+         list(rng.normal(90, 2, 30)), list(rng.normal(91, 30, 9))),
+        ("level 1e9", list(1e9 + rng.normal(0, 3, 10)), list(1e9 + 2 + rng.normal(0, 3, 10)),
+         list(1e9 + rng.normal(0, 3, 10)), list(1e9 + rng.normal(0, 3, 10))),
+        ("no effect", [5.0, 6.0, 7.0], [6.0, 7.0, 8.0], [1.0, 2.0, 3.0], [2.0, 3.0, 4.0]),
+        ("huge effect", list(rng.normal(0, 1, 400)), list(35 * math.sqrt(4 / 400) + rng.normal(0, 1, 400)),
+         list(rng.normal(0, 1, 400)), list(rng.normal(0, 1, 400))),
+        ("negative effect", list(rng.normal(50, 4, 20)), list(rng.normal(44, 4, 20)),
+         list(rng.normal(48, 4, 20)), list(rng.normal(49, 4, 20))),
+    ]
+    for label, tp, tq, cp, cq in designs:
+        cells = [tp, tq, cp, cq]
+        y, X = [], []
+        for (treated, post), c in zip([(1, 0), (1, 1), (0, 0), (0, 1)], cells):
+            for v in c:
+                y.append(v)
+                X.append([1, treated, post, treated * post])
+        for robust in (False, True):
+            for alpha in (0.05, 0.1):
+                notes = []
+                got = _sm_fit(y, X, robust, alpha, 3)
+                est, var, n = _mp_did(cells, robust)
+                mpv = _mp_coef(est, var, None if robust else n - 4, alpha)
+                keys = ["estimate", "se", "statistic", "p", "lower", "upper"]
+                for k, m in zip(keys, mpv):
+                    got[k] = _pick(got[k], m, "%s %s" % (label, k), notes)
+                cases["did"].append({"label": label, "cells": [[float(v) for v in c] for c in cells],
+                                     "robust": robust, "alpha": alpha, "expected": got, "notes": notes})
+    base = 20_500  # days since 1970, as the app passes dates
+    trends = [
+        ("parallel", [(base + i, 10 + 0.5 * i + float(rng.normal(0, 0.3))) for i in range(14)],
+         [(base + i, 4 + 0.5 * i + float(rng.normal(0, 0.3))) for i in range(14)]),
+        ("diverging", [(base + i, 10 + 0.9 * i + float(rng.normal(0, 0.3))) for i in range(14)],
+         [(base + i, 4 + 0.2 * i + float(rng.normal(0, 0.3))) for i in range(14)]),
+        ("uneven dates", [(base + d, 0.013 + 1e-5 * d + float(rng.normal(0, 1e-3))) for d in (0, 1, 3, 4, 8, 9, 10)],
+         [(base + d, 0.012 + float(rng.normal(0, 1e-3))) for d in (0, 2, 5, 6, 7)]),
+        ("minimum n = 5", [(0.0, 1.0), (1.0, 2.0), (2.0, 2.5)], [(0.0, 0.0), (3.0, 1.0)]),
+    ]
+    for label, tr, co in trends:
+        y, X = [], []
+        for treated, pts in ((1, tr), (0, co)):
+            for t, v in pts:
+                y.append(v)
+                X.append([1, treated, t - base, treated * (t - base)])
+        for robust in (False, True):
+            alpha = 0.05
+            notes = []
+            got = _sm_fit(y, X, robust, alpha, 3)
+            est, var, n, st, sc = _mp_trend(tr, co, robust)
+            mpv = _mp_coef(est, var, None if robust else n - 4, alpha)
+            for k, m in zip(["estimate", "se", "statistic", "p", "lower", "upper"], mpv):
+                got[k] = _pick(got[k], m, "%s %s" % (label, k), notes)
+            got["treated_slope"], got["control_slope"] = float(st), float(sc)
+            cases["pre_trend"].append({"label": label, "treated": [[float(a), float(b)] for a, b in tr],
+                                       "control": [[float(a), float(b)] for a, b in co], "robust": robust,
+                                       "alpha": alpha, "expected": got, "notes": notes})
+    write("did.json", "difference in differences and pre-trend slopes: statsmodels OLS (nonrobust, HC1), "
+          "checked against the 50-digit closed form", cases)
+
 
 if __name__ == "__main__":
+    # `python3 stats_fixtures.py did` regenerates one file; no argument regenerates all.
+    if len(sys.argv) > 1:
+        for name in sys.argv[1:]:
+            globals()[name]()
+        sys.exit(0)
     distributions()
     proportions()
     intervals()
@@ -474,3 +612,4 @@ if __name__ == "__main__":
     bayes()
     sequential()
     seeding()
+    did()

@@ -133,6 +133,7 @@ pub fn demo_workspace() -> Workspace {
     let results = pilot_results(&generated.creators, &mut rng);
     Workspace {
         name: DEMO_NAME.to_string(),
+        programme: super::demo_programme::programme(&generated.creators),
         creators: generated.creators,
         posts: generated.posts,
         follower_history: generated.follower_history,
@@ -140,7 +141,11 @@ pub fn demo_workspace() -> Workspace {
         communities: communities(),
         results,
         test_arms: pilot_arms(),
+        test_days: super::demo_uplift::daily_series(), test_plans: super::demo_uplift::pre_registrations(),
+        activation_plans: super::demo_activation::plans(), gifting_history: super::demo_activation::gifting_history(),
         flag_annotations: Vec::new(),
+        contracts: super::demo_contract::contracts(),
+        ..Workspace::default()
     }
 }
 
@@ -193,6 +198,7 @@ fn add_creator(
         contact: Some(format!("{handle}@example.com")),
         status,
         account_created: Some(date(2016 + (index % 8) as i32, 1 + (index % 12) as u32, 10)),
+        audience: crate::domain::audit::demo_audience::audience_for(index),
     });
     let spike = spike_for(handle);
     add_follower_history(out, rng, handle, followers_now, spike);

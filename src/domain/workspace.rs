@@ -73,6 +73,9 @@ pub struct Creator {
     pub status: PipelineStatus,
     #[serde(default, with = "super::iso_date::optional")]
     pub account_created: Option<NaiveDate>,
+    /// Audience breakdown as the platform reports it (top countries, age bands, gender).
+    #[serde(default)]
+    pub audience: super::audit::audience::AudienceBreakdown,
 }
 
 /// Post format as the platforms name them.
@@ -196,8 +199,35 @@ pub struct Workspace {
     pub results: Vec<DeliverableResult>,
     #[serde(default)]
     pub test_arms: Vec<TestArm>,
+    /// Daily units and conversions per test arm (sequential monitoring, difference in differences).
+    #[serde(default)]
+    pub test_days: Vec<super::uplift_daily::TestDay>,
+    /// Pre-registrations of uplift tests, frozen when a test starts.
+    #[serde(default)]
+    pub test_plans: Vec<super::uplift_prereg::PreRegistration>,
+    /// Planned and past community activations.
+    #[serde(default)]
+    pub activation_plans: Vec<super::activation::ActivationPlan>,
+    /// Who was gifted or paid for which activation, and who posted.
+    #[serde(default)]
+    pub gifting_history: Vec<super::activation::GiftingRecord>,
     #[serde(default)]
     pub flag_annotations: Vec<FlagAnnotation>,
+    /// Shortlist and verification checklist per creator.
+    #[serde(default)]
+    pub creator_reviews: Vec<super::audit::review::CreatorReview>,
+    /// The audit's settings as edited for this workspace; `None` = the defaults.
+    #[serde(default)]
+    pub audit_settings: Option<super::audit::AuditSettings>,
+    /// Repeat-commenter patterns from imported raw comments (aggregates, no commenter ids).
+    #[serde(default)]
+    pub commenter_patterns: Vec<super::audit::comment_import::StoredCommenterPatterns>,
+    /// Objectives and KPIs, briefs and templates, tracking links and codes.
+    #[serde(default)]
+    pub programme: super::objectives::Programme,
+    /// Drafted partnership terms, every saved version.
+    #[serde(default)]
+    pub contracts: Vec<super::contract::ContractDraft>,
 }
 
 impl Workspace {
@@ -229,6 +259,11 @@ impl Workspace {
             + self.communities.len()
             + self.results.len()
             + self.test_arms.len()
+            + self.test_days.len()
+            + self.activation_plans.len()
+            + self.gifting_history.len()
+            + self.programme.tracking.links.len()
+            + self.programme.tracking.store_codes.len()
     }
 }
 

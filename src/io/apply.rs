@@ -10,6 +10,7 @@ use super::typed_rows::{
     comment_summary_key, community_key, creator_key, follower_point_key, match_key, post_key,
     result_key, test_arm_key, TypedRows,
 };
+use super::columns_activation::{activation_plan_key, gifting_record_key, keep_plan, keep_record};
 use super::validate::ImportPreview;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +162,42 @@ fn apply_with(
             test_arm_key,
             file_columns.map(|c| (keep_test_arm as KeepStored<TestArm>, c)),
         ),
+        // Every daily-series column is a key or required: nothing to keep.
+        TypedRows::TestDays(rows) => apply_rows(
+            &mut workspace.test_days,
+            rows,
+            mode,
+            super::columns_uplift::test_day_key,
+            None,
+        ),
+        TypedRows::ActivationPlans(rows) => apply_rows(
+            &mut workspace.activation_plans,
+            rows,
+            mode,
+            activation_plan_key,
+            file_columns.map(|c| (keep_plan as KeepStored<crate::domain::activation::ActivationPlan>, c)),
+        ),
+        TypedRows::GiftingHistory(rows) => apply_rows(
+            &mut workspace.gifting_history,
+            rows,
+            mode,
+            gifting_record_key,
+            file_columns.map(|c| (keep_record as KeepStored<crate::domain::activation::GiftingRecord>, c)),
+        ),
+        TypedRows::TrackingLinks(rows) => apply_rows(
+            &mut workspace.programme.tracking.links,
+            rows,
+            mode,
+            super::columns_tracking::tracking_link_key,
+            file_columns.map(|c| (super::columns_tracking::keep_tracking_link as KeepStored<crate::domain::tracking::TrackingLink>, c)),
+        ),
+        TypedRows::StoreCodes(rows) => apply_rows(
+            &mut workspace.programme.tracking.store_codes,
+            rows,
+            mode,
+            super::columns_tracking::store_code_key,
+            file_columns.map(|c| (super::columns_tracking::keep_store_code as KeepStored<crate::domain::tracking::StoreCode>, c)),
+        ),
     }
 }
 
@@ -180,6 +217,10 @@ fn keep_creator(new: &mut Creator, old: &Creator, file_columns: &[&str]) {
         "display_name" => display_name, "following" => following, "categories" => categories,
         "communities" => communities, "country" => country, "fee" => fee, "contact" => contact,
         "status" => status, "account_created" => account_created);
+    let (new_audience, old_audience) = (&mut new.audience, &old.audience);
+    keep_fields!(new_audience, old_audience, file_columns;
+        "audience_countries" => countries, "audience_ages" => age_bands,
+        "audience_genders" => genders);
 }
 
 fn keep_post(new: &mut Post, old: &Post, file_columns: &[&str]) {

@@ -7,6 +7,7 @@ use crate::domain::workspace::{
     CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, Post, TestArm,
 };
 
+use super::columns_activation::{activation_plan, gifting_record, set_plan_date, set_record_date};
 use super::row_reader::RowReader;
 use super::text::clean_platform;
 use super::typed_rows::TypedRows;
@@ -24,6 +25,11 @@ fn creator(r: &mut RowReader) -> Option<Creator> {
     let contact = r.text("contact");
     let status = r.status("status");
     let account_created = r.date("account_created");
+    let audience = crate::domain::audit::audience::AudienceBreakdown {
+        countries: r.audience_shares("audience_countries"),
+        age_bands: r.audience_shares("audience_ages"),
+        genders: r.audience_shares("audience_genders"),
+    };
     Some(Creator {
         handle: handle?,
         platform: platform?,
@@ -37,6 +43,7 @@ fn creator(r: &mut RowReader) -> Option<Creator> {
         contact,
         status,
         account_created,
+        audience,
     })
 }
 
@@ -191,12 +198,20 @@ pub fn push_row(rows: &mut TypedRows, reader: &mut RowReader) -> bool {
         TypedRows::Communities(list) => push_if_clean(list, community(reader), reader),
         TypedRows::Results(list) => push_if_clean(list, deliverable_result(reader), reader),
         TypedRows::TestArms(list) => push_if_clean(list, test_arm(reader), reader),
+        TypedRows::TestDays(list) => push_if_clean(list, super::columns_uplift::test_day(reader), reader),
+        TypedRows::ActivationPlans(list) => push_if_clean(list, activation_plan(reader), reader),
+        TypedRows::GiftingHistory(list) => push_if_clean(list, gifting_record(reader), reader),
+        TypedRows::TrackingLinks(list) => push_if_clean(list, super::columns_tracking::tracking_link(reader), reader),
+        TypedRows::StoreCodes(list) => push_if_clean(list, super::columns_tracking::store_code(reader), reader),
     }
 }
 
 /// Sets a date that was read provisionally, once the column's day/month order is known.
 pub fn set_date(rows: &mut TypedRows, index: usize, key: &str, date: NaiveDate) {
     match rows {
+        TypedRows::TestDays(list) => super::columns_uplift::set_test_day_date(list, index, key, date),
+        TypedRows::ActivationPlans(list) => set_plan_date(list, index, key, date),
+        TypedRows::GiftingHistory(list) => set_record_date(list, index, key, date),
         TypedRows::Creators(list) if key == "account_created" => {
             if let Some(row) = list.get_mut(index) {
                 row.account_created = Some(date);

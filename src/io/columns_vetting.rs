@@ -49,6 +49,15 @@ pub const CREATORS: &[ColumnSpec] = &[
     column("account_created", "Account created", Date, false,
         &["created", "created at", "joined", "join date", "account creation date", "date joined"],
         "When the account was opened."),
+    column("audience_countries", "Audience countries", Text, false,
+        &["top countries", "audience country", "audience countries %", "followers by country"],
+        "Top audience countries with shares, such as GB 40%; US 20%."),
+    column("audience_ages", "Audience age bands", Text, false,
+        &["age bands", "audience age", "audience ages", "age range", "followers by age"],
+        "Audience age bands with shares, such as 18-24 30%; 25-34 45%."),
+    column("audience_genders", "Audience gender", Text, false,
+        &["gender", "audience gender split", "gender split", "followers by gender"],
+        "Audience gender with shares, such as female 60%; male 38%."),
 ];
 
 #[rustfmt::skip]
@@ -117,4 +126,27 @@ pub const COMMENT_SUMMARIES: &[ColumnSpec] = &[
         "Comments the creator answered."),
     column("max_thread_depth", "Deepest thread", Count, true, &["max thread depth", "thread depth", "deepest thread depth"],
         "Longest reply chain under one comment."),
+];
+
+/// Raw comments, analysed at import and never stored (see `domain::audit::comment_import`).
+#[rustfmt::skip]
+pub const RAW_COMMENTS: &[ColumnSpec] = &[
+    column("handle", "Creator handle", Text, true,
+        &["creator", "creator handle", "account", "account username", "influencer", "influencer handle",
+          "username", "profile", "channel", "post owner"],
+        "The creator whose post was commented on."),
+    column("post_id", "Post ID", Text, true, &["media id", "post", "permalink", "post link", "post url", "video id"],
+        "The post the comment is on."),
+    column("comment_id", "Comment ID", Text, false, &["comment id", "id", "cid"],
+        "The comment's own id, needed to follow replies."),
+    column("commenter", "Commenter", Text, true,
+        &["commenter handle", "comment author", "from", "username of commenter", "commenter username", "owner"],
+        "Who wrote the comment; only a salted hash is used while counting, nothing is stored."),
+    column("text", "Comment text", Text, true, &["comment", "comment text", "message", "body", "content"],
+        "The comment; analysed and then discarded."),
+    column("is_creator_reply", "Is creator reply", Bool, false,
+        &["creator reply", "is reply by creator", "by creator", "is owner", "from creator"],
+        "Whether the creator wrote it; empty means no."),
+    column("parent", "Parent comment", Text, false, &["parent id", "parent comment id", "reply to", "in reply to"],
+        "Id of the comment this one answers; empty for a top-level comment."),
 ];

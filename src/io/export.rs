@@ -12,6 +12,7 @@ use crate::domain::workspace::{
     CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, Post, TestArm, Workspace,
 };
 
+use super::columns_activation::{activation_plan_cells, gifting_record_cells};
 use super::date::format_date;
 use super::table::TableKind;
 use super::text::{guard_formula, join_list};
@@ -61,6 +62,9 @@ fn creator_cells(row: &Creator) -> Vec<String> {
         text(&row.contact),
         row.status.as_str().to_string(),
         row.account_created.map(format_date).unwrap_or_default(),
+        crate::domain::audit::audience::format_shares(&row.audience.countries),
+        crate::domain::audit::audience::format_shares(&row.audience.age_bands),
+        crate::domain::audit::audience::format_shares(&row.audience.genders),
     ]
 }
 
@@ -178,6 +182,11 @@ fn cells_in_range(kind: TableKind, workspace: &Workspace, range: Range<usize>) -
         TableKind::Communities => cells_of(&workspace.communities, range, community_cells),
         TableKind::Results => cells_of(&workspace.results, range, result_cells),
         TableKind::TestArms => cells_of(&workspace.test_arms, range, test_arm_cells),
+        TableKind::TestDays => cells_of(&workspace.test_days, range, super::columns_uplift::test_day_cells),
+        TableKind::ActivationPlans => cells_of(&workspace.activation_plans, range, activation_plan_cells),
+        TableKind::GiftingHistory => cells_of(&workspace.gifting_history, range, gifting_record_cells),
+        TableKind::TrackingLinks => cells_of(&workspace.programme.tracking.links, range, super::columns_tracking::tracking_link_cells),
+        TableKind::StoreCodes => cells_of(&workspace.programme.tracking.store_codes, range, super::columns_tracking::store_code_cells),
     }
 }
 
@@ -198,6 +207,11 @@ pub fn row_cells(rows: &TypedRows, index: usize) -> Vec<String> {
         TypedRows::Communities(list) => cells_of(list, range, community_cells),
         TypedRows::Results(list) => cells_of(list, range, result_cells),
         TypedRows::TestArms(list) => cells_of(list, range, test_arm_cells),
+        TypedRows::TestDays(list) => cells_of(list, range, super::columns_uplift::test_day_cells),
+        TypedRows::ActivationPlans(list) => cells_of(list, range, activation_plan_cells),
+        TypedRows::GiftingHistory(list) => cells_of(list, range, gifting_record_cells),
+        TypedRows::TrackingLinks(list) => cells_of(list, range, super::columns_tracking::tracking_link_cells),
+        TypedRows::StoreCodes(list) => cells_of(list, range, super::columns_tracking::store_code_cells),
     };
     found.pop().unwrap_or_default()
 }

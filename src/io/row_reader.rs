@@ -125,6 +125,15 @@ impl<'a> RowReader<'a> {
         })
     }
 
+    /// Audience shares such as `GB 40%; US 20%` (see `domain::audit::audience::parse_shares`).
+    pub fn audience_shares(&mut self, key: &str) -> Vec<crate::domain::audit::audience::AudienceShare> {
+        self.read(key, |text| {
+            crate::domain::audit::audience::parse_shares(unguard_formula(text))
+                .map_err(|why| Problem::new(why, "write each share as a name and a percentage, separated by ;"))
+        })
+        .unwrap_or_default()
+    }
+
     pub fn list(&mut self, key: &str, lowercase: bool) -> Vec<String> {
         self.read(key, |text| Ok(parse_list(unguard_formula(text), lowercase)))
             .unwrap_or_default()

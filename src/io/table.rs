@@ -3,7 +3,9 @@
 use crate::domain::workspace::Workspace;
 
 use super::columns::ColumnSpec;
+use super::columns_activation::{ACTIVATION_PLANS, GIFTING_HISTORY};
 use super::columns_campaigns::{COMMUNITIES, RESULTS, TEST_ARMS};
+use super::columns_uplift::TEST_DAYS;
 use super::columns_vetting::{COMMENT_SUMMARIES, CREATORS, FOLLOWER_HISTORY, POSTS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -15,10 +17,15 @@ pub enum TableKind {
     Communities,
     Results,
     TestArms,
+    TestDays,
+    ActivationPlans,
+    GiftingHistory,
+    TrackingLinks,
+    StoreCodes,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 7] = [
+    pub const ALL: [TableKind; 12] = [
         TableKind::Creators,
         TableKind::Posts,
         TableKind::FollowerHistory,
@@ -26,6 +33,11 @@ impl TableKind {
         TableKind::Communities,
         TableKind::Results,
         TableKind::TestArms,
+        TableKind::TestDays,
+        TableKind::ActivationPlans,
+        TableKind::GiftingHistory,
+        TableKind::TrackingLinks,
+        TableKind::StoreCodes,
     ];
 
     pub fn label(self) -> &'static str {
@@ -37,6 +49,11 @@ impl TableKind {
             TableKind::Communities => "Communities",
             TableKind::Results => "Campaign results",
             TableKind::TestArms => "Test arms",
+            TableKind::TestDays => "Test daily series",
+            TableKind::ActivationPlans => "Activation plans",
+            TableKind::GiftingHistory => "Gifting history",
+            TableKind::TrackingLinks => "Tracking links and codes",
+            TableKind::StoreCodes => "Shop discount codes",
         }
     }
 
@@ -50,6 +67,11 @@ impl TableKind {
             TableKind::Communities => "communities",
             TableKind::Results => "results",
             TableKind::TestArms => "test_arms",
+            TableKind::TestDays => "test_daily_series",
+            TableKind::ActivationPlans => "activation_plans",
+            TableKind::GiftingHistory => "gifting_history",
+            TableKind::TrackingLinks => "tracking_links",
+            TableKind::StoreCodes => "store_codes",
         }
     }
 
@@ -77,6 +99,21 @@ impl TableKind {
             TableKind::TestArms => {
                 "One row per arm of an uplift test: units, conversions and revenue."
             }
+            TableKind::TestDays => {
+                "One row per test, arm and day: units and conversions that day. Tests without arm totals are analysed from their days."
+            }
+            TableKind::ActivationPlans => {
+                "One row per community activation: its posting window, goal, gifted and paid mix and costs."
+            }
+            TableKind::GiftingHistory => {
+                "One row per creator and activation: gifted or paid, when shipped, whether and when they posted."
+            }
+            TableKind::TrackingLinks => {
+                "One row per creator and deliverable: the GA4-tagged link and the creator's promo code."
+            }
+            TableKind::StoreCodes => {
+                "One row per discount code that already exists in the shop; new codes never repeat one."
+            }
         }
     }
 
@@ -89,6 +126,11 @@ impl TableKind {
             TableKind::Communities => COMMUNITIES,
             TableKind::Results => RESULTS,
             TableKind::TestArms => TEST_ARMS,
+            TableKind::TestDays => TEST_DAYS,
+            TableKind::ActivationPlans => ACTIVATION_PLANS,
+            TableKind::GiftingHistory => GIFTING_HISTORY,
+            TableKind::TrackingLinks => super::columns_tracking::TRACKING_LINKS,
+            TableKind::StoreCodes => super::columns_tracking::STORE_CODES,
         }
     }
 
@@ -102,6 +144,11 @@ impl TableKind {
             TableKind::Communities => &["name"],
             TableKind::Results => &["campaign", "handle", "deliverable"],
             TableKind::TestArms => &["test", "arm"],
+            TableKind::TestDays => &["test", "arm", "date"],
+            TableKind::ActivationPlans => &["name"],
+            TableKind::GiftingHistory => &["activation", "handle"],
+            TableKind::TrackingLinks => &["campaign", "handle", "deliverable"],
+            TableKind::StoreCodes => &["code"],
         }
     }
 
@@ -114,6 +161,11 @@ impl TableKind {
             TableKind::Communities => workspace.communities.len(),
             TableKind::Results => workspace.results.len(),
             TableKind::TestArms => workspace.test_arms.len(),
+            TableKind::TestDays => workspace.test_days.len(),
+            TableKind::ActivationPlans => workspace.activation_plans.len(),
+            TableKind::GiftingHistory => workspace.gifting_history.len(),
+            TableKind::TrackingLinks => workspace.programme.tracking.links.len(),
+            TableKind::StoreCodes => workspace.programme.tracking.store_codes.len(),
         }
     }
 }

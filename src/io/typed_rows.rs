@@ -4,6 +4,7 @@ use crate::domain::workspace::{
     CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, Post, TestArm,
 };
 
+use super::columns_activation::{activation_plan_key, gifting_record_key};
 use super::date::format_date;
 use super::table::TableKind;
 
@@ -17,6 +18,11 @@ pub enum TypedRows {
     Communities(Vec<Community>),
     Results(Vec<DeliverableResult>),
     TestArms(Vec<TestArm>),
+    TestDays(Vec<crate::domain::uplift_daily::TestDay>),
+    ActivationPlans(Vec<crate::domain::activation::ActivationPlan>),
+    GiftingHistory(Vec<crate::domain::activation::GiftingRecord>),
+    TrackingLinks(Vec<crate::domain::tracking::TrackingLink>),
+    StoreCodes(Vec<crate::domain::tracking::StoreCode>),
 }
 
 impl TypedRows {
@@ -29,6 +35,11 @@ impl TypedRows {
             TableKind::Communities => TypedRows::Communities(Vec::new()),
             TableKind::Results => TypedRows::Results(Vec::new()),
             TableKind::TestArms => TypedRows::TestArms(Vec::new()),
+            TableKind::TestDays => TypedRows::TestDays(Vec::new()),
+            TableKind::ActivationPlans => TypedRows::ActivationPlans(Vec::new()),
+            TableKind::GiftingHistory => TypedRows::GiftingHistory(Vec::new()),
+            TableKind::TrackingLinks => TypedRows::TrackingLinks(Vec::new()),
+            TableKind::StoreCodes => TypedRows::StoreCodes(Vec::new()),
         }
     }
 
@@ -41,6 +52,11 @@ impl TypedRows {
             TypedRows::Communities(_) => TableKind::Communities,
             TypedRows::Results(_) => TableKind::Results,
             TypedRows::TestArms(_) => TableKind::TestArms,
+            TypedRows::TestDays(_) => TableKind::TestDays,
+            TypedRows::ActivationPlans(_) => TableKind::ActivationPlans,
+            TypedRows::GiftingHistory(_) => TableKind::GiftingHistory,
+            TypedRows::TrackingLinks(_) => TableKind::TrackingLinks,
+            TypedRows::StoreCodes(_) => TableKind::StoreCodes,
         }
     }
 
@@ -53,6 +69,11 @@ impl TypedRows {
             TypedRows::Communities(rows) => rows.len(),
             TypedRows::Results(rows) => rows.len(),
             TypedRows::TestArms(rows) => rows.len(),
+            TypedRows::TestDays(rows) => rows.len(),
+            TypedRows::ActivationPlans(rows) => rows.len(),
+            TypedRows::GiftingHistory(rows) => rows.len(),
+            TypedRows::TrackingLinks(rows) => rows.len(),
+            TypedRows::StoreCodes(rows) => rows.len(),
         }
     }
 
@@ -70,6 +91,11 @@ impl TypedRows {
             TypedRows::Communities(rows) => rows.iter().map(community_key).collect(),
             TypedRows::Results(rows) => rows.iter().map(result_key).collect(),
             TypedRows::TestArms(rows) => rows.iter().map(test_arm_key).collect(),
+            TypedRows::TestDays(rows) => rows.iter().map(super::columns_uplift::test_day_key).collect(),
+            TypedRows::ActivationPlans(rows) => rows.iter().map(activation_plan_key).collect(),
+            TypedRows::GiftingHistory(rows) => rows.iter().map(gifting_record_key).collect(),
+            TypedRows::TrackingLinks(rows) => rows.iter().map(super::columns_tracking::tracking_link_key).collect(),
+            TypedRows::StoreCodes(rows) => rows.iter().map(super::columns_tracking::store_code_key).collect(),
         }
     }
 
@@ -91,6 +117,11 @@ impl TypedRows {
             TypedRows::Communities(rows) => retain(rows, keep),
             TypedRows::Results(rows) => retain(rows, keep),
             TypedRows::TestArms(rows) => retain(rows, keep),
+            TypedRows::TestDays(rows) => retain(rows, keep),
+            TypedRows::ActivationPlans(rows) => retain(rows, keep),
+            TypedRows::GiftingHistory(rows) => retain(rows, keep),
+            TypedRows::TrackingLinks(rows) => retain(rows, keep),
+            TypedRows::StoreCodes(rows) => retain(rows, keep),
         }
     }
 }

@@ -11,8 +11,11 @@ use super::migrations::migrate;
 use crate::domain::workspace::Workspace;
 
 /// Version of the stored workspace format; bump it and add a migration for every change
-/// that old data cannot be read through with `#[serde(default)]`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// that old data cannot be read through with `#[serde(default)]`, and for every addition an
+/// older app must not silently drop when it saves (it refuses newer versions instead).
+/// Version 3 added the programme, briefs, tracking, contracts, activations, test plans and
+/// daily series, and the audit settings.
+pub const SCHEMA_VERSION: u32 = 3;
 pub const APP_NAME: &str = "microplan";
 
 #[derive(Serialize)]
@@ -120,6 +123,20 @@ mod tests {
         assert_eq!(workspace.posts[0].topics, vec!["race report"]);
         assert_eq!(workspace.communities[0].hashtags, vec!["#trailrunning", "#fellrunning"]);
         assert_eq!(workspace.posts[0].likes, 412);
+    }
+
+    #[test]
+    fn a_version_two_file_loads_with_the_newer_tables_empty() {
+        let text = r##"{"app":"microplan","schema_version":2,"saved_at":"2026-11-22T10:00:00Z",
+            "workspace":{"name":"Autumn","communities":[{"name":"Trail running","description":"",
+            "hashtags":["#trail"],"where_online":null}]}}"##;
+        let workspace = decode_workspace(text).expect("v2 file loads");
+        assert_eq!(workspace.name, "Autumn");
+        assert_eq!(workspace.communities[0].hashtags, vec!["#trail"]);
+        assert!(workspace.contracts.is_empty() && workspace.test_plans.is_empty());
+        // Saving writes the current version, which an older app then refuses instead of
+        // dropping the tables it does not know.
+        assert!(encode_workspace(&workspace, "2026-12-01T10:00:00Z").contains(r#""schema_version":3"#));
     }
 
     #[test]

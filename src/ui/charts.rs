@@ -336,7 +336,8 @@ pub fn BarChart(
     let (y_low, y_high, y_ticks) = nice_range(y_low, y_high, y_format);
     let y = Scale { low: y_low, high: y_high, from: HEIGHT - BOTTOM, to: TOP };
     let slot = (WIDTH - LEFT - RIGHT) / bars.len().max(1) as f64;
-    let width = (slot * 0.7).max(1.0);
+    // Bars stay slim when there are few of them: one wide slab reads as a block, not a value.
+    let width = (slot * 0.7).clamp(1.0, 56.0);
     // Label every bar when they fit, else every n-th, so labels never overlap.
     let label_every = ((bars.len() as f64 * 40.0 / (WIDTH - LEFT - RIGHT)).ceil() as usize).max(1);
     let zero = y.at(0.0_f64.clamp(y_low, y_high));

@@ -2,18 +2,49 @@
 //! themselves.
 
 mod banners;
+mod briefs_creators;
+mod briefs_deliverables;
+mod briefs_form;
+mod briefs_page;
 mod charts;
+mod communities_activations;
+mod communities_answer;
+mod communities_members;
+mod communities_page;
+mod communities_planner;
+mod communities_programme;
+mod creators_comments;
+mod creators_detail;
+mod creators_method;
+mod contracts_fields;
+mod contracts_form;
+mod contracts_lists;
+mod contracts_page;
 mod creators_page;
+mod creators_settings;
+mod creators_table;
 mod data_page;
+mod document_view;
 mod files;
 mod import_wizard;
 mod overview;
+mod programme_fields;
+mod programme_page;
+mod programme_signals;
+mod programme_thresholds;
 mod persistence;
 mod section_page;
 mod sections;
 mod state;
 mod table_view;
+mod tracking_page;
+mod uplift_analysis;
+mod uplift_compare;
+mod uplift_daily;
+mod uplift_form;
 mod uplift_page;
+mod uplift_planner;
+mod uplift_prereg;
 mod workspaces;
 
 use leptos::prelude::*;
@@ -82,8 +113,13 @@ fn App() -> impl IntoView {
                 {move || match section.get() {
                     Section::Overview => view! { <overview::OverviewPage /> }.into_any(),
                     Section::Data => view! { <data_page::DataPage /> }.into_any(),
+                    Section::Programme => view! { <programme_page::ProgrammePage /> }.into_any(),
+                    Section::Briefs => view! { <briefs_page::BriefsPage /> }.into_any(),
+                    Section::Tracking => view! { <tracking_page::TrackingPage /> }.into_any(),
                     Section::UpliftTests => view! { <uplift_page::UpliftPage /> }.into_any(),
                     Section::Creators => view! { <creators_page::CreatorsPage /> }.into_any(),
+                    Section::Contracts => view! { <contracts_page::ContractsPage /> }.into_any(),
+                    Section::Communities => view! { <communities_page::CommunitiesPage /> }.into_any(),
                     other => view! { <section_page::SectionPage section=other /> }.into_any(),
                 }}
             </main>

@@ -115,7 +115,11 @@ impl Section {
     pub fn build_state(self) -> BuildState {
         match self {
             Section::Overview | Section::Data => BuildState::Built,
-            Section::UpliftTests | Section::Creators => BuildState::Partly,
+            Section::Programme | Section::Briefs | Section::Tracking => BuildState::Built,
+            Section::Communities => BuildState::Partly,
+            Section::UpliftTests => BuildState::Built,
+            Section::Creators => BuildState::Partly,
+            Section::Contracts => BuildState::Partly,
             _ => BuildState::NotYet,
         }
     }

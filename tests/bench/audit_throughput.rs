@@ -30,6 +30,7 @@ fn synthetic_workspace(creators: usize, posts_per_creator: usize) -> Workspace {
             contact: None,
             status: PipelineStatus::Prospect,
             account_created: None,
+            audience: Default::default(),
         });
         for p in 0..posts_per_creator {
             let likes = (followers as f64 * rng.range_f64(0.01, 0.06)) as u64;
@@ -118,7 +119,74 @@ fn comment_analysis_of_900k_comments() {
     );
 }
 
+/// The comments file of `tests/bench/creators_browser.mjs`, built the same way, so the
+/// native and the browser figures are on the same data.
+fn browser_bench_comments_csv() -> String {
+    const SPECIFIC: [&str; 5] = [
+        "Which flour did you use for this loaf?",
+        "How long did you let the dough rest before shaping it?",
+        "That hill section at the end looked brutal, what shoes were you wearing?",
+        "Tried your starter tip yesterday and the crumb came out so much more open",
+        "Do you think this route works in winter with the mud on the ridge?",
+    ];
+    const GENERIC: [&str; 6] = ["nice pic", "love this", "so cute", "amazing", "great post", "wow"];
+    const EMOJI: [&str; 4] = ["🔥🔥", "😍", "👏👏👏", "❤️"];
+    let mut out = String::from("creator,post id,comment id,commenter,comment,is creator reply,parent comment\n");
+    for c in 0..1_000usize {
+        for p in 0..30usize {
+            for k in 0..30usize {
+                let pick = (c * 7 + p * 13 + k * 31) % 10;
+                let text = if pick < 4 {
+                    format!("{} ({k})", SPECIFIC[(p + k) % SPECIFIC.len()])
+                } else if pick < 8 {
+                    GENERIC[k % GENERIC.len()].to_string()
+                } else {
+                    EMOJI[k % EMOJI.len()].to_string()
+                };
+                let reply = k % 10 == 9;
+                let who = if reply { format!("creator_{c}") } else { format!("fan_{c}_{}", (p * 7 + k * 3) % 120) };
+                let parent = if reply { format!("{c}-{p}-{}", k - 1) } else { String::new() };
+                out.push_str(&format!(
+                    "creator_{c},{c}-{p},{c}-{p}-{k},{who},\"{text}\",{},{parent}\n",
+                    if reply { "yes" } else { "no" }
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn comment_import_of_the_browser_bench_file() {
+    use microplan::domain::audit::comment_import::{analyse_creator, group_by_creator};
+    use microplan::io::{map_comment_headers, read_comment_rows, read_csv};
+    let csv = browser_bench_comments_csv();
+    let clock = Instant::now();
+    let Ok(table) = read_csv(csv.as_bytes()) else {
+        println!("the browser bench comments file did not read");
+        return;
+    };
+    let mapping = map_comment_headers(&table.headers);
+    let mut errors = Vec::new();
+    let rows = read_comment_rows(&table, &mapping, 0..table.rows.len(), &mut errors);
+    let read = clock.elapsed().as_secs_f64();
+    let count = rows.len();
+    let settings = CommentSettings { salt: "bench".into(), ..CommentSettings::default() };
+    let summaries: usize =
+        group_by_creator(rows).iter().map(|g| analyse_creator(g, &settings).summaries.len()).sum();
+    let total = clock.elapsed().as_secs_f64();
+    println!(
+        "comment import of the browser bench file ({:.1} MB, {count} comments, {} rows skipped) into {summaries} post summaries: \
+         {:.0} ms (reading the file {:.0} ms, analysis {:.0} ms)",
+        csv.len() as f64 / 1e6,
+        errors.len(),
+        total * 1000.0,
+        read * 1000.0,
+        (total - read) * 1000.0
+    );
+}
+
 fn main() {
     audit_of_5000_creators_with_30_posts();
     comment_analysis_of_900k_comments();
+    comment_import_of_the_browser_bench_file();
 }

@@ -43,7 +43,7 @@ fn share_interval(
         .map(|i| ScoreInterval { low: to_score(i.low), high: to_score(i.high) })
 }
 
-/// The nine components in [`ComponentKind::ALL`] order.
+/// The ten components in [`ComponentKind::ALL`] order.
 pub fn build_components(m: &CreatorMetrics, settings: &AuditSettings) -> Vec<Component> {
     ComponentKind::ALL
         .iter()
@@ -233,6 +233,23 @@ fn scored(
                 ),
                 reason,
             ))
+        }
+        ComponentKind::AudienceFit => {
+            if settings.persona.is_empty() {
+                return Err("no target persona set".into());
+            }
+            let a = &m.audience;
+            let fit = a.fit.ok_or("no audience breakdown or categories to compare with the persona")?;
+            let part = |name: &str, share: Option<f64>| share.map(|s| format!("{} {name}", percent(s)));
+            let parts: Vec<String> = [
+                part("of the audience in the target countries", a.country_share),
+                part("in the target age bands", a.age_share),
+                part("of the target themes in the creator's categories", a.theme_share),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Ok((score::share_score(fit), None, format!("{}; fit is their mean.", parts.join("; "))))
         }
     }
 }

@@ -12,8 +12,16 @@
 //! - [`summaries`]: comment quality and community from stored summaries;
 //! - [`growth`]: follower spikes (median/MAD robust z) and whether engagement followed;
 //! - [`consistency`]: cadence, disclosure, category specificity;
+//! - [`audience`]: audience fit with a target persona;
+//! - [`review`], [`roster`]: the user's shortlist, status and checklist, and the creator table;
+//! - [`comment_import`]: raw comments of many creators into what the workspace keeps;
+//! - [`fingerprint`]: a hash of the audit's inputs, to skip needless re-audits;
 //! - [`weights`], [`score`], [`components`], [`flags`]: the composite and its warnings.
 
+pub mod audience;
+pub mod comment_import;
+pub mod demo_audience;
+pub mod detail;
 pub mod comment_text;
 pub mod comments;
 pub mod components;
@@ -21,10 +29,14 @@ pub mod consistency;
 pub mod duplicates;
 pub mod engagement;
 mod fast_hash;
+pub mod fingerprint;
 pub mod flags;
 pub mod growth;
 mod lexicon;
+pub mod method_doc;
 mod numbers;
+pub mod review;
+pub mod roster;
 pub mod score;
 pub mod summaries;
 pub mod tiers;
@@ -38,12 +50,16 @@ use serde::{Deserialize, Serialize};
 use crate::domain::workspace::{CommentSummary, Creator, FollowerPoint, Post, Workspace};
 pub use comments::{analyze_comments, CommentAnalysis, CommenterPatterns, RawComment};
 pub use flags::{Flag, FlagKind, Severity};
+pub use numbers::thousands;
+pub use review::{CreatorReview, VerificationCheck};
 pub use score::{Component, ScoreInterval};
 pub use tiers::Tier;
 pub use weights::{ComponentKind, Objective, Weights};
 
-/// Everything the audit can be tuned with; every field is shown on the method page.
+/// Everything the audit can be tuned with; every field is shown on the method page. Saved
+/// with the workspace; a field missing from an older save takes its default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct AuditSettings {
     /// How many of the most recent posts the rates use (default 12).
     pub recent_posts: usize,
@@ -60,6 +76,8 @@ pub struct AuditSettings {
     pub bootstrap_seed: u64,
     /// Reach per post, as a share of followers, that scores 100 (default 0.3).
     pub reference_reach_rate: f64,
+    /// Who the programme wants to reach, for audience fit (empty: the component drops out).
+    pub persona: audience::TargetPersona,
 }
 
 impl Default for AuditSettings {
@@ -82,6 +100,7 @@ impl AuditSettings {
             bootstrap_resamples: uncertainty::DEFAULT_RESAMPLES,
             bootstrap_seed: uncertainty::DEFAULT_SEED,
             reference_reach_rate: score::DEFAULT_REFERENCE_REACH_RATE,
+            persona: audience::TargetPersona::default(),
         }
     }
 }
@@ -101,6 +120,8 @@ pub struct CreatorMetrics {
     pub cadence: consistency::PostingCadence,
     pub disclosure: consistency::DisclosureHabits,
     pub category: consistency::CategorySpecificity,
+    #[serde(default)]
+    pub audience: audience::AudienceFit,
 }
 
 /// The audit of one creator.
@@ -168,6 +189,11 @@ pub fn audit_workspace(workspace: &Workspace, settings: &AuditSettings) -> Vec<C
     for summary in &workspace.comment_summaries {
         summaries.entry(handle_key(&summary.handle)).or_default().push(summary);
     }
+    let commenters: HashMap<String, &CommenterPatterns> = workspace
+        .commenter_patterns
+        .iter()
+        .map(|stored| (handle_key(&stored.handle), &stored.patterns))
+        .collect();
     let mut audits: Vec<CreatorAudit> = workspace
         .creators
         .iter()
@@ -178,7 +204,7 @@ pub fn audit_workspace(workspace: &Workspace, settings: &AuditSettings) -> Vec<C
                 posts.get(&key).map_or(&[], Vec::as_slice),
                 history.get(&key).map_or(&[], Vec::as_slice),
                 summaries.get(&key).map_or(&[], Vec::as_slice),
-                None,
+                commenters.get(&key).copied(),
                 settings,
             )
         })
@@ -268,6 +294,7 @@ fn measure(
         cadence: consistency::posting_cadence(posts),
         disclosure: consistency::disclosure_habits(posts),
         category: consistency::category_specificity(&recent, &settings.target_categories),
+        audience: audience::audience_fit(&creator.audience, &creator.categories, &settings.persona),
         engagement,
     }
 }

@@ -27,10 +27,12 @@ pub enum ComponentKind {
     Disclosure,
     /// Share of recent posts in the target categories.
     CategoryFit,
+    /// Overlap of the audience with the target persona.
+    AudienceFit,
 }
 
 impl ComponentKind {
-    pub const ALL: [ComponentKind; 9] = [
+    pub const ALL: [ComponentKind; 10] = [
         ComponentKind::Engagement,
         ComponentKind::Reach,
         ComponentKind::CommentQuality,
@@ -40,6 +42,7 @@ impl ComponentKind {
         ComponentKind::Consistency,
         ComponentKind::Disclosure,
         ComponentKind::CategoryFit,
+        ComponentKind::AudienceFit,
     ];
 
     /// Name shown to users.
@@ -54,6 +57,23 @@ impl ComponentKind {
             ComponentKind::Consistency => "Posting consistency",
             ComponentKind::Disclosure => "Disclosure habits",
             ComponentKind::CategoryFit => "Category fit",
+            ComponentKind::AudienceFit => "Audience fit",
+        }
+    }
+
+    /// Column-name form for CSV exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ComponentKind::Engagement => "engagement",
+            ComponentKind::Reach => "reach",
+            ComponentKind::CommentQuality => "comment_quality",
+            ComponentKind::CommentOriginality => "comment_originality",
+            ComponentKind::GrowthAuthenticity => "follower_growth",
+            ComponentKind::Community => "community",
+            ComponentKind::Consistency => "consistency",
+            ComponentKind::Disclosure => "disclosure",
+            ComponentKind::CategoryFit => "category_fit",
+            ComponentKind::AudienceFit => "audience_fit",
         }
     }
 }
@@ -102,6 +122,8 @@ pub struct Weights {
     pub consistency: f64,
     pub disclosure: f64,
     pub category_fit: f64,
+    #[serde(default)]
+    pub audience_fit: f64,
 }
 
 impl Default for Weights {
@@ -116,14 +138,15 @@ impl Weights {
     /// | component | awareness | engagement | conversion | ugc | community |
     /// |---|---|---|---|---|---|
     /// | engagement | 15 | 30 | 20 | 15 | 15 |
-    /// | reach | 30 | 5 | 5 | 5 | 0 |
-    /// | comment quality | 5 | 20 | 20 | 15 | 20 |
+    /// | reach | 25 | 5 | 5 | 5 | 0 |
+    /// | comment quality | 5 | 15 | 15 | 15 | 20 |
     /// | comment originality | 10 | 10 | 10 | 5 | 10 |
     /// | follower growth | 15 | 10 | 10 | 5 | 5 |
-    /// | community | 0 | 10 | 0 | 0 | 35 |
-    /// | consistency | 15 | 5 | 5 | 25 | 5 |
+    /// | community | 0 | 10 | 0 | 0 | 30 |
+    /// | consistency | 15 | 5 | 5 | 20 | 5 |
     /// | disclosure | 5 | 5 | 10 | 10 | 5 |
-    /// | category fit | 5 | 5 | 20 | 20 | 5 |
+    /// | category fit | 5 | 5 | 15 | 15 | 5 |
+    /// | audience fit | 5 | 5 | 10 | 10 | 5 |
     pub fn preset(objective: Objective) -> Self {
         let w = |engagement,
                  reach,
@@ -133,7 +156,8 @@ impl Weights {
                  community,
                  consistency,
                  disclosure,
-                 category_fit| Weights {
+                 category_fit,
+                 audience_fit| Weights {
             engagement,
             reach,
             comment_quality,
@@ -143,14 +167,33 @@ impl Weights {
             consistency,
             disclosure,
             category_fit,
+            audience_fit,
         };
         match objective {
-            Objective::Awareness => w(15.0, 30.0, 5.0, 10.0, 15.0, 0.0, 15.0, 5.0, 5.0),
-            Objective::Engagement => w(30.0, 5.0, 20.0, 10.0, 10.0, 10.0, 5.0, 5.0, 5.0),
-            Objective::Conversion => w(20.0, 5.0, 20.0, 10.0, 10.0, 0.0, 5.0, 10.0, 20.0),
-            Objective::Ugc => w(15.0, 5.0, 15.0, 5.0, 5.0, 0.0, 25.0, 10.0, 20.0),
-            Objective::Community => w(15.0, 0.0, 20.0, 10.0, 5.0, 35.0, 5.0, 5.0, 5.0),
+            Objective::Awareness => w(15.0, 25.0, 5.0, 10.0, 15.0, 0.0, 15.0, 5.0, 5.0, 5.0),
+            Objective::Engagement => w(30.0, 5.0, 15.0, 10.0, 10.0, 10.0, 5.0, 5.0, 5.0, 5.0),
+            Objective::Conversion => w(20.0, 5.0, 15.0, 10.0, 10.0, 0.0, 5.0, 10.0, 15.0, 10.0),
+            Objective::Ugc => w(15.0, 5.0, 15.0, 5.0, 5.0, 0.0, 20.0, 10.0, 15.0, 10.0),
+            Objective::Community => w(15.0, 0.0, 20.0, 10.0, 5.0, 30.0, 5.0, 5.0, 5.0, 5.0),
         }
+    }
+
+    /// Sets the weight of one component (a negative or non-finite value is stored as 0).
+    pub fn set(&mut self, kind: ComponentKind, value: f64) {
+        let value = if value.is_finite() && value > 0.0 { value.min(1e12) } else { 0.0 };
+        let slot = match kind {
+            ComponentKind::Engagement => &mut self.engagement,
+            ComponentKind::Reach => &mut self.reach,
+            ComponentKind::CommentQuality => &mut self.comment_quality,
+            ComponentKind::CommentOriginality => &mut self.comment_originality,
+            ComponentKind::GrowthAuthenticity => &mut self.growth_authenticity,
+            ComponentKind::Community => &mut self.community,
+            ComponentKind::Consistency => &mut self.consistency,
+            ComponentKind::Disclosure => &mut self.disclosure,
+            ComponentKind::CategoryFit => &mut self.category_fit,
+            ComponentKind::AudienceFit => &mut self.audience_fit,
+        };
+        *slot = value;
     }
 
     /// The weight of one component as set; negative or non-finite values count as 0.
@@ -165,6 +208,7 @@ impl Weights {
             ComponentKind::Consistency => self.consistency,
             ComponentKind::Disclosure => self.disclosure,
             ComponentKind::CategoryFit => self.category_fit,
+            ComponentKind::AudienceFit => self.audience_fit,
         };
         if raw.is_finite() && raw > 0.0 {
             raw.min(1e12)
@@ -192,5 +236,20 @@ mod tests {
         let weights = Weights { engagement: f64::NAN, reach: -3.0, ..Weights::default() };
         assert_eq!(weights.get(ComponentKind::Engagement), 0.0);
         assert_eq!(weights.get(ComponentKind::Reach), 0.0);
+    }
+
+    #[test]
+    fn set_changes_one_weight_and_rejects_unusable_values() {
+        let mut weights = Weights::preset(Objective::Awareness);
+        weights.set(ComponentKind::AudienceFit, 40.0);
+        assert_eq!(weights.get(ComponentKind::AudienceFit), 40.0);
+        assert_eq!(weights.get(ComponentKind::Reach), 25.0);
+        weights.set(ComponentKind::Reach, f64::NAN);
+        assert_eq!(weights.reach, 0.0);
+        // An older save without the audience weight reads it as 0.
+        let old = r#"{"engagement":1,"reach":2,"comment_quality":3,"comment_originality":4,
+            "growth_authenticity":5,"community":6,"consistency":7,"disclosure":8,"category_fit":9}"#;
+        let read: Weights = serde_json::from_str(old).unwrap();
+        assert_eq!((read.category_fit, read.audience_fit), (9.0, 0.0));
     }
 }

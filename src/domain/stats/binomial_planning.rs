@@ -166,6 +166,21 @@ pub fn probability_at_least(probabilities: &[f64], k: u64) -> StatsResult<f64> {
         return Ok(1.0);
     }
     let start = usize::try_from(k).unwrap_or(usize::MAX);
-    let tail: f64 = dist.iter().skip(start).rev().sum();
+    // An empty f64 sum is -0.0 (more posts asked than creators): `+ 0.0` makes it 0.
+    let tail: f64 = dist.iter().skip(start).rev().sum::<f64>() + 0.0;
     Ok(tail.clamp(0.0, 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn more_posts_than_creators_is_plain_zero_not_negative_zero() {
+        // Two paid creators cannot make five posts.
+        let p = probability_at_least(&[1.0, 1.0], 5).unwrap();
+        assert_eq!(p, 0.0);
+        assert!(p.is_sign_positive());
+        assert!(probability_at_least(&[], 1).unwrap().is_sign_positive());
+    }
 }

@@ -11,6 +11,7 @@
 pub mod bayes;
 pub mod binomial_planning;
 pub mod corrections;
+pub mod did;
 pub mod discrete;
 pub mod distributions;
 pub mod error;

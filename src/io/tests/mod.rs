@@ -7,3 +7,4 @@ mod fuzz;
 mod numbers;
 mod pipeline;
 mod round_trip;
+mod tracking;

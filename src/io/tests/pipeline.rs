@@ -24,6 +24,7 @@ fn creator(handle: &str, followers: u64) -> Creator {
         contact: None,
         status: PipelineStatus::Prospect,
         account_created: None,
+        audience: Default::default(),
     }
 }
 
@@ -52,7 +53,12 @@ fn table_kinds_describe_themselves() {
             "Comment summaries",
             "Communities",
             "Campaign results",
-            "Test arms"
+            "Test arms",
+            "Test daily series",
+            "Activation plans",
+            "Gifting history",
+            "Tracking links and codes",
+            "Shop discount codes"
         ]
     );
     for kind in TableKind::ALL {

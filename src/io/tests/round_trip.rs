@@ -10,7 +10,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
+use crate::domain::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
 use crate::domain::demo::demo_workspace;
+use crate::io::columns_activation::{activation_plan_key, gifting_record_key};
 use crate::domain::money::Money;
 use crate::domain::workspace::{
     CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post,
@@ -131,6 +133,7 @@ fn creator() -> impl Strategy<Value = Creator> {
                 contact,
                 status,
                 account_created,
+                audience: Default::default(),
             }
         },
     )
@@ -267,6 +270,55 @@ fn test_arm() -> impl Strategy<Value = TestArm> {
         )
 }
 
+fn activation_plan() -> impl Strategy<Value = ActivationPlan> {
+    let shipping = prop::collection::vec(("[A-Z]{2}", 0u32..=365), 0..4).prop_map(|times| {
+        times.into_iter().map(|(country, days)| ShippingTime { country, days }).collect::<Vec<_>>()
+    });
+    let identity = (text(), text(), date(), date(), any::<u64>(), fraction(), fraction());
+    let terms = (any::<u64>(), any::<u64>(), money(), money(), money(), money(), any::<u32>(), shipping, optional_text());
+    (identity, terms).prop_map(
+        |((name, community, start, end, target, confidence, rate), (paid, gifted, product, shipping_cost, fee, paid_fee, lead, shipping_days, notes))| {
+            ActivationPlan {
+                name,
+                community,
+                window_start: start,
+                window_end: end,
+                target_posts: target,
+                confidence,
+                posting_rate: rate,
+                paid_creators: paid,
+                gifted_creators: gifted,
+                product_cost: product,
+                shipping_cost,
+                gifting_fee: fee,
+                paid_fee,
+                arrival_lead_days: lead,
+                shipping_days,
+                notes,
+            }
+        },
+    )
+}
+
+fn gifting_record() -> impl Strategy<Value = GiftingRecord> {
+    (text(), handle(), any::<bool>(), prop::option::of(date()), prop::option::of(any::<bool>()), prop::option::of(date())).prop_map(
+        |(activation, handle, paid, shipped_on, posted, posted_on)| GiftingRecord {
+            activation,
+            handle,
+            arrangement: if paid { Arrangement::Paid } else { Arrangement::Gifted },
+            shipped_on,
+            posted,
+            posted_on,
+        },
+    )
+}
+
+fn test_day() -> impl Strategy<Value = crate::domain::uplift_daily::TestDay> {
+    (text(), text(), date(), any::<u64>(), any::<u64>()).prop_map(|(test, arm, date, units, conversions)| {
+        crate::domain::uplift_daily::TestDay { test, arm, date, units, conversions }
+    })
+}
+
 /// Keeps the first row of each key, as the import would insist.
 fn unique<T>(rows: Vec<T>, key: fn(&T) -> Vec<String>) -> Vec<T> {
     let mut seen = HashSet::new();
@@ -284,7 +336,9 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         prop::collection::vec(comment_summary(), rows.clone()),
         prop::collection::vec(community(), rows.clone()),
         prop::collection::vec(deliverable_result(), rows.clone()),
-        prop::collection::vec(test_arm(), rows),
+        (prop::collection::vec(test_arm(), rows.clone()), prop::collection::vec(test_day(), rows.clone())),
+        (prop::collection::vec(activation_plan(), rows.clone()), prop::collection::vec(gifting_record(), rows.clone())),
+        (prop::collection::vec(tracking_link(), rows.clone()), prop::collection::vec(store_code(), rows)),
     )
         .prop_map(
             |(
@@ -294,7 +348,9 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 comment_summaries,
                 communities,
                 results,
-                test_arms,
+                (test_arms, test_days),
+                (activation_plans, gifting_history),
+                (tracking_links, store_codes),
             )| Workspace {
                 name: "Round trip".into(),
                 creators: unique(creators, creator_key),
@@ -304,7 +360,12 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 communities: unique(communities, community_key),
                 results: unique(results, result_key),
                 test_arms: unique(test_arms, test_arm_key),
+                test_days: unique(test_days, crate::io::columns_uplift::test_day_key),
+                activation_plans: unique(activation_plans, activation_plan_key),
+                gifting_history: unique(gifting_history, gifting_record_key),
+                programme: tracking_programme(tracking_links, store_codes),
                 flag_annotations: Vec::new(),
+                ..Workspace::default()
             },
         )
 }
@@ -320,6 +381,11 @@ fn only(kind: TableKind, source: &Workspace) -> Workspace {
         TableKind::Communities => kept.communities = source.communities.clone(),
         TableKind::Results => kept.results = source.results.clone(),
         TableKind::TestArms => kept.test_arms = source.test_arms.clone(),
+        TableKind::TestDays => kept.test_days = source.test_days.clone(),
+        TableKind::ActivationPlans => kept.activation_plans = source.activation_plans.clone(),
+        TableKind::GiftingHistory => kept.gifting_history = source.gifting_history.clone(),
+        TableKind::TrackingLinks => kept.programme.tracking.links = source.programme.tracking.links.clone(),
+        TableKind::StoreCodes => kept.programme.tracking.store_codes = source.programme.tracking.store_codes.clone(),
     }
     kept
 }
@@ -363,4 +429,62 @@ fn the_demo_workspace_round_trips() {
         assert!(kind.row_count(&demo) > 0, "{kind:?}");
         round_trip(kind, &demo).unwrap();
     }
+}
+
+fn tracking_link() -> impl Strategy<Value = crate::domain::tracking::TrackingLink> {
+    let maybe = || prop_oneof![Just(String::new()), text()];
+    let url = ("[a-z0-9/]{0,8}", prop::option::of("[a-z]{1,4}=[a-z0-9%]{0,4}"), prop::option::of("[a-z/?]{1,4}"))
+        .prop_map(|(path, query, fragment)| {
+            let mut url = format!("https://shop.example/{path}");
+            if let Some(query) = query {
+                url.push('?');
+                url.push_str(&query);
+            }
+            if let Some(fragment) = fragment {
+                url.push('#');
+                url.push_str(&fragment);
+            }
+            url
+        });
+    (
+        (text(), handle(), prop_oneof![Just(String::new()), platform()], text(), maybe()),
+        (maybe(), maybe(), maybe(), maybe(), optional_text(), optional_text()),
+        (url, optional_text(), prop::option::of(fraction())),
+    )
+        .prop_map(
+            |(
+                (campaign, handle, platform, deliverable, landing_page),
+                (utm_source, utm_medium, utm_campaign, utm_content, utm_term, utm_id),
+                (url, promo_code, discount),
+            )| crate::domain::tracking::TrackingLink {
+                campaign,
+                handle,
+                platform,
+                deliverable,
+                landing_page,
+                utm_source,
+                utm_medium,
+                utm_campaign,
+                utm_content,
+                utm_term,
+                utm_id,
+                url,
+                promo_code,
+                discount,
+            },
+        )
+}
+
+fn store_code() -> impl Strategy<Value = crate::domain::tracking::StoreCode> {
+    (text(), optional_text()).prop_map(|(code, note)| crate::domain::tracking::StoreCode { code, note })
+}
+
+fn tracking_programme(
+    links: Vec<crate::domain::tracking::TrackingLink>,
+    store_codes: Vec<crate::domain::tracking::StoreCode>,
+) -> crate::domain::objectives::Programme {
+    let mut programme = crate::domain::objectives::Programme::default();
+    programme.tracking.links = unique(links, |l| vec![l.campaign.clone(), l.handle.clone(), l.deliverable.clone()]);
+    programme.tracking.store_codes = unique(store_codes, |c| vec![c.code.clone()]);
+    programme
 }

@@ -134,6 +134,7 @@ fn fixture_patterns_raise_a_pod_flag_in_the_audit() {
         contact: None,
         status: PipelineStatus::Prospect,
         account_created: None,
+        audience: Default::default(),
     };
     let audit = audit_creator_with_commenters(
         &creator,

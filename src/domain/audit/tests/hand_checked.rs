@@ -20,6 +20,7 @@ fn creator(followers: u64) -> Creator {
         contact: None,
         status: PipelineStatus::Prospect,
         account_created: None,
+        audience: Default::default(),
     }
 }
 

@@ -5,3 +5,4 @@ mod comments_fixture;
 mod demo_checks;
 mod hand_checked;
 mod properties;
+mod properties_new;

@@ -126,6 +126,7 @@ fn creator(h: usize, followers: u64, following: Option<u64>) -> Creator {
         contact: None,
         status: PipelineStatus::Prospect,
         account_created: None,
+        audience: Default::default(),
     }
 }
 

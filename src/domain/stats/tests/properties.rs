@@ -4,6 +4,7 @@
 use crate::domain::stats::bayes::{beta_binomial_test, prob_b_greater, BetaParams};
 use crate::domain::stats::binomial_planning::*;
 use crate::domain::stats::corrections::{benjamini_hochberg, bonferroni, holm};
+use crate::domain::stats::did::*;
 use crate::domain::stats::discrete::*;
 use crate::domain::stats::distributions::*;
 use crate::domain::stats::intervals::*;
@@ -139,5 +140,22 @@ proptest! {
         let probs: Vec<f64> = ps.iter().map(|p| p.abs().min(1.0)).collect();
         if let Ok(r) = poisson_binomial(&probs) { prop_assert!(ok_finite(&r)); }
         if let Ok(r) = probability_at_least(&ps, k % 10) { prop_assert!(!r.is_nan()); }
+    }
+
+    #[test]
+    fn did_and_pre_trend_never_nan(cells in prop::collection::vec(prop::collection::vec(wild(), 0..6), 4), times in prop::collection::vec(wild(), 0..8),
+                                   alpha in wild(), robust in any::<bool>()) {
+        let se = if robust { DidStdError::Robust } else { DidStdError::Classic };
+        let series = DidSeries { treated_pre: &cells[0], treated_post: &cells[1], control_pre: &cells[2], control_post: &cells[3] };
+        if let Ok(r) = difference_in_differences(series, alpha, se) {
+            let e = r.effect;
+            prop_assert!(ok_finite(&[e.estimate, e.std_error, e.statistic, e.p_value, e.lower, e.upper, r.counterfactual]));
+            prop_assert!(e.p_value >= 0.0 && e.p_value <= 1.0 && e.lower <= e.upper);
+        }
+        let points = |values: &[f64]| -> Vec<(f64, f64)> { times.iter().copied().zip(values.iter().copied()).collect() };
+        if let Ok(r) = pre_trend(&points(&cells[0]), &points(&cells[2]), alpha, se) {
+            let d = r.slope_difference;
+            prop_assert!(ok_finite(&[d.estimate, d.std_error, d.p_value, d.lower, d.upper, r.treated_slope, r.control_slope]));
+        }
     }
 }

@@ -1,0 +1,186 @@
+//! Promo codes per creator from a pattern such as `{HANDLE}{PCT}`.
+//!
+//! Codes are uppercase. Characters taken from words (handle, campaign, literal text) and
+//! every suffix the generator adds come from an alphabet without the look-alikes 0, O, 1,
+//! I and L, so a code read off a phone screen is typed right. The discount number of
+//! `{PCT}` is the one exception: it keeps its digits (15 stays 15), because changing a
+//! number would change the offer; leave `{PCT}` out for codes with no 0 or 1 at all.
+//! Generation is deterministic: the same creators, pattern and taken codes give the same
+//! codes, and a creator's code never collides with another (case-insensitively) or with a
+//! code imported from the store.
+
+use std::collections::HashSet;
+
+/// Letters and digits that cannot be mistaken for one another.
+pub const SAFE_ALPHABET: &str = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/// Suffixes that break collisions: digits after a letter (TOM2), letters after a digit
+/// (TOM15B), so the discount number is never changed by what follows it.
+const SUFFIX_DIGITS: &[u8] = b"23456789";
+const SUFFIX_LETTERS: &[u8] = b"BCDEFGHJKMNPQRSTUVWXYZ";
+const MAX_HANDLE_PART: usize = 12;
+const MAX_CODE: usize = 24;
+const MAX_SUFFIX_TRIES: usize = 5_000;
+
+pub fn is_ambiguous(c: char) -> bool {
+    matches!(c, '0' | 'O' | '1' | 'I' | 'L')
+}
+
+/// Latin letters with accents to their base letter, so `Zoë` gives `ZE`, not nothing.
+fn fold_accent(c: char) -> &'static str {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "A",
+        'ç' | 'ć' | 'č' => "C",
+        'ď' | 'ð' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "E",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => "I",
+        'ł' => "L",
+        'ñ' | 'ń' | 'ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "O",
+        'ř' => "R",
+        'ś' | 'š' | 'ş' => "S",
+        'ť' | 'ţ' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "U",
+        'ý' | 'ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "Z",
+        'ß' => "SS",
+        'æ' => "AE",
+        'œ' => "OE",
+        'þ' => "TH",
+        _ => "",
+    }
+}
+
+/// Word text as code characters: uppercase, accents folded, look-alikes and symbols dropped.
+pub fn code_letters(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.push_str(fold_accent(c));
+        }
+    }
+    out.retain(|c| !is_ambiguous(c));
+    out
+}
+
+/// Four safe characters from a hash of the handle, for handles with no usable letters
+/// (`ナナ`, `lilo`): deterministic, so a re-run gives the same code.
+fn hashed_letters(handle: &str) -> String {
+    // FNV-1a, 64 bit.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in handle.trim().to_lowercase().bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let alphabet = SAFE_ALPHABET.as_bytes();
+    let base = alphabet.len() as u64;
+    let mut out = String::from("C");
+    for _ in 0..4 {
+        let index = (hash % base) as usize;
+        out.push(alphabet.get(index).copied().unwrap_or(b'X') as char);
+        hash /= base;
+    }
+    out
+}
+
+/// What one creator's code is made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeInputs<'a> {
+    pub handle: &'a str,
+    pub campaign: &'a str,
+    /// Discount as a fraction (0.15 for 15%), needed when the pattern uses `{PCT}`.
+    pub discount: Option<f64>,
+}
+
+/// The code the pattern gives before collisions are resolved.
+pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = pattern.trim();
+    if rest.is_empty() {
+        return Err("Enter a code pattern such as {HANDLE}{PCT}.".to_string());
+    }
+    while let Some(open) = rest.find('{') {
+        out.push_str(&code_letters(rest.get(..open).unwrap_or("")));
+        let after = rest.get(open + 1..).unwrap_or("");
+        let Some(close) = after.find('}') else {
+            return Err(format!("The pattern `{pattern}` opens a {{ that is never closed."));
+        };
+        let token = after.get(..close).unwrap_or("").trim().to_ascii_uppercase();
+        match token.as_str() {
+            "HANDLE" => {
+                let letters: String = code_letters(inputs.handle).chars().take(MAX_HANDLE_PART).collect();
+                if letters.is_empty() {
+                    out.push_str(&hashed_letters(inputs.handle));
+                } else {
+                    out.push_str(&letters);
+                }
+            }
+            "CAMPAIGN" => out.extend(code_letters(inputs.campaign).chars().take(6)),
+            "PCT" => {
+                let Some(discount) = inputs.discount.filter(|d| d.is_finite() && *d > 0.0 && *d < 1.0) else {
+                    return Err("The pattern uses {PCT}: enter a discount between 1% and 99%.".to_string());
+                };
+                out.push_str(&format!("{}", (discount * 100.0).round() as u32));
+            }
+            other => {
+                return Err(format!(
+                    "Unknown placeholder {{{other}}} in the pattern; use {{HANDLE}}, {{PCT}} or {{CAMPAIGN}}."
+                ))
+            }
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(&code_letters(rest));
+    if out.is_empty() {
+        return Err(format!("The pattern `{pattern}` gives an empty code; add {{HANDLE}}."));
+    }
+    Ok(out.chars().take(MAX_CODE).collect())
+}
+
+/// The n-th collision suffix over an alphabet: 2, 3 ... 9, 22, 23 ... (bijective numbering).
+fn suffix(mut n: usize, alphabet: &[u8]) -> String {
+    let base = alphabet.len().max(1);
+    let mut digits = Vec::new();
+    loop {
+        digits.push(alphabet.get(n % base).copied().unwrap_or(b'9'));
+        if n < base {
+            break;
+        }
+        n = n / base - 1;
+    }
+    digits.iter().rev().map(|b| *b as char).collect()
+}
+
+/// Codes for creators in order. `taken` holds codes already used elsewhere in the workspace
+/// and codes imported from the store; a code equal to one of them (ignoring case) gets the
+/// first free suffix.
+pub fn assign_codes(pattern: &str, creators: &[CodeInputs], taken: &[String]) -> Result<Vec<String>, String> {
+    let mut used: HashSet<String> = taken.iter().map(|code| code.trim().to_uppercase()).collect();
+    let mut codes = Vec::with_capacity(creators.len());
+    for inputs in creators {
+        let base = render_code(pattern, inputs)?;
+        let alphabet = if base.ends_with(|c: char| c.is_ascii_digit()) {
+            SUFFIX_LETTERS
+        } else {
+            SUFFIX_DIGITS
+        };
+        let mut code = base.clone();
+        let mut tries = 0;
+        while used.contains(&code) {
+            if tries >= MAX_SUFFIX_TRIES {
+                return Err(format!("No free code left for @{} with this pattern.", inputs.handle));
+            }
+            code = format!("{base}{}", suffix(tries, alphabet));
+            tries += 1;
+        }
+        used.insert(code.clone());
+        codes.push(code);
+    }
+    Ok(codes)
+}
+
+#[cfg(test)]
+pub(super) fn digit_suffix_for_test(n: usize) -> String {
+    suffix(n, SUFFIX_DIGITS)
+}

@@ -1,0 +1,145 @@
+//! The daily series of uplift tests: columns, row builder, cells and key of `TestDays`.
+
+use chrono::NaiveDate;
+
+use crate::domain::uplift_daily::TestDay;
+
+use super::columns::ColumnKind::{Count, Date, Text};
+use super::columns::{column, ColumnSpec};
+use super::date::format_date;
+use super::row_reader::RowReader;
+
+#[rustfmt::skip]
+pub const TEST_DAYS: &[ColumnSpec] = &[
+    column("test", "Test", Text, true, &["test name", "experiment", "study"], "Name of the uplift test, as in the test arms."),
+    column("arm", "Arm", Text, true, &["group", "variant", "arm name", "cell", "region group"], "control, treatment, region A ..."),
+    column("date", "Date", Date, true, &["day", "report date", "date of day"], "The day the row counts."),
+    column("units", "Units", Count, true, &["users", "visitors", "sessions", "people", "exposed", "n"],
+        "Units exposed that day (visitors, sessions)."),
+    column("conversions", "Conversions", Count, true, &["orders", "purchases", "converted", "conversion count", "sales"],
+        "Units that converted that day."),
+];
+
+pub(crate) fn test_day(r: &mut RowReader) -> Option<TestDay> {
+    let test = r.text("test");
+    let arm = r.text("arm");
+    let date = r.date("date");
+    let units = r.count("units");
+    let conversions = r.count("conversions");
+    Some(TestDay { test: test?, arm: arm?, date: date?, units: units?, conversions: conversions? })
+}
+
+pub(crate) fn test_day_cells(row: &TestDay) -> Vec<String> {
+    vec![
+        row.test.clone(),
+        row.arm.clone(),
+        format_date(row.date),
+        row.units.to_string(),
+        row.conversions.to_string(),
+    ]
+}
+
+pub fn test_day_key(row: &TestDay) -> Vec<String> {
+    vec![row.test.clone(), row.arm.clone(), format_date(row.date)]
+}
+
+pub(crate) fn set_test_day_date(list: &mut [TestDay], index: usize, key: &str, date: NaiveDate) {
+    if let (Some(row), "date") = (list.get_mut(index), key) {
+        row.date = date;
+    }
+}
+
+/// Per-user values of a metric (revenue, order value) by arm, read from a CSV with an arm
+/// column and a value column, for the Welch test and the bootstrap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerUserValues {
+    /// Arms in order of first appearance with their values.
+    pub arms: Vec<(String, Vec<f64>)>,
+}
+
+/// One arm's name and values.
+pub type ArmValues = (String, Vec<f64>);
+
+impl PerUserValues {
+    /// The control (an arm named control or holdout, else the first) and the first other arm.
+    pub fn control_and_treatment(&self) -> Option<(&ArmValues, &ArmValues)> {
+        let is_control = |name: &str| {
+            let lower = name.to_lowercase();
+            lower.contains("control") || lower.contains("holdout")
+        };
+        let control = self.arms.iter().position(|(n, _)| is_control(n)).unwrap_or(0);
+        let treatment = (0..self.arms.len()).find(|i| *i != control)?;
+        Some((self.arms.get(control)?, self.arms.get(treatment)?))
+    }
+}
+
+const ARM_HEADERS: [&str; 5] = ["arm", "group", "variant", "cell", "arm name"];
+const VALUE_HEADERS: [&str; 8] =
+    ["value", "revenue", "order value", "spend", "amount", "sales", "revenue per user", "metric"];
+
+/// Reads `arm,value` rows (headers matched by name, any delimiter the reader detects).
+/// Every problem names the line and the fix; an empty value is refused rather than read as 0.
+pub fn per_user_values(bytes: &[u8]) -> Result<PerUserValues, String> {
+    let table = super::read_csv(bytes).map_err(|e| e.to_string())?;
+    let find = |names: &[&str]| {
+        table.headers.iter().position(|h| names.contains(&super::normalise_header(h).as_str()))
+    };
+    let arm_col =
+        find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
+    let value_col = find(&VALUE_HEADERS)
+        .ok_or("the file needs a value column (value, revenue, order value or spend)")?;
+    let mut arms: Vec<(String, Vec<f64>)> = Vec::new();
+    for row in &table.rows {
+        let cell = |i: usize| row.cells.get(i).map(|c| c.trim()).unwrap_or("");
+        let arm = cell(arm_col);
+        if arm.is_empty() {
+            return Err(format!("line {}: the arm is empty; name the arm of every user", row.line));
+        }
+        let text = cell(value_col);
+        if text.is_empty() {
+            return Err(format!(
+                "line {}: the value is empty; write 0 for users who did not buy",
+                row.line
+            ));
+        }
+        let value = super::number::parse_number(text, table.decimal_comma)
+            .map_err(|p| format!("line {}: “{text}” {}; {}", row.line, p.problem, p.fix))?;
+        match arms.iter_mut().find(|(name, _)| name == arm) {
+            Some((_, values)) => values.push(value),
+            None => arms.push((arm.to_string(), vec![value])),
+        }
+    }
+    if arms.len() < 2 {
+        return Err("the file needs rows for at least two arms".into());
+    }
+    Ok(PerUserValues { arms })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_user_values_are_grouped_by_arm_and_problems_name_the_line() {
+        let csv =
+            b"user,Arm,Revenue\n1,control,0\n2,creator,12.5\n3,control,\"1,234.50\"\n4,creator,0\n";
+        let read = per_user_values(csv).unwrap();
+        assert_eq!(
+            read.arms,
+            vec![
+                ("control".to_string(), vec![0.0, 1234.5]),
+                ("creator".to_string(), vec![12.5, 0.0])
+            ]
+        );
+        let (control, treatment) = read.control_and_treatment().unwrap();
+        assert_eq!((control.0.as_str(), treatment.0.as_str()), ("control", "creator"));
+        assert!(per_user_values(b"arm,value\ncontrol,1\ncreator,\n")
+            .unwrap_err()
+            .contains("line 3"));
+        assert!(per_user_values(b"arm,value\ncontrol,abc\ncreator,1\n")
+            .unwrap_err()
+            .contains("line 2"));
+        assert!(per_user_values(b"arm,value\ncontrol,1\n").unwrap_err().contains("two arms"));
+        assert!(per_user_values(b"who,value\ncontrol,1\n").unwrap_err().contains("arm column"));
+    }
+}

@@ -1,0 +1,194 @@
+//! The creators of a brief, their tracked links and codes, and one brief per creator to
+//! view or download.
+
+use leptos::prelude::*;
+
+use super::briefs_page::{briefs_context, edit_brief};
+use super::files::{download_text, safe_file_stem};
+use super::persistence::update_workspace;
+use super::programme_fields::{lines_of, NumberField, SelectField, TextArea, TextField};
+use super::state::{app_state, AppState};
+use crate::domain::brief::{brief_link_plan, creator_briefs, render_brief, CreatorBrief};
+use crate::domain::doc::render_markdown;
+use crate::domain::tracking::{generate_links, parse_landing_page, LinkPlan, Placement};
+use crate::domain::workspace::PipelineStatus;
+
+/// Changes the saved link settings (landing page, code pattern, discount, placement).
+pub fn edit_link_plan(state: AppState, change: impl FnOnce(&mut LinkPlan)) {
+    update_workspace(state, move |w| change(w.programme.tracking.last_plan.get_or_insert_with(LinkPlan::default)));
+}
+
+/// The saved link settings as a signal.
+pub fn link_plan_memo(state: AppState) -> Memo<LinkPlan> {
+    Memo::new(move |_| state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.tracking.last_plan.clone()).unwrap_or_default()))
+}
+
+/// The landing-page check in words: the error, the warnings, or that it is fine.
+pub fn landing_page_note(address: &str) -> (bool, String) {
+    if address.trim().is_empty() {
+        return (false, "Enter the page the links lead to.".to_string());
+    }
+    match parse_landing_page(address) {
+        Ok(page) if page.warnings.is_empty() => (true, "The address is fine; its own parameters and #section are kept.".to_string()),
+        Ok(page) => (true, page.warnings.join(" ")),
+        Err(why) => (false, why),
+    }
+}
+
+/// Landing page, placement, code pattern and discount: shared by Briefs and Tracking.
+#[component]
+pub fn LinkSettings(prefix: &'static str) -> impl IntoView {
+    let state = app_state();
+    let plan = link_plan_memo(state);
+    let read = move |f: fn(&LinkPlan) -> String| Signal::derive(move || plan.with(f));
+    let note = move || plan.with(|p| landing_page_note(&p.landing_page));
+    view! {
+        <div class="pg-row">
+            <TextField id=format!("{prefix}-landing") label="Landing page" wide=true placeholder="https://shop.example/page"
+                value=read(|p| p.landing_page.clone())
+                on_set=Callback::new(move |v: String| edit_link_plan(state, move |p| p.landing_page = v.trim().to_string())) />
+            <SelectField id=format!("{prefix}-placement") label="Placement"
+                hint="Sets utm_medium: social lands in GA4's Organic Social, paid_social in Paid Social."
+                options=Placement::ALL.iter().map(|p| (p.key().to_string(), p.label().to_string())).collect()
+                value=read(|p| p.placement.key().to_string())
+                on_set=Callback::new(move |v: String| if let Some(placement) = Placement::parse(&v) { edit_link_plan(state, move |p| p.placement = placement) }) />
+        </div>
+        <p class=move || { if note().0 { "hint" } else { "error-text" } } aria-live="polite">{move || note().1}</p>
+        <div class="pg-row">
+            <TextField id=format!("{prefix}-pattern") label="Promo code pattern" placeholder="{HANDLE}{PCT}"
+                hint="{HANDLE}, {PCT} and {CAMPAIGN}; empty for links without codes. No 0, O, 1, I or L from words."
+                value=read(|p| p.code_pattern.clone().unwrap_or_default())
+                on_set=Callback::new(move |v: String| edit_link_plan(state, move |p| p.code_pattern = Some(v.trim().to_string()).filter(|v| !v.is_empty()))) />
+            <NumberField id=format!("{prefix}-discount") label="Discount (%)" hint="What the code gives; used by {PCT}."
+                scale=100.0 value=Signal::derive(move || plan.with(|p| p.discount))
+                on_set=Callback::new(move |v: Option<f64>| edit_link_plan(state, move |p| p.discount = v.filter(|d| *d > 0.0))) />
+        </div>
+    }
+}
+
+fn download_creator_brief(state: AppState, brief: &crate::domain::brief::CampaignBrief, creator: &CreatorBrief) {
+    let name = format!("{}.md", safe_file_stem(&format!("brief-{}-{}", brief.name, creator.handle)));
+    match download_text(&name, &render_markdown(&render_brief(brief, Some(creator))), "text/markdown;charset=utf-8") {
+        Ok(()) => state.notify(format!("Downloaded {name}.")),
+        Err(error) => state.notify_error(format!("Could not download {name}: {error}.")),
+    }
+}
+
+#[component]
+pub fn CreatorBriefsCard() -> impl IntoView {
+    let state = app_state();
+    let context = briefs_context();
+    let brief = context.brief;
+    let handles = Signal::derive(move || brief.with(|b| b.as_ref().map(|b| b.creators.join("\n")).unwrap_or_default()));
+    let set_handles = Callback::new(move |v: String| {
+        if let Some(id) = context.selected.get_untracked() {
+            let list: Vec<String> = lines_of(&v.replace(',', "\n")).into_iter().map(|h| h.trim_start_matches('@').to_string()).collect();
+            edit_brief(state, &id, move |b| b.creators = list);
+        }
+    });
+    let community = Memo::new(move |_| brief.with(|b| b.as_ref().and_then(|b| b.community.clone())));
+    let add_community = move |_| {
+        let (Some(id), Some(name)) = (context.selected.get_untracked(), community.get_untracked()) else { return };
+        update_workspace(state, |w| {
+            let members: Vec<String> = w
+                .creators
+                .iter()
+                .filter(|c| c.status != PipelineStatus::Dropped && c.communities.iter().any(|m| m.eq_ignore_ascii_case(&name)))
+                .map(|c| c.handle.clone())
+                .collect();
+            if let Some(b) = w.programme.briefs.brief_mut(&id) {
+                for handle in members {
+                    if !b.creators.iter().any(|h| h.eq_ignore_ascii_case(&handle)) {
+                        b.creators.push(handle);
+                    }
+                }
+            }
+        });
+    };
+    let make_links = move |_| {
+        let Some(id) = context.selected.get_untracked() else { return };
+        let mut outcome: Result<(usize, Vec<String>), String> = Err("No brief is open.".to_string());
+        update_workspace(state, |w| {
+            let Some(brief) = w.programme.briefs.brief(&id).cloned() else { return };
+            let base = w.programme.tracking.last_plan.clone().unwrap_or_default();
+            let (plan, creators, unknown) = brief_link_plan(&brief, &w.creators, &base);
+            outcome = generate_links(&plan, &creators, &w.programme.tracking).map(|generated| {
+                let made = generated.links.len();
+                w.programme.tracking.replace_campaign(&plan.campaign, generated.links);
+                w.programme.tracking.last_plan = Some(plan);
+                let mut notes = generated.warnings;
+                if !unknown.is_empty() {
+                    notes.push(format!("Not in the creators table, so no links: @{}.", unknown.join(", @")));
+                }
+                (made, notes)
+            });
+        });
+        match outcome {
+            Ok((made, notes)) => state.notify(format!("Made {made} tracked links with codes. {}", notes.join(" "))),
+            Err(why) => state.notify_error(why),
+        }
+    };
+    let briefs = Memo::new(move |_| {
+        brief.with(|b| {
+            let Some(b) = b else { return Vec::new() };
+            state.workspace.with(|w| w.as_ref().map(|w| creator_briefs(b, &w.creators, &w.programme.tracking)).unwrap_or_default())
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="creator-briefs-heading">
+            <h2 id="creator-briefs-heading">"Creators, links and codes"</h2>
+            <TextArea id="brief-creators" label="Creators" rows=4 value=handles on_set=set_handles
+                hint="Handles, one per line. Each gets their own brief, deliverables for their platform, links and code." />
+            {move || community.get().map(|name| view! {
+                <button on:click=add_community>{format!("Add the {name} community's creators")}</button>
+            })}
+            <h3>"Tracked links and promo codes"</h3>
+            <LinkSettings prefix="brief-links" />
+            <button class="primary" on:click=make_links>"Make links and codes"</button>
+            <p class="hint">"One GA4-tagged link per creator and piece, one code per creator, unique in this workspace and against the shop codes on the Tracking page. Running it again gives the same links and codes."</p>
+            <h3>"Briefs per creator"</h3>
+            {move || {
+                let list = briefs.get();
+                if list.is_empty() {
+                    return view! { <p class="empty">"Add creators above to get their briefs."</p> }.into_any();
+                }
+                view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Briefs per creator">
+                        <table class="pg-creators">
+                            <thead><tr>
+                                <th scope="col">"Creator"</th><th scope="col">"Platform"</th><th scope="col" class="numeric">"Pieces with a link"</th>
+                                <th scope="col">"Code"</th><th scope="col">"Ready?"</th><th scope="col">"Brief"</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|creator| {
+                                    let linked = creator.pieces.iter().filter(|p| p.link.is_some()).count();
+                                    let handle = creator.handle.clone();
+                                    let for_download = creator.clone();
+                                    view! {
+                                        <tr>
+                                            <td>{creator.addressee()}</td>
+                                            <td>{if creator.platform.is_empty() { "unknown".to_string() } else { creator.platform.clone() }}</td>
+                                            <td class="numeric">{format!("{linked} of {}", creator.pieces.len())}</td>
+                                            <td><code>{creator.code.clone().unwrap_or_else(|| "—".into())}</code></td>
+                                            <td class="pg-ready">{if creator.missing.is_empty() { "Ready".to_string() } else { creator.missing.join(" ") }}</td>
+                                            <td class="pg-actions">
+                                                <button class="small" on:click=move |_| {
+                                                    context.viewing.set(Some(handle.clone()));
+                                                    if let Some(heading) = document().get_element_by_id("document-heading") { heading.scroll_into_view(); }
+                                                }>"View"</button>
+                                                <button class="small" aria-label=format!("Download the brief for @{} as Markdown", creator.handle)
+                                                    on:click=move |_| if let Some(b) = brief.get_untracked() { download_creator_brief(state, &b, &for_download) }>
+                                                    "Download .md"
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,299 @@
+//! Communities: define interest communities and their members, see each community's
+//! ecosystem with its gaps, plan an activation, follow its logistics and review it afterwards.
+
+use leptos::prelude::*;
+
+use super::communities_activations::ActivationList;
+use super::communities_members::{EcosystemCard, MembersCard};
+use super::communities_planner::{PlannerCard, PlannerForm};
+use super::communities_programme::ProgrammeCard;
+use super::persistence::update_workspace;
+use super::section_page::NotBuiltNotice;
+use super::state::app_state;
+use super::table_view::TableView;
+use crate::domain::activation::edit::{parse_hashtags, remove_community, save_community};
+use crate::domain::audit::fingerprint::audit_inputs_fingerprint;
+use crate::domain::audit::{audit_workspace, AuditSettings, CreatorAudit};
+use crate::domain::workspace::Community;
+use crate::io::TableKind;
+
+/// What the parts of the page share: the chosen community and the creators' audit.
+#[derive(Clone, Copy)]
+pub struct CommunitiesContext {
+    pub selected: RwSignal<Option<String>>,
+    pub settings: Memo<AuditSettings>,
+    pub audits: Memo<Vec<CreatorAudit>>,
+}
+
+pub fn communities_context() -> CommunitiesContext {
+    expect_context::<CommunitiesContext>()
+}
+
+/// The date in the user's time zone.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// A labelled text input bound to a signal.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] kind: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    let input_type = if kind.is_empty() { "text" } else { kind };
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type=input_type placeholder=placeholder aria-describedby=hint_id.clone()
+                step=(input_type == "number").then_some("any")
+                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            {(!hint.is_empty()).then(|| view! { <span class="hint" id=hint_id>{hint}</span> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn CommunitiesPage() -> impl IntoView {
+    let state = app_state();
+    let settings = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.audit_settings.clone())
+                .unwrap_or_default()
+        })
+    });
+    let inputs = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(audit_inputs_fingerprint))
+    });
+    let audits = Memo::new(move |_| {
+        inputs.track();
+        let settings = settings.get();
+        state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .map(|w| audit_workspace(w, &settings))
+                .unwrap_or_default()
+        })
+    });
+    let first = state.workspace.with_untracked(|w| {
+        w.as_ref()
+            .and_then(|w| w.communities.first().map(|c| c.name.clone()))
+    });
+    let context = CommunitiesContext {
+        selected: RwSignal::new(first),
+        settings,
+        audits,
+    };
+    provide_context(context);
+    provide_context(PlannerForm::new());
+    // Keep the selection valid when communities are renamed, removed or imported.
+    Effect::new(move |_| {
+        let names = state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.communities
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        let current = context.selected.get_untracked();
+        if current.as_ref().is_some_and(|c| !names.contains(c)) {
+            context.selected.set(names.first().cloned());
+        }
+    });
+    view! {
+        <div class="communities-page">
+        <h1 id="section-heading" tabindex="-1">"Communities"</h1>
+        <p class="lead">
+            "When 5-10 creators of one interest community post about the same product inside one \
+             2-3 week window, their followers meet it as word of mouth, not as scattered ads. Map \
+             each community's creators, then plan how many to gift and pay so that enough of them \
+             post together."
+        </p>
+        <CommunityChooser />
+        <CommunityEditor />
+        {move || context.selected.get().map(|name| view! {
+            <MembersCard community=name.clone() />
+            <EcosystemCard community=name.clone() />
+            <PlannerCard community=name.clone() />
+            <ActivationList community=name.clone() />
+        })}
+        <ProgrammeCard />
+        <NotBuiltNotice what="Not part of this version yet: shipping cost per country (the plan \
+                              uses one cost per parcel for everyone) and reminders sent from the \
+                              app (the calendar file holds the dates; your calendar reminds you)." />
+        <TableView kind=TableKind::Communities />
+        <TableView kind=TableKind::ActivationPlans />
+        <TableView kind=TableKind::GiftingHistory />
+        </div>
+    }
+}
+
+#[component]
+fn CommunityChooser() -> impl IntoView {
+    let state = app_state();
+    let context = communities_context();
+    let names = move || {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.communities
+                        .iter()
+                        .map(|c| c.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="card">
+            <h2>"Your communities"</h2>
+            <div class="table-tabs community-tabs" role="group" aria-label="Choose a community">
+                {move || names().into_iter().map(|name| {
+                    let pressed = name.clone();
+                    let pick = name.clone();
+                    view! {
+                        <button type="button" aria-pressed=move || (context.selected.get().as_deref() == Some(pressed.as_str())).to_string()
+                            on:click=move |_| context.selected.set(Some(pick.clone()))>{name}</button>
+                    }
+                }).collect_view()}
+                <button type="button" aria-pressed=move || context.selected.get().is_none().to_string()
+                    on:click=move |_| context.selected.set(None)>"+ New community"</button>
+            </div>
+            {move || names().is_empty().then(|| view! {
+                <p class="empty">"No communities yet. Define one below, import a communities CSV, or load the demo workspace."</p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn CommunityEditor() -> impl IntoView {
+    let state = app_state();
+    let context = communities_context();
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let hashtags = RwSignal::new(String::new());
+    let where_online = RwSignal::new(String::new());
+    // Load the chosen community into the form.
+    Effect::new(move |_| {
+        let chosen = context.selected.get();
+        let found = chosen.and_then(|n| {
+            state.workspace.with_untracked(|w| {
+                w.as_ref()
+                    .and_then(|w| w.communities.iter().find(|c| c.name == n).cloned())
+            })
+        });
+        let community = found.unwrap_or(Community {
+            name: String::new(),
+            description: String::new(),
+            hashtags: vec![],
+            where_online: None,
+        });
+        name.set(community.name);
+        description.set(community.description);
+        hashtags.set(community.hashtags.join(" "));
+        where_online.set(community.where_online.unwrap_or_default());
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let original = context.selected.get_untracked();
+        let community = Community {
+            name: name.get_untracked().trim().to_string(),
+            description: description.get_untracked().trim().to_string(),
+            hashtags: parse_hashtags(&hashtags.get_untracked()),
+            where_online: Some(where_online.get_untracked().trim().to_string())
+                .filter(|t| !t.is_empty()),
+        };
+        let saved_name = community.name.clone();
+        let mut outcome = Ok(());
+        update_workspace(state, |w| {
+            outcome = save_community(w, original.as_deref(), community)
+        });
+        match outcome {
+            Ok(()) => {
+                state.notify(format!("Saved the community “{saved_name}”."));
+                context.selected.set(Some(saved_name));
+            }
+            Err(error) => state.notify_error(format!("Not saved: {error}.")),
+        }
+    };
+    let delete = move |_| {
+        if let Some(chosen) = context.selected.get_untracked() {
+            update_workspace(state, |w| remove_community(w, &chosen));
+            state.notify(format!(
+                "Removed the community “{chosen}”; its activation plans are kept."
+            ));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="community-editor-heading">
+            <h2 id="community-editor-heading">{move || if context.selected.get().is_some() { "Community details" } else { "Define a community" }}</h2>
+            <form class="form-grid" on:submit=save>
+                <TextField id="community-name" label="Name" value=name placeholder="Trail running" />
+                <TextField id="community-hashtags" label="Hashtags" value=hashtags placeholder="#trailrunning #fellrunning"
+                    hint="Separated by spaces or commas; the # is added for you." />
+                <TextField id="community-where" label="Where it gathers online" value=where_online
+                    placeholder="Instagram, Strava clubs, r/trailrunning" />
+                <div class="field wide">
+                    <label for="community-description">"Description"</label>
+                    <textarea id="community-description" rows="2" prop:value=move || description.get()
+                        on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="actions wide">
+                    <button type="submit" class="primary">{move || if context.selected.get().is_some() { "Save changes" } else { "Add community" }}</button>
+                    {move || context.selected.get().is_some().then(|| view! {
+                        <button type="button" on:click=delete>"Remove community"</button>
+                    })}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A read-only table: headers as (text, numeric), rows of text cells; with `row_headers`
+/// the first cell of each row is its header. One shape for every table of the section.
+pub fn static_table(
+    class: &'static str,
+    headers: &[(&str, bool)],
+    rows: Vec<Vec<String>>,
+    row_headers: bool,
+) -> AnyView {
+    let numeric: Vec<bool> = headers.iter().map(|h| h.1).collect();
+    view! {
+        <div class="table-scroll">
+            <table class=class>
+                <thead><tr>{headers.iter().map(|(h, n)| view! { <th class:numeric=*n>{h.to_string()}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            {row.into_iter().enumerate().map(|(i, cell)| {
+                                let numeric = numeric.get(i).copied().unwrap_or(false);
+                                if row_headers && i == 0 {
+                                    view! { <th scope="row">{cell}</th> }.into_any()
+                                } else {
+                                    view! { <td class:numeric=numeric>{cell}</td> }.into_any()
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,168 @@
+//! Raw comments import: the file is analysed in the page into per-post summaries and
+//! repeat-commenter patterns, a few example comments are shown as evidence, and the raw text
+//! and commenter handles are dropped: they are never stored.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use super::files::read_file_bytes;
+use super::persistence::update_workspace;
+use super::state::{app_state, AppState};
+use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, group_by_creator, merge_examples, new_salt};
+use crate::domain::audit::comments::{CommentExamples, CommentSettings};
+use crate::io::{map_comment_headers, missing_comment_columns, read_comment_rows, read_csv};
+
+const ROWS_PER_CHUNK: usize = 50_000;
+const CREATORS_PER_CHUNK: usize = 50;
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// What the last import did, for the evidence panel.
+#[derive(Clone, Default)]
+struct ImportReport {
+    comments: usize,
+    creators: usize,
+    summaries: usize,
+    problems: Vec<String>,
+    problem_count: usize,
+    seconds: f64,
+    /// Reading and checking the file, then the analysis (seconds).
+    read_seconds: f64,
+    analyse_seconds: f64,
+    examples: CommentExamples,
+}
+
+async fn import_comments(state: AppState, bytes: Vec<u8>) -> Result<ImportReport, String> {
+    let started = js_sys::Date::now();
+    state.busy.set(Some(("Reading the comments file…".into(), 0.0)));
+    next_frame().await;
+    let table = read_csv(&bytes).map_err(|e| e.to_string())?;
+    drop(bytes);
+    let mapping = map_comment_headers(&table.headers);
+    let missing = missing_comment_columns(&mapping);
+    if !missing.is_empty() {
+        return Err(format!(
+            "The file has no column for {}. Name the columns creator handle, post id, commenter and comment text.",
+            missing.join(", ")
+        ));
+    }
+    let total = table.rows.len();
+    let mut rows = Vec::with_capacity(total);
+    let mut errors = Vec::new();
+    let mut done = 0;
+    while done < total {
+        let end = (done + ROWS_PER_CHUNK).min(total);
+        rows.extend(read_comment_rows(&table, &mapping, done..end, &mut errors));
+        done = end;
+        state.busy.set(Some((format!("Reading {total} comments…"), 0.3 * done as f64 / total.max(1) as f64)));
+        next_frame().await;
+    }
+    drop(table);
+    let read_done = js_sys::Date::now();
+    let comments = rows.len();
+    let groups = group_by_creator(rows);
+    let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ (started as u64);
+    let settings = CommentSettings { salt: new_salt(seed), ..CommentSettings::default() };
+    let mut analysed = Vec::with_capacity(groups.len());
+    let mut examples = CommentExamples::default();
+    for (index, chunk) in groups.chunks(CREATORS_PER_CHUNK).enumerate() {
+        for group in chunk {
+            let result = analyse_creator(group, &settings);
+            merge_examples(&mut examples, &result.examples);
+            analysed.push(result);
+        }
+        let finished = (index + 1) * CREATORS_PER_CHUNK;
+        state.busy.set(Some((
+            format!("Analysing the comments of {} creators…", groups.len()),
+            0.3 + 0.7 * finished.min(groups.len()) as f64 / groups.len().max(1) as f64,
+        )));
+        next_frame().await;
+    }
+    let creators = analysed.len();
+    let mut summaries = 0;
+    update_workspace(state, |w| summaries = apply_analysed(w, analysed));
+    Ok(ImportReport {
+        comments,
+        creators,
+        summaries,
+        problem_count: errors.len(),
+        problems: errors.iter().take(5).map(|e| e.to_string()).collect(),
+        seconds: (js_sys::Date::now() - started) / 1000.0,
+        read_seconds: (read_done - started) / 1000.0,
+        analyse_seconds: (js_sys::Date::now() - read_done) / 1000.0,
+        examples,
+    })
+}
+
+#[component]
+pub fn CommentImport() -> impl IntoView {
+    let state = app_state();
+    let report = RwSignal::new(None::<ImportReport>);
+    let running = RwSignal::new(false);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        running.set(true);
+        spawn_local(async move {
+            let outcome = match read_file_bytes(&file).await {
+                Ok(bytes) => import_comments(state, bytes).await,
+                Err(error) => Err(error),
+            };
+            state.busy.set(None);
+            let _ = running.try_set(false);
+            match outcome {
+                Ok(done) => {
+                    state.notify(format!("{} comments of {} creators analysed.", done.comments, done.creators));
+                    let _ = report.try_set(Some(done));
+                }
+                Err(error) => state.notify_error(format!("The comments could not be imported: {error}")),
+            }
+        });
+    };
+    let example_list = |title: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| view! {
+            <div><h4>{title}</h4><ul>{items.into_iter().map(|t| view! { <li><q>{t}</q></li> }).collect_view()}</ul></div>
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="comments-heading">
+            <h2 id="comments-heading">"Import raw comments"</h2>
+            <p class="hint">
+                "A CSV with one comment per row: creator handle, post id, commenter, comment text, and \
+                 optionally comment id, whether the creator wrote it and the parent comment. It is \
+                 analysed here, in this page: only per-post summaries and counts of pod accounts and \
+                 repeat advocates are kept. The comment text and the commenters' handles are never \
+                 stored. A creator's earlier comment summaries are replaced."
+            </p>
+            <label for="comments-file">"Comments file (CSV)"</label>
+            <input id="comments-file" type="file" accept=".csv,text/csv,.tsv,.txt" on:change=on_file disabled=move || running.get() />
+            {move || report.get().map(|r| view! {
+                <div class="comment-report" data-testid="comment-report" role="status">
+                    <p>
+                        {format!(
+                            "{} comments of {} creators became {} post summaries in {:.1} s (reading the file {:.1} s, analysis {:.1} s).",
+                            r.comments, r.creators, r.summaries, r.seconds, r.read_seconds, r.analyse_seconds
+                        )}
+                        {(r.problem_count > 0).then(|| format!(" {} rows were skipped:", r.problem_count))}
+                    </p>
+                    {(!r.problems.is_empty()).then(|| view! { <ul class="read-notes">{r.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
+                    <p class="hint">"Examples as classified (shown now, not stored):"</p>
+                    <div class="examples">
+                        {example_list("Specific", r.examples.specific)}
+                        {example_list("Generic praise", r.examples.generic)}
+                        {example_list("Emoji only", r.examples.emoji_only)}
+                        {example_list("Duplicated", r.examples.duplicated)}
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}

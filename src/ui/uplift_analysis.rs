@@ -1,0 +1,180 @@
+//! The analysis of one test: verdict, arms, comparisons with raw and adjusted p-values,
+//! the forest plot of lifts, the checks (sample ratio, all-arms chi-square), CSV export and
+//! an explanation of every number.
+
+use leptos::prelude::*;
+
+use super::charts::{Bar, BarChart, AxisFormat, Threshold};
+use super::files::{download_text, safe_file_stem};
+use super::state::app_state;
+use super::uplift_form::{chance, percent, signed_percent};
+use crate::domain::uplift::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};
+use crate::domain::uplift_export::results_csv;
+
+#[component]
+pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
+    let state = app_state();
+    let verdict_class = match analysis.verdict.kind {
+        VerdictKind::Scale => "verdict scale",
+        VerdictKind::Optimise => "verdict optimise",
+        VerdictKind::Pause => "verdict pause",
+        VerdictKind::KeepRunning => "verdict keep",
+        VerdictKind::CheckSplit => "verdict check",
+    };
+    let level = percent(1.0 - analysis.alpha, 0);
+    let csv = results_csv(&analysis);
+    let file = format!("{}-results.csv", safe_file_stem(&analysis.test));
+    let export = move |_| match download_text(&file, &csv, "text/csv") {
+        Ok(()) => state.notify(format!("Exported the results as {file}.")),
+        Err(e) => state.notify_error(format!("Could not export: {e}")),
+    };
+    let progress = analysis.progress.map(|p| format!(" Units so far: {} of the {} pre-registered.", super::uplift_form::thousands(p.units), super::uplift_form::thousands(p.planned))).unwrap_or_default();
+    let thresholds = match analysis.min_lift {
+        Some(m) => format!("Decision thresholds from the pre-registration: significance level {}, smallest lift worth acting on {}.", percent(analysis.alpha, 0), signed_percent(m)),
+        None => format!("No pre-registration: significance level {} and any significant lift counts. Draft one below to set the smallest lift worth acting on.", percent(analysis.alpha, 0)),
+    };
+    view! {
+        <section class="card" aria-label=format!("Analysis of {}", analysis.test) data-testid="test-analysis">
+            <div class="table-head">
+                <h2>{analysis.test.clone()}</h2>
+                <button type="button" on:click=export>"Export results CSV"</button>
+            </div>
+            <div class=verdict_class role="status">
+                <strong>{format!("Verdict: {}. ", analysis.verdict.kind.title())}</strong>
+                {analysis.verdict.reason.clone()}
+            </div>
+            <p class="hint">{thresholds}{progress}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Arms">
+                <table class="uplift-arms">
+                    <thead><tr>
+                        <th scope="col">"Arm"</th>
+                        <th scope="col" class="numeric">"Units"</th>
+                        <th scope="col" class="numeric">"Conversions"</th>
+                        <th scope="col" class="numeric">{format!("Conversion rate ({level} Wilson interval)")}</th>
+                        <th scope="col" class="numeric" title="Clopper-Pearson">"Exact interval"</th>
+                    </tr></thead>
+                    <tbody>
+                        {analysis.arms.iter().map(|arm| view! {
+                            <tr>
+                                <td>{arm.name.clone()}{arm.is_control.then_some(" (control)")}</td>
+                                <td class="numeric">{arm.units}</td>
+                                <td class="numeric">{arm.conversions}</td>
+                                <td class="numeric">{format!("{} ({} – {})", percent(arm.rate, 2), percent(arm.rate_lower, 2), percent(arm.rate_upper, 2))}</td>
+                                <td class="numeric">{format!("{} – {}", percent(arm.exact_lower, 2), percent(arm.exact_upper, 2))}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <ComparisonTable comparisons=analysis.comparisons.clone() level=level.clone() />
+            <ForestPlot comparisons=analysis.comparisons.clone() level=level.clone() />
+            <p class="hint" data-testid="srm">
+                {format!(
+                    "Sample ratio check: p = {} against {}{}.",
+                    format_p(analysis.srm_p_value),
+                    analysis.srm_against,
+                    if analysis.srm_mismatch { " — the split is off; see the verdict" } else { ", no sign of a broken split" }
+                )}
+            </p>
+            {analysis.all_arms_chi_square.map(|(stat, df, p)| view! {
+                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {stat:.2} on {df} degrees of freedom, p = {}. Small means at least one arm converts differently.", format_p(p))}</p>
+            })}
+            <Explanations level=level prior=format!("Beta({}, {})", analysis.prior.alpha, analysis.prior.beta) />
+        </section>
+    }
+}
+
+#[component]
+fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison with control">
+            <table data-testid="comparisons">
+                <thead><tr>
+                    <th scope="col">"Against control"</th>
+                    <th scope="col" class="numeric">{format!("Lift, {level} interval")}</th>
+                    <th scope="col" class="numeric">"Difference in rate"</th>
+                    <th scope="col">"Test"</th>
+                    <th scope="col" class="numeric">"p-value"</th>
+                    <th scope="col" class="numeric">"Holm p"</th>
+                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value">"BH p"</th>
+                    <th scope="col" class="numeric">"Chance to win"</th>
+                    <th scope="col" class="numeric">"Expected loss"</th>
+                </tr></thead>
+                <tbody>
+                    {comparisons.into_iter().map(|c| {
+                        let lift = c.lift.map_or("undefined (control has no conversions)".to_string(), |(l, lo, hi)| format!("{} ({} to {})", signed_percent(l), signed_percent(lo), signed_percent(hi)));
+                        let (test, other) = match c.test_used {
+                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives p = {}", format_p(p)))),
+                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give p = {}", format_p(p)))),
+                        };
+                        view! {
+                            <tr>
+                                <td>{c.arm}</td>
+                                <td class="numeric">{lift}</td>
+                                <td class="numeric">{format!("{:+.3} pp ({:+.3} to {:+.3})", c.difference * 100.0, c.difference_lower * 100.0, c.difference_upper * 100.0)}</td>
+                                <td title=other.unwrap_or_default()>{test}</td>
+                                <td class="numeric">{format_p(c.p_value)}</td>
+                                <td class="numeric">{format_p(c.holm_p_value)}</td>
+                                <td class="numeric">{format_p(c.bh_p_value)}</td>
+                                <td class="numeric">{chance(c.chance_to_beat_control)}</td>
+                                <td class="numeric">{format!("{:.4} pp", c.expected_loss * 100.0)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Lift and interval of each arm on one axis (the shared bar chart with whiskers).
+#[component]
+fn ForestPlot(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
+    let bars: Vec<Bar> = comparisons
+        .iter()
+        .filter_map(|c| c.lift.map(|(l, lo, hi)| Bar { label: c.arm.clone(), value: l, interval: Some((lo, hi)), highlight: lo > 0.0 }))
+        .collect();
+    let summary = comparisons
+        .iter()
+        .filter_map(|c| c.lift.map(|(l, lo, hi)| format!("{}: lift {} ({} to {})", c.arm, signed_percent(l), signed_percent(lo), signed_percent(hi))))
+        .collect::<Vec<_>>()
+        .join("; ");
+    (!bars.is_empty()).then(|| view! {
+        <BarChart
+            title=format!("Lift against control with {level} intervals")
+            summary=summary
+            x_label="Arm".to_string()
+            y_label="Lift".to_string()
+            y_format=AxisFormat::Percent
+            bars=bars
+            thresholds=vec![Threshold { y: 0.0, label: "No effect".into() }]
+        />
+    })
+}
+
+#[component]
+fn Explanations(level: String, prior: String) -> impl IntoView {
+    view! {
+        <details class="explain">
+            <summary>"What these numbers mean"</summary>
+            <dl>
+                <dt>"Conversion rate"</dt>
+                <dd>{format!("Conversions divided by units. The {level} interval (Wilson score) is the range of true rates consistent with the data; the exact (Clopper-Pearson) interval is wider and never too narrow, which matters for small counts.")}</dd>
+                <dt>"Lift"</dt>
+                <dd>"How much better the arm converts than control, relative: rate of arm / rate of control − 1. Its interval uses the delta method."</dd>
+                <dt>"Difference in rate"</dt>
+                <dd>"The same comparison in percentage points (arm rate − control rate), with Newcombe's hybrid score interval."</dd>
+                <dt>"p-value and test"</dt>
+                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
+                <dt>"Holm and Benjamini-Hochberg (BH)"</dt>
+                <dd>"With several arms the chance of a fluke grows. Holm keeps the chance of any false alarm at alpha (the verdict uses it); Benjamini-Hochberg keeps the share of false alarms among the arms called winners at alpha, and is less strict."</dd>
+                <dt>"Chance to beat control (the Chance to win column)"</dt>
+                <dd>{format!("Bayesian view with {prior} priors on both rates: the probability that the arm's true rate is higher than control's. Change the prior above the analyses.")}</dd>
+                <dt>"Expected loss"</dt>
+                <dd>"If you roll out this arm and it is in fact worse, the conversion rate you would lose on average, in percentage points."</dd>
+                <dt>"Sample ratio check"</dt>
+                <dd>"A chi-square test that the arms got the share of units the pre-registration planned (an equal split without one). p below 0.001 means something broke the split, and the verdict refuses to scale."</dd>
+            </dl>
+        </details>
+    }
+}

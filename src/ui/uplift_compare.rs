@@ -1,0 +1,152 @@
+//! Comparisons beside the conversion test: revenue per user and other means (Welch's
+//! t-test from summaries, or per-user values with a bootstrap interval), and brand-lift
+//! surveys (exposed against control answers).
+
+use leptos::prelude::*;
+
+use super::uplift_form::{percent, points, problem, read, read_count, signed_percent, Field};
+use crate::domain::stats::means::SummaryStats;
+use crate::domain::stats::BinaryArm;
+use crate::domain::uplift::format_p;
+use crate::domain::uplift_survey::{brand_lift, compare_summaries, compare_values, parse_values, MeansComparison};
+
+const ALPHA: f64 = 0.05;
+
+fn summary(mean: RwSignal<String>, sd: RwSignal<String>, n: RwSignal<String>, arm: &str) -> Result<SummaryStats, String> {
+    Ok(SummaryStats {
+        mean: read(mean, &format!("{arm} mean"))?,
+        sd: read(sd, &format!("{arm} standard deviation"))?,
+        n: read_count(n, &format!("{arm} units"))?,
+    })
+}
+
+fn means_view(c: MeansComparison) -> AnyView {
+    let w = c.welch;
+    let boot = c.bootstrap.map(|b| format!(
+        " Bootstrap ({} resamples, fixed seed): {:+.2} to {:+.2}, which does not assume a normal shape and suits heavy-tailed revenue.",
+        b.resamples, b.lower, b.upper
+    ));
+    view! {
+        <p role="status" data-testid="means-result">{format!(
+            "Treatment {:.2} against control {:.2}: difference {:+.2} (95% Welch interval {:+.2} to {:+.2}, p = {}, {:.0} degrees of freedom).{}",
+            c.treatment.mean, c.control.mean, w.difference, w.lower, w.upper, format_p(w.p_value), w.df, boot.unwrap_or_default()
+        )}</p>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MeansCard() -> impl IntoView {
+    let (cm, cs, cn) = (RwSignal::new("24.10".to_string()), RwSignal::new("61.0".to_string()), RwSignal::new("4200".to_string()));
+    let (tm, ts, tn) = (RwSignal::new("27.30".to_string()), RwSignal::new("66.5".to_string()), RwSignal::new("4150".to_string()));
+    let control_values = RwSignal::new(String::new());
+    let treatment_values = RwSignal::new(String::new());
+    let state = super::state::app_state();
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let read = match super::files::read_file_bytes(&file).await {
+                Ok(bytes) => crate::io::per_user_values(&bytes),
+                Err(e) => Err(e),
+            };
+            let join = |values: &[f64]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("\n");
+            match read.as_ref().map(|r| r.control_and_treatment()) {
+                Ok(Some(((c_name, c), (t_name, t)))) => {
+                    control_values.set(join(c));
+                    treatment_values.set(join(t));
+                    state.notify(format!("Loaded {} values for {c_name} (control) and {} for {t_name}.", c.len(), t.len()));
+                }
+                Ok(None) => state.notify_error("The file needs rows for at least two arms."),
+                Err(e) => state.notify_error(format!("The per-user file could not be read: {e}.")),
+            }
+        });
+    };
+    let result = move || {
+        if !control_values.get().trim().is_empty() || !treatment_values.get().trim().is_empty() {
+            let a = parse_values(&control_values.get(), "Control")?;
+            let b = parse_values(&treatment_values.get(), "Treatment")?;
+            compare_values(&a, &b, ALPHA)
+        } else {
+            compare_summaries(summary(cm, cs, cn, "Control")?, summary(tm, ts, tn, "Treatment")?, ALPHA)
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="means-heading">
+            <h2 id="means-heading">"Revenue per user and other averages"</h2>
+            <p class="hint">"Enter each arm's mean, standard deviation and number of units, or paste per-user values (one per line, zeros included) to also get a bootstrap interval."</p>
+            <div class="arm-columns">
+                <fieldset class="field-grid">
+                    <legend>"Control"</legend>
+                    <Field id="means-c-mean" label="Mean" value=cm />
+                    <Field id="means-c-sd" label="Standard deviation" value=cs />
+                    <Field id="means-c-n" label="Units" value=cn />
+                    <span class="field wide">
+                        <label for="means-c-values">"Per-user values (optional)"</label>
+                        <textarea id="means-c-values" rows="3" prop:value=move || control_values.get() on:input=move |ev| control_values.set(event_target_value(&ev))></textarea>
+                    </span>
+                </fieldset>
+                <fieldset class="field-grid">
+                    <legend>"Treatment"</legend>
+                    <Field id="means-t-mean" label="Mean" value=tm />
+                    <Field id="means-t-sd" label="Standard deviation" value=ts />
+                    <Field id="means-t-n" label="Units" value=tn />
+                    <span class="field wide">
+                        <label for="means-t-values">"Per-user values (optional)"</label>
+                        <textarea id="means-t-values" rows="3" prop:value=move || treatment_values.get() on:input=move |ev| treatment_values.set(event_target_value(&ev))></textarea>
+                    </span>
+                </fieldset>
+            </div>
+            <div class="field-grid">
+                <span class="field wide">
+                    <label for="means-file">"Or load per-user rows from a CSV (columns: arm, value)"</label>
+                    <input id="means-file" type="file" accept=".csv,.tsv,.txt,text/csv" on:change=on_file />
+                </span>
+            </div>
+            {move || match result() {
+                Ok(c) => means_view(c),
+                Err(e) => problem(format!("Cannot compare yet: {e}.")),
+            }}
+            <p class="hint">"Welch's t-test does not assume equal spread in the two arms. Revenue is skewed (most users spend nothing); with a few thousand users per arm the t interval is still reliable, and the bootstrap shows whether a few big orders drive the result."</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn BrandLiftCard() -> impl IntoView {
+    let (cn, cy) = (RwSignal::new("1200".to_string()), RwSignal::new("372".to_string()));
+    let (en, ey) = (RwSignal::new("1180".to_string()), RwSignal::new("437".to_string()));
+    let result = move || {
+        let control = BinaryArm::new(read_count(cy, "Control positive answers")?, read_count(cn, "Control respondents")?);
+        let exposed = BinaryArm::new(read_count(ey, "Exposed positive answers")?, read_count(en, "Exposed respondents")?);
+        brand_lift(control, exposed, ALPHA)
+    };
+    view! {
+        <section class="card" aria-labelledby="brand-heading">
+            <h2 id="brand-heading">"Brand-lift survey"</h2>
+            <p class="hint">"People who saw the creators' posts (exposed) and a comparable group who did not (control) answer the same question, e.g. “Have you heard of Hearth & Trail?”. Count the positive answers in each group."</p>
+            <div class="field-grid">
+                <Field id="brand-c-n" label="Control respondents" value=cn />
+                <Field id="brand-c-yes" label="Control positive answers" value=cy />
+                <Field id="brand-e-n" label="Exposed respondents" value=en />
+                <Field id="brand-e-yes" label="Exposed positive answers" value=ey />
+            </div>
+            {move || match result() {
+                Err(e) => problem(format!("Cannot compare yet: {e}.")),
+                Ok(r) => {
+                    let relative = r.relative.map(|(l, lo, hi)| format!(" Relative lift {} (95% interval {} to {}).", signed_percent(l), signed_percent(lo), signed_percent(hi))).unwrap_or_default();
+                    view! {
+                        <p role="status" data-testid="brand-result">{format!(
+                            "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} p = {}).{relative}",
+                            percent(r.exposed_share, 1), percent(r.control_share, 1), points(r.lift_points),
+                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, format_p(r.p_value)
+                        )}</p>
+                    }.into_any()
+                }
+            }}
+            <p class="hint">"The interval for the lift in percentage points is Newcombe's; the relative lift uses the delta method. A survey only measures what people say; make sure both groups were sampled the same way."</p>
+        </section>
+    }
+}
