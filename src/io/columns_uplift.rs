@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::uplift_daily::TestDay;
+use crate::domain::workspace::TestArm;
 
 use super::columns::ColumnKind::{Count, Date, Text};
 use super::columns::{column, ColumnSpec};
@@ -115,6 +116,68 @@ pub fn per_user_values(bytes: &[u8]) -> Result<PerUserValues, String> {
     Ok(PerUserValues { arms })
 }
 
+const CONVERSION_HEADERS: [&str; 8] =
+    ["converted", "conversion", "purchased", "bought", "ordered", "signed up", "outcome", "success"];
+
+fn is_control_arm(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.contains("control") || lower.contains("holdout")
+}
+
+/// Reads one row per user (`arm`, `converted` as yes/no or 1/0) into arm totals for `test`.
+/// The control is the arm named control or holdout; every problem names the line and the fix.
+pub fn per_user_conversions(bytes: &[u8], test: &str) -> Result<Vec<TestArm>, String> {
+    let test = test.trim();
+    if test.is_empty() {
+        return Err("name the test first, e.g. “Spring email holdout”".into());
+    }
+    let table = super::read_csv(bytes).map_err(|e| e.to_string())?;
+    let find = |names: &[&str]| {
+        table.headers.iter().position(|h| names.contains(&super::normalise_header(h).as_str()))
+    };
+    let arm_col =
+        find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
+    let converted_col = find(&CONVERSION_HEADERS)
+        .ok_or("the file needs a converted column (converted, purchased or outcome) holding yes/no or 1/0")?;
+    let mut arms: Vec<TestArm> = Vec::new();
+    for row in &table.rows {
+        let cell = |i: usize| row.cells.get(i).map(|c| c.trim()).unwrap_or("");
+        let arm = cell(arm_col);
+        if arm.is_empty() {
+            return Err(format!("line {}: the arm is empty; name the arm of every user", row.line));
+        }
+        let text = cell(converted_col);
+        let converted = super::text::parse_bool(text).ok_or_else(|| {
+            format!("line {}: “{text}” in the converted column is not yes/no; write 1 or 0 for every user", row.line)
+        })?;
+        let index = match arms.iter().position(|a| a.arm == arm) {
+            Some(index) => index,
+            None => {
+                arms.push(TestArm {
+                    test: test.to_string(),
+                    arm: arm.to_string(),
+                    is_control: is_control_arm(arm),
+                    units: 0,
+                    conversions: 0,
+                    revenue: None,
+                });
+                arms.len() - 1
+            }
+        };
+        if let Some(totals) = arms.get_mut(index) {
+            totals.units += 1;
+            totals.conversions += u64::from(converted);
+        }
+    }
+    if arms.len() < 2 {
+        return Err("the file needs users in at least two arms".into());
+    }
+    if arms.iter().filter(|a| a.is_control).count() != 1 {
+        return Err("exactly one arm must be the control: name it “control” or “holdout”".into());
+    }
+    Ok(arms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +204,26 @@ mod tests {
             .contains("line 2"));
         assert!(per_user_values(b"arm,value\ncontrol,1\n").unwrap_err().contains("two arms"));
         assert!(per_user_values(b"who,value\ncontrol,1\n").unwrap_err().contains("arm column"));
+    }
+
+    #[test]
+    fn per_user_conversion_rows_become_arm_totals() {
+        // control: 3 users, 1 converted; creator: 2 users, 2 converted.
+        let csv = b"user;Group;Purchased\n1;control;0\n2;creator;yes\n3;control;1\n4;control;no\n5;creator;1\n";
+        let arms = per_user_conversions(csv, "Email test").unwrap();
+        let totals: Vec<_> = arms.iter().map(|a| (a.arm.as_str(), a.is_control, a.units, a.conversions)).collect();
+        assert_eq!(totals, vec![("control", true, 3, 1), ("creator", false, 2, 2)]);
+        assert!(arms.iter().all(|a| a.test == "Email test" && a.revenue.is_none()));
+    }
+
+    #[test]
+    fn per_user_conversion_problems_name_the_line_and_the_fix() {
+        let bad = per_user_conversions(b"arm,converted\ncontrol,1\ncreator,maybe\n", "t").unwrap_err();
+        assert!(bad.contains("line 3") && bad.contains("write 1 or 0"), "{bad}");
+        let no_control = per_user_conversions(b"arm,converted\na,1\nb,0\n", "t").unwrap_err();
+        assert!(no_control.contains("name it “control”"), "{no_control}");
+        assert!(per_user_conversions(b"arm,converted\ncontrol,1\n", "t").unwrap_err().contains("two arms"));
+        assert!(per_user_conversions(b"arm,revenue\ncontrol,1\nb,2\n", "t").unwrap_err().contains("converted column"));
+        assert!(per_user_conversions(b"arm,converted\ncontrol,1\nb,0\n", " ").unwrap_err().contains("name the test"));
     }
 }

@@ -43,7 +43,7 @@ mod tests;
 
 pub use apply::{apply_import, apply_preview, ImportMode, ImportSummary};
 pub use columns::{ColumnKind, ColumnSpec};
-pub use columns_uplift::{per_user_values, PerUserValues};
+pub use columns_uplift::{per_user_conversions, per_user_values, PerUserValues};
 pub use contract_export::export_contract_terms;
 pub use decode::ReadError;
 pub use export::{export_csv, table_cells};

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::state::app_state;
 use super::contracts_fields::{bind, bind_item, AreaProblems, CountInput, ListInput, NumberInput, SelectInput, TextInput};
 use crate::domain::contract::{Channel, ChoiceArea, ContractChoices, Copyright, ExclusivityKind, Kpi, Problem, ReportingCadence, UsageGrant};
 use crate::domain::deliverables::{Deliverable, DeliverableFormat};
@@ -74,12 +75,59 @@ pub fn DeliverablesFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<P
         <fieldset class="contract-part">
             <legend>"Deliverables"</legend>
             <p class="hint">"The complete checklist of what the creator makes. Anything else is a new request."</p>
+            <BriefDeliverablesPicker draft=draft />
             <ol class="list-rows">
                 {move || (0..count.get()).map(|index| view! { <DeliverableRow draft=draft index=index /> }).collect_view()}
             </ol>
             <button type="button" on:click=add>"Add a deliverable"</button>
             <AreaProblems area=ChoiceArea::Deliverables problems=problems />
         </fieldset>
+    }
+}
+
+/// Replaces the deliverables with those a saved brief sets for this creator's platform.
+#[component]
+fn BriefDeliverablesPicker(draft: RwSignal<ContractChoices>) -> impl IntoView {
+    let state = app_state();
+    let briefs = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.programme.briefs.briefs.iter().map(|b| (b.id.clone(), b.name.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let picked = RwSignal::new(String::new());
+    let apply = move |_| {
+        let id = picked.get_untracked();
+        let found = state.workspace.with_untracked(|w| {
+            w.as_ref().and_then(|w| w.programme.briefs.briefs.iter().find(|b| b.id == id).cloned())
+        });
+        let Some(brief) = found else { return };
+        let mut taken = 0;
+        draft.update(|c| {
+            c.deliverables = brief.deliverables_for(&c.creator.platform);
+            taken = c.deliverables.len();
+        });
+        if taken == 0 {
+            state.notify_error(format!("The brief “{}” sets no deliverables for this creator's platform.", brief.name));
+        } else {
+            state.notify(format!("Took {taken} deliverable(s) from the brief “{}”.", brief.name));
+        }
+    };
+    view! {
+        <Show when=move || briefs.with(|b| !b.is_empty())>
+            <div class="inline-form">
+                <label for="contract-brief-deliverables">"Take deliverables from a brief"</label>
+                <select id="contract-brief-deliverables" on:change=move |ev| picked.set(event_target_value(&ev))>
+                    <option value="" selected=move || picked.get().is_empty()>"Choose a brief…"</option>
+                    {move || briefs.get().into_iter().map(|(id, name)| {
+                        let selected = id.clone();
+                        view! { <option value=id selected=move || picked.get() == selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="button" disabled=move || picked.get().is_empty() on:click=apply>"Use these deliverables"</button>
+            </div>
+        </Show>
     }
 }
 

@@ -9,7 +9,6 @@ use super::contracts_lists::{DeliverablesFields, ExclusivityFields, LicenceField
 use super::document_view::DocumentView;
 use super::files::download_text;
 use super::persistence::update_workspace;
-use super::section_page::NotBuiltNotice;
 use super::state::app_state;
 use crate::domain::contract::drafts::{
     add_new_drafts, campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign, latest_index, mark_sent, mark_signed, money_summary,
@@ -41,7 +40,6 @@ pub fn ContractsPage() -> impl IntoView {
         <SavedDrafts on_open=start />
         <StartDraft on_start=start />
         {move || open.get().map(|choices| view! { <ContractEditor initial=choices on_close=Callback::new(move |_| open.set(None)) /> })}
-        <NotBuiltNotice what="Pulling the deliverables from a saved brief is not built yet: the deliverables are entered here for now. Everything else on this page works." />
     }
 }
 

@@ -43,6 +43,7 @@ mod uplift_compare;
 mod uplift_daily;
 mod uplift_form;
 mod uplift_page;
+mod uplift_per_user;
 mod uplift_planner;
 mod uplift_prereg;
 mod workspaces;

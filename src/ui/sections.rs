@@ -119,7 +119,7 @@ impl Section {
             Section::Communities => BuildState::Partly,
             Section::UpliftTests => BuildState::Built,
             Section::Creators => BuildState::Partly,
-            Section::Contracts => BuildState::Partly,
+            Section::Contracts => BuildState::Built,
             _ => BuildState::NotYet,
         }
     }

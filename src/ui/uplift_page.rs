@@ -96,6 +96,7 @@ pub fn UpliftPage() -> impl IntoView {
         <PlannerCard />
         <SeedingCard />
         <PreRegistrations />
+        <super::uplift_per_user::PerUserConversionsCard />
         <MeansCard />
         <BrandLiftCard />
         <TableView kind=TableKind::TestArms />

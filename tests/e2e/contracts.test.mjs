@@ -157,3 +157,27 @@ test('French market and product-only conflicts, and one draft per creator of a c
     await app.close();
   }
 });
+
+test('deliverables are taken from a saved brief for the creator\'s platform', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Contracts');
+    await page.locator('#start-campaign').fill('Autumn trail launch');
+    await page.getByLabel('Creator', { exact: true }).selectOption('scoring_sophie');
+    await page.getByRole('button', { name: 'Start a draft' }).click();
+    const editor = page.locator('section.contract-editor');
+    await editor.getByRole('heading', { name: 'Terms with @scoring_sophie for Autumn trail launch' }).waitFor();
+    // The demo brief asks for one short video on any platform and two Instagram stories.
+    await editor.getByLabel('Take deliverables from a brief').selectOption({ label: 'Autumn trail launch' });
+    await editor.getByRole('button', { name: 'Use these deliverables' }).click();
+    await page.getByText('Took 2 deliverable(s) from the brief “Autumn trail launch”.').waitFor();
+    assert.equal(await editor.getByRole('button', { name: 'Remove deliverable 2' }).count(), 1);
+    assert.equal(await editor.getByRole('button', { name: 'Remove deliverable 3' }).count(), 0);
+    assert.match(await editor.locator('.doc-page').innerText(), /2 × instagram/);
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
