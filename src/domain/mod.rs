@@ -20,7 +20,6 @@ pub mod stats;
 pub mod tracking;
 pub mod uplift;
 pub mod uplift_daily;
-pub mod uplift_export;
 pub mod uplift_plan;
 pub mod uplift_prereg;
 pub mod uplift_survey;

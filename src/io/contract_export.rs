@@ -4,25 +4,14 @@
 use crate::domain::contract::drafts::key_terms;
 use crate::domain::contract::ContractDraft;
 
-use super::text::guard_formula;
-
-fn quote(cell: &str) -> String {
-    let cell = guard_formula(cell);
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
-}
+use super::csv_record::csv_record;
 
 /// RFC 4180 CSV (UTF-8, comma, CRLF) headed by the column keys.
 pub fn export_contract_terms(drafts: &[ContractDraft]) -> String {
     let (header, rows) = key_terms(drafts);
-    let mut out = header.join(",");
-    out.push_str("\r\n");
+    let mut out = csv_record(&header);
     for row in rows {
-        out.push_str(&row.iter().map(|cell| quote(cell)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        out.push_str(&csv_record(&row));
     }
     out
 }

@@ -4,22 +4,13 @@
 use crate::domain::audit::roster::RosterRow;
 use crate::domain::audit::{ComponentKind, CreatorAudit};
 
-use super::text::guard_formula;
+use super::csv_record::csv_record;
 
 fn number(value: Option<f64>, decimals: usize) -> String {
     value
         .filter(|v| v.is_finite())
         .map(|v| format!("{v:.decimals$}"))
         .unwrap_or_default()
-}
-
-fn quote(cell: &str) -> String {
-    let cell = guard_formula(cell);
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
-    }
 }
 
 /// Header of the score export; component columns are `<component>_score`, `_low`, `_high`,
@@ -96,9 +87,7 @@ pub fn export_scores(audits: &[CreatorAudit], rows: &[&RosterRow]) -> String {
             ));
             cells.push(number(component.map(|c| c.effective_weight), 4));
         }
-        let line: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+        out.push_str(&csv_record(&cells));
     }
     out
 }

@@ -12,7 +12,7 @@ use crate::domain::activation::edit::{fill_roster, remove_from_roster, remove_pl
 use crate::domain::activation::history::{review_activation, ActivationReview};
 use crate::domain::activation::ics::activation_calendar;
 use crate::domain::activation::logistics::{
-    activation_timeline, recipients, timeline_csv, TimelineEvent,
+    activation_timeline, recipients, TimelineEvent,
 };
 use crate::domain::activation::roster::roster_chance;
 use crate::domain::activation::{records_of, same_name, ActivationPlan, GiftingRecord};
@@ -109,7 +109,7 @@ fn ActivationCard(name: String) -> impl IntoView {
         } else {
             (
                 format!("{}-timeline.csv", stem.get_value()),
-                timeline_csv(&events),
+                crate::io::timeline_csv(&events),
                 "text/csv;charset=utf-8",
             )
         };

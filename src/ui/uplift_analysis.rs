@@ -9,7 +9,7 @@ use super::files::{download_text, safe_file_stem};
 use super::state::app_state;
 use super::uplift_form::{chance, percent, signed_percent};
 use crate::domain::uplift::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};
-use crate::domain::uplift_export::results_csv;
+use crate::io::results_csv;
 
 #[component]
 pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {

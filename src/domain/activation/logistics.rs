@@ -216,34 +216,3 @@ pub fn activation_timeline(
     Ok(events)
 }
 
-/// A CSV cell: RFC 4180 quoting, and a leading `'` on text a spreadsheet would run.
-fn csv_cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if guarded.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// The timeline as CSV (comma, CRLF): date, event, title, creator, country, details.
-pub fn timeline_csv(events: &[TimelineEvent]) -> String {
-    let mut out = String::from("date,event,title,creator,country,details\r\n");
-    for e in events {
-        let cells = [
-            e.date.to_string(),
-            e.kind.as_str().to_string(),
-            csv_cell(&e.title),
-            csv_cell(e.creator.as_deref().unwrap_or("")),
-            csv_cell(e.country.as_deref().unwrap_or("")),
-            csv_cell(&e.details),
-        ];
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 
 use super::super::ics::activation_calendar;
-use super::super::logistics::{activation_timeline, timeline_csv, Recipient};
+use super::super::logistics::{activation_timeline, Recipient};
 use super::super::plan::plan_activation;
 use super::super::{Arrangement, ShippingTime};
 use super::{eur, input, plan};
@@ -46,7 +46,7 @@ proptest! {
         if let Ok(events) = activation_timeline(&p, &people) {
             let ics = activation_calendar(&p, &events, NaiveDateTime::default());
             prop_assert!(ics.split("\r\n").all(|line| line.len() <= 75 && !line.contains('\n')));
-            let _ = timeline_csv(&events);
+            let _ = crate::io::timeline_csv(&events);
         }
     }
 }

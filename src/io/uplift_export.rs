@@ -2,20 +2,8 @@
 //! with every p-value and interval the page shows, rates as fractions. Text cells that a
 //! spreadsheet could run as a formula get a leading `'`.
 
-use super::uplift::{TestAnalysis, TestUsed};
-
-fn cell(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if guarded.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
+use super::csv_record::csv_record;
+use crate::domain::uplift::{TestAnalysis, TestUsed};
 
 fn number(x: f64) -> String {
     if x.is_finite() {
@@ -99,22 +87,9 @@ pub fn results_csv(a: &TestAnalysis) -> String {
             number(c.chance_to_beat_control),
         ]);
     }
-    let mut out: String = rows
-        .iter()
-        .map(|r| r.iter().map(|t| cell(t)).collect::<Vec<_>>().join(",") + "\r\n")
-        .collect();
-    out.push_str(&format!(
-        "{},verdict,{},{}\r\n",
-        cell(&a.test),
-        cell(a.verdict.kind.title()),
-        cell(&a.verdict.reason)
-    ));
-    out.push_str(&format!(
-        "{},sample ratio check p,{},{}\r\n",
-        cell(&a.test),
-        number(a.srm_p_value),
-        cell(&a.srm_against)
-    ));
+    let mut out: String = rows.iter().map(|r| csv_record(r)).collect();
+    out.push_str(&csv_record(&[a.test.as_str(), "verdict", a.verdict.kind.title(), a.verdict.reason.as_str()]));
+    out.push_str(&csv_record(&[a.test.clone(), "sample ratio check p".into(), number(a.srm_p_value), a.srm_against.clone()]));
     out
 }
 
@@ -141,7 +116,7 @@ mod tests {
         assert!(lines[1].contains(",arm,Control regions,48210,612,"));
         assert!(lines[3].contains("Pilot regions") && lines[3].contains(",pooled z-test,"));
         assert!(lines[4].contains(",verdict,Scale,"));
-        assert_eq!(cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(cell("a \"b\", c"), "\"a \"\"b\"\", c\"");
+        // Differences and lifts stay numbers, even when negative.
+        assert!(!csv.contains(",'-"), "{csv}");
     }
 }
