@@ -8,7 +8,6 @@ use super::communities_members::{EcosystemCard, MembersCard};
 use super::communities_planner::{PlannerCard, PlannerForm};
 use super::communities_programme::ProgrammeCard;
 use super::persistence::update_workspace;
-use super::section_page::NotBuiltNotice;
 use super::state::app_state;
 use super::table_view::TableView;
 use crate::domain::activation::edit::{parse_hashtags, remove_community, save_community};
@@ -133,9 +132,10 @@ pub fn CommunitiesPage() -> impl IntoView {
             <ActivationList community=name.clone() />
         })}
         <ProgrammeCard />
-        <NotBuiltNotice what="Not part of this version yet: shipping cost per country (the plan \
-                              uses one cost per parcel for everyone) and reminders sent from the \
-                              app (the calendar file holds the dates; your calendar reminds you)." />
+        <p class="hint">
+            "Budgets use one shipping cost per parcel for every country (shipping times are per \
+             country). Reminders come from your calendar: the .ics file holds their dates."
+        </p>
         <TableView kind=TableKind::Communities />
         <TableView kind=TableKind::ActivationPlans />
         <TableView kind=TableKind::GiftingHistory />

@@ -116,7 +116,7 @@ impl Section {
         match self {
             Section::Overview | Section::Data => BuildState::Built,
             Section::Programme | Section::Briefs | Section::Tracking => BuildState::Built,
-            Section::Communities => BuildState::Partly,
+            Section::Communities => BuildState::Built,
             Section::UpliftTests => BuildState::Built,
             Section::Creators => BuildState::Partly,
             Section::Contracts => BuildState::Built,
