@@ -222,6 +222,9 @@ pub struct Workspace {
     /// Repeat-commenter patterns from imported raw comments (aggregates, no commenter ids).
     #[serde(default)]
     pub commenter_patterns: Vec<super::audit::comment_import::StoredCommenterPatterns>,
+    /// Per-creator counts from imported follower samples (no follower handles are kept).
+    #[serde(default)]
+    pub follower_samples: Vec<super::audit::follower_sample::FollowerSample>,
     /// Objectives and KPIs, briefs and templates, tracking links and codes.
     #[serde(default)]
     pub programme: super::objectives::Programme,

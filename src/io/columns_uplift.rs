@@ -83,7 +83,7 @@ const VALUE_HEADERS: [&str; 8] =
 pub fn per_user_values(bytes: &[u8]) -> Result<PerUserValues, String> {
     let table = super::read_csv(bytes).map_err(|e| e.to_string())?;
     let find = |names: &[&str]| {
-        table.headers.iter().position(|h| names.contains(&super::normalise_header(h).as_str()))
+        super::mapping::find_header(&table.headers, names)
     };
     let arm_col =
         find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
@@ -133,7 +133,7 @@ pub fn per_user_conversions(bytes: &[u8], test: &str) -> Result<Vec<TestArm>, St
     }
     let table = super::read_csv(bytes).map_err(|e| e.to_string())?;
     let find = |names: &[&str]| {
-        table.headers.iter().position(|h| names.contains(&super::normalise_header(h).as_str()))
+        super::mapping::find_header(&table.headers, names)
     };
     let arm_col =
         find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
@@ -185,7 +185,7 @@ mod tests {
     #[test]
     fn per_user_values_are_grouped_by_arm_and_problems_name_the_line() {
         let csv =
-            b"user,Arm,Revenue\n1,control,0\n2,creator,12.5\n3,control,\"1,234.50\"\n4,creator,0\n";
+            b"user,Arm,Order Value\n1,control,0\n2,creator,12.5\n3,control,\"1,234.50\"\n4,creator,0\n";
         let read = per_user_values(csv).unwrap();
         assert_eq!(
             read.arms,

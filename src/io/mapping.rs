@@ -23,6 +23,14 @@ pub fn normalise_header(text: &str) -> String {
         .collect()
 }
 
+/// Position of the first header matching one of `names` ("order value" matches `Order_Value`).
+pub(crate) fn find_header(headers: &[String], names: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| {
+        let header = normalise_header(h);
+        names.iter().any(|name| normalise_header(name) == header)
+    })
+}
+
 fn fold_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',

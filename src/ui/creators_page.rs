@@ -10,7 +10,6 @@ use super::creators_method::MethodPage;
 use super::creators_settings::AuditSettingsCard;
 use super::creators_table::CreatorTable;
 use super::persistence::update_workspace;
-use super::section_page::NotBuiltNotice;
 use super::state::{app_state, AppState};
 use super::table_view::TableView;
 use crate::domain::audit::fingerprint::audit_inputs_fingerprint;
@@ -75,8 +74,7 @@ pub fn CreatorsPage() -> impl IntoView {
         <AuditSettingsCard />
         <CommentImport />
         <MethodPage />
-        <NotBuiltNotice what="Importing a sample of a creator's followers to estimate the share of \
-                              likely fake followers is not part of this version yet." />
+        <super::creators_followers::FollowerSampleImport />
         <TableView kind=TableKind::Creators />
         <TableView kind=TableKind::Posts />
         <TableView kind=TableKind::FollowerHistory />

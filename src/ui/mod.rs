@@ -20,6 +20,7 @@ mod contracts_fields;
 mod contracts_form;
 mod contracts_lists;
 mod contracts_page;
+mod creators_followers;
 mod creators_page;
 mod creators_settings;
 mod creators_table;

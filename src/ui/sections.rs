@@ -6,7 +6,6 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BuildState {
     Built,
-    Partly,
     NotYet,
 }
 
@@ -118,7 +117,7 @@ impl Section {
             Section::Programme | Section::Briefs | Section::Tracking => BuildState::Built,
             Section::Communities => BuildState::Built,
             Section::UpliftTests => BuildState::Built,
-            Section::Creators => BuildState::Partly,
+            Section::Creators => BuildState::Built,
             Section::Contracts => BuildState::Built,
             _ => BuildState::NotYet,
         }
@@ -128,7 +127,6 @@ impl Section {
     pub fn badge(self) -> Option<&'static str> {
         match self.build_state() {
             BuildState::Built => None,
-            BuildState::Partly => Some("partly built"),
             BuildState::NotYet => Some("not built yet"),
         }
     }

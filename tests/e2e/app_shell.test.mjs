@@ -19,7 +19,7 @@ test('opens, says what it is for and visits every section', async () => {
       await app.goto(title);
       assert.equal(await page.locator('#section-heading').innerText(), title);
       assert.ok(page.url().endsWith(`#/${slug}`), page.url());
-      // A section badged "partly built" or "not built yet" names what it lacks; a built one does not.
+      // A section badged "not built yet" says so in a heading; a built one does not.
       const link = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: title });
       const incomplete = (await link.locator('.badge').count()) > 0;
       const unbuilt = await page.getByRole('heading', { name: 'Not built yet' }).count();

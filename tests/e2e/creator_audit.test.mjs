@@ -5,26 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openApp, loadDemo, screenshot } from './harness.mjs';
-
-const table = (page) => page.getByTestId('creator-table');
-const bodyRows = (page) => table(page).locator('tbody tr');
-
-/** Shows only `handle` in the table (by search) and returns its row. */
-export async function findCreator(page, handle) {
-  await page.getByLabel('Search', { exact: true }).fill(handle);
-  const row = bodyRows(page).filter({ has: page.getByRole('button', { name: handle, exact: true }) });
-  await row.waitFor();
-  return row;
-}
-
-/** Opens the detail view of `handle` and returns it. */
-export async function openCreator(page, handle) {
-  const row = await findCreator(page, handle);
-  await row.getByRole('button', { name: handle, exact: true }).click();
-  const detail = page.getByTestId('creator-detail');
-  await detail.getByRole('heading', { name: handle, exact: true }).waitFor();
-  return detail;
-}
+import { table, bodyRows, findCreator, openCreator } from './creators_helpers.mjs';
 
 const numberIn = (text) => Number(text.replace(/[^\d.]/g, ''));
 

@@ -146,6 +146,24 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
         interval: None,
         explanation: "Accounts followed per follower; follow-for-follow accounts sit near or above 1.".into(),
     });
+    lines.push(match &m.fake_followers {
+        Some(f) => MetricLine {
+            name: "Likely fake followers",
+            value: pct(f.share),
+            interval: Some(format!("{}–{}", pct(f.low), pct(f.high))),
+            explanation: format!(
+                "{} of {} sampled follower accounts show 3 or more of: no profile picture, no posts, \
+                 mass following, no bio, a generated-looking handle. Wilson 95% interval.",
+                f.likely_fake, f.sampled
+            ),
+        },
+        None => MetricLine {
+            name: "Likely fake followers",
+            value: "not enough data".into(),
+            interval: None,
+            explanation: "Import a sample of at least 20 follower accounts to estimate it.".into(),
+        },
+    });
     if let Some(c) = &m.comments {
         lines.push(MetricLine {
             name: "Specific comments",

@@ -95,6 +95,12 @@ pub fn audit_inputs_fingerprint(workspace: &Workspace) -> u64 {
         h.write_u64(p.distinct_commenters as u64);
         h.write_u64(p.posts_analysed as u64);
     }
+    h.write_u64(workspace.follower_samples.len() as u64);
+    for sample in &workspace.follower_samples {
+        text(&mut h, &sample.handle);
+        h.write_u64(sample.sampled);
+        h.write_u64(sample.likely_fake);
+    }
     h.finish()
 }
 

@@ -44,6 +44,8 @@ pub enum FlagKind {
     UndisclosedSponsoredPosts,
     HighFollowingRatio,
     FewPosts,
+    /// Many accounts in an imported follower sample look fake.
+    FakeFollowers,
 }
 
 impl FlagKind {
@@ -59,6 +61,7 @@ impl FlagKind {
             FlagKind::UndisclosedSponsoredPosts => "undisclosed-sponsored",
             FlagKind::HighFollowingRatio => "following-ratio",
             FlagKind::FewPosts => "few-posts",
+            FlagKind::FakeFollowers => "fake-followers",
         }
     }
 }
@@ -197,6 +200,11 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
 }
 
 /// All flags of one creator, warnings first.
+/// Raised from an imported follower sample (see `follower_sample`).
+pub fn fake_follower_flag(handle: &str, evidence: String) -> Flag {
+    flag(handle, FlagKind::FakeFollowers, None, Severity::Warning, "Many followers look fake", evidence)
+}
+
 pub fn build_flags(handle: &str, m: &CreatorMetrics) -> Vec<Flag> {
     let mut flags: Vec<Flag> = m.growth.spikes.iter().map(|s| spike_flag(handle, s)).collect();
     if let Some(c) = m.comments.as_ref().filter(|c| c.comments >= FLAG_MIN_COMMENTS) {

@@ -31,6 +31,7 @@ pub mod engagement;
 mod fast_hash;
 pub mod fingerprint;
 pub mod flags;
+pub mod follower_sample;
 pub mod growth;
 mod lexicon;
 pub mod method_doc;
@@ -122,6 +123,9 @@ pub struct CreatorMetrics {
     pub category: consistency::CategorySpecificity,
     #[serde(default)]
     pub audience: audience::AudienceFit,
+    /// Likely fake followers from an imported follower sample; `None` without one.
+    #[serde(default)]
+    pub fake_followers: Option<follower_sample::FakeFollowerEstimate>,
 }
 
 /// The audit of one creator.
@@ -209,6 +213,12 @@ pub fn audit_workspace(workspace: &Workspace, settings: &AuditSettings) -> Vec<C
             )
         })
         .collect();
+    for sample in &workspace.follower_samples {
+        let key = handle_key(&sample.handle);
+        if let Some(audit) = audits.iter_mut().find(|a| handle_key(&a.handle) == key) {
+            add_follower_sample(audit, sample);
+        }
+    }
     audits.sort_by(|a, b| match (a.score, b.score) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.handle.cmp(&b.handle)),
         (Some(_), None) => std::cmp::Ordering::Less,
@@ -216,6 +226,24 @@ pub fn audit_workspace(workspace: &Workspace, settings: &AuditSettings) -> Vec<C
         (None, None) => a.handle.cmp(&b.handle),
     });
     audits
+}
+
+/// Adds a follower sample's estimate to the metrics, and its flag when the interval's lower
+/// end reaches [`follower_sample::FAKE_FLAG_SHARE`]. It does not enter the composite score:
+/// samples are optional and of very different quality, so it informs rather than ranks.
+fn add_follower_sample(audit: &mut CreatorAudit, sample: &follower_sample::FollowerSample) {
+    let Some(estimate) = follower_sample::fake_follower_estimate(sample) else {
+        audit.notes.push(format!(
+            "The follower sample holds {} accounts; at least {} are needed to estimate fake followers.",
+            sample.sampled,
+            follower_sample::MIN_SAMPLE
+        ));
+        return;
+    };
+    audit.metrics.fake_followers = Some(estimate);
+    if estimate.low >= follower_sample::FAKE_FLAG_SHARE {
+        audit.flags.push(flags::fake_follower_flag(&audit.handle, follower_sample::describe_estimate(&estimate, sample)));
+    }
 }
 
 fn audit_rows(
@@ -295,6 +323,7 @@ fn measure(
         disclosure: consistency::disclosure_habits(posts),
         category: consistency::category_specificity(&recent, &settings.target_categories),
         audience: audience::audience_fit(&creator.audience, &creator.categories, &settings.persona),
+        fake_followers: None,
         engagement,
     }
 }
