@@ -6,24 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp, rowCount } from './harness.mjs';
+import { writeCreatorsAndPosts } from './large_files.mjs';
 
 const CREATORS = 5000;
 const POSTS_EACH = 30;
 
 function writeFiles() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-large-'));
-  const creators = ['handle,platform,followers,following,country,fee,currency'];
-  const posts = ['handle,post_id,date,format,likes,comments,views,reach,shares,saves'];
-  for (let c = 0; c < CREATORS; c += 1) {
-    creators.push(`creator_${c},instagram,${2000 + ((c * 7919) % 400000)},${100 + (c % 900)},GB,${50 + (c % 40) * 25},EUR`);
-    for (let p = 0; p < POSTS_EACH; p += 1) {
-      const likes = 50 + ((c * 31 + p * 17) % 4000);
-      const day = String(1 + (p % 28)).padStart(2, '0');
-      posts.push(`creator_${c},${c}-${p},2026-0${1 + (p % 9)}-${day},reel,${likes},${Math.floor(likes / 25)},${likes * 9},${likes * 6},${Math.floor(likes / 40)},${Math.floor(likes / 15)}`);
-    }
-  }
-  fs.writeFileSync(path.join(dir, 'creators.csv'), creators.join('\n'));
-  fs.writeFileSync(path.join(dir, 'posts.csv'), posts.join('\n'));
+  writeCreatorsAndPosts(dir, CREATORS, POSTS_EACH);
   return dir;
 }
 
