@@ -7,7 +7,7 @@ use super::columns::ColumnSpec;
 use super::columns_vetting::RAW_COMMENTS;
 use super::mapping::normalise_header;
 use super::problem::CellError;
-use super::read::RawTable;
+use super::read::RawRow;
 use super::text::{clean_handle, is_missing, parse_bool, unguard_formula};
 
 /// Which file column feeds each of [`RAW_COMMENTS`] (by key, label or synonym).
@@ -47,120 +47,116 @@ pub fn missing_comment_columns(mapping: &[Option<usize>]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Rows `range` of the table as `(creator handle, comment)`; rows without a handle, post or
-/// commenter are reported (the text may be empty: an empty comment is still a comment).
+/// Which file column feeds each comment field.
+#[derive(Debug, Clone, Copy)]
+pub struct CommentColumns {
+    handle: Option<usize>,
+    post: Option<usize>,
+    id: Option<usize>,
+    commenter: Option<usize>,
+    text: Option<usize>,
+    reply: Option<usize>,
+    parent: Option<usize>,
+}
+
+impl CommentColumns {
+    pub fn new(mapping: &[Option<usize>]) -> CommentColumns {
+        let column = |key: &str| {
+            RAW_COMMENTS
+                .iter()
+                .position(|s| s.key == key)
+                .and_then(|i| mapping.get(i).copied().flatten())
+        };
+        CommentColumns {
+            handle: column("handle"),
+            post: column("post_id"),
+            id: column("comment_id"),
+            commenter: column("commenter"),
+            text: column("text"),
+            reply: column("is_creator_reply"),
+            parent: column("parent"),
+        }
+    }
+}
+
+/// One record of a comments file as `(creator handle, comment)`. A record without a handle,
+/// post or commenter is reported and skipped (the text may be empty: an empty comment is
+/// still a comment). `cell(i)` is the record's cell `i`; `row` is the 1-based data row.
+pub fn read_comment_record<'a>(
+    cell: impl Fn(usize) -> Option<&'a str>,
+    line: usize,
+    row: usize,
+    headers: &[String],
+    columns: &CommentColumns,
+    errors: &mut Vec<CellError>,
+) -> Option<(String, RawComment)> {
+    let value = |source: Option<usize>| {
+        source
+            .and_then(&cell)
+            .map(|s| unguard_formula(s.trim()))
+            .filter(|s| !is_missing(s))
+    };
+    let mut report = |source: Option<usize>, key: &str, value: &str, problem: &str, fix: &str| {
+        let label = RAW_COMMENTS.iter().find(|s| s.key == key).map_or(key, |s| s.label);
+        let name = source.and_then(|c| headers.get(c)).map_or(label, |h| h.as_str());
+        errors.push(CellError {
+            row,
+            line,
+            column: name.to_string(),
+            value: value.chars().take(40).collect(),
+            problem: problem.to_string(),
+            fix: fix.to_string(),
+        });
+    };
+    let creator = value(columns.handle).map(clean_handle).filter(|h| !h.is_empty());
+    let post_id = value(columns.post);
+    let author = value(columns.commenter);
+    let is_reply = match value(columns.reply) {
+        None => Some(false),
+        Some(text) => parse_bool(text).or_else(|| {
+            let fix = "write yes or no (true/false, 1/0)";
+            report(columns.reply, "is_creator_reply", text, "is not yes or no", fix);
+            None
+        }),
+    };
+    if creator.is_none() {
+        let fix = "every comment needs the creator's handle";
+        report(columns.handle, "handle", "", "Creator handle is empty", fix);
+    }
+    if post_id.is_none() {
+        let fix = "every comment needs the post it belongs to";
+        report(columns.post, "post_id", "", "Post ID is empty", fix);
+    }
+    if author.is_none() {
+        report(columns.commenter, "commenter", "", "Commenter is empty", "every comment needs who wrote it");
+    }
+    let comment = RawComment {
+        post_id: post_id?.to_string(),
+        comment_id: value(columns.id).map(str::to_string),
+        commenter: author?.to_string(),
+        text: columns.text.and_then(&cell).map_or(String::new(), |s| s.trim().to_string()),
+        is_creator_reply: is_reply?,
+        parent: value(columns.parent).map(str::to_string),
+    };
+    Some((creator?, comment))
+}
+
+/// `rows` of a comments file read whole; `first_row` is the 0-based data row of `rows[0]`.
 pub fn read_comment_rows(
-    table: &RawTable,
+    headers: &[String],
+    rows: &[RawRow],
+    first_row: usize,
     mapping: &[Option<usize>],
-    range: std::ops::Range<usize>,
     errors: &mut Vec<CellError>,
 ) -> Vec<(String, RawComment)> {
-    let column = |key: &str| {
-        RAW_COMMENTS
-            .iter()
-            .position(|s| s.key == key)
-            .and_then(|i| mapping.get(i).copied().flatten())
-    };
-    let [handle, post, id, commenter, text, reply, parent] = [
-        "handle",
-        "post_id",
-        "comment_id",
-        "commenter",
-        "text",
-        "is_creator_reply",
-        "parent",
-    ]
-    .map(column);
-    let mut out = Vec::with_capacity(range.len());
-    for (offset, row) in table
-        .rows
-        .get(range.clone())
-        .unwrap_or(&[])
-        .iter()
+    let columns = CommentColumns::new(mapping);
+    rows.iter()
         .enumerate()
-    {
-        let cell = |source: Option<usize>| {
-            source
-                .and_then(|c| row.cells.get(c))
-                .map(|s| unguard_formula(s.trim()))
-                .filter(|s| !is_missing(s))
-        };
-        let mut report = |key: &str, value: &str, problem: &str, fix: &str| {
-            let label = RAW_COMMENTS
-                .iter()
-                .find(|s| s.key == key)
-                .map_or(key, |s| s.label);
-            let name = column(key)
-                .and_then(|c| table.headers.get(c))
-                .map_or(label, |h| h.as_str());
-            errors.push(CellError {
-                row: range.start + offset + 1,
-                line: row.line,
-                column: name.to_string(),
-                value: value.chars().take(40).collect(),
-                problem: problem.to_string(),
-                fix: fix.to_string(),
-            });
-        };
-        let creator = cell(handle).map(clean_handle).filter(|h| !h.is_empty());
-        let post_id = cell(post);
-        let author = cell(commenter);
-        let is_reply = match cell(reply) {
-            None => Some(false),
-            Some(value) => parse_bool(value).or_else(|| {
-                report(
-                    "is_creator_reply",
-                    value,
-                    "is not yes or no",
-                    "write yes or no (true/false, 1/0)",
-                );
-                None
-            }),
-        };
-        if creator.is_none() {
-            report(
-                "handle",
-                "",
-                "Creator handle is empty",
-                "every comment needs the creator's handle",
-            );
-        }
-        if post_id.is_none() {
-            report(
-                "post_id",
-                "",
-                "Post ID is empty",
-                "every comment needs the post it belongs to",
-            );
-        }
-        if author.is_none() {
-            report(
-                "commenter",
-                "",
-                "Commenter is empty",
-                "every comment needs who wrote it",
-            );
-        }
-        let (Some(creator), Some(post_id), Some(author), Some(is_reply)) =
-            (creator, post_id, author, is_reply)
-        else {
-            continue;
-        };
-        out.push((
-            creator,
-            RawComment {
-                post_id: post_id.to_string(),
-                comment_id: cell(id).map(str::to_string),
-                commenter: author.to_string(),
-                text: text
-                    .and_then(|c| row.cells.get(c))
-                    .map_or(String::new(), |s| s.clone()),
-                is_creator_reply: is_reply,
-                parent: cell(parent).map(str::to_string),
-            },
-        ));
-    }
-    out
+        .filter_map(|(offset, row)| {
+            let cell = |i: usize| row.cells.get(i).map(String::as_str);
+            read_comment_record(cell, row.line, first_row + offset + 1, headers, &columns, errors)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,7 +174,7 @@ mod tests {
         let mapping = map_comment_headers(&table.headers);
         assert!(missing_comment_columns(&mapping).is_empty(), "{mapping:?}");
         let mut errors = Vec::new();
-        let rows = read_comment_rows(&table, &mapping, 0..table.rows.len(), &mut errors);
+        let rows = read_comment_rows(&table.headers, &table.rows, 0, &mapping, &mut errors);
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].0, "anna");
         assert_eq!(rows[1].1.parent.as_deref(), Some("c1"));

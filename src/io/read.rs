@@ -67,6 +67,23 @@ fn count_line_breaks(bytes: &[u8]) -> usize {
 
 /// Parses records with their starting lines, skipping blank records; stops after `limit`.
 fn parse_records(text: &str, delimiter: u8, first_line: usize, limit: usize) -> Vec<RawRow> {
+    let mut rows = Vec::new();
+    visit_records(text, delimiter, first_line, limit, |line, record| {
+        rows.push(RawRow { line, cells: record.iter().map(|cell| cell.trim().to_string()).collect() });
+    });
+    rows
+}
+
+/// Hands up to `limit` non-blank records to `visit` with the file line each starts on, and
+/// returns the byte offset where the next record starts, so a large file can be read a
+/// chunk at a time without building rows.
+fn visit_records(
+    text: &str,
+    delimiter: u8,
+    first_line: usize,
+    limit: usize,
+    mut visit: impl FnMut(usize, &StringRecord),
+) -> usize {
     let bytes = text.as_bytes();
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter)
@@ -74,15 +91,13 @@ fn parse_records(text: &str, delimiter: u8, first_line: usize, limit: usize) -> 
         .flexible(true)
         .from_reader(bytes);
     let mut record = StringRecord::new();
-    let mut rows = Vec::new();
-    let (mut counted_to, mut line) = (0usize, first_line);
-    while rows.len() < limit {
+    let (mut visited, mut counted_to, mut line) = (0usize, 0usize, first_line);
+    while visited < limit {
         match reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) | Err(_) => break,
+            Ok(false) | Err(_) => return bytes.len(),
         }
-        let cells: Vec<String> = record.iter().map(|cell| cell.trim().to_string()).collect();
-        if cells.iter().all(String::is_empty) {
+        if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
         // csv reports where it started looking, before any skipped blank lines.
@@ -94,9 +109,15 @@ fn parse_records(text: &str, delimiter: u8, first_line: usize, limit: usize) -> 
         }
         line += count_line_breaks(bytes.get(counted_to..start).unwrap_or(&[]));
         counted_to = counted_to.max(start);
-        rows.push(RawRow { line, cells });
+        visit(line, &record);
+        visited += 1;
     }
-    rows
+    let mut end = (reader.position().byte() as usize).min(bytes.len());
+    // Never split a CRLF: the next chunk would count its LF as a second line break.
+    if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    end
 }
 
 /// Picks the delimiter whose field counts agree best over the first records.
@@ -170,43 +191,96 @@ fn clean_headers(cells: &[String]) -> Vec<String> {
 
 /// Decodes, sniffs and parses a CSV file. Rows keep their file line for messages.
 pub fn read_csv(bytes: &[u8]) -> Result<RawTable, ReadError> {
-    let decoded = decode(bytes)?;
-    let mut notes = decoded.notes;
-    let (body, declared) = take_sep_line(&decoded.text);
-    let first_line = if declared.is_some() { 2 } else { 1 };
-    let delimiter = declared.unwrap_or_else(|| sniff_delimiter(body));
-    if let Some(delimiter) = declared {
-        notes.push(format!(
-            "The file's first line sets the delimiter to `{}`.",
-            char::from(delimiter)
-        ));
-    }
-    let mut records = parse_records(body, delimiter, first_line, usize::MAX).into_iter();
-    let header = records.next().ok_or(ReadError::NoHeader)?;
-    let headers = clean_headers(&header.cells);
-    if headers.is_empty() {
-        return Err(ReadError::NoHeader);
-    }
-    let rows: Vec<RawRow> = records
-        .map(|mut row| {
-            let used = row
-                .cells
-                .iter()
-                .rposition(|cell| !cell.is_empty())
-                .map_or(0, |last| last + 1);
-            row.cells.truncate(used.max(headers.len()));
-            row.cells
-                .resize(row.cells.len().max(headers.len()), String::new());
-            row
-        })
-        .collect();
-    let decimal_comma = decide_decimal_comma(&rows, delimiter);
+    let mut chunks = CsvChunks::open(bytes)?;
+    let rows = chunks.next_chunk(usize::MAX);
+    let decimal_comma = decide_decimal_comma(&rows, chunks.delimiter);
     Ok(RawTable {
-        headers,
+        headers: chunks.headers,
         rows,
-        delimiter,
-        encoding: decoded.encoding,
+        delimiter: chunks.delimiter,
+        encoding: chunks.encoding,
         decimal_comma,
-        notes,
+        notes: chunks.notes,
     })
+}
+
+/// A decoded file read a chunk of records at a time, so a page can show progress and stay
+/// responsive between chunks of a large file.
+pub struct CsvChunks {
+    text: String,
+    /// Byte offset in `text` where the next record starts.
+    offset: usize,
+    /// File line of `offset`.
+    line: usize,
+    pub headers: Vec<String>,
+    pub delimiter: u8,
+    pub encoding: &'static str,
+    pub notes: Vec<String>,
+}
+
+impl CsvChunks {
+    /// Decodes the file, finds its delimiter and reads the header.
+    pub fn open(bytes: &[u8]) -> Result<CsvChunks, ReadError> {
+        let decoded = decode(bytes)?;
+        let mut notes = decoded.notes;
+        let mut text = decoded.text;
+        let (body, declared) = take_sep_line(&text);
+        let skipped = text.len() - body.len();
+        let delimiter = declared.unwrap_or_else(|| sniff_delimiter(body));
+        if let Some(delimiter) = declared {
+            notes.push(format!(
+                "The file's first line sets the delimiter to `{}`.",
+                char::from(delimiter)
+            ));
+        }
+        text.drain(..skipped);
+        let first_line = if declared.is_some() { 2 } else { 1 };
+        let mut header = Vec::new();
+        let offset = visit_records(&text, delimiter, first_line, 1, |_, record| {
+            header = record.iter().map(|cell| cell.trim().to_string()).collect();
+        });
+        let headers = clean_headers(&header);
+        if headers.is_empty() {
+            return Err(ReadError::NoHeader);
+        }
+        let line = first_line + count_line_breaks(text.as_bytes().get(..offset).unwrap_or(&[]));
+        Ok(CsvChunks { text, offset, line, headers, delimiter, encoding: decoded.encoding, notes })
+    }
+
+    /// The next `limit` records (fewer at the end; none when the file is done), each with
+    /// at least one cell per header.
+    pub fn next_chunk(&mut self, limit: usize) -> Vec<RawRow> {
+        let width = self.headers.len();
+        let mut rows = Vec::new();
+        self.visit_chunk(limit, |line, record| {
+            let mut cells: Vec<String> = record.iter().map(|cell| cell.trim().to_string()).collect();
+            let used = cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |last| last + 1);
+            cells.truncate(used.max(width));
+            cells.resize(cells.len().max(width), String::new());
+            rows.push(RawRow { line, cells });
+        });
+        rows
+    }
+
+    /// The next `limit` records handed to `visit` with their file line, untrimmed and
+    /// without copying their cells: for files too large to hold as rows.
+    pub fn visit_chunk(&mut self, limit: usize, visit: impl FnMut(usize, &StringRecord)) {
+        let rest = self.text.get(self.offset..).unwrap_or("");
+        let consumed = visit_records(rest, self.delimiter, self.line, limit, visit);
+        self.line += count_line_breaks(rest.as_bytes().get(..consumed).unwrap_or(&[]));
+        self.offset += consumed;
+    }
+
+    /// Share of the file read so far, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        if self.text.is_empty() {
+            1.0
+        } else {
+            self.offset as f64 / self.text.len() as f64
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.offset >= self.text.len()
+    }
 }

@@ -11,9 +11,9 @@ use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
 use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, group_by_creator, merge_examples, new_salt};
 use crate::domain::audit::comments::{CommentExamples, CommentSettings};
-use crate::io::{map_comment_headers, missing_comment_columns, read_comment_rows, read_csv};
+use crate::io::{map_comment_headers, missing_comment_columns, read_comment_record, CommentColumns, CsvChunks};
 
-const ROWS_PER_CHUNK: usize = 50_000;
+const ROWS_PER_CHUNK: usize = 25_000;
 const CREATORS_PER_CHUNK: usize = 50;
 
 async fn next_frame() {
@@ -42,9 +42,9 @@ async fn import_comments(state: AppState, bytes: Vec<u8>) -> Result<ImportReport
     let started = js_sys::Date::now();
     state.busy.set(Some(("Reading the comments file…".into(), 0.0)));
     next_frame().await;
-    let table = read_csv(&bytes).map_err(|e| e.to_string())?;
+    let mut file = CsvChunks::open(&bytes).map_err(|e| e.to_string())?;
     drop(bytes);
-    let mapping = map_comment_headers(&table.headers);
+    let mapping = map_comment_headers(&file.headers);
     let missing = missing_comment_columns(&mapping);
     if !missing.is_empty() {
         return Err(format!(
@@ -52,18 +52,21 @@ async fn import_comments(state: AppState, bytes: Vec<u8>) -> Result<ImportReport
             missing.join(", ")
         ));
     }
-    let total = table.rows.len();
-    let mut rows = Vec::with_capacity(total);
+    // Parsed a chunk per frame: the page stays responsive and the bar moves while reading.
+    let columns = CommentColumns::new(&mapping);
+    let headers = file.headers.clone();
+    let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut done = 0;
-    while done < total {
-        let end = (done + ROWS_PER_CHUNK).min(total);
-        rows.extend(read_comment_rows(&table, &mapping, done..end, &mut errors));
-        done = end;
-        state.busy.set(Some((format!("Reading {total} comments…"), 0.3 * done as f64 / total.max(1) as f64)));
+    let mut row = 0;
+    while !file.is_done() {
+        file.visit_chunk(ROWS_PER_CHUNK, |line, record| {
+            row += 1;
+            let cell = |i: usize| record.get(i);
+            rows.extend(read_comment_record(cell, line, row, &headers, &columns, &mut errors));
+        });
+        state.busy.set(Some((format!("Reading comments: {row} so far…"), 0.3 * file.progress())));
         next_frame().await;
     }
-    drop(table);
     let read_done = js_sys::Date::now();
     let comments = rows.len();
     let groups = group_by_creator(rows);

@@ -33,8 +33,8 @@ mod programme_fields;
 mod programme_page;
 mod programme_signals;
 mod programme_thresholds;
+mod results_page;
 mod persistence;
-mod section_page;
 mod sections;
 mod state;
 mod table_view;
@@ -122,7 +122,7 @@ fn App() -> impl IntoView {
                     Section::Creators => view! { <creators_page::CreatorsPage /> }.into_any(),
                     Section::Contracts => view! { <contracts_page::ContractsPage /> }.into_any(),
                     Section::Communities => view! { <communities_page::CommunitiesPage /> }.into_any(),
-                    other => view! { <section_page::SectionPage section=other /> }.into_any(),
+                    Section::Results => view! { <results_page::ResultsPage /> }.into_any(),
                 }}
             </main>
         </div>

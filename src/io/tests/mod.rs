@@ -1,6 +1,7 @@
 //! Tests across the whole pipeline: parsers with hand-checked values, real-looking fixture
 //! files, round trips and random input.
 
+mod chunks;
 mod dates;
 mod fixtures;
 mod fuzz;
