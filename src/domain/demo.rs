@@ -134,6 +134,7 @@ pub fn demo_workspace() -> Workspace {
     Workspace {
         name: DEMO_NAME.to_string(),
         programme: super::demo_programme::programme(&generated.creators),
+        attribution: super::demo_attribution::attribution(&generated.creators, &results),
         creators: generated.creators,
         posts: generated.posts,
         follower_history: generated.follower_history,
@@ -145,6 +146,7 @@ pub fn demo_workspace() -> Workspace {
         activation_plans: super::demo_activation::plans(), gifting_history: super::demo_activation::gifting_history(),
         flag_annotations: Vec::new(),
         contracts: super::demo_contract::contracts(),
+        results_plan: super::demo_programme::results_plan(),
         ..Workspace::default()
     }
 }
@@ -372,6 +374,7 @@ fn pilot_results(creators: &[Creator], rng: &mut SplitMix64) -> Vec<DeliverableR
                 // Product and shipping for every deliverable; the fee is split over two.
                 cost: Some(Money::new(fee / 2.0 + 18.0, "EUR")),
                 disclosure_present: Some(true),
+                fee: None, product_value: None, shipping: None, format: None,
             });
         }
     }

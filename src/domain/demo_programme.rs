@@ -10,6 +10,8 @@ use super::markets::Market;
 use super::objectives::{propose, BaselineSource, Objective, ObjectivePlan, Programme, SignalKind, Target};
 use super::tracking::{generate_links, LinkPlan, Placement, StoreCode, TrackingBook};
 use super::workspace::Creator;
+use super::money::Money;
+use super::results_decisions::{PeriodKind, ResultsPlan};
 
 pub const DEMO_BRIEF: &str = "Autumn trail launch";
 const DEMO_CREATORS: [&str; 6] =
@@ -21,8 +23,10 @@ fn date(month: u32, day: u32) -> NaiveDate {
 
 fn objectives() -> ObjectivePlan {
     let mut plan = propose(Objective::Conversion);
-    // Spring pilot: 184 attributed orders, 3.1% landing-page conversion, 8% incremental lift.
-    let baselines = [(184.0, Target::uplift(0.25)), (0.031, Target::multiple(1.2)), (0.08, Target::uplift(0.25))];
+    // Baselines from past influencer work: 184 attributed orders over a four-week campaign,
+    // entered per week (46) because Results reads count KPIs per reporting week; 3.1%
+    // landing-page conversion; 8% incremental lift.
+    let baselines = [(46.0, Target::uplift(0.25)), (0.031, Target::multiple(1.2)), (0.08, Target::uplift(0.25))];
     for (index, (baseline, target)) in baselines.into_iter().enumerate() {
         if let Some(metric) = plan.metric_mut(index) {
             metric.baseline = Some(baseline);
@@ -117,6 +121,16 @@ fn tracking(brief: &CampaignBrief, creators: &[Creator]) -> TrackingBook {
     }
     book.last_plan = Some(plan);
     book
+}
+
+/// The demo's Results decisions: weekly periods and a round budget for the next period.
+pub fn results_plan() -> ResultsPlan {
+    ResultsPlan {
+        period: PeriodKind::Week,
+        next_budget: Some(Money::new(3_000.0, "EUR")),
+        notes: "The spring pilot ran for two weeks; its last week only carries one late story.".into(),
+        ..ResultsPlan::default()
+    }
 }
 
 /// The programme of the demo workspace; `creators` are the demo's creators.

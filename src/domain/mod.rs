@@ -1,6 +1,7 @@
 //! Pure domain logic: plain structs and deterministic functions, no browser access.
 
 pub mod activation;
+pub mod attribution;
 pub mod audit;
 pub mod contract;
 pub mod brief;
@@ -9,13 +10,16 @@ pub mod demo;
 pub mod demo_programme;
 pub mod demo_uplift;
 pub mod demo_activation;
+pub mod demo_attribution;
 pub mod demo_contract;
 pub mod doc;
 pub mod iso_date;
 pub mod markets;
 pub mod money;
 pub mod objectives;
+pub mod results_decisions;
 pub mod random;
+pub mod results;
 pub mod stats;
 pub mod tracking;
 pub mod uplift;

@@ -138,7 +138,7 @@ pub struct Community {
 }
 
 /// Measured results of one creator deliverable in a campaign.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct DeliverableResult {
     pub campaign: String,
     pub handle: String,
@@ -158,6 +158,16 @@ pub struct DeliverableResult {
     pub revenue: Option<Money>,
     pub cost: Option<Money>,
     pub disclosure_present: Option<bool>,
+    /// Optional cost breakdown; `cost_basis()` sums them when no cost is given.
+    #[serde(default)]
+    pub fee: Option<Money>,
+    #[serde(default)]
+    pub product_value: Option<Money>,
+    #[serde(default)]
+    pub shipping: Option<Money>,
+    /// The content format as the platform's export names it (`IG reel`, `Reels`, `Photos`).
+    #[serde(default)]
+    pub format: Option<String>,
 }
 
 /// Aggregate outcome of one arm of an uplift test (control or treatment).
@@ -231,6 +241,15 @@ pub struct Workspace {
     /// Drafted partnership terms, every saved version.
     #[serde(default)]
     pub contracts: Vec<super::contract::ContractDraft>,
+    /// Shop orders, link clicks, survey answers and code-leak settings for attribution.
+    #[serde(default)]
+    pub attribution: super::attribution::AttributionBook,
+    /// Earned media value rates as picked and edited for this workspace.
+    #[serde(default)]
+    pub emv_settings: crate::domain::results::EmvSettings,
+    /// Period, metric mapping and next budget of the Results decisions panel.
+    #[serde(default)]
+    pub results_plan: crate::domain::results_decisions::ResultsPlan,
 }
 
 impl Workspace {

@@ -198,6 +198,34 @@ fn apply_with(
             super::columns_tracking::store_code_key,
             file_columns.map(|c| (super::columns_tracking::keep_store_code as KeepStored<crate::domain::tracking::StoreCode>, c)),
         ),
+        TypedRows::ShopOrders(rows) => apply_rows(
+            &mut workspace.attribution.shop_orders,
+            rows,
+            mode,
+            super::columns_results::shop_order_key,
+            file_columns.map(|c| (super::columns_results::keep_shop_order as KeepStored<crate::domain::attribution::ShopOrder>, c)),
+        ),
+        TypedRows::LinkClicks(rows) => apply_rows(
+            &mut workspace.attribution.link_clicks,
+            rows,
+            mode,
+            super::columns_results::link_clicks_key,
+            file_columns.map(|c| (super::columns_results::keep_link_clicks as KeepStored<crate::domain::attribution::LinkClicks>, c)),
+        ),
+        TypedRows::SurveyAnswers(rows) => apply_rows(
+            &mut workspace.attribution.survey_answers,
+            rows,
+            mode,
+            super::columns_results::survey_answer_key,
+            None,
+        ),
+        TypedRows::CreatorCodes(rows) => apply_rows(
+            &mut workspace.attribution.creator_codes,
+            rows,
+            mode,
+            super::columns_results::creator_code_key,
+            file_columns.map(|c| (super::columns_results::keep_creator_code as KeepStored<crate::domain::attribution::CreatorCode>, c)),
+        ),
     }
 }
 
@@ -240,7 +268,8 @@ fn keep_result(new: &mut DeliverableResult, old: &DeliverableResult, file_column
         "date" => date, "reach" => reach, "views" => views, "impressions" => impressions,
         "likes" => likes, "comments" => comments, "shares" => shares, "saves" => saves,
         "link_clicks" => link_clicks, "code_redemptions" => code_redemptions, "orders" => orders,
-        "revenue" => revenue, "cost" => cost, "disclosure_present" => disclosure_present);
+        "revenue" => revenue, "cost" => cost, "disclosure_present" => disclosure_present,
+        "fee" => fee, "product_value" => product_value, "shipping" => shipping, "format" => format);
 }
 
 fn keep_test_arm(new: &mut TestArm, old: &TestArm, file_columns: &[&str]) {

@@ -150,6 +150,10 @@ fn deliverable_result(r: &mut RowReader) -> Option<DeliverableResult> {
         revenue: r.money("revenue"),
         cost: r.money("cost"),
         disclosure_present: r.bool("disclosure_present"),
+        fee: r.money("fee"),
+        product_value: r.money("product_value"),
+        shipping: r.money("shipping"),
+        format: r.text("format"),
         campaign: campaign?,
         handle: handle?,
         deliverable: deliverable?,
@@ -203,6 +207,10 @@ pub fn push_row(rows: &mut TypedRows, reader: &mut RowReader) -> bool {
         TypedRows::GiftingHistory(list) => push_if_clean(list, gifting_record(reader), reader),
         TypedRows::TrackingLinks(list) => push_if_clean(list, super::columns_tracking::tracking_link(reader), reader),
         TypedRows::StoreCodes(list) => push_if_clean(list, super::columns_tracking::store_code(reader), reader),
+        TypedRows::ShopOrders(list) => push_if_clean(list, super::columns_results::shop_order(reader), reader),
+        TypedRows::LinkClicks(list) => push_if_clean(list, super::columns_results::link_clicks(reader), reader),
+        TypedRows::SurveyAnswers(list) => push_if_clean(list, super::columns_results::survey_answer(reader), reader),
+        TypedRows::CreatorCodes(list) => push_if_clean(list, super::columns_results::creator_code(reader), reader),
     }
 }
 
@@ -223,6 +231,16 @@ pub fn set_date(rows: &mut TypedRows, index: usize, key: &str, date: NaiveDate) 
             }
         }
         TypedRows::FollowerHistory(list) if key == "date" => {
+            if let Some(row) = list.get_mut(index) {
+                row.date = date;
+            }
+        }
+        TypedRows::ShopOrders(list) if key == "date" => {
+            if let Some(row) = list.get_mut(index) {
+                row.date = date;
+            }
+        }
+        TypedRows::LinkClicks(list) if key == "date" => {
             if let Some(row) = list.get_mut(index) {
                 row.date = date;
             }

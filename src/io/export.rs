@@ -122,6 +122,9 @@ fn community_cells(row: &Community) -> Vec<String> {
 fn result_cells(row: &DeliverableResult) -> Vec<String> {
     let [revenue, revenue_currency] = money(&row.revenue);
     let [cost, cost_currency] = money(&row.cost);
+    let [fee, fee_currency] = money(&row.fee);
+    let [product_value, product_value_currency] = money(&row.product_value);
+    let [shipping, shipping_currency] = money(&row.shipping);
     vec![
         row.campaign.clone(),
         row.handle.clone(),
@@ -142,6 +145,13 @@ fn result_cells(row: &DeliverableResult) -> Vec<String> {
         cost,
         cost_currency,
         flag(row.disclosure_present),
+        fee,
+        fee_currency,
+        product_value,
+        product_value_currency,
+        shipping,
+        shipping_currency,
+        text(&row.format),
     ]
 }
 
@@ -187,6 +197,10 @@ fn cells_in_range(kind: TableKind, workspace: &Workspace, range: Range<usize>) -
         TableKind::GiftingHistory => cells_of(&workspace.gifting_history, range, gifting_record_cells),
         TableKind::TrackingLinks => cells_of(&workspace.programme.tracking.links, range, super::columns_tracking::tracking_link_cells),
         TableKind::StoreCodes => cells_of(&workspace.programme.tracking.store_codes, range, super::columns_tracking::store_code_cells),
+        TableKind::ShopOrders => cells_of(&workspace.attribution.shop_orders, range, super::columns_results::shop_order_cells),
+        TableKind::LinkClicks => cells_of(&workspace.attribution.link_clicks, range, super::columns_results::link_clicks_cells),
+        TableKind::SurveyAnswers => cells_of(&workspace.attribution.survey_answers, range, super::columns_results::survey_answer_cells),
+        TableKind::CreatorCodes => cells_of(&workspace.attribution.creator_codes, range, super::columns_results::creator_code_cells),
     }
 }
 
@@ -212,6 +226,10 @@ pub fn row_cells(rows: &TypedRows, index: usize) -> Vec<String> {
         TypedRows::GiftingHistory(list) => cells_of(list, range, gifting_record_cells),
         TypedRows::TrackingLinks(list) => cells_of(list, range, super::columns_tracking::tracking_link_cells),
         TypedRows::StoreCodes(list) => cells_of(list, range, super::columns_tracking::store_code_cells),
+        TypedRows::ShopOrders(list) => cells_of(list, range, super::columns_results::shop_order_cells),
+        TypedRows::LinkClicks(list) => cells_of(list, range, super::columns_results::link_clicks_cells),
+        TypedRows::SurveyAnswers(list) => cells_of(list, range, super::columns_results::survey_answer_cells),
+        TypedRows::CreatorCodes(list) => cells_of(list, range, super::columns_results::creator_code_cells),
     };
     found.pop().unwrap_or_default()
 }

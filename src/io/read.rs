@@ -192,7 +192,9 @@ fn clean_headers(cells: &[String]) -> Vec<String> {
 /// Decodes, sniffs and parses a CSV file. Rows keep their file line for messages.
 pub fn read_csv(bytes: &[u8]) -> Result<RawTable, ReadError> {
     let mut chunks = CsvChunks::open(bytes)?;
-    let rows = chunks.next_chunk(usize::MAX);
+    let mut rows = chunks.next_chunk(usize::MAX);
+    // YouTube Studio's Table data.csv opens with a Total row (see `platform_exports.rs`).
+    super::platform_exports::skip_total_row(&chunks.headers, &mut rows, &mut chunks.notes);
     let decimal_comma = decide_decimal_comma(&rows, chunks.delimiter);
     Ok(RawTable {
         headers: chunks.headers,
@@ -225,6 +227,12 @@ impl CsvChunks {
         let mut notes = decoded.notes;
         let mut text = decoded.text;
         let (body, declared) = take_sep_line(&text);
+        // Analytics exports open with `#` comment lines (see `platform_exports.rs`).
+        let (preamble, preamble_lines) = super::platform_exports::comment_preamble(body);
+        let body = body.get(preamble..).unwrap_or(body);
+        if preamble_lines > 0 {
+            notes.push(format!("The first {preamble_lines} lines are the export's `#` notes about the report; they were skipped."));
+        }
         let skipped = text.len() - body.len();
         let delimiter = declared.unwrap_or_else(|| sniff_delimiter(body));
         if let Some(delimiter) = declared {
@@ -234,7 +242,7 @@ impl CsvChunks {
             ));
         }
         text.drain(..skipped);
-        let first_line = if declared.is_some() { 2 } else { 1 };
+        let first_line = if declared.is_some() { 2 } else { 1 } + preamble_lines;
         let mut header = Vec::new();
         let offset = visit_records(&text, delimiter, first_line, 1, |_, record| {
             header = record.iter().map(|cell| cell.trim().to_string()).collect();

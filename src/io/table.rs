@@ -22,10 +22,14 @@ pub enum TableKind {
     GiftingHistory,
     TrackingLinks,
     StoreCodes,
+    ShopOrders,
+    LinkClicks,
+    SurveyAnswers,
+    CreatorCodes,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 12] = [
+    pub const ALL: [TableKind; 16] = [
         TableKind::Creators,
         TableKind::Posts,
         TableKind::FollowerHistory,
@@ -38,6 +42,10 @@ impl TableKind {
         TableKind::GiftingHistory,
         TableKind::TrackingLinks,
         TableKind::StoreCodes,
+        TableKind::ShopOrders,
+        TableKind::LinkClicks,
+        TableKind::SurveyAnswers,
+        TableKind::CreatorCodes,
     ];
 
     pub fn label(self) -> &'static str {
@@ -54,6 +62,10 @@ impl TableKind {
             TableKind::GiftingHistory => "Gifting history",
             TableKind::TrackingLinks => "Tracking links and codes",
             TableKind::StoreCodes => "Shop discount codes",
+            TableKind::ShopOrders => "Shop orders",
+            TableKind::LinkClicks => "Link visits",
+            TableKind::SurveyAnswers => "Survey answers",
+            TableKind::CreatorCodes => "Creator codes made elsewhere",
         }
     }
 
@@ -72,6 +84,10 @@ impl TableKind {
             TableKind::GiftingHistory => "gifting_history",
             TableKind::TrackingLinks => "tracking_links",
             TableKind::StoreCodes => "store_codes",
+            TableKind::ShopOrders => "shop_orders",
+            TableKind::LinkClicks => "link_clicks",
+            TableKind::SurveyAnswers => "survey_answers",
+            TableKind::CreatorCodes => "creator_codes",
         }
     }
 
@@ -114,6 +130,10 @@ impl TableKind {
             TableKind::StoreCodes => {
                 "One row per discount code that already exists in the shop; new codes never repeat one."
             }
+            TableKind::ShopOrders => "One row per shop order: date, discount codes, amounts, shipping country. Import the Shopify orders export in the Attribution card (it joins line items); no emails, names or addresses are kept.",
+            TableKind::LinkClicks => "One row per day and tagged link (utm_campaign, utm_content): sessions, conversions and revenue, as GA4 exports them.",
+            TableKind::SurveyAnswers => "One row per post-purchase survey answer (How did you hear about us?): the order and the answer.",
+            TableKind::CreatorCodes => "One row per creator discount code made outside the tracking table, such as codes created by hand in the shop.",
         }
     }
 
@@ -131,6 +151,10 @@ impl TableKind {
             TableKind::GiftingHistory => GIFTING_HISTORY,
             TableKind::TrackingLinks => super::columns_tracking::TRACKING_LINKS,
             TableKind::StoreCodes => super::columns_tracking::STORE_CODES,
+            TableKind::ShopOrders => super::columns_results::SHOP_ORDERS,
+            TableKind::LinkClicks => super::columns_results::LINK_CLICKS,
+            TableKind::SurveyAnswers => super::columns_results::SURVEY_ANSWERS,
+            TableKind::CreatorCodes => super::columns_results::CREATOR_CODES,
         }
     }
 
@@ -149,6 +173,10 @@ impl TableKind {
             TableKind::GiftingHistory => &["activation", "handle"],
             TableKind::TrackingLinks => &["campaign", "handle", "deliverable"],
             TableKind::StoreCodes => &["code"],
+            TableKind::ShopOrders => &["order_id"],
+            TableKind::LinkClicks => &["date", "utm_campaign", "utm_content"],
+            TableKind::SurveyAnswers => &["order_id"],
+            TableKind::CreatorCodes => &["code"],
         }
     }
 
@@ -166,6 +194,10 @@ impl TableKind {
             TableKind::GiftingHistory => workspace.gifting_history.len(),
             TableKind::TrackingLinks => workspace.programme.tracking.links.len(),
             TableKind::StoreCodes => workspace.programme.tracking.store_codes.len(),
+            TableKind::ShopOrders => workspace.attribution.shop_orders.len(),
+            TableKind::LinkClicks => workspace.attribution.link_clicks.len(),
+            TableKind::SurveyAnswers => workspace.attribution.survey_answers.len(),
+            TableKind::CreatorCodes => workspace.attribution.creator_codes.len(),
         }
     }
 }

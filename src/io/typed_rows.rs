@@ -23,6 +23,10 @@ pub enum TypedRows {
     GiftingHistory(Vec<crate::domain::activation::GiftingRecord>),
     TrackingLinks(Vec<crate::domain::tracking::TrackingLink>),
     StoreCodes(Vec<crate::domain::tracking::StoreCode>),
+    ShopOrders(Vec<crate::domain::attribution::ShopOrder>),
+    LinkClicks(Vec<crate::domain::attribution::LinkClicks>),
+    SurveyAnswers(Vec<crate::domain::attribution::SurveyAnswer>),
+    CreatorCodes(Vec<crate::domain::attribution::CreatorCode>),
 }
 
 impl TypedRows {
@@ -40,6 +44,10 @@ impl TypedRows {
             TableKind::GiftingHistory => TypedRows::GiftingHistory(Vec::new()),
             TableKind::TrackingLinks => TypedRows::TrackingLinks(Vec::new()),
             TableKind::StoreCodes => TypedRows::StoreCodes(Vec::new()),
+            TableKind::ShopOrders => TypedRows::ShopOrders(Vec::new()),
+            TableKind::LinkClicks => TypedRows::LinkClicks(Vec::new()),
+            TableKind::SurveyAnswers => TypedRows::SurveyAnswers(Vec::new()),
+            TableKind::CreatorCodes => TypedRows::CreatorCodes(Vec::new()),
         }
     }
 
@@ -57,6 +65,10 @@ impl TypedRows {
             TypedRows::GiftingHistory(_) => TableKind::GiftingHistory,
             TypedRows::TrackingLinks(_) => TableKind::TrackingLinks,
             TypedRows::StoreCodes(_) => TableKind::StoreCodes,
+            TypedRows::ShopOrders(_) => TableKind::ShopOrders,
+            TypedRows::LinkClicks(_) => TableKind::LinkClicks,
+            TypedRows::SurveyAnswers(_) => TableKind::SurveyAnswers,
+            TypedRows::CreatorCodes(_) => TableKind::CreatorCodes,
         }
     }
 
@@ -74,6 +86,10 @@ impl TypedRows {
             TypedRows::GiftingHistory(rows) => rows.len(),
             TypedRows::TrackingLinks(rows) => rows.len(),
             TypedRows::StoreCodes(rows) => rows.len(),
+            TypedRows::ShopOrders(rows) => rows.len(),
+            TypedRows::LinkClicks(rows) => rows.len(),
+            TypedRows::SurveyAnswers(rows) => rows.len(),
+            TypedRows::CreatorCodes(rows) => rows.len(),
         }
     }
 
@@ -96,6 +112,10 @@ impl TypedRows {
             TypedRows::GiftingHistory(rows) => rows.iter().map(gifting_record_key).collect(),
             TypedRows::TrackingLinks(rows) => rows.iter().map(super::columns_tracking::tracking_link_key).collect(),
             TypedRows::StoreCodes(rows) => rows.iter().map(super::columns_tracking::store_code_key).collect(),
+            TypedRows::ShopOrders(rows) => rows.iter().map(super::columns_results::shop_order_key).collect(),
+            TypedRows::LinkClicks(rows) => rows.iter().map(super::columns_results::link_clicks_key).collect(),
+            TypedRows::SurveyAnswers(rows) => rows.iter().map(super::columns_results::survey_answer_key).collect(),
+            TypedRows::CreatorCodes(rows) => rows.iter().map(super::columns_results::creator_code_key).collect(),
         }
     }
 
@@ -122,6 +142,10 @@ impl TypedRows {
             TypedRows::GiftingHistory(rows) => retain(rows, keep),
             TypedRows::TrackingLinks(rows) => retain(rows, keep),
             TypedRows::StoreCodes(rows) => retain(rows, keep),
+            TypedRows::ShopOrders(rows) => retain(rows, keep),
+            TypedRows::LinkClicks(rows) => retain(rows, keep),
+            TypedRows::SurveyAnswers(rows) => retain(rows, keep),
+            TypedRows::CreatorCodes(rows) => retain(rows, keep),
         }
     }
 }

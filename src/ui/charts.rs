@@ -369,6 +369,15 @@ pub fn BarChart(
                         {(i % label_every == 0).then(|| view! {
                             <text class="tick" x=centre y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{b.label.clone()}</text>
                         })}
+                        // Values printed on the bars when they fit, so a bar too short to see still reads.
+                        {(label_every == 1 && bars.len() <= 12).then(|| {
+                            let peak = b.interval.map_or(b.value, |(_, high)| high.max(b.value));
+                            view! {
+                                <text class="bar-value" x=centre y=y.at(peak).min(zero) - 4.0 text-anchor="middle">
+                                    {axis_label(b.value, y_format, step / 10.0)}
+                                </text>
+                            }
+                        })}
                     }
                 }).collect_view()}
                 {thresholds.iter().map(|t| view! {

@@ -302,6 +302,7 @@ fn MappingStep(wizard: Wizard) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+        <super::import_fill::FillMissing kind=wizard.kind raw=wizard.raw mapping=wizard.mapping on_change=Callback::new(move |_| wizard.validate(state)) />
         {wizard.kind.columns().iter().any(|c| c.key == "currency").then(|| view! {
             <p class="inline-form">
                 <label for="import-currency">"Currency when the file names none"</label>

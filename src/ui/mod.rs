@@ -28,12 +28,22 @@ mod data_page;
 mod document_view;
 mod files;
 mod import_wizard;
+mod import_fill;
 mod overview;
 mod programme_fields;
 mod programme_page;
 mod programme_signals;
 mod programme_thresholds;
+mod results_decisions;
+mod results_attribution;
+mod results_attribution_import;
+mod results_attribution_leaks;
+mod results_emv;
 mod results_page;
+mod results_perf_charts;
+mod results_performance;
+mod results_reallocation;
+mod results_report;
 mod persistence;
 mod sections;
 mod state;
@@ -101,7 +111,6 @@ fn App() -> impl IntoView {
                                         aria-current=move || (section.get() == item).then_some("page")
                                     >
                                         {item.title()}
-                                        {item.badge().map(|badge| view! { <span class="badge soon">{badge}</span> })}
                                     </a>
                                 </li>
                             }

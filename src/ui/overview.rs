@@ -41,7 +41,6 @@ pub fn OverviewPage() -> impl IntoView {
                         view! {
                             <li>
                                 <a href=section.href()>{section.title()}</a>
-                                {section.badge().map(|badge| view! { <span class="badge soon">{badge}</span> })}
                                 <p>{section.purpose()}</p>
                             </li>
                         }

@@ -18,9 +18,17 @@ pub fn ResultsPage() -> impl IntoView {
              a range and earned media value kept apart from revenue."
         </p>
         // Panels: one line each, in reading order.
+        <super::results_performance::PerformancePanel />
+        <super::results_emv::EmvPanel />
+        <super::results_decisions::DecisionsPanels />
+        <super::results_attribution::AttributionPanel />
         <section class="results-tables" aria-labelledby="results-tables-heading">
             <h2 id="results-tables-heading">"Tables this section reads"</h2>
             <TableView kind=TableKind::Results />
+            <TableView kind=TableKind::ShopOrders />
+            <TableView kind=TableKind::LinkClicks />
+            <TableView kind=TableKind::SurveyAnswers />
+            <TableView kind=TableKind::CreatorCodes />
         </section>
     }
 }

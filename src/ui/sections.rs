@@ -4,12 +4,6 @@
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BuildState {
-    Built,
-    NotYet,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Overview,
     Programme,
@@ -107,27 +101,6 @@ impl Section {
                 "Import and export every table as CSV, move whole workspaces as one file, and \
                  see what is stored in this browser."
             }
-        }
-    }
-
-    /// How much of the section's own capability exists; the rest says so plainly.
-    pub fn build_state(self) -> BuildState {
-        match self {
-            Section::Overview | Section::Data => BuildState::Built,
-            Section::Programme | Section::Briefs | Section::Tracking => BuildState::Built,
-            Section::Communities => BuildState::Built,
-            Section::UpliftTests => BuildState::Built,
-            Section::Creators => BuildState::Built,
-            Section::Contracts => BuildState::Built,
-            _ => BuildState::NotYet,
-        }
-    }
-
-    /// The navigation badge for sections that are not complete.
-    pub fn badge(self) -> Option<&'static str> {
-        match self.build_state() {
-            BuildState::Built => None,
-            BuildState::NotYet => Some("not built yet"),
         }
     }
 

@@ -78,7 +78,7 @@ fn metrics_for(objective: Objective) -> [MetricPlan; 3] {
                 "Tips or photos followers sent in response to a creator's micro-challenge.",
                 CommunityListening, Count, Content),
             metric("Link click-through rate",
-                "Clicks on tracked links / reach of the posts carrying them.",
+                "Clicks on tracked links / impressions of the posts carrying them.",
                 UtmLinks, Fraction, Marketing),
         ],
         Objective::CommunityAdvocacy => [

@@ -4,6 +4,9 @@
 mod chunks;
 mod dates;
 mod fixtures;
+mod attribution_tables;
+mod platform_exports;
+mod shop_orders;
 mod fuzz;
 mod numbers;
 mod pipeline;

@@ -58,7 +58,11 @@ fn table_kinds_describe_themselves() {
             "Activation plans",
             "Gifting history",
             "Tracking links and codes",
-            "Shop discount codes"
+            "Shop discount codes",
+            "Shop orders",
+            "Link visits",
+            "Survey answers",
+            "Creator codes made elsewhere"
         ]
     );
     for kind in TableKind::ALL {

@@ -28,7 +28,7 @@ use crate::io::{
     TableKind,
 };
 
-fn text() -> impl Strategy<Value = String> {
+pub(super) fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[=+@'\\-\\t]?[a-zA-Z0-9 ,;|\"'=+@\\-\\n\\r\\téü漢😀]{1,14}",
         "\\PC{1,8}",
@@ -40,11 +40,11 @@ fn text() -> impl Strategy<Value = String> {
     })
 }
 
-fn optional_text() -> impl Strategy<Value = Option<String>> {
+pub(super) fn optional_text() -> impl Strategy<Value = Option<String>> {
     prop::option::of(text())
 }
 
-fn handle() -> impl Strategy<Value = String> {
+pub(super) fn handle() -> impl Strategy<Value = String> {
     text().prop_filter("a stored handle has no leading @", |h| {
         clean_handle(h) == *h
     })
@@ -71,12 +71,12 @@ fn list(lowercase: bool) -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(item, 0..4)
 }
 
-fn date() -> impl Strategy<Value = NaiveDate> {
+pub(super) fn date() -> impl Strategy<Value = NaiveDate> {
     (1970i32..2100, 1u32..=12, 1u32..=28)
         .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
 }
 
-fn finite() -> impl Strategy<Value = f64> {
+pub(super) fn finite() -> impl Strategy<Value = f64> {
     prop_oneof![
         any::<f64>().prop_filter("finite", |v| v.is_finite()),
         -1e6f64..1e6,
@@ -85,7 +85,7 @@ fn finite() -> impl Strategy<Value = f64> {
     ]
 }
 
-fn money() -> impl Strategy<Value = Option<Money>> {
+pub(super) fn money() -> impl Strategy<Value = Option<Money>> {
     prop::option::of(
         (finite(), "[A-Z]{3}").prop_map(|(amount, currency)| Money::new(amount, &currency)),
     )
@@ -223,8 +223,9 @@ fn deliverable_result() -> impl Strategy<Value = DeliverableResult> {
         money(),
         prop::option::of(any::<bool>()),
     );
-    ((text(), handle(), text()), counts, rest).prop_map(
-        |((campaign, handle, deliverable), counts, (date, revenue, cost, disclosure))| {
+    let parts = (money(), money(), money(), optional_text());
+    ((text(), handle(), text()), counts, rest, parts).prop_map(
+        |((campaign, handle, deliverable), counts, (date, revenue, cost, disclosure), (fee, product_value, shipping, format))| {
             let count = |i: usize| counts.get(i).copied().flatten();
             DeliverableResult {
                 campaign,
@@ -244,6 +245,10 @@ fn deliverable_result() -> impl Strategy<Value = DeliverableResult> {
                 revenue,
                 cost,
                 disclosure_present: disclosure,
+                fee,
+                product_value,
+                shipping,
+                format,
             }
         },
     )
@@ -320,7 +325,7 @@ fn test_day() -> impl Strategy<Value = crate::domain::uplift_daily::TestDay> {
 }
 
 /// Keeps the first row of each key, as the import would insist.
-fn unique<T>(rows: Vec<T>, key: fn(&T) -> Vec<String>) -> Vec<T> {
+pub(super) fn unique<T>(rows: Vec<T>, key: fn(&T) -> Vec<String>) -> Vec<T> {
     let mut seen = HashSet::new();
     rows.into_iter()
         .filter(|row| seen.insert(match_key(&key(row))))
@@ -339,6 +344,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         (prop::collection::vec(test_arm(), rows.clone()), prop::collection::vec(test_day(), rows.clone())),
         (prop::collection::vec(activation_plan(), rows.clone()), prop::collection::vec(gifting_record(), rows.clone())),
         (prop::collection::vec(tracking_link(), rows.clone()), prop::collection::vec(store_code(), rows)),
+        super::attribution_tables::attribution_book(),
     )
         .prop_map(
             |(
@@ -351,6 +357,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 (test_arms, test_days),
                 (activation_plans, gifting_history),
                 (tracking_links, store_codes),
+                attribution,
             )| Workspace {
                 name: "Round trip".into(),
                 creators: unique(creators, creator_key),
@@ -364,6 +371,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 activation_plans: unique(activation_plans, activation_plan_key),
                 gifting_history: unique(gifting_history, gifting_record_key),
                 programme: tracking_programme(tracking_links, store_codes),
+                attribution,
                 flag_annotations: Vec::new(),
                 ..Workspace::default()
             },
@@ -386,6 +394,10 @@ fn only(kind: TableKind, source: &Workspace) -> Workspace {
         TableKind::GiftingHistory => kept.gifting_history = source.gifting_history.clone(),
         TableKind::TrackingLinks => kept.programme.tracking.links = source.programme.tracking.links.clone(),
         TableKind::StoreCodes => kept.programme.tracking.store_codes = source.programme.tracking.store_codes.clone(),
+        TableKind::ShopOrders => kept.attribution.shop_orders = source.attribution.shop_orders.clone(),
+        TableKind::LinkClicks => kept.attribution.link_clicks = source.attribution.link_clicks.clone(),
+        TableKind::SurveyAnswers => kept.attribution.survey_answers = source.attribution.survey_answers.clone(),
+        TableKind::CreatorCodes => kept.attribution.creator_codes = source.attribution.creator_codes.clone(),
     }
     kept
 }

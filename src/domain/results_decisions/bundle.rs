@@ -1,0 +1,87 @@
+//! Everything the decisions panel and the report show, computed once per workspace change.
+
+use super::efficiency::{rank, Outcome, Ranking};
+use super::mapping::{effective_source, outcome_for, MetricSource};
+use super::reallocation::{propose_budget, spend_of, Proposal};
+use super::status::{programme_status, ProgrammeStatus};
+use super::ResultsPlan;
+use crate::domain::money::Money;
+use crate::domain::results::{group_rows, metric, Grouping, MetricContext, MetricKey};
+use crate::domain::workspace::Workspace;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decisions {
+    pub status: Result<ProgrammeStatus, String>,
+    /// What creators and formats are ranked by, and why.
+    pub outcome: Outcome,
+    pub outcome_reason: String,
+    pub creators: Ranking,
+    pub formats: Ranking,
+    /// The budget the proposal splits: the user's, else the results' total spend.
+    pub budget: Money,
+    pub budget_is_spend: bool,
+    pub proposal: Result<Proposal, String>,
+}
+
+/// The outcome to rank by: the user's choice, else the count behind the primary KPI.
+pub fn ranking_outcome(workspace: &Workspace, plan: &ResultsPlan) -> (Outcome, String) {
+    if let Some(outcome) = plan.rank_by {
+        return (outcome, "Chosen by you.".to_string());
+    }
+    let primary = workspace.programme.objectives.as_ref().map(|o| &o.primary);
+    let source = primary.map(|metric| effective_source(metric, 0, plan).0);
+    match (primary, source) {
+        (Some(metric), Some(MetricSource::Result(key))) => match outcome_for(key) {
+            Some(outcome) => (
+                outcome,
+                format!("The count behind the primary KPI “{}” ({}), per unit of cost.", metric.name, key.label()),
+            ),
+            None => (Outcome::Orders, format!("“{}” has no outcome count; ranking by orders.", metric.name)),
+        },
+        (Some(metric), _) => (
+            Outcome::Orders,
+            format!("The primary KPI “{}” is not a result column; ranking by orders instead (choose another below).", metric.name),
+        ),
+        (None, _) => (Outcome::Orders, "No programme objective yet; ranking by orders.".to_string()),
+    }
+}
+
+/// Status, rankings and the budget proposal for the workspace.
+pub fn decisions(workspace: &Workspace, plan: &ResultsPlan) -> Decisions {
+    let context = MetricContext::from_workspace(workspace);
+    let (outcome, outcome_reason) = ranking_outcome(workspace, plan);
+    let creators = rank(
+        &group_rows(workspace, Grouping::Creator),
+        outcome,
+        &context.currency,
+    );
+    let formats = rank(
+        &group_rows(workspace, Grouping::Format),
+        outcome,
+        &context.currency,
+    );
+    let (budget, budget_is_spend) = match &plan.next_budget {
+        Some(budget) => (budget.clone(), false),
+        None => {
+            let rows: Vec<_> = workspace.results.iter().collect();
+            match metric(&rows, MetricKey::Cost, &context).value {
+                Some(total) => (
+                    Money::new((total * 100.0).round() / 100.0, &context.currency),
+                    true,
+                ),
+                None => (spend_of(&creators), true),
+            }
+        }
+    };
+    let proposal = propose_budget(&creators, plan, &budget);
+    Decisions {
+        status: programme_status(workspace, plan),
+        outcome,
+        outcome_reason,
+        creators,
+        formats,
+        budget,
+        budget_is_spend,
+        proposal,
+    }
+}

@@ -1,0 +1,147 @@
+//! Numbers, money and dates as the decisions panel and the report print them.
+
+use chrono::{Datelike, NaiveDate};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Digits with thousands separators: 1550 -> "1,550".
+fn grouped(whole: u64) -> String {
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A number with separators and `decimals` places; "—" for a value that is not finite.
+pub fn number_text(value: f64, decimals: usize) -> String {
+    if !value.is_finite() || value.abs() >= 1e15 {
+        return "—".to_string();
+    }
+    let factor = 10f64.powi(decimals as i32);
+    let rounded = (value.abs() * factor).round() as u64;
+    let whole = rounded / factor as u64;
+    let fraction = rounded % factor as u64;
+    let sign = if value < 0.0 && rounded > 0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{}", grouped(whole))
+    } else {
+        format!(
+            "{sign}{}.{fraction:0width$}",
+            grouped(whole),
+            width = decimals
+        )
+    }
+}
+
+/// "€1,550" for whole amounts, "€1,549.37" otherwise; unknown currencies as "1,550 SEK".
+pub fn money_text(amount: f64, currency: &str) -> String {
+    let decimals = if (amount * 100.0).round() % 100.0 == 0.0 {
+        0
+    } else {
+        2
+    };
+    let number = number_text(amount, decimals);
+    match currency {
+        "EUR" => format!("€{number}"),
+        "GBP" => format!("£{number}"),
+        "USD" => format!("${number}"),
+        other => format!("{number} {other}"),
+    }
+}
+
+/// Always with cents, for columns of amounts: "€150.00".
+pub fn money_cents(amount: f64, currency: &str) -> String {
+    let number = number_text(amount, 2);
+    match currency {
+        "EUR" => format!("€{number}"),
+        "GBP" => format!("£{number}"),
+        "USD" => format!("${number}"),
+        other => format!("{number} {other}"),
+    }
+}
+
+/// "13 Apr 2026".
+pub fn date_text(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize % 12],
+        date.year()
+    )
+}
+
+/// "April 2026".
+pub fn month_text(date: NaiveDate) -> String {
+    format!(
+        "{} {}",
+        MONTH_NAMES[date.month0() as usize % 12],
+        date.year()
+    )
+}
+
+/// How a metric's numbers print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Count,
+    Fraction,
+    Money,
+    /// A plain ratio such as ROAS (2.4 means 2.40 of revenue per 1 of cost).
+    Ratio,
+}
+
+/// A value of a metric of this kind as text: "27.6", "3.10%", "€12.40".
+pub fn show_value(value: f64, kind: ValueKind, currency: &str) -> String {
+    match kind {
+        ValueKind::Count if (value - value.round()).abs() < 1e-9 => number_text(value, 0),
+        ValueKind::Count if (value * 10.0 - (value * 10.0).round()).abs() < 1e-9 => {
+            number_text(value, 1)
+        }
+        ValueKind::Count | ValueKind::Ratio => {
+            number_text(value, if value.abs() >= 100.0 { 1 } else { 2 })
+        }
+        ValueKind::Fraction => format!("{}%", number_text(value * 100.0, 2)),
+        ValueKind::Money => money_text((value * 100.0).round() / 100.0, currency),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_money_and_dates_read_well() {
+        assert_eq!(number_text(1549.375, 2), "1,549.38");
+        assert_eq!(number_text(2.2580, 2), "2.26");
+        assert_eq!(number_text(-0.001, 2), "0.00");
+        assert_eq!(number_text(1_234_567.0, 0), "1,234,567");
+        assert_eq!(number_text(f64::NAN, 2), "—");
+        assert_eq!(money_text(1550.0, "EUR"), "€1,550");
+        assert_eq!(money_text(1549.37, "GBP"), "£1,549.37");
+        assert_eq!(money_text(20.0, "SEK"), "20 SEK");
+        assert_eq!(money_cents(150.0, "EUR"), "€150.00");
+        let date = NaiveDate::from_ymd_opt(2026, 4, 13).unwrap();
+        assert_eq!(date_text(date), "13 Apr 2026");
+        assert_eq!(month_text(date), "April 2026");
+    }
+}

@@ -1,0 +1,248 @@
+//! Attribution card: codes, tagged links and survey answers per creator side by side, the
+//! result as a range with the de-duplication rules beside it, possible code leaks with
+//! their evidence, and the imports that feed them.
+
+use leptos::prelude::*;
+
+use super::files::{download_text, safe_file_stem};
+use super::state::app_state;
+use crate::domain::attribution::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
+
+fn amount(value: f64, currency: &Option<String>) -> String {
+    if !value.is_finite() {
+        return "—".into();
+    }
+    match currency {
+        Some(c) => format!("{value:.2} {c}"),
+        None => format!("{value:.2}"),
+    }
+}
+
+fn other_currency_text(row: &CreatorAttribution) -> String {
+    row.other_currency
+        .iter()
+        .map(|(c, n, r)| format!("+ {n} in {c} ({r:.2} {c}, not converted)"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn code_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
+    let mut text = format!(
+        "{} orders, {}",
+        row.code_orders,
+        amount(row.code_revenue, currency)
+    );
+    let mut extra = Vec::new();
+    if row.cancelled > 0 {
+        extra.push(format!("{} cancelled left out", row.cancelled));
+    }
+    if row.refunded > 0 {
+        extra.push(format!("{} refunded, counted", row.refunded));
+    }
+    if row.shared > 0 {
+        extra.push(format!("{} shared with another code", row.shared));
+    }
+    let others = other_currency_text(row);
+    if !others.is_empty() {
+        extra.push(others);
+    }
+    if !extra.is_empty() {
+        text.push_str(&format!(" ({})", extra.join("; ")));
+    }
+    text
+}
+
+fn link_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
+    if row.sessions == 0 && row.link_conversions.is_none() {
+        return "no visits".into();
+    }
+    match row.link_conversions {
+        Some(c) => format!(
+            "{} visits, {c} conversions, {}",
+            row.sessions,
+            row.link_revenue
+                .map(|r| amount(r, currency))
+                .unwrap_or_else(|| "no revenue".into())
+        ),
+        None => format!("{} visits, conversions not in the export", row.sessions),
+    }
+}
+
+/// One row of the side-by-side table; the totals row is marked as such.
+fn row_view(row: CreatorAttribution, currency: Option<String>, is_total: bool) -> impl IntoView {
+    let who = if is_total {
+        "All creators".to_string()
+    } else {
+        format!("@{}", row.handle)
+    };
+    let codes = if row.codes.is_empty() {
+        String::new()
+    } else {
+        format!("codes: {}", row.codes.join(", "))
+    };
+    let notes = row
+        .notes
+        .iter()
+        .filter(|n| !n.contains("no conversions"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let orders = format!("{} – {}", row.orders_low, row.orders_high);
+    let revenue = format!(
+        "{} – {}",
+        amount(row.revenue_low, &None),
+        amount(row.revenue_high, &currency)
+    );
+    view! {
+        <tr class:total-row=is_total>
+            <th scope="row">{who}<span class="cell-note">{codes}</span></th>
+            <td class="numeric">{code_cell(&row, &currency)}</td>
+            <td class="numeric">{link_cell(&row, &currency)}<span class="cell-note">{notes}</span></td>
+            <td class="numeric">{row.survey_mentions}</td>
+            <td class="numeric"><strong>{orders}</strong></td>
+            <td class="numeric">{revenue}</td>
+        </tr>
+    }
+}
+
+fn summary_lines(r: &Reconciliation) -> Vec<String> {
+    let mut lines = Vec::new();
+    if r.other_code_orders > 0 {
+        lines.push(format!(
+            "{} orders used codes that belong to no creator ({}); they are not attributed.",
+            r.other_code_orders,
+            r.other_codes.join(", ")
+        ));
+    }
+    if r.orders_without_code > 0 {
+        lines.push(format!("{} orders used no code.", r.orders_without_code));
+    }
+    if r.unmatched_sessions > 0 {
+        lines.push(format!(
+            "{} visits had a utm_content that matches no creator.",
+            r.unmatched_sessions
+        ));
+    }
+    if r.survey_answers > 0 {
+        lines.push(format!(
+            "{} survey answers: {} name no creator. Mentions are a cross-check, not added to the range.",
+            r.survey_answers, r.survey_unmatched
+        ));
+    }
+    lines
+}
+
+fn export_reconciliation(reconciliation: &Reconciliation) {
+    let state = app_state();
+    let name = state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
+        .unwrap_or_default();
+    let file_name = format!("{}-attribution.csv", safe_file_stem(&name));
+    match download_text(
+        &file_name,
+        &crate::io::reconciliation_csv(reconciliation),
+        "text/csv;charset=utf-8",
+    ) {
+        Ok(()) => state.notify(format!("Exported the attribution table as {file_name}.")),
+        Err(error) => state.notify_error(error),
+    }
+}
+
+#[component]
+pub fn AttributionPanel() -> impl IntoView {
+    let state = app_state();
+    let reconciliation = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(reconcile)));
+    let table = move || {
+        let Some(r) = reconciliation.get() else {
+            return view! { <p class="empty">"Open a workspace first."</p> }.into_any();
+        };
+        if r.creators.is_empty() {
+            return view! {
+                <p class="empty" data-testid="attribution-empty">
+                    "No creator codes or tagged links yet. Give creators codes in Programme > Tracking (or list codes made \
+                     elsewhere in the Creator codes table below), then import the shop's orders and the link visits."
+                </p>
+            }
+            .into_any();
+        }
+        let currency = r.currency.clone();
+        let mut lines = summary_lines(&r);
+        let total = r.total.clone();
+        let export = r.clone();
+        let (active, quiet): (Vec<_>, Vec<_>) =
+            r.creators.into_iter().partition(|row| row.has_activity());
+        if !quiet.is_empty() {
+            let names: Vec<String> = quiet.iter().map(|row| format!("@{}", row.handle)).collect();
+            let codes: Vec<String> = quiet.iter().flat_map(|row| row.codes.clone()).collect();
+            lines.insert(
+                0,
+                format!(
+                    "No orders, visits or mentions yet for {} (codes {}).",
+                    names.join(", "),
+                    codes.join(", ")
+                ),
+            );
+        }
+        view! {
+            <p class="hint">
+                {format!(
+                    "Orders and revenue per creator by source, revenue in {}. Each range runs from full overlap of \
+                     code orders and link conversions (low) to none (high); survey mentions are a cross-check.",
+                    currency.clone().unwrap_or_else(|| "no currency yet".into())
+                )}
+            </p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="attribution-table-caption">
+                <table data-testid="attribution-table">
+                    <caption id="attribution-table-caption">"Attribution per creator"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Creator and codes"</th>
+                            <th scope="col" class="numeric">"Code orders (subtotal)"</th>
+                            <th scope="col" class="numeric">"Tagged links (GA4)"</th>
+                            <th scope="col" class="numeric">"Survey mentions"</th>
+                            <th scope="col" class="numeric">"Orders: low – high"</th>
+                            <th scope="col" class="numeric">"Revenue: low – high"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {active.into_iter().map(|row| row_view(row, currency.clone(), false)).collect_view()}
+                        {row_view(total, currency.clone(), true)}
+                    </tbody>
+                </table>
+            </div>
+            <ul class="hint">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <div class="actions">
+                <button on:click=move |_| export_reconciliation(&export)>"Export attribution CSV"</button>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card attribution" aria-labelledby="attribution-heading">
+            <h2 id="attribution-heading">"Attribution: codes, links and survey side by side"</h2>
+            <p class="hint">
+                "Each source alone misses purchases and counts some twice, so none of them is the answer. The \
+                 table puts them side by side per creator and gives a range: the low end assumes the sources \
+                 found the same purchases, the high end that they found different ones."
+            </p>
+            <super::results_attribution_import::ShopOrdersImport />
+            <p class="hint">
+                "Link visits (GA4: Session manual ad content, Session campaign, Sessions, Key events, Purchase \
+                 revenue, Date), survey answers and codes made elsewhere import in their tables at the bottom \
+                 of this page: "
+                <a href="#table-link_clicks">"Link visits"</a>", "
+                <a href="#table-survey_answers">"Survey answers"</a>", "
+                <a href="#table-creator_codes">"Creator codes made elsewhere"</a>"."
+            </p>
+            <div class="attribution-layout">
+                <div class="attribution-main">{table}</div>
+                <aside class="attribution-rules" aria-labelledby="dedup-heading">
+                    <h3 id="dedup-heading">"How sources are de-duplicated"</h3>
+                    <ol>{DEDUP_RULES.iter().map(|rule| view! { <li>{*rule}</li> }).collect_view()}</ol>
+                </aside>
+            </div>
+            <super::results_attribution_leaks::LeakList />
+        </section>
+    }
+}

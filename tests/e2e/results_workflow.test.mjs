@@ -1,0 +1,81 @@
+// The Results workflow end to end on the demo's finished pilot: a platform results export
+// and a Shopify orders export are imported through the page; the per-creator performance
+// table, the attribution range, a threshold breach and the budget proposal show them, and
+// all of it is there again after a reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, loadDemo, fixture } from './harness.mjs';
+
+function card(page, label) {
+  return page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
+}
+
+// The export's codes belong to three demo creators; the shop made them, not the tracking plan.
+const CODES = 'code,handle,campaign\nNORA15,trail_nora,Spring pilot 2026\nTOM15,muddy_miles_tom,Spring pilot 2026\nAVA15,ridge_runner_ava,Spring pilot 2026\n';
+
+test('import results and shop orders, see creators, a breach and the proposal, reload and find them', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Results');
+    const performance = page.getByTestId('performance-table');
+    await performance.waitFor();
+    // trail_nora was not in the pilot: no row of hers yet.
+    assert.equal(await performance.getByRole('rowheader', { name: 'trail_nora', exact: true }).count(), 0);
+
+    // Instagram insights export: no campaign column, so the wizard fills one for every row.
+    const results = card(page, 'Campaign results');
+    await results.getByRole('button', { name: 'Import CSV' }).click();
+    await results.locator('input[type=file]').setInputFiles(fixture('instagram_insights.csv'));
+    const campaign = results.getByLabel('Campaign for every row');
+    await campaign.fill('Spring pilot 2026');
+    await campaign.blur();
+    await page.getByTestId('import-summary').filter({ hasText: '4 rows read: 4 ready to import, 0 with problems.' }).waitFor();
+    await page.getByRole('button', { name: 'Import 4 rows' }).click();
+    await page.getByText('Imported Campaign results: 4 added').waitFor();
+
+    const codes = card(page, 'Creator codes made elsewhere');
+    await codes.getByRole('button', { name: 'Import CSV' }).click();
+    await codes.locator('input[type=file]').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(CODES) });
+    await page.getByRole('button', { name: 'Import 3 rows' }).click();
+    await page.getByText('Imported Creator codes made elsewhere: 3 added').waitFor();
+
+    await page.getByLabel('Shopify orders export (CSV)').setInputFiles(fixture('shopify_orders_export.csv'));
+    await page.getByText(/Imported 30 orders: 30 added, 0 updated\./).waitFor();
+
+    const check = async () => {
+      // Her two posts: reach 14,820 + 5,480; likes, comments, shares and saves only on the
+      // reel, so ER (reach) rests on 1 of 2 rows: (1,312 + 74 + 96 + 208) / 14,820 = 11.4%.
+      const nora = performance.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'trail_nora', exact: true }) });
+      await nora.waitFor();
+      assert.match(await nora.innerText(), /^trail_nora\s+2\s+11\.4%/);
+      // Nine creators and the All row over 16 + 4 results.
+      assert.equal(await performance.locator('tbody tr').count(), 10);
+      assert.match(await performance.locator('tbody tr').last().innerText(), /^All results\s+20\b/);
+
+      // Her code's seven EUR orders sit beside her (no tagged-link conversions).
+      const attribution = page.getByTestId('attribution-table');
+      await attribution.getByRole('row', { name: /@trail_nora/ }).filter({ hasText: '7 orders' }).waitFor();
+
+      // The pilot's last week breaches the pause level once: it needs evidence, not a pivot.
+      const targets = page.locator('section', { has: page.getByRole('heading', { name: 'Targets and decisions' }) });
+      const pause = targets.locator('.rd-metric').first().locator('.rd-threshold', { hasText: 'Pause if' });
+      assert.match(await pause.locator('.rd-state').innerText(), /^Breach: pause needs evidence$/);
+
+      // The proposal splits the demo's €3,000 over the creators with a cost and an order.
+      const proposal = page.getByTestId('budget-proposal');
+      assert.match(await proposal.locator('tfoot').innerText(), /€3,000/);
+      assert.ok((await proposal.locator('tbody tr').count()) >= 8);
+    };
+    await check();
+    await app.waitSaved();
+    await app.reload();
+    await app.goto('Results');
+    await performance.waitFor();
+    await check();
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
