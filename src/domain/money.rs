@@ -14,3 +14,72 @@ impl Money {
         Money { amount, currency: currency.trim().to_ascii_uppercase() }
     }
 }
+
+/// Digits with thousands separators: 1550 -> "1,550".
+fn grouped(whole: u64) -> String {
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A number with separators and `decimals` places; "—" for a value that is not finite.
+pub fn number_text(value: f64, decimals: usize) -> String {
+    if !value.is_finite() || value.abs() >= 1e15 {
+        return "—".to_string();
+    }
+    let factor = 10f64.powi(decimals as i32);
+    let rounded = (value.abs() * factor).round() as u64;
+    let whole = rounded / factor as u64;
+    let fraction = rounded % factor as u64;
+    let sign = if value < 0.0 && rounded > 0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{}", grouped(whole))
+    } else {
+        format!(
+            "{sign}{}.{fraction:0width$}",
+            grouped(whole),
+            width = decimals
+        )
+    }
+}
+
+/// An amount as people read it, with `decimals` places: "€1,550", "£12.50", "$0.118"; other
+/// currencies follow the number ("1,550 SEK"). "—" for an amount that is not finite.
+pub fn format_money(amount: f64, currency: &str, decimals: usize) -> String {
+    let number = number_text(amount, decimals);
+    if number == "—" {
+        return number;
+    }
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", number.as_str()),
+    };
+    match currency {
+        "EUR" => format!("{sign}€{digits}"),
+        "GBP" => format!("{sign}£{digits}"),
+        "USD" => format!("{sign}${digits}"),
+        "" => number,
+        other => format!("{number} {other}"),
+    }
+}
+
+#[cfg(test)]
+mod display_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_read_with_their_symbol_or_code() {
+        assert_eq!(format_money(1550.0, "EUR", 0), "€1,550");
+        assert_eq!(format_money(-12.5, "GBP", 2), "-£12.50");
+        assert_eq!(format_money(0.1184, "USD", 3), "$0.118");
+        assert_eq!(format_money(1_234_567.0, "SEK", 0), "1,234,567 SEK");
+        assert_eq!(format_money(f64::NAN, "EUR", 2), "—");
+        assert_eq!(format_money(3.0, "", 2), "3.00");
+    }
+}

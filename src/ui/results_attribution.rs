@@ -12,10 +12,7 @@ fn amount(value: f64, currency: &Option<String>) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    match currency {
-        Some(c) => format!("{value:.2} {c}"),
-        None => format!("{value:.2}"),
-    }
+    crate::domain::money::format_money(value, currency.as_deref().unwrap_or(""), 2)
 }
 
 fn other_currency_text(row: &CreatorAttribution) -> String {

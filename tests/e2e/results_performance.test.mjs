@@ -35,7 +35,7 @@ test('performance groups, sorts and downloads; an edited EMV rate survives a rel
     assert.ok((await firstCpa()) > lowest, 'descending puts the highest cost per order first');
     // Every figure explains itself on hover or focus.
     assert.match(await table.locator('tbody tr').first().locator('td').nth(7).getAttribute('title'),
-      /^CPA: .* EUR\. 95% interval .* based on 2 of 2 rows\. Formula: cost \/ orders/);
+      /^CPA: €[0-9.,]+\. 95% interval .* based on 2 of 2 rows\. Formula: cost \/ orders/);
 
     const csv = fs.readFileSync(await app.download(page.getByRole('button', { name: 'Download CSV' })), 'utf8');
     assert.match(csv.split('\r\n')[0], /^group,rows,er_reach \(fraction\),er_reach_low,er_reach_high,er_reach_rows_used,er_reach_note,/);
@@ -45,21 +45,21 @@ test('performance groups, sorts and downloads; an edited EMV rate survives a rel
     assert.match(await page.getByRole('img', { name: /^Cost per order by creator\. Lowest/ }).getAttribute('aria-label'), /Poisson/);
     assert.match(await page.getByRole('img', { name: /^Funnel: reach to link clicks to orders\./ }).getAttribute('aria-label'), /Link clicks [\d,]+ \(\d/);
 
-    // EMV: demo counts x the conservative per-action preset, low 1,527.28 EUR.
+    // EMV: demo counts x the conservative per-action preset, low €1,527.28.
     const range = page.getByTestId('emv-range');
-    assert.match(await range.innerText(), /1,527 EUR – 6,206 EUR/);
+    assert.match(await range.innerText(), /€1,527 – €6,206/);
     assert.match(await page.locator('.results-emv').innerText(), /EMV is not revenue and is not in ROI or ROAS/);
     const likeLow = page.getByLabel('Low value per like (EUR)');
     await likeLow.fill('0.02');
     await likeLow.press('Tab');
-    // 14,893 likes x 0.01 more = +148.93: 1,676.21 EUR.
-    await page.getByText('1,676 EUR – 6,206 EUR').waitFor();
+    // 14,893 likes x 0.01 more = +148.93: €1,676.21.
+    await page.getByText('€1,676 – €6,206').waitFor();
     await app.waitSaved();
     await screenshot(app, 'results-performance-1280');
     await app.reload();
     await app.goto('Results');
     assert.equal(await page.getByLabel('Low value per like (EUR)').inputValue(), '0.02');
-    assert.match(await page.getByTestId('emv-range').innerText(), /1,676 EUR – 6,206 EUR/);
+    assert.match(await page.getByTestId('emv-range').innerText(), /€1,676 – €6,206/);
     assert.match(await page.locator('.results-emv').innerText(), /Edited from “Per action \(conservative\)”/);
     // Switching preset replaces the rates.
     await page.getByLabel('Rate preset').selectOption('CPM based');

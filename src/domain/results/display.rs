@@ -26,14 +26,14 @@ pub fn thousands(value: f64) -> String {
 
 /// An amount of money: two decimals below 1,000 (three below 1), whole units above.
 pub fn money(amount: f64, currency: &str) -> String {
-    let number = if amount.abs() >= 1000.0 {
-        thousands(amount)
+    let decimals = if amount.abs() >= 1000.0 {
+        0
     } else if amount.abs() < 1.0 && amount != 0.0 {
-        format!("{amount:.3}")
+        3
     } else {
-        format!("{amount:.2}")
+        2
     };
-    format!("{number} {currency}")
+    crate::domain::money::format_money(amount, currency, decimals)
 }
 
 /// A fraction as a percentage, with two decimals below 1% so small rates keep their digits.

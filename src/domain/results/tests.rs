@@ -371,3 +371,12 @@ fn engagements_above_reach_get_a_value_but_no_proportion_interval() {
         .as_deref()
         .is_some_and(|n| n.contains("more engagements than reach")));
 }
+
+/// docs/results.md states every formula exactly as the app shows it.
+#[test]
+fn the_results_doc_states_every_formula() {
+    let doc = include_str!("../../../docs/results.md");
+    for key in MetricKey::ALL {
+        assert!(doc.contains(key.formula()), "docs/results.md lacks the formula of {}", key.label());
+    }
+}

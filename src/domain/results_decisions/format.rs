@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::money::format_money;
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -20,65 +22,17 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-/// Digits with thousands separators: 1550 -> "1,550".
-fn grouped(whole: u64) -> String {
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-/// A number with separators and `decimals` places; "—" for a value that is not finite.
-pub fn number_text(value: f64, decimals: usize) -> String {
-    if !value.is_finite() || value.abs() >= 1e15 {
-        return "—".to_string();
-    }
-    let factor = 10f64.powi(decimals as i32);
-    let rounded = (value.abs() * factor).round() as u64;
-    let whole = rounded / factor as u64;
-    let fraction = rounded % factor as u64;
-    let sign = if value < 0.0 && rounded > 0 { "-" } else { "" };
-    if decimals == 0 {
-        format!("{sign}{}", grouped(whole))
-    } else {
-        format!(
-            "{sign}{}.{fraction:0width$}",
-            grouped(whole),
-            width = decimals
-        )
-    }
-}
+pub use crate::domain::money::number_text;
 
 /// "€1,550" for whole amounts, "€1,549.37" otherwise; unknown currencies as "1,550 SEK".
 pub fn money_text(amount: f64, currency: &str) -> String {
-    let decimals = if (amount * 100.0).round() % 100.0 == 0.0 {
-        0
-    } else {
-        2
-    };
-    let number = number_text(amount, decimals);
-    match currency {
-        "EUR" => format!("€{number}"),
-        "GBP" => format!("£{number}"),
-        "USD" => format!("${number}"),
-        other => format!("{number} {other}"),
-    }
+    let decimals = if (amount * 100.0).round() % 100.0 == 0.0 { 0 } else { 2 };
+    format_money(amount, currency, decimals)
 }
 
 /// Always with cents, for columns of amounts: "€150.00".
 pub fn money_cents(amount: f64, currency: &str) -> String {
-    let number = number_text(amount, 2);
-    match currency {
-        "EUR" => format!("€{number}"),
-        "GBP" => format!("£{number}"),
-        "USD" => format!("${number}"),
-        other => format!("{number} {other}"),
-    }
+    format_money(amount, currency, 2)
 }
 
 /// "13 Apr 2026".
