@@ -13,7 +13,7 @@ use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, grou
 use crate::domain::audit::comments::{CommentExamples, CommentSettings};
 use crate::io::{map_comment_headers, missing_comment_columns, read_comment_record, CommentColumns, CsvChunks};
 
-const ROWS_PER_CHUNK: usize = 25_000;
+const ROWS_PER_CHUNK: usize = 100_000;
 const CREATORS_PER_CHUNK: usize = 50;
 
 async fn next_frame() {

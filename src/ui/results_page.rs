@@ -8,6 +8,36 @@ use leptos::prelude::*;
 use super::table_view::TableView;
 use crate::io::TableKind;
 
+/// The page's cards, for the contents bar: (label, heading id).
+const CARDS: [(&str, &str); 8] = [
+    ("Performance", "performance-heading"),
+    ("Earned media value", "emv-heading"),
+    ("Targets and decisions", "decisions-heading"),
+    ("Top performers and budget", "performers-heading"),
+    ("Stakeholder report", "report-heading"),
+    ("Attribution", "attribution-heading"),
+    ("Code leaks", "leaks-heading"),
+    ("Tables", "results-tables-heading"),
+];
+
+/// Jumps to a card of this long page. Buttons, not `#` links: the hash holds the route.
+#[component]
+fn PageContents() -> impl IntoView {
+    let jump = |id: &'static str| {
+        if let Some(heading) = document().get_element_by_id(id) {
+            heading.scroll_into_view();
+        }
+    };
+    view! {
+        <nav class="page-contents" aria-label="On this page">
+            <span class="hint">"On this page:"</span>
+            {CARDS.iter().map(|(label, id)| view! {
+                <button type="button" on:click=move |_| jump(id)>{*label}</button>
+            }).collect_view()}
+        </nav>
+    }
+}
+
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     view! {
@@ -17,6 +47,7 @@ pub fn ResultsPage() -> impl IntoView {
              checked against the programme's targets and thresholds, with attribution shown as \
              a range and earned media value kept apart from revenue."
         </p>
+        <PageContents />
         // Panels: one line each, in reading order.
         <super::results_performance::PerformancePanel />
         <super::results_emv::EmvPanel />

@@ -79,3 +79,28 @@ test('import results and shop orders, see creators, a breach and the proposal, r
     await app.close();
   }
 });
+
+test('the contents bar reaches the report, which prints on one A4 page', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Results');
+    await page.locator('.rd-report .doc-page').waitFor();
+    // The contents bar jumps to a card of this long page without touching the route.
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Stakeholder report' }).click();
+    await page.waitForFunction(() => {
+      const top = document.getElementById('report-heading').getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight;
+    });
+    assert.ok(page.url().endsWith('#/results'), page.url());
+    await page.emulateMedia({ media: 'print' });
+    // As the browser's print dialog does: the page size and margins come from the CSS.
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.equal(pages, 1);
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
