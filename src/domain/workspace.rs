@@ -247,6 +247,9 @@ pub struct Workspace {
     /// Earned media value rates as picked and edited for this workspace.
     #[serde(default)]
     pub emv_settings: crate::domain::results::EmvSettings,
+    /// Sentiment counts per creator from imported campaign comments (no comment text).
+    #[serde(default)]
+    pub sentiment: Vec<crate::domain::results::SentimentTally>,
     /// Period, metric mapping and next budget of the Results decisions panel.
     #[serde(default)]
     pub results_plan: crate::domain::results_decisions::ResultsPlan,

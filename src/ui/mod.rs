@@ -40,6 +40,7 @@ mod results_attribution_import;
 mod results_attribution_leaks;
 mod results_emv;
 mod results_page;
+mod results_sentiment;
 mod results_perf_charts;
 mod results_performance;
 mod results_reallocation;

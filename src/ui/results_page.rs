@@ -9,7 +9,7 @@ use super::table_view::TableView;
 use crate::io::TableKind;
 
 /// The page's cards, for the contents bar: (label, heading id).
-const CARDS: [(&str, &str); 8] = [
+const CARDS: [(&str, &str); 9] = [
     ("Performance", "performance-heading"),
     ("Earned media value", "emv-heading"),
     ("Targets and decisions", "decisions-heading"),
@@ -17,6 +17,7 @@ const CARDS: [(&str, &str); 8] = [
     ("Stakeholder report", "report-heading"),
     ("Attribution", "attribution-heading"),
     ("Code leaks", "leaks-heading"),
+    ("Sentiment", "sentiment-heading"),
     ("Tables", "results-tables-heading"),
 ];
 
@@ -53,6 +54,7 @@ pub fn ResultsPage() -> impl IntoView {
         <super::results_emv::EmvPanel />
         <super::results_decisions::DecisionsPanels />
         <super::results_attribution::AttributionPanel />
+        <super::results_sentiment::SentimentPanel />
         <section class="results-tables" aria-labelledby="results-tables-heading">
             <h2 id="results-tables-heading">"Tables this section reads"</h2>
             <TableView kind=TableKind::Results />

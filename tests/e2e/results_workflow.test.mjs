@@ -104,3 +104,41 @@ test('the contents bar reaches the report, which prints on one A4 page', async (
     await app.close();
   }
 });
+
+test('campaign comments are classified with the lexicon, counted per creator and feed the sentiment signal', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Results');
+    const table = page.getByTestId('sentiment-table');
+    // The demo's pilot sample: 212 positive of 310 classified.
+    await table.locator('tfoot').filter({ hasText: '212 positive of 310 classified' }).waitFor();
+    const comments = [
+      'creator,post id,commenter,comment,is creator reply',
+      'trail_nora,n1,fan_a,"Love this bar, so tasty!",no',
+      'trail_nora,n1,fan_b,Bit dry and overpriced,no',
+      'trail_nora,n1,fan_c,Which flavour is this?,no',
+      'trail_nora,n1,trail_nora,"Thanks, love you all",yes',
+    ].join('\n');
+    await page.getByLabel('Campaign comments (CSV)').setInputFiles({ name: 'comments.csv', mimeType: 'text/csv', buffer: Buffer.from(comments) });
+    // The reply is not counted: one positive, one neutral, one negative.
+    const nora = table.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'trail_nora', exact: true }) });
+    await nora.waitFor();
+    assert.match(await nora.innerText(), /^trail_nora\s+1\s+1\s+1\s+33\.3%$/);
+    assert.match(await page.getByTestId('sentiment-examples').innerText(), /Bit dry and overpriced \(dry, overpriced\)/);
+    await page.getByRole('button', { name: "Use as the programme's positive sentiment share" }).click();
+    await page.getByText("The programme's positive sentiment share now uses these counts.").waitFor();
+    // 213 of 313 in the stakeholder report's content layer.
+    await page.locator('.rd-report .doc-page').filter({ hasText: /Positive sentiment share: 68\.05% \(213 positive comments \/ 313/ }).waitFor();
+
+    await app.waitSaved();
+    await app.reload();
+    await app.goto('Results');
+    await table.locator('tfoot').filter({ hasText: '213 positive of 313 classified' }).waitFor();
+    assert.equal(await page.getByText('Which flavour is this?').count(), 0, 'comment text is not stored');
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});

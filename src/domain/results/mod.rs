@@ -14,6 +14,7 @@ mod grouping;
 mod intervals;
 mod keys;
 mod metrics;
+mod sentiment;
 mod table;
 
 #[cfg(test)]
@@ -35,6 +36,10 @@ pub use grouping::{format_of, format_of_row, group_rows, Grouping, NO_COMMUNITY}
 pub use intervals::{poisson_interval, POISSON_LEVEL};
 pub use keys::MetricKey;
 pub use metrics::metric;
+pub use sentiment::{
+    apply_sentiment, classify_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, Sentiment, SentimentExamples, SentimentTally,
+    NEGATIVE_WORDS, POSITIVE_WORDS,
+};
 pub use table::{performance_table, sort_performance, PerformanceRow, TOTAL_GROUP};
 
 /// One metric over a set of rows.
