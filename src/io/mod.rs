@@ -64,7 +64,7 @@ pub use decode::ReadError;
 pub use export::{export_csv, table_cells};
 pub use mapping::{normalise_header, propose_mapping, propose_mapping_for_table, ColumnMapping};
 pub use problem::CellError;
-pub use raw_comments::{map_comment_headers, missing_comment_columns, read_comment_record, read_comment_rows, CommentColumns};
+pub use raw_comments::{map_comment_headers, missing_comment_columns, read_comment_rows, CommentFile};
 pub use read::{read_csv, CsvChunks, RawRow, RawTable};
 pub use score_export::{export_scores, score_export_header};
 pub use table::TableKind;

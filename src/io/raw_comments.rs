@@ -7,7 +7,7 @@ use super::columns::ColumnSpec;
 use super::columns_vetting::RAW_COMMENTS;
 use super::mapping::normalise_header;
 use super::problem::CellError;
-use super::read::RawRow;
+use super::read::{CsvChunks, RawRow};
 use super::text::{clean_handle, is_missing, parse_bool, unguard_formula};
 
 /// Which file column feeds each of [`RAW_COMMENTS`] (by key, label or synonym).
@@ -49,7 +49,7 @@ pub fn missing_comment_columns(mapping: &[Option<usize>]) -> Vec<&'static str> {
 
 /// Which file column feeds each comment field.
 #[derive(Debug, Clone, Copy)]
-pub struct CommentColumns {
+struct CommentColumns {
     handle: Option<usize>,
     post: Option<usize>,
     id: Option<usize>,
@@ -60,7 +60,7 @@ pub struct CommentColumns {
 }
 
 impl CommentColumns {
-    pub fn new(mapping: &[Option<usize>]) -> CommentColumns {
+    fn new(mapping: &[Option<usize>]) -> CommentColumns {
         let column = |key: &str| {
             RAW_COMMENTS
                 .iter()
@@ -82,7 +82,7 @@ impl CommentColumns {
 /// One record of a comments file as `(creator handle, comment)`. A record without a handle,
 /// post or commenter is reported and skipped (the text may be empty: an empty comment is
 /// still a comment). `cell(i)` is the record's cell `i`; `row` is the 1-based data row.
-pub fn read_comment_record<'a>(
+fn read_comment_record<'a>(
     cell: impl Fn(usize) -> Option<&'a str>,
     line: usize,
     row: usize,
@@ -139,6 +139,55 @@ pub fn read_comment_record<'a>(
         parent: value(columns.parent).map(str::to_string),
     };
     Some((creator?, comment))
+}
+
+/// A comments file read a chunk of records at a time, straight into comments: the page
+/// can show progress between chunks, and no table of cells is built.
+pub struct CommentFile {
+    file: CsvChunks,
+    headers: Vec<String>,
+    columns: CommentColumns,
+    /// Data records read so far.
+    rows_read: usize,
+}
+
+impl CommentFile {
+    /// Decodes the file and maps its headers; names the missing columns when it cannot be read.
+    pub fn open(bytes: &[u8]) -> Result<CommentFile, String> {
+        let file = CsvChunks::open(bytes).map_err(|e| e.to_string())?;
+        let mapping = map_comment_headers(&file.headers);
+        let missing = missing_comment_columns(&mapping);
+        if !missing.is_empty() {
+            return Err(format!(
+                "The file has no column for {}. Name the columns creator handle, post id, commenter and comment text.",
+                missing.join(", ")
+            ));
+        }
+        let headers = file.headers.clone();
+        Ok(CommentFile { file, headers, columns: CommentColumns::new(&mapping), rows_read: 0 })
+    }
+
+    /// Reads up to `limit` more records into `out`; skipped records go to `errors`.
+    pub fn read_chunk(&mut self, limit: usize, out: &mut Vec<(String, RawComment)>, errors: &mut Vec<CellError>) {
+        let (headers, columns, row) = (&self.headers, &self.columns, &mut self.rows_read);
+        self.file.visit_chunk(limit, |line, record| {
+            *row += 1;
+            out.extend(read_comment_record(|i| record.get(i), line, *row, headers, columns, errors));
+        });
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.file.is_done()
+    }
+
+    /// Share of the file read so far, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.file.progress()
+    }
+
+    pub fn rows_read(&self) -> usize {
+        self.rows_read
+    }
 }
 
 /// `rows` of a comments file read whole; `first_row` is the 0-based data row of `rows[0]`.

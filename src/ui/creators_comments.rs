@@ -11,7 +11,7 @@ use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
 use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, group_by_creator, merge_examples, new_salt};
 use crate::domain::audit::comments::{CommentExamples, CommentSettings};
-use crate::io::{map_comment_headers, missing_comment_columns, read_comment_record, CommentColumns, CsvChunks};
+use crate::io::CommentFile;
 
 const ROWS_PER_CHUNK: usize = 100_000;
 const CREATORS_PER_CHUNK: usize = 50;
@@ -42,29 +42,14 @@ async fn import_comments(state: AppState, bytes: Vec<u8>) -> Result<ImportReport
     let started = js_sys::Date::now();
     state.busy.set(Some(("Reading the comments file…".into(), 0.0)));
     next_frame().await;
-    let mut file = CsvChunks::open(&bytes).map_err(|e| e.to_string())?;
+    let mut file = CommentFile::open(&bytes)?;
     drop(bytes);
-    let mapping = map_comment_headers(&file.headers);
-    let missing = missing_comment_columns(&mapping);
-    if !missing.is_empty() {
-        return Err(format!(
-            "The file has no column for {}. Name the columns creator handle, post id, commenter and comment text.",
-            missing.join(", ")
-        ));
-    }
     // Parsed a chunk per frame: the page stays responsive and the bar moves while reading.
-    let columns = CommentColumns::new(&mapping);
-    let headers = file.headers.clone();
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut row = 0;
     while !file.is_done() {
-        file.visit_chunk(ROWS_PER_CHUNK, |line, record| {
-            row += 1;
-            let cell = |i: usize| record.get(i);
-            rows.extend(read_comment_record(cell, line, row, &headers, &columns, &mut errors));
-        });
-        state.busy.set(Some((format!("Reading comments: {row} so far…"), 0.3 * file.progress())));
+        file.read_chunk(ROWS_PER_CHUNK, &mut rows, &mut errors);
+        state.busy.set(Some((format!("Reading comments: {} so far…", file.rows_read()), 0.3 * file.progress())));
         next_frame().await;
     }
     let read_done = js_sys::Date::now();

@@ -3,6 +3,10 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use leptos::prelude::*;
+
+use super::state::AppState;
+
 /// Offers `text` as a file download.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -36,6 +40,20 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| format!("“{}” could not be read from disk", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Downloads a CSV named after the open workspace, `<workspace>-<what>.csv`, and says how
+/// it went.
+pub fn download_workspace_csv(state: AppState, what: &str, text: &str) {
+    let stem = state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| safe_file_stem(&w.name)))
+        .unwrap_or_else(|| safe_file_stem(""));
+    let file = format!("{stem}-{what}.csv");
+    match download_text(&file, text, "text/csv;charset=utf-8") {
+        Ok(()) => state.notify(format!("Downloaded {file}.")),
+        Err(error) => state.notify_error(format!("Could not download {file}: {error}.")),
+    }
 }
 
 /// A file name made from a user-chosen label: letters, digits, dash and underscore only.

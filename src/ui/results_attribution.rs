@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::files::{download_text, safe_file_stem};
+use super::files::download_workspace_csv;
 use super::state::app_state;
 use crate::domain::attribution::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
 
@@ -130,20 +130,7 @@ fn summary_lines(r: &Reconciliation) -> Vec<String> {
 }
 
 fn export_reconciliation(reconciliation: &Reconciliation) {
-    let state = app_state();
-    let name = state
-        .workspace
-        .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
-        .unwrap_or_default();
-    let file_name = format!("{}-attribution.csv", safe_file_stem(&name));
-    match download_text(
-        &file_name,
-        &crate::io::reconciliation_csv(reconciliation),
-        "text/csv;charset=utf-8",
-    ) {
-        Ok(()) => state.notify(format!("Exported the attribution table as {file_name}.")),
-        Err(error) => state.notify_error(error),
-    }
+    download_workspace_csv(app_state(), "attribution", &crate::io::reconciliation_csv(reconciliation));
 }
 
 #[component]

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::charts::{AxisFormat, LineChart, Series, SeriesStyle, Threshold};
-use super::files::{download_text, safe_file_stem};
+use super::files::download_workspace_csv;
 use super::persistence::update_workspace;
 use super::programme_fields::SelectField;
 use super::results_reallocation::TopPerformersCard;
@@ -30,16 +30,7 @@ pub fn download_table(state: AppState, table: &Table, what: &str) {
     for row in &table.rows {
         text.push_str(&csv_record(row));
     }
-    let stem = state.workspace.with_untracked(|w| {
-        w.as_ref()
-            .map(|w| safe_file_stem(&w.name))
-            .unwrap_or_default()
-    });
-    let file = format!("{stem}-{what}.csv");
-    match download_text(&file, &text, "text/csv;charset=utf-8") {
-        Ok(()) => state.notify(format!("Downloaded {file}.")),
-        Err(error) => state.notify_error(format!("The table could not be downloaded: {error}.")),
-    }
+    download_workspace_csv(state, what, &text);
 }
 
 /// Puts the keyboard focus back on a control that the re-rendered status replaced.

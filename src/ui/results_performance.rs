@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::files::{download_text, safe_file_stem};
+use super::files::download_workspace_csv;
 use super::results_perf_charts::{CostPerOrderChart, FunnelChart};
 use super::state::app_state;
 use crate::domain::results::display::{
@@ -66,21 +66,8 @@ pub fn PerformancePanel() -> impl IntoView {
         for cells in performance_csv_rows(&rows, &TABLE_KEYS, &currency) {
             text.push_str(&csv_record(&cells));
         }
-        let name = state.workspace.with_untracked(|w| {
-            w.as_ref()
-                .map(|w| safe_file_stem(&w.name))
-                .unwrap_or_default()
-        });
-        let file = format!(
-            "{name}-performance-by-{}.csv",
-            grouping.get_untracked().key()
-        );
-        match download_text(&file, &text, "text/csv;charset=utf-8") {
-            Ok(()) => state.notify(format!("Downloaded {file}.")),
-            Err(error) => {
-                state.notify_error(format!("The table could not be downloaded: {error}."))
-            }
-        }
+        let what = format!("performance-by-{}", grouping.get_untracked().key());
+        download_workspace_csv(state, &what, &text);
     };
     let currency = move || table.with(|t| t.as_ref().map(|t| t.1.clone()).unwrap_or_default());
     let header = move |key: Option<MetricKey>| {

@@ -13,27 +13,14 @@ use crate::domain::results::{
     apply_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, SentimentExamples,
     NEGATIVE_WORDS, POSITIVE_WORDS,
 };
-use crate::io::{map_comment_headers, missing_comment_columns, read_comment_record, CommentColumns, CsvChunks};
+use crate::io::CommentFile;
 
 /// Reads and classifies a comments file; nothing is stored here.
 fn classify_file(bytes: &[u8]) -> Result<(Vec<crate::domain::results::SentimentTally>, SentimentExamples, usize), String> {
-    let mut file = CsvChunks::open(bytes).map_err(|e| e.to_string())?;
-    let mapping = map_comment_headers(&file.headers);
-    let missing = missing_comment_columns(&mapping);
-    if !missing.is_empty() {
-        return Err(format!(
-            "The file has no column for {}. Name the columns creator handle, post id, commenter and comment text.",
-            missing.join(", ")
-        ));
-    }
-    let columns = CommentColumns::new(&mapping);
-    let headers = file.headers.clone();
-    let (mut rows, mut errors, mut row) = (Vec::new(), Vec::new(), 0);
+    let mut file = CommentFile::open(bytes)?;
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
     while !file.is_done() {
-        file.visit_chunk(100_000, |line, record| {
-            row += 1;
-            rows.extend(read_comment_record(|i| record.get(i), line, row, &headers, &columns, &mut errors));
-        });
+        file.read_chunk(100_000, &mut rows, &mut errors);
     }
     let (tallies, examples) = tally_sentiment(&rows);
     Ok((tallies, examples, errors.len()))

@@ -158,23 +158,17 @@ fn browser_bench_comments_csv() -> String {
 
 fn comment_import_of_the_browser_bench_file() {
     use microplan::domain::audit::comment_import::{analyse_creator, group_by_creator};
-    use microplan::io::{map_comment_headers, read_comment_record, CommentColumns, CsvChunks};
+    use microplan::io::CommentFile;
     let csv = browser_bench_comments_csv();
     let clock = Instant::now();
     // Read a chunk at a time, as the page does.
-    let Ok(mut file) = CsvChunks::open(csv.as_bytes()) else {
+    let Ok(mut file) = CommentFile::open(csv.as_bytes()) else {
         println!("the browser bench comments file did not read");
         return;
     };
-    let columns = CommentColumns::new(&map_comment_headers(&file.headers));
-    let headers = file.headers.clone();
-    let (mut rows, mut errors, mut row) = (Vec::new(), Vec::new(), 0);
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
     while !file.is_done() {
-        file.visit_chunk(25_000, |line, record| {
-            row += 1;
-            let cell = |i: usize| record.get(i);
-            rows.extend(read_comment_record(cell, line, row, &headers, &columns, &mut errors));
-        });
+        file.read_chunk(100_000, &mut rows, &mut errors);
     }
     let read = clock.elapsed().as_secs_f64();
     let count = rows.len();

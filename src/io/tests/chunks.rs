@@ -64,8 +64,8 @@ proptest! {
 }
 
 #[test]
-fn records_visited_in_chunks_read_as_the_whole_file_does() {
-    use crate::io::{map_comment_headers, read_comment_record, read_comment_rows, CommentColumns};
+fn a_comments_file_read_in_chunks_reads_as_the_whole_file_does() {
+    use crate::io::{map_comment_headers, read_comment_rows, CommentFile};
     let csv = "creator,post id,commenter,comment,is creator reply\r\n\
                @anna,p1,bob,\" Which flour? \",no\r\n\
                ,p1,cat,hi,no\r\n\
@@ -76,16 +76,12 @@ fn records_visited_in_chunks_read_as_the_whole_file_does() {
     let mapping = map_comment_headers(&whole.headers);
     let mut whole_errors = Vec::new();
     let expected = read_comment_rows(&whole.headers, &whole.rows, 0, &mapping, &mut whole_errors);
-    let mut file = CsvChunks::open(csv.as_bytes()).unwrap();
-    let columns = CommentColumns::new(&mapping);
-    let headers = file.headers.clone();
-    let (mut got, mut errors, mut row) = (Vec::new(), Vec::new(), 0);
+    let mut file = CommentFile::open(csv.as_bytes()).unwrap();
+    let (mut got, mut errors) = (Vec::new(), Vec::new());
     while !file.is_done() {
-        file.visit_chunk(2, |line, record| {
-            row += 1;
-            got.extend(read_comment_record(|i| record.get(i), line, row, &headers, &columns, &mut errors));
-        });
+        file.read_chunk(2, &mut got, &mut errors);
     }
+    assert_eq!(file.rows_read(), 4);
     assert_eq!(got, expected);
     // anna p1 and ben q1 read; row 2 has no handle, row 3 says "maybe" for the reply.
     assert_eq!(got.len(), 2);
@@ -94,4 +90,13 @@ fn records_visited_in_chunks_read_as_the_whole_file_does() {
         errors.iter().map(|e| (e.row, e.line, e.column.as_str())).collect();
     assert_eq!(spots, vec![(2, 3, "creator"), (3, 5, "is creator reply")]);
     assert_eq!(errors, whole_errors);
+}
+
+#[test]
+fn a_comments_file_without_the_text_column_names_it() {
+    let error = crate::io::CommentFile::open(b"handle,post_id,commenter\na,p,b\n").err();
+    assert_eq!(
+        error.as_deref(),
+        Some("The file has no column for Comment text. Name the columns creator handle, post id, commenter and comment text.")
+    );
 }
