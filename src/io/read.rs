@@ -9,7 +9,7 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{decode, ReadError};
+use super::decode::{decode, decode_owned, Decoded, ReadError};
 use super::number::decimal_evidence;
 
 /// A parsed file before any column has a meaning.
@@ -223,7 +223,15 @@ pub struct CsvChunks {
 impl CsvChunks {
     /// Decodes the file, finds its delimiter and reads the header.
     pub fn open(bytes: &[u8]) -> Result<CsvChunks, ReadError> {
-        let decoded = decode(bytes)?;
+        CsvChunks::from_decoded(decode(bytes)?)
+    }
+
+    /// [`CsvChunks::open`] of a file the caller no longer needs (no copy of plain UTF-8).
+    pub fn open_owned(bytes: Vec<u8>) -> Result<CsvChunks, ReadError> {
+        CsvChunks::from_decoded(decode_owned(bytes)?)
+    }
+
+    fn from_decoded(decoded: Decoded) -> Result<CsvChunks, ReadError> {
         let mut notes = decoded.notes;
         let mut text = decoded.text;
         let (body, declared) = take_sep_line(&text);

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::audits::{audit_settings, workspace_audits};
 use super::communities_activations::ActivationList;
 use super::communities_members::{EcosystemCard, MembersCard};
 use super::communities_planner::{PlannerCard, PlannerForm};
@@ -11,8 +12,7 @@ use super::persistence::update_workspace;
 use super::state::app_state;
 use super::table_view::TableView;
 use crate::domain::activation::edit::{parse_hashtags, remove_community, save_community};
-use crate::domain::audit::fingerprint::audit_inputs_fingerprint;
-use crate::domain::audit::{audit_workspace, AuditSettings, CreatorAudit};
+use crate::domain::audit::{AuditSettings, CreatorAudit};
 use crate::domain::workspace::Community;
 use crate::io::TableKind;
 
@@ -65,27 +65,8 @@ pub fn TextField(
 #[component]
 pub fn CommunitiesPage() -> impl IntoView {
     let state = app_state();
-    let settings = Memo::new(move |_| {
-        state.workspace.with(|w| {
-            w.as_ref()
-                .and_then(|w| w.audit_settings.clone())
-                .unwrap_or_default()
-        })
-    });
-    let inputs = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|w| w.as_ref().map(audit_inputs_fingerprint))
-    });
-    let audits = Memo::new(move |_| {
-        inputs.track();
-        let settings = settings.get();
-        state.workspace.with_untracked(|w| {
-            w.as_ref()
-                .map(|w| audit_workspace(w, &settings))
-                .unwrap_or_default()
-        })
-    });
+    let settings = audit_settings(state);
+    let audits = workspace_audits(state, settings);
     let first = state.workspace.with_untracked(|w| {
         w.as_ref()
             .and_then(|w| w.communities.first().map(|c| c.name.clone()))

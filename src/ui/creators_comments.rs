@@ -38,10 +38,12 @@ struct ImportReport {
     examples: CommentExamples,
 }
 
-async fn import_comments(state: AppState, bytes: Vec<u8>) -> Result<ImportReport, String> {
+/// Times are counted from the choice of the file, so loading it from disk is part of reading.
+async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportReport, String> {
     let started = js_sys::Date::now();
     state.busy.set(Some(("Reading the comments file…".into(), 0.0)));
     next_frame().await;
+    let bytes = read_file_bytes(&file).await?;
     let mut file = CommentFile::open(&bytes)?;
     drop(bytes);
     // Parsed a chunk per frame: the page stays responsive and the bar moves while reading.
@@ -57,18 +59,25 @@ async fn import_comments(state: AppState, bytes: Vec<u8>) -> Result<ImportReport
     let groups = group_by_creator(rows);
     let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ (started as u64);
     let settings = CommentSettings { salt: new_salt(seed), ..CommentSettings::default() };
-    let mut analysed = Vec::with_capacity(groups.len());
+    let creator_count = groups.len();
+    let mut analysed = Vec::with_capacity(creator_count);
     let mut examples = CommentExamples::default();
-    for (index, chunk) in groups.chunks(CREATORS_PER_CHUNK).enumerate() {
+    // Each chunk's raw rows are freed as soon as they are analysed: freeing all 900,000 at
+    // the end would freeze the page for a moment.
+    let mut pending = groups.into_iter();
+    loop {
+        let chunk: Vec<_> = pending.by_ref().take(CREATORS_PER_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
         for group in chunk {
-            let result = analyse_creator(group, &settings);
+            let result = analyse_creator(&group, &settings);
             merge_examples(&mut examples, &result.examples);
             analysed.push(result);
         }
-        let finished = (index + 1) * CREATORS_PER_CHUNK;
         state.busy.set(Some((
-            format!("Analysing the comments of {} creators…", groups.len()),
-            0.3 + 0.7 * finished.min(groups.len()) as f64 / groups.len().max(1) as f64,
+            format!("Analysing the comments of {creator_count} creators…"),
+            0.3 + 0.7 * analysed.len() as f64 / creator_count.max(1) as f64,
         )));
         next_frame().await;
     }
@@ -100,10 +109,7 @@ pub fn CommentImport() -> impl IntoView {
         input.set_value("");
         running.set(true);
         spawn_local(async move {
-            let outcome = match read_file_bytes(&file).await {
-                Ok(bytes) => import_comments(state, bytes).await,
-                Err(error) => Err(error),
-            };
+            let outcome = import_comments(state, file).await;
             state.busy.set(None);
             let _ = running.try_set(false);
             match outcome {

@@ -1,9 +1,10 @@
 //! Creators: the audit of every creator as a sortable, filterable table, a detail view with
 //! charts, flags and the verification checklist, editable audit settings, comment import and
-//! the method. The audit reruns only when its inputs or settings change.
+//! the method. The audit reruns only when its inputs or settings change (see `audits`).
 
 use leptos::prelude::*;
 
+use super::audits::{audit_settings, workspace_audits};
 use super::creators_comments::CommentImport;
 use super::creators_detail::CreatorDetail;
 use super::creators_method::MethodPage;
@@ -12,9 +13,8 @@ use super::creators_table::CreatorTable;
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
 use super::table_view::TableView;
-use crate::domain::audit::fingerprint::audit_inputs_fingerprint;
 use crate::domain::audit::roster::{roster_rows, RosterRow};
-use crate::domain::audit::{audit_workspace, AuditSettings, CreatorAudit};
+use crate::domain::audit::{AuditSettings, CreatorAudit};
 use crate::io::TableKind;
 
 /// The audit and its table, shared by the parts of the page.
@@ -47,16 +47,8 @@ pub fn percent(fraction: Option<f64>) -> String {
 #[component]
 pub fn CreatorsPage() -> impl IntoView {
     let state = app_state();
-    let settings = Memo::new(move |_| {
-        state.workspace.with(|w| w.as_ref().and_then(|w| w.audit_settings.clone()).unwrap_or_default())
-    });
-    // Status, shortlist, checklist and notes do not change the audit: skip the re-audit then.
-    let inputs = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(audit_inputs_fingerprint)));
-    let audits = Memo::new(move |_| {
-        inputs.track();
-        let settings = settings.get();
-        state.workspace.with_untracked(|w| w.as_ref().map(|w| audit_workspace(w, &settings)).unwrap_or_default())
-    });
+    let settings = audit_settings(state);
+    let audits = workspace_audits(state, settings);
     let rows = Memo::new(move |_| {
         audits.with(|audits| state.workspace.with(|w| w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default()))
     });

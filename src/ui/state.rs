@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::audit::reuse::MeasuredCreators;
 use crate::domain::workspace::Workspace;
 use crate::store::WorkspaceIndex;
 
@@ -47,6 +48,9 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Long work in progress (import, load): label and fraction done.
     pub busy: RwSignal<Option<(String, f64)>>,
+    /// The audit's measurements of each creator, reused while that creator's inputs stay the
+    /// same (see `domain::audit::reuse`).
+    pub measured: StoredValue<MeasuredCreators>,
     next_notice: StoredValue<u64>,
 }
 
@@ -59,6 +63,7 @@ impl AppState {
             unreadable: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             busy: RwSignal::new(None),
+            measured: StoredValue::new(MeasuredCreators::default()),
             next_notice: StoredValue::new(0),
         }
     }

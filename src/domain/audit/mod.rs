@@ -15,7 +15,7 @@
 //! - [`audience`]: audience fit with a target persona;
 //! - [`review`], [`roster`]: the user's shortlist, status and checklist, and the creator table;
 //! - [`comment_import`]: raw comments of many creators into what the workspace keeps;
-//! - [`fingerprint`]: a hash of the audit's inputs, to skip needless re-audits;
+//! - [`fingerprint`], [`reuse`]: hashes of the audit's inputs, to skip needless re-audits;
 //! - [`weights`], [`score`], [`components`], [`flags`]: the composite and its warnings.
 
 pub mod audience;
@@ -36,6 +36,7 @@ pub mod growth;
 mod lexicon;
 pub mod method_doc;
 mod numbers;
+pub mod reuse;
 pub mod review;
 pub mod roster;
 pub mod score;
@@ -181,51 +182,17 @@ pub fn audit_creator_with_commenters(
 /// ties by handle). Rows are grouped by handle in one pass, so the cost grows linearly with
 /// the number of rows.
 pub fn audit_workspace(workspace: &Workspace, settings: &AuditSettings) -> Vec<CreatorAudit> {
-    let mut posts: HashMap<String, Vec<&Post>> = HashMap::new();
-    for post in &workspace.posts {
-        posts.entry(handle_key(&post.handle)).or_default().push(post);
-    }
-    let mut history: HashMap<String, Vec<&FollowerPoint>> = HashMap::new();
-    for point in &workspace.follower_history {
-        history.entry(handle_key(&point.handle)).or_default().push(point);
-    }
-    let mut summaries: HashMap<String, Vec<&CommentSummary>> = HashMap::new();
-    for summary in &workspace.comment_summaries {
-        summaries.entry(handle_key(&summary.handle)).or_default().push(summary);
-    }
-    let commenters: HashMap<String, &CommenterPatterns> = workspace
-        .commenter_patterns
-        .iter()
-        .map(|stored| (handle_key(&stored.handle), &stored.patterns))
-        .collect();
-    let mut audits: Vec<CreatorAudit> = workspace
-        .creators
-        .iter()
-        .map(|creator| {
-            let key = handle_key(&creator.handle);
-            audit_rows(
-                creator,
-                posts.get(&key).map_or(&[], Vec::as_slice),
-                history.get(&key).map_or(&[], Vec::as_slice),
-                summaries.get(&key).map_or(&[], Vec::as_slice),
-                commenters.get(&key).copied(),
-                settings,
-            )
-        })
-        .collect();
-    for sample in &workspace.follower_samples {
-        let key = handle_key(&sample.handle);
-        if let Some(audit) = audits.iter_mut().find(|a| handle_key(&a.handle) == key) {
-            add_follower_sample(audit, sample);
-        }
-    }
+    reuse::audit_workspace_reusing(workspace, settings, &mut reuse::MeasuredCreators::default()).0
+}
+
+/// Best score first, creators without a score last, ties by handle.
+fn rank(audits: &mut [CreatorAudit]) {
     audits.sort_by(|a, b| match (a.score, b.score) {
         (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| a.handle.cmp(&b.handle)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.handle.cmp(&b.handle),
     });
-    audits
 }
 
 /// Adds a follower sample's estimate to the metrics, and its flag when the interval's lower
@@ -255,6 +222,12 @@ fn audit_rows(
     settings: &AuditSettings,
 ) -> CreatorAudit {
     let metrics = measure(creator, posts, history, summaries, commenters, settings);
+    assess(creator, metrics, settings)
+}
+
+/// The score, flags and notes of measured metrics: cheap, and the only part that depends on
+/// the weights.
+fn assess(creator: &Creator, metrics: CreatorMetrics, settings: &AuditSettings) -> CreatorAudit {
     let mut components = components::build_components(&metrics, settings);
     let composite = score::composite_score(&mut components);
     let flags = flags::build_flags(&creator.handle, &metrics);

@@ -100,3 +100,23 @@ fn a_comments_file_without_the_text_column_names_it() {
         Some("The file has no column for Comment text. Name the columns creator handle, post id, commenter and comment text.")
     );
 }
+
+/// Opening a file the caller gives up reads exactly what opening a borrowed copy reads, for
+/// plain UTF-8, UTF-8 with a BOM and UTF-16, and fails the same way on what it cannot read.
+#[test]
+fn owned_and_borrowed_files_read_the_same() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("a,b\n1,é\n".encode_utf16().flat_map(u16::to_le_bytes));
+    for bytes in [b"a,b\n1,2\n3,4\n".to_vec(), b"\xEF\xBB\xBFa;b\n1;2\n".to_vec(), utf16] {
+        let read = |mut file: CsvChunks| (file.headers.clone(), file.encoding, file.next_chunk(10));
+        let borrowed = CsvChunks::open(&bytes).map(read).map_err(|e| e.to_string());
+        let owned = CsvChunks::open_owned(bytes.clone()).map(read).map_err(|e| e.to_string());
+        assert_eq!(owned, borrowed);
+        assert!(borrowed.is_ok());
+    }
+    for bad in [b"   \n".to_vec(), b"PK\x03\x04rest".to_vec(), b"a,b\n1,\xe9t\xe9\n".to_vec()] {
+        let borrowed = CsvChunks::open(&bad).err().map(|e| e.to_string());
+        assert_eq!(CsvChunks::open_owned(bad.clone()).err().map(|e| e.to_string()), borrowed);
+        assert!(borrowed.is_some());
+    }
+}
