@@ -154,7 +154,15 @@ pub struct CommentFile {
 impl CommentFile {
     /// Decodes the file and maps its headers; names the missing columns when it cannot be read.
     pub fn open(bytes: &[u8]) -> Result<CommentFile, String> {
-        let file = CsvChunks::open(bytes).map_err(|e| e.to_string())?;
+        CommentFile::from_chunks(CsvChunks::open(bytes).map_err(|e| e.to_string())?)
+    }
+
+    /// [`CommentFile::open`] of a file the caller no longer needs (its text is not copied).
+    pub fn open_owned(bytes: Vec<u8>) -> Result<CommentFile, String> {
+        CommentFile::from_chunks(CsvChunks::open_owned(bytes).map_err(|e| e.to_string())?)
+    }
+
+    fn from_chunks(file: CsvChunks) -> Result<CommentFile, String> {
         let mapping = map_comment_headers(&file.headers);
         let missing = missing_comment_columns(&mapping);
         if !missing.is_empty() {

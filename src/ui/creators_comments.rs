@@ -9,11 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 use super::files::read_file_bytes;
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
-use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, group_by_creator, merge_examples, new_salt};
+use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, merge_examples, new_salt, CreatorGrouping};
 use crate::domain::audit::comments::{CommentExamples, CommentSettings};
 use crate::io::CommentFile;
 
-const ROWS_PER_CHUNK: usize = 100_000;
+const ROWS_PER_CHUNK: usize = 50_000;
 const CREATORS_PER_CHUNK: usize = 50;
 
 async fn next_frame() {
@@ -43,20 +43,22 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
     let started = js_sys::Date::now();
     state.busy.set(Some(("Reading the comments file…".into(), 0.0)));
     next_frame().await;
-    let bytes = read_file_bytes(&file).await?;
-    let mut file = CommentFile::open(&bytes)?;
-    drop(bytes);
-    // Parsed a chunk per frame: the page stays responsive and the bar moves while reading.
+    let mut file = CommentFile::open_owned(read_file_bytes(&file).await?)?;
+    // Parsed and grouped by creator a chunk per frame: the page stays responsive and the bar
+    // moves while reading.
     let mut rows = Vec::new();
+    let mut grouping = CreatorGrouping::default();
+    let mut comments = 0;
     let mut errors = Vec::new();
     while !file.is_done() {
         file.read_chunk(ROWS_PER_CHUNK, &mut rows, &mut errors);
+        comments += rows.len();
+        grouping.add(rows.drain(..));
         state.busy.set(Some((format!("Reading comments: {} so far…", file.rows_read()), 0.3 * file.progress())));
         next_frame().await;
     }
     let read_done = js_sys::Date::now();
-    let comments = rows.len();
-    let groups = group_by_creator(rows);
+    let groups = grouping.finish();
     let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ (started as u64);
     let settings = CommentSettings { salt: new_salt(seed), ..CommentSettings::default() };
     let creator_count = groups.len();

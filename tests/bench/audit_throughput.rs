@@ -119,9 +119,11 @@ fn comment_analysis_of_900k_comments() {
     );
 }
 
-/// The comments file of `tests/bench/creators_browser.mjs`, built the same way, so the
-/// native and the browser figures are on the same data.
-fn browser_bench_comments_csv() -> String {
+/// The comment files of `tests/bench/creators_browser.mjs`, built the same way, so the native
+/// and the browser figures are on the same data. With `unique_specific`, each specific comment
+/// is unique within its creator (but built from five templates); without it, a creator's
+/// specific comments repeat on every post.
+fn browser_bench_comments_csv(unique_specific: bool) -> String {
     const SPECIFIC: [&str; 5] = [
         "Which flour did you use for this loaf?",
         "How long did you let the dough rest before shaping it?",
@@ -137,7 +139,8 @@ fn browser_bench_comments_csv() -> String {
             for k in 0..30usize {
                 let pick = (c * 7 + p * 13 + k * 31) % 10;
                 let text = if pick < 4 {
-                    format!("{} ({k})", SPECIFIC[(p + k) % SPECIFIC.len()])
+                    let template = SPECIFIC[(p + k) % SPECIFIC.len()];
+                    if unique_specific { format!("{template} (post {p}, {k})") } else { format!("{template} ({k})") }
                 } else if pick < 8 {
                     GENERIC[k % GENERIC.len()].to_string()
                 } else {
@@ -156,10 +159,10 @@ fn browser_bench_comments_csv() -> String {
     out
 }
 
-fn comment_import_of_the_browser_bench_file() {
+fn comment_import_of_the_browser_bench_file(unique_specific: bool) {
     use microplan::domain::audit::comment_import::{analyse_creator, group_by_creator};
     use microplan::io::CommentFile;
-    let csv = browser_bench_comments_csv();
+    let csv = browser_bench_comments_csv(unique_specific);
     let clock = Instant::now();
     // Read a chunk at a time, as the page does.
     let Ok(mut file) = CommentFile::open(csv.as_bytes()) else {
@@ -168,7 +171,7 @@ fn comment_import_of_the_browser_bench_file() {
     };
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     while !file.is_done() {
-        file.read_chunk(100_000, &mut rows, &mut errors);
+        file.read_chunk(50_000, &mut rows, &mut errors);
     }
     let read = clock.elapsed().as_secs_f64();
     let count = rows.len();
@@ -177,8 +180,9 @@ fn comment_import_of_the_browser_bench_file() {
         group_by_creator(rows).iter().map(|g| analyse_creator(g, &settings).summaries.len()).sum();
     let total = clock.elapsed().as_secs_f64();
     println!(
-        "comment import of the browser bench file ({:.1} MB, {count} comments, {} rows skipped) into {summaries} post summaries: \
-         {:.0} ms (reading the file {:.0} ms, analysis {:.0} ms)",
+        "comment import of the browser bench file, specific comments {} ({:.1} MB, {count} comments, {} rows skipped) \
+         into {summaries} post summaries: {:.0} ms (reading the file {:.0} ms, analysis {:.0} ms)",
+        if unique_specific { "unique within each creator" } else { "repeated across posts" },
         csv.len() as f64 / 1e6,
         errors.len(),
         total * 1000.0,
@@ -190,5 +194,6 @@ fn comment_import_of_the_browser_bench_file() {
 fn main() {
     audit_of_5000_creators_with_30_posts();
     comment_analysis_of_900k_comments();
-    comment_import_of_the_browser_bench_file();
+    comment_import_of_the_browser_bench_file(false);
+    comment_import_of_the_browser_bench_file(true);
 }

@@ -32,22 +32,48 @@ pub struct CreatorComments {
 
 /// Groups `(handle, comment)` rows by creator, in order of first appearance.
 pub fn group_by_creator(rows: Vec<(String, RawComment)>) -> Vec<CreatorComments> {
-    let mut index: FastMap<String, usize> = FastMap::default();
-    let mut groups: Vec<CreatorComments> = Vec::new();
-    for (handle, row) in rows {
-        let key = handle_key(&handle);
-        let at = *index.entry(key).or_insert_with(|| {
-            groups.push(CreatorComments {
-                handle: handle.trim().trim_start_matches('@').to_string(),
-                rows: Vec::new(),
-            });
-            groups.len() - 1
-        });
-        if let Some(group) = groups.get_mut(at) {
-            group.rows.push(row);
+    let mut grouping = CreatorGrouping::default();
+    grouping.add(rows);
+    grouping.finish()
+}
+
+/// [`group_by_creator`] a chunk of rows at a time, so a page can group while it reads.
+#[derive(Debug, Default)]
+pub struct CreatorGrouping {
+    index: FastMap<String, usize>,
+    groups: Vec<CreatorComments>,
+    /// Exports list a creator's comments together: a row spelled like the one before goes to
+    /// the same group without computing its key.
+    previous: Option<(String, usize)>,
+}
+
+impl CreatorGrouping {
+    pub fn add(&mut self, rows: impl IntoIterator<Item = (String, RawComment)>) {
+        for (handle, row) in rows {
+            let at = match self.previous.as_ref() {
+                Some((spelling, at)) if *spelling == handle => *at,
+                _ => {
+                    let groups = &mut self.groups;
+                    let at = *self.index.entry(handle_key(&handle)).or_insert_with(|| {
+                        groups.push(CreatorComments {
+                            handle: handle.trim().trim_start_matches('@').to_string(),
+                            rows: Vec::new(),
+                        });
+                        groups.len() - 1
+                    });
+                    self.previous = Some((handle, at));
+                    at
+                }
+            };
+            if let Some(group) = self.groups.get_mut(at) {
+                group.rows.push(row);
+            }
         }
     }
-    groups
+
+    pub fn finish(self) -> Vec<CreatorComments> {
+        self.groups
+    }
 }
 
 /// What one creator's comments became.
@@ -198,6 +224,38 @@ mod tests {
             !text.contains("bob") && !text.contains("flour"),
             "no handle or text stored"
         );
+    }
+
+    #[test]
+    fn grouping_does_not_depend_on_rows_being_sorted() {
+        // Interleaved spellings of two creators: same groups, same first-seen order and
+        // handle, same rows in file order, as when each row is looked up on its own.
+        let handles = ["@Anna", "anna", "ben", "ANNA ", "ben", "ben", "@anna", "Ben"];
+        let rows: Vec<(String, RawComment)> = handles
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.to_string(), comment(&format!("p{i}"), "x", "hi")))
+            .collect();
+        let groups = group_by_creator(rows.clone());
+        let got: Vec<(&str, Vec<&str>)> = groups
+            .iter()
+            .map(|g| (g.handle.as_str(), g.rows.iter().map(|r| r.post_id.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Anna", vec!["p0", "p1", "p3", "p6"]),
+                ("ben", vec!["p2", "p4", "p5", "p7"]),
+            ]
+        );
+        // A chunk at a time, chunks cut mid-creator: the same groups.
+        for size in 1..=rows.len() {
+            let mut grouping = CreatorGrouping::default();
+            for chunk in rows.chunks(size) {
+                grouping.add(chunk.to_vec());
+            }
+            assert_eq!(grouping.finish(), groups, "chunks of {size}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::comment_text::{classify_normalized, content_words, normalize_comment, CommentKind};
 use super::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
 use super::fast_hash::{FastMap, FastSet};
+use super::comment_threads::thread_depths;
 use super::numbers::{fnv1a, ratio};
 use crate::domain::workspace::CommentSummary;
 
@@ -146,7 +147,8 @@ struct Row {
     post: usize,
     key: u64,
     kind: CommentKind,
-    normalized: String,
+    /// Index of the row's text in the creator's distinct texts.
+    text: usize,
     audience: bool,
 }
 
@@ -158,6 +160,11 @@ pub fn analyze_comments(
 ) -> CommentAnalysis {
     let mut post_ids: Vec<&str> = Vec::new();
     let mut post_index: FastMap<&str, usize> = FastMap::default();
+    // Comment sections repeat praise, emoji and commenters a lot: each distinct raw text is
+    // read once and each distinct handle hashed once (within this creator only).
+    let mut text_index: FastMap<&str, usize> = FastMap::default();
+    let mut readings: Vec<(CommentKind, String)> = Vec::new();
+    let mut keys: FastMap<&str, u64> = FastMap::default();
     let parsed: Vec<Row> = rows
         .iter()
         .map(|row| {
@@ -166,21 +173,20 @@ pub fn analyze_comments(
             if post == next {
                 post_ids.push(row.post_id.as_str());
             }
-            let normalized = normalize_comment(&row.text);
-            let kind = classify_normalized(&row.text, &normalized);
-            let normalized =
-                if kind == CommentKind::EmojiOnly { String::new() } else { normalized };
-            Row {
-                post,
-                key: commenter_key(&settings.salt, &row.commenter),
-                kind,
-                normalized,
-                audience: !row.is_creator_reply,
-            }
+            let text = *text_index.entry(row.text.as_str()).or_insert_with(|| {
+                readings.push(read_text(&row.text));
+                readings.len() - 1
+            });
+            let kind = readings.get(text).map_or(CommentKind::EmojiOnly, |r| r.0);
+            let key = *keys
+                .entry(row.commenter.as_str())
+                .or_insert_with(|| commenter_key(&settings.salt, &row.commenter));
+            Row { post, key, kind, text, audience: !row.is_creator_reply }
         })
         .collect();
+    let normalized = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
     let audience_texts: Vec<&str> =
-        parsed.iter().map(|r| if r.audience { r.normalized.as_str() } else { "" }).collect();
+        parsed.iter().map(|r| if r.audience { normalized(r) } else { "" }).collect();
     let duplicated = duplicate_flags(&audience_texts, settings.near_duplicate_threshold);
     let depths = thread_depths(rows);
 
@@ -232,7 +238,15 @@ pub fn analyze_comments(
             max_thread_depth: t.max_depth,
         })
         .collect();
-    CommentAnalysis { summaries, examples, patterns: commenter_patterns(&parsed) }
+    CommentAnalysis { summaries, examples, patterns: commenter_patterns(&parsed, &normalized) }
+}
+
+/// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they
+/// are never duplicates).
+fn read_text(text: &str) -> (CommentKind, String) {
+    let normalized = normalize_comment(text);
+    let kind = classify_normalized(text, &normalized);
+    (kind, if kind == CommentKind::EmojiOnly { String::new() } else { normalized })
 }
 
 fn add_example(list: &mut Vec<String>, text: &str) {
@@ -245,59 +259,7 @@ fn add_example(list: &mut Vec<String>, text: &str) {
     }
 }
 
-/// Thread depth of every row (1 for top-level), following `parent` ids within the same post.
-/// Memoised, so a long chain costs linear time; a cycle is cut where it closes.
-fn thread_depths(rows: &[RawComment]) -> Vec<u32> {
-    let mut by_id: FastMap<(&str, &str), usize> = FastMap::default();
-    for (index, row) in rows.iter().enumerate() {
-        if let Some(id) = row.comment_id.as_deref().filter(|id| !id.is_empty()) {
-            by_id.entry((row.post_id.as_str(), id)).or_insert(index);
-        }
-    }
-    let mut depth: Vec<u32> = vec![0; rows.len()];
-    let mut on_path: Vec<bool> = vec![false; rows.len()];
-    for start in 0..rows.len() {
-        let mut path: Vec<usize> = Vec::new();
-        let mut base = 0u32;
-        let mut current = Some(start);
-        while let Some(i) = current {
-            let known = depth.get(i).copied().unwrap_or(0);
-            if known > 0 || on_path.get(i).copied().unwrap_or(true) {
-                base = known;
-                break;
-            }
-            if let Some(flag) = on_path.get_mut(i) {
-                *flag = true;
-            }
-            path.push(i);
-            current = match rows.get(i).and_then(|r| r.parent.as_deref()).filter(|p| !p.is_empty())
-            {
-                None => None,
-                Some(parent) => {
-                    let post = rows.get(i).map_or("", |r| r.post_id.as_str());
-                    let found = by_id.get(&(post, parent)).copied();
-                    if found.is_none() {
-                        base = 1; // the parent is not in the export
-                    }
-                    found
-                }
-            };
-        }
-        let mut level = base;
-        for &i in path.iter().rev() {
-            level = level.saturating_add(1);
-            if let Some(slot) = depth.get_mut(i) {
-                *slot = level;
-            }
-            if let Some(flag) = on_path.get_mut(i) {
-                *flag = false;
-            }
-        }
-    }
-    depth
-}
-
-fn commenter_patterns(rows: &[Row]) -> CommenterPatterns {
+fn commenter_patterns<'a>(rows: &[Row], normalized: &impl Fn(&Row) -> &'a str) -> CommenterPatterns {
     struct Activity {
         posts: FastSet<usize>,
         digest: CommenterDigest,
@@ -348,7 +310,7 @@ fn commenter_patterns(rows: &[Row]) -> CommenterPatterns {
             for index in &activity.texts {
                 // Only pure lexicon praise ("nice pic") is quoted: never a personal text.
                 let praise = rows.get(*index).filter(|r| r.kind == CommentKind::Generic);
-                let text = praise.map(|r| r.normalized.as_str()).filter(|t| !t.is_empty());
+                let text = praise.map(normalized).filter(|t| !t.is_empty());
                 if let Some(text) = text.filter(|t| content_words(t).is_empty()) {
                     *pod_texts.entry(text).or_insert(0) += 1;
                 }
@@ -373,34 +335,6 @@ fn commenter_patterns(rows: &[Row]) -> CommenterPatterns {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn row(id: &str, parent: Option<&str>) -> RawComment {
-        RawComment {
-            post_id: "p".into(),
-            comment_id: Some(id.into()),
-            commenter: "x".into(),
-            text: "hi".into(),
-            is_creator_reply: false,
-            parent: parent.map(str::to_string),
-        }
-    }
-
-    #[test]
-    fn thread_depth_follows_parents_and_survives_cycles() {
-        // a (top) <- b <- c; d answers a comment missing from the export; e and f form a cycle.
-        let rows = [
-            row("c", Some("b")),
-            row("a", None),
-            row("b", Some("a")),
-            row("d", Some("gone")),
-            row("e", Some("f")),
-            row("f", Some("e")),
-            row("g", Some("g")),
-        ];
-        let depths = thread_depths(&rows);
-        assert_eq!(depths[..4], [3, 1, 2, 2]);
-        assert!(depths[4..].iter().all(|d| (1..=2).contains(d)));
-    }
 
     #[test]
     fn commenter_keys_are_salted_and_ignore_case_and_at() {

@@ -71,7 +71,8 @@ pub fn duplicate_flags<S: AsRef<str>>(normalized: &[S], threshold: f64) -> Vec<b
 }
 
 /// Prefix-filtered similarity self-join over distinct texts; marks both members of every pair
-/// with Jaccard >= threshold.
+/// with Jaccard >= threshold. Only the flags are needed, not the pairs, so a candidate pair
+/// whose members are both marked already is not checked (it could not change a flag).
 fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
     let mut frequency: FastMap<u64, u32> = FastMap::default();
     for item in distinct.iter() {
@@ -87,9 +88,9 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
     }
     let mut order: Vec<usize> = (0..distinct.len()).collect();
     order.sort_by_key(|&index| distinct.get(index).map_or(0, |d| d.by_hash.len()));
+    let mut marked: Vec<bool> = distinct.iter().map(|d| d.duplicate).collect();
     let mut index: FastMap<u64, Vec<usize>> = FastMap::default();
     let mut last_seen: Vec<usize> = vec![usize::MAX; distinct.len()];
-    let mut matches: Vec<(usize, usize)> = Vec::new();
     for &x in &order {
         let Some(item) = distinct.get(x) else { continue };
         let size = item.by_rarity.len();
@@ -98,6 +99,7 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
         }
         let needed = (threshold * size as f64 - 1e-9).ceil().max(1.0) as usize;
         let prefix = size.saturating_sub(needed) + 1;
+        let mut x_marked = marked.get(x).copied().unwrap_or(false);
         for shingle in item.by_rarity.iter().take(prefix) {
             for &y in index.get(shingle).map(Vec::as_slice).unwrap_or(&[]) {
                 let Some(seen) = last_seen.get_mut(y) else { continue };
@@ -105,25 +107,29 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
                     continue;
                 }
                 *seen = x;
+                let Some(y_marked) = marked.get_mut(y) else { continue };
+                if x_marked && *y_marked {
+                    continue;
+                }
                 let Some(other) = distinct.get(y) else { continue };
                 if (other.by_hash.len() as f64) < threshold * size as f64 - 1e-9 {
                     continue;
                 }
                 if jaccard(&item.by_hash, &other.by_hash) >= threshold {
-                    matches.push((x, y));
+                    *y_marked = true;
+                    x_marked = true;
                 }
             }
+        }
+        if let Some(flag) = marked.get_mut(x) {
+            *flag = x_marked;
         }
         for shingle in item.by_rarity.iter().take(prefix) {
             index.entry(*shingle).or_default().push(x);
         }
     }
-    for (x, y) in matches {
-        for i in [x, y] {
-            if let Some(item) = distinct.get_mut(i) {
-                item.duplicate = true;
-            }
-        }
+    for (item, flag) in distinct.iter_mut().zip(marked) {
+        item.duplicate = flag;
     }
 }
 
@@ -189,6 +195,30 @@ mod tests {
                 })
                 .collect();
             assert_eq!(fast, brute, "threshold {threshold}");
+        }
+    }
+
+    fn brute_force_flags(texts: &[String], threshold: f64) -> Vec<bool> {
+        let sets: Vec<Vec<u64>> = texts.iter().map(|t| shingles(t)).collect();
+        (0..sets.len())
+            .map(|i| (0..sets.len()).any(|j| j != i && jaccard(&sets[i], &sets[j]) >= threshold))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Short texts over a four-letter alphabet collide and nearly collide often, which
+        /// exercises the exact groups, the prefix filter and the skipped checks together.
+        #[test]
+        fn flags_agree_with_brute_force_on_random_lists(
+            texts in proptest::collection::vec("[ab c]{0,9}", 0..16),
+        ) {
+            for threshold in [0.3, 0.5, 0.6, 0.75, 0.8, 0.9, 1.0] {
+                proptest::prop_assert_eq!(
+                    duplicate_flags(&texts, threshold),
+                    brute_force_flags(&texts, threshold),
+                    "threshold {}", threshold
+                );
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod comment_import;
 pub mod demo_audience;
 pub mod detail;
 pub mod comment_text;
+mod comment_threads;
 pub mod comments;
 pub mod components;
 pub mod consistency;
