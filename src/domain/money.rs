@@ -17,8 +17,13 @@ impl Money {
 
 /// Digits with thousands separators: 1550 -> "1,550".
 fn grouped(whole: u64) -> String {
-    let digits = whole.to_string();
-    let mut out = String::new();
+    group_digits(&whole.to_string())
+}
+
+/// Digits with a comma between each group of three: "1234567" -> "1,234,567". The one digit
+/// grouping of the app (counts, money, scores).
+pub fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
         if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
@@ -81,5 +86,20 @@ mod display_tests {
         assert_eq!(format_money(1_234_567.0, "SEK", 0), "1,234,567 SEK");
         assert_eq!(format_money(f64::NAN, "EUR", 2), "—");
         assert_eq!(format_money(3.0, "", 2), "3.00");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_grouped_in_threes_from_the_right() {
+        let cases = [("", ""), ("7", "7"), ("999", "999"), ("1000", "1,000"), ("123456", "123,456"), ("1234567", "1,234,567")];
+        for (digits, grouped) in cases {
+            assert_eq!(group_digits(digits), grouped);
+        }
+        assert_eq!(number_text(-1234.5, 1), "-1,234.5");
+        assert_eq!(number_text(f64::NAN, 0), "—");
     }
 }

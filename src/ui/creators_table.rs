@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::creators_page::{percent, CreatorsContext};
-use super::files::{download_text, safe_file_stem};
+use super::files::download_workspace_csv;
 use super::persistence::update_workspace;
 use super::state::app_state;
 use super::table_view::Pager;
@@ -89,10 +89,7 @@ pub fn CreatorTable() -> impl IntoView {
                 export_scores(audits, &picked)
             })
         });
-        let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| safe_file_stem(&w.name)).unwrap_or_default());
-        if let Err(error) = download_text(&format!("{name}-creator-scores.csv"), &text, "text/csv;charset=utf-8") {
-            state.notify_error(format!("The scores could not be exported: {error}."));
-        }
+        download_workspace_csv(state, "creator-scores", &text);
     };
     let header = move |key: SortKey, numeric: bool| {
         let aria = move || match sort.get() {

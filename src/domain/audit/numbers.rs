@@ -86,14 +86,7 @@ pub fn percent(fraction: f64) -> String {
 
 /// A count with thousands separators for evidence strings: 18000 -> "18,000".
 pub fn thousands(value: i128) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
+    let out = crate::domain::money::group_digits(&value.unsigned_abs().to_string());
     if value < 0 {
         format!("-{out}")
     } else {

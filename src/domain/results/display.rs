@@ -9,14 +9,7 @@ pub fn thousands(value: f64) -> String {
     if !rounded.is_finite() || rounded.abs() >= 1e18 {
         return format!("{value:e}");
     }
-    let digits = (rounded.abs() as u64).to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
+    let out = crate::domain::money::group_digits(&(rounded.abs() as u64).to_string());
     if rounded < 0.0 {
         format!("-{out}")
     } else {
