@@ -20,7 +20,7 @@ pub const DEFAULT_NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
 struct Distinct {
     /// Shingles sorted by value (for the exact Jaccard check).
     by_hash: Vec<u64>,
-    /// Shingles ordered rarest first (for the prefix filter).
+    /// The rarest shingles, rarest first: the prefix the filter probes and indexes.
     by_rarity: Vec<u64>,
     duplicate: bool,
 }
@@ -70,6 +70,16 @@ pub fn duplicate_flags<S: AsRef<str>>(normalized: &[S], threshold: f64) -> Vec<b
         .collect()
 }
 
+/// How many of a set's rarest shingles another set must share one of, to reach Jaccard
+/// `threshold`: `size - ceil(threshold * size) + 1` (0 for an empty set).
+fn prefix_length(size: usize, threshold: f64) -> usize {
+    if size == 0 {
+        return 0;
+    }
+    let needed = (threshold * size as f64 - 1e-9).ceil().max(1.0) as usize;
+    size.saturating_sub(needed) + 1
+}
+
 /// Prefix-filtered similarity self-join over distinct texts; marks both members of every pair
 /// with Jaccard >= threshold. Only the flags are needed, not the pairs, so a candidate pair
 /// whose members are both marked already is not checked (it could not change a flag).
@@ -83,6 +93,12 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
     for item in distinct.iter_mut() {
         let mut keyed: Vec<(u32, u64)> =
             item.by_hash.iter().map(|s| (frequency.get(s).copied().unwrap_or(0), *s)).collect();
+        // Only the prefix is ever probed or indexed: find it, then order just that.
+        let prefix = prefix_length(keyed.len(), threshold);
+        if prefix > 0 && prefix < keyed.len() {
+            keyed.select_nth_unstable(prefix - 1);
+        }
+        keyed.truncate(prefix);
         keyed.sort_unstable();
         item.by_rarity = keyed.into_iter().map(|(_, shingle)| shingle).collect();
     }
@@ -93,12 +109,11 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
     let mut last_seen: Vec<usize> = vec![usize::MAX; distinct.len()];
     for &x in &order {
         let Some(item) = distinct.get(x) else { continue };
-        let size = item.by_rarity.len();
+        let size = item.by_hash.len();
         if size == 0 {
             continue;
         }
-        let needed = (threshold * size as f64 - 1e-9).ceil().max(1.0) as usize;
-        let prefix = size.saturating_sub(needed) + 1;
+        let prefix = item.by_rarity.len();
         let mut x_marked = marked.get(x).copied().unwrap_or(false);
         for shingle in item.by_rarity.iter().take(prefix) {
             for &y in index.get(shingle).map(Vec::as_slice).unwrap_or(&[]) {
