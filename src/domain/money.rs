@@ -16,7 +16,8 @@ impl Money {
 }
 
 /// Digits with thousands separators: 1550 -> "1,550".
-fn grouped(whole: u64) -> String {
+/// A whole number with thousands separators: 100000 -> "100,000".
+pub fn group_thousands(whole: u64) -> String {
     group_digits(&whole.to_string())
 }
 
@@ -44,11 +45,11 @@ pub fn number_text(value: f64, decimals: usize) -> String {
     let fraction = rounded % factor as u64;
     let sign = if value < 0.0 && rounded > 0 { "-" } else { "" };
     if decimals == 0 {
-        format!("{sign}{}", grouped(whole))
+        format!("{sign}{}", group_thousands(whole))
     } else {
         format!(
             "{sign}{}.{fraction:0width$}",
-            grouped(whole),
+            group_thousands(whole),
             width = decimals
         )
     }

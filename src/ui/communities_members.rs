@@ -11,6 +11,7 @@ use crate::domain::activation::ecosystem::{
 };
 use crate::domain::activation::edit::set_membership;
 use crate::domain::audit::tiers::TierBoundaries;
+use crate::domain::money::group_thousands as thousands;
 use crate::domain::workspace::PipelineStatus;
 
 #[component]
@@ -99,19 +100,6 @@ pub fn MembersCard(community: String) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-/// 100000 -> "100,000".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn tier_label(tier: EcosystemTier, boundaries: &TierBoundaries) -> String {

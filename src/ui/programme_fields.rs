@@ -145,15 +145,8 @@ pub fn show_value(value: f64, is_fraction: bool) -> String {
         return format!("{:.2}%", value * 100.0);
     }
     if (value - value.round()).abs() < 1e-9 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs().round() as u64);
-        let mut out = String::from(if value < 0.0 { "-" } else { "" });
-        for (index, c) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
+        let sign = if value < 0.0 { "-" } else { "" };
+        format!("{sign}{}", crate::domain::money::group_thousands(value.abs().round() as u64))
     } else {
         format!("{value:.2}")
     }

@@ -3,6 +3,9 @@
 
 use leptos::prelude::*;
 
+/// Counts with thousands separators, as the uplift cards show them.
+pub use crate::domain::money::group_thousands as thousands;
+
 /// A labelled input; the text is kept as typed and read by the card's live computation.
 #[component]
 pub fn Field(
@@ -93,19 +96,6 @@ pub fn signed_percent(fraction: f64) -> String {
 
 pub fn points(fraction: f64) -> String {
     format!("{:+.3} pp", fraction * 100.0)
-}
-
-/// `12345` -> `12,345`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// An error line for a card whose inputs cannot be computed.

@@ -65,14 +65,7 @@ pub fn money(amount: f64, currency: &str) -> String {
     let cents = (amount * 100.0).round();
     let whole = (cents / 100.0).trunc();
     let fraction = (cents - whole * 100.0).abs();
-    let digits = format!("{}", whole.abs() as u64);
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
+    let grouped = crate::domain::money::group_thousands(whole.abs() as u64);
     let sign = if amount < 0.0 { "-" } else { "" };
     if fraction == 0.0 {
         format!("{currency} {sign}{grouped}")

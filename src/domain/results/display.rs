@@ -9,7 +9,7 @@ pub fn thousands(value: f64) -> String {
     if !rounded.is_finite() || rounded.abs() >= 1e18 {
         return format!("{value:e}");
     }
-    let out = crate::domain::money::group_digits(&(rounded.abs() as u64).to_string());
+    let out = crate::domain::money::group_thousands(rounded.abs() as u64);
     if rounded < 0.0 {
         format!("-{out}")
     } else {
