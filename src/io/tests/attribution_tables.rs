@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 
+use super::preview_of;
 use super::round_trip::{date, finite, handle, optional_text, text, unique};
 use crate::domain::attribution::{
     AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer,
@@ -129,26 +130,13 @@ pub(super) fn attribution_book() -> impl Strategy<Value = AttributionBook> {
         })
 }
 
-fn import(kind: TableKind, csv: &str) -> crate::io::ImportPreview {
-    let table = read_csv(csv.as_bytes()).unwrap();
-    let mapping = propose_mapping(kind, &table.headers);
-    validate(
-        kind,
-        &table,
-        &mapping,
-        &ImportOptions {
-            default_currency: "EUR".into(),
-        },
-    )
-}
-
 #[test]
 fn ga4_visits_export_maps_by_its_own_names() {
     let csv =
         "Date,Session campaign,Session manual ad content,Sessions,Key events,Purchase revenue\n\
                20260415,spring_pilot_2026,trail_nora_reel,120,3,74.50\n\
                20260416,spring_pilot_2026,trail_nora_reel,64,1,24.50\n";
-    let preview = import(TableKind::LinkClicks, csv);
+    let preview = preview_of(TableKind::LinkClicks, csv);
     assert!(preview.can_commit_all(), "{:?}", preview.errors);
     let TypedRows::LinkClicks(rows) = preview.valid else {
         panic!()
@@ -170,7 +158,7 @@ fn ga4_visits_export_maps_by_its_own_names() {
 
 #[test]
 fn survey_and_codes_tables_read_their_usual_headers() {
-    let preview = import(
+    let preview = preview_of(
         TableKind::SurveyAnswers,
         "Order,How did you hear about us?\n#1001,@trail_nora on Instagram\n",
     );
@@ -184,7 +172,7 @@ fn survey_and_codes_tables_read_their_usual_headers() {
             answer: "@trail_nora on Instagram".into()
         }]
     );
-    let preview = import(
+    let preview = preview_of(
         TableKind::CreatorCodes,
         "Discount code,Creator\nnora15,@trail_nora\n",
     );

@@ -12,3 +12,13 @@ mod numbers;
 mod pipeline;
 mod round_trip;
 mod tracking;
+
+use crate::io::{propose_mapping, read_csv, validate, ImportOptions, TableKind};
+
+/// The import preview of a small hand-written file, mapped by header names alone, with
+/// euros as the default currency.
+fn preview_of(kind: TableKind, csv: &str) -> crate::io::ImportPreview {
+    let table = read_csv(csv.as_bytes()).unwrap();
+    let mapping = propose_mapping(kind, &table.headers);
+    validate(kind, &table, &mapping, &ImportOptions { default_currency: "EUR".into() })
+}

@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::preview_of;
+
 use crate::domain::money::Money;
 use crate::domain::workspace::{Community, Creator, PipelineStatus, TestArm, Workspace};
 use crate::io::{
@@ -26,19 +28,6 @@ fn creator(handle: &str, followers: u64) -> Creator {
         account_created: None,
         audience: Default::default(),
     }
-}
-
-fn preview_of(kind: TableKind, csv: &str) -> crate::io::ImportPreview {
-    let table = read_csv(csv.as_bytes()).unwrap();
-    let mapping = propose_mapping(kind, &table.headers);
-    validate(
-        kind,
-        &table,
-        &mapping,
-        &ImportOptions {
-            default_currency: "EUR".into(),
-        },
-    )
 }
 
 #[test]
