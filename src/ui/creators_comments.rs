@@ -78,7 +78,7 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
             analysed.push(result);
         }
         state.busy.set(Some((
-            format!("Analysing the comments of {creator_count} creators…"),
+            format!("Analysing the comments of {}…", creators_text(creator_count)),
             0.3 + 0.7 * analysed.len() as f64 / creator_count.max(1) as f64,
         )));
         next_frame().await;
@@ -99,6 +99,11 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
     })
 }
 
+/// "1 creator", "12 creators".
+fn creators_text(count: usize) -> String {
+    format!("{count} creator{}", if count == 1 { "" } else { "s" })
+}
+
 #[component]
 pub fn CommentImport() -> impl IntoView {
     let state = app_state();
@@ -116,7 +121,7 @@ pub fn CommentImport() -> impl IntoView {
             let _ = running.try_set(false);
             match outcome {
                 Ok(done) => {
-                    state.notify(format!("{} comments of {} creators analysed.", done.comments, done.creators));
+                    state.notify(format!("{} comments of {} analysed.", done.comments, creators_text(done.creators)));
                     let _ = report.try_set(Some(done));
                 }
                 Err(error) => state.notify_error(format!("The comments could not be imported: {error}")),
@@ -144,8 +149,8 @@ pub fn CommentImport() -> impl IntoView {
                 <div class="comment-report" data-testid="comment-report" role="status">
                     <p>
                         {format!(
-                            "{} comments of {} creators became {} post summaries in {:.1} s (reading the file {:.1} s, analysis {:.1} s).",
-                            r.comments, r.creators, r.summaries, r.seconds, r.read_seconds, r.analyse_seconds
+                            "{} comments of {} became {} post summaries in {:.1} s (reading the file {:.1} s, analysis {:.1} s).",
+                            r.comments, creators_text(r.creators), r.summaries, r.seconds, r.read_seconds, r.analyse_seconds
                         )}
                         {(r.problem_count > 0).then(|| format!(" {} rows were skipped:", r.problem_count))}
                     </p>

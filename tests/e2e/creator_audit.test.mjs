@@ -185,7 +185,7 @@ test('raw comments are analysed at import: pods reach the score, examples are sh
     await page.getByLabel('Comments file (CSV)').setInputFiles({ name: 'comments.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
     const report = page.getByTestId('comment-report');
     await report.waitFor();
-    assert.match(await report.innerText(), /30 comments of 1 creators became 5 post summaries/);
+    assert.match(await report.innerText(), /30 comments of 1 creator became 5 post summaries/);
     assert.match(await report.innerText(), /Which hydration did you use/);
     assert.match(await report.innerText(), /nice pic/);
     await app.waitSaved();
