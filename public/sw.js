@@ -1,23 +1,45 @@
 // Offline support: network first, so a new deployment is picked up at once; the last copy
-// of every file of the app's own origin answers when the network is gone (a workshop room
-// without Wi-Fi). Only same-origin GET requests are touched; nothing is ever sent anywhere.
-const CACHE = 'microplan-v1';
+// of each of the app's own files answers when the network is gone (a workshop room without
+// Wi-Fi). The build step (scripts/finalize_build.mjs) fills in this build's id and its file
+// list: only those files are cached, under their path without query string, in one cache
+// per build, and older builds' caches are deleted when this one takes over. Nothing is ever
+// sent anywhere.
+const BUILD = '__BUILD_ID__';
+const APP_FILES = new Set(__APP_FILES__);
+const CACHE = `microplan-${BUILD}`;
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** The app file a request is for (relative to this worker's scope), or null. */
+function appFileOf(url) {
+  const scope = new URL(self.registration.scope);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return null;
+  const relative = decodeURIComponent(url.pathname.slice(scope.pathname.length)) || 'index.html';
+  return APP_FILES.has(relative) ? relative : null;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== 'GET') return;
+  const file = appFileOf(new URL(request.url));
+  if (file === null) return;
+  const key = new URL(file, self.registration.scope).href;
   event.respondWith(
     fetch(request)
       .then((response) => {
         if (response.ok) {
           const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
+          event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
         }
         return response;
       })
-      .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit ?? Response.error())),
+      .catch(() => caches.open(CACHE).then((cache) => cache.match(key)).then((hit) => hit ?? Response.error())),
   );
 });

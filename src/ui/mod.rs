@@ -21,6 +21,7 @@ mod contracts_fields;
 mod contracts_form;
 mod contracts_lists;
 mod contracts_page;
+mod crash;
 mod creators_followers;
 mod creators_page;
 mod creators_settings;
@@ -67,11 +68,14 @@ use sections::{use_current_section, Section};
 use state::{app_state, AppState, SaveStatus};
 
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    crash::install_panic_hook();
+    // Read before the router starts, so a section that stopped the app is not reopened.
+    let previous_crash = crash::previous_crash();
+    leptos::mount::mount_to_body(move || view! { <App previous_crash=previous_crash.clone() /> });
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     persistence::start(state);
@@ -121,6 +125,7 @@ fn App() -> impl IntoView {
                 </ul>
             </nav>
             <main id="main" tabindex="-1">
+                {previous_crash.map(|record| view! { <crash::CrashReport record /> })}
                 <banners::Banners />
                 <banners::BusyBar />
                 {move || match section.get() {

@@ -1,0 +1,46 @@
+// Trunk post-build hook: seals the built page.
+// 1. The Content-Security-Policy allows exactly the inline scripts the page ships (Trunk's
+//    wasm loader and the service-worker registration) by their SHA-256, so no injected inline
+//    script or event-handler attribute can run.
+// 2. The service worker learns this build's id and the list of the app's own files, so it
+//    keeps one cache per build, deletes older builds' caches, and never stores anything else.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('finalize_build.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR is not set)');
+
+const htmlPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(htmlPath, 'utf8');
+
+const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('base64');
+const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+  .filter(([, attributes]) => !/\bsrc\s*=/.test(attributes))
+  .map(([, , body]) => body);
+if (inlineScripts.length === 0) throw new Error('index.html has no inline script: the wasm loader is missing');
+
+const PLACEHOLDER = "'inline-script-hashes'";
+if (html.split(PLACEHOLDER).length !== 2) throw new Error(`index.html's Content-Security-Policy must hold ${PLACEHOLDER} exactly once`);
+const hashes = inlineScripts.map((body) => `'sha256-${sha256(body)}'`).join(' ');
+html = html.replace(PLACEHOLDER, hashes);
+fs.writeFileSync(htmlPath, html);
+
+function listFiles(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix + entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${relative}/`) : [relative];
+  });
+}
+const appFiles = listFiles(staging).filter((file) => file !== 'sw.js').sort();
+const buildId = crypto.createHash('sha256')
+  .update(appFiles.map((file) => file + fs.readFileSync(path.join(staging, file), 'utf8').length).join('\n'))
+  .update(html)
+  .digest('hex')
+  .slice(0, 16);
+
+const swPath = path.join(staging, 'sw.js');
+const sw = fs.readFileSync(swPath, 'utf8');
+if (!sw.includes('__BUILD_ID__') || !sw.includes('__APP_FILES__')) throw new Error('sw.js lacks its build placeholders');
+fs.writeFileSync(swPath, sw.replace('__BUILD_ID__', buildId).replace('__APP_FILES__', JSON.stringify(appFiles)));
+console.log(`finalize_build: ${inlineScripts.length} inline script(s) hashed, ${appFiles.length} app files, build ${buildId}`);
