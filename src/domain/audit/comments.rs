@@ -12,11 +12,21 @@
 //! - `total` = audience comments on the post; the three kind shares are fractions of it and
 //!   sum to 1 (see `comment_text` for the kinds). A post with only the creator's own replies
 //!   has `total` 0 and all shares 0 (the summary table has no empty value for them).
-//! - `duplicate_share` = audience comments with letters or digits whose text has a duplicate
-//!   or near-duplicate anywhere among the creator's audience comments (any post), over `total`.
+//! - `duplicate_share` = audience comments of the *specific* kind whose text has a duplicate
+//!   or near-duplicate anywhere among the creator's specific audience comments (any post),
+//!   over `total`. Short generic praise ("Love this", "Nice!") written by different people is
+//!   normal on every account and is already measured as the generic share: it is never a
+//!   duplicate. A sentence with content repeated word for word is.
+//! - A row is the creator's own when the export says so (reply flag) or when its commenter is
+//!   the creator's handle.
 //! - `distinct_commenters` = distinct commenter keys among audience comments.
 //! - `max_thread_depth`: a top-level comment has depth 1, a reply to it 2, and so on; a reply
-//!   whose parent is not in the export counts as 2; 0 when the post has no comments.
+//!   whose parent is not in the export counts as 2; 0 when the post has no comments. Without
+//!   thread columns (no row names a parent) a creator reply counts as depth 2 when the post has
+//!   audience comments: it answers one of them.
+//! - **Answered posts**: posts where the creator answers a question. With thread columns, a
+//!   creator row whose parent is an audience question on the same post; without them, a post
+//!   with a creator reply and at least one audience question.
 //! - Repeat commenters have audience comments on at least 2 posts. **Pod accounts** comment on
 //!   at least [`POD_POST_SHARE`] of the analysed posts (3 posts at least) and at least
 //!   [`POD_GENERIC_SHARE`] of their comments are generic or emoji-only. **Repeat advocates**
@@ -121,6 +131,15 @@ pub struct CommenterPatterns {
     /// `repeat_advocates / distinct_commenters`.
     pub advocate_share: Option<f64>,
     pub commenters: Vec<CommenterDigest>,
+    /// Posts where the creator answers a question (module docs).
+    #[serde(default)]
+    pub answered_posts: usize,
+    /// Comments written by the creator (reply flag or the creator's own handle).
+    #[serde(default)]
+    pub creator_comments: u64,
+    /// Whether the export carried thread structure (parent ids).
+    #[serde(default)]
+    pub threaded: bool,
 }
 
 /// Everything the import screen gets from a creator's comments.
@@ -150,6 +169,7 @@ struct Row {
     /// Index of the row's text in the creator's distinct texts.
     text: usize,
     audience: bool,
+    question: bool,
 }
 
 /// Analyses one creator's comments (rows of other creators should not be passed in).
@@ -165,6 +185,7 @@ pub fn analyze_comments(
     let mut text_index: FastMap<&str, usize> = FastMap::default();
     let mut readings: Vec<(CommentKind, String)> = Vec::new();
     let mut keys: FastMap<&str, u64> = FastMap::default();
+    let creator_key = commenter_key(&settings.salt, handle);
     let parsed: Vec<Row> = rows
         .iter()
         .map(|row| {
@@ -181,14 +202,20 @@ pub fn analyze_comments(
             let key = *keys
                 .entry(row.commenter.as_str())
                 .or_insert_with(|| commenter_key(&settings.salt, &row.commenter));
-            Row { post, key, kind, text, audience: !row.is_creator_reply }
+            let audience = !row.is_creator_reply && key != creator_key;
+            Row { post, key, kind, text, audience, question: is_question(&row.text) }
         })
         .collect();
     let normalized = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
-    let audience_texts: Vec<&str> =
-        parsed.iter().map(|r| if r.audience { normalized(r) } else { "" }).collect();
+    // Only specific texts can be duplicates (module docs).
+    let audience_texts: Vec<&str> = parsed
+        .iter()
+        .map(|r| if r.audience && r.kind == CommentKind::Specific { normalized(r) } else { "" })
+        .collect();
     let duplicated = duplicate_flags(&audience_texts, settings.near_duplicate_threshold);
+    let threaded = rows.iter().any(|r| r.parent.as_deref().is_some_and(|p| !p.is_empty()));
     let depths = thread_depths(rows);
+    let answered = answered_posts(rows, &parsed, post_ids.len(), threaded);
 
     let mut tallies: Vec<PostTally> = post_ids.iter().map(|_| PostTally::default()).collect();
     let mut examples = CommentExamples::default();
@@ -222,6 +249,11 @@ pub fn analyze_comments(
             add_example(&mut examples.duplicated, &raw.text);
         }
     }
+    if !threaded {
+        for tally in tallies.iter_mut().filter(|t| t.creator_replies > 0 && t.total > 0) {
+            tally.max_depth = tally.max_depth.max(2);
+        }
+    }
     let summaries = post_ids
         .iter()
         .zip(&tallies)
@@ -238,7 +270,53 @@ pub fn analyze_comments(
             max_thread_depth: t.max_depth,
         })
         .collect();
-    CommentAnalysis { summaries, examples, patterns: commenter_patterns(&parsed, &normalized) }
+    let mut patterns = commenter_patterns(&parsed, &normalized);
+    patterns.answered_posts = answered;
+    patterns.creator_comments = parsed.iter().filter(|r| !r.audience).count() as u64;
+    patterns.threaded = threaded;
+    CommentAnalysis { summaries, examples, patterns }
+}
+
+fn is_question(text: &str) -> bool {
+    text.contains(['?', '¿', '？'])
+}
+
+/// Posts where the creator answers a question (module docs).
+fn answered_posts(rows: &[RawComment], parsed: &[Row], posts: usize, threaded: bool) -> usize {
+    let mut answered = vec![false; posts];
+    if threaded {
+        let mut by_id: FastMap<(&str, &str), usize> = FastMap::default();
+        for (index, row) in rows.iter().enumerate() {
+            if let Some(id) = row.comment_id.as_deref().filter(|id| !id.is_empty()) {
+                by_id.entry((row.post_id.as_str(), id)).or_insert(index);
+            }
+        }
+        for (row, raw) in parsed.iter().zip(rows).filter(|(r, _)| !r.audience) {
+            let parent = raw
+                .parent
+                .as_deref()
+                .and_then(|p| by_id.get(&(raw.post_id.as_str(), p)))
+                .and_then(|i| parsed.get(*i));
+            if parent.is_some_and(|p| p.audience && p.question) {
+                if let Some(slot) = answered.get_mut(row.post) {
+                    *slot = true;
+                }
+            }
+        }
+    } else {
+        let mut replied = vec![false; posts];
+        let mut asked = vec![false; posts];
+        for row in parsed {
+            let slot = if row.audience { asked.get_mut(row.post) } else { replied.get_mut(row.post) };
+            if let Some(slot) = slot.filter(|_| !row.audience || row.question) {
+                *slot = true;
+            }
+        }
+        for ((slot, r), a) in answered.iter_mut().zip(&replied).zip(&asked) {
+            *slot = *r && *a;
+        }
+    }
+    answered.iter().filter(|a| **a).count()
 }
 
 /// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they
@@ -335,6 +413,42 @@ fn commenter_patterns<'a>(rows: &[Row], normalized: &impl Fn(&Row) -> &'a str) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(post: &str, who: &str, text: &str, reply: bool) -> RawComment {
+        RawComment {
+            post_id: post.into(),
+            comment_id: None,
+            commenter: who.into(),
+            text: text.into(),
+            is_creator_reply: reply,
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn generic_praise_from_many_people_is_not_duplication_but_copied_sentences_are() {
+        let rows = [
+            row("p1", "ann", "Love this", false),
+            row("p1", "bob", "love this!", false),
+            row("p1", "cat", "Where did you buy that blue jacket", false),
+            row("p2", "dan", "Love this", false),
+            row("p2", "eve", "Great giveaway, tagging my friends here now", false),
+            row("p2", "fay", "great giveaway tagging my friends here now!!", false),
+            row("p2", "me", "It is from a flea market", false),
+        ];
+        let analysis = analyze_comments("me", &rows, &CommentSettings::default());
+        let s = &analysis.summaries;
+        // p1: 3 comments, no duplicate (the praise is generic); p2: the two copied sentences
+        // are duplicates, 2 of 3 audience comments; the creator's own row (by handle, no
+        // reply flag) is a reply, and without thread columns it answers: depth 2.
+        assert_eq!((s[0].total, s[0].duplicate_share), (3, 0.0));
+        assert_eq!(s[1].total, 3);
+        assert!((s[1].duplicate_share - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((s[1].creator_replies, s[1].max_thread_depth), (1, 2));
+        // p1 has a question but no creator reply; p2 a reply but no question: none answered.
+        assert_eq!(analysis.patterns.answered_posts, 0);
+        assert!(!analysis.patterns.threaded);
+    }
 
     #[test]
     fn commenter_keys_are_salted_and_ignore_case_and_at() {

@@ -267,7 +267,9 @@ fn measure(
     let tier = tiers::tier_for(creator.followers, &settings.tiers);
     let benchmark = engagement
         .mean_rate_by_followers
-        .and_then(|rate| tiers::benchmark_position(rate, tier, &settings.benchmarks));
+        .and_then(|rate| {
+            tiers::benchmark_position_at(rate, creator.followers, &settings.tiers, &settings.benchmarks)
+        });
     let recent = engagement::recent_posts(posts, recent_count);
     let recent_ids: HashSet<&str> = recent.iter().map(|p| p.post_id.as_str()).collect();
     let matched: Vec<&CommentSummary> =
