@@ -6,3 +6,4 @@ mod demo_checks;
 mod hand_checked;
 mod properties;
 mod properties_new;
+mod validation;
