@@ -21,7 +21,8 @@
 //!    (relative changes, default follow share 0.5): followers that arrive through a viral post
 //!    engage, bought followers do not.
 //! 6. Before a gain is judged, it is explained if it can be: a post dated from
-//!    [`VIRAL_DAYS_BEFORE`] days before the interval's start to its end whose interactions are
+//!    [`VIRAL_DAYS`] days before the interval's start to as many days after its end (follower
+//!    snapshots and post dates are rarely taken at the same hour) whose interactions are
 //!    an outlier for the creator (robust z of interactions per post over all their posts,
 //!    median/MAD as above, at least [`VIRAL_POST_Z`], and at least [`VIRAL_MIN_MULTIPLE`] times
 //!    the median) is recorded as the likely cause. A medians comparison cannot see two viral
@@ -57,8 +58,8 @@ pub const FOLLOWING_RATIO_WARNING: f64 = 0.75;
 /// ... when the creator follows at least this many accounts.
 pub const FOLLOWING_MIN_ACCOUNTS: u64 = 1_000;
 
-/// A post this many days before a gain's interval, or inside it, can explain the gain.
-pub const VIRAL_DAYS_BEFORE: i64 = 3;
+/// A post inside a gain's interval, or up to this many days either side, can explain it.
+pub const VIRAL_DAYS: i64 = 3;
 /// Robust z of a post's interactions that makes it an outlier (a viral post).
 pub const VIRAL_POST_Z: f64 = 3.5;
 /// ... and its interactions must also be at least this multiple of the creator's median.
@@ -259,19 +260,20 @@ pub fn follower_spikes(
     report
 }
 
-/// The post with the highest outlying interactions dated from [`VIRAL_DAYS_BEFORE`] days before
-/// the interval's start to its end (module docs, step 6); `None` when no post qualifies.
+/// The post with the highest outlying interactions dated within [`VIRAL_DAYS`] days of the
+/// interval (module docs, step 6); `None` when no post qualifies.
 pub fn outlier_post_near(posts: &[&Post], interval: &GrowthInterval) -> Option<OutlierPost> {
     let counts: Vec<f64> = posts.iter().map(|p| interactions(p) as f64).collect();
     let scores = robust_z_scores(&counts)?;
     let centre = median(&counts)?;
-    let from = interval.start.checked_sub_signed(Duration::days(VIRAL_DAYS_BEFORE))?;
+    let from = interval.start.checked_sub_signed(Duration::days(VIRAL_DAYS))?;
+    let to = interval.end.checked_add_signed(Duration::days(VIRAL_DAYS))?;
     posts
         .iter()
         .zip(&scores)
         .filter(|(p, z)| {
             p.date >= from
-                && p.date <= interval.end
+                && p.date <= to
                 && **z >= VIRAL_POST_Z
                 && interactions(p) as f64 >= VIRAL_MIN_MULTIPLE * centre
         })

@@ -7,3 +7,4 @@ mod hand_checked;
 mod properties;
 mod properties_new;
 mod validation;
+mod continuity;
