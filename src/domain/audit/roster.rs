@@ -13,10 +13,12 @@ use crate::domain::workspace::{PipelineStatus, Workspace};
 /// One row of the creator table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterRow {
-    /// Rank, 1-based, best score first; creators whose scores round to the same whole number
-    /// share the rank of the first of them (1, 2, 2, 4), as the table shows them equal.
+    /// Position in the audit list (best score first), 1-based.
     pub rank: usize,
-    /// True when another creator shares this rank (shown as "=2").
+    /// The rank shown: creators whose scores round to the same whole number share the rank
+    /// of the first of them (1, 2, 2, 4), since the table shows them as equal.
+    pub shown_rank: usize,
+    /// True when another creator shares the shown rank (displayed as "=2").
     pub tied: bool,
     pub handle: String,
     pub display_name: Option<String>,
@@ -45,20 +47,20 @@ pub fn roster_rows(audits: &[CreatorAudit], workspace: &Workspace) -> Vec<Roster
     rows
 }
 
-/// Gives rows whose scores round to the same whole number the rank of the first of them.
+/// Gives rows whose scores round to the same whole number the shown rank of the first.
 fn share_tied_ranks(rows: &mut [RosterRow]) {
     let shown = |r: &RosterRow| r.score.map(|s| s.round() as i64);
     for i in 1..rows.len() {
         let (Some(above), Some(row)) = (rows.get(i - 1), rows.get(i)) else { continue };
         if shown(above).is_some() && shown(above) == shown(row) {
-            let rank = above.rank;
+            let rank = above.shown_rank;
             for index in [i - 1, i] {
                 if let Some(r) = rows.get_mut(index) {
                     r.tied = true;
                 }
             }
             if let Some(r) = rows.get_mut(i) {
-                r.rank = rank;
+                r.shown_rank = rank;
             }
         }
     }
@@ -95,6 +97,7 @@ fn rows_in_order(audits: &[CreatorAudit], workspace: &Workspace) -> Vec<RosterRo
             let categories = creator.map(|c| c.categories.join(" ")).unwrap_or_default();
             RosterRow {
                 rank: index + 1,
+                shown_rank: index + 1,
                 tied: false,
                 handle: audit.handle.clone(),
                 platform: creator.map(|c| c.platform.clone()).unwrap_or_default(),
@@ -284,9 +287,9 @@ mod tests {
         let (w, rows) = demo_rows();
         assert_eq!(rows.len(), w.creators.len());
         for (i, r) in rows.iter().enumerate() {
-            assert!(r.rank <= i + 1);
+            assert_eq!(r.rank, i + 1);
             let tied_above = i > 0 && rows[i - 1].score.map(f64::round) == r.score.map(f64::round);
-            assert_eq!(r.rank == i + 1, !tied_above, "{}", r.handle);
+            assert_eq!(r.shown_rank == i + 1, !tied_above, "{}", r.handle);
         }
         let crumb = rows.iter().find(|r| r.handle == "crumb_theory").unwrap();
         assert!(crumb.shortlisted);
@@ -298,12 +301,13 @@ mod tests {
         let (_, mut rows) = demo_rows();
         let scores = [Some(80.2), Some(79.6), Some(79.9), Some(70.0)];
         for (row, (i, score)) in rows.iter_mut().zip(scores.iter().enumerate()) {
-            (row.rank, row.tied, row.score) = (i + 1, false, *score);
+            (row.rank, row.shown_rank, row.tied, row.score) = (i + 1, i + 1, false, *score);
         }
         rows.truncate(4);
         share_tied_ranks(&mut rows);
-        let ranks: Vec<(usize, bool)> = rows.iter().map(|r| (r.rank, r.tied)).collect();
-        assert_eq!(ranks, vec![(1, true), (1, true), (1, true), (4, false)]);
+        let ranks: Vec<(usize, usize, bool)> =
+            rows.iter().map(|r| (r.rank, r.shown_rank, r.tied)).collect();
+        assert_eq!(ranks, vec![(1, 1, true), (2, 1, true), (3, 1, true), (4, 4, false)]);
     }
 
     #[test]
