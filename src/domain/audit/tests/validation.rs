@@ -4,7 +4,10 @@
 //! apply; raw comments read, grouped, analysed and applied). Prints precision and recall per
 //! flag and the rank of every kind:
 //!
-//! `cargo test -p microplan-core audit::tests::validation -- --nocapture`
+//! `cargo test -p microplan-core audit::tests::validation -- --nocapture --test-threads 1`
+//!
+//! The small set (tests/fixtures/validation/small) is the one the e2e test imports through the
+//! page; it is checked here too, so the e2e expectations are known to hold.
 
 use std::collections::BTreeMap;
 
@@ -18,15 +21,31 @@ use crate::io::{
     ImportOptions, TableKind,
 };
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/validation/full");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/validation");
 
-fn read(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+/// Which files to read: the set, and whether the comments keep their thread column.
+#[derive(Clone, Copy)]
+struct Set {
+    name: &'static str,
+    threads: bool,
+}
+
+fn read(set: Set, name: &str) -> Vec<u8> {
+    let bytes = std::fs::read(format!("{DIR}/{}/{name}", set.name))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    if set.threads || name != "comments.csv" {
+        return bytes;
+    }
+    // The same export without its last column ("Reply to"): no thread structure, only the
+    // "By creator" flag. Reply ids hold no comma, so the column starts at the last comma.
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.lines().map(|l| l.rsplit_once(',').map_or(l, |(head, _)| head)).collect();
+    lines.join("\n").into_bytes()
 }
 
 /// Imports one table as the app does and checks every row was accepted.
-fn import(workspace: &mut Workspace, kind: TableKind, name: &str) {
-    let table = read_csv(&read(name)).unwrap();
+fn import(set: Set, workspace: &mut Workspace, kind: TableKind, name: &str) {
+    let table = read_csv(&read(set, name)).unwrap();
     let mapping = propose_mapping_for_table(kind, &table);
     let preview = validate(kind, &table, &mapping, &ImportOptions { default_currency: "EUR".into() });
     assert!(preview.errors.is_empty(), "{name}: {:?}", preview.errors.first());
@@ -34,8 +53,8 @@ fn import(workspace: &mut Workspace, kind: TableKind, name: &str) {
     apply_import(workspace, preview.valid, ImportMode::Replace);
 }
 
-fn import_comments(workspace: &mut Workspace) {
-    let mut file = CommentFile::open(&read("comments.csv")).unwrap();
+fn import_comments(set: Set, workspace: &mut Workspace) {
+    let mut file = CommentFile::open(&read(set, "comments.csv")).unwrap();
     let (mut rows, mut errors, mut grouping) = (Vec::new(), Vec::new(), CreatorGrouping::default());
     while !file.is_done() {
         file.read_chunk(2_000, &mut rows, &mut errors);
@@ -47,13 +66,13 @@ fn import_comments(workspace: &mut Workspace) {
     apply_analysed(workspace, analysed);
 }
 
-fn labelled_workspace() -> (Workspace, BTreeMap<String, String>) {
+fn labelled_workspace(set: Set) -> (Workspace, BTreeMap<String, String>) {
     let mut workspace = Workspace::default();
-    import(&mut workspace, TableKind::Creators, "creators.csv");
-    import(&mut workspace, TableKind::Posts, "posts.csv");
-    import(&mut workspace, TableKind::FollowerHistory, "follower_history.csv");
-    import_comments(&mut workspace);
-    let labels = String::from_utf8(read("labels.csv")).unwrap();
+    import(set, &mut workspace, TableKind::Creators, "creators.csv");
+    import(set, &mut workspace, TableKind::Posts, "posts.csv");
+    import(set, &mut workspace, TableKind::FollowerHistory, "follower_history.csv");
+    import_comments(set, &mut workspace);
+    let labels = String::from_utf8(read(set, "labels.csv")).unwrap();
     let labels = labels
         .lines()
         .skip(1)
@@ -92,8 +111,28 @@ fn ranks(audits: &[CreatorAudit], labels: &BTreeMap<String, String>) -> BTreeMap
 
 #[test]
 fn the_audit_holds_on_the_labelled_validation_set() {
-    let (workspace, labels) = labelled_workspace();
+    check(Set { name: "full", threads: true });
+}
+
+#[test]
+fn the_audit_holds_without_thread_columns() {
+    check(Set { name: "full", threads: false });
+}
+
+#[test]
+fn the_audit_holds_on_the_small_set_of_the_e2e_test() {
+    check(Set { name: "small", threads: true });
+}
+
+fn check(set: Set) {
+    println!("\n=== {} set, {} ===", set.name, if set.threads { "with thread columns" } else { "without thread columns" });
+    let (workspace, labels) = labelled_workspace(set);
     assert_eq!(workspace.creators.len(), labels.len());
+    let threaded = workspace.commenter_patterns.iter().filter(|p| p.patterns.threaded).count();
+    let answered: usize = workspace.commenter_patterns.iter().map(|p| p.patterns.answered_posts).sum();
+    println!("Creators read as threads: {threaded}; posts with an answered question: {answered}");
+    // With the column, every creator the creator answered in threads is read as threads.
+    assert!(if set.threads { threaded + 1 >= labels.len() } else { threaded == 0 }, "{threaded}");
     let settings = AuditSettings::for_objective(Objective::Community);
     let audits = audit_workspace(&workspace, &settings);
 
