@@ -95,6 +95,17 @@ ANSWERS = ["About {k} minutes, then straight in", "I use {t}, nothing fancy", "Y
            "Honestly it was the {t}, changed everything", "Try {k} percent less next time",
            "I buy the {t} locally, any brand is fine", "Good question, I do it the night before",
            "It took me {k} tries to get it right", "Thank you! Let me know how yours turns out"]
+# Openers and personal tails make each fan's sentence their own, as real comments are.
+OPENERS = ["", "", "Ok so ", "Honestly ", "Question from {p}: ", "Long time lurker here, ", "Quick one, ",
+           "Right, ", "Ha, ", "So ", "Real talk, ", "{w} here, ", "Not gonna lie, ", "Hi from {p}! "]
+TAILS = ["", "", " from a very rainy {p}", " and my {r} agrees", " after {k} failed attempts",
+         " while the {r} was asleep", " thanks {w}", " which never happens in {p}", " on a {k} degree day",
+         " with help from my {r}", " before work at {k} am", " for the {o} time this year", " even in {p}"]
+PLACES = ["Leeds", "Bristol", "Glasgow", "Cork", "Utrecht", "Lyon", "Bilbao", "Cardiff", "York", "Ghent",
+          "Norwich", "Aarhus", "Porto", "Bergen", "Inverness", "Hull", "Bath", "Derry"]
+RELATIVES = ["partner", "mum", "dad", "flatmate", "sister", "brother", "neighbour", "kid", "gran", "dog"]
+WHO = ["Sam", "Priya", "Tomasz", "Aoife", "Jonas", "Mia", "Luca", "Femi", "Ines", "Olly", "Hana", "Rui"]
+ORDINALS = ["first", "second", "third", "fourth", "fifth"]
 COPIED = ["This is exactly what I needed today, saving it for later",
           "Sending this to my sister right now, she will love it",
           "Best account for this kind of content, always learning something new"]
@@ -112,11 +123,23 @@ class Gen:
         t, t2 = r.sample(v["things"], 2)
         return template.format(n=n, n2=n2, t=t, t2=t2, d=r.choice(DAYS), k=r.randint(2, 40))
 
+    def personal(self, template):
+        r = self.rng
+        return template.format(p=r.choice(PLACES), r=r.choice(RELATIVES), w=r.choice(WHO),
+                               k=r.randint(2, 40), o=r.choice(ORDINALS))
+
     def specific(self, niche, question=None):
         r = self.rng
         for _ in range(50):
             is_q = r.random() < 0.35 if question is None else question
-            text = self.fill(r.choice(QUESTION_TEMPLATES if is_q else STATEMENT_TEMPLATES), niche)
+            body = self.fill(r.choice(QUESTION_TEMPLATES if is_q else STATEMENT_TEMPLATES), niche)
+            opener = self.personal(r.choice(OPENERS))
+            if is_q:
+                text = opener + body
+            else:
+                text = opener + body + self.personal(r.choice(TAILS))
+            if opener:
+                text = text[: len(opener)] + text[len(opener)].lower() + text[len(opener) + 1:]
             if text not in self.used:
                 self.used.add(text)
                 return text

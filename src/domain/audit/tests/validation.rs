@@ -131,8 +131,8 @@ fn check(set: Set) {
     let threaded = workspace.commenter_patterns.iter().filter(|p| p.patterns.threaded).count();
     let answered: usize = workspace.commenter_patterns.iter().map(|p| p.patterns.answered_posts).sum();
     println!("Creators read as threads: {threaded}; posts with an answered question: {answered}");
-    // With the column, every creator the creator answered in threads is read as threads.
-    assert!(if set.threads { threaded + 1 >= labels.len() } else { threaded == 0 }, "{threaded}");
+    // With the column, creators who answered anyone are read as threads (most of them).
+    assert!(if set.threads { 3 * threaded >= 2 * labels.len() } else { threaded == 0 }, "{threaded}");
     let settings = AuditSettings::for_objective(Objective::Community);
     let audits = audit_workspace(&workspace, &settings);
 
