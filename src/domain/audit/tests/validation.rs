@@ -178,6 +178,8 @@ fn check(set: Set) {
             assert!(warnings.is_empty(), "{}: a viral jump is not a warning: {warnings:?}", a.handle);
             let growth = component(a, ComponentKind::GrowthAuthenticity);
             assert_eq!(growth, Some(100.0), "{}: an explained jump costs nothing", a.handle);
+            let flag = a.flags.iter().find(|f| f.kind == FlagKind::FollowerJumpExplained).unwrap();
+            assert!(flag.explainable && flag.evidence.contains("may be explained by post https://"), "{}", flag.evidence);
         }
         if kind == "bought" {
             assert!(component(a, ComponentKind::GrowthAuthenticity).is_some_and(|s| s <= 20.0));
