@@ -102,9 +102,10 @@ pub fn following_penalty(following_ratio: Option<f64>) -> f64 {
     })
 }
 
-/// Follower growth: `100 * max(0, 1 - 0.8 * unexplained gains engagement did not follow - 0.25
-/// * gains too close to the data's edges to judge - following penalty)`. Gains a viral post
-/// explains, gains engagement followed, and losses cost nothing.
+/// Follower growth: `100 * max(0, 1 - 0.8 * unexplained unfollowed gains - 0.25 * unclear
+/// gains - following penalty)`: unfollowed gains are those engagement did not follow and no
+/// viral post explains; unclear gains are too close to the data's edges to judge. Gains a
+/// viral post explains, gains engagement followed, and losses cost nothing.
 pub fn growth_score(unfollowed_gains: usize, unclear_gains: usize, following_ratio: Option<f64>) -> f64 {
     let penalty = UNFOLLOWED_SPIKE_PENALTY * unfollowed_gains as f64
         + UNCLEAR_SPIKE_PENALTY * unclear_gains as f64

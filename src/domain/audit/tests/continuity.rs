@@ -36,7 +36,8 @@ fn posts(followers: u64, rate: f64) -> Vec<Post> {
             Post {
                 handle: "steady".into(),
                 post_id: format!("p{week}"),
-                date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + chrono::Duration::weeks(i64::from(week)),
+                date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+                    + chrono::Duration::weeks(i64::from(week)),
                 format: "feed".into(),
                 likes: interactions - interactions / 20,
                 comments: interactions / 20,
@@ -54,8 +55,19 @@ fn posts(followers: u64, rate: f64) -> Vec<Post> {
 }
 
 fn score(followers: u64, rate: f64) -> f64 {
-    let settings = AuditSettings { bootstrap_resamples: 0, ..AuditSettings::default() };
-    audit_creator(&creator(followers), &posts(followers, rate), &[], &[], &settings).score.unwrap()
+    let settings = AuditSettings {
+        bootstrap_resamples: 0,
+        ..AuditSettings::default()
+    };
+    audit_creator(
+        &creator(followers),
+        &posts(followers, rate),
+        &[],
+        &[],
+        &settings,
+    )
+    .score
+    .unwrap()
 }
 
 #[test]
