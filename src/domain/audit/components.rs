@@ -301,7 +301,8 @@ pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings
     }
     if let Some(b) = &m.benchmark {
         notes.push(format!(
-            "Benchmark: {} tier, {} ({}, {}). {}",
+            "Benchmark at {} followers ({} tier): {}, interpolated on log followers between tier figures ({}, {}). {}",
+            thousands(i128::from(m.followers)),
             b.tier.as_str(),
             pct(b.benchmark_rate),
             b.source,

@@ -124,8 +124,9 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             value: format!("{:.2}× ({} the benchmark)", b.ratio, b.label.as_words()),
             interval: None,
             explanation: format!(
-                "Mean rate / {} for the {} tier ({}, {}). In line means 0.8–1.25×.",
+                "Mean rate / {} at {} followers ({} tier; interpolated on log followers between the tier figures of {}, {}). In line means 0.8–1.25×.",
                 pct(b.benchmark_rate),
+                thousands(i128::from(m.followers)),
                 b.tier.as_str(),
                 b.source,
                 b.year
