@@ -126,3 +126,18 @@ fn fewer_posts_give_a_wider_score_interval() {
     };
     assert!(width(&wide) > 2.0 * width(&narrow), "{} vs {}", width(&wide), width(&narrow));
 }
+
+#[test]
+fn following_nearly_as_many_as_follow_is_a_warning() {
+    let audit_with = |following: u64| {
+        let mut c = creator(5_000);
+        c.following = Some(following);
+        audit_creator(&c, &[], &[], &[], &AuditSettings::default())
+    };
+    // 4,500 / 5,000 = 0.9 >= 0.75 with at least 1,000 followed: a warning.
+    let flagged = audit_with(4_500);
+    let flag = flagged.flags.iter().find(|f| f.kind == FlagKind::HighFollowingRatio).unwrap();
+    assert!(flag.evidence.contains("ratio 0.90"), "{}", flag.evidence);
+    // 2,500 / 5,000 = 0.5: no flag.
+    assert!(audit_with(2_500).flags.iter().all(|f| f.kind != FlagKind::HighFollowingRatio));
+}
