@@ -140,7 +140,15 @@ pub struct CommenterPatterns {
     /// Whether the export carried thread structure (parent ids).
     #[serde(default)]
     pub threaded: bool,
+    /// The comment method that produced these counts ([`COMMENT_METHOD`]); 0 for analyses
+    /// saved before the method had a number.
+    #[serde(default)]
+    pub method: u32,
 }
+
+/// Version of the comment analysis: 2 counts only specific texts as duplicates and reads
+/// creator replies and answered questions (module docs).
+pub const COMMENT_METHOD: u32 = 2;
 
 /// Everything the import screen gets from a creator's comments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -274,6 +282,7 @@ pub fn analyze_comments(
     patterns.answered_posts = answered;
     patterns.creator_comments = parsed.iter().filter(|r| !r.audience).count() as u64;
     patterns.threaded = threaded;
+    patterns.method = COMMENT_METHOD;
     CommentAnalysis { summaries, examples, patterns }
 }
 

@@ -293,6 +293,12 @@ pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings
             e.posts_used, e.posts_available
         ));
     }
+    if m.commenters.as_ref().is_some_and(|p| p.method < super::comments::COMMENT_METHOD) {
+        notes.push(
+            "These comments were analysed by an older method that counted repeated short praise as duplicates: import the raw comments again to update them."
+                .to_string(),
+        );
+    }
     if m.followers == 0 {
         notes.push(
             "The follower count is 0, so engagement rate by followers cannot be computed."

@@ -140,6 +140,7 @@ fn hash_commenter_patterns(h: &mut FastHasher, p: &CommenterPatterns) {
     h.write_u64(p.audience_comments);
     h.write_u64(p.pod_comments);
     h.write_u64(p.creator_comments);
+    h.write_u64(u64::from(p.method));
     for share in [p.pod_comment_share, p.advocate_share] {
         number(h, share.unwrap_or(f64::NAN));
     }

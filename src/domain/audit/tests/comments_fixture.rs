@@ -103,6 +103,7 @@ fn fixture_pods_and_advocates() {
     assert!(close(p.advocate_share.unwrap(), 0.25));
     assert_eq!(p.pod_typical_text.as_deref(), Some("nice pic"));
     assert_eq!((p.answered_posts, p.creator_comments, p.threaded), (2, 2, true));
+    assert_eq!(p.method, crate::domain::audit::comments::COMMENT_METHOD);
 }
 
 #[test]
@@ -160,4 +161,12 @@ fn fixture_patterns_raise_a_pod_flag_in_the_audit() {
     // Originality: no duplicates, but pods wrote 10 / 18 = 0.556 >= 0.5 -> 0 points.
     let flags = build_flags("crumb_test", &audit.metrics);
     assert_eq!(flags, audit.flags);
+    let stale = |a: &crate::domain::audit::CreatorAudit| a.notes.iter().any(|n| n.contains("older method"));
+    assert!(!stale(&audit));
+    // Patterns saved by the previous method (no method number) ask for a new import.
+    let old: crate::domain::audit::CommenterPatterns =
+        serde_json::from_str(r#"{"posts_analysed":4,"audience_comments":18,"distinct_commenters":8,"repeat_commenters":5,"pod_accounts":3,"pod_comments":10,"pod_comment_share":0.5,"pod_typical_text":null,"repeat_advocates":2,"advocate_share":0.25,"commenters":[]}"#).unwrap();
+    assert_eq!((old.method, old.answered_posts), (0, 0));
+    let audit = audit_creator_with_commenters(&creator, &[], &[], &analysis.summaries, Some(&old), &AuditSettings::default());
+    assert!(stale(&audit), "{:?}", audit.notes);
 }
