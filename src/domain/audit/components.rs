@@ -85,7 +85,7 @@ fn scored(
             let rate = e.median_reach_rate.ok_or("no reach or views on recent posts")?;
             let reference = settings.reference_reach_rate;
             let reason = format!(
-                "Median reach per post is {} of followers ({} or more scores 100).",
+                "Median reach per post is {} of followers ({} scores 50; the score keeps rising above it).",
                 percent(rate),
                 percent(if reference > 0.0 {
                     reference

@@ -30,7 +30,7 @@ pub const REPLIES_SCALE: f64 = 0.15;
 pub const ADVOCATES_SCALE: f64 = 0.1;
 /// Steepness of the engagement curve: `ratio^k / (1 + ratio^k)`.
 pub const ENGAGEMENT_STEEPNESS: f64 = 1.5;
-/// Default reach per post (share of followers) that scores 100; a house assumption, editable.
+/// Default reach per post (share of followers) that scores 50; a house assumption, editable.
 pub const DEFAULT_REFERENCE_REACH_RATE: f64 = 0.3;
 
 /// Low and high end of a 0-100 score.
@@ -67,14 +67,17 @@ pub fn engagement_score(ratio: f64) -> f64 {
     clamp(100.0 * lifted / (1.0 + lifted), 0.0, 100.0)
 }
 
-/// Reach score: `100 * min(1, reach rate / reference)` (reference default 0.3 of followers).
+/// Reach score: `100 * rate / (rate + reference)` (reference default 0.3 of followers): at the
+/// reference 50, half of it 33, twice it 67. It keeps rising, so a creator reaching 60% of
+/// their followers scores above one reaching 35%.
 pub fn reach_score(reach_rate: f64, reference: f64) -> f64 {
     let reference = if reference.is_finite() && reference > 0.0 {
         reference
     } else {
         DEFAULT_REFERENCE_REACH_RATE
     };
-    clamp(100.0 * reach_rate / reference, 0.0, 100.0)
+    let rate = clamp(reach_rate, 0.0, 1e6);
+    clamp(100.0 * rate / (rate + reference), 0.0, 100.0)
 }
 
 /// Comment quality: `100 * specific share` (no ceiling below 100: a creator whose comments are
@@ -228,8 +231,9 @@ mod tests {
         assert!((engagement_score(2.0) - 73.879).abs() < 1e-3);
         assert!((engagement_score(0.5) - 26.120).abs() < 1e-3);
         assert_eq!(engagement_score(0.0), 0.0);
-        // 0.15 / 0.3 = 0.5 -> 50.
-        assert_eq!(reach_score(0.15, 0.3), 50.0);
+        // 0.15 / (0.15 + 0.3) -> 33.33; 0.3 / 0.6 -> 50.
+        assert!((reach_score(0.15, 0.3) - 100.0 / 3.0).abs() < 1e-9);
+        assert_eq!(reach_score(0.3, 0.3), 50.0);
         assert!((comment_quality_score(0.45) - 45.0).abs() < 1e-9);
         // duplicates 0.15 / 0.3 -> 50; pods 0.4 / 0.5 -> 20; the lower is 20.
         assert!((originality_score(0.15, None) - 50.0).abs() < 1e-9);
