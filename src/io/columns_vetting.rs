@@ -87,11 +87,16 @@ pub const POSTS: &[ColumnSpec] = &[
         "Shares or sends."),
     column("saves", "Saves", Count, false, &["saved", "save count", "bookmarks", "favorites", "favourites"],
         "Saves or bookmarks."),
-    column("sponsored", "Sponsored", Bool, false, &["paid partnership", "branded content", "is sponsored", "ad", "paid"],
+    column("sponsored", "Sponsored", Bool, false,
+        // Not "ad": headers are compared without punctuation, so "#ad" (a disclosure) reads as "ad".
+        &["is sponsored", "sponsored post", "is ad", "paid", "paid post", "brand deal", "sponsorship"],
         "Whether the post was paid for; empty means no."),
-    column("disclosure", "Disclosure", Bool, false, &["disclosed", "has disclosure", "ad label", "#ad"],
+    column("disclosure", "Disclosure", Bool, false,
+        &["disclosed", "has disclosure", "ad label", "#ad", "has #ad", "has ad", "ad disclosed",
+          "paid partnership", "paid partnership label", "branded content", "branded content tag"],
         "Whether a sponsored post carried an ad disclosure; empty when unknown."),
-    column("topics", "Topics", List, false, &["topic", "themes", "content topics"],
+    column("topics", "Topics", List, false,
+        &["topic", "themes", "content topics", "tags", "hashtags", "categories", "category", "post tags"],
         "Topics of the post separated by ;"),
 ];
 
@@ -101,7 +106,8 @@ pub const FOLLOWER_HISTORY: &[ColumnSpec] = &[
     column("date", "Date", Date, true, &["day", "week", "as of", "snapshot date", "recorded on", "date recorded"],
         "When the follower count was recorded."),
     column("followers", "Followers", Count, true,
-        &["follower count", "followers count", "total followers", "lifetime followers", "subscribers"],
+        &["follower count", "followers count", "total followers", "lifetime followers", "subscribers",
+          "followers on date", "follower total"],
         "Follower count on that date."),
 ];
 
@@ -137,7 +143,7 @@ pub const RAW_COMMENTS: &[ColumnSpec] = &[
         "The creator whose post was commented on."),
     column("post_id", "Post ID", Text, true, &["media id", "post", "permalink", "post link", "post url", "video id"],
         "The post the comment is on."),
-    column("comment_id", "Comment ID", Text, false, &["comment id", "id", "cid"],
+    column("comment_id", "Comment ID", Text, false, &["comment id", "id", "cid", "comment key", "message id"],
         "The comment's own id, needed to follow replies."),
     column("commenter", "Commenter", Text, true,
         &["commenter handle", "comment author", "from", "username of commenter", "commenter username", "owner"],
@@ -145,8 +151,11 @@ pub const RAW_COMMENTS: &[ColumnSpec] = &[
     column("text", "Comment text", Text, true, &["comment", "comment text", "message", "body", "content"],
         "The comment; analysed and then discarded."),
     column("is_creator_reply", "Is creator reply", Bool, false,
-        &["creator reply", "is reply by creator", "by creator", "is owner", "from creator"],
+        &["creator reply", "is reply by creator", "by creator", "is owner", "from creator",
+          "creator replied", "reply by creator", "author is creator", "is creator", "owner reply"],
         "Whether the creator wrote it; empty means no."),
-    column("parent", "Parent comment", Text, false, &["parent id", "parent comment id", "reply to", "in reply to"],
+    column("parent", "Parent comment", Text, false,
+        &["parent id", "parent comment id", "reply to", "in reply to", "replying to", "parent",
+          "reply to comment id", "thread parent", "replied to"],
         "Id of the comment this one answers; empty for a top-level comment."),
 ];

@@ -113,6 +113,7 @@ pub fn AuditSettingsCard() -> impl IntoView {
                     </span>
                     <button on:click=move |_| edit_settings(state, |s| s.weights = Weights::preset(s.objective))>"Reset weights to preset"</button>
                 </div>
+                <p class="hint" id="objective-reasoning">{move || settings.with(|s| s.objective.reasoning())}</p>
                 <div class="settings-grid">{weight_fields}</div>
                 <h3>"Posts and tiers"</h3>
                 <div class="settings-grid">

@@ -219,7 +219,7 @@ fn RosterLine(row: RosterRow) -> impl IntoView {
     let (score, interval) = score_parts(&row);
     view! {
         <tr class:flagged={row.warnings > 0}>
-            <td class="numeric">{row.rank}</td>
+            <td class="numeric" title=row.tied.then_some("Same score as another creator: they cannot be told apart")>{if row.tied { format!("={}", row.shown_rank) } else { row.shown_rank.to_string() }}</td>
             <th scope="row">
                 <button class="link" on:click=open>{row.handle.clone()}</button>
                 {row.display_name.clone().map(|n| view! { <span class="hint name">{n}</span> })}

@@ -261,7 +261,8 @@ test('the method page states the formulas and benchmark sources', async () => {
     await page.locator('#method-heading').click();
     const method = page.locator('section.method');
     await method.getByRole('heading', { name: 'Composite score' }).waitFor();
-    assert.match(await method.innerText(), /50 \+ 50 log2\(ratio\)/);
+    assert.match(await method.innerText(), /100 r\^1\.5 \/ \(1 \+ r\^1\.5\)/);
+    assert.match(await method.innerText(), /interpolated linearly on log\s+followers/);
     assert.match(await method.innerText(), /HypeAuditor/);
     await screenshot(app, 'creators-narrow');
     assert.deepEqual(app.pageErrors, []);

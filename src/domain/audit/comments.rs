@@ -12,11 +12,21 @@
 //! - `total` = audience comments on the post; the three kind shares are fractions of it and
 //!   sum to 1 (see `comment_text` for the kinds). A post with only the creator's own replies
 //!   has `total` 0 and all shares 0 (the summary table has no empty value for them).
-//! - `duplicate_share` = audience comments with letters or digits whose text has a duplicate
-//!   or near-duplicate anywhere among the creator's audience comments (any post), over `total`.
+//! - `duplicate_share` = audience comments of the *specific* kind whose text has a duplicate
+//!   or near-duplicate anywhere among the creator's specific audience comments (any post),
+//!   over `total`. Short generic praise ("Love this", "Nice!") written by different people is
+//!   normal on every account and is already measured as the generic share: it is never a
+//!   duplicate. A sentence with content repeated word for word is.
+//! - A row is the creator's own when the export says so (reply flag) or when its commenter is
+//!   the creator's handle.
 //! - `distinct_commenters` = distinct commenter keys among audience comments.
 //! - `max_thread_depth`: a top-level comment has depth 1, a reply to it 2, and so on; a reply
-//!   whose parent is not in the export counts as 2; 0 when the post has no comments.
+//!   whose parent is not in the export counts as 2; 0 when the post has no comments. Without
+//!   thread columns (no row names a parent) a creator reply counts as depth 2 when the post has
+//!   audience comments: it answers one of them.
+//! - **Answered posts**: posts where the creator answers a question. With thread columns, a
+//!   creator row whose parent is an audience question on the same post; without them, a post
+//!   with a creator reply and at least one audience question.
 //! - Repeat commenters have audience comments on at least 2 posts. **Pod accounts** comment on
 //!   at least [`POD_POST_SHARE`] of the analysed posts (3 posts at least) and at least
 //!   [`POD_GENERIC_SHARE`] of their comments are generic or emoji-only. **Repeat advocates**
@@ -27,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use super::comment_text::{classify_normalized, content_words, normalize_comment, CommentKind};
 use super::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
 use super::fast_hash::{FastMap, FastSet};
-use super::comment_threads::thread_depths;
+use super::comment_threads::{answered_posts, is_question, thread_depths};
 use super::numbers::{fnv1a, ratio};
 use crate::domain::workspace::CommentSummary;
 
@@ -121,7 +131,24 @@ pub struct CommenterPatterns {
     /// `repeat_advocates / distinct_commenters`.
     pub advocate_share: Option<f64>,
     pub commenters: Vec<CommenterDigest>,
+    /// Posts where the creator answers a question (module docs).
+    #[serde(default)]
+    pub answered_posts: usize,
+    /// Comments written by the creator (reply flag or the creator's own handle).
+    #[serde(default)]
+    pub creator_comments: u64,
+    /// Whether the export carried thread structure (parent ids).
+    #[serde(default)]
+    pub threaded: bool,
+    /// The comment method that produced these counts ([`COMMENT_METHOD`]); 0 for analyses
+    /// saved before the method had a number.
+    #[serde(default)]
+    pub method: u32,
 }
+
+/// Version of the comment analysis: 2 counts only specific texts as duplicates and reads
+/// creator replies and answered questions (module docs).
+pub const COMMENT_METHOD: u32 = 2;
 
 /// Everything the import screen gets from a creator's comments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,13 +170,14 @@ struct PostTally {
     max_depth: u32,
 }
 
-struct Row {
-    post: usize,
+pub(super) struct Row {
+    pub(super) post: usize,
     key: u64,
     kind: CommentKind,
     /// Index of the row's text in the creator's distinct texts.
     text: usize,
-    audience: bool,
+    pub(super) audience: bool,
+    pub(super) question: bool,
 }
 
 /// Analyses one creator's comments (rows of other creators should not be passed in).
@@ -165,6 +193,7 @@ pub fn analyze_comments(
     let mut text_index: FastMap<&str, usize> = FastMap::default();
     let mut readings: Vec<(CommentKind, String)> = Vec::new();
     let mut keys: FastMap<&str, u64> = FastMap::default();
+    let creator_key = commenter_key(&settings.salt, handle);
     let parsed: Vec<Row> = rows
         .iter()
         .map(|row| {
@@ -181,14 +210,20 @@ pub fn analyze_comments(
             let key = *keys
                 .entry(row.commenter.as_str())
                 .or_insert_with(|| commenter_key(&settings.salt, &row.commenter));
-            Row { post, key, kind, text, audience: !row.is_creator_reply }
+            let audience = !row.is_creator_reply && key != creator_key;
+            Row { post, key, kind, text, audience, question: is_question(&row.text) }
         })
         .collect();
     let normalized = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
-    let audience_texts: Vec<&str> =
-        parsed.iter().map(|r| if r.audience { normalized(r) } else { "" }).collect();
+    // Only specific texts can be duplicates (module docs).
+    let audience_texts: Vec<&str> = parsed
+        .iter()
+        .map(|r| if r.audience && r.kind == CommentKind::Specific { normalized(r) } else { "" })
+        .collect();
     let duplicated = duplicate_flags(&audience_texts, settings.near_duplicate_threshold);
+    let threaded = rows.iter().any(|r| r.parent.as_deref().is_some_and(|p| !p.is_empty()));
     let depths = thread_depths(rows);
+    let answered = answered_posts(rows, &parsed, post_ids.len(), threaded);
 
     let mut tallies: Vec<PostTally> = post_ids.iter().map(|_| PostTally::default()).collect();
     let mut examples = CommentExamples::default();
@@ -222,6 +257,11 @@ pub fn analyze_comments(
             add_example(&mut examples.duplicated, &raw.text);
         }
     }
+    if !threaded {
+        for tally in tallies.iter_mut().filter(|t| t.creator_replies > 0 && t.total > 0) {
+            tally.max_depth = tally.max_depth.max(2);
+        }
+    }
     let summaries = post_ids
         .iter()
         .zip(&tallies)
@@ -238,7 +278,12 @@ pub fn analyze_comments(
             max_thread_depth: t.max_depth,
         })
         .collect();
-    CommentAnalysis { summaries, examples, patterns: commenter_patterns(&parsed, &normalized) }
+    let mut patterns = commenter_patterns(&parsed, &normalized);
+    patterns.answered_posts = answered;
+    patterns.creator_comments = parsed.iter().filter(|r| !r.audience).count() as u64;
+    patterns.threaded = threaded;
+    patterns.method = COMMENT_METHOD;
+    CommentAnalysis { summaries, examples, patterns }
 }
 
 /// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they

@@ -63,9 +63,7 @@ fn scored(
                 return Err("no posts".into());
             }
             let rate = e.mean_rate_by_followers.ok_or("the follower count is 0")?;
-            let b = m.benchmark.as_ref().ok_or_else(|| {
-                format!("the benchmark table has no figure for the {} tier", m.tier.as_str())
-            })?;
+            let b = m.benchmark.as_ref().ok_or("the benchmark table has no usable figure")?;
             let to_score = |r: f64| score::engagement_score(r / b.benchmark_rate);
             let (interval, sureness) = match e.mean_rate_interval {
                 Some(i) => (
@@ -78,8 +76,8 @@ fn scored(
                 ),
             };
             let reason = format!(
-                "Mean engagement {} (likes + comments / followers, last {} posts; {}) is {:.2}x the {} benchmark of {}: {}.",
-                pct(rate), e.posts_used, sureness, b.ratio, m.tier.as_str(), pct(b.benchmark_rate), b.label.as_words()
+                "Mean engagement {} (likes + comments / followers, last {} posts; {}) is {:.2}x the benchmark of {} at {} followers (interpolated between tier figures): {}.",
+                pct(rate), e.posts_used, sureness, b.ratio, pct(b.benchmark_rate), thousands(i128::from(m.followers)), b.label.as_words()
             );
             Ok((score::engagement_score(b.ratio), Some(interval), reason))
         }
@@ -87,7 +85,7 @@ fn scored(
             let rate = e.median_reach_rate.ok_or("no reach or views on recent posts")?;
             let reference = settings.reference_reach_rate;
             let reason = format!(
-                "Median reach per post is {} of followers ({} or more scores 100).",
+                "Median reach per post is {} of followers ({} scores 50; the score keeps rising above it).",
                 percent(rate),
                 percent(if reference > 0.0 {
                     reference
@@ -101,8 +99,8 @@ fn scored(
             let c = m.comments.as_ref().ok_or("no comment data")?;
             let specific = (c.specific_share * c.comments as f64).round() as u64;
             let reason = format!(
-                "{} of {} comments on {} posts are specific (questions, references to the content); {} generic praise, {} emoji only. {} or more specific scores 100.",
-                percent(c.specific_share), thousands(i128::from(c.comments)), c.posts, percent(c.generic_share), percent(c.emoji_share), percent(score::QUALITY_FULL_AT)
+                "{} of {} comments on {} posts are specific (questions, references to the content); {} generic praise, {} emoji only. The score is the specific share.",
+                percent(c.specific_share), thousands(i128::from(c.comments)), c.posts, percent(c.generic_share), percent(c.emoji_share)
             );
             Ok((
                 score::comment_quality_score(c.specific_share),
@@ -114,7 +112,7 @@ fn scored(
             let c = m.comments.as_ref().ok_or("no comment data")?;
             let pods = m.commenters.as_ref().and_then(|p| p.pod_comment_share);
             let mut reason = format!(
-                "{} of comments are duplicates or near-duplicates ({} scores 0).",
+                "{} of comments repeat the same specific text ({} scores 0; short generic praise does not count).",
                 percent(c.duplicate_share),
                 percent(score::DUPLICATES_ZERO_AT)
             );
@@ -130,6 +128,10 @@ fn scored(
         }
         ComponentKind::GrowthAuthenticity => {
             let g = &m.growth;
+            let ratio_words = m.following_ratio.map(|r| {
+                let cost = score::following_penalty(Some(r)) * 100.0;
+                format!(" Follows {r:.2} accounts per follower (-{cost:.0}; up to 0.25 costs nothing, 1 or more costs 50).")
+            });
             if !g.enough_data {
                 return Err(format!(
                     "{} follower observations; the growth check needs {}",
@@ -139,13 +141,16 @@ fn scored(
             }
             let gains: Vec<_> =
                 g.spikes.iter().filter(|s| s.direction == SpikeDirection::Gain).collect();
+            let explained = gains.iter().filter(|s| s.explained_by.is_some()).count();
+            let judged = || gains.iter().filter(|s| s.explained_by.is_none());
             let unfollowed =
-                gains.iter().filter(|s| s.engagement.as_ref().is_some_and(|e| !e.followed)).count();
+                judged().filter(|s| s.engagement.as_ref().is_some_and(|e| !e.followed)).count();
             let followed =
-                gains.iter().filter(|s| s.engagement.as_ref().is_some_and(|e| e.followed)).count();
-            let unclear = gains.len() - unfollowed - followed;
+                judged().filter(|s| s.engagement.as_ref().is_some_and(|e| e.followed)).count();
+            let unclear = judged().count() - unfollowed - followed;
             let parts: Vec<String> = [
-                (unfollowed, "that engagement did not follow (-80 each)"),
+                (unfollowed, "that engagement did not follow and no viral post explains (-80 each)"),
+                (explained, "that a viral post may explain (no deduction)"),
                 (followed, "that engagement followed (no deduction)"),
                 (unclear, "without enough posts around to judge (-25 each)"),
             ]
@@ -155,26 +160,45 @@ fn scored(
                 format!("{count} follower jump{} {words}", if *count == 1 { "" } else { "s" })
             })
             .collect();
-            let reason = if parts.is_empty() {
+            let mut reason = if parts.is_empty() {
                 format!("No follower jump in {} observations.", g.points_used)
             } else {
                 format!("{}.", parts.join("; "))
             };
-            Ok((score::growth_score(unfollowed, unclear), None, reason))
+            reason.push_str(&ratio_words.unwrap_or_default());
+            Ok((score::growth_score(unfollowed, unclear, m.following_ratio), None, reason))
         }
         ComponentKind::Community => {
             let c = m.comments.as_ref().ok_or("no comment data")?;
-            let advocates = m.commenters.as_ref().and_then(|p| p.advocate_share);
-            let value =
-                score::community_score(c.creator_reply_rate, c.conversation_share, advocates)
-                    .ok_or("no replies or threads known")?;
+            let p = m.commenters.as_ref();
+            // Raw comments say where the creator answered a question; summaries alone only
+            // say where a thread has two levels.
+            let answered_share = match p {
+                Some(p) => super::numbers::ratio(p.answered_posts as u64, p.posts_analysed as u64),
+                None => c.conversation_share,
+            };
+            let parts = score::CommunityParts {
+                reply_rate: c.creator_reply_rate,
+                answered_share,
+                advocate_share: p.and_then(|p| p.advocate_share),
+                specific_share: Some(c.specific_share),
+            };
+            let value = score::community_score(parts).ok_or("no replies or threads known")?;
+            let unknown = || "an unknown number of".to_string();
             let mut reason = format!(
-                "The creator replies {} times per 100 comments; {} of posts have a conversation in the replies.",
-                c.creator_reply_rate.map_or("an unknown number of".to_string(), |r| format!("{:.0}", r * 100.0)),
-                c.conversation_share.map_or("an unknown share".to_string(), percent)
+                "The creator replies {} times per 100 comments; {} of posts have the creator {}; {} of comments are specific.",
+                c.creator_reply_rate.map_or_else(unknown, |r| format!("{:.0}", r * 100.0)),
+                answered_share.map_or("an unknown share".to_string(), percent),
+                if p.is_some() { "answering a question" } else { "in a reply thread" },
+                percent(c.specific_share)
             );
-            if let (Some(share), Some(p)) = (advocates, m.commenters.as_ref()) {
-                reason.push_str(&format!(" {} repeat advocates ({} of commenters) write substantive comments on several posts.", p.repeat_advocates, percent(share)));
+            if let Some(p) = p.filter(|p| p.advocate_share.is_some()) {
+                reason.push_str(&format!(
+                    " {} repeat advocates ({} of {} commenters) write substantive comments on several posts.",
+                    p.repeat_advocates,
+                    p.advocate_share.map_or(String::new(), percent),
+                    thousands(p.distinct_commenters as i128)
+                ));
             }
             Ok((value, None, reason))
         }
@@ -269,6 +293,12 @@ pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings
             e.posts_used, e.posts_available
         ));
     }
+    if m.commenters.as_ref().is_some_and(|p| p.method < super::comments::COMMENT_METHOD) {
+        notes.push(
+            "These comments were analysed by an older method that counted repeated short praise as duplicates: import the raw comments again to update them."
+                .to_string(),
+        );
+    }
     if m.followers == 0 {
         notes.push(
             "The follower count is 0, so engagement rate by followers cannot be computed."
@@ -277,7 +307,8 @@ pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings
     }
     if let Some(b) = &m.benchmark {
         notes.push(format!(
-            "Benchmark: {} tier, {} ({}, {}). {}",
+            "Benchmark at {} followers ({} tier): {}, interpolated on log followers between tier figures ({}, {}). {}",
+            thousands(i128::from(m.followers)),
             b.tier.as_str(),
             pct(b.benchmark_rate),
             b.source,

@@ -134,11 +134,13 @@ fn hash_commenter_patterns(h: &mut FastHasher, p: &CommenterPatterns) {
     for count in [p.posts_analysed, p.distinct_commenters, p.repeat_commenters] {
         h.write_u64(count as u64);
     }
-    for count in [p.pod_accounts, p.repeat_advocates] {
+    for count in [p.pod_accounts, p.repeat_advocates, p.answered_posts, usize::from(p.threaded)] {
         h.write_u64(count as u64);
     }
     h.write_u64(p.audience_comments);
     h.write_u64(p.pod_comments);
+    h.write_u64(p.creator_comments);
+    h.write_u64(u64::from(p.method));
     for share in [p.pod_comment_share, p.advocate_share] {
         number(h, share.unwrap_or(f64::NAN));
     }

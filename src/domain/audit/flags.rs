@@ -3,14 +3,18 @@
 //! ("viral reel", "giveaway", "TV appearance") next to it.
 //!
 //! Thresholds:
-//! - follower jump: a gain spike (see `growth`); a warning when engagement did not follow,
+//! - follower jump: a gain spike (see `growth`). Explained first: when a post within a few days
+//!   of the jump has outlying interactions for the creator, the jump is information that names
+//!   the post ("may be explained by"). Otherwise a warning when engagement did not follow,
 //!   information when it did (likely viral, explainable) or when there are too few posts;
 //! - follower drop: a loss spike, information (often a platform purge of inactive accounts);
 //! - generic comments: generic + emoji-only share >= 60% of at least 20 comments;
-//! - duplicate comments: duplicate share >= 20% of at least 20 comments;
+//! - duplicate comments: the same specific text (a sentence with content, not short praise)
+//!   repeated, >= 20% of at least 20 comments;
 //! - comment pod: at least 3 pod accounts writing >= 25% of comments;
 //! - undisclosed sponsored posts: at least one;
-//! - following ratio: following / followers >= 1 while following at least 1,000 accounts;
+//! - following ratio: following / followers >= 0.75 while following at least 1,000 accounts
+//!   (follow-for-follow accounts sit near or above 1);
 //! - few posts: fewer than 6 recent posts, information (the interval is wide).
 
 use serde::{Deserialize, Serialize};
@@ -37,6 +41,8 @@ pub enum FlagKind {
     FollowerJumpWithEngagement,
     /// Follower gain with too few posts around it to judge.
     FollowerJumpUnclear,
+    /// Follower gain next to a post with outlying interactions (a viral post).
+    FollowerJumpExplained,
     FollowerDrop,
     GenericComments,
     DuplicateComments,
@@ -53,7 +59,8 @@ impl FlagKind {
         match self {
             FlagKind::FollowerJumpWithoutEngagement
             | FlagKind::FollowerJumpWithEngagement
-            | FlagKind::FollowerJumpUnclear => "follower-jump",
+            | FlagKind::FollowerJumpUnclear
+            | FlagKind::FollowerJumpExplained => "follower-jump",
             FlagKind::FollowerDrop => "follower-drop",
             FlagKind::GenericComments => "generic-comments",
             FlagKind::DuplicateComments => "duplicate-comments",
@@ -155,6 +162,29 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
             percent(c.low_effort_after), percent(c.low_effort_before), percent(c.duplicates_after), percent(c.duplicates_before)
         )
     });
+    if let Some(post) = &spike.explained_by {
+        let around = spike.engagement.as_ref().map_or(String::new(), |e| {
+            format!(
+                " Interactions per post changed {} around the jump{}.",
+                signed_percent(e.engagement_change),
+                if e.followed { "; engagement followed the jump" } else { "" }
+            )
+        });
+        let multiple = super::numbers::ratio_f64(post.interactions as f64, post.median_interactions)
+            .map_or(String::new(), |m| format!(", {m:.1}x their median of {:.0}", post.median_interactions));
+        let evidence = format!(
+            "{size}; may be explained by post {} on {} with {} interactions (robust z {:.1}{multiple}), as a viral post brings followers.{around} Annotate the reason if you know it.{comments}",
+            post.post_id, post.date, thousands(i128::from(post.interactions)), post.robust_z
+        );
+        return flag(
+            handle,
+            FlagKind::FollowerJumpExplained,
+            date,
+            Severity::Info,
+            "Follower jump a viral post may explain",
+            evidence,
+        );
+    }
     match &spike.engagement {
         Some(e) => {
             let around = format!(
@@ -225,7 +255,7 @@ pub fn build_flags(handle: &str, m: &CreatorMetrics) -> Vec<Flag> {
         }
         if c.duplicate_share >= DUPLICATE_FLAG_SHARE {
             let evidence = format!(
-                "{} of {} comments on the last {} posts are duplicates or near-duplicates of other comments.",
+                "{} of {} comments on the last {} posts repeat the same specific text (word for word or nearly), by the same or different accounts: copied or scripted comments. Short generic praise is not counted here.",
                 percent(c.duplicate_share), thousands(i128::from(c.comments)), c.posts
             );
             flags.push(flag(
@@ -280,7 +310,7 @@ pub fn build_flags(handle: &str, m: &CreatorMetrics) -> Vec<Flag> {
     if let (Some(r), Some(following)) = (m.following_ratio, m.following) {
         if r >= FOLLOWING_RATIO_WARNING && following >= FOLLOWING_MIN_ACCOUNTS {
             let evidence = format!(
-                "Follows {} accounts with {} followers (ratio {r:.2}): follow-for-follow growth is common behind such ratios.",
+                "Follows {} accounts with {} followers (ratio {r:.2}, at or above {FOLLOWING_RATIO_WARNING}): follow-for-follow accounts sit near or above 1.",
                 thousands(i128::from(following)), thousands(i128::from(m.followers))
             );
             flags.push(flag(
@@ -288,7 +318,7 @@ pub fn build_flags(handle: &str, m: &CreatorMetrics) -> Vec<Flag> {
                 FlagKind::HighFollowingRatio,
                 None,
                 Severity::Warning,
-                "Follows more accounts than follow back",
+                "Follows nearly as many accounts as follow them",
                 evidence,
             ));
         }

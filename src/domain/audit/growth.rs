@@ -20,6 +20,14 @@
 //!    Engagement **followed** when `engagement change >= follow share * follower change`
 //!    (relative changes, default follow share 0.5): followers that arrive through a viral post
 //!    engage, bought followers do not.
+//! 6. Before a gain is judged, it is explained if it can be: a post dated from
+//!    [`VIRAL_DAYS`] days before the interval's start to as many days after its end (follower
+//!    snapshots and post dates are rarely taken at the same hour) whose interactions are
+//!    an outlier for the creator (robust z of interactions per post over all their posts,
+//!    median/MAD as above, at least [`VIRAL_POST_Z`], and at least [`VIRAL_MIN_MULTIPLE`] times
+//!    the median) is recorded as the likely cause. A medians comparison cannot see two viral
+//!    posts among twelve; the outlier test can. An explained gain is context, not a warning,
+//!    and costs the growth score nothing.
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -44,10 +52,18 @@ pub const DEFAULT_WINDOW_WEEKS: u32 = 8;
 pub const DEFAULT_FOLLOW_SHARE: f64 = 0.5;
 /// Posts needed on each side of a spike to compare engagement.
 pub const MIN_POSTS_AROUND_SPIKE: usize = 2;
-/// A following/followers ratio at or above this is worth a look ...
-pub const FOLLOWING_RATIO_WARNING: f64 = 1.0;
+/// A following/followers ratio at or above this is worth a look: follow-for-follow accounts
+/// follow nearly as many accounts as follow them ...
+pub const FOLLOWING_RATIO_WARNING: f64 = 0.75;
 /// ... when the creator follows at least this many accounts.
 pub const FOLLOWING_MIN_ACCOUNTS: u64 = 1_000;
+
+/// A post inside a gain's interval, or up to this many days either side, can explain it.
+pub const VIRAL_DAYS: i64 = 3;
+/// Robust z of a post's interactions that makes it an outlier (a viral post).
+pub const VIRAL_POST_Z: f64 = 3.5;
+/// ... and its interactions must also be at least this multiple of the creator's median.
+pub const VIRAL_MIN_MULTIPLE: f64 = 2.0;
 
 /// Settings of the spike search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,6 +131,20 @@ pub struct FollowerSpike {
     pub engagement: Option<EngagementAroundSpike>,
     /// How the comments changed around a gain, when comment summaries are known.
     pub comments: Option<super::summaries::CommentShift>,
+    /// An outlier post that may explain a gain (module docs, step 6).
+    #[serde(default)]
+    pub explained_by: Option<OutlierPost>,
+}
+
+/// A post whose interactions are an outlier for its creator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutlierPost {
+    pub post_id: String,
+    pub date: NaiveDate,
+    pub interactions: u64,
+    /// Median interactions per post of the creator.
+    pub median_interactions: f64,
+    pub robust_z: f64,
 }
 
 /// The growth check of one creator.
@@ -214,19 +244,47 @@ pub fn follower_spikes(
             (false, change) if change < 0 => SpikeDirection::Loss,
             _ => continue,
         };
-        let engagement = (direction == SpikeDirection::Gain)
-            .then(|| engagement_around(posts, interval, settings))
-            .flatten();
+        let gain = direction == SpikeDirection::Gain;
+        let engagement = gain.then(|| engagement_around(posts, interval, settings)).flatten();
+        let explained_by = gain.then(|| outlier_post_near(posts, interval)).flatten();
         report.spikes.push(FollowerSpike {
             interval: interval.clone(),
             direction,
             robust_z: z,
             engagement,
             comments: None,
+            explained_by,
         });
     }
     report.intervals = intervals;
     report
+}
+
+/// The post with the highest outlying interactions dated within [`VIRAL_DAYS`] days of the
+/// interval (module docs, step 6); `None` when no post qualifies.
+pub fn outlier_post_near(posts: &[&Post], interval: &GrowthInterval) -> Option<OutlierPost> {
+    let counts: Vec<f64> = posts.iter().map(|p| interactions(p) as f64).collect();
+    let scores = robust_z_scores(&counts)?;
+    let centre = median(&counts)?;
+    let from = interval.start.checked_sub_signed(Duration::days(VIRAL_DAYS))?;
+    let to = interval.end.checked_add_signed(Duration::days(VIRAL_DAYS))?;
+    posts
+        .iter()
+        .zip(&scores)
+        .filter(|(p, z)| {
+            p.date >= from
+                && p.date <= to
+                && **z >= VIRAL_POST_Z
+                && interactions(p) as f64 >= VIRAL_MIN_MULTIPLE * centre
+        })
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(p, z)| OutlierPost {
+            post_id: p.post_id.clone(),
+            date: p.date,
+            interactions: interactions(p),
+            median_interactions: centre,
+            robust_z: *z,
+        })
 }
 
 /// The date ranges compared around a follower change (both ends included).

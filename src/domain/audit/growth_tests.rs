@@ -150,3 +150,28 @@ fn following_ratio_hand_checked() {
     assert_eq!(following_to_followers_ratio(None, 1_200), None);
     assert_eq!(following_to_followers_ratio(Some(10), 0), None);
 }
+
+#[test]
+fn a_viral_post_within_three_days_explains_the_jump() {
+    // The jump is 2026-02-16 -> 2026-02-23. Interactions 100, 104, 96, 102, 98, 500: median 101,
+    // deviations 1, 3, 5, 1, 3, 399 -> MAD 3, scale 4.4478; z(500) = 399 / 4.4478 = 89.7.
+    let points = history(&JUMP);
+    let refs: Vec<&FollowerPoint> = points.iter().collect();
+    let dates = ["2026-01-20", "2026-01-27", "2026-02-03", "2026-02-10", "2026-03-02"];
+    let counts = [100, 104, 96, 102, 98];
+    let mut posts: Vec<Post> =
+        dates.iter().zip(counts).map(|(d, c)| post_on(d, c)).collect();
+    posts.push(post_on("2026-02-25", 500)); // two days after the interval's end
+    let post_refs: Vec<&Post> = posts.iter().collect();
+    let report = follower_spikes(&refs, &post_refs, &SpikeSettings::default());
+    let spike = report.spikes.first().expect("the jump");
+    let cause = spike.explained_by.as_ref().expect("explained");
+    assert_eq!((cause.date, cause.interactions), (day("2026-02-25"), 500));
+    assert_eq!(cause.median_interactions, 101.0);
+    assert!((cause.robust_z - 89.707).abs() < 1e-3, "{}", cause.robust_z);
+    // Four days after the end is too far: nothing explains it.
+    posts.last_mut().unwrap().date = day("2026-02-27");
+    let post_refs: Vec<&Post> = posts.iter().collect();
+    let report = follower_spikes(&refs, &post_refs, &SpikeSettings::default());
+    assert_eq!(report.spikes.first().and_then(|s| s.explained_by.as_ref()), None);
+}

@@ -77,7 +77,7 @@ pub struct AuditSettings {
     /// Bootstrap resamples of the engagement interval (default 2,000; 0 = t interval only).
     pub bootstrap_resamples: usize,
     pub bootstrap_seed: u64,
-    /// Reach per post, as a share of followers, that scores 100 (default 0.3).
+    /// Reach per post, as a share of followers, that scores 50 (default 0.3).
     pub reference_reach_rate: f64,
     /// Who the programme wants to reach, for audience fit (empty: the component drops out).
     pub persona: audience::TargetPersona,
@@ -267,7 +267,9 @@ fn measure(
     let tier = tiers::tier_for(creator.followers, &settings.tiers);
     let benchmark = engagement
         .mean_rate_by_followers
-        .and_then(|rate| tiers::benchmark_position(rate, tier, &settings.benchmarks));
+        .and_then(|rate| {
+            tiers::benchmark_position_at(rate, creator.followers, &settings.tiers, &settings.benchmarks)
+        });
     let recent = engagement::recent_posts(posts, recent_count);
     let recent_ids: HashSet<&str> = recent.iter().map(|p| p.post_id.as_str()).collect();
     let matched: Vec<&CommentSummary> =

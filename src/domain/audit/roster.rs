@@ -13,8 +13,13 @@ use crate::domain::workspace::{PipelineStatus, Workspace};
 /// One row of the creator table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterRow {
-    /// Position in the audit list (best score first), 1-based: the creator's rank.
+    /// Position in the audit list (best score first), 1-based.
     pub rank: usize,
+    /// The rank shown: creators whose scores round to the same whole number share the rank
+    /// of the first of them (1, 2, 2, 4), since the table shows them as equal.
+    pub shown_rank: usize,
+    /// True when another creator shares the shown rank (displayed as "=2").
+    pub tied: bool,
     pub handle: String,
     pub display_name: Option<String>,
     pub platform: String,
@@ -37,6 +42,31 @@ pub struct RosterRow {
 
 /// Builds the rows from an audit (in its order) and the workspace's creators and reviews.
 pub fn roster_rows(audits: &[CreatorAudit], workspace: &Workspace) -> Vec<RosterRow> {
+    let mut rows = rows_in_order(audits, workspace);
+    share_tied_ranks(&mut rows);
+    rows
+}
+
+/// Gives rows whose scores round to the same whole number the shown rank of the first.
+fn share_tied_ranks(rows: &mut [RosterRow]) {
+    let shown = |r: &RosterRow| r.score.map(|s| s.round() as i64);
+    for i in 1..rows.len() {
+        let (Some(above), Some(row)) = (rows.get(i - 1), rows.get(i)) else { continue };
+        if shown(above).is_some() && shown(above) == shown(row) {
+            let rank = above.shown_rank;
+            for index in [i - 1, i] {
+                if let Some(r) = rows.get_mut(index) {
+                    r.tied = true;
+                }
+            }
+            if let Some(r) = rows.get_mut(i) {
+                r.shown_rank = rank;
+            }
+        }
+    }
+}
+
+fn rows_in_order(audits: &[CreatorAudit], workspace: &Workspace) -> Vec<RosterRow> {
     let creators: HashMap<String, usize> = workspace
         .creators
         .iter()
@@ -67,6 +97,8 @@ pub fn roster_rows(audits: &[CreatorAudit], workspace: &Workspace) -> Vec<Roster
             let categories = creator.map(|c| c.categories.join(" ")).unwrap_or_default();
             RosterRow {
                 rank: index + 1,
+                shown_rank: index + 1,
+                tied: false,
                 handle: audit.handle.clone(),
                 platform: creator.map(|c| c.platform.clone()).unwrap_or_default(),
                 tier: audit.metrics.tier,
@@ -254,10 +286,28 @@ mod tests {
     fn rows_follow_the_audit_and_carry_the_users_fields() {
         let (w, rows) = demo_rows();
         assert_eq!(rows.len(), w.creators.len());
-        assert!(rows.iter().enumerate().all(|(i, r)| r.rank == i + 1));
+        for (i, r) in rows.iter().enumerate() {
+            assert_eq!(r.rank, i + 1);
+            let tied_above = i > 0 && rows[i - 1].score.map(f64::round) == r.score.map(f64::round);
+            assert_eq!(r.shown_rank == i + 1, !tied_above, "{}", r.handle);
+        }
         let crumb = rows.iter().find(|r| r.handle == "crumb_theory").unwrap();
         assert!(crumb.shortlisted);
         assert_eq!(crumb.status, PipelineStatus::Ambassador);
+    }
+
+    #[test]
+    fn equal_shown_scores_share_a_rank() {
+        let (_, mut rows) = demo_rows();
+        let scores = [Some(80.2), Some(79.6), Some(79.9), Some(70.0)];
+        for (row, (i, score)) in rows.iter_mut().zip(scores.iter().enumerate()) {
+            (row.rank, row.shown_rank, row.tied, row.score) = (i + 1, i + 1, false, *score);
+        }
+        rows.truncate(4);
+        share_tied_ranks(&mut rows);
+        let ranks: Vec<(usize, usize, bool)> =
+            rows.iter().map(|r| (r.rank, r.shown_rank, r.tied)).collect();
+        assert_eq!(ranks, vec![(1, 1, true), (2, 1, true), (3, 1, true), (4, 4, false)]);
     }
 
     #[test]

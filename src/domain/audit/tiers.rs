@@ -153,6 +153,52 @@ impl BenchmarkTable {
     }
 }
 
+/// Where each tier's benchmark applies exactly: the geometric middle of the tier's follower
+/// range (nano from a tenth of `micro_from`, mega up to ten times `mega_from`). With the
+/// default tiers: nano 3,162, micro 31,623, mid 223,607, macro 707,107, mega 3,162,278.
+pub fn tier_anchor(tier: Tier, boundaries: &TierBoundaries) -> f64 {
+    let bound = |value: u64| (value as f64).max(1.0);
+    let (low, high) = match tier {
+        Tier::Nano => (bound(boundaries.micro_from) / 10.0, bound(boundaries.micro_from)),
+        Tier::Micro => (bound(boundaries.micro_from), bound(boundaries.mid_from)),
+        Tier::Mid => (bound(boundaries.mid_from), bound(boundaries.macro_from)),
+        Tier::Macro => (bound(boundaries.macro_from), bound(boundaries.mega_from)),
+        Tier::Mega => (bound(boundaries.mega_from), bound(boundaries.mega_from) * 10.0),
+    };
+    (low * high).sqrt().max(1.0)
+}
+
+/// The benchmark rate at a follower count, continuous in followers: the table's figures sit at
+/// their tier anchors ([`tier_anchor`]) and the rate between two anchors is interpolated
+/// linearly on log followers; below the first anchor and above the last the nearest figure
+/// holds. A creator with 9,600 followers and one with 10,400 are judged against nearly the
+/// same figure (3.64% and 3.56% with the default table), not against 4.8% and 2.4%.
+/// `None` when the table has no usable figure.
+pub fn benchmark_rate_at(followers: u64, boundaries: &TierBoundaries, table: &BenchmarkTable) -> Option<f64> {
+    let mut anchors: Vec<(f64, f64)> = Tier::ALL
+        .iter()
+        .filter_map(|t| table.typical_rate(*t).map(|rate| (tier_anchor(*t, boundaries).ln(), rate)))
+        .filter(|(x, _)| x.is_finite())
+        .collect();
+    anchors.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let x = (followers as f64).max(1.0).ln();
+    let first = *anchors.first()?;
+    if x <= first.0 {
+        return Some(first.1);
+    }
+    for pair in anchors.windows(2) {
+        let (Some(&(x0, r0)), Some(&(x1, r1))) = (pair.first(), pair.get(1)) else { continue };
+        if x <= x1 {
+            let span = x1 - x0;
+            if span <= 0.0 {
+                return Some(r1);
+            }
+            return Some(r0 + (r1 - r0) * (x - x0) / span);
+        }
+    }
+    anchors.last().map(|a| a.1)
+}
+
 /// How a creator's rate compares with the tier benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -207,6 +253,26 @@ pub struct BenchmarkPosition {
     pub label: BenchmarkLabel,
     pub source: String,
     pub year: u16,
+}
+
+/// Position against the benchmark at the creator's follower count ([`benchmark_rate_at`]).
+pub fn benchmark_position_at(
+    creator_rate: f64,
+    followers: u64,
+    boundaries: &TierBoundaries,
+    table: &BenchmarkTable,
+) -> Option<BenchmarkPosition> {
+    let benchmark_rate = benchmark_rate_at(followers, boundaries, table)?;
+    let ratio = ratio_f64(creator_rate, benchmark_rate)?;
+    Some(BenchmarkPosition {
+        tier: tier_for(followers, boundaries),
+        creator_rate,
+        benchmark_rate,
+        ratio,
+        label: BenchmarkLabel::for_ratio(ratio),
+        source: table.source.clone(),
+        year: table.year,
+    })
 }
 
 /// Position against the benchmark: `ratio = creator_rate / typical_rate(tier)` and its label.
@@ -266,6 +332,25 @@ mod tests {
         assert_eq!(BenchmarkLabel::for_ratio(1.0), BenchmarkLabel::InLine);
         assert_eq!(BenchmarkLabel::for_ratio(0.79), BenchmarkLabel::Below);
         assert_eq!(BenchmarkLabel::for_ratio(2.01), BenchmarkLabel::WellAbove);
+    }
+
+    #[test]
+    fn benchmark_is_continuous_across_tier_boundaries() {
+        let (b, table) = (TierBoundaries::default(), BenchmarkTable::default());
+        let at = |f: u64| benchmark_rate_at(f, &b, &table).unwrap();
+        // At the anchors the table's figures; ln(9,600 / 3,162.3) / ln(10) = 0.4823 of the
+        // way from 4.8% to 2.4% -> 3.642%; 10,400 -> 0.5170 -> 3.559%.
+        assert!((at(3_162) - 0.048).abs() < 1e-6);
+        assert!((at(31_623) - 0.024).abs() < 1e-6);
+        assert!((at(9_600) - 0.036_42).abs() < 1e-5, "{}", at(9_600));
+        assert!((at(10_400) - 0.035_59).abs() < 1e-5, "{}", at(10_400));
+        assert!((at(9_999) - at(10_000)).abs() < 2e-6);
+        assert_eq!(at(500), 0.048);
+        assert_eq!(at(50_000_000), 0.012);
+        // A table without mid and macro interpolates from micro straight to mega.
+        let sparse = BenchmarkTable::hypeauditor_2026_instagram();
+        let mid = benchmark_rate_at(223_607, &b, &sparse).unwrap();
+        assert!(mid < 0.0054 && mid > 0.0033, "{mid}");
     }
 
     #[test]

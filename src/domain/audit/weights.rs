@@ -99,6 +99,17 @@ impl Objective {
         Objective::Community,
     ];
 
+    /// Why the objective's preset weighs what it weighs, for the method page.
+    pub fn reasoning(self) -> &'static str {
+        match self {
+            Objective::Awareness => "Awareness buys eyes: reach per post (25) leads, with steady posting (15) and clean follower growth (15) so the reach is real; embeddedness does not matter (0).",
+            Objective::Engagement => "Engagement buys interactions: the rate against the benchmark leads (30), then whether the comments are real conversation (quality 15, originality 10) and embeddedness (10).",
+            Objective::Conversion => "Conversion buys purchases: engagement (20) still leads, then comment quality (15) and category fit (15), because people who buy are the ones who care about the topic, and disclosure (10) for the brand's own safety.",
+            Objective::Ugc => "User-generated content buys material: posting consistency (20) leads, then quality, category fit and disclosure; the creator's own audience matters less.",
+            Objective::Community => "Community programmes choose creators by embeddedness, the core selection criterion: creator replies, answered questions, repeat substantive commenters and specific comments (35) come first, then comment quality (15) and engagement (15); reach does not count (0).",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Objective::Awareness => "awareness",
@@ -139,14 +150,16 @@ impl Weights {
     /// |---|---|---|---|---|---|
     /// | engagement | 15 | 30 | 20 | 15 | 15 |
     /// | reach | 25 | 5 | 5 | 5 | 0 |
-    /// | comment quality | 5 | 15 | 15 | 15 | 20 |
+    /// | comment quality | 5 | 15 | 15 | 15 | 15 |
     /// | comment originality | 10 | 10 | 10 | 5 | 10 |
     /// | follower growth | 15 | 10 | 10 | 5 | 5 |
-    /// | community | 0 | 10 | 0 | 0 | 30 |
+    /// | community | 0 | 10 | 0 | 0 | 35 |
     /// | consistency | 15 | 5 | 5 | 20 | 5 |
     /// | disclosure | 5 | 5 | 10 | 10 | 5 |
     /// | category fit | 5 | 5 | 15 | 15 | 5 |
     /// | audience fit | 5 | 5 | 10 | 10 | 5 |
+    ///
+    /// Why, per objective (also on the method page, see [`Objective::reasoning`]).
     pub fn preset(objective: Objective) -> Self {
         let w = |engagement,
                  reach,
@@ -174,7 +187,7 @@ impl Weights {
             Objective::Engagement => w(30.0, 5.0, 15.0, 10.0, 10.0, 10.0, 5.0, 5.0, 5.0, 5.0),
             Objective::Conversion => w(20.0, 5.0, 15.0, 10.0, 10.0, 0.0, 5.0, 10.0, 15.0, 10.0),
             Objective::Ugc => w(15.0, 5.0, 15.0, 5.0, 5.0, 0.0, 20.0, 10.0, 15.0, 10.0),
-            Objective::Community => w(15.0, 0.0, 20.0, 10.0, 5.0, 30.0, 5.0, 5.0, 5.0, 5.0),
+            Objective::Community => w(15.0, 0.0, 15.0, 10.0, 5.0, 35.0, 5.0, 5.0, 5.0, 5.0),
         }
     }
 

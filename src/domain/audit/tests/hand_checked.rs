@@ -43,22 +43,23 @@ fn post(day: u32, likes: u64, comments: u64) -> Post {
     }
 }
 
-/// 10,000 followers (micro, benchmark 2.4%); 4 weekly posts with 200, 240, 280, 240
-/// interactions and reach 1,500; no comments, no follower history.
+/// 10,000 followers: half-way on log followers between the nano anchor (3,162, 4.8%) and the
+/// micro anchor (31,623, 2.4%), so the benchmark is 3.6%. 4 weekly posts with 200, 240, 280,
+/// 240 interactions and reach 1,500; no comments, no follower history.
 ///
-/// - Engagement: rates 0.020, 0.024, 0.028, 0.024 -> mean 0.024 = benchmark -> 50.
+/// - Engagement: rates 0.020, 0.024, 0.028, 0.024 -> mean 0.024; ratio 2/3;
+///   100 * (2/3)^1.5 / (1 + (2/3)^1.5) = 35.247.
 ///   t interval: sd 0.003266, t(3) = 3.182 -> 0.024 +/- 0.005196 = [0.018804, 0.029196]
-///   (the bootstrap stays inside [0.020, 0.028]) -> scores 50 + 50 log2(r / 0.024) =
-///   [32.40, 64.13].
-/// - Reach: 1,500 / 10,000 = 0.15; 0.15 / 0.3 -> 50.
+///   (the bootstrap stays inside [0.020, 0.028]) -> ratios 0.5223, 0.8110 -> [27.40, 42.21].
+/// - Reach: 1,500 / 10,000 = 0.15; 100 * 0.15 / (0.15 + 0.3) -> 33.33.
 /// - Consistency: weeks 0, 1, 2, 3 all have a post -> 100; Wilson(4 of 4) low 0.5101 -> 51.01.
 /// - Disclosure: 1 of 1 -> 100; Wilson(1 of 1) low 0.2066 -> 20.66.
 /// - Comment quality, originality, growth, community and category fit have no data.
 ///
 /// Engagement preset weights of the used components: 30, 5, 5, 5 (45 of 100):
-/// score = (30*50 + 5*50 + 5*100 + 5*100) / 45 = 2750 / 45 = 61.11;
-/// low = (30*32.40 + 5*50 + 5*51.01 + 5*20.66) / 45 = 35.12;
-/// high = (30*64.13 + 5*50 + 5*100 + 5*100) / 45 = 70.53.
+/// score = (30*35.247 + 5*33.33 + 5*100 + 5*100) / 45 = 49.424;
+/// low = (30*27.40 + 5*33.33 + 5*51.01 + 5*20.66) / 45 = 29.94;
+/// high = (30*42.21 + 5*33.33 + 5*100 + 5*100) / 45 = 54.06.
 #[test]
 fn a_small_audit_by_hand() {
     let posts = [post(1, 190, 10), post(8, 230, 10), post(15, 270, 10), post(22, 230, 10)];
@@ -66,8 +67,8 @@ fn a_small_audit_by_hand() {
     let score_of = |kind: ComponentKind| {
         audit.components.iter().find(|c| c.kind == kind).and_then(|c| c.score)
     };
-    assert!((score_of(ComponentKind::Engagement).unwrap() - 50.0).abs() < 1e-9);
-    assert!((score_of(ComponentKind::Reach).unwrap() - 50.0).abs() < 1e-9);
+    assert!((score_of(ComponentKind::Engagement).unwrap() - 35.247).abs() < 1e-3);
+    assert!((score_of(ComponentKind::Reach).unwrap() - 100.0 / 3.0).abs() < 1e-9);
     assert_eq!(score_of(ComponentKind::Consistency), Some(100.0));
     assert_eq!(score_of(ComponentKind::Disclosure), Some(100.0));
     for missing in [
@@ -77,10 +78,10 @@ fn a_small_audit_by_hand() {
     ] {
         assert_eq!(score_of(missing), None, "{missing:?}");
     }
-    assert!((audit.score.unwrap() - 2750.0 / 45.0).abs() < 1e-9, "{:?}", audit.score);
+    assert!((audit.score.unwrap() - 49.424).abs() < 1e-3, "{:?}", audit.score);
     let interval = audit.score_interval.unwrap();
-    assert!((interval.low - 35.12).abs() < 0.05, "{interval:?}");
-    assert!((interval.high - 70.53).abs() < 0.05, "{interval:?}");
+    assert!((interval.low - 29.94).abs() < 0.05, "{interval:?}");
+    assert!((interval.high - 54.06).abs() < 0.05, "{interval:?}");
     assert!(
         audit.notes.iter().any(|n| n.contains("(45 of 100) were rescaled to 100%")),
         "{:?}",
@@ -124,4 +125,19 @@ fn fewer_posts_give_a_wider_score_interval() {
         c.interval.map(|i| i.high - i.low).unwrap()
     };
     assert!(width(&wide) > 2.0 * width(&narrow), "{} vs {}", width(&wide), width(&narrow));
+}
+
+#[test]
+fn following_nearly_as_many_as_follow_is_a_warning() {
+    let audit_with = |following: u64| {
+        let mut c = creator(5_000);
+        c.following = Some(following);
+        audit_creator(&c, &[], &[], &[], &AuditSettings::default())
+    };
+    // 4,500 / 5,000 = 0.9 >= 0.75 with at least 1,000 followed: a warning.
+    let flagged = audit_with(4_500);
+    let flag = flagged.flags.iter().find(|f| f.kind == FlagKind::HighFollowingRatio).unwrap();
+    assert!(flag.evidence.contains("ratio 0.90"), "{}", flag.evidence);
+    // 2,500 / 5,000 = 0.5: no flag.
+    assert!(audit_with(2_500).flags.iter().all(|f| f.kind != FlagKind::HighFollowingRatio));
 }

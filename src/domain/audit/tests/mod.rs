@@ -6,3 +6,5 @@ mod demo_checks;
 mod hand_checked;
 mod properties;
 mod properties_new;
+mod validation;
+mod continuity;
