@@ -11,7 +11,7 @@ import { bodyRows, openCreator } from './creators_helpers.mjs';
 
 const file = (name) => fixture('validation', 'small', name);
 const labels = Object.fromEntries(
-  fs.readFileSync(file('labels.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')),
+  fs.readFileSync(file('labels.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(',')),
 );
 const handles = Object.keys(labels);
 const PLANTED_WARNINGS = ['pod', 'bought', 'massfollow', 'undisclosed'];
