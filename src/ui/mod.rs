@@ -17,6 +17,7 @@ mod communities_programme;
 mod creators_comments;
 mod creators_detail;
 mod creators_method;
+mod contracts_editor;
 mod contracts_fields;
 mod contracts_form;
 mod contracts_lists;
@@ -59,6 +60,7 @@ mod uplift_page;
 mod uplift_per_user;
 mod uplift_planner;
 mod uplift_prereg;
+mod undo;
 mod workspaces;
 
 use leptos::prelude::*;
@@ -138,6 +140,7 @@ fn App() -> impl IntoView {
             </main>
         </div>
         <banners::Notices />
+        <undo::UndoNotices />
     }
 }
 

@@ -3,13 +3,14 @@
 //! it starts a copy as the agreement's next version.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::choices::ContractChoices;
 use super::drafts::{ContractDraft, DraftStatus, Saved};
 
 /// One saved version of one agreement: creator handle, platform and campaign as saved
 /// (compared without case) and the version number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionRef {
     handle: String,
     platform: String,
@@ -41,9 +42,16 @@ impl VersionRef {
     }
 }
 
+impl VersionRef {
+    /// Whether `draft` is this version.
+    pub fn is(&self, draft: &ContractDraft) -> bool {
+        draft.version == self.version && self.same_agreement(&draft.choices)
+    }
+}
+
 /// Where the version `wanted` is in `drafts`.
 pub fn find_version(drafts: &[ContractDraft], wanted: &VersionRef) -> Option<usize> {
-    drafts.iter().position(|d| d.version == wanted.version && wanted.same_agreement(&d.choices))
+    drafts.iter().position(|d| wanted.is(d))
 }
 
 /// The number the next version of the agreement of `choices` gets: one more than its highest.
