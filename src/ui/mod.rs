@@ -147,6 +147,10 @@ fn App() -> impl IntoView {
 /// Autosave waits a moment after each edit; leaving inside that moment asks first.
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        // A field still being typed in commits on blur, so its edit is saving before the check.
+        if let Some(field) = document().active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = field.blur();
+        }
         if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
             ev.prevent_default();
             ev.set_return_value("Changes are still being saved.");
