@@ -100,6 +100,11 @@ fn write_draft(state: AppState, at: Option<VersionRef>, choices: ContractChoices
     outcome
 }
 
+/// Writes the draft still waiting for its pause, so what is read next is current.
+pub fn save_pending_draft(state: AppState) {
+    flush_pending(state, None);
+}
+
 /// Saves the pending draft now, if there is one (and, with `generation`, only if no newer
 /// edit replaced it).
 fn flush_pending(state: AppState, generation: Option<u64>) {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::contracts_editor::{remember_open, remembered_open, today, ContractEditor, Opened};
+use super::contracts_editor::{remember_open, remembered_open, save_pending_draft, today, ContractEditor, Opened};
 use super::files::download_text;
 use super::persistence::update_workspace;
 use super::state::app_state;
@@ -79,6 +79,7 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
         }
     };
     let open_row = move |index: usize| {
+        save_pending_draft(state);
         let opened = state.workspace.with_untracked(|w| {
             w.as_ref().and_then(|w| w.contracts.get(index)).map(|d| Opened { choices: d.choices.clone(), at: Some(VersionRef::of(d)) })
         });
