@@ -4,7 +4,9 @@
 // "Deleted … Undo", and the undone data is still there after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, loadDemo } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, loadDemo, rowCount } from './harness.mjs';
 
 const CAMPAIGN = 'Sourdough January starter challenge 2027';
 /** Waits until the element's text matches `pattern`. */
@@ -218,6 +220,40 @@ test('a delete left alone stays deleted: dismissing the notice ends the undo', a
     await app.reload();
     await app.goto('Briefs');
     await page.getByText('No briefs yet.', { exact: false }).waitFor();
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('an import that replaces a table can be undone, and the old rows are there after a reload', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Data');
+    const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: 'Communities', exact: true }) });
+    await page.getByRole('group', { name: 'Show table' }).getByRole('button', { name: /^Communities/ }).click();
+    await card.waitFor();
+    assert.equal(await rowCount(page, 'Communities'), 2);
+    // The file holds only the first community: replacing drops the second.
+    const exported = fs.readFileSync(await app.download(card.getByRole('button', { name: 'Export CSV' })), 'utf8');
+    const [header, first] = exported.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const file = path.join(app.downloadsDir, 'one-community.csv');
+    fs.writeFileSync(file, `${header}\n${first}\n`);
+    await card.getByRole('button', { name: 'Import CSV' }).click();
+    await card.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('Replace the whole table with this file').check();
+    await page.getByRole('button', { name: /^Import 1 rows?$/ }).click();
+    await page.getByText(/^Imported Communities: \d+ added, \d+ updated, 1 removed\.$/).waitFor();
+    assert.equal(await rowCount(page, 'Communities'), 1);
+    await undo(page, 'Replaced every row of Communities with the file.');
+    assert.equal(await rowCount(page, 'Communities'), 2);
+    await app.waitSaved();
+    await app.reload();
+    await app.goto('Data');
+    await page.getByRole('group', { name: 'Show table' }).getByRole('button', { name: /^Communities/ }).click();
+    assert.equal(await rowCount(page, 'Communities'), 2);
     assert.deepEqual(app.pageErrors, []);
   } finally {
     await app.close();
