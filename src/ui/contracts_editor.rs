@@ -141,7 +141,8 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
         state.workspace.with(|w| w.as_ref().and_then(|w| find_version(&w.contracts, &version).and_then(|i| w.contracts.get(i).cloned())))
     });
     let read_only = Memo::new(move |_| shown.with(|d| d.as_ref().is_some_and(|d| d.status != DraftStatus::Draft)));
-    let version_line = move || shown.with(|d| d.as_ref().map(|d| d.version_line()).unwrap_or_else(|| "Not saved yet".to_string()));
+    // A memo, so a save that leaves the line as it was does not redraw the document.
+    let version_line = Memo::new(move |_| shown.with(|d| d.as_ref().map(|d| d.version_line()).unwrap_or_else(|| "Not saved yet".to_string())));
     let unsaved = move || shown.with(|s| s.as_ref().map(|d| draft.with(|c| &d.choices != c)).unwrap_or(true));
     let generation = StoredValue::new(0u64);
     // Every edit of a draft is written into its version after a short pause.
@@ -161,7 +162,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
     on_cleanup(move || flush_pending(state, None));
     let term_sheet_only = RwSignal::new(false);
     let document = Signal::derive(move || {
-        let line = version_line();
+        let line = version_line.get();
         draft.with(|c| if term_sheet_only.get() { term_sheet_document(c, &line) } else { contract_document(c, &line) })
     });
     let file_stem = Signal::derive(move || {
