@@ -103,6 +103,10 @@ test('a half-edited contract is saved as it is typed: there after leaving the se
     assert.match(await editor.getByTestId('contract-version-line').innerText(), /^Version 1 · draft · saved .* · saved automatically$/);
 
     await editor.getByLabel('Fixed fee').fill('520');
+    // Written into the workspace after a pause in typing, then stored.
+    const line = editor.getByTestId('contract-version-line');
+    await waitForText(line, / · saving…$/);
+    await waitForText(line, / · saved automatically$/);
     await app.waitSaved();
     await app.reload();
     await app.goto('Contracts');
