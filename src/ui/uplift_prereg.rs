@@ -95,7 +95,7 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
         let mut taken = Vec::new();
         update_workspace(state, |w| taken = take_where(&mut w.test_plans, |p| p.test == name && !p.is_frozen()));
         if !taken.is_empty() {
-            offer_undo(state, format!("Deleted the pre-registration draft of “{name}”."), move |w| put_back(&mut w.test_plans, taken));
+            offer_undo(state, format!("Deleted the draft of “{name}”."), move |w| put_back(&mut w.test_plans, taken));
         }
     };
     let fields = PreregField::ALL.iter().map(|field| {

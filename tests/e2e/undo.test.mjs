@@ -179,7 +179,7 @@ test('every kind of delete says what goes, offers Undo, and the undone data surv
     const card = page.getByRole('article', { name: 'Pre-registration of Winter seeding holdout' });
     await card.getByRole('button', { name: 'Delete draft' }).click();
     await card.waitFor({ state: 'detached' });
-    await undo(page, 'Deleted the pre-registration draft of “Winter seeding holdout”.');
+    await undo(page, 'Deleted the draft of “Winter seeding holdout”.');
     await card.waitFor();
 
     // A contract draft version.
