@@ -8,14 +8,21 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::contracts_form::{CompensationFields, CreativeFields, DatesFields, KillFeeFields, PartiesFields};
-use super::contracts_lists::{DeliverablesFields, ExclusivityFields, LicenceFields, ReportingFields};
+use super::contracts_form::{
+    CompensationFields, CreativeFields, DatesFields, KillFeeFields, PartiesFields,
+};
+use super::contracts_lists::{
+    DeliverablesFields, ExclusivityFields, LicenceFields, ReportingFields,
+};
 use super::document_view::DocumentView;
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState, SaveStatus};
 use crate::domain::contract::drafts::mark_sent;
 use crate::domain::contract::versions::{edit_as_new_draft, find_version, save_into, VersionRef};
-use crate::domain::contract::{check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved, Severity};
+use crate::domain::contract::{
+    check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved,
+    Severity,
+};
 
 /// Typing pauses this long before the draft is written into the workspace.
 const DRAFT_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -23,7 +30,12 @@ const REMEMBERED_KEY: &str = "microplan.contract-editor";
 
 pub fn today() -> chrono::NaiveDate {
     let now = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// What the editor opens: the choices and the saved version they come from, if any.
@@ -52,7 +64,10 @@ pub fn remember_open(state: AppState, version: Option<&VersionRef>) {
     let Some(storage) = storage() else { return };
     match (version, active_workspace(state)) {
         (Some(version), Some(workspace)) => {
-            if let Ok(text) = serde_json::to_string(&Remembered { workspace, version: version.clone() }) {
+            if let Ok(text) = serde_json::to_string(&Remembered {
+                workspace,
+                version: version.clone(),
+            }) {
                 let _ = storage.set_item(REMEMBERED_KEY, &text);
             }
         }
@@ -71,8 +86,12 @@ pub fn remembered_open(state: AppState) -> Option<Opened> {
     }
     state.workspace.with_untracked(|w| {
         let w = w.as_ref()?;
-        let draft = find_version(&w.contracts, &remembered.version).and_then(|i| w.contracts.get(i))?;
-        Some(Opened { choices: draft.choices.clone(), at: Some(remembered.version) })
+        let draft =
+            find_version(&w.contracts, &remembered.version).and_then(|i| w.contracts.get(i))?;
+        Some(Opened {
+            choices: draft.choices.clone(),
+            at: Some(remembered.version),
+        })
     })
 }
 
@@ -91,9 +110,15 @@ thread_local! {
 }
 
 /// Writes `choices` into the version `at` (a new one when `None`). Returns where it went.
-fn write_draft(state: AppState, at: Option<VersionRef>, choices: ContractChoices) -> Result<(VersionRef, Saved), String> {
+fn write_draft(
+    state: AppState,
+    at: Option<VersionRef>,
+    choices: ContractChoices,
+) -> Result<(VersionRef, Saved), String> {
     let mut outcome = Err("No workspace is open, so nothing was saved.".to_string());
-    update_workspace(state, |w| outcome = save_into(&mut w.contracts, at.as_ref(), choices, today()));
+    update_workspace(state, |w| {
+        outcome = save_into(&mut w.contracts, at.as_ref(), choices, today())
+    });
     if let Ok((saved, _)) = &outcome {
         remember_open(state, Some(saved));
     }
@@ -138,22 +163,51 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
     let problems = Memo::new(move |_| draft.with(check_choices));
     let shown = Memo::new(move |_| {
         let version = at.get()?;
-        state.workspace.with(|w| w.as_ref().and_then(|w| find_version(&w.contracts, &version).and_then(|i| w.contracts.get(i).cloned())))
+        state.workspace.with(|w| {
+            w.as_ref().and_then(|w| {
+                find_version(&w.contracts, &version).and_then(|i| w.contracts.get(i).cloned())
+            })
+        })
     });
-    let read_only = Memo::new(move |_| shown.with(|d| d.as_ref().is_some_and(|d| d.status != DraftStatus::Draft)));
+    let read_only = Memo::new(move |_| {
+        shown.with(|d| d.as_ref().is_some_and(|d| d.status != DraftStatus::Draft))
+    });
     // A memo, so a save that leaves the line as it was does not redraw the document.
-    let version_line = Memo::new(move |_| shown.with(|d| d.as_ref().map(|d| d.version_line()).unwrap_or_else(|| "Not saved yet".to_string())));
-    let unsaved = move || shown.with(|s| s.as_ref().map(|d| draft.with(|c| &d.choices != c)).unwrap_or(true));
+    let version_line = Memo::new(move |_| {
+        shown.with(|d| {
+            d.as_ref()
+                .map(|d| d.version_line())
+                .unwrap_or_else(|| "Not saved yet".to_string())
+        })
+    });
+    let unsaved = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|d| draft.with(|c| &d.choices != c))
+                .unwrap_or(true)
+        })
+    };
     let generation = StoredValue::new(0u64);
     // Every edit of a draft is written into its version after a short pause.
     Effect::new(move |first_run: Option<()>| {
         let choices = draft.get();
-        if first_run.is_none() || read_only.get_untracked() || shown.with_untracked(|d| d.as_ref().is_some_and(|d| d.choices == choices)) {
+        if first_run.is_none()
+            || read_only.get_untracked()
+            || shown.with_untracked(|d| d.as_ref().is_some_and(|d| d.choices == choices))
+        {
             return;
         }
         let next = generation.get_value().saturating_add(1);
         generation.set_value(next);
-        PENDING.with(|slot| *slot.borrow_mut() = Some(Pending { workspace: active_workspace(state), choices, at: at.get_untracked(), generation: next, saved_to: at }));
+        PENDING.with(|slot| {
+            *slot.borrow_mut() = Some(Pending {
+                workspace: active_workspace(state),
+                choices,
+                at: at.get_untracked(),
+                generation: next,
+                saved_to: at,
+            })
+        });
         if !matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_)) {
             state.save_status.set(SaveStatus::Saving);
         }
@@ -163,10 +217,27 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
     let term_sheet_only = RwSignal::new(false);
     let document = Signal::derive(move || {
         let line = version_line.get();
-        draft.with(|c| if term_sheet_only.get() { term_sheet_document(c, &line) } else { contract_document(c, &line) })
+        draft.with(|c| {
+            if term_sheet_only.get() {
+                term_sheet_document(c, &line)
+            } else {
+                contract_document(c, &line)
+            }
+        })
     });
     let file_stem = Signal::derive(move || {
-        draft.with(|c| format!("{} {} {}", if term_sheet_only.get() { "term sheet" } else { "terms" }, c.creator.handle, c.campaign))
+        draft.with(|c| {
+            format!(
+                "{} {} {}",
+                if term_sheet_only.get() {
+                    "term sheet"
+                } else {
+                    "terms"
+                },
+                c.creator.handle,
+                c.campaign
+            )
+        })
     });
     let save_now = move || {
         PENDING.with(|slot| slot.borrow_mut().take());
@@ -177,8 +248,12 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
         outcome
     };
     let save = move |_| match save_now() {
-        Ok((_, Saved::Updated { version })) => state.notify(format!("Saved draft version {version}.")),
-        Ok((_, Saved::NewVersion { version })) => state.notify(format!("Saved as draft version {version}.")),
+        Ok((_, Saved::Updated { version })) => {
+            state.notify(format!("Saved draft version {version}."))
+        }
+        Ok((_, Saved::NewVersion { version })) => {
+            state.notify(format!("Saved as draft version {version}."))
+        }
         Err(error) => state.notify_error(error),
     };
     let send = move |_| {
@@ -193,21 +268,34 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
             result
         });
         match result {
-            Ok(()) => state.notify("Marked as sent. It is kept as sent; “Edit as new draft” starts the next version."),
+            Ok(()) => state.notify(
+                "Marked as sent. It is kept as sent; “Edit as new draft” starts the next version.",
+            ),
             Err(error) => state.notify_error(error),
         }
     };
     let edit_copy = move |_| {
-        let Some(source) = at.get_untracked() else { return };
+        let Some(source) = at.get_untracked() else {
+            return;
+        };
         let mut outcome = Err("No workspace is open.".to_string());
-        update_workspace(state, |w| outcome = edit_as_new_draft(&mut w.contracts, &source, today()));
+        update_workspace(state, |w| {
+            outcome = edit_as_new_draft(&mut w.contracts, &source, today())
+        });
         match outcome {
             Ok(copy) => {
                 let choices = state.workspace.with_untracked(|w| {
-                    w.as_ref().and_then(|w| find_version(&w.contracts, &copy).and_then(|i| w.contracts.get(i)).map(|d| d.choices.clone()))
+                    w.as_ref().and_then(|w| {
+                        find_version(&w.contracts, &copy)
+                            .and_then(|i| w.contracts.get(i))
+                            .map(|d| d.choices.clone())
+                    })
                 });
                 remember_open(state, Some(&copy));
-                state.notify(format!("Version {} copied to new draft version {}; version {} stays as it was.", source.version, copy.version, source.version));
+                state.notify(format!(
+                    "Version {} copied to new draft version {}; version {} stays as it was.",
+                    source.version, copy.version, source.version
+                ));
                 at.set(Some(copy));
                 if let Some(choices) = choices {
                     draft.set(choices);
@@ -221,10 +309,15 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
         remember_open(state, None);
         on_close.run(());
     };
-    let counts = move || problems.with(|p| {
-        let conflicts = p.iter().filter(|x| x.severity == Severity::Conflict).count();
-        (conflicts, p.len().saturating_sub(conflicts))
-    });
+    let counts = move || {
+        problems.with(|p| {
+            let conflicts = p
+                .iter()
+                .filter(|x| x.severity == Severity::Conflict)
+                .count();
+            (conflicts, p.len().saturating_sub(conflicts))
+        })
+    };
     view! {
         <section class="card contract-editor" aria-labelledby="contract-editor-heading" data-testid="contract-editor">
             <div class="table-head">

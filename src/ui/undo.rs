@@ -47,21 +47,43 @@ fn active_workspace(state: AppState) -> Option<String> {
 
 fn forget(journal: UndoJournal, id: u64) {
     HELD.with(|held| held.borrow_mut().retain(|h| h.id != id));
-    journal.offers.update(|offers| offers.retain(|o| o.id != id));
+    journal
+        .offers
+        .update(|offers| offers.retain(|o| o.id != id));
 }
 
 /// Shows `text` ("Deleted the brief “X”.") with an Undo button; undo runs `restore` on the
 /// workspace the items came from.
-pub fn offer_undo(state: AppState, text: impl Into<String>, restore: impl FnOnce(&mut Workspace) + 'static) {
-    let Some(journal) = JOURNAL.with(Cell::get) else { return };
+pub fn offer_undo(
+    state: AppState,
+    text: impl Into<String>,
+    restore: impl FnOnce(&mut Workspace) + 'static,
+) {
+    let Some(journal) = JOURNAL.with(Cell::get) else {
+        return;
+    };
     let id = NEXT_ID.with(|next| {
         let id = next.get();
         next.set(id.saturating_add(1));
         id
     });
-    HELD.with(|held| held.borrow_mut().push(Held { id, workspace_id: active_workspace(state), restore: Box::new(restore) }));
-    journal.offers.update(|offers| offers.push(UndoOffer { id, text: text.into() }));
-    set_timeout(move || forget(journal, id), std::time::Duration::from_secs(UNDO_SECONDS));
+    HELD.with(|held| {
+        held.borrow_mut().push(Held {
+            id,
+            workspace_id: active_workspace(state),
+            restore: Box::new(restore),
+        })
+    });
+    journal.offers.update(|offers| {
+        offers.push(UndoOffer {
+            id,
+            text: text.into(),
+        })
+    });
+    set_timeout(
+        move || forget(journal, id),
+        std::time::Duration::from_secs(UNDO_SECONDS),
+    );
 }
 
 /// Applies `change` and offers to undo it by putting the whole workspace back as it was:
@@ -71,7 +93,11 @@ pub fn update_undoably(state: AppState, text: Option<String>, change: impl FnOnc
     let before = text.as_ref().and_then(|_| state.workspace.get_untracked());
     update_workspace(state, change);
     if let (Some(text), Some(before)) = (text, before) {
-        offer_undo(state, format!("{text} Undo puts back the workspace as it was just before."), move |w| *w = before);
+        offer_undo(
+            state,
+            format!("{text} Undo puts back the workspace as it was just before."),
+            move |w| *w = before,
+        );
     }
 }
 
@@ -81,13 +107,17 @@ fn undo(state: AppState, journal: UndoJournal, id: u64) {
         let position = held.iter().position(|h| h.id == id)?;
         Some(held.remove(position))
     });
-    journal.offers.update(|offers| offers.retain(|o| o.id != id));
+    journal
+        .offers
+        .update(|offers| offers.retain(|o| o.id != id));
     let Some(held) = held else {
         state.notify_error("That delete can no longer be undone.");
         return;
     };
     if held.workspace_id != active_workspace(state) {
-        state.notify_error("That delete was in another workspace: open it again to see what is left.");
+        state.notify_error(
+            "That delete was in another workspace: open it again to see what is left.",
+        );
         return;
     }
     update_workspace(state, held.restore);
@@ -98,7 +128,9 @@ fn undo(state: AppState, journal: UndoJournal, id: u64) {
 #[component]
 pub fn UndoNotices() -> impl IntoView {
     let state = app_state();
-    let journal = UndoJournal { offers: RwSignal::new(Vec::new()) };
+    let journal = UndoJournal {
+        offers: RwSignal::new(Vec::new()),
+    };
     JOURNAL.with(|slot| slot.set(Some(journal)));
     view! {
         <div class="undo-notices" role="region" aria-label="Undo" aria-live="polite" data-testid="undo-notices">

@@ -38,7 +38,9 @@ impl VersionRef {
 
     fn same_agreement(&self, choices: &ContractChoices) -> bool {
         let other = Self::for_choices(choices, self.version);
-        other.handle == self.handle && other.platform == self.platform && other.campaign == self.campaign
+        other.handle == self.handle
+            && other.platform == self.platform
+            && other.campaign == self.campaign
     }
 }
 
@@ -78,11 +80,20 @@ pub fn save_into(
     let Some(target) = target else {
         let version = next_version(drafts, &choices);
         let saved = VersionRef::for_choices(&choices, version);
-        drafts.push(ContractDraft { version, status: DraftStatus::Draft, saved_on: today, choices });
+        drafts.push(ContractDraft {
+            version,
+            status: DraftStatus::Draft,
+            saved_on: today,
+            choices,
+        });
         return Ok((saved, Saved::NewVersion { version }));
     };
-    let index = find_version(drafts, target)
-        .ok_or_else(|| format!("Version {} of this agreement no longer exists, so nothing was saved.", target.version))?;
+    let index = find_version(drafts, target).ok_or_else(|| {
+        format!(
+            "Version {} of this agreement no longer exists, so nothing was saved.",
+            target.version
+        )
+    })?;
     let status = drafts.get(index).map(|d| d.status).unwrap_or_default();
     if status != DraftStatus::Draft {
         return Err(format!(
@@ -95,13 +106,20 @@ pub fn save_into(
     let version = if target.same_agreement(&choices) {
         target.version
     } else {
-        let others: Vec<ContractDraft> = drafts.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, d)| d.clone()).collect();
+        let others: Vec<ContractDraft> = drafts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, d)| d.clone())
+            .collect();
         match next_version(&others, &choices) {
             1 => target.version,
             next => next,
         }
     };
-    let draft = drafts.get_mut(index).ok_or_else(|| "The draft could not be found.".to_string())?;
+    let draft = drafts
+        .get_mut(index)
+        .ok_or_else(|| "The draft could not be found.".to_string())?;
     draft.version = version;
     draft.choices = choices;
     draft.saved_on = today;
@@ -109,10 +127,19 @@ pub fn save_into(
 }
 
 /// Copies the version `source` into a new draft after the agreement's latest version.
-pub fn edit_as_new_draft(drafts: &mut Vec<ContractDraft>, source: &VersionRef, today: NaiveDate) -> Result<VersionRef, String> {
+pub fn edit_as_new_draft(
+    drafts: &mut Vec<ContractDraft>,
+    source: &VersionRef,
+    today: NaiveDate,
+) -> Result<VersionRef, String> {
     let choices = find_version(drafts, source)
         .and_then(|i| drafts.get(i))
         .map(|d| d.choices.clone())
-        .ok_or_else(|| format!("Version {} of this agreement no longer exists.", source.version))?;
+        .ok_or_else(|| {
+            format!(
+                "Version {} of this agreement no longer exists.",
+                source.version
+            )
+        })?;
     save_into(drafts, None, choices, today).map(|(saved, _)| saved)
 }
