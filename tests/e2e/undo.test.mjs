@@ -263,3 +263,32 @@ test('an import that replaces a table can be undone, and the old rows are there 
     await app.close();
   }
 });
+
+test('a brief and a pre-registration field being typed in are kept when the user switches section', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Briefs');
+    await page.locator('#brief-mission').fill('Help first-time trail runners finish their first race.');
+    // Straight to another section, without leaving the field first.
+    await app.goto('Uplift tests');
+    await page.locator('#prereg-new').fill('Spring seeding holdout');
+    await page.getByRole('button', { name: 'Draft a pre-registration' }).click();
+    const card = page.getByRole('article', { name: 'Pre-registration of Spring seeding holdout' });
+    await card.getByLabel('Hypothesis').fill('Seeding lifts sign-ups by 10%.');
+    await app.goto('Briefs');
+    assert.equal(await page.locator('#brief-mission').inputValue(), 'Help first-time trail runners finish their first race.');
+    await app.goto('Uplift tests');
+    assert.equal(await card.getByLabel('Hypothesis').inputValue(), 'Seeding lifts sign-ups by 10%.');
+    await app.waitSaved();
+    await app.reload();
+    await app.goto('Uplift tests');
+    assert.equal(await card.getByLabel('Hypothesis').inputValue(), 'Seeding lifts sign-ups by 10%.');
+    await app.goto('Briefs');
+    assert.equal(await page.locator('#brief-mission').inputValue(), 'Help first-time trail runners finish their first race.');
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
