@@ -19,6 +19,7 @@ pub mod money;
 pub mod objectives;
 pub mod results_decisions;
 pub mod random;
+pub mod removal;
 pub mod results;
 pub mod stats;
 pub mod tracking;

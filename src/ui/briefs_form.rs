@@ -8,6 +8,7 @@ use super::briefs_page::{briefs_context, edit_brief};
 use super::persistence::update_workspace;
 use super::programme_fields::{lines_of, NumberField, SelectField, TextArea, TextField};
 use super::state::app_state;
+use super::undo::offer_undo;
 use crate::domain::brief::{CampaignBrief, ParticipatoryFormat, PostingWindow, MAX_MANDATORY_FACTS};
 use crate::domain::iso_date::parse_iso_date;
 use crate::domain::markets::Market;
@@ -65,9 +66,13 @@ pub fn BriefForm() -> impl IntoView {
     };
     let remove = move |_| {
         let Some(id) = context.selected.get_untracked() else { return };
-        update_workspace(state, |w| w.programme.briefs.remove_brief(&id));
+        let mut taken = Vec::new();
+        update_workspace(state, |w| taken = crate::domain::removal::take_where(&mut w.programme.briefs.briefs, |b| b.id == id));
         context.selected.set(None);
-        state.notify("Brief deleted. Its tracking links stay on the Tracking page.");
+        let name = taken.first().map(|(_, b)| b.name.clone()).unwrap_or_default();
+        offer_undo(state, format!("Deleted the brief “{name}”. Its tracking links stay on the Tracking page."), move |w| {
+            crate::domain::removal::put_back(&mut w.programme.briefs.briefs, taken)
+        });
     };
     view! {
         <section class="card" aria-labelledby="brief-form-heading">

@@ -10,6 +10,8 @@ use super::document_view::DocumentView;
 use super::persistence::update_workspace;
 use super::programme_fields::WarningList;
 use super::state::{app_state, AppState};
+use super::undo::offer_undo;
+use crate::domain::removal::{put_back, take_where};
 use crate::domain::brief::{check_brief, render_brief, CampaignBrief};
 
 /// Which brief is open, shared by the parts of the page.
@@ -148,7 +150,7 @@ fn BriefLibrary() -> impl IntoView {
                                         <span class="hint">{format!(" from {}", t.saved_from)}</span>
                                         <button class="small" on:click=move |_| use_template(id.clone())>{format!("Use “{}”", t.name)}</button>
                                         <button class="small danger" aria-label=format!("Delete template {}", t.name)
-                                            on:click=move |_| { let id = remove_id.clone(); update_workspace(state, move |w| w.programme.briefs.remove_template(&id)) }>
+                                            on:click=move |_| remove_template(state, remove_id.clone())>
                                             "Delete"
                                         </button>
                                     </li>
@@ -200,5 +202,15 @@ fn BriefDocument() -> impl IntoView {
             })}
             <DocumentView document=document file_stem=stem />
         </section>
+    }
+}
+
+/// Deletes a playbook template and offers to undo it.
+fn remove_template(state: AppState, id: String) {
+    let mut taken = Vec::new();
+    update_workspace(state, |w| taken = take_where(&mut w.programme.briefs.templates, |t| t.id == id));
+    let name = taken.first().map(|(_, t)| t.name.clone()).unwrap_or_default();
+    if !taken.is_empty() {
+        offer_undo(state, format!("Deleted the template “{name}”."), move |w| put_back(&mut w.programme.briefs.templates, taken));
     }
 }

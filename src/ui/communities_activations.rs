@@ -8,7 +8,8 @@ use super::communities_planner::{estimate_text, percent, PlannerForm};
 use super::files::{download_text, safe_file_stem};
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::activation::edit::{fill_roster, remove_from_roster, remove_plan, set_outcome};
+use super::undo::offer_undo;
+use crate::domain::activation::edit::{fill_roster, set_outcome};
 use crate::domain::activation::history::{review_activation, ActivationReview};
 use crate::domain::activation::ics::activation_calendar;
 use crate::domain::activation::logistics::{
@@ -17,6 +18,7 @@ use crate::domain::activation::logistics::{
 use crate::domain::activation::roster::roster_chance;
 use crate::domain::activation::{records_of, same_name, ActivationPlan, GiftingRecord};
 use crate::domain::iso_date::parse_iso_date;
+use crate::domain::removal::{put_back, take_where};
 
 /// The current time in UTC, for the calendar's DTSTAMP.
 fn now_utc() -> chrono::NaiveDateTime {
@@ -133,8 +135,21 @@ fn ActivationCard(name: String) -> impl IntoView {
     };
     let delete = move |_| {
         let name = plan_name.get_value();
-        update_workspace(state, |w| remove_plan(w, &name));
-        state.notify(format!("Deleted the plan “{name}” and its roster."));
+        let mut plans = Vec::new();
+        let mut roster = Vec::new();
+        update_workspace(state, |w| {
+            plans = take_where(&mut w.activation_plans, |p| same_name(&p.name, &name));
+            roster = take_where(&mut w.gifting_history, |r| same_name(&r.activation, &name));
+        });
+        let text = match roster.len() {
+            0 => format!("Deleted the plan “{name}”; it had no roster."),
+            1 => format!("Deleted the plan “{name}” and its roster of 1 creator (with the posting history behind the learnt posting rate)."),
+            n => format!("Deleted the plan “{name}” and its roster of {} creators (with the posting history behind the learnt posting rate).", crate::domain::money::group_thousands(n as u64)),
+        };
+        offer_undo(state, text, move |w| {
+            put_back(&mut w.activation_plans, plans);
+            put_back(&mut w.gifting_history, roster);
+        });
     };
     move || {
         data.get().map(|(plan, roster, countries, timeline, review, chance)| {
@@ -273,7 +288,7 @@ fn RosterTable(
                                     <input id=date_id type="date" value=record.posted_on.map(|d| d.to_string()).unwrap_or_default() on:change=set_date />
                                 </td>
                                 <td><button type="button" class="small" aria-label=format!("Take @{} off the roster", record.handle)
-                                    on:click=move |_| update_workspace(state, |w| remove_from_roster(w, &plan.get_value(), &handle.get_value()))>"Remove"</button></td>
+                                    on:click=move |_| take_off_roster(state, plan.get_value(), handle.get_value())>"Remove"</button></td>
                             </tr>
                         }
                     }).collect_view()}
@@ -292,5 +307,16 @@ fn TimelineTable(events: Vec<TimelineEvent>) -> impl IntoView {
             {static_table("timeline-table", &[("Date", false), ("Step", false), ("Details", false)],
                 events.into_iter().map(|e| vec![e.date.to_string(), e.title, e.details]).collect(), false)}
         </details>
+    }
+}
+
+/// Takes a creator off a plan's roster, with their posting record, and offers to undo it.
+fn take_off_roster(state: super::state::AppState, plan: String, handle: String) {
+    let mut taken = Vec::new();
+    update_workspace(state, |w| {
+        taken = take_where(&mut w.gifting_history, |r| same_name(&r.activation, &plan) && same_name(&r.handle, &handle));
+    });
+    if !taken.is_empty() {
+        offer_undo(state, format!("Took @{handle} off the roster of “{plan}”."), move |w| put_back(&mut w.gifting_history, taken));
     }
 }

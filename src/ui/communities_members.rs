@@ -10,6 +10,8 @@ use crate::domain::activation::ecosystem::{
     community_ecosystem, is_member, Ecosystem, EcosystemTier,
 };
 use crate::domain::activation::edit::set_membership;
+use crate::domain::activation::same_name;
+use crate::domain::removal::{put_back, take_where};
 use crate::domain::audit::tiers::TierBoundaries;
 use crate::domain::money::group_thousands as thousands;
 use crate::domain::workspace::PipelineStatus;
@@ -91,7 +93,7 @@ pub fn MembersCard(community: String) -> impl IntoView {
                                     <td>{status.as_str()}</td>
                                     <td class="numeric">{score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "no score".into())}</td>
                                     <td><button type="button" class="small" aria-label=format!("Remove @{handle} from the community")
-                                        on:click=move |_| { let c = remove_from.get_value(); update_workspace(state, |w| set_membership(w, &who, &c, false)) }>"Remove"</button></td>
+                                        on:click=move |_| leave_community(state, who.clone(), remove_from.get_value())>"Remove"</button></td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -155,5 +157,22 @@ pub fn EcosystemCard(community: String) -> impl IntoView {
             <p class="hint">"Tiers follow the audit's follower boundaries: nano is the audit's nano tier, emerging is micro, established is mid and above. Scores are the creator audit's composite (0-100); 60 or more counts as a strong voice."</p>
             {body}
         </section>
+    }
+}
+
+/// Takes a creator out of a community and offers to undo it.
+fn leave_community(state: super::state::AppState, handle: String, community: String) {
+    let mut taken = Vec::new();
+    update_workspace(state, |w| {
+        if let Some(creator) = w.creators.iter_mut().find(|c| c.handle == handle) {
+            taken = take_where(&mut creator.communities, |c| same_name(c, &community));
+        }
+    });
+    if !taken.is_empty() {
+        super::undo::offer_undo(state, format!("Removed @{handle} from “{community}”."), move |w| {
+            if let Some(creator) = w.creators.iter_mut().find(|c| c.handle == handle) {
+                put_back(&mut creator.communities, taken);
+            }
+        });
     }
 }

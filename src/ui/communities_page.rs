@@ -10,8 +10,11 @@ use super::communities_planner::{PlannerCard, PlannerForm};
 use super::communities_programme::ProgrammeCard;
 use super::persistence::update_workspace;
 use super::state::app_state;
+use super::undo::offer_undo;
 use super::table_view::TableView;
-use crate::domain::activation::edit::{parse_hashtags, remove_community, save_community};
+use crate::domain::activation::edit::{parse_hashtags, save_community};
+use crate::domain::activation::same_name;
+use crate::domain::removal::{put_back, take_where};
 use crate::domain::audit::{AuditSettings, CreatorAudit};
 use crate::domain::workspace::Community;
 use crate::io::TableKind;
@@ -215,10 +218,35 @@ fn CommunityEditor() -> impl IntoView {
     };
     let delete = move |_| {
         if let Some(chosen) = context.selected.get_untracked() {
-            update_workspace(state, |w| remove_community(w, &chosen));
-            state.notify(format!(
-                "Removed the community “{chosen}”; its activation plans are kept."
-            ));
+            let mut communities = Vec::new();
+            let mut memberships: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+            update_workspace(state, |w| {
+                communities = take_where(&mut w.communities, |c| same_name(&c.name, &chosen));
+                for creator in &mut w.creators {
+                    let taken = take_where(&mut creator.communities, |c| same_name(c, &chosen));
+                    if !taken.is_empty() {
+                        memberships.push((creator.handle.clone(), taken));
+                    }
+                }
+            });
+            context.selected.set(None);
+            let members = memberships.len();
+            offer_undo(
+                state,
+                format!(
+                    "Removed the community “{chosen}” and the membership of its {} creator{}; its activation plans are kept.",
+                    crate::domain::money::group_thousands(members as u64),
+                    if members == 1 { "" } else { "s" }
+                ),
+                move |w| {
+                    put_back(&mut w.communities, communities);
+                    for (handle, taken) in memberships {
+                        if let Some(creator) = w.creators.iter_mut().find(|c| c.handle == handle) {
+                            put_back(&mut creator.communities, taken);
+                        }
+                    }
+                },
+            );
         }
     };
     view! {

@@ -4,31 +4,40 @@
 
 use leptos::prelude::*;
 
-use super::contracts_form::{CompensationFields, CreativeFields, DatesFields, KillFeeFields, PartiesFields};
-use super::contracts_lists::{DeliverablesFields, ExclusivityFields, LicenceFields, ReportingFields};
-use super::document_view::DocumentView;
+use super::contracts_editor::{remember_open, remembered_open, save_pending_draft, today, ContractEditor, Opened};
 use super::files::download_text;
 use super::persistence::update_workspace;
 use super::state::app_state;
+use super::undo::offer_undo;
 use crate::domain::contract::drafts::{
-    add_new_drafts, campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign, latest_index, mark_sent, mark_signed, money_summary,
+    add_new_drafts, campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign, mark_signed, money_summary,
 };
-use crate::domain::contract::{
-    check_choices, contract_document, save_draft, term_sheet_document, ContractChoices, CreatorParty, DraftStatus, Saved, Severity,
-};
+use crate::domain::contract::versions::VersionRef;
+use crate::domain::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
 use crate::domain::markets::Market;
+use crate::domain::removal::{put_back, take_where};
 use crate::io::export_contract_terms;
-
-fn today() -> chrono::NaiveDate {
-    let now = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
-}
 
 #[component]
 pub fn ContractsPage() -> impl IntoView {
+    let state = app_state();
     // Setting it always re-creates the editor, so opening an agreement starts the form afresh.
-    let open = RwSignal::new(None::<ContractChoices>);
-    let start = Callback::new(move |choices: ContractChoices| open.set(Some(choices)));
+    let open = RwSignal::new(None::<Opened>);
+    let start = Callback::new(move |choices: ContractChoices| open.set(Some(Opened { choices, at: None })));
+    let open_version = Callback::new(move |opened: Opened| open.set(Some(opened)));
+    // Comes back to the version that was being edited, once the workspace is loaded.
+    let restored = StoredValue::new(false);
+    Effect::new(move |_| {
+        if restored.get_value() || state.workspace.with(Option::is_none) {
+            return;
+        }
+        restored.set_value(true);
+        if open.get_untracked().is_none() {
+            if let Some(opened) = remembered_open(state) {
+                open.set(Some(opened));
+            }
+        }
+    });
     view! {
         <h1 id="section-heading" tabindex="-1">"Contracts"</h1>
         <p class="lead">
@@ -37,25 +46,25 @@ pub fn ContractsPage() -> impl IntoView {
              exclusivity, disclosure for the market and how results are reported. Every clause shows the choice \
              that produced it and what it means in plain words. It is a starting point, not legal advice."
         </p>
-        <SavedDrafts on_open=start />
+        <SavedDrafts on_open=open_version open=open />
         <StartDraft on_start=start />
-        {move || open.get().map(|choices| view! { <ContractEditor initial=choices on_close=Callback::new(move |_| open.set(None)) /> })}
+        {move || open.get().map(|opened| view! { <ContractEditor opened=opened on_close=Callback::new(move |_| open.set(None)) /> })}
     }
 }
 
 #[component]
-fn SavedDrafts(on_open: Callback<ContractChoices>) -> impl IntoView {
+fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> impl IntoView {
     let state = app_state();
     let rows = Memo::new(move |_| {
         state.workspace.with(|w| {
             let Some(w) = w else { return Vec::new() };
-            let mut rows: Vec<(usize, String, String, String, usize, bool)> = w
+            let mut rows: Vec<(usize, String, String, String, usize, DraftStatus)> = w
                 .contracts
                 .iter()
                 .enumerate()
                 .map(|(i, d)| {
                     let conflicts = check_choices(&d.choices).iter().filter(|p| p.severity == Severity::Conflict).count();
-                    (i, d.title(), money_summary(&d.choices), d.choices.market.name().to_string(), conflicts, d.status == DraftStatus::Sent)
+                    (i, d.title(), money_summary(&d.choices), d.choices.market.name().to_string(), conflicts, d.status)
                 })
                 .collect();
             rows.sort_by(|a, b| a.1.cmp(&b.1));
@@ -70,9 +79,31 @@ fn SavedDrafts(on_open: Callback<ContractChoices>) -> impl IntoView {
         }
     };
     let open_row = move |index: usize| {
-        let choices = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.contracts.get(index)).map(|d| d.choices.clone()));
-        if let Some(choices) = choices {
-            on_open.run(choices);
+        save_pending_draft(state);
+        let opened = state.workspace.with_untracked(|w| {
+            w.as_ref().and_then(|w| w.contracts.get(index)).map(|d| Opened { choices: d.choices.clone(), at: Some(VersionRef::of(d)) })
+        });
+        if let Some(opened) = opened {
+            on_open.run(opened);
+        }
+    };
+    // Only drafts can be deleted: a sent or signed version is the record of what was offered.
+    let delete_row = move |index: usize| {
+        let Some((version, title)) = state.workspace.with_untracked(|w| {
+            w.as_ref().and_then(|w| w.contracts.get(index)).filter(|d| d.status == DraftStatus::Draft).map(|d| (VersionRef::of(d), d.title()))
+        }) else {
+            return;
+        };
+        if open.with_untracked(|o| o.as_ref().and_then(|o| o.at.as_ref()) == Some(&version)) {
+            open.set(None);
+            remember_open(state, None);
+        }
+        let mut taken = Vec::new();
+        update_workspace(state, |w| {
+            taken = take_where(&mut w.contracts, |d| version.is(d));
+        });
+        if !taken.is_empty() {
+            offer_undo(state, format!("Deleted the draft {title}."), move |w| put_back(&mut w.contracts, taken));
         }
     };
     let sign_row = move |index: usize| {
@@ -91,7 +122,7 @@ fn SavedDrafts(on_open: Callback<ContractChoices>) -> impl IntoView {
                     <button type="button" on:click=export disabled=move || rows.with(|r| r.is_empty())>"Download key terms (CSV)"</button>
                 </div>
             </div>
-            <p class="hint">"Every saved version. A sent version is never overwritten: saving it again starts a new version."</p>
+            <p class="hint">"Every saved version. A sent or signed version never changes: open it to read it, and “Edit as new draft” to change a copy."</p>
             <Show when=move || !rows.with(|r| r.is_empty()) fallback=|| view! { <p class="empty">"No agreements saved yet."</p> }>
                 <div class="table-scroll">
                     <table data-testid="saved-contracts">
@@ -100,7 +131,7 @@ fn SavedDrafts(on_open: Callback<ContractChoices>) -> impl IntoView {
                             <th scope="col">"Conflicts"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr></thead>
                         <tbody>
-                            {move || rows.get().into_iter().map(|(index, title, money, market, conflicts, sent)| view! {
+                            {move || rows.get().into_iter().map(|(index, title, money, market, conflicts, status)| view! {
                                 <tr>
                                     <td>{title.clone()}</td>
                                     <td>{money}</td>
@@ -108,8 +139,11 @@ fn SavedDrafts(on_open: Callback<ContractChoices>) -> impl IntoView {
                                     <td class="numeric">{if conflicts == 0 { "none".to_string() } else { conflicts.to_string() }}</td>
                                     <td class="actions">
                                         <button type="button" class="small" aria-label=format!("Open {title}") on:click=move |_| open_row(index)>"Open"</button>
-                                        {sent.then(|| view! {
+                                        {(status == DraftStatus::Sent).then(|| view! {
                                             <button type="button" class="small" aria-label=format!("Mark {title} as signed") on:click=move |_| sign_row(index)>"Mark signed"</button>
+                                        })}
+                                        {(status == DraftStatus::Draft).then(|| view! {
+                                            <button type="button" class="small danger" aria-label=format!("Delete {title}") on:click=move |_| delete_row(index)>"Delete"</button>
                                         })}
                                     </td>
                                 </tr>
@@ -201,96 +235,6 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
                 <button type="button" on:click=start_all disabled=move || in_campaign.get() == 0>
                     {move || format!("Draft for every creator in this campaign ({})", in_campaign.get())}
                 </button>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn ContractEditor(initial: ContractChoices, on_close: Callback<()>) -> impl IntoView {
-    let state = app_state();
-    let draft = RwSignal::new(initial);
-    let problems = Memo::new(move |_| draft.with(check_choices));
-    let saved = Memo::new(move |_| {
-        draft.with(|c| state.workspace.with(|w| w.as_ref().and_then(|w| latest_index(&w.contracts, c).and_then(|i| w.contracts.get(i).cloned()))))
-    });
-    let version_line = move || saved.get().map(|d| d.version_line()).unwrap_or_else(|| "Not saved yet".to_string());
-    let unsaved = move || saved.with(|s| s.as_ref().map(|d| draft.with(|c| &d.choices != c)).unwrap_or(true));
-    let term_sheet_only = RwSignal::new(false);
-    let document = Signal::derive(move || {
-        let line = version_line();
-        draft.with(|c| if term_sheet_only.get() { term_sheet_document(c, &line) } else { contract_document(c, &line) })
-    });
-    let file_stem = Signal::derive(move || {
-        draft.with(|c| format!("{} {} {}", if term_sheet_only.get() { "term sheet" } else { "terms" }, c.creator.handle, c.campaign))
-    });
-    let save = move |_| {
-        let choices = draft.get_untracked();
-        let mut outcome = None;
-        update_workspace(state, |w| outcome = Some(save_draft(&mut w.contracts, choices, today())));
-        match outcome {
-            Some(Saved::Updated { version }) => state.notify(format!("Saved draft version {version}.")),
-            Some(Saved::NewVersion { version: 1 }) => state.notify("Saved as version 1."),
-            Some(Saved::NewVersion { version }) => state.notify(format!("Saved as new draft version {version}; the sent version is kept as it was.")),
-            None => state.notify_error("No workspace is open, so nothing was saved."),
-        }
-    };
-    let send = move |_| {
-        let choices = draft.get_untracked();
-        let mut result = Err("No workspace is open.".to_string());
-        update_workspace(state, |w| {
-            save_draft(&mut w.contracts, choices.clone(), today());
-            result = match latest_index(&w.contracts, &choices) {
-                Some(index) => mark_sent(&mut w.contracts, index),
-                None => Err("The draft could not be found after saving.".into()),
-            };
-        });
-        match result {
-            Ok(()) => state.notify("Marked as sent. Further changes are saved as a new version."),
-            Err(error) => state.notify_error(error),
-        }
-    };
-    let counts = move || problems.with(|p| {
-        let conflicts = p.iter().filter(|x| x.severity == Severity::Conflict).count();
-        (conflicts, p.len() - conflicts)
-    });
-    view! {
-        <section class="card contract-editor" aria-labelledby="contract-editor-heading">
-            <div class="table-head">
-                <h2 id="contract-editor-heading">{move || draft.with(|c| format!("Terms with @{} for {}", c.creator.handle, c.campaign))}</h2>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=save>"Save draft"</button>
-                    <button type="button" on:click=send disabled=move || { counts().0 > 0 }>"Mark as sent"</button>
-                    <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
-                </div>
-            </div>
-            <p class="hint">{version_line}{move || if unsaved() { " · unsaved changes" } else { "" }}</p>
-            <p class=move || { if counts().0 > 0 { "contract-summary conflict" } else { "contract-summary ok" } } role="status" aria-live="polite">
-                {move || match counts() {
-                    (0, 0) => "No conflicts: the choices agree with each other and with the market's rules.".to_string(),
-                    (0, w) => format!("No conflicts; {w} point(s) to check, shown beside the choices."),
-                    (c, w) => format!("{c} conflict(s) to fix before sending{}; each is shown beside its choice.", if w > 0 { format!(", {w} point(s) to check") } else { String::new() }),
-                }}
-            </p>
-            <div class="contract-layout">
-                <form class="contract-form" on:submit=|ev| ev.prevent_default() aria-label="Contract choices">
-                    <PartiesFields draft=draft problems=problems />
-                    <DatesFields draft=draft problems=problems />
-                    <DeliverablesFields draft=draft problems=problems />
-                    <CreativeFields draft=draft problems=problems />
-                    <CompensationFields draft=draft problems=problems />
-                    <KillFeeFields draft=draft problems=problems />
-                    <LicenceFields draft=draft problems=problems />
-                    <ExclusivityFields draft=draft problems=problems />
-                    <ReportingFields draft=draft problems=problems />
-                </form>
-                <div class="contract-preview">
-                    <div class="table-tabs" role="group" aria-label="Show">
-                        <button type="button" aria-pressed=move || (!term_sheet_only.get()).to_string() on:click=move |_| term_sheet_only.set(false)>"Full agreement"</button>
-                        <button type="button" aria-pressed=move || term_sheet_only.get().to_string() on:click=move |_| term_sheet_only.set(true)>"Term sheet only"</button>
-                    </div>
-                    <DocumentView document=document file_stem=file_stem />
-                </div>
             </div>
         </section>
     }

@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::files::read_file_bytes;
-use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
 use crate::io::{
     apply_preview, propose_mapping_for_table, read_csv, ColumnMapping, ImportMode,
@@ -128,7 +127,7 @@ impl Wizard {
         let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
         let mut summary = None;
         // Merge keeps stored values of columns the file does not have.
-        update_workspace(state, |workspace| {
+        super::undo::update_undoably(state, replace.then(|| format!("Replaced every row of {label} with the file.")), |workspace| {
             summary = Some(apply_preview(workspace, preview, mode));
         });
         if let Some(summary) = summary {

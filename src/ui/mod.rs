@@ -17,6 +17,7 @@ mod communities_programme;
 mod creators_comments;
 mod creators_detail;
 mod creators_method;
+mod contracts_editor;
 mod contracts_fields;
 mod contracts_form;
 mod contracts_lists;
@@ -60,6 +61,7 @@ mod uplift_page;
 mod uplift_per_user;
 mod uplift_planner;
 mod uplift_prereg;
+mod undo;
 mod workspaces;
 
 use leptos::prelude::*;
@@ -143,12 +145,17 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
             </main>
         </div>
         <banners::Notices />
+        <undo::UndoNotices />
     }
 }
 
 /// Autosave waits a moment after each edit; leaving inside that moment asks first.
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        // A field still being typed in commits on blur, so its edit is saving before the check.
+        if let Some(field) = document().active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = field.blur();
+        }
         if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
             ev.prevent_default();
             ev.set_return_value("Changes are still being saved.");

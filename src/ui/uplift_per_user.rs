@@ -30,11 +30,20 @@ pub fn PerUserConversionsCard() -> impl IntoView {
                         .collect::<Vec<_>>()
                         .join(", ");
                     // Replaces the test's earlier totals: the file holds every user of the test.
-                    update_workspace(state, move |w| {
-                        w.test_arms.retain(|a| a.test != test);
+                    let mut replaced = Vec::new();
+                    let name = test.clone();
+                    update_workspace(state, |w| {
+                        replaced = crate::domain::removal::take_where(&mut w.test_arms, |a| a.test == test);
                         w.test_arms.extend(arms);
                     });
                     state.notify(format!("Imported the per-user rows: {summary}."));
+                    if !replaced.is_empty() {
+                        super::undo::offer_undo(state, format!("Replaced the earlier totals of “{name}”."), move |w| {
+                            // Positions count the other tests' rows too, so they stay right.
+                            w.test_arms.retain(|a| a.test != name);
+                            crate::domain::removal::put_back(&mut w.test_arms, replaced);
+                        });
+                    }
                 }
                 Err(e) => state.notify_error(format!("The per-user file could not be imported: {e}. Nothing was changed.")),
             }

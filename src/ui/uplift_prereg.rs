@@ -5,6 +5,8 @@ use leptos::prelude::*;
 
 use super::persistence::update_workspace;
 use super::state::app_state;
+use super::undo::offer_undo;
+use crate::domain::removal::{put_back, take_where};
 use crate::domain::uplift_prereg::{format_timestamp, PreRegistration, PreregField};
 
 fn now_ms() -> i64 {
@@ -90,8 +92,11 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
     let delete = move |_| {
         let name = delete_test.clone();
         // Only drafts can be deleted: a frozen record is the evidence of what was planned.
-        update_workspace(state, |w| w.test_plans.retain(|p| p.test != name || p.is_frozen()));
-        state.notify(format!("Deleted the draft of “{}”.", delete_test));
+        let mut taken = Vec::new();
+        update_workspace(state, |w| taken = take_where(&mut w.test_plans, |p| p.test == name && !p.is_frozen()));
+        if !taken.is_empty() {
+            offer_undo(state, format!("Deleted the draft of “{name}”."), move |w| put_back(&mut w.test_plans, taken));
+        }
     };
     let fields = PreregField::ALL.iter().map(|field| {
         let field = *field;

@@ -1,5 +1,6 @@
 // Contracts: draft terms for a demo creator, see a conflict and fix it, trace a clause to
-// the choice behind it, download Markdown and HTML, and find the draft after a reload.
+// the choice behind it, download Markdown and HTML, find the draft after a reload, and
+// keep a sent version as sent while a copy becomes the next version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -58,7 +59,9 @@ test('hybrid terms for a UK creator with whitelisting: conflict, fix, clause sou
     assert.match(await sheet.innerText(), /Paid usage fee\tGBP 300/);
 
     await editor.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText('Saved as version 1.').waitFor();
+    // Edits are saved after a pause in typing; saving by hand says which version holds them
+    // (a new version 1 when the quick edits above left no pause).
+    await page.getByText(/^Saved (as )?draft version 1\.$/).waitFor();
     await app.waitSaved();
 
     const markdown = fs.readFileSync(await app.download(editor.getByRole('button', { name: 'Download Markdown' })), 'utf8');
@@ -92,12 +95,15 @@ test('hybrid terms for a UK creator with whitelisting: conflict, fix, clause sou
     assert.equal(await editor.getByLabel('Compensation model').inputValue(), 'hybrid');
     assert.equal(await editor.getByLabel('Paid-usage fee').inputValue(), '300');
 
-    // A sent version is kept; the next save is a new version.
+    // A sent version is kept as sent; changes go into a copy, the next version.
     await editor.getByRole('button', { name: 'Mark as sent' }).click();
     await page.getByText('Marked as sent.').waitFor();
+    assert.equal(await editor.getByLabel('Fixed fee').isDisabled(), true);
+    await editor.getByRole('button', { name: 'Edit as new draft' }).click();
+    await page.getByText('Version 1 copied to new draft version 2; version 1 stays as it was.').waitFor();
     await editor.getByLabel('Fixed fee').fill('650');
     await editor.getByRole('button', { name: 'Save draft' }).click();
-    await page.getByText('Saved as new draft version 2; the sent version is kept as it was.').waitFor();
+    await page.getByText('Saved draft version 2.').waitFor();
     await saved.getByText(`@scoring_sophie · ${CAMPAIGN} · v1 (sent)`).waitFor();
     await saved.getByText(`@scoring_sophie · ${CAMPAIGN} · v2 (draft)`).waitFor();
     await page.getByRole('button', { name: `Mark @scoring_sophie · ${CAMPAIGN} · v1 (sent) as signed` }).click();

@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod labels;
 pub mod term_sheet;
 pub mod validate;
+pub mod versions;
 
 #[cfg(test)]
 mod tests;

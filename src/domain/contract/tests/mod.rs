@@ -4,6 +4,7 @@
 mod clauses;
 mod conflicts;
 mod drafts;
+mod versions;
 
 use chrono::NaiveDate;
 
