@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::build_rows::{push_row, set_date};
+use crate::domain::money::group_thousands;
 use super::columns::ColumnSpec;
 use super::date::DateOrder;
 use super::export::row_cells;
@@ -269,7 +270,7 @@ impl Validation {
             let example = state.ambiguous_example.clone().unwrap_or_default();
             notes.push(format!(
                 "Column `{name}`: {} date(s) such as `{example}` could be day-first or month-first; read them {} because {reason}. If that is wrong, write the dates as year-month-day (2026-03-01).",
-                state.ambiguous,
+                group_thousands(u64::try_from(state.ambiguous).unwrap_or(u64::MAX)),
                 order.describe()
             ));
             if order == self.setup.default_date_order {
