@@ -13,7 +13,7 @@ use crate::domain::money::group_thousands;
 use super::columns::ColumnSpec;
 use super::date::DateOrder;
 use super::export::row_cells;
-use super::mapping::{missing_required, ColumnMapping};
+use super::mapping::{missing_required, unmapped_headers, ColumnMapping};
 use super::problem::CellError;
 use super::read::{RawRow, RawTable};
 use super::row_reader::{DateColumnState, ImportSetup, RowReader};
@@ -43,8 +43,10 @@ pub struct ImportPreview {
     pub errors: Vec<CellError>,
     /// Errors found beyond the stored ones.
     pub more_errors: usize,
-    /// Required columns with no mapping: nothing can be imported until they are mapped.
+    /// Labels of required columns with no mapping: nothing can be imported until they are mapped.
     pub missing_required: Vec<&'static str>,
+    /// File headers that feed no column: their cells are not imported.
+    pub unmapped_columns: Vec<String>,
     pub rows_with_errors: usize,
     /// Keys of the columns the file provides; a merge keeps stored values of the others.
     pub mapped_columns: Vec<&'static str>,
@@ -91,6 +93,7 @@ pub struct Validation {
     setup: ImportSetup,
     header_count: usize,
     missing_required: Vec<&'static str>,
+    unmapped_columns: Vec<String>,
     total_rows: usize,
     rows_with_errors: usize,
     errors: Vec<CellError>,
@@ -146,6 +149,7 @@ impl Validation {
         Validation {
             kind,
             missing_required: missing_required(kind, mapping, table_headers.len()),
+            unmapped_columns: unmapped_headers(table_headers, mapping),
             header_count: table_headers.len(),
             setup,
             total_rows: 0,
@@ -364,6 +368,7 @@ impl Validation {
             errors: self.errors,
             more_errors: self.more_errors,
             missing_required: self.missing_required,
+            unmapped_columns: self.unmapped_columns,
             rows_with_errors: self.rows_with_errors,
             mapped_columns,
             notes,

@@ -3,6 +3,8 @@
 
 use std::time::Instant;
 
+use proptest::prelude::*;
+
 use crate::io::{read_csv, CsvChunks, ReadError, MAX_COLUMNS};
 
 fn header_of(columns: usize) -> String {
@@ -53,4 +55,31 @@ fn bomless_utf16_reads_as_a_table() {
     assert_eq!(table.encoding, "UTF-16 LE (no BOM)");
     assert_eq!(table.headers, ["handle", "platform", "followers"]);
     assert_eq!(table.rows[0].cells, ["anna", "instagram", "1200"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_header_is_refused_exactly_when_it_passes_the_column_limit(columns in 900usize..1_100) {
+        let file = format!("{}\n{}\n", header_of(columns), vec!["1"; columns].join(","));
+        let result = read_csv(file.as_bytes());
+        if columns > MAX_COLUMNS {
+            prop_assert_eq!(result.err(), Some(ReadError::TooManyColumns { columns }));
+        } else {
+            prop_assert_eq!(result.map(|t| t.headers.len()).ok(), Some(columns));
+        }
+    }
+
+    #[test]
+    fn printable_text_as_bomless_utf16_decodes_back(text in "[a-zA-Z0-9,;.@é ]{1,40}[a-z]", little_endian in any::<bool>()) {
+        let bytes: Vec<u8> = text
+            .encode_utf16()
+            .flat_map(|unit| if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() })
+            .collect();
+        let table = read_csv(&bytes);
+        prop_assert!(table.is_ok(), "{:?}", table.err());
+        let encoding = if little_endian { "UTF-16 LE (no BOM)" } else { "UTF-16 BE (no BOM)" };
+        prop_assert_eq!(table.map(|t| t.encoding).ok(), Some(encoding));
+    }
 }

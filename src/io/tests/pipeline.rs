@@ -129,8 +129,10 @@ fn read_errors_say_how_to_fix_the_file() {
 
 #[test]
 fn missing_required_columns_block_the_import() {
-    let preview = preview_of(TableKind::Creators, "name,followers\nNora,10\n");
-    assert_eq!(preview.missing_required, ["handle", "platform"]);
+    let preview = preview_of(TableKind::Creators, "name,followers,Notes\nNora,10,x\n");
+    // By the labels the mapping screen shows, not the keys.
+    assert_eq!(preview.missing_required, ["Handle", "Platform"]);
+    assert_eq!(preview.unmapped_columns, ["Notes"]);
     assert!(preview.errors.is_empty());
     assert_eq!(preview.valid_count(), 0);
     assert!(!preview.can_commit_all());
