@@ -57,11 +57,16 @@ mod tests {
         // CRLF counts as one line break: the long line is line 3.
         assert_eq!(
             check_line_lengths(&long),
-            Err(ReadError::LineTooLong { line: 3, bytes: 1_000_001 })
+            Err(ReadError::LineTooLong {
+                line: 3,
+                bytes: 1_000_001
+            })
         );
         let message = check_line_lengths(&long).unwrap_err().to_string();
         assert!(
-            message.starts_with("Line 3 is 1,000,001 bytes long; the limit is 1 MB (1,000,000 bytes) per line"),
+            message.starts_with(
+                "Line 3 is 1,000,001 bytes long; the limit is 1 MB (1,000,000 bytes) per line"
+            ),
             "{message}"
         );
     }
@@ -72,7 +77,9 @@ mod tests {
         let error = check_header_width(1_001).unwrap_err();
         assert_eq!(error, ReadError::TooManyColumns { columns: 1_001 });
         assert!(
-            error.to_string().starts_with("The header has 1,001 columns; the limit is 1,000"),
+            error
+                .to_string()
+                .starts_with("The header has 1,001 columns; the limit is 1,000"),
             "{error}"
         );
     }

@@ -16,7 +16,11 @@ pub struct KnownPlatform {
     hosts: &'static [&'static str],
 }
 
-const fn platform(name: &'static str, label: &'static str, hosts: &'static [&'static str]) -> KnownPlatform {
+const fn platform(
+    name: &'static str,
+    label: &'static str,
+    hosts: &'static [&'static str],
+) -> KnownPlatform {
     KnownPlatform { name, label, hosts }
 }
 
@@ -64,12 +68,10 @@ pub fn platform_of_link(cell: &str) -> Option<&'static str> {
     KNOWN_PLATFORMS
         .iter()
         .find(|known| {
-            known.hosts.iter().any(|h| {
-                host == *h
-                    || host
-                        .strip_suffix(h)
-                        .is_some_and(|sub| sub.ends_with('.'))
-            })
+            known
+                .hosts
+                .iter()
+                .any(|h| host == *h || host.strip_suffix(h).is_some_and(|sub| sub.ends_with('.')))
         })
         .map(|known| known.name)
 }
@@ -109,7 +111,12 @@ pub fn propose_platform(kind: TableKind, table: &mut RawTable, mapping: &mut Col
     let found = platforms_in_links(table);
     let described = found
         .iter()
-        .map(|(name, count)| format!("{name} {}", group_thousands(u64::try_from(*count).unwrap_or(u64::MAX))))
+        .map(|(name, count)| {
+            format!(
+                "{name} {}",
+                group_thousands(u64::try_from(*count).unwrap_or(u64::MAX))
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     match found.as_slice() {
@@ -169,15 +176,28 @@ mod tests {
 
     #[test]
     fn agreeing_links_fill_the_platform_and_say_so() {
-        let (table, mapping) = creators_with_links(&["https://www.tiktok.com/@a", "https://tiktok.com/@b"]);
+        let (table, mapping) =
+            creators_with_links(&["https://www.tiktok.com/@a", "https://tiktok.com/@b"]);
         assert_eq!(table.headers[3], "Platform (same for every row)");
-        assert_eq!(table.rows[1].cells, ["user1", "1001", "https://tiktok.com/@b", "tiktok"]);
+        assert_eq!(
+            table.rows[1].cells,
+            ["user1", "1001", "https://tiktok.com/@b", "tiktok"]
+        );
         assert_eq!(
             table.notes,
             ["The file has no platform column; its 2 link(s) all point to tiktok, so every row is tiktok. Choose another platform below if that is wrong."]
         );
-        let preview = validate(TableKind::Creators, &table, &mapping, &ImportOptions::default());
-        assert!(preview.missing_required.is_empty(), "{:?}", preview.missing_required);
+        let preview = validate(
+            TableKind::Creators,
+            &table,
+            &mapping,
+            &ImportOptions::default(),
+        );
+        assert!(
+            preview.missing_required.is_empty(),
+            "{:?}",
+            preview.missing_required
+        );
         assert_eq!(preview.valid_count(), 2);
         assert_eq!(preview.unmapped_columns, ["Profile URL"]);
     }

@@ -16,12 +16,24 @@ const SELECT_COLUMNS: usize = 40;
 #[component]
 pub fn MappingStep(wizard: Wizard) -> impl IntoView {
     let state = app_state();
-    let headers = move || wizard.raw.with(|raw| raw.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
-    let wide = move || wizard.raw.with(|raw| raw.as_ref().is_some_and(|t| t.headers.len() > SELECT_COLUMNS));
+    let headers = move || {
+        wizard
+            .raw
+            .with(|raw| raw.as_ref().map(|t| t.headers.clone()).unwrap_or_default())
+    };
+    let wide = move || {
+        wizard.raw.with(|raw| {
+            raw.as_ref()
+                .is_some_and(|t| t.headers.len() > SELECT_COLUMNS)
+        })
+    };
     let list_id = format!("import-headers-{}", wizard.kind.file_stem());
     let raw_comments = move || {
         wizard.kind == TableKind::CommentSummaries
-            && wizard.raw.with(|raw| raw.as_ref().is_some_and(|t| is_raw_comments_file(&t.headers)))
+            && wizard.raw.with(|raw| {
+                raw.as_ref()
+                    .is_some_and(|t| is_raw_comments_file(&t.headers))
+            })
     };
     let pick = move |position: usize, picked: Option<usize>| {
         wizard.mapping.update(|m| {
@@ -133,7 +145,11 @@ fn header_field(
     on_pick: impl Fn(Option<usize>) + 'static,
 ) -> impl IntoView {
     let unknown = RwSignal::new(None::<String>);
-    let current = move || chosen().and_then(|index| headers().get(index).cloned()).unwrap_or_default();
+    let current = move || {
+        chosen()
+            .and_then(|index| headers().get(index).cloned())
+            .unwrap_or_default()
+    };
     view! {
         <span class="header-field">
             <input
@@ -177,15 +193,21 @@ fn header_field(
 fn UnusedColumns(wizard: Wizard) -> impl IntoView {
     let unused = move || {
         let mapping = wizard.mapping.get();
-        wizard.raw.with(|raw| raw.as_ref().map(|t| unmapped_headers(&t.headers, &mapping)).unwrap_or_default())
+        wizard.raw.with(|raw| {
+            raw.as_ref()
+                .map(|t| unmapped_headers(&t.headers, &mapping))
+                .unwrap_or_default()
+        })
     };
     move || {
         let unused = unused();
-        (!unused.is_empty()).then(|| view! {
-            <p class="unused-columns" data-testid="mapping-unused">
-                <strong>"Not imported: "</strong>
-                {unused_sentence(&unused)}
-            </p>
+        (!unused.is_empty()).then(|| {
+            view! {
+                <p class="unused-columns" data-testid="mapping-unused">
+                    <strong>"Not imported: "</strong>
+                    {unused_sentence(&unused)}
+                </p>
+            }
         })
     }
 }

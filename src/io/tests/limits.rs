@@ -8,16 +8,26 @@ use proptest::prelude::*;
 use crate::io::{read_csv, CsvChunks, ReadError, MAX_COLUMNS};
 
 fn header_of(columns: usize) -> String {
-    (1..=columns).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",")
+    (1..=columns)
+        .map(|i| format!("c{i}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[test]
 fn a_thousand_columns_read_and_one_more_is_refused() {
-    let fits = format!("{}\n{}\n", header_of(MAX_COLUMNS), vec!["1"; MAX_COLUMNS].join(","));
+    let fits = format!(
+        "{}\n{}\n",
+        header_of(MAX_COLUMNS),
+        vec!["1"; MAX_COLUMNS].join(",")
+    );
     let table = read_csv(fits.as_bytes()).unwrap();
     assert_eq!((table.headers.len(), table.rows.len()), (1_000, 1));
     let wide = format!("{}\n{}\n", header_of(1_001), vec!["1"; 1_001].join(","));
-    assert_eq!(read_csv(wide.as_bytes()).unwrap_err(), ReadError::TooManyColumns { columns: 1_001 });
+    assert_eq!(
+        read_csv(wide.as_bytes()).unwrap_err(),
+        ReadError::TooManyColumns { columns: 1_001 }
+    );
     // Trailing empty header cells (a spreadsheet's unused columns) do not count.
     let padded = format!("{}{}\n1\n", header_of(MAX_COLUMNS), ",".repeat(5_000));
     assert_eq!(read_csv(padded.as_bytes()).unwrap().headers.len(), 1_000);
@@ -37,14 +47,28 @@ fn a_hundred_thousand_column_header_is_refused_quickly() {
 
 #[test]
 fn a_fifty_megabyte_line_is_refused_quickly_with_its_line_number() {
-    let file = format!("handle,followers\r\nanna,12\r\n{}\r\n", "x".repeat(50_000_000));
+    let file = format!(
+        "handle,followers\r\nanna,12\r\n{}\r\n",
+        "x".repeat(50_000_000)
+    );
     let started = Instant::now();
     let error = read_csv(file.as_bytes()).unwrap_err();
     let elapsed = started.elapsed();
-    assert_eq!(error, ReadError::LineTooLong { line: 3, bytes: 50_000_000 });
+    assert_eq!(
+        error,
+        ReadError::LineTooLong {
+            line: 3,
+            bytes: 50_000_000
+        }
+    );
     eprintln!("50 MB line refused in {elapsed:?}");
     assert!(elapsed.as_secs() < 10, "{elapsed:?}");
-    assert!(error.to_string().starts_with("Line 3 is 50,000,000 bytes long; the limit is 1 MB"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("Line 3 is 50,000,000 bytes long; the limit is 1 MB"),
+        "{error}"
+    );
 }
 
 #[test]
