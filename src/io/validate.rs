@@ -189,7 +189,11 @@ impl Validation {
             line: row.line,
             column: "(after the last column)".to_string(),
             value: extra.join(", "),
-            problem: format!("this row has {} cells but the header has {}", row.cells.len(), self.header_count),
+            problem: format!(
+                "this row has {} cells but the header has {}",
+                group_thousands(u64::try_from(row.cells.len()).unwrap_or(u64::MAX)),
+                group_thousands(u64::try_from(self.header_count).unwrap_or(u64::MAX))
+            ),
             fix: "put quotes around cells that contain the delimiter, or add a header for the extra column".to_string(),
         })
     }
