@@ -137,3 +137,26 @@ test('a 1,001-column header is refused at once; a 1,000-column file maps with on
     await app.close();
   }
 });
+
+test('a 100,000-column header and a 50 MB line are refused at once, naming the limit', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await createWorkspace(app, 'Huge headers');
+    await app.goto('Creators');
+    let started = Date.now();
+    await importText(page, 'Creators', 'huge.csv', wideFile(100_000));
+    await page.getByRole('alert').filter({ hasText: 'The header has 100,000 columns; the limit is 1,000' }).waitFor();
+    const wideMs = Date.now() - started;
+    await card(page, 'Creators').getByRole('button', { name: 'Close import' }).click();
+    started = Date.now();
+    await importText(page, 'Creators', 'one-line.csv', `handle,${'x'.repeat(50_000_000)}\n`);
+    await page.getByRole('alert').filter({ hasText: 'Line 1 is 50,000,007 bytes long; the limit is 1 MB' }).waitFor();
+    const longMs = Date.now() - started;
+    console.log(`100,000-column header refused in ${wideMs} ms; 50 MB line refused in ${longMs} ms`);
+    assert.ok(wideMs < 5000 && longMs < 15000, `${wideMs} ms, ${longMs} ms`);
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});
