@@ -110,6 +110,19 @@ pub fn MappingStep(wizard: Wizard) -> impl IntoView {
             }
             .into_any()
         }}
+        {wizard.kind.columns().iter().any(|c| c.key == "currency").then(|| view! {
+            <p class="inline-form">
+                <label for="import-currency">"Currency when the file names none"</label>
+                <input
+                    id="import-currency"
+                    type="text"
+                    maxlength="3"
+                    size="4"
+                    bind:value=wizard.currency
+                    on:change=move |_| wizard.validate(state)
+                />
+            </p>
+        })}
     }
 }
 
