@@ -90,7 +90,7 @@ pub fn platforms_in_links(table: &RawTable) -> Vec<(&'static str, usize)> {
             None => counts.push((name, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     counts
 }
 
