@@ -3,6 +3,8 @@
 use crate::domain::workspace::PipelineStatus;
 
 use super::columns::{ColumnKind, ColumnSpec};
+use super::columns_vetting::RAW_COMMENTS;
+use super::raw_comments::map_comment_headers;
 use super::date::read_date;
 use super::money::parse_money;
 use super::number::{parse_count, parse_fraction, parse_number};
@@ -171,7 +173,7 @@ fn assign(
     mapping
 }
 
-/// Required columns that the mapping leaves without a header, by key.
+/// Required columns that the mapping leaves without a header, by the label the user sees.
 pub fn missing_required(
     kind: TableKind,
     mapping: &ColumnMapping,
@@ -188,6 +190,35 @@ pub fn missing_required(
                 .is_some_and(|header| header < header_count);
             column.required && !mapped
         })
-        .map(|(_, column)| column.key)
+        .map(|(_, column)| column.label)
         .collect()
+}
+
+/// The file's headers that feed no column, in file order: their data would not be imported.
+pub fn unmapped_headers(headers: &[String], mapping: &ColumnMapping) -> Vec<String> {
+    let mut used = vec![false; headers.len()];
+    for header in mapping.iter().copied().flatten() {
+        if let Some(flag) = used.get_mut(header) {
+            *flag = true;
+        }
+    }
+    headers
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(header, _)| header.clone())
+        .collect()
+}
+
+/// A file of single comments (comment text and commenter columns), which belongs in the raw
+/// comments import rather than the per-post comment summaries table.
+pub fn is_raw_comments_file(headers: &[String]) -> bool {
+    let mapping = map_comment_headers(headers);
+    let found = |key: &str| {
+        RAW_COMMENTS
+            .iter()
+            .zip(&mapping)
+            .any(|(spec, source)| spec.key == key && source.is_some())
+    };
+    found("text") && found("commenter")
 }

@@ -20,6 +20,7 @@ mod columns_activation;
 mod columns_campaigns;
 mod columns_results;
 mod platform_exports;
+mod platforms;
 mod shop_orders;
 mod attribution_export;
 mod columns_tracking;
@@ -32,6 +33,7 @@ mod columns_vetting;
 mod contract_export;
 mod date;
 mod decode;
+mod limits;
 mod export;
 mod mapping;
 mod money;
@@ -52,6 +54,7 @@ mod tests;
 pub use apply::{apply_import, apply_preview, ImportMode, ImportSummary};
 pub use attribution_export::reconciliation_csv;
 pub use platform_exports::{fill_column, filled_header};
+pub use platforms::{platform_of_link, propose_platform, KnownPlatform, KNOWN_PLATFORMS};
 pub use shop_orders::{read_shop_orders, shop_orders_from_table, ShopOrdersImport};
 pub use columns::{ColumnKind, ColumnSpec};
 pub use activation_export::timeline_csv;
@@ -61,8 +64,12 @@ pub use uplift_export::results_csv;
 pub use columns_uplift::{per_user_conversions, per_user_values, PerUserValues};
 pub use contract_export::export_contract_terms;
 pub use decode::ReadError;
+pub use limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 pub use export::{export_csv, table_cells};
-pub use mapping::{normalise_header, propose_mapping, propose_mapping_for_table, ColumnMapping};
+pub use mapping::{
+    is_raw_comments_file, normalise_header, propose_mapping, propose_mapping_for_table,
+    unmapped_headers, ColumnMapping,
+};
 pub use problem::CellError;
 pub use raw_comments::{map_comment_headers, missing_comment_columns, read_comment_rows, CommentFile};
 pub use read::{read_csv, CsvChunks, RawRow, RawTable};

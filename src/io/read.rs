@@ -10,6 +10,7 @@
 use csv::{ReaderBuilder, StringRecord};
 
 use super::decode::{decode, decode_owned, Decoded, ReadError};
+use super::limits::{check_header_width, check_line_lengths};
 use super::number::decimal_evidence;
 
 /// A parsed file before any column has a meaning.
@@ -38,6 +39,9 @@ pub struct RawRow {
 
 const CANDIDATE_DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 const SNIFF_RECORDS: usize = 60;
+/// The delimiter is sniffed from at most this much text (whole lines), so a wide file costs
+/// no more to sniff than a narrow one.
+const SNIFF_BYTES: usize = 1_000_000;
 const EVIDENCE_ROWS: usize = 2000;
 
 /// A leading `sep=;` line (Excel) names the delimiter.
@@ -57,21 +61,12 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
 }
 
 /// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in a byte range.
-fn count_line_breaks(bytes: &[u8]) -> usize {
+pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
     bytes
         .iter()
         .enumerate()
         .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
         .count()
-}
-
-/// Parses records with their starting lines, skipping blank records; stops after `limit`.
-fn parse_records(text: &str, delimiter: u8, first_line: usize, limit: usize) -> Vec<RawRow> {
-    let mut rows = Vec::new();
-    visit_records(text, delimiter, first_line, limit, |line, record| {
-        rows.push(RawRow { line, cells: record.iter().map(|cell| cell.trim().to_string()).collect() });
-    });
-    rows
 }
 
 /// Hands up to `limit` non-blank records to `visit` with the file line each starts on, and
@@ -120,25 +115,36 @@ fn visit_records(
     end
 }
 
+/// The first [`SNIFF_BYTES`] of `text`, cut after the last line break within them.
+fn sniff_sample(text: &str) -> &str {
+    let Some(prefix) = text.as_bytes().get(..SNIFF_BYTES) else {
+        return text;
+    };
+    match prefix.iter().rposition(|b| *b == b'\n') {
+        Some(last_break) => text.get(..=last_break).unwrap_or(text),
+        None => text,
+    }
+}
+
 /// Picks the delimiter whose field counts agree best over the first records.
 fn sniff_delimiter(text: &str) -> u8 {
+    let text = sniff_sample(text);
     let mut best = (b',', 0usize, 0usize);
     for delimiter in CANDIDATE_DELIMITERS {
-        let records = parse_records(text, delimiter, 1, SNIFF_RECORDS);
-        let Some(header) = records.first() else {
-            continue;
-        };
-        let width = header.cells.len();
+        // Counts fields without copying cells: a wide header costs no allocation per cell.
+        let (mut width, mut records, mut consistent) = (None, 0usize, 0usize);
+        visit_records(text, delimiter, 1, SNIFF_RECORDS, |_, record| {
+            let width = *width.get_or_insert(record.len());
+            records += 1;
+            if record.len() >= width && record.iter().skip(width).all(|c| c.trim().is_empty()) {
+                consistent += 1;
+            }
+        });
+        let width = width.unwrap_or(0);
         if width < 2 {
             continue;
         }
-        let consistent = records
-            .iter()
-            .filter(|row| {
-                row.cells.len() >= width && row.cells.iter().skip(width).all(String::is_empty)
-            })
-            .count();
-        let score = consistent * 1000 / records.len().max(1);
+        let score = consistent * 1000 / records.max(1);
         if (score, width) > (best.1, best.2) {
             best = (delimiter, score, width);
         }
@@ -234,6 +240,7 @@ impl CsvChunks {
     fn from_decoded(decoded: Decoded) -> Result<CsvChunks, ReadError> {
         let mut notes = decoded.notes;
         let mut text = decoded.text;
+        check_line_lengths(&text)?;
         let (body, declared) = take_sep_line(&text);
         // Analytics exports open with `#` comment lines (see `platform_exports.rs`).
         let (preamble, preamble_lines) = super::platform_exports::comment_preamble(body);
@@ -259,6 +266,7 @@ impl CsvChunks {
         if headers.is_empty() {
             return Err(ReadError::NoHeader);
         }
+        check_header_width(headers.len())?;
         let line = first_line + count_line_breaks(text.as_bytes().get(..offset).unwrap_or(&[]));
         Ok(CsvChunks { text, offset, line, headers, delimiter, encoding: decoded.encoding, notes })
     }

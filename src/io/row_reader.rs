@@ -34,7 +34,7 @@ pub struct ImportSetup {
 pub struct DateColumnState {
     /// The first cell that fits only one order: order, data row and value.
     pub evidence: Option<(DateOrder, usize, String)>,
-    /// Cells read before any evidence that fit both orders.
+    /// Cells of the column that fit both orders, wherever they are in the file.
     pub ambiguous: usize,
     pub ambiguous_example: Option<String>,
 }
@@ -285,17 +285,20 @@ impl<'a> RowReader<'a> {
                     Some(date)
                 }
             },
-            DateReading::Ambiguous { .. } => match &state.evidence {
-                Some((order, _, _)) => Some(reading.in_order(*order)),
-                None => {
-                    state.ambiguous += 1;
-                    state
-                        .ambiguous_example
-                        .get_or_insert_with(|| text.to_string());
-                    self.provisional_dates.push((index, reading));
-                    Some(reading.in_order(default_order))
+            DateReading::Ambiguous { .. } => {
+                // Every ambiguous cell counts, before the column's evidence and after it.
+                state.ambiguous += 1;
+                state
+                    .ambiguous_example
+                    .get_or_insert_with(|| text.to_string());
+                match &state.evidence {
+                    Some((order, _, _)) => Some(reading.in_order(*order)),
+                    None => {
+                        self.provisional_dates.push((index, reading));
+                        Some(reading.in_order(default_order))
+                    }
                 }
-            },
+            }
         }
     }
 }

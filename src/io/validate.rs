@@ -9,10 +9,11 @@
 use std::collections::HashMap;
 
 use super::build_rows::{push_row, set_date};
+use crate::domain::money::group_thousands;
 use super::columns::ColumnSpec;
 use super::date::DateOrder;
 use super::export::row_cells;
-use super::mapping::{missing_required, ColumnMapping};
+use super::mapping::{missing_required, unmapped_headers, ColumnMapping};
 use super::problem::CellError;
 use super::read::{RawRow, RawTable};
 use super::row_reader::{DateColumnState, ImportSetup, RowReader};
@@ -42,8 +43,10 @@ pub struct ImportPreview {
     pub errors: Vec<CellError>,
     /// Errors found beyond the stored ones.
     pub more_errors: usize,
-    /// Required columns with no mapping: nothing can be imported until they are mapped.
+    /// Labels of required columns with no mapping: nothing can be imported until they are mapped.
     pub missing_required: Vec<&'static str>,
+    /// File headers that feed no column: their cells are not imported.
+    pub unmapped_columns: Vec<String>,
     pub rows_with_errors: usize,
     /// Keys of the columns the file provides; a merge keeps stored values of the others.
     pub mapped_columns: Vec<&'static str>,
@@ -90,6 +93,7 @@ pub struct Validation {
     setup: ImportSetup,
     header_count: usize,
     missing_required: Vec<&'static str>,
+    unmapped_columns: Vec<String>,
     total_rows: usize,
     rows_with_errors: usize,
     errors: Vec<CellError>,
@@ -145,6 +149,7 @@ impl Validation {
         Validation {
             kind,
             missing_required: missing_required(kind, mapping, table_headers.len()),
+            unmapped_columns: unmapped_headers(table_headers, mapping),
             header_count: table_headers.len(),
             setup,
             total_rows: 0,
@@ -184,7 +189,11 @@ impl Validation {
             line: row.line,
             column: "(after the last column)".to_string(),
             value: extra.join(", "),
-            problem: format!("this row has {} cells but the header has {}", row.cells.len(), self.header_count),
+            problem: format!(
+                "this row has {} cells but the header has {}",
+                group_thousands(u64::try_from(row.cells.len()).unwrap_or(u64::MAX)),
+                group_thousands(u64::try_from(self.header_count).unwrap_or(u64::MAX))
+            ),
             fix: "put quotes around cells that contain the delimiter, or add a header for the extra column".to_string(),
         })
     }
@@ -269,7 +278,7 @@ impl Validation {
             let example = state.ambiguous_example.clone().unwrap_or_default();
             notes.push(format!(
                 "Column `{name}`: {} date(s) such as `{example}` could be day-first or month-first; read them {} because {reason}. If that is wrong, write the dates as year-month-day (2026-03-01).",
-                state.ambiguous,
+                group_thousands(u64::try_from(state.ambiguous).unwrap_or(u64::MAX)),
                 order.describe()
             ));
             if order == self.setup.default_date_order {
@@ -363,6 +372,7 @@ impl Validation {
             errors: self.errors,
             more_errors: self.more_errors,
             missing_required: self.missing_required,
+            unmapped_columns: self.unmapped_columns,
             rows_with_errors: self.rows_with_errors,
             mapped_columns,
             notes,

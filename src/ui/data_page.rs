@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::{app_state, SaveStatus};
+use super::import_wizard::grouped;
 use super::table_view::TableView;
 use super::workspaces::WorkspaceManager;
 use crate::io::TableKind;
@@ -43,7 +44,7 @@ pub fn DataPage() -> impl IntoView {
                                         on:click=move |_| selected.set(kind)
                                     >
                                         {kind.label()}
-                                        <span class="count">{rows}</span>
+                                        <span class="count">{grouped(rows)}</span>
                                     </button>
                                 }
                             })

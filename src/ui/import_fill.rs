@@ -1,10 +1,32 @@
 //! "Same value for every row": a platform export without a required column (Instagram and
 //! TikTok exports have no campaign; TikTok and YouTube none with the handle) can still be
-//! imported by typing the one value all its rows share.
+//! imported by typing the one value all its rows share. A missing platform is chosen from
+//! the platforms the app knows (and proposed from the file's links, see `io::platforms`).
 
 use leptos::prelude::*;
 
-use crate::io::{fill_column, filled_header, ColumnMapping, RawTable, TableKind};
+use crate::io::{fill_column, filled_header, ColumnMapping, RawTable, TableKind, KNOWN_PLATFORMS};
+
+/// Puts `value` in every row under the column's filled header and maps the column to it.
+fn fill(
+    raw: RwSignal<Option<RawTable>>,
+    mapping: RwSignal<ColumnMapping>,
+    position: usize,
+    label: &str,
+    value: &str,
+) {
+    let mut index = None;
+    raw.update(|r| {
+        if let Some(table) = r.as_mut() {
+            index = Some(fill_column(table, &filled_header(label), value));
+        }
+    });
+    mapping.update(|m| {
+        if let Some(slot) = m.get_mut(position) {
+            *slot = index;
+        }
+    });
+}
 
 #[component]
 pub fn FillMissing(
@@ -52,37 +74,38 @@ pub fn FillMissing(
             view! {
                 <fieldset class="fill-missing">
                     <legend>"Columns this file does not have"</legend>
-                    <p class="hint">"Type the value every row shares, such as the campaign of an Instagram export."</p>
+                    <p class="hint">"Give the value every row shares, such as the campaign of an Instagram export."</p>
                     {columns
                         .into_iter()
                         .map(|(position, label, key, current)| {
                             let id = format!("fill-{}-{key}", kind.file_stem());
+                            let on_value = move |ev: leptos::ev::Event| {
+                                let value = event_target_value(&ev);
+                                if value.trim().is_empty() {
+                                    return;
+                                }
+                                fill(raw, mapping, position, label, &value);
+                                on_change.run(());
+                            };
+                            let field = if key == "platform" {
+                                let options = KNOWN_PLATFORMS
+                                    .iter()
+                                    .map(|p| view! { <option value=p.name selected=current == p.name>{p.label}</option> })
+                                    .collect_view();
+                                view! {
+                                    <select id=id.clone() on:change=on_value>
+                                        <option value="" selected=current.is_empty()>"— choose the platform —"</option>
+                                        {options}
+                                    </select>
+                                }
+                                .into_any()
+                            } else {
+                                view! { <input id=id.clone() type="text" prop:value=current on:change=on_value /> }.into_any()
+                            };
                             view! {
                                 <p class="inline-form">
-                                    <label for=id.clone()>{format!("{label} for every row")}</label>
-                                    <input
-                                        id=id
-                                        type="text"
-                                        prop:value=current
-                                        on:change=move |ev| {
-                                            let value = event_target_value(&ev);
-                                            if value.trim().is_empty() {
-                                                return;
-                                            }
-                                            let mut index = None;
-                                            raw.update(|r| {
-                                                if let Some(table) = r.as_mut() {
-                                                    index = Some(fill_column(table, &filled_header(label), &value));
-                                                }
-                                            });
-                                            mapping.update(|m| {
-                                                if let Some(slot) = m.get_mut(position) {
-                                                    *slot = index;
-                                                }
-                                            });
-                                            on_change.run(());
-                                        }
-                                    />
+                                    <label for=id>{format!("{label} for every row")}</label>
+                                    {field}
                                 </p>
                             }
                         })

@@ -8,10 +8,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::files::read_file_bytes;
+use super::import_mapping::{unused_sentence, MappingStep};
 use super::state::{app_state, AppState};
+use crate::domain::money::group_thousands;
 use crate::io::{
-    apply_preview, propose_mapping_for_table, read_csv, ColumnMapping, ImportMode,
-    ImportOptions, ImportPreview, RawTable, TableKind, Validation,
+    apply_preview, propose_mapping_for_table, propose_platform, read_csv, ColumnMapping,
+    ImportMode, ImportOptions, ImportPreview, RawTable, TableKind, Validation,
 };
 
 /// Rows validated between two repaints, so a 150,000-row file keeps the page responsive.
@@ -19,15 +21,20 @@ const ROWS_PER_CHUNK: usize = 5_000;
 /// Errors listed on screen; the rest are counted.
 const ERRORS_SHOWN: usize = 200;
 
+/// A count as the import shows it: 18525 -> "18,525".
+pub fn grouped(count: usize) -> String {
+    group_thousands(count as u64)
+}
+
 #[derive(Clone, Copy)]
-struct Wizard {
-    kind: TableKind,
+pub struct Wizard {
+    pub kind: TableKind,
     file_name: RwSignal<String>,
-    raw: RwSignal<Option<RawTable>>,
+    pub raw: RwSignal<Option<RawTable>>,
     read_error: RwSignal<Option<String>>,
-    mapping: RwSignal<ColumnMapping>,
+    pub mapping: RwSignal<ColumnMapping>,
     preview: RwSignal<Option<ImportPreview>>,
-    currency: RwSignal<String>,
+    pub currency: RwSignal<String>,
     replace: RwSignal<bool>,
     valid_only: RwSignal<bool>,
     run: StoredValue<u64>,
@@ -50,8 +57,10 @@ impl Wizard {
         self.preview.set(None);
         self.valid_only.set(false);
         match read_csv(&bytes) {
-            Ok(table) => {
-                self.mapping.set(propose_mapping_for_table(self.kind, &table));
+            Ok(mut table) => {
+                let mut mapping = propose_mapping_for_table(self.kind, &table);
+                propose_platform(self.kind, &mut table, &mut mapping);
+                self.mapping.set(mapping);
                 self.read_error.set(None);
                 self.raw.set(Some(table));
                 self.validate(state);
@@ -64,7 +73,7 @@ impl Wizard {
     }
 
     /// Validates in chunks with a progress bar; a newer run cancels an older one.
-    fn validate(self, state: AppState) {
+    pub fn validate(self, state: AppState) {
         let run = self.run.get_value() + 1;
         self.run.set_value(run);
         self.preview.set(None);
@@ -90,7 +99,7 @@ impl Wizard {
                 });
                 done = end;
                 state.busy.set(Some((
-                    format!("Checking {} rows…", total),
+                    format!("Checking {} rows…", grouped(total)),
                     done as f64 / total.max(1) as f64,
                 )));
                 next_frame().await;
@@ -114,8 +123,9 @@ impl Wizard {
         };
         if replace {
             let question = format!(
-                "Replace every row of {label} with the {count} imported rows? Rows not in the file \
-                 will be removed."
+                "Replace every row of {label} with the {} imported rows? Rows not in the file \
+                 will be removed.",
+                grouped(count)
             );
             if !window().confirm_with_message(&question).unwrap_or(false) {
                 return;
@@ -133,7 +143,9 @@ impl Wizard {
         if let Some(summary) = summary {
             state.notify(format!(
                 "Imported {label}: {} added, {} updated, {} removed.",
-                summary.added, summary.updated, summary.removed
+                grouped(summary.added),
+                grouped(summary.updated),
+                grouped(summary.removed)
             ));
         }
         on_close.run(());
@@ -216,8 +228,8 @@ pub fn ImportWizard(kind: TableKind, on_close: Callback<()>) -> impl IntoView {
                     {format!(
                         "{}: {} rows, {} columns, {}, separated by {}{}.",
                         wizard.file_name.get_untracked(),
-                        t.rows.len(),
-                        t.headers.len(),
+                        grouped(t.rows.len()),
+                        grouped(t.headers.len()),
                         t.encoding,
                         delimiter_name(t.delimiter),
                         if t.decimal_comma { ", numbers with decimal commas" } else { "" },
@@ -247,78 +259,6 @@ fn delimiter_name(delimiter: u8) -> &'static str {
 }
 
 #[component]
-fn MappingStep(wizard: Wizard) -> impl IntoView {
-    let state = app_state();
-    let headers = move || wizard.raw.with(|raw| raw.as_ref().map(|t| t.headers.clone()).unwrap_or_default());
-    view! {
-        <h3>"2. Match your columns"</h3>
-        <p class="hint">
-            "We proposed matches from the column names. Fix any that are wrong; columns marked * \
-             are required."
-        </p>
-        <div class="mapping-grid">
-            {wizard
-                .kind
-                .columns()
-                .iter()
-                .enumerate()
-                .map(|(position, column)| {
-                    let select_id = format!("map-{}-{}", wizard.kind.file_stem(), column.key);
-                    let chosen = move || {
-                        wizard.mapping.with(|m| m.get(position).copied().flatten())
-                    };
-                    view! {
-                        <label for=select_id.clone() title=column.help>
-                            {column.label}
-                            {column.required.then_some(" *")}
-                        </label>
-                        <select
-                            id=select_id
-                            on:change=move |ev| {
-                                let picked = event_target_value(&ev).parse::<usize>().ok();
-                                wizard.mapping.update(|m| {
-                                    if let Some(slot) = m.get_mut(position) {
-                                        *slot = picked;
-                                    }
-                                });
-                                wizard.validate(state);
-                            }
-                        >
-                            <option value="" selected=move || chosen().is_none()>"— not in this file —"</option>
-                            {move || {
-                                headers()
-                                    .into_iter()
-                                    .enumerate()
-                                    .map(|(index, header)| view! {
-                                        <option value=index.to_string() selected=move || chosen() == Some(index)>
-                                            {header}
-                                        </option>
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    }
-                })
-                .collect_view()}
-        </div>
-        <super::import_fill::FillMissing kind=wizard.kind raw=wizard.raw mapping=wizard.mapping on_change=Callback::new(move |_| wizard.validate(state)) />
-        {wizard.kind.columns().iter().any(|c| c.key == "currency").then(|| view! {
-            <p class="inline-form">
-                <label for="import-currency">"Currency when the file names none"</label>
-                <input
-                    id="import-currency"
-                    type="text"
-                    maxlength="3"
-                    size="4"
-                    bind:value=wizard.currency
-                    on:change=move |_| wizard.validate(state)
-                />
-            </p>
-        })}
-    }
-}
-
-#[component]
 fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
     let state = app_state();
     let report = move || {
@@ -331,11 +271,17 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
                 <p class="report-summary" data-testid="import-summary">
                     {format!(
                         "{} rows read: {} ready to import, {} with problems.",
-                        p.total_rows,
-                        p.valid_count(),
-                        p.rows_with_errors
+                        grouped(p.total_rows),
+                        grouped(p.valid_count()),
+                        grouped(p.rows_with_errors)
                     )}
                 </p>
+                {(!p.unmapped_columns.is_empty()).then(|| view! {
+                    <p class="unused-columns" data-testid="report-unused">
+                        <strong>"Not imported: "</strong>
+                        {unused_sentence(&p.unmapped_columns)}
+                    </p>
+                })}
                 {(!p.missing_required.is_empty()).then(|| view! {
                     <p class="error-text" role="alert">
                         {format!(
@@ -373,7 +319,7 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
                     </div>
                 })}
                 {(errors_hidden > 0).then(|| view! {
-                    <p class="hint">{format!("…and {errors_hidden} more problems not listed.")}</p>
+                    <p class="hint">{format!("…and {} more problems not listed.", grouped(errors_hidden))}</p>
                 })}
                 <Notes notes=p.notes.clone() />
                 <PreviewTable preview_cells=p.preview_cells(8) kind=wizard.kind />
@@ -393,7 +339,7 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
     let button_text = move || {
         wizard
             .preview
-            .with(|p| p.as_ref().map(|p| format!("Import {} rows", p.valid_count())))
+            .with(|p| p.as_ref().map(|p| format!("Import {} rows", grouped(p.valid_count()))))
             .unwrap_or_else(|| "Import".into())
     };
     let mode_name = format!("import-mode-{}", wizard.kind.file_stem());

@@ -32,6 +32,7 @@ mod document_view;
 mod files;
 mod import_wizard;
 mod import_fill;
+mod import_mapping;
 mod overview;
 mod programme_fields;
 mod programme_page;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::files::{download_text, safe_file_stem};
-use super::import_wizard::ImportWizard;
+use super::import_wizard::{grouped, ImportWizard};
 use super::state::{app_state, AppState};
 use crate::io::{export_csv, table_cells, TableKind};
 
@@ -45,7 +45,7 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
         <section class="card table-card" aria-labelledby=heading_id.clone()>
             <div class="table-head">
                 <h2 id=heading_id.clone()>{kind.label()}</h2>
-                <span class="muted">{move || format!("{} rows", rows())}</span>
+                <span class="muted">{move || format!("{} rows", grouped(rows()))}</span>
                 <div class="actions">
                     <button
                         on:click=move |_| export_table(state, kind)
@@ -132,7 +132,7 @@ pub fn Pager(page: RwSignal<usize>, pages: Signal<usize>, label: String) -> impl
             <button disabled=move || { page.get() == 0 } on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
                 "Previous"
             </button>
-            <span>{move || format!("Page {} of {}", page.get() + 1, pages.get())}</span>
+            <span>{move || format!("Page {} of {}", grouped(page.get() + 1), grouped(pages.get()))}</span>
             <button disabled=move || { page.get() + 1 >= pages.get() } on:click=move |_| page.update(|p| *p += 1)>
                 "Next"
             </button>

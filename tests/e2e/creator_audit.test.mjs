@@ -95,8 +95,8 @@ test('the demo tables exported as CSV and imported through the page give the sam
       await card(label).getByRole('button', { name: 'Import CSV' }).click();
       await card(label).locator('input[type=file]').setInputFiles(file);
       await page.getByTestId('import-summary').filter({ hasText: /0 with problems/ }).waitFor();
-      await page.getByRole('button', { name: /^Import \d+ rows$/ }).click();
-      await page.getByText(new RegExp(`Imported ${label}: \\d+ added`)).waitFor();
+      await page.getByRole('button', { name: /^Import [\d,]+ rows$/ }).click();
+      await page.getByText(new RegExp(`Imported ${label}: [\\d,]+ added`)).waitFor();
     }
     await page.getByText('40 of 40 creators shown').waitFor();
     const lenaRow = await findCreator(page, 'peakpace_lena');

@@ -38,9 +38,10 @@ test('5,000 creators x 30 posts save and reload', async () => {
       const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
       await card.getByRole('button', { name: 'Import CSV' }).click();
       await card.locator('input[type=file]').setInputFiles(path.join(dir, file));
-      await page.getByTestId('import-summary').filter({ hasText: `${rows} rows read: ${rows} ready to import, 0 with problems.` }).waitFor({ timeout: 120_000 });
-      await page.getByRole('button', { name: `Import ${rows} rows` }).click();
-      await page.getByText(`Imported ${label}: ${rows} added`).waitFor();
+      const shown = rows.toLocaleString('en-US'); // counts are grouped: 150,000
+      await page.getByTestId('import-summary').filter({ hasText: `${shown} rows read: ${shown} ready to import, 0 with problems.` }).waitFor({ timeout: 120_000 });
+      await page.getByRole('button', { name: `Import ${shown} rows` }).click();
+      await page.getByText(`Imported ${label}: ${shown} added`).waitFor();
     }
     await page.waitForSelector('.save-status.ok', { timeout: 120_000 });
     await app.reload();

@@ -127,6 +127,24 @@ fn a_later_unambiguous_date_settles_the_column() {
 }
 
 #[test]
+fn the_note_counts_every_ambiguous_date_not_only_those_before_the_evidence() {
+    // Rows 1-2 ambiguous, row 3 settles month-first, then 1,200 more ambiguous rows.
+    let mut csv = String::from("handle,date,followers\na,03/04/2026,1\nb,05/06/2026,2\nc,04/25/2026,3\n");
+    for index in 0..1_200 {
+        csv.push_str(&format!("d{index},02/03/2026,4\n"));
+    }
+    let (dates, errors, notes) = follower_dates(&csv, "EUR");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(dates.len(), 1_203);
+    assert_eq!(dates.last(), Some(&day(2026, 2, 3)), "month-first after the evidence");
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0].starts_with("Column `date`: 1,202 date(s) such as `03/04/2026` could be day-first or month-first; read them month-first (mm/dd/yyyy) because row 3 has `04/25/2026`."),
+        "{notes:?}"
+    );
+}
+
+#[test]
 fn ambiguous_columns_default_to_day_first_or_month_first_for_usd() {
     let csv = "handle,date,followers\na,03/04/2026,1\n";
     let (dates, _, notes) = follower_dates(csv, "EUR");

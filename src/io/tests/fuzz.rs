@@ -5,14 +5,20 @@ use proptest::prelude::*;
 
 use crate::domain::workspace::Workspace;
 use crate::io::{
-    apply_import, apply_preview, export_csv, propose_mapping, propose_mapping_for_table, read_csv,
-    table_cells, ImportMode, ImportOptions, TableKind, Validation,
+    apply_import, apply_preview, export_csv, is_raw_comments_file, propose_mapping,
+    propose_mapping_for_table, propose_platform, read_csv, table_cells, unmapped_headers,
+    ImportMode, ImportOptions, TableKind, Validation,
 };
 
 /// Runs everything after reading; any panic fails the property.
 fn run_pipeline(bytes: &[u8]) {
     let Ok(table) = read_csv(bytes) else { return };
+    let _ = is_raw_comments_file(&table.headers);
     for kind in TableKind::ALL {
+        let mut filled = table.clone();
+        let mut proposed = propose_mapping_for_table(kind, &filled);
+        propose_platform(kind, &mut filled, &mut proposed);
+        let _ = unmapped_headers(&filled.headers, &proposed);
         for mapping in [
             propose_mapping(kind, &table.headers),
             propose_mapping_for_table(kind, &table),

@@ -8,6 +8,7 @@ mod attribution_tables;
 mod platform_exports;
 mod shop_orders;
 mod fuzz;
+mod limits;
 mod numbers;
 mod pipeline;
 mod round_trip;

@@ -117,9 +117,11 @@ fn blank_lines_ragged_rows_and_header_cleanup() {
 fn read_errors_say_how_to_fix_the_file() {
     assert_eq!(read_csv(b"").unwrap_err(), ReadError::Empty);
     assert!(read_csv(b"\xff\x00\xfe\x01garbage\x80\x81").is_err());
+    // "name\n" is 5 bytes and "Jos" 3 more: the Latin-1 é is at offset 8, on line 2.
     let message = read_csv(b"name\nJos\xe9\n").unwrap_err().to_string();
     assert!(
-        message.contains("not UTF-8 or UTF-16 text; re-save it as CSV UTF-8"),
+        message.starts_with("The file is not UTF-8 text: byte offset 8 (line 2) holds the byte 0xE9")
+            && message.contains("re-save it as CSV UTF-8"),
         "{message}"
     );
     assert!(read_csv(b"sep=;\n").is_err());
@@ -127,8 +129,10 @@ fn read_errors_say_how_to_fix_the_file() {
 
 #[test]
 fn missing_required_columns_block_the_import() {
-    let preview = preview_of(TableKind::Creators, "name,followers\nNora,10\n");
-    assert_eq!(preview.missing_required, ["handle", "platform"]);
+    let preview = preview_of(TableKind::Creators, "name,followers,Notes\nNora,10,x\n");
+    // By the labels the mapping screen shows, not the keys.
+    assert_eq!(preview.missing_required, ["Handle", "Platform"]);
+    assert_eq!(preview.unmapped_columns, ["Notes"]);
     assert!(preview.errors.is_empty());
     assert_eq!(preview.valid_count(), 0);
     assert!(!preview.can_commit_all());
