@@ -16,15 +16,28 @@ use microplan::domain::workspace::Workspace;
 use microplan::store::encode_workspace;
 use microplan::store::validate::decode_workspace_file;
 
+#[path = "fuzz_workspace/edits.rs"]
+mod edits;
 #[path = "fuzz_workspace/pages.rs"]
 mod pages;
 
-const DEFAULT_CASES: u32 = 100_000;
+/// 100,000 cases take about a minute in a release build; a debug build is about ten times
+/// slower, so plain `cargo test` runs fewer (see README, "Input limits").
+const DEFAULT_CASES: u32 = if cfg!(debug_assertions) {
+    2_000
+} else {
+    100_000
+};
+/// The statistics run in one case of this many (they take milliseconds each).
+const STATISTICS_EVERY: u32 = 50;
 /// No page may take this long on a workspace of a few dozen rows (debug build).
 const SLOW_CASE_MS: u128 = 2_000;
 
 fn cases() -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|n| n.trim().parse().ok()).unwrap_or(DEFAULT_CASES)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(DEFAULT_CASES)
 }
 
 /// The demo with each table cut to its first three rows: every page has something to show,
@@ -60,7 +73,10 @@ fn base() -> &'static Workspace {
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
-    let (min, max) = (NaiveDate::MIN.num_days_from_ce_checked(), NaiveDate::MAX.num_days_from_ce_checked());
+    let (min, max) = (
+        NaiveDate::MIN.num_days_from_ce_checked(),
+        NaiveDate::MAX.num_days_from_ce_checked(),
+    );
     prop_oneof![
         Just(NaiveDate::MIN),
         Just(NaiveDate::MAX),
@@ -68,8 +84,10 @@ fn date() -> impl Strategy<Value = NaiveDate> {
         Just(ymd(2200, 12, 31)),
         Just(ymd(1899, 12, 31)),
         Just(ymd(2201, 1, 1)),
-        (1900i32..2201, 1u32..366).prop_map(move |(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or(ymd(y, 1, 1))),
-        (min..=max).prop_map(|days| NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN)),
+        (1900i32..2201, 1u32..366)
+            .prop_map(move |(y, d)| NaiveDate::from_yo_opt(y, d).unwrap_or(ymd(y, 1, 1))),
+        (min..=max)
+            .prop_map(|days| NaiveDate::from_num_days_from_ce_opt(days).unwrap_or(NaiveDate::MIN)),
     ]
 }
 
@@ -98,11 +116,29 @@ fn count() -> impl Strategy<Value = u64> {
 }
 
 fn days() -> impl Strategy<Value = u32> {
-    prop_oneof![Just(0u32), Just(1), Just(3660), Just(3661), Just(100_000_000), Just(u32::MAX), 0u32..400, any::<u32>()]
+    prop_oneof![
+        Just(0u32),
+        Just(1),
+        Just(3660),
+        Just(3661),
+        Just(100_000_000),
+        Just(u32::MAX),
+        0u32..400,
+        any::<u32>()
+    ]
 }
 
 fn signed_days() -> impl Strategy<Value = i64> {
-    prop_oneof![Just(0i64), Just(-1), Just(366), Just(367), Just(100_000_000), Just(i64::MAX), Just(i64::MIN), any::<i64>()]
+    prop_oneof![
+        Just(0i64),
+        Just(-1),
+        Just(366),
+        Just(367),
+        Just(100_000_000),
+        Just(i64::MAX),
+        Just(i64::MIN),
+        any::<i64>()
+    ]
 }
 
 fn number() -> impl Strategy<Value = f64> {
@@ -167,37 +203,55 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
-fn workspace() -> impl Strategy<Value = (Vec<Edit>, bool)> {
-    (proptest::collection::vec(edit(), 0..8), any::<bool>())
+/// The edits, whether to start from an empty workspace, whether to run the statistics (one
+/// case in `STATISTICS_EVERY`) and which Results period and grouping to compute.
+fn workspace() -> impl Strategy<Value = (Vec<Edit>, bool, bool, u8)> {
+    (
+        proptest::collection::vec(edit(), 0..8),
+        any::<bool>(),
+        (0..STATISTICS_EVERY).prop_map(|n| n == 0),
+        any::<u8>(),
+    )
 }
 
 fn build(edits: &[Edit], empty_start: bool) -> Workspace {
-    let mut w = if empty_start { Workspace::default() } else { base().clone() };
+    let mut w = if empty_start {
+        Workspace::default()
+    } else {
+        base().clone()
+    };
     for edit in edits {
-        pages::apply(&mut w, edit);
+        edits::apply(&mut w, edit);
     }
     w
 }
 
 /// Loading (encode, size and UTF-8 check, decode, validate) and every page's computations.
-fn exercise(w: &Workspace) {
+fn exercise(w: &Workspace, statistics: bool, period: u8) {
     let bytes = encode_workspace(w, "2026-12-05T10:00:00Z").into_bytes();
     if let Ok(loaded) = decode_workspace_file(&bytes) {
         // What loads is in range by every rule.
-        assert_eq!(microplan::domain::validate::validate_workspace(&loaded), Ok(()));
+        assert_eq!(
+            microplan::domain::validate::validate_workspace(&loaded),
+            Ok(())
+        );
     }
-    pages::compute_every_page(w);
+    pages::compute_every_page(w, statistics, period);
 }
 
 #[test]
 fn extreme_workspaces_load_and_compute_without_panics() {
     let started = std::time::Instant::now();
     let cases = cases();
-    let config = Config { cases, failure_persistence: None, ..Config::default() };
+    let config = Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    };
     let mut runner = TestRunner::new(config);
-    let result = runner.run(&workspace(), |(edits, empty_start)| {
+    let result = runner.run(&workspace(), |(edits, empty_start, statistics, period)| {
         let case = std::time::Instant::now();
-        exercise(&build(&edits, empty_start));
+        exercise(&build(&edits, empty_start), statistics, period);
         // A slow case is a page that would hang: it fails like a panic.
         let took = case.elapsed();
         prop_assert!(took.as_millis() < SLOW_CASE_MS, "a case took {took:?}");
@@ -206,45 +260,8 @@ fn extreme_workspaces_load_and_compute_without_panics() {
     if let Err(error) = result {
         panic!("{error}");
     }
-    eprintln!("fuzz_workspace: {cases} cases in {:.1} s", started.elapsed().as_secs_f64());
-}
-
-#[test]
-fn timing_probe() {
-    let w = base().clone();
-    let t = std::time::Instant::now();
-    for _ in 0..20 { let _ = decode_workspace_file(&encode_workspace(&w, "x").into_bytes()); }
-    eprintln!("load {:?}", t.elapsed() / 20);
-    let t = std::time::Instant::now();
-    for _ in 0..20 { let _ = microplan::domain::audit::audit_workspace(&w, &Default::default()); }
-    eprintln!("audit {:?}", t.elapsed() / 20);
-    let t = std::time::Instant::now();
-    for _ in 0..20 { pages::compute_every_page(&w); }
-    eprintln!("pages {:?}", t.elapsed() / 20);
-    let t = std::time::Instant::now();
-    for _ in 0..20 { let _ = base().clone(); }
-    eprintln!("clone {:?}", t.elapsed() / 20);
-    eprintln!("sizes: creators {} posts {} results {} contracts {} plans {}", w.creators.len(), w.posts.len(), w.results.len(), w.contracts.len(), w.activation_plans.len());
-}
-
-#[test]
-fn timing_probe2() {
-    use microplan::domain::*;
-    let w = base().clone();
-    let t = std::time::Instant::now();
-    for grouping in results::Grouping::ALL { let _ = results::performance_table(&w, grouping, &results::MetricKey::ALL); }
-    eprintln!("perf {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let plan = w.results_plan.clone();
-    let computed = results_decisions::decisions(&w, &plan);
-    eprintln!("decisions {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let _ = doc::render_plain_text(&results_decisions::stakeholder_report(&w, &plan, &computed));
-    eprintln!("report {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let _ = attribution::reconcile(&w); 
-    eprintln!("reconcile {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let _ = attribution::detect_leaks(&w);
-    eprintln!("leaks {:?}", t.elapsed());
+    eprintln!(
+        "fuzz_workspace: {cases} cases in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 }

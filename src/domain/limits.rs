@@ -61,9 +61,8 @@ pub fn days_problem(what: &str, days: u64) -> Option<String> {
 
 /// Why an amount is refused: not a number, or beyond one trillion either way.
 pub fn amount_problem(what: &str, amount: f64) -> Option<String> {
-    (!amount.is_finite() || amount.abs() > MAX_AMOUNT).then(|| {
-        format!("{what} is beyond one trillion (1,000,000,000,000): check the number.")
-    })
+    (!amount.is_finite() || amount.abs() > MAX_AMOUNT)
+        .then(|| format!("{what} is beyond one trillion (1,000,000,000,000): check the number."))
 }
 
 /// Why a count is refused.
@@ -84,7 +83,11 @@ pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
 /// `date` moved by `days`, stopping at the calendar's first or last day: for wording and
 /// comparisons where a date past the limits still reads as "never".
 pub fn add_days_saturating(date: NaiveDate, days: i64) -> NaiveDate {
-    add_days(date, days).unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+    add_days(date, days).unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier); cannot overflow.
@@ -104,7 +107,8 @@ mod tests {
     fn the_window_is_1900_to_2200_inclusive() {
         assert!(date_in_range(day(1900, 1, 1)) && date_in_range(day(2200, 12, 31)));
         assert!(!date_in_range(day(1899, 12, 31)) && !date_in_range(day(2201, 1, 1)));
-        let message = date_problem("The posting window's end", day(262142, 12, 31)).unwrap_or_default();
+        let message =
+            date_problem("The posting window's end", day(262142, 12, 31)).unwrap_or_default();
         assert_eq!(
             message,
             "The posting window's end (+262142-12-31) is outside the dates Microplan works with, 1900-01-01 to 2200-12-31: check the year."
@@ -117,8 +121,14 @@ mod tests {
         assert_eq!(add_days(day(2026, 3, 1), -1), Some(day(2026, 2, 28)));
         assert_eq!(add_days(NaiveDate::MAX, 1), None);
         assert_eq!(add_days(day(2026, 1, 1), i64::MAX), None);
-        assert_eq!(add_days_saturating(day(2026, 1, 1), 100_000_000), NaiveDate::MAX);
-        assert_eq!(add_days_saturating(day(2026, 1, 1), i64::MIN), NaiveDate::MIN);
+        assert_eq!(
+            add_days_saturating(day(2026, 1, 1), 100_000_000),
+            NaiveDate::MAX
+        );
+        assert_eq!(
+            add_days_saturating(day(2026, 1, 1), i64::MIN),
+            NaiveDate::MIN
+        );
         // 524,286 years of 365.2425 days, less one.
         assert_eq!(days_between(NaiveDate::MIN, NaiveDate::MAX), 191_491_528);
     }

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::attribution::detect_leaks;
 use crate::domain::contract::{
-    check_choices, contract_document, drafts::key_terms, term_sheet, ContractChoices, ContractDraft, CreatorParty,
-    DraftStatus, ExclusivityKind, Severity,
+    check_choices, contract_document, drafts::key_terms, term_sheet, ContractChoices,
+    ContractDraft, CreatorParty, DraftStatus, ExclusivityKind, Severity,
 };
 use crate::domain::demo::demo_workspace;
 use crate::domain::doc::render_plain_text;
@@ -20,8 +20,19 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn uk_contract() -> ContractChoices {
-    let creator = CreatorParty { handle: "levain_lotte".into(), platform: "instagram".into(), legal_name: "Lotte Levain".into(), address: String::new() };
-    let mut c = ContractChoices::new("January challenge", "Hearth & Trail Ltd", creator, Market::Uk, date(2027, 1, 1));
+    let creator = CreatorParty {
+        handle: "levain_lotte".into(),
+        platform: "instagram".into(),
+        legal_name: "Lotte Levain".into(),
+        address: String::new(),
+    };
+    let mut c = ContractChoices::new(
+        "January challenge",
+        "Hearth & Trail Ltd",
+        creator,
+        Market::Uk,
+        date(2027, 1, 1),
+    );
     c.compensation.fee = Some(600.0);
     c
 }
@@ -31,8 +42,17 @@ fn draft_everything(c: &ContractChoices) -> Vec<String> {
     let text = render_plain_text(&contract_document(c, "v1"));
     assert!(!text.is_empty());
     let _ = term_sheet(c);
-    let _ = key_terms(&[ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: date(2027, 1, 1), choices: c.clone() }]);
-    check_choices(c).into_iter().filter(|p| p.severity == Severity::Conflict).map(|p| p.message).collect()
+    let _ = key_terms(&[ContractDraft {
+        version: 1,
+        status: DraftStatus::Draft,
+        saved_on: date(2027, 1, 1),
+        choices: c.clone(),
+    }]);
+    check_choices(c)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Conflict)
+        .map(|p| p.message)
+        .collect()
 }
 
 #[test]
@@ -46,7 +66,9 @@ fn posts_live_for_100_million_days_is_a_conflict_not_a_crash() {
     );
     // The most the form means is accepted without a range conflict.
     c.schedule.live_days = 3660;
-    assert!(!draft_everything(&c).iter().any(|m| m.contains("typing mistake")));
+    assert!(!draft_everything(&c)
+        .iter()
+        .any(|m| m.contains("typing mistake")));
 }
 
 #[test]
@@ -57,8 +79,19 @@ fn exclusivity_100_million_days_after_the_window_is_a_conflict_not_a_crash() {
     c.exclusivity.days_after = 100_000_000;
     c.exclusivity.days_before = u32::MAX;
     let conflicts = draft_everything(&c);
-    assert!(conflicts.iter().any(|m| m.starts_with("The exclusivity after the posting window is 100,000,000 days")), "{conflicts:?}");
-    assert!(conflicts.iter().any(|m| m.starts_with("The exclusivity before the posting window is 4,294,967,295 days")), "{conflicts:?}");
+    assert!(
+        conflicts
+            .iter()
+            .any(|m| m.starts_with("The exclusivity after the posting window is 100,000,000 days")),
+        "{conflicts:?}"
+    );
+    assert!(
+        conflicts
+            .iter()
+            .any(|m| m
+                .starts_with("The exclusivity before the posting window is 4,294,967,295 days")),
+        "{conflicts:?}"
+    );
 }
 
 #[test]
@@ -75,7 +108,9 @@ fn a_posting_window_closing_in_262142_is_a_conflict_not_a_crash() {
     );
     // The calendar's other end too.
     c.set_posting_window(NaiveDate::MIN, NaiveDate::MIN);
-    assert!(draft_everything(&c).iter().any(|m| m.starts_with("The posting window's opening (-262143-01-01)")));
+    assert!(draft_everything(&c)
+        .iter()
+        .any(|m| m.starts_with("The posting window's opening (-262143-01-01)")));
 }
 
 #[test]
@@ -86,7 +121,9 @@ fn a_leak_grace_of_100_million_days_is_refused_and_the_leak_check_still_runs() {
     // The window's end plus the grace is past the calendar: no order can be late.
     let flags = detect_leaks(&workspace);
     assert!(flags.len() <= normal);
-    assert!(flags.iter().all(|f| f.kind != crate::domain::attribution::LeakKind::LongAfterWindow));
+    assert!(flags
+        .iter()
+        .all(|f| f.kind != crate::domain::attribution::LeakKind::LongAfterWindow));
     assert_eq!(
         workspace.attribution.leak_settings.problems(),
         vec![("grace_days", "Grace days after the window (100000000) must be between 0 and 366: a longer wait is a typing mistake.".to_string())]
@@ -118,7 +155,9 @@ fn results_everything(workspace: &Workspace) -> String {
         let mut plan = workspace.results_plan.clone();
         plan.period = period;
         let computed = decisions(workspace, &plan);
-        out.push_str(&render_plain_text(&stakeholder_report(workspace, &plan, &computed)));
+        out.push_str(&render_plain_text(&stakeholder_report(
+            workspace, &plan, &computed,
+        )));
     }
     let _ = detect_leaks(workspace);
     let _ = crate::domain::attribution::reconcile(workspace);
@@ -149,11 +188,24 @@ fn a_contract_ending_on_the_calendars_last_day_drafts_and_is_refused_on_load() {
     c.exclusivity.kind = ExclusivityKind::FirstRefusal;
     c.exclusivity.days_after = 3660;
     assert!(!draft_everything(&c).is_empty());
-    workspace.contracts.push(ContractDraft { version: 1, status: DraftStatus::Sent, saved_on: date(2027, 1, 1), choices: c });
-    let _ = crate::domain::activation::commitments::commitments_of(&workspace.contracts, "levain_lotte");
+    workspace.contracts.push(ContractDraft {
+        version: 1,
+        status: DraftStatus::Sent,
+        saved_on: date(2027, 1, 1),
+        choices: c,
+    });
+    let _ = crate::domain::activation::commitments::commitments_of(
+        &workspace.contracts,
+        "levain_lotte",
+    );
     let _ = crate::domain::contract::drafts::campaign_names(&workspace);
     let problems = validate_workspace(&workspace).expect_err("refused");
-    assert!(problems.iter().any(|p| p.table == "contracts" && p.field == "choices.schedule.term_end"), "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.table == "contracts" && p.field == "choices.schedule.term_end"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -162,7 +214,8 @@ fn attribution_sums_saturate_instead_of_wrapping() {
     big.code_redemptions = Some(u64::MAX);
     big.orders = Some(u64::MAX);
     let small = result_dated(date(2026, 4, 2));
-    let line = crate::domain::results_decisions::attribution_line(&[&big, &small]).unwrap_or_default();
+    let line =
+        crate::domain::results_decisions::attribution_line(&[&big, &small]).unwrap_or_default();
     // Wrapped, the sums were 2 and 3: "2 code redemptions against 3 attributed orders (67%)".
     assert_eq!(
         line,
@@ -170,7 +223,12 @@ fn attribution_sums_saturate_instead_of_wrapping() {
          through tracked links without the code. Each order is counted once; codes can leak to coupon sites, so the \
          Attribution panel shows the reconciled range."
     );
-    let tally = crate::domain::results::SentimentTally { handle: "a".into(), positive: u64::MAX, neutral: 5, negative: 1 };
+    let tally = crate::domain::results::SentimentTally {
+        handle: "a".into(),
+        positive: u64::MAX,
+        neutral: 5,
+        negative: 1,
+    };
     assert_eq!(tally.total(), u64::MAX);
 }
 
@@ -182,15 +240,30 @@ fn out_of_range_rates_from_a_file_never_read_as_inf_percent() {
     }
     let mut briefs_text = String::new();
     for brief in &workspace.programme.briefs.briefs {
-        for creator in crate::domain::brief::creator_briefs(brief, &workspace.creators, &workspace.programme.tracking) {
-            briefs_text.push_str(&render_plain_text(&crate::domain::brief::render_brief(brief, Some(&creator))));
+        for creator in crate::domain::brief::creator_briefs(
+            brief,
+            &workspace.creators,
+            &workspace.programme.tracking,
+        ) {
+            briefs_text.push_str(&render_plain_text(&crate::domain::brief::render_brief(
+                brief,
+                Some(&creator),
+            )));
         }
     }
-    assert!(briefs_text.contains("Your code"), "the demo's creator briefs carry codes");
+    assert!(
+        briefs_text.contains("Your code"),
+        "the demo's creator briefs carry codes"
+    );
     assert!(!briefs_text.contains("inf") && !briefs_text.contains("NaN"));
     let mut plan = workspace.test_plans[0].clone();
     plan.min_lift = 1e300;
-    let analysis = crate::domain::uplift::analyse_test(&workspace.test_arms, &plan.test, &Default::default(), Some(&plan));
+    let analysis = crate::domain::uplift::analyse_test(
+        &workspace.test_arms,
+        &plan.test,
+        &Default::default(),
+        Some(&plan),
+    );
     let reason = analysis.map(|a| a.verdict.reason).unwrap_or_default();
     assert!(!reason.is_empty() && !reason.contains("inf"), "{reason}");
     assert_eq!(crate::domain::results::display::percent(1e300), "—");
@@ -211,7 +284,11 @@ fn each_rule_names_the_table_row_field_and_range() {
     workspace.creators[3].handle = "\u{feff}nora".into();
     workspace.creators[4].categories[0] = "y".repeat(10_001);
     workspace.test_plans[0].created_ms = -1;
-    let problems: Vec<String> = validate_workspace(&workspace).expect_err("refused").iter().map(ToString::to_string).collect();
+    let problems: Vec<String> = validate_workspace(&workspace)
+        .expect_err("refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         problems,
         vec![
@@ -235,6 +312,9 @@ fn beyond_fifty_problems_the_rest_are_counted() {
     assert_eq!(problems.len(), 51);
     assert_eq!(
         problems[50].to_string(),
-        format!("(more): {} more values are out of range.", workspace.posts.len() - 50)
+        format!(
+            "(more): {} more values are out of range.",
+            workspace.posts.len() - 50
+        )
     );
 }

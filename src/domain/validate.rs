@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use super::iso_date::parse_iso_date;
 use super::limits::{
-    date_problem, days_problem, last_date, MAX_AMOUNT, MAX_COUNT, MAX_LICENCE_MONTHS, MAX_TEXT_CHARS,
+    date_problem, days_problem, last_date, MAX_AMOUNT, MAX_COUNT, MAX_LICENCE_MONTHS,
+    MAX_TEXT_CHARS,
 };
 use super::workspace::{normalise_handle, Workspace};
 
@@ -34,7 +35,11 @@ pub struct WorkspaceProblem {
 impl std::fmt::Display for WorkspaceProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.row {
-            Some(row) => write!(f, "{}, row {}, {}: {}", self.table, row, self.field, self.message),
+            Some(row) => write!(
+                f,
+                "{}, row {}, {}: {}",
+                self.table, row, self.field, self.message
+            ),
             None => write!(f, "{}: {}", self.field, self.message),
         }
     }
@@ -42,26 +47,63 @@ impl std::fmt::Display for WorkspaceProblem {
 
 /// Fields holding a date as `2026-03-01` text.
 const DATE_FIELDS: [&str; 15] = [
-    "date", "account_created", "term_start", "term_end", "posting_start", "posting_end", "saved_on",
-    "window_start", "window_end", "shipped_on", "posted_on", "launch_date", "start", "end", "last_seeded",
+    "date",
+    "account_created",
+    "term_start",
+    "term_end",
+    "posting_start",
+    "posting_end",
+    "saved_on",
+    "window_start",
+    "window_end",
+    "shipped_on",
+    "posted_on",
+    "launch_date",
+    "start",
+    "end",
+    "last_seeded",
 ];
 
 /// Every value out of range, or `Ok` when there is none. At most `MAX_LISTED_PROBLEMS` are
 /// listed; a last entry counts the rest.
 pub fn validate_workspace(workspace: &Workspace) -> Result<(), Vec<WorkspaceProblem>> {
-    let mut found = Found { listed: Vec::new(), unlisted: 0 };
+    let mut found = Found {
+        listed: Vec::new(),
+        unlisted: 0,
+    };
     // Typed rules first: a field they report is not reported again by the general ones.
     for (field, message) in workspace.attribution.leak_settings.problems() {
-        let place = Place { field: vec!["attribution".into(), "leak_settings".into(), field.into()], ..Place::default() };
+        let place = Place {
+            field: vec!["attribution".into(), "leak_settings".into(), field.into()],
+            ..Place::default()
+        };
         found.push(&place, message);
     }
-    for (index, draft) in workspace.contracts.iter().enumerate().filter(|(_, d)| d.choices.creative.revision_rounds > 10) {
-        let place = Place { table: "contracts".into(), row: Some(index + 1), field: vec!["choices.creative.revision_rounds".into()] };
-        found.push(&place, format!("{} revision rounds is a typing mistake: at most 10.", draft.choices.creative.revision_rounds));
+    for (index, draft) in workspace
+        .contracts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.choices.creative.revision_rounds > 10)
+    {
+        let place = Place {
+            table: "contracts".into(),
+            row: Some(index + 1),
+            field: vec!["choices.creative.revision_rounds".into()],
+        };
+        found.push(
+            &place,
+            format!(
+                "{} revision rounds is a typing mistake: at most 10.",
+                draft.choices.creative.revision_rounds
+            ),
+        );
     }
     match serde_json::to_value(workspace) {
         Ok(tree) => walk(&tree, &mut Place::default(), &mut found),
-        Err(error) => found.push(&Place::default(), format!("the workspace cannot be written out ({error})")),
+        Err(error) => found.push(
+            &Place::default(),
+            format!("the workspace cannot be written out ({error})"),
+        ),
     }
     found.finish()
 }
@@ -74,7 +116,9 @@ struct Found {
 impl Found {
     fn push(&mut self, place: &Place, message: String) {
         let problem = place.problem(message);
-        let reported = |p: &WorkspaceProblem| p.table == problem.table && p.row == problem.row && p.field == problem.field;
+        let reported = |p: &WorkspaceProblem| {
+            p.table == problem.table && p.row == problem.row && p.field == problem.field
+        };
         if self.listed.iter().any(reported) {
             return;
         }
@@ -91,10 +135,17 @@ impl Found {
                 table: "workspace".into(),
                 row: None,
                 field: "(more)".into(),
-                message: format!("{} more values are out of range.", super::money::group_thousands(self.unlisted as u64)),
+                message: format!(
+                    "{} more values are out of range.",
+                    super::money::group_thousands(self.unlisted as u64)
+                ),
             });
         }
-        if self.listed.is_empty() { Ok(()) } else { Err(self.listed) }
+        if self.listed.is_empty() {
+            Ok(())
+        } else {
+            Err(self.listed)
+        }
     }
 }
 
@@ -108,12 +159,18 @@ struct Place {
 
 impl Place {
     fn key(&self) -> &str {
-        self.field.last().map_or(self.table.as_str(), String::as_str)
+        self.field
+            .last()
+            .map_or(self.table.as_str(), String::as_str)
     }
 
     fn problem(&self, message: String) -> WorkspaceProblem {
         WorkspaceProblem {
-            table: if self.table.is_empty() { "workspace".into() } else { self.table.clone() },
+            table: if self.table.is_empty() {
+                "workspace".into()
+            } else {
+                self.table.clone()
+            },
             row: self.row,
             field: self.field.join("."),
             message,
@@ -133,9 +190,17 @@ fn walk(value: &Value, place: &mut Place, found: &mut Found) {
         Value::Array(items) if place.row.is_none() && items.iter().any(Value::is_object) => {
             // A table: its rows are numbered from 1 and their fields named from the row.
             let outer = std::mem::take(place);
-            let table = if outer.table.is_empty() { outer.field.join(".") } else { format!("{}.{}", outer.table, outer.field.join(".")) };
+            let table = if outer.table.is_empty() {
+                outer.field.join(".")
+            } else {
+                format!("{}.{}", outer.table, outer.field.join("."))
+            };
             for (index, item) in items.iter().enumerate() {
-                let mut row = Place { table: table.clone(), row: Some(index + 1), field: Vec::new() };
+                let mut row = Place {
+                    table: table.clone(),
+                    row: Some(index + 1),
+                    field: Vec::new(),
+                };
                 walk(item, &mut row, found);
             }
             *place = outer;
@@ -189,7 +254,8 @@ fn check_text(text: &str, place: &Place, found: &mut Found) {
         }
     }
     if DATE_FIELDS.contains(&place.key()) {
-        if let Some(message) = parse_iso_date(text).and_then(|date| date_problem("The date", date)) {
+        if let Some(message) = parse_iso_date(text).and_then(|date| date_problem("The date", date))
+        {
             found.push(place, message);
         }
     }
@@ -197,7 +263,11 @@ fn check_text(text: &str, place: &Place, found: &mut Found) {
 
 fn check_number(number: &serde_json::Number, place: &Place, found: &mut Found) {
     let key = owning_key(place);
-    let message = if let Some(whole) = number.as_i64().map(i128::from).or_else(|| number.as_u64().map(i128::from)) {
+    let message = if let Some(whole) = number
+        .as_i64()
+        .map(i128::from)
+        .or_else(|| number.as_u64().map(i128::from))
+    {
         whole_problem(key, whole)
     } else {
         number.as_f64().filter(|v| !(v.is_finite() && v.abs() <= MAX_AMOUNT)).map(|_| {
@@ -212,7 +282,10 @@ fn check_number(number: &serde_json::Number, place: &Place, found: &mut Found) {
 fn whole_problem(key: &str, value: i128) -> Option<String> {
     let size = value.unsigned_abs();
     if key == "days" || key.ends_with("_days") {
-        return days_problem(&key.replace('_', " "), u64::try_from(size).unwrap_or(u64::MAX));
+        return days_problem(
+            &key.replace('_', " "),
+            u64::try_from(size).unwrap_or(u64::MAX),
+        );
     }
     if key == "months" {
         return (size > u128::from(MAX_LICENCE_MONTHS))
@@ -220,7 +293,9 @@ fn whole_problem(key: &str, value: i128) -> Option<String> {
     }
     if key.ends_with("_ms") {
         // Milliseconds since 1970; the last one allowed is the end of 2200.
-        let last = last_date().and_hms_opt(23, 59, 59).map_or(i64::MAX, |t| t.and_utc().timestamp_millis());
+        let last = last_date()
+            .and_hms_opt(23, 59, 59)
+            .map_or(i64::MAX, |t| t.and_utc().timestamp_millis());
         return (value < 0 || value > i128::from(last))
             .then(|| format!("the time {value} is not between 1970 and the end of 2200."));
     }

@@ -57,7 +57,9 @@ pub fn decode_workspace_file(bytes: &[u8]) -> Result<Workspace, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|error| FileError::NotUtf8 { offset: error.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|error| FileError::NotUtf8 {
+        offset: error.valid_up_to(),
+    })?;
     let workspace = decode_workspace(text).map_err(FileError::Load)?;
     validate_workspace(&workspace).map_err(FileError::OutOfRange)?;
     Ok(workspace)

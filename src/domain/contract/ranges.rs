@@ -7,7 +7,11 @@ use super::validate::{ChoiceArea, Problem, Severity};
 use crate::domain::limits::{amount_problem, date_problem, days_problem, MAX_LICENCE_MONTHS};
 
 fn conflict(area: ChoiceArea, message: String) -> Problem {
-    Problem { severity: Severity::Conflict, area, message }
+    Problem {
+        severity: Severity::Conflict,
+        area,
+        message,
+    }
 }
 
 /// A conflict for each date, period or amount outside its range.
@@ -21,21 +25,65 @@ pub fn range_problems(c: &ContractChoices) -> Vec<Problem> {
     ];
     let periods = [
         (ChoiceArea::Dates, "Posts stay live", s.live_days),
-        (ChoiceArea::Creative, "Days per revision", c.creative.revision_days),
-        (ChoiceArea::Creative, "The brand's review time", c.creative.review_days),
-        (ChoiceArea::Compensation, "The attribution window", c.compensation.attribution_days),
-        (ChoiceArea::Compensation, "The payment term", c.compensation.payment_days),
-        (ChoiceArea::Exclusivity, "The exclusivity before the posting window", c.exclusivity.days_before),
-        (ChoiceArea::Exclusivity, "The exclusivity after the posting window", c.exclusivity.days_after),
-        (ChoiceArea::Reporting, "The time to send a report", c.reporting.due_days),
+        (
+            ChoiceArea::Creative,
+            "Days per revision",
+            c.creative.revision_days,
+        ),
+        (
+            ChoiceArea::Creative,
+            "The brand's review time",
+            c.creative.review_days,
+        ),
+        (
+            ChoiceArea::Compensation,
+            "The attribution window",
+            c.compensation.attribution_days,
+        ),
+        (
+            ChoiceArea::Compensation,
+            "The payment term",
+            c.compensation.payment_days,
+        ),
+        (
+            ChoiceArea::Exclusivity,
+            "The exclusivity before the posting window",
+            c.exclusivity.days_before,
+        ),
+        (
+            ChoiceArea::Exclusivity,
+            "The exclusivity after the posting window",
+            c.exclusivity.days_after,
+        ),
+        (
+            ChoiceArea::Reporting,
+            "The time to send a report",
+            c.reporting.due_days,
+        ),
     ];
     let pay = &c.compensation;
     let amounts = [
         (ChoiceArea::Compensation, "The fee", pay.fee),
-        (ChoiceArea::Compensation, "The product's value", pay.product_value),
-        (ChoiceArea::Compensation, "The bonus amount", pay.bonus.as_ref().map(|b| b.amount)),
-        (ChoiceArea::Compensation, "The bonus threshold", pay.bonus.as_ref().map(|b| b.threshold)),
-        (ChoiceArea::Licence, "The paid-usage fee", c.licence.paid_usage_fee),
+        (
+            ChoiceArea::Compensation,
+            "The product's value",
+            pay.product_value,
+        ),
+        (
+            ChoiceArea::Compensation,
+            "The bonus amount",
+            pay.bonus.as_ref().map(|b| b.amount),
+        ),
+        (
+            ChoiceArea::Compensation,
+            "The bonus threshold",
+            pay.bonus.as_ref().map(|b| b.threshold),
+        ),
+        (
+            ChoiceArea::Licence,
+            "The paid-usage fee",
+            c.licence.paid_usage_fee,
+        ),
     ];
     let mut found: Vec<Problem> = dates
         .iter()
@@ -55,10 +103,18 @@ pub fn range_problems(c: &ContractChoices) -> Vec<Problem> {
     if c.creative.revision_rounds > 10 {
         found.push(conflict(
             ChoiceArea::Creative,
-            format!("{} revision rounds is a typing mistake: enter at most 10.", c.creative.revision_rounds),
+            format!(
+                "{} revision rounds is a typing mistake: enter at most 10.",
+                c.creative.revision_rounds
+            ),
         ));
     }
-    for grant in c.licence.grants.iter().filter(|g| g.months > MAX_LICENCE_MONTHS) {
+    for grant in c
+        .licence
+        .grants
+        .iter()
+        .filter(|g| g.months > MAX_LICENCE_MONTHS)
+    {
         found.push(conflict(
             ChoiceArea::Licence,
             format!(
