@@ -41,7 +41,7 @@ fn invalid_utf8_is_refused_with_its_byte_offset() {
 }
 
 #[test]
-fn a_file_above_200_mb_is_refused_before_it_is_read() {
+fn a_file_above_200_mb_is_refused_before_it_is_decoded() {
     let bytes = vec![b' '; MAX_FILE_BYTES + 1];
     let error = decode_workspace_file(&bytes).expect_err("refused");
     assert_eq!(

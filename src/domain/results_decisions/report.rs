@@ -210,7 +210,7 @@ fn budget(doc: &mut Document, decisions: &Decisions) {
                     let share = if a.excluded {
                         "excluded".to_string()
                     } else {
-                        format!("{}%", number_text(a.share * 100.0, 1))
+                        crate::domain::money::percent_text(a.share, 1)
                     };
                     vec![
                         a.group.clone(),
