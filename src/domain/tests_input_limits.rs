@@ -236,7 +236,7 @@ fn attribution_sums_saturate_instead_of_wrapping() {
 fn out_of_range_rates_from_a_file_never_read_as_inf_percent() {
     let mut workspace = demo_workspace();
     for link in &mut workspace.programme.tracking.links {
-        link.discount = Some(1e300);
+        link.discount = Some(f64::MAX);
     }
     let mut briefs_text = String::new();
     for brief in &workspace.programme.briefs.briefs {
@@ -257,7 +257,7 @@ fn out_of_range_rates_from_a_file_never_read_as_inf_percent() {
     );
     assert!(!briefs_text.contains("inf") && !briefs_text.contains("NaN"));
     let mut plan = workspace.test_plans[0].clone();
-    plan.min_lift = 1e300;
+    plan.min_lift = f64::MAX;
     let analysis = crate::domain::uplift::analyse_test(
         &workspace.test_arms,
         &plan.test,
