@@ -14,6 +14,7 @@ pub mod demo_attribution;
 pub mod demo_contract;
 pub mod doc;
 pub mod iso_date;
+pub mod limits;
 pub mod markets;
 pub mod money;
 pub mod objectives;
@@ -29,4 +30,8 @@ pub mod uplift_plan;
 pub mod uplift_prereg;
 pub mod uplift_survey;
 pub mod uplift_verdict;
+pub mod validate;
 pub mod workspace;
+
+#[cfg(test)]
+mod tests_input_limits;

@@ -55,6 +55,19 @@ pub fn number_text(value: f64, decimals: usize) -> String {
     }
 }
 
+/// A fraction as a percentage with `decimals` places and separators: 0.253 -> "25.3%";
+/// "—" for a value that is not finite or too large to read, never "inf%" or "NaN%".
+pub fn percent_text(fraction: f64, decimals: usize) -> String {
+    let text = number_text(fraction * 100.0, decimals);
+    if text == "—" { text } else { format!("{text}%") }
+}
+
+/// As `percent_text`, with a sign also for gains: "+20.0%", "-3.5%".
+pub fn signed_percent_text(fraction: f64, decimals: usize) -> String {
+    let text = percent_text(fraction, decimals);
+    if fraction > 0.0 && text != "—" { format!("+{text}") } else { text }
+}
+
 /// An amount as people read it, with `decimals` places: "€1,550", "£12.50", "$0.118"; other
 /// currencies follow the number ("1,550 SEK"). "—" for an amount that is not finite.
 pub fn format_money(amount: f64, currency: &str, decimals: usize) -> String {
@@ -92,6 +105,17 @@ mod display_tests {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn percentages_of_values_out_of_range_read_as_a_dash() {
+        use super::{percent_text, signed_percent_text};
+        assert_eq!(percent_text(0.253, 1), "25.3%");
+        assert_eq!(percent_text(1e300, 0), "—");
+        assert_eq!(percent_text(f64::NAN, 0), "—");
+        assert_eq!(signed_percent_text(0.2, 1), "+20.0%");
+        assert_eq!(signed_percent_text(-0.035, 1), "-3.5%");
+        assert_eq!(signed_percent_text(f64::INFINITY, 1), "—");
+    }
+
     use super::*;
 
     #[test]

@@ -51,7 +51,7 @@ pub fn format_p(p: f64) -> String {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:+.1}%", x * 100.0)
+    crate::domain::money::signed_percent_text(x, 1)
 }
 
 /// The effect of one comparison in words: relative lift when defined, else points.
@@ -125,8 +125,8 @@ fn fixed_horizon_verdict(
                 .into(),
         };
     }
-    let level = format!("{:.0}%", (1.0 - alpha) * 100.0);
-    let threshold = min_lift.map(|m| format!("{:.0}%", m * 100.0));
+    let level = crate::domain::money::percent_text(1.0 - alpha, 0);
+    let threshold = min_lift.map(|m| crate::domain::money::percent_text(m, 0));
     let best = comparisons
         .iter()
         .filter(|c| c.holm_p_value < alpha)

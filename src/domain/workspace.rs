@@ -48,6 +48,14 @@ impl PipelineStatus {
     }
 }
 
+/// A handle as stored: without the leading `@`s and without surrounding spaces or byte
+/// order marks (U+FEFF, invisible, and dropped by CSV readers at the start of a line), so a
+/// stored handle reads back the same from any export. Empty when nothing else is left.
+pub fn normalise_handle(text: &str) -> &str {
+    let invisible = |c: char| c.is_whitespace() || c == '\u{feff}';
+    text.trim_matches(invisible).trim_start_matches(|c: char| c == '@' || invisible(c))
+}
+
 /// One creator as imported or entered: identity, audience size and commercial terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Creator {

@@ -46,14 +46,9 @@ pub fn unguard_formula(text: &str) -> &str {
     }
 }
 
-/// A handle as stored: no leading `@`, no surrounding spaces.
+/// A handle as stored: no leading `@`, no surrounding spaces (see `normalise_handle`).
 pub fn clean_handle(text: &str) -> String {
-    let trimmed = text.trim();
-    trimmed
-        .strip_prefix('@')
-        .unwrap_or(trimmed)
-        .trim()
-        .to_string()
+    crate::domain::workspace::normalise_handle(text).to_string()
 }
 
 /// A platform as stored: lowercase, with the usual short forms spelled out.
@@ -182,7 +177,9 @@ mod tests {
     #[test]
     fn handles_platforms_countries_currencies() {
         assert_eq!(clean_handle(" @peak_pace "), "peak_pace");
-        assert_eq!(clean_handle("@@x"), "@x");
+        // Every leading @ goes, so the stored handle reads back the same from an export.
+        assert_eq!(clean_handle("@@x"), "x");
+        assert_eq!(clean_handle("\u{feff}@nora"), "nora");
         assert_eq!(clean_platform("Instagram"), "instagram");
         assert_eq!(clean_platform("IG"), "instagram");
         assert_eq!(parse_country("gb"), Some("GB".into()));

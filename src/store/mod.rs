@@ -4,6 +4,7 @@
 pub mod envelope;
 pub mod index;
 mod migrations;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

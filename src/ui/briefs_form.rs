@@ -49,7 +49,7 @@ pub fn BriefForm() -> impl IntoView {
             return;
         };
         edit(Box::new(move |b| {
-            let current = b.posting_window.unwrap_or(PostingWindow { start: date, end: date + chrono::Duration::days(13) });
+            let current = b.posting_window.unwrap_or(PostingWindow { start: date, end: crate::domain::limits::add_days_saturating(date, 13) });
             b.posting_window = Some(if is_start { PostingWindow { start: date, ..current } } else { PostingWindow { end: date, ..current } });
         }))
     };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::contract::{ChoiceArea, ContractChoices, Problem, Severity};
 use crate::domain::iso_date::parse_iso_date;
+use crate::domain::limits::{first_date, last_date, MAX_PERIOD_DAYS};
 
 /// A read signal and a setter for one part of the draft.
 pub fn bind<T: Clone + Send + Sync + 'static>(
@@ -90,7 +91,8 @@ pub fn CountInput(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id.clone() type="number" min="0" step="1" inputmode="numeric" prop:value=initial
+            // The browser marks a value above ten years; the domain reports it as a conflict.
+            <input id=id.clone() type="number" min="0" max=MAX_PERIOD_DAYS.to_string() step="1" inputmode="numeric" prop:value=initial
                 aria-describedby=(!hint.is_empty()).then(|| format!("{id}-hint"))
                 on:input=move |ev| {
                     if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
@@ -107,7 +109,7 @@ pub fn DateInput(#[prop(into)] id: String, #[prop(into)] label: String, value: S
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type="date" prop:value=move || value.get().to_string()
+            <input id=id type="date" min=first_date().to_string() max=last_date().to_string() prop:value=move || value.get().to_string()
                 on:input=move |ev| {
                     if let Some(date) = parse_iso_date(&event_target_value(&ev)) {
                         on_set.run(date);

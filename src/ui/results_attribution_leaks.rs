@@ -14,6 +14,7 @@ fn SettingInput(
     label: &'static str,
     help: &'static str,
     step: &'static str,
+    max: &'static str,
     read: fn(&LeakSettings) -> f64,
     write: fn(&mut LeakSettings, f64),
 ) -> impl IntoView {
@@ -36,13 +37,22 @@ fn SettingInput(
                 id=id
                 type="number"
                 min="0"
+                max=max
                 step=step
                 aria-describedby=help_id.clone()
                 prop:value=value
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
                     match text.trim().parse::<f64>() {
-                        Ok(v) if v.is_finite() && v >= 0.0 => update_workspace(state, |w| write(&mut w.attribution.leak_settings, v)),
+                        Ok(v) if v.is_finite() && v >= 0.0 => {
+                            // The domain's ranges decide: a value out of range is refused with its reason.
+                            let mut edited = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.attribution.leak_settings.clone())).unwrap_or_default();
+                            write(&mut edited, v);
+                            match edited.problems().into_iter().next() {
+                                Some((_, problem)) => state.notify_error(format!("{label}: {problem}")),
+                                None => update_workspace(state, |w| w.attribution.leak_settings = edited),
+                            }
+                        }
                         _ => state.notify_error(format!("{label}: `{text}` is not a number of 0 or more.")),
                     }
                 }
@@ -94,25 +104,25 @@ pub fn LeakList() -> impl IntoView {
             <details>
                 <summary>"Thresholds"</summary>
                 <div class="leak-settings">
-                    <SettingInput id="leak-spike-k" label="Spike: spreads above the usual day" step="0.5"
+                    <SettingInput id="leak-spike-k" label="Spike: spreads above the usual day" step="0.5" max="100"
                         help="k in median + k x scaled MAD of daily orders (3.5: the usual cut-off)."
                         read=|s| s.spike_k write=|s, v| s.spike_k = v />
-                    <SettingInput id="leak-quiet-days" label="Spike: days without a post before it" step="1"
+                    <SettingInput id="leak-quiet-days" label="Spike: days without a post before it" step="1" max="366"
                         help="A sponsored post or result this many days before explains a spike."
                         read=|s| s.quiet_days as f64 write=|s, v| s.quiet_days = v.round() as i64 />
-                    <SettingInput id="leak-outside-share" label="Outside the audience: share of orders (%)" step="5"
+                    <SettingInput id="leak-outside-share" label="Outside the audience: share of orders (%)" step="5" max="100"
                         help="Flag when at least this share of orders ships outside the audience countries."
                         read=|s| (s.outside_share * 100.0).round() write=|s, v| s.outside_share = (v / 100.0).min(1.0) />
-                    <SettingInput id="leak-grace-days" label="After the window: grace days" step="1"
+                    <SettingInput id="leak-grace-days" label="After the window: grace days" step="1" max="366"
                         help="Orders this many days after the posting window still count as the campaign's."
                         read=|s| s.grace_days as f64 write=|s, v| s.grace_days = v.round() as i64 />
-                    <SettingInput id="leak-min-spike" label="Spike: fewest orders in the day" step="1"
+                    <SettingInput id="leak-min-spike" label="Spike: fewest orders in the day" step="1" max="1000000000000"
                         help="A day with fewer orders is never a spike (5 by default)."
                         read=|s| s.min_spike_orders as f64 write=|s, v| s.min_spike_orders = v.round() as u64 />
-                    <SettingInput id="leak-min-outside" label="Outside the audience: fewest orders" step="1"
+                    <SettingInput id="leak-min-outside" label="Outside the audience: fewest orders" step="1" max="1000000000000"
                         help="Fewer orders shipped outside the audience are not flagged (5 by default)."
                         read=|s| s.min_outside_orders as f64 write=|s, v| s.min_outside_orders = v.round() as u64 />
-                    <SettingInput id="leak-min-late" label="After the window: fewest orders" step="1"
+                    <SettingInput id="leak-min-late" label="After the window: fewest orders" step="1" max="1000000000000"
                         help="Fewer late orders are not flagged (3 by default)."
                         read=|s| s.min_late_orders as f64 write=|s, v| s.min_late_orders = v.round() as u64 />
                 </div>

@@ -9,7 +9,7 @@ use super::persistence::{self, now_iso};
 use super::state::{app_state, AppState};
 use crate::domain::demo::demo_workspace;
 use crate::domain::workspace::Workspace;
-use crate::store::{decode_workspace, encode_workspace};
+use crate::store::encode_workspace;
 
 /// The header's workspace picker.
 #[component]
@@ -85,8 +85,8 @@ fn import_workspace_file(state: AppState, ev: leptos::ev::Event) {
             Ok(bytes) => bytes,
             Err(error) => return state.notify_error(error),
         };
-        let text = String::from_utf8_lossy(&bytes);
-        match decode_workspace(&text) {
+        // Refuses invalid UTF-8 (with its byte offset), oversized files and values out of range.
+        match crate::store::validate::decode_workspace_file(&bytes) {
             Ok(workspace) => {
                 persistence::flush(state).await;
                 persistence::add_and_open(state, workspace).await;

@@ -21,9 +21,10 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::limits::{add_days, add_days_saturating, count_problem};
 use crate::domain::workspace::Workspace;
 
 use super::matching::{code_owners, creator_for_click, CodeOwner};
@@ -53,6 +54,36 @@ impl Default for LeakSettings {
             grace_days: 30,
             min_late_orders: 3,
         }
+    }
+}
+
+impl LeakSettings {
+    /// Each threshold outside its range, as its field and why: the days within one year, the
+    /// spike cut-off within 0 to 100 spreads, the share within 0% to 100%.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut found = Vec::new();
+        if !(self.spike_k.is_finite() && (0.0..=100.0).contains(&self.spike_k)) {
+            found.push(("spike_k", format!("The spike cut-off ({}) must be between 0 and 100 spreads; 3.5 is usual.", self.spike_k)));
+        }
+        if !(self.outside_share.is_finite() && (0.0..=1.0).contains(&self.outside_share)) {
+            found.push(("outside_share", "The share of orders outside the audience must be between 0% and 100%.".to_string()));
+        }
+        let days = [
+            ("quiet_days", "Days without a post before a spike", self.quiet_days),
+            ("grace_days", "Grace days after the window", self.grace_days),
+        ];
+        for (field, what, days) in days {
+            if !(0..=366).contains(&days) {
+                found.push((field, format!("{what} ({days}) must be between 0 and 366: a longer wait is a typing mistake.")));
+            }
+        }
+        let counts = [
+            ("min_spike_orders", "The fewest orders of a spike", self.min_spike_orders),
+            ("min_outside_orders", "The fewest orders outside the audience", self.min_outside_orders),
+            ("min_late_orders", "The fewest late orders", self.min_late_orders),
+        ];
+        found.extend(counts.iter().filter_map(|(field, what, count)| count_problem(what, *count).map(|m| (*field, m))));
+        found
     }
 }
 
@@ -131,7 +162,7 @@ fn spike_flag(
     let counts: Vec<f64> = (0..span)
         .map(|offset| {
             per_day
-                .get(&(first + Duration::days(offset)))
+                .get(&add_days_saturating(first, offset))
                 .copied()
                 .unwrap_or(0) as f64
         })
@@ -292,7 +323,8 @@ fn late_flag(
     settings: &LeakSettings,
 ) -> Option<LeakFlag> {
     let end = window_end(owner, workspace)?;
-    let cutoff = end + Duration::days(settings.grace_days.max(0));
+    // No order can come after the calendar's last day.
+    let cutoff = add_days(end, settings.grace_days.max(0))?;
     let late: Vec<NaiveDate> = orders
         .iter()
         .map(|o| o.date)

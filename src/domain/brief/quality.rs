@@ -3,6 +3,7 @@
 
 use super::CampaignBrief;
 use crate::domain::deliverables::checklist_problems;
+use crate::domain::limits::{date_in_range, date_problem};
 
 /// Above this many mandatory facts the brief warns: "a small set of mandatory facts".
 pub const MAX_MANDATORY_FACTS: usize = 5;
@@ -149,6 +150,12 @@ pub fn check_brief(brief: &CampaignBrief) -> Vec<QualityIssue> {
             QualityKind::MissingPostingWindow,
             "Set the posting window (“please post between DATE and DATE”) so the community sees the posts together.",
         )),
+        Some(window) if !(date_in_range(window.start) && date_in_range(window.end)) => {
+            let message = date_problem("The posting window's opening", window.start)
+                .or_else(|| date_problem("The posting window's close", window.end))
+                .unwrap_or_default();
+            issues.push(issue(QualityKind::PostingWindowProblem, message))
+        }
         Some(window) if window.end < window.start => {
             issues.push(issue(QualityKind::PostingWindowProblem, "The posting window ends before it starts."))
         }

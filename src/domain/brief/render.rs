@@ -94,10 +94,11 @@ fn deliverables_section(doc: &mut Document, brief: &CampaignBrief, creator: Opti
         } else {
             doc.paragraph("Your tracked link follows before the window opens.");
         }
-        match (&creator.code, creator.discount) {
+        // A discount outside 0-100% (from a hand-edited file) is left unsaid, not printed.
+        match (&creator.code, creator.discount.filter(|d| (0.0..=1.0).contains(d))) {
             (Some(code), Some(discount)) => doc.paragraph(format!(
-                "Your code: {code} gives your followers {}% off. It is yours alone: redemptions count towards your results.",
-                (discount * 100.0).round()
+                "Your code: {code} gives your followers {} off. It is yours alone: redemptions count towards your results.",
+                crate::domain::money::percent_text(discount, 0)
             )),
             (Some(code), None) => doc.paragraph(format!("Your code: {code}. It is yours alone.")),
             (None, _) => doc,

@@ -1,7 +1,9 @@
 //! Defaults and whole-draft edits of the choices: the fair starting point for a new draft,
 //! and changes that keep related choices in step (market, posting window).
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
+
+use crate::domain::limits::add_days_saturating;
 
 use super::choices::*;
 use crate::domain::deliverables::{Deliverable, DeliverableFormat};
@@ -36,8 +38,8 @@ impl ContractChoices {
     /// flat fee paid net 30 after posting, 25/50/100 % kill fee, organic reuse for 6 months in
     /// the market, no exclusivity, reports 7 and 30 days after each post.
     pub fn new(campaign: &str, brand: &str, creator: CreatorParty, market: Market, start: NaiveDate) -> Self {
-        let posting_start = start + Duration::days(14);
-        let posting_end = start + Duration::days(34);
+        let posting_start = add_days_saturating(start, 14);
+        let posting_end = add_days_saturating(start, 34);
         let live_days = 90;
         let territory = market.name().to_string();
         ContractChoices {
@@ -48,7 +50,7 @@ impl ContractChoices {
             governing_law: default_governing_law(market).to_string(),
             schedule: Schedule {
                 term_start: start,
-                term_end: posting_end + Duration::days(i64::from(live_days)),
+                term_end: add_days_saturating(posting_end, i64::from(live_days)),
                 posting_start,
                 posting_end,
                 live_days,
@@ -143,7 +145,7 @@ impl ContractChoices {
         let s = &mut self.schedule;
         s.posting_start = start;
         s.posting_end = end;
-        s.term_start = s.term_start.min(start - Duration::days(14));
-        s.term_end = s.term_end.max(end + Duration::days(i64::from(s.live_days)));
+        s.term_start = s.term_start.min(add_days_saturating(start, -14));
+        s.term_end = s.term_end.max(add_days_saturating(end, i64::from(s.live_days)));
     }
 }

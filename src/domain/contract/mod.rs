@@ -12,6 +12,7 @@ pub mod defaults;
 pub mod document;
 pub mod drafts;
 pub mod labels;
+pub mod ranges;
 pub mod term_sheet;
 pub mod validate;
 pub mod versions;

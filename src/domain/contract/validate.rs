@@ -2,11 +2,11 @@
 //! A conflict means the draft would contradict itself or the market's law; a warning means
 //! the terms are valid but unusual or unfair to one side.
 
-use chrono::{Duration, NaiveDate};
 
 use super::choices::{CompensationModel, ContractChoices, Copyright, ExclusivityKind, Makegood, PaymentTrigger};
 use super::labels::{days, percent};
 use crate::domain::deliverables::checklist_problems;
+use crate::domain::limits::{add_days, days_between};
 use crate::domain::markets::Market;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +78,7 @@ pub fn check_choices(choices: &ContractChoices) -> Vec<Problem> {
     exclusivity(choices, &mut found);
     market(choices, &mut found);
     reporting(choices, &mut found);
+    found.0.extend(super::ranges::range_problems(choices));
     let mut problems = found.0;
     problems.sort_by_key(|p| p.severity == Severity::Warning);
     problems
@@ -121,9 +122,10 @@ fn dates(c: &ContractChoices, found: &mut Found) {
             ),
         );
     }
-    let live_until = s.posting_end + Duration::days(i64::from(s.live_days));
-    if s.live_days > 0 && live_until > s.term_end && s.posting_end <= s.term_end {
-        let fits = (s.term_end - s.posting_end).num_days();
+    // Beyond the calendar's end the live duration is refused by the range check instead.
+    let live_until = add_days(s.posting_end, i64::from(s.live_days));
+    if let Some(live_until) = live_until.filter(|until| s.live_days > 0 && *until > s.term_end && s.posting_end <= s.term_end) {
+        let fits = days_between(s.posting_end, s.term_end);
         found.conflict(
             ChoiceArea::Dates,
             format!(
@@ -292,10 +294,11 @@ fn exclusivity(c: &ContractChoices, found: &mut Found) {
         found.conflict(ChoiceArea::Exclusivity, format!("Name the product category the {} covers.", ex.kind.label()));
     }
     let s = &c.schedule;
-    let starts: NaiveDate = s.posting_start - Duration::days(i64::from(ex.days_before));
-    let ends: NaiveDate = s.posting_end + Duration::days(i64::from(ex.days_after));
-    if starts < s.term_start {
-        let fits = (s.posting_start - s.term_start).num_days().max(0);
+    // A period past the calendar's limits is refused by the range check instead.
+    let starts = add_days(s.posting_start, -i64::from(ex.days_before));
+    let ends = add_days(s.posting_end, i64::from(ex.days_after));
+    if let Some(starts) = starts.filter(|starts| *starts < s.term_start) {
+        let fits = days_between(s.term_start, s.posting_start).max(0);
         found.conflict(
             ChoiceArea::Exclusivity,
             format!(
@@ -306,14 +309,14 @@ fn exclusivity(c: &ContractChoices, found: &mut Found) {
             ),
         );
     }
-    if ends > s.term_end {
-        let fits = (s.term_end - s.posting_end).num_days().max(0);
+    if let Some(ends) = ends.filter(|ends| *ends > s.term_end) {
+        let fits = days_between(s.posting_end, s.term_end).max(0);
         found.conflict(
             ChoiceArea::Exclusivity,
             format!(
                 "The {} runs until {ends}, {} after the term ends on {}. Shorten the period after posting to at most {} or extend the term.",
                 ex.kind.label(),
-                days(u32::try_from((ends - s.term_end).num_days()).unwrap_or(0)),
+                days(u32::try_from(days_between(s.term_end, ends)).unwrap_or(0)),
                 s.term_end,
                 days(u32::try_from(fits).unwrap_or(0))
             ),

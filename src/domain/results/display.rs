@@ -32,7 +32,9 @@ pub fn money(amount: f64, currency: &str) -> String {
 /// A fraction as a percentage, with two decimals below 1% so small rates keep their digits.
 pub fn percent(fraction: f64) -> String {
     let pct = fraction * 100.0;
-    if pct.abs() < 1.0 {
+    if !pct.is_finite() || pct.abs() >= 1e15 {
+        "—".to_string()
+    } else if pct.abs() < 1.0 {
         format!("{pct:.2}%")
     } else {
         format!("{pct:.1}%")

@@ -96,7 +96,7 @@ pub struct SentimentTally {
 
 impl SentimentTally {
     pub fn total(&self) -> u64 {
-        self.positive + self.neutral + self.negative
+        self.positive.saturating_add(self.neutral).saturating_add(self.negative)
     }
 
     /// Positive / all classified comments; `None` when there are none.
@@ -147,7 +147,7 @@ pub fn tally_sentiment(rows: &[(String, RawComment)]) -> (Vec<SentimentTally>, S
 
 /// All creators together: (positive, classified).
 pub fn sentiment_totals(tallies: &[SentimentTally]) -> (u64, u64) {
-    tallies.iter().fold((0, 0), |(p, n), t| (p + t.positive, n + t.total()))
+    tallies.iter().fold((0u64, 0u64), |(p, n), t| (p.saturating_add(t.positive), n.saturating_add(t.total())))
 }
 
 /// Replaces the stored counts of the creators in `tallies`; other creators keep theirs.

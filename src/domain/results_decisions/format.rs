@@ -74,7 +74,7 @@ pub fn show_value(value: f64, kind: ValueKind, currency: &str) -> String {
         ValueKind::Count | ValueKind::Ratio => {
             number_text(value, if value.abs() >= 100.0 { 1 } else { 2 })
         }
-        ValueKind::Fraction => format!("{}%", number_text(value * 100.0, 2)),
+        ValueKind::Fraction => crate::domain::money::percent_text(value, 2),
         ValueKind::Money => money_text((value * 100.0).round() / 100.0, currency),
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 
 use super::format::{date_text, month_text};
 use super::PeriodKind;
@@ -54,7 +54,8 @@ impl Readings {
 /// calendar start, so `Campaign` returns the date itself.
 pub fn period_of(date: NaiveDate, kind: PeriodKind) -> NaiveDate {
     match kind {
-        PeriodKind::Week => date - Duration::days(i64::from(date.weekday().num_days_from_monday())),
+        // The calendar's first days have no Monday before them: they open their own week.
+        PeriodKind::Week => crate::domain::limits::add_days(date, -i64::from(date.weekday().num_days_from_monday())).unwrap_or(date),
         PeriodKind::Month => date.with_day(1).unwrap_or(date),
         PeriodKind::Campaign => date,
     }

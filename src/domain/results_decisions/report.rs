@@ -16,18 +16,20 @@ pub fn attribution_line(rows: &[&DeliverableResult]) -> Option<String> {
         .iter()
         .filter_map(|r| r.code_redemptions.zip(r.orders))
         .collect();
-    let redemptions: u64 = both.iter().map(|b| b.0).sum();
-    let orders: u64 = both.iter().map(|b| b.1).sum();
+    // Saturating: counts from a file can be as large as u64 holds, and a sum that wrapped
+    // would print a small, wrong number.
+    let redemptions = both.iter().fold(0u64, |sum, b| sum.saturating_add(b.0));
+    let orders = both.iter().fold(0u64, |sum, b| sum.saturating_add(b.1));
     if orders == 0 {
         return None;
     }
     Some(format!(
-        "{} code redemptions against {} attributed orders ({}%) over the {} rows that report both: the rest \
+        "{} code redemptions against {} attributed orders ({}) over the {} rows that report both: the rest \
          arrived through tracked links without the code. Each order is counted once; codes can leak to coupon \
          sites, so the Attribution panel shows the reconciled range.",
         number_text(redemptions as f64, 0),
         number_text(orders as f64, 0),
-        number_text(redemptions as f64 / orders as f64 * 100.0, 0),
+        crate::domain::money::percent_text(redemptions as f64 / orders as f64, 0),
         both.len()
     ))
 }
@@ -208,7 +210,7 @@ fn budget(doc: &mut Document, decisions: &Decisions) {
                     let share = if a.excluded {
                         "excluded".to_string()
                     } else {
-                        format!("{}%", number_text(a.share * 100.0, 1))
+                        crate::domain::money::percent_text(a.share, 1)
                     };
                     vec![
                         a.group.clone(),

@@ -116,7 +116,7 @@ pub fn proposal_table(proposal: &Proposal) -> Table {
                 if a.excluded {
                     "excluded".to_string()
                 } else {
-                    format!("{:.1}%", a.share * 100.0)
+                    crate::domain::money::percent_text(a.share, 1)
                 },
                 format!("{:.2}", a.amount),
                 a.reason.clone(),

@@ -169,7 +169,10 @@ pub fn fisher_exact(
         .checked_add(b.visitors)
         .ok_or_else(|| StatsError::TooLarge { what: "the number of visitors".into() })?;
     let marked = b.visitors;
-    let draws = a.conversions + b.conversions;
+    let draws = a
+        .conversions
+        .checked_add(b.conversions)
+        .ok_or_else(|| StatsError::TooLarge { what: "the number of conversions".into() })?;
     let h = Hyper { population, marked, draws };
     if draws == 0 || draws == population {
         return Ok(FisherResult { p_value: 1.0, odds_ratio });

@@ -1,6 +1,6 @@
 //! Rights: the usage licence matrix, paid usage, copyright and exclusivity.
 
-use chrono::Duration;
+use crate::domain::limits::add_days_saturating;
 
 use super::super::choices::{ContractChoices, Copyright, ExclusivityKind};
 use super::super::labels::{days, money, months};
@@ -70,8 +70,8 @@ pub fn exclusivity(c: &ContractChoices) -> Option<Clause> {
     if ex.kind == ExclusivityKind::None {
         return None;
     }
-    let starts = c.schedule.posting_start - Duration::days(i64::from(ex.days_before));
-    let ends = c.schedule.posting_end + Duration::days(i64::from(ex.days_after));
+    let starts = add_days_saturating(c.schedule.posting_start, -i64::from(ex.days_before));
+    let ends = add_days_saturating(c.schedule.posting_end, i64::from(ex.days_after));
     let competitors = if ex.competitors.is_empty() {
         String::new()
     } else {

@@ -1,6 +1,6 @@
 //! The work: who, when, what is made, how long it stays up, and who decides the final cut.
 
-use chrono::Duration;
+use crate::domain::limits::add_days_saturating;
 
 use super::super::choices::{ContractChoices, FinalEdit};
 use super::super::labels::days;
@@ -48,7 +48,7 @@ pub fn deliverables(c: &ContractChoices) -> Clause {
 
 pub fn live_duration(c: &ContractChoices) -> Clause {
     let live = c.schedule.live_days;
-    let until = c.schedule.posting_end + Duration::days(i64::from(live));
+    let until = add_days_saturating(c.schedule.posting_end, i64::from(live));
     Clause::new("Posts stay live", format!("Live duration: {}", days(live)))
         .with_paragraph(format!(
             "Each post stays published for at least {} after it goes live (for the last post, until {until}). Archiving or deleting a post earlier needs the brand's agreement, except under the takedown clause.",
