@@ -10,6 +10,9 @@ source scripts/env.sh
 echo "==> Native tests (cargo test)"
 cargo test --quiet
 
+echo "==> Workspace fuzz: 100,000 valid-but-extreme workspaces through every page's computations"
+cargo test --quiet --profile fuzz --test fuzz_workspace
+
 echo "==> Release builds for the browser tests"
 trunk build --release --dist dist >/dev/null
 trunk build --release --dist dist-subpath --public-url /microplan/ >/dev/null

@@ -3,7 +3,8 @@
 //! amounts that are huge, negative or not numbers, empty and long texts, handles that are
 //! only `@`, empty and repeated tables. Nothing may panic.
 //!
-//! 100,000 cases by default (`cargo test --release --test fuzz_workspace`); set
+//! 100,000 cases by default in an optimised build (`cargo test --profile fuzz --test
+//! fuzz_workspace`, as `./scripts/test.sh` runs it); set
 //! `FUZZ_CASES=10000000` for a long run.
 
 use std::sync::atomic::{AtomicU64, Ordering};
