@@ -1,13 +1,17 @@
-//! Browser persistence in IndexedDB: one database, one object store of JSON strings.
+//! Browser persistence in IndexedDB: one database, one object store of JSON strings, behind
+//! the `RecordStore` trait. Keys are listed in `records`.
 //!
-//! Keys: `microplan/index` (the workspace list) and `microplan/workspace/<id>` (one
-//! enveloped workspace each). A workspace and the index are written in one transaction, so a
-//! failed save (quota, blocked storage) leaves the previous saved state intact.
+//! Every write is one transaction that first reads the revisions it expects and aborts,
+//! writing nothing, when another tab got there first. A failed save (quota, blocked storage)
+//! leaves the previous saved state intact.
+
+use std::future::Future;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::index::WorkspaceIndex;
+pub use super::records::StoreError;
+use super::records::{Batch, CommitError, RecordStore, StoredRevision};
 use super::KEY_PREFIX;
 
 #[wasm_bindgen(inline_js = r#"
@@ -22,23 +26,78 @@ export function idb_open(name) {
     request.onblocked = () => reject(new DOMException("database upgrade blocked", "InvalidStateError"));
   });
 }
-function run(db, mode, work) {
+// A value that is not text (written by hand or by another program) is shown as JSON text, so
+// it is listed or offered for download instead of looking absent.
+function asText(value) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return value;
+  try { const json = JSON.stringify(value); if (typeof json === "string") return json; } catch (_) {}
+  return String(value);
+}
+// Same rule as `StoredRevision::of`: null when absent, -1 when unreadable.
+function revisionOf(value) {
+  if (value === undefined || value === null) return null;
+  try {
+    const revision = JSON.parse(typeof value === "string" ? value : JSON.stringify(value)).revision;
+    return Number.isSafeInteger(revision) && revision >= 0 ? revision : -1;
+  } catch (_) { return -1; }
+}
+export function idb_get_many(db, keys) {
   return new Promise((resolve, reject) => {
     let tx;
-    try { tx = db.transaction(STORE, mode); } catch (e) { reject(e); return; }
-    let result;
-    try { result = work(tx.objectStore(STORE)); } catch (e) { try { tx.abort(); } catch (_) {} reject(e); return; }
-    tx.oncomplete = () => resolve(result && "result" in result ? result.result : undefined);
+    try { tx = db.transaction(STORE, "readonly"); } catch (e) { reject(e); return; }
+    const store = tx.objectStore(STORE);
+    const values = keys.map(() => null);
+    keys.forEach((key, i) => { const request = store.get(key); request.onsuccess = () => { values[i] = asText(request.result); }; });
+    tx.oncomplete = () => resolve(values);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error || new DOMException("transaction aborted", "AbortError"));
   });
 }
-export function idb_get(db, key) { return run(db, "readonly", (s) => s.get(key)); }
-export function idb_keys(db) { return run(db, "readonly", (s) => s.getAllKeys()); }
-export function idb_put_all(db, keys, values) {
-  return run(db, "readwrite", (s) => { keys.forEach((k, i) => s.put(values[i], k)); });
+export function idb_keys(db) {
+  return new Promise((resolve, reject) => {
+    let tx;
+    try { tx = db.transaction(STORE, "readonly"); } catch (e) { reject(e); return; }
+    const request = tx.objectStore(STORE).getAllKeys();
+    tx.oncomplete = () => resolve(request.result.filter((key) => typeof key === "string"));
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new DOMException("transaction aborted", "AbortError"));
+  });
 }
-export function idb_delete(db, key) { return run(db, "readwrite", (s) => s.delete(key)); }
+// Resolves null when written, [key, foundRevision] when an expectation failed (nothing written).
+export function idb_commit(db, expectKeys, expectRevisions, putKeys, putValues, deleteKeys) {
+  return new Promise((resolve, reject) => {
+    let tx;
+    try { tx = db.transaction(STORE, "readwrite"); } catch (e) { reject(e); return; }
+    const store = tx.objectStore(STORE);
+    let conflict = null;
+    let failure = null;
+    let waiting = expectKeys.length;
+    const write = () => {
+      try {
+        deleteKeys.forEach((key) => store.delete(key));
+        putKeys.forEach((key, i) => store.put(putValues[i], key));
+      } catch (e) { failure = e; try { tx.abort(); } catch (_) {} }
+    };
+    expectKeys.forEach((key, i) => {
+      const request = store.get(key);
+      request.onsuccess = () => {
+        if (conflict || failure) return;
+        const found = revisionOf(request.result);
+        if (found !== expectRevisions[i]) { conflict = [key, found]; try { tx.abort(); } catch (_) {} return; }
+        waiting -= 1;
+        if (waiting === 0) write();
+      };
+    });
+    if (waiting === 0) write();
+    tx.oncomplete = () => resolve(null);
+    tx.onerror = (event) => { if (event && event.preventDefault && conflict) event.preventDefault(); };
+    tx.onabort = () => {
+      if (conflict) resolve(conflict);
+      else reject(failure || tx.error || new DOMException("transaction aborted", "AbortError"));
+    };
+  });
+}
 export function error_name(e) { return (e && e.name) ? String(e.name) : "Error"; }
 export function error_message(e) { return (e && e.message) ? String(e.message) : String(e); }
 export function request_persistent_storage() {
@@ -61,14 +120,18 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn idb_open(name: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
-    fn idb_get(db: &JsValue, key: &str) -> Result<js_sys::Promise, JsValue>;
+    fn idb_get_many(db: &JsValue, keys: js_sys::Array) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn idb_keys(db: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch)]
-    fn idb_put_all(db: &JsValue, keys: js_sys::Array, values: js_sys::Array)
-        -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(catch)]
-    fn idb_delete(db: &JsValue, key: &str) -> Result<js_sys::Promise, JsValue>;
+    fn idb_commit(
+        db: &JsValue,
+        expect_keys: js_sys::Array,
+        expect_revisions: js_sys::Array,
+        put_keys: js_sys::Array,
+        put_values: js_sys::Array,
+        delete_keys: js_sys::Array,
+    ) -> Result<js_sys::Promise, JsValue>;
     fn error_name(error: &JsValue) -> String;
     fn error_message(error: &JsValue) -> String;
     fn request_persistent_storage() -> js_sys::Promise;
@@ -94,35 +157,6 @@ pub struct StorageUsage {
     pub persistent: bool,
 }
 
-/// Why storage refused to work, in words a user can act on.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StoreError {
-    /// The browser has no room left for this origin.
-    Quota,
-    /// Storage is switched off, blocked by settings or private mode.
-    Unavailable(String),
-    Other(String),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Quota => write!(
-                f,
-                "the browser refused more storage for this site (quota exceeded). Your last \
-                 saved version is intact. Delete workspaces you no longer need or export this \
-                 one as a file."
-            ),
-            StoreError::Unavailable(reason) => write!(
-                f,
-                "browser storage is unavailable ({reason}). Your work stays in this tab only: \
-                 export the workspace as a file before closing it."
-            ),
-            StoreError::Other(reason) => write!(f, "saving failed: {reason}"),
-        }
-    }
-}
-
 fn classify(error: JsValue) -> StoreError {
     let name = error_name(&error);
     let message = error_message(&error);
@@ -138,14 +172,6 @@ fn classify(error: JsValue) -> StoreError {
 async fn wait(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, StoreError> {
     let promise = promise.map_err(classify)?;
     JsFuture::from(promise).await.map_err(classify)
-}
-
-pub fn index_key() -> String {
-    format!("{KEY_PREFIX}/index")
-}
-
-pub fn workspace_key(id: &str) -> String {
-    format!("{KEY_PREFIX}/workspace/{id}")
 }
 
 /// An open IndexedDB database.
@@ -169,39 +195,69 @@ impl BrowserStore {
         Ok(BrowserStore { db })
     }
 
-    /// The raw text stored under a key, if any.
-    pub async fn get_text(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let value = wait(idb_get(&self.db, key)).await?;
-        Ok(value.as_string())
-    }
+}
 
-    /// Every key under our prefix (used to find workspaces the index lost).
-    pub async fn keys(&self) -> Result<Vec<String>, StoreError> {
-        let value = wait(idb_keys(&self.db)).await?;
-        let array: js_sys::Array = value.dyn_into().unwrap_or_default();
-        Ok(array.iter().filter_map(|key| key.as_string()).collect())
-    }
+fn text_array<'a>(items: impl IntoIterator<Item = &'a String>) -> js_sys::Array {
+    items.into_iter().map(|item| JsValue::from_str(item)).collect()
+}
 
-    /// Writes all pairs in one transaction: either every value is stored or none.
-    pub async fn put_all(&self, pairs: &[(String, String)]) -> Result<(), StoreError> {
-        let keys = js_sys::Array::new();
-        let values = js_sys::Array::new();
-        for (key, value) in pairs {
-            keys.push(&JsValue::from_str(key));
-            values.push(&JsValue::from_str(value));
+fn revision_to_js(revision: StoredRevision) -> JsValue {
+    match revision {
+        StoredRevision::Absent => JsValue::NULL,
+        StoredRevision::Unreadable => JsValue::from_f64(-1.0),
+        // Revisions stay below 2^53, where f64 is exact.
+        StoredRevision::At(revision) => JsValue::from_f64(revision as f64),
+    }
+}
+
+fn revision_from_js(value: JsValue) -> StoredRevision {
+    match value.as_f64() {
+        None => StoredRevision::Absent,
+        Some(number) if number >= 0.0 && number.fract() == 0.0 && number <= 9.0e15 => {
+            StoredRevision::At(number as u64)
         }
-        wait(idb_put_all(&self.db, keys, values)).await.map(|_| ())
+        Some(_) => StoredRevision::Unreadable,
+    }
+}
+
+impl RecordStore for BrowserStore {
+    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
+        let promise = idb_get_many(&self.db, text_array(keys));
+        async move {
+            let values = wait(promise).await?;
+            let array: js_sys::Array = values.dyn_into().unwrap_or_default();
+            Ok(array.iter().map(|value| value.as_string()).collect())
+        }
     }
 
-    pub async fn delete(&self, key: &str) -> Result<(), StoreError> {
-        wait(idb_delete(&self.db, key)).await.map(|_| ())
+    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static {
+        let promise = idb_keys(&self.db);
+        async move {
+            let value = wait(promise).await?;
+            let array: js_sys::Array = value.dyn_into().unwrap_or_default();
+            Ok(array.iter().filter_map(|key| key.as_string()).collect())
+        }
     }
 
-    /// Reads the index; `Err(raw)` when it exists but cannot be read.
-    pub async fn load_index(&self) -> Result<Result<WorkspaceIndex, String>, StoreError> {
-        match self.get_text(&index_key()).await? {
-            None => Ok(Ok(WorkspaceIndex::default())),
-            Some(text) => Ok(WorkspaceIndex::decode(&text).map_err(|_| text)),
+    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
+        // The transaction starts here, synchronously: a closing page still gets it going.
+        let expect_keys = text_array(batch.expect.iter().map(|(key, _)| key));
+        let expect_revisions: js_sys::Array =
+            batch.expect.iter().map(|(_, revision)| revision_to_js(*revision)).collect();
+        let put_keys = text_array(batch.put.iter().map(|(key, _)| key));
+        let put_values = text_array(batch.put.iter().map(|(_, value)| value));
+        let delete_keys = text_array(&batch.delete);
+        let promise = idb_commit(&self.db, expect_keys, expect_revisions, put_keys, put_values, delete_keys);
+        async move {
+            let outcome = wait(promise).await.map_err(CommitError::Storage)?;
+            if outcome.is_null() || outcome.is_undefined() {
+                return Ok(());
+            }
+            let pair: js_sys::Array = outcome.dyn_into().unwrap_or_default();
+            Err(CommitError::Conflict {
+                key: pair.get(0).as_string().unwrap_or_default(),
+                found: revision_from_js(pair.get(1)),
+            })
         }
     }
 }

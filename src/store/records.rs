@@ -84,13 +84,13 @@ pub enum CommitError {
 /// What the lifecycle needs from storage. Futures are not `Send`: the browser has one thread.
 pub trait RecordStore {
     /// Reads several keys in one transaction, so they are consistent with each other.
-    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>>;
+    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static;
     /// Every key in storage.
-    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>>;
+    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static;
     /// Checks `batch.expect` and applies the writes in one transaction. Implementations start
     /// the transaction when called, not when first polled, so a page that is closing still
     /// gets its last write started.
-    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>>;
+    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static;
 }
 
 pub fn workspace_key(id: &str) -> String {
@@ -145,16 +145,16 @@ impl MemoryStore {
 }
 
 impl RecordStore for MemoryStore {
-    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> {
+    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
         let values = keys.iter().map(|key| self.get_now(key)).collect();
         std::future::ready(Ok(values))
     }
 
-    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> {
+    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static {
         std::future::ready(Ok(self.records.borrow().keys().cloned().collect()))
     }
 
-    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> {
+    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
         std::future::ready(self.apply(batch))
     }
 }

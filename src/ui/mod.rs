@@ -31,6 +31,7 @@ mod files;
 mod import_wizard;
 mod import_fill;
 mod overview;
+mod page_events;
 mod programme_fields;
 mod programme_page;
 mod programme_signals;
@@ -59,6 +60,7 @@ mod uplift_page;
 mod uplift_per_user;
 mod uplift_planner;
 mod uplift_prereg;
+mod workspace_ops;
 mod workspaces;
 
 use leptos::prelude::*;

@@ -1,76 +1,92 @@
-//! Workspace lifecycle on top of the store: start-up, autosave, create, rename, duplicate,
-//! delete and switch. When browser storage is unusable, the same operations run against an
-//! in-memory map and the user is told so.
+//! The open workspace and storage: start-up, autosave, flush when the page leaves, news from
+//! other tabs, and conflicts between them. The lifecycle itself is `store::lifecycle`; this
+//! module holds the tab's side: which revision it last read or wrote, and whether it has
+//! edits not yet stored. When browser storage is unusable the same code runs over an
+//! in-memory store and the user is told so.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::{AppState, SaveStatus, UnreadableRecord};
+use super::page_events::{announce_to_other_tabs, listen_for_other_tabs, when_page_leaves};
+use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use crate::domain::workspace::Workspace;
-use crate::store::browser::{index_key, workspace_key, BrowserStore, StoreError};
-use crate::store::index::new_workspace_id;
-use crate::store::{decode_workspace, encode_workspace, WorkspaceIndex, WorkspaceMeta};
+use crate::store::browser::BrowserStore;
+use crate::store::catalog::load_catalog;
+use crate::store::lifecycle::{self, LifecycleError, Opened};
+use crate::store::records::{Batch, CommitError, MemoryStore, RecordStore, StoreError, StoredRevision};
+use crate::store::KEY_PREFIX;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Where records live: IndexedDB, or this tab's memory when storage is unavailable.
 #[derive(Clone)]
-enum Backend {
+pub(super) enum Backend {
     Browser(BrowserStore),
-    Memory,
+    Memory(MemoryStore),
+}
+
+type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
+
+impl RecordStore for Backend {
+    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
+        let future: Pending<_> = match self {
+            Backend::Browser(store) => Box::pin(store.get_many(keys)),
+            Backend::Memory(store) => Box::pin(store.get_many(keys)),
+        };
+        future
+    }
+
+    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static {
+        let future: Pending<_> = match self {
+            Backend::Browser(store) => Box::pin(store.keys()),
+            Backend::Memory(store) => Box::pin(store.keys()),
+        };
+        future
+    }
+
+    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
+        let future: Pending<_> = match self {
+            Backend::Browser(store) => Box::pin(store.commit(batch)),
+            Backend::Memory(store) => Box::pin(store.commit(batch)),
+        };
+        future
+    }
+}
+
+/// The stored workspace this tab shows, and the revision its next save must find.
+#[derive(Clone)]
+struct OpenRecord {
+    id: String,
+    base: StoredRevision,
+    created_at: String,
 }
 
 thread_local! {
-    static BACKEND: RefCell<Backend> = const { RefCell::new(Backend::Memory) };
-    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    static BACKEND: RefCell<Backend> = RefCell::new(Backend::Memory(MemoryStore::default()));
+    static OPEN: RefCell<Option<OpenRecord>> = const { RefCell::new(None) };
+    /// Bumped by every edit; a scheduled save runs only if no later edit came.
     static SAVE_GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// A save is being written; the next waits for it, so each expects the one before.
+    static WRITING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn backend() -> Backend {
+pub(super) fn backend() -> Backend {
     BACKEND.with(|backend| backend.borrow().clone())
-}
-
-async fn get_text(key: &str) -> Result<Option<String>, StoreError> {
-    match backend() {
-        Backend::Browser(store) => store.get_text(key).await,
-        Backend::Memory => Ok(MEMORY.with(|memory| memory.borrow().get(key).cloned())),
-    }
-}
-
-async fn put_all(pairs: Vec<(String, String)>) -> Result<(), StoreError> {
-    match backend() {
-        Backend::Browser(store) => store.put_all(&pairs).await,
-        Backend::Memory => {
-            MEMORY.with(|memory| memory.borrow_mut().extend(pairs));
-            Ok(())
-        }
-    }
-}
-
-async fn delete_key(key: &str) -> Result<(), StoreError> {
-    match backend() {
-        Backend::Browser(store) => store.delete(key).await,
-        Backend::Memory => {
-            MEMORY.with(|memory| memory.borrow_mut().remove(key));
-            Ok(())
-        }
-    }
 }
 
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-fn new_id() -> String {
-    new_workspace_id(js_sys::Date::now(), js_sys::Math::random())
-}
-
-/// Opens storage, reads the index and opens the last active workspace.
+/// Opens storage, lists the workspaces from the stored records and opens the last one.
 pub fn start(state: AppState) {
+    when_page_leaves(move || flush_on_leave(state));
+    listen_for_other_tabs(KEY_PREFIX, move |_| spawn_local(other_tab_stored(state)));
     spawn_local(async move {
         match BrowserStore::open().await {
             Ok(store) => BACKEND.with(|backend| *backend.borrow_mut() = Backend::Browser(store)),
@@ -79,103 +95,104 @@ pub fn start(state: AppState) {
                 return;
             }
         }
-        let index = match load_index(state).await {
-            Ok(index) => index,
-            Err(error) => {
-                BACKEND.with(|backend| *backend.borrow_mut() = Backend::Memory);
-                state.save_status.set(SaveStatus::MemoryOnly(error.to_string()));
-                return;
-            }
-        };
-        let active = index.active.clone().or_else(|| index.workspaces.first().map(|m| m.id.clone()));
-        state.index.set(index);
-        if let Some(id) = active {
+        if let Err(error) = refresh_list(state).await {
+            BACKEND.with(|backend| *backend.borrow_mut() = Backend::Memory(MemoryStore::default()));
+            state.save_status.set(SaveStatus::MemoryOnly(error.to_string()));
+            return;
+        }
+        if let Some(id) = state.index.with_untracked(|index| index.active.clone()) {
             open_stored(state, &id).await;
         }
         state.save_status.set(SaveStatus::Saved(now_iso()));
     });
 }
 
-/// Reads the index; a damaged index is kept for download and rebuilt from the workspaces.
-async fn load_index(state: AppState) -> Result<WorkspaceIndex, StoreError> {
-    let Backend::Browser(store) = backend() else {
-        return Ok(WorkspaceIndex::default());
-    };
-    match store.load_index().await? {
-        Ok(index) => Ok(index),
-        Err(raw) => {
-            state.unreadable.update(|list| {
+/// Rebuilds the list from storage; records it cannot show are offered for download.
+pub(super) async fn refresh_list(state: AppState) -> Result<(), StoreError> {
+    let catalog = load_catalog(&backend(), &now_iso()).await?;
+    let open_id = OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()));
+    state.index.update(|index| {
+        index.workspaces = catalog.workspaces;
+        let still_listed = |id: &String| index.workspaces.iter().any(|meta| meta.id == *id);
+        index.active = open_id
+            .filter(still_listed)
+            .or(catalog.last_active)
+            .or_else(|| index.workspaces.first().map(|meta| meta.id.clone()));
+    });
+    state.unreadable.update(|list| {
+        for record in catalog.unreachable {
+            if !list.iter().any(|known| known.key == record.key) {
                 list.push(UnreadableRecord {
-                    key: index_key(),
-                    label: "Workspace list".into(),
-                    reason: "the list of workspaces is damaged; it was rebuilt from the \
-                             workspaces themselves"
-                        .into(),
-                    raw,
-                })
-            });
-            let mut rebuilt = WorkspaceIndex::default();
-            let prefix = workspace_key("");
-            for key in store.keys().await? {
-                let Some(id) = key.strip_prefix(&prefix) else { continue };
-                if let Some(Ok(workspace)) =
-                    store.get_text(&key).await?.map(|text| decode_workspace(&text))
-                {
-                    rebuilt.upsert(meta_for(id, &workspace, &now_iso()));
-                }
+                    key: record.key,
+                    label: record.label,
+                    reason: record.reason,
+                    raw: record.raw,
+                });
             }
-            Ok(rebuilt)
         }
-    }
+    });
+    Ok(())
 }
 
-fn meta_for(id: &str, workspace: &Workspace, now: &str) -> WorkspaceMeta {
-    WorkspaceMeta {
-        id: id.to_string(),
-        name: workspace.name.clone(),
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
-        rows: workspace.row_count(),
-    }
+/// Shows `opened` as the open workspace of this tab.
+pub(super) fn show_opened(state: AppState, opened: Opened) {
+    let Opened { workspace, meta } = opened;
+    OPEN.with(|open| {
+        *open.borrow_mut() = Some(OpenRecord {
+            id: meta.id.clone(),
+            base: StoredRevision::At(meta.revision),
+            created_at: meta.created_at.clone(),
+        })
+    });
+    let id = meta.id.clone();
+    state.index.update(|index| {
+        index.upsert(meta);
+        index.active = Some(id.clone());
+    });
+    state.workspace.set(Some(workspace));
+    spawn_local(async move {
+        let _ = lifecycle::remember_active(&backend(), &id).await;
+    });
+}
+
+pub(super) fn forget_open(state: AppState) {
+    OPEN.with(|open| *open.borrow_mut() = None);
+    state.workspace.set(None);
+}
+
+pub(super) fn open_id() -> Option<String> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()))
+}
+
+pub(super) fn open_base() -> Option<StoredRevision> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base))
 }
 
 /// Loads a stored workspace and makes it the open one. Unreadable data is kept and offered
 /// for download, never replaced.
-async fn open_stored(state: AppState, id: &str) -> bool {
+pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
     let label = state
         .index
         .with_untracked(|index| index.find(id).map(|meta| meta.name.clone()))
         .unwrap_or_else(|| id.to_string());
-    let key = workspace_key(id);
-    match get_text(&key).await {
-        Ok(Some(text)) => match decode_workspace(&text) {
-            Ok(workspace) => {
-                state.workspace.set(Some(workspace));
-                state.index.update(|index| index.active = Some(id.to_string()));
-                true
-            }
-            Err(error) => {
-                state.unreadable.update(|list| {
-                    if !list.iter().any(|record| record.key == key) {
-                        list.push(UnreadableRecord {
-                            key: key.clone(),
-                            label: label.clone(),
-                            reason: error.to_string(),
-                            raw: text,
-                        });
-                    }
-                });
-                state.notify_error(format!("“{label}” could not be opened: {error}"));
-                false
-            }
-        },
-        Ok(None) => {
-            state.notify_error(format!("“{label}” has no stored data; it was removed from the list."));
-            state.index.update(|index| index.remove(id));
+    match lifecycle::open_workspace(&backend(), id, &now_iso()).await {
+        Ok(opened) => {
+            show_opened(state, opened);
+            true
+        }
+        Err(LifecycleError::Unreadable { error, raw }) => {
+            let key = crate::store::records::workspace_key(id);
+            state.unreadable.update(|list| {
+                if !list.iter().any(|record| record.key == key) {
+                    list.push(UnreadableRecord { key, label: label.clone(), reason: error.to_string(), raw });
+                }
+            });
+            state.notify_error(format!("“{label}” could not be opened: {error}"));
             false
         }
         Err(error) => {
-            state.notify_error(format!("“{label}” could not be read: {error}"));
+            state.notify_error(format!("“{label}” could not be opened: {error}"));
+            let _ = refresh_list(state).await;
             false
         }
     }
@@ -194,10 +211,10 @@ pub fn update_workspace(state: AppState, change: impl FnOnce(&mut Workspace)) {
 /// Debounced autosave: a burst of edits costs one write.
 pub fn schedule_save(state: AppState) {
     let generation = SAVE_GENERATION.with(|g| {
-        g.set(g.get() + 1);
+        g.set(g.get().wrapping_add(1));
         g.get()
     });
-    if !matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_)) {
+    if !matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_) | SaveStatus::Failed(_)) {
         state.save_status.set(SaveStatus::Saving);
     }
     set_timeout(
@@ -210,165 +227,214 @@ pub fn schedule_save(state: AppState) {
     );
 }
 
-/// Writes the open workspace and the index in one transaction.
-async fn save_now(state: AppState) {
-    let Some(id) = state.index.with_untracked(|index| index.active.clone()) else { return };
+/// Edits on screen that storage does not hold yet.
+pub(super) fn has_unsaved_edits(state: AppState) -> bool {
+    WRITING.with(Cell::get)
+        || matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_))
+}
+
+/// The transaction that stores what this tab shows, expecting `base`.
+fn prepare_save(state: AppState, base_override: Option<StoredRevision>) -> Option<Result<(String, Batch, crate::store::WorkspaceMeta), LifecycleError>> {
+    let open = OPEN.with(|open| open.borrow().clone())?;
     let now = now_iso();
-    let Some((text, mut meta)) = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|w| (encode_workspace(w, &now), meta_for(&id, w, &now)))
-    }) else {
+    let base = base_override.unwrap_or(open.base);
+    state.workspace.with_untracked(|workspace| {
+        workspace.as_ref().map(|workspace| {
+            lifecycle::save_batch(&open.id, workspace, base, &open.created_at, &now)
+                .map(|(batch, meta)| (open.id.clone(), batch, meta))
+        })
+    })
+}
+
+/// Writes the open workspace and its meta in one transaction, over the revision this tab
+/// last saw; a newer one stored by another tab stops the write and asks the user.
+pub(super) async fn save_now(state: AppState) {
+    if state.conflict.with_untracked(Option::is_some) {
         return;
-    };
-    if let Some(existing) = state.index.with_untracked(|index| index.find(&id).cloned()) {
-        meta.created_at = existing.created_at;
     }
-    let mut index = state.index.get_untracked();
-    index.upsert(meta);
-    let result = put_all(vec![(workspace_key(&id), text), (index_key(), index.encode())]).await;
+    while WRITING.with(Cell::get) {
+        pause(Duration::from_millis(20)).await;
+    }
+    let generation = SAVE_GENERATION.with(Cell::get);
+    let Some(prepared) = prepare_save(state, None) else { return };
+    WRITING.with(|writing| writing.set(true));
+    let result = match prepared {
+        Ok((id, batch, meta)) => backend().commit(batch).await.map(|()| (id, meta)).map_err(LifecycleError::from),
+        Err(error) => Err(error),
+    };
+    WRITING.with(|writing| writing.set(false));
+    finish_save(state, result, generation);
+}
+
+fn finish_save(
+    state: AppState,
+    result: Result<(String, crate::store::WorkspaceMeta), LifecycleError>,
+    generation: u64,
+) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));
     match result {
-        Ok(()) => {
-            state.index.set(index);
-            if !memory_only {
-                state.save_status.set(SaveStatus::Saved(now));
+        Ok((id, meta)) => {
+            OPEN.with(|open| {
+                if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == id) {
+                    open.base = StoredRevision::At(meta.revision);
+                }
+            });
+            let saved_at = meta.updated_at.clone();
+            state.index.update(|index| index.upsert(meta));
+            announce_to_other_tabs(&id);
+            let newer_edit = SAVE_GENERATION.with(Cell::get) != generation;
+            if !memory_only && !newer_edit {
+                state.save_status.set(SaveStatus::Saved(saved_at));
             }
+        }
+        Err(LifecycleError::Conflict { found }) => {
+            let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone())).unwrap_or_default();
+            state.conflict.set(Some(EditConflict { name, deleted: found == StoredRevision::Absent }));
+            state.save_status.set(SaveStatus::Failed(
+                "another tab changed this workspace after this tab last saved it; choose which \
+                 version to keep"
+                    .into(),
+            ));
         }
         Err(error) => state.save_status.set(SaveStatus::Failed(error.to_string())),
     }
 }
 
-/// Stores `workspace` under a new id, adds it to the index and opens it.
-pub async fn add_and_open(state: AppState, mut workspace: Workspace) {
-    let id = new_id();
-    let now = now_iso();
-    workspace.name = state.index.with_untracked(|index| index.unique_name(&workspace.name));
-    let mut index = state.index.get_untracked();
-    index.upsert(meta_for(&id, &workspace, &now));
-    index.active = Some(id.clone());
-    let pairs = vec![(workspace_key(&id), encode_workspace(&workspace, &now)), (index_key(), index.encode())];
-    match put_all(pairs).await {
-        Ok(()) => {
-            let name = workspace.name.clone();
-            state.index.set(index);
-            state.workspace.set(Some(workspace));
-            state.notify(format!("Opened “{name}”."));
-        }
-        Err(error) => state.notify_error(format!("The workspace was not created: {error}")),
-    }
+async fn pause(duration: Duration) {
+    let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Switches to another stored workspace after writing any pending change.
-pub async fn switch_to(state: AppState, id: String) {
-    if state.index.with_untracked(|index| index.active.as_deref() == Some(id.as_str())) {
+/// Writes a pending autosave now and waits for it.
+pub async fn flush(state: AppState) {
+    if state.conflict.with_untracked(Option::is_some) {
         return;
     }
-    flush(state).await;
-    if open_stored(state, &id).await {
-        let index = state.index.get_untracked();
-        let _ = put_all(vec![(index_key(), index.encode())]).await;
-    }
-}
-
-/// Writes a pending autosave now.
-pub async fn flush(state: AppState) {
     if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
-        SAVE_GENERATION.with(|g| g.set(g.get() + 1));
+        SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
         save_now(state).await;
     }
 }
 
-/// Renames any workspace; a closed one is read, renamed and written back.
-pub async fn rename(state: AppState, id: String, new_name: String) {
-    let name = new_name.trim().to_string();
-    if name.is_empty() {
-        state.notify_error("A workspace needs a name.");
+/// The page is being hidden or closed: start the pending write at once, inside this event,
+/// because the page may not get another turn. A write already under way is chained: the
+/// new one expects the revision that write will store.
+fn flush_on_leave(state: AppState) {
+    if state.conflict.with_untracked(Option::is_some)
+        || !matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_))
+    {
         return;
     }
-    let is_active = state.index.with_untracked(|index| index.active.as_deref() == Some(&id));
-    if is_active {
-        update_workspace(state, |workspace| workspace.name = name);
-        return;
-    }
-    match read_closed(&id).await {
-        Ok(mut workspace) => {
-            workspace.name = name;
-            write_closed(state, &id, &workspace).await;
+    SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    let generation = SAVE_GENERATION.with(Cell::get);
+    let chained = WRITING.with(Cell::get).then(|| match open_base() {
+        Some(StoredRevision::At(revision)) => StoredRevision::At(revision.saturating_add(1)),
+        _ => StoredRevision::At(1),
+    });
+    let Some(prepared) = prepare_save(state, chained) else { return };
+    let writing = match prepared {
+        Ok((id, batch, meta)) => {
+            let commit = backend().commit(batch);
+            Ok((id, commit, meta))
         }
-        Err(reason) => state.notify_error(format!("Rename failed: {reason}")),
+        Err(error) => Err(error),
+    };
+    spawn_local(async move {
+        let result = match writing {
+            Ok((id, commit, meta)) => commit.await.map(|()| (id, meta)).map_err(LifecycleError::from),
+            Err(error) => Err(error),
+        };
+        finish_save(state, result, generation);
+    });
+}
+
+/// Another tab stored something: refresh the list, and bring the open workspace up to date
+/// unless this tab has edits of its own, in which case the user chooses.
+async fn other_tab_stored(state: AppState) {
+    if refresh_list(state).await.is_err() {
+        return;
+    }
+    // A save of ours under way may be what storage holds next: judge after it lands.
+    while WRITING.with(Cell::get) {
+        pause(Duration::from_millis(20)).await;
+    }
+    let Some(open) = OPEN.with(|open| open.borrow().clone()) else { return };
+    let ours = match open.base {
+        StoredRevision::At(revision) => revision,
+        _ => 0,
+    };
+    let stored = match lifecycle::stored_revision(&backend(), &open.id).await {
+        Ok(stored) => stored,
+        Err(_) => return,
+    };
+    let changed = match stored {
+        StoredRevision::At(revision) => revision > ours,
+        StoredRevision::Absent => true,
+        StoredRevision::Unreadable => false,
+    };
+    if !changed || state.conflict.with_untracked(Option::is_some) {
+        return;
+    }
+    let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone())).unwrap_or_default();
+    let deleted = stored == StoredRevision::Absent;
+    if has_unsaved_edits(state) {
+        state.conflict.set(Some(EditConflict { name, deleted }));
+        return;
+    }
+    if deleted {
+        forget_open(state);
+        state.notify_error(format!("“{name}” was deleted in another tab."));
+        let _ = refresh_list(state).await;
+        if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
+            open_stored(state, &next).await;
+        }
+    } else if open_stored(state, &open.id).await {
+        state.notify(format!("“{name}” was changed in another tab; this tab now shows that version."));
     }
 }
 
-async fn read_closed(id: &str) -> Result<Workspace, String> {
-    match get_text(&workspace_key(id)).await {
-        Ok(Some(text)) => decode_workspace(&text).map_err(|error| error.to_string()),
-        Ok(None) => Err("the workspace has no stored data".into()),
-        Err(error) => Err(error.to_string()),
-    }
-}
-
-async fn write_closed(state: AppState, id: &str, workspace: &Workspace) {
-    let now = now_iso();
-    let mut index = state.index.get_untracked();
-    let mut meta = meta_for(id, workspace, &now);
-    if let Some(existing) = index.find(id) {
-        meta.created_at = existing.created_at.clone();
-    }
-    index.upsert(meta);
-    let pairs = vec![(workspace_key(id), encode_workspace(workspace, &now)), (index_key(), index.encode())];
-    match put_all(pairs).await {
-        Ok(()) => state.index.set(index),
+/// Resolves a conflict by writing this tab's version as the newest revision.
+pub async fn keep_mine(state: AppState) {
+    let Some(id) = open_id() else { return };
+    match lifecycle::stored_revision(&backend(), &id).await {
+        Ok(stored) => {
+            OPEN.with(|open| {
+                if let Some(open) = open.borrow_mut().as_mut() {
+                    open.base = stored;
+                }
+            });
+            state.conflict.set(None);
+            SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+            save_now(state).await;
+            if !state.conflict.with_untracked(Option::is_some) {
+                let _ = refresh_list(state).await;
+            }
+        }
         Err(error) => state.notify_error(format!("Not saved: {error}")),
     }
 }
 
-/// Copies a workspace (the open one with its unsaved edits) and opens the copy.
-pub async fn duplicate(state: AppState, id: String) {
-    flush(state).await;
-    match read_closed(&id).await {
-        Ok(mut workspace) => {
-            workspace.name = format!("{} (copy)", workspace.name);
-            add_and_open(state, workspace).await;
-        }
-        Err(reason) => state.notify_error(format!("Duplicate failed: {reason}")),
-    }
-}
-
-/// Deletes a workspace for good; the caller has asked the user to confirm.
-pub async fn delete(state: AppState, id: String) {
-    let was_active = state.index.with_untracked(|index| index.active.as_deref() == Some(&id));
-    let mut index = state.index.get_untracked();
-    let name = index.find(&id).map(|meta| meta.name.clone()).unwrap_or_default();
-    index.remove(&id);
-    if let Err(error) = put_all(vec![(index_key(), index.encode())]).await {
-        state.notify_error(format!("Not deleted: {error}"));
-        return;
-    }
-    let _ = delete_key(&workspace_key(&id)).await;
-    let next = index.active.clone();
-    state.index.set(index);
-    state.unreadable.update(|list| list.retain(|record| record.key != workspace_key(&id)));
-    if was_active {
-        state.workspace.set(None);
-        if let Some(next) = next {
+/// Resolves a conflict by dropping this tab's edits and showing the stored version.
+pub async fn take_theirs(state: AppState) {
+    let Some(id) = open_id() else { return };
+    SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    state.conflict.set(None);
+    state.save_status.set(SaveStatus::Saved(now_iso()));
+    let _ = refresh_list(state).await;
+    if state.index.with_untracked(|index| index.find(&id).is_some()) {
+        open_stored(state, &id).await;
+    } else {
+        forget_open(state);
+        if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
             open_stored(state, &next).await;
         }
     }
-    state.notify(format!("Deleted “{name}”."));
 }
 
-/// Removes an unreadable record after the user has downloaded or given it up.
-pub async fn discard_unreadable(state: AppState, key: String) {
-    if key != index_key() {
-        if let Err(error) = delete_key(&key).await {
-            state.notify_error(format!("Not removed: {error}"));
-            return;
-        }
-        if let Some(id) = key.strip_prefix(&workspace_key("")) {
-            let id = id.to_string();
-            state.index.update(|index| index.remove(&id));
-            let index = state.index.get_untracked();
-            let _ = put_all(vec![(index_key(), index.encode())]).await;
-        }
-    }
-    state.unreadable.update(|list| list.retain(|record| record.key != key));
+/// Drops pending edits of the open workspace (it is being deleted).
+pub(super) fn cancel_pending_save() {
+    SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
 }
