@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::files::{download_text, safe_file_stem};
-use super::persistence;
+use super::tab_sync;
 use super::workspace_ops;
 use super::state::{app_state, SaveStatus};
 
@@ -87,10 +87,10 @@ pub fn Banners() -> impl IntoView {
                          dropped)."
                     </p>
                     <div class="actions">
-                        <button on:click=move |_| spawn_local(persistence::keep_mine(state))>
+                        <button on:click=move |_| spawn_local(tab_sync::keep_mine(state))>
                             "Keep my version"
                         </button>
-                        <button on:click=move |_| spawn_local(persistence::take_theirs(state))>
+                        <button on:click=move |_| spawn_local(tab_sync::take_theirs(state))>
                             "Take the other tab's version"
                         </button>
                     </div>

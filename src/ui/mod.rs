@@ -50,6 +50,7 @@ mod results_report;
 mod persistence;
 mod sections;
 mod state;
+mod tab_sync;
 mod table_view;
 mod tracking_page;
 mod uplift_analysis;
@@ -143,10 +144,12 @@ fn App() -> impl IntoView {
     }
 }
 
-/// Autosave waits a moment after each edit; leaving inside that moment asks first.
+/// A pending autosave is written as the page leaves; only changes that could not be
+/// stored (full disk, another tab's newer version) make leaving ask first.
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
+        persistence::flush_on_leave(state);
+        if matches!(state.save_status.get_untracked(), SaveStatus::Failed(_)) {
             ev.prevent_default();
             ev.set_return_value("Changes are still being saved.");
         }

@@ -12,6 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::tab_sync;
 use super::page_events::{announce_to_other_tabs, listen_for_other_tabs, when_page_leaves};
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use crate::domain::workspace::Workspace;
@@ -70,9 +71,12 @@ thread_local! {
     static BACKEND: RefCell<Backend> = RefCell::new(Backend::Memory(MemoryStore::default()));
     static OPEN: RefCell<Option<OpenRecord>> = const { RefCell::new(None) };
     /// Bumped by every edit; a scheduled save runs only if no later edit came.
-    static SAVE_GENERATION: Cell<u64> = const { Cell::new(0) };
-    /// A save is being written; the next waits for it, so each expects the one before.
-    static WRITING: Cell<bool> = const { Cell::new(false) };
+    static EDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// The edit generation the last started write holds.
+    static WRITTEN_GENERATION: Cell<u64> = const { Cell::new(0) };
+    static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
+    /// The revision the latest write under way will store.
+    static IN_FLIGHT_REVISION: Cell<u64> = const { Cell::new(0) };
 }
 
 pub(super) fn backend() -> Backend {
@@ -86,7 +90,7 @@ pub fn now_iso() -> String {
 /// Opens storage, lists the workspaces from the stored records and opens the last one.
 pub fn start(state: AppState) {
     when_page_leaves(move || flush_on_leave(state));
-    listen_for_other_tabs(KEY_PREFIX, move |_| spawn_local(other_tab_stored(state)));
+    listen_for_other_tabs(KEY_PREFIX, move |_| spawn_local(tab_sync::other_tab_stored(state)));
     spawn_local(async move {
         match BrowserStore::open().await {
             Ok(store) => BACKEND.with(|backend| *backend.borrow_mut() = Backend::Browser(store)),
@@ -168,6 +172,15 @@ pub(super) fn open_base() -> Option<StoredRevision> {
     OPEN.with(|open| open.borrow().as_ref().map(|record| record.base))
 }
 
+/// The revision the next save of the open workspace expects.
+pub(super) fn set_open_base(base: StoredRevision) {
+    OPEN.with(|open| {
+        if let Some(open) = open.borrow_mut().as_mut() {
+            open.base = base;
+        }
+    });
+}
+
 /// Loads a stored workspace and makes it the open one. Unreadable data is kept and offered
 /// for download, never replaced.
 pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
@@ -210,7 +223,7 @@ pub fn update_workspace(state: AppState, change: impl FnOnce(&mut Workspace)) {
 
 /// Debounced autosave: a burst of edits costs one write.
 pub fn schedule_save(state: AppState) {
-    let generation = SAVE_GENERATION.with(|g| {
+    let generation = EDIT_GENERATION.with(|g| {
         g.set(g.get().wrapping_add(1));
         g.get()
     });
@@ -219,7 +232,7 @@ pub fn schedule_save(state: AppState) {
     }
     set_timeout(
         move || {
-            if SAVE_GENERATION.with(Cell::get) == generation {
+            if EDIT_GENERATION.with(Cell::get) == generation {
                 spawn_local(save_now(state));
             }
         },
@@ -227,66 +240,88 @@ pub fn schedule_save(state: AppState) {
     );
 }
 
-/// Edits on screen that storage does not hold yet.
-pub(super) fn has_unsaved_edits(state: AppState) -> bool {
-    WRITING.with(Cell::get)
-        || matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_))
+/// Edits made since the last write started (or since a write failed).
+fn write_pending() -> bool {
+    EDIT_GENERATION.with(Cell::get) != WRITTEN_GENERATION.with(Cell::get)
 }
 
-/// The transaction that stores what this tab shows, expecting `base`.
-fn prepare_save(state: AppState, base_override: Option<StoredRevision>) -> Option<Result<(String, Batch, crate::store::WorkspaceMeta), LifecycleError>> {
+/// Marks everything as needing a write, or nothing.
+pub(super) fn mark_pending(pending: bool) {
+    let generation = EDIT_GENERATION.with(Cell::get);
+    WRITTEN_GENERATION.with(|written| written.set(if pending { generation.wrapping_sub(1) } else { generation }));
+}
+
+/// Edits on screen that storage does not hold yet.
+pub(super) fn has_unsaved_edits(state: AppState) -> bool {
+    writes_in_flight() > 0
+        || write_pending()
+        || matches!(state.save_status.get_untracked(), SaveStatus::Failed(_))
+}
+
+pub(super) fn writes_in_flight() -> u32 {
+    WRITES_IN_FLIGHT.with(Cell::get)
+}
+
+/// Starts writing what this tab shows, synchronously, and returns the wait for the result.
+/// A write already under way is chained: this one expects the revision that one stores
+/// (IndexedDB runs them in order).
+fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     let open = OPEN.with(|open| open.borrow().clone())?;
+    let generation = EDIT_GENERATION.with(Cell::get);
+    let base = match writes_in_flight() {
+        0 => open.base,
+        _ => StoredRevision::At(IN_FLIGHT_REVISION.with(Cell::get)),
+    };
     let now = now_iso();
-    let base = base_override.unwrap_or(open.base);
-    state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|workspace| {
-            lifecycle::save_batch(&open.id, workspace, base, &open.created_at, &now)
-                .map(|(batch, meta)| (open.id.clone(), batch, meta))
-        })
-    })
+    let prepared = state.workspace.with_untracked(|workspace| {
+        workspace.as_ref().map(|workspace| lifecycle::save_batch(&open.id, workspace, base, &open.created_at, &now))
+    })?;
+    WRITTEN_GENERATION.with(|written| written.set(generation));
+    let (batch, meta) = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => return Some(Box::pin(async move { finish_save(state, Err(error), generation) })),
+    };
+    WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_add(1)));
+    IN_FLIGHT_REVISION.with(|revision| revision.set(meta.revision));
+    let commit = backend().commit(batch);
+    Some(Box::pin(async move {
+        let result = commit.await.map(|()| meta).map_err(LifecycleError::from);
+        WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_sub(1)));
+        finish_save(state, result, generation);
+    }))
 }
 
 /// Writes the open workspace and its meta in one transaction, over the revision this tab
 /// last saw; a newer one stored by another tab stops the write and asks the user.
 pub(super) async fn save_now(state: AppState) {
-    if state.conflict.with_untracked(Option::is_some) {
-        return;
+    if state.conflict.with_untracked(Option::is_none) && write_pending() {
+        if let Some(write) = start_write(state) {
+            write.await;
+        }
     }
-    while WRITING.with(Cell::get) {
-        pause(Duration::from_millis(20)).await;
-    }
-    let generation = SAVE_GENERATION.with(Cell::get);
-    let Some(prepared) = prepare_save(state, None) else { return };
-    WRITING.with(|writing| writing.set(true));
-    let result = match prepared {
-        Ok((id, batch, meta)) => backend().commit(batch).await.map(|()| (id, meta)).map_err(LifecycleError::from),
-        Err(error) => Err(error),
-    };
-    WRITING.with(|writing| writing.set(false));
-    finish_save(state, result, generation);
 }
 
-fn finish_save(
-    state: AppState,
-    result: Result<(String, crate::store::WorkspaceMeta), LifecycleError>,
-    generation: u64,
-) {
+fn finish_save(state: AppState, result: Result<crate::store::WorkspaceMeta, LifecycleError>, generation: u64) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));
+    let our_base = open_base();
     match result {
-        Ok((id, meta)) => {
+        Ok(meta) => {
             OPEN.with(|open| {
-                if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == id) {
+                if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == meta.id) {
                     open.base = StoredRevision::At(meta.revision);
                 }
             });
-            let saved_at = meta.updated_at.clone();
+            let (id, saved_at) = (meta.id.clone(), meta.updated_at.clone());
             state.index.update(|index| index.upsert(meta));
             announce_to_other_tabs(&id);
-            let newer_edit = SAVE_GENERATION.with(Cell::get) != generation;
-            if !memory_only && !newer_edit {
+            let settled = EDIT_GENERATION.with(Cell::get) == generation && writes_in_flight() == 0;
+            if !memory_only && settled && state.conflict.with_untracked(Option::is_none) {
                 state.save_status.set(SaveStatus::Saved(saved_at));
             }
         }
+        // Storage still holds our own last revision: an earlier chained write of ours failed,
+        // and its failure is already reported.
+        Err(LifecycleError::Conflict { found }) if Some(found) == our_base => mark_pending(true),
         Err(LifecycleError::Conflict { found }) => {
             let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone())).unwrap_or_default();
             state.conflict.set(Some(EditConflict { name, deleted: found == StoredRevision::Absent }));
@@ -296,11 +331,14 @@ fn finish_save(
                     .into(),
             ));
         }
-        Err(error) => state.save_status.set(SaveStatus::Failed(error.to_string())),
+        Err(error) => {
+            mark_pending(true);
+            state.save_status.set(SaveStatus::Failed(error.to_string()));
+        }
     }
 }
 
-async fn pause(duration: Duration) {
+pub(super) async fn pause(duration: Duration) {
     let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
@@ -308,133 +346,22 @@ async fn pause(duration: Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Writes a pending autosave now and waits for it.
+/// Writes pending edits now and waits until every write of this tab has landed.
 pub async fn flush(state: AppState) {
-    if state.conflict.with_untracked(Option::is_some) {
-        return;
-    }
-    if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
-        SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
-        save_now(state).await;
+    save_now(state).await;
+    while writes_in_flight() > 0 {
+        pause(Duration::from_millis(20)).await;
     }
 }
 
 /// The page is being hidden or closed: start the pending write at once, inside this event,
-/// because the page may not get another turn. A write already under way is chained: the
-/// new one expects the revision that write will store.
-fn flush_on_leave(state: AppState) {
-    if state.conflict.with_untracked(Option::is_some)
-        || !matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_))
-    {
+/// because the page may not get another turn.
+pub(super) fn flush_on_leave(state: AppState) {
+    if state.conflict.with_untracked(Option::is_some) || !write_pending() {
         return;
     }
-    SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
-    let generation = SAVE_GENERATION.with(Cell::get);
-    let chained = WRITING.with(Cell::get).then(|| match open_base() {
-        Some(StoredRevision::At(revision)) => StoredRevision::At(revision.saturating_add(1)),
-        _ => StoredRevision::At(1),
-    });
-    let Some(prepared) = prepare_save(state, chained) else { return };
-    let writing = match prepared {
-        Ok((id, batch, meta)) => {
-            let commit = backend().commit(batch);
-            Ok((id, commit, meta))
-        }
-        Err(error) => Err(error),
-    };
-    spawn_local(async move {
-        let result = match writing {
-            Ok((id, commit, meta)) => commit.await.map(|()| (id, meta)).map_err(LifecycleError::from),
-            Err(error) => Err(error),
-        };
-        finish_save(state, result, generation);
-    });
-}
-
-/// Another tab stored something: refresh the list, and bring the open workspace up to date
-/// unless this tab has edits of its own, in which case the user chooses.
-async fn other_tab_stored(state: AppState) {
-    if refresh_list(state).await.is_err() {
-        return;
-    }
-    // A save of ours under way may be what storage holds next: judge after it lands.
-    while WRITING.with(Cell::get) {
-        pause(Duration::from_millis(20)).await;
-    }
-    let Some(open) = OPEN.with(|open| open.borrow().clone()) else { return };
-    let ours = match open.base {
-        StoredRevision::At(revision) => revision,
-        _ => 0,
-    };
-    let stored = match lifecycle::stored_revision(&backend(), &open.id).await {
-        Ok(stored) => stored,
-        Err(_) => return,
-    };
-    let changed = match stored {
-        StoredRevision::At(revision) => revision > ours,
-        StoredRevision::Absent => true,
-        StoredRevision::Unreadable => false,
-    };
-    if !changed || state.conflict.with_untracked(Option::is_some) {
-        return;
-    }
-    let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone())).unwrap_or_default();
-    let deleted = stored == StoredRevision::Absent;
-    if has_unsaved_edits(state) {
-        state.conflict.set(Some(EditConflict { name, deleted }));
-        return;
-    }
-    if deleted {
-        forget_open(state);
-        state.notify_error(format!("“{name}” was deleted in another tab."));
-        let _ = refresh_list(state).await;
-        if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
-            open_stored(state, &next).await;
-        }
-    } else if open_stored(state, &open.id).await {
-        state.notify(format!("“{name}” was changed in another tab; this tab now shows that version."));
+    if let Some(write) = start_write(state) {
+        spawn_local(write);
     }
 }
 
-/// Resolves a conflict by writing this tab's version as the newest revision.
-pub async fn keep_mine(state: AppState) {
-    let Some(id) = open_id() else { return };
-    match lifecycle::stored_revision(&backend(), &id).await {
-        Ok(stored) => {
-            OPEN.with(|open| {
-                if let Some(open) = open.borrow_mut().as_mut() {
-                    open.base = stored;
-                }
-            });
-            state.conflict.set(None);
-            SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
-            save_now(state).await;
-            if !state.conflict.with_untracked(Option::is_some) {
-                let _ = refresh_list(state).await;
-            }
-        }
-        Err(error) => state.notify_error(format!("Not saved: {error}")),
-    }
-}
-
-/// Resolves a conflict by dropping this tab's edits and showing the stored version.
-pub async fn take_theirs(state: AppState) {
-    let Some(id) = open_id() else { return };
-    SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
-    state.conflict.set(None);
-    state.save_status.set(SaveStatus::Saved(now_iso()));
-    let _ = refresh_list(state).await;
-    if state.index.with_untracked(|index| index.find(&id).is_some()) {
-        open_stored(state, &id).await;
-    } else {
-        forget_open(state);
-        if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
-            open_stored(state, &next).await;
-        }
-    }
-}
-
-/// Drops pending edits of the open workspace (it is being deleted).
-pub(super) fn cancel_pending_save() {
-    SAVE_GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
-}

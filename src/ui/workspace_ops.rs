@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::page_events::announce_to_other_tabs;
 use super::persistence::{
-    backend, cancel_pending_save, flush, forget_open, now_iso, open_base, open_id, open_stored, refresh_list,
+    backend, flush, mark_pending, forget_open, now_iso, open_base, open_id, open_stored, refresh_list,
     show_opened, update_workspace,
 };
 use super::state::AppState;
@@ -119,7 +119,7 @@ pub async fn delete(state: AppState, id: String) {
     announce_to_other_tabs(&id);
     state.unreadable.update(|list| list.retain(|record| record.key != workspace_key(&id)));
     if is_open {
-        cancel_pending_save();
+        mark_pending(false);
         state.conflict.set(None);
         forget_open(state);
     }
