@@ -8,7 +8,8 @@ use super::envelope::decode_workspace;
 use super::index::{WorkspaceIndex, WorkspaceMeta};
 use super::lifecycle::{decode_meta, encode_meta, meta_for};
 use super::records::{
-    active_key, legacy_index_key, meta_key, workspace_key, Batch, RecordStore, StoreError, StoredRevision,
+    active_key, legacy_index_key, meta_key, workspace_key, Batch, RecordStore, StoreError,
+    StoredRevision,
 };
 use super::KEY_PREFIX;
 
@@ -35,11 +36,22 @@ pub struct Catalog {
 /// it is); meta records whose workspace is gone are removed.
 pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalog, StoreError> {
     let prefix = format!("{KEY_PREFIX}/");
-    let keys: BTreeSet<String> = store.keys().await?.into_iter().filter(|key| key.starts_with(&prefix)).collect();
+    let keys: BTreeSet<String> = store
+        .keys()
+        .await?
+        .into_iter()
+        .filter(|key| key.starts_with(&prefix))
+        .collect();
     let workspace_prefix = workspace_key("");
     let meta_prefix = meta_key("");
-    let workspace_ids: BTreeSet<&str> = keys.iter().filter_map(|key| key.strip_prefix(&workspace_prefix)).collect();
-    let meta_ids: BTreeSet<&str> = keys.iter().filter_map(|key| key.strip_prefix(&meta_prefix)).collect();
+    let workspace_ids: BTreeSet<&str> = keys
+        .iter()
+        .filter_map(|key| key.strip_prefix(&workspace_prefix))
+        .collect();
+    let meta_ids: BTreeSet<&str> = keys
+        .iter()
+        .filter_map(|key| key.strip_prefix(&meta_prefix))
+        .collect();
     let other_keys: Vec<String> = keys
         .iter()
         .filter(|key| !key.starts_with(&workspace_prefix) && !key.starts_with(&meta_prefix))
@@ -47,7 +59,11 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         .collect();
 
     let mut catalog = Catalog::default();
-    let small: Vec<String> = meta_ids.iter().map(|id| meta_key(id)).chain(other_keys.iter().cloned()).collect();
+    let small: Vec<String> = meta_ids
+        .iter()
+        .map(|id| meta_key(id))
+        .chain(other_keys.iter().cloned())
+        .collect();
     let small_values: BTreeMap<String, String> = small
         .iter()
         .cloned()
@@ -77,7 +93,10 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
             None => needs_record.push((*id, StoredRevision::of(meta_text.map(String::as_str)))),
         }
     }
-    let record_keys: Vec<String> = needs_record.iter().map(|(id, _)| workspace_key(id)).collect();
+    let record_keys: Vec<String> = needs_record
+        .iter()
+        .map(|(id, _)| workspace_key(id))
+        .collect();
     let records = store.get_many(&record_keys).await?;
     for ((id, found), record) in needs_record.into_iter().zip(records) {
         let Some(record) = record else { continue };
@@ -107,22 +126,32 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
 
     for id in meta_ids.difference(&workspace_ids) {
         let found = StoredRevision::of(small_values.get(&meta_key(id)).map(String::as_str));
-        let batch = Batch { expect: vec![(meta_key(id), found)], delete: vec![meta_key(id)], ..Batch::default() };
+        let batch = Batch {
+            expect: vec![(meta_key(id), found)],
+            delete: vec![meta_key(id)],
+            ..Batch::default()
+        };
         let _ = store.commit(batch).await;
     }
 
-    catalog.workspaces.sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
+    catalog
+        .workspaces
+        .sort_by(|a, b| (&a.created_at, &a.id).cmp(&(&b.created_at, &b.id)));
     let remembered = small_values
         .get(&active_key())
         .and_then(|text| serde_json::from_str::<String>(text).ok())
         .or_else(|| legacy.and_then(|index| index.active));
-    catalog.last_active = remembered.filter(|id| catalog.workspaces.iter().any(|meta| meta.id == *id));
+    catalog.last_active =
+        remembered.filter(|id| catalog.workspaces.iter().any(|meta| meta.id == *id));
     Ok(catalog)
 }
 
 /// The list earlier versions kept: its names and creation times fill in the metas of the
 /// workspaces it lists. Damaged, it is reported; nothing depends on it.
-fn read_legacy_index(values: &BTreeMap<String, String>, catalog: &mut Catalog) -> Option<WorkspaceIndex> {
+fn read_legacy_index(
+    values: &BTreeMap<String, String>,
+    catalog: &mut Catalog,
+) -> Option<WorkspaceIndex> {
     let raw = values.get(&legacy_index_key())?;
     match WorkspaceIndex::decode(raw) {
         Ok(index) => Some(index),

@@ -6,8 +6,8 @@
 use super::envelope::{decode_workspace, encode_workspace, LoadError};
 use super::index::WorkspaceMeta;
 use super::records::{
-    active_key, meta_key, workspace_key, Batch, CommitError, RecordStore, StoreError, StoredRevision,
-    MAX_SAFE_INTEGER,
+    active_key, meta_key, workspace_key, Batch, CommitError, RecordStore, StoreError,
+    StoredRevision, MAX_SAFE_INTEGER,
 };
 use crate::domain::workspace::Workspace;
 
@@ -22,11 +22,16 @@ pub enum LifecycleError {
     /// No record is stored under this id.
     Missing,
     /// The record is stored but cannot be read; it stays as it is.
-    Unreadable { error: LoadError, raw: String },
+    Unreadable {
+        error: LoadError,
+        raw: String,
+    },
     /// `check_before_save` refused the workspace.
     Invalid(String),
     /// Another tab saved or deleted this workspace since the caller read it.
-    Conflict { found: StoredRevision },
+    Conflict {
+        found: StoredRevision,
+    },
     Storage(StoreError),
 }
 
@@ -36,7 +41,9 @@ impl std::fmt::Display for LifecycleError {
             LifecycleError::Missing => write!(f, "the workspace has no stored data"),
             LifecycleError::Unreadable { error, .. } => write!(f, "{error}"),
             LifecycleError::Invalid(reason) => write!(f, "the workspace was not saved: {reason}"),
-            LifecycleError::Conflict { found: StoredRevision::Absent } => {
+            LifecycleError::Conflict {
+                found: StoredRevision::Absent,
+            } => {
                 write!(f, "another tab deleted this workspace")
             }
             LifecycleError::Conflict { .. } => {
@@ -75,7 +82,13 @@ impl Opened {
     }
 }
 
-pub fn meta_for(id: &str, workspace: &Workspace, created_at: &str, now: &str, revision: u64) -> WorkspaceMeta {
+pub fn meta_for(
+    id: &str,
+    workspace: &Workspace,
+    created_at: &str,
+    now: &str,
+    revision: u64,
+) -> WorkspaceMeta {
     WorkspaceMeta {
         id: id.to_string(),
         name: workspace.name.clone(),
@@ -93,7 +106,9 @@ pub(super) fn encode_meta(meta: &WorkspaceMeta) -> String {
 /// A meta record that belongs to `id` and carries a revision; anything else is rebuilt from
 /// the workspace record.
 pub(super) fn decode_meta(id: &str, text: &str) -> Option<WorkspaceMeta> {
-    let StoredRevision::At(revision) = StoredRevision::of(Some(text)) else { return None };
+    let StoredRevision::At(revision) = StoredRevision::of(Some(text)) else {
+        return None;
+    };
     serde_json::from_str::<WorkspaceMeta>(text)
         .ok()
         .filter(|meta| meta.id == id && meta.revision == revision)
@@ -115,7 +130,10 @@ pub fn save_batch(
     let meta = meta_for(id, workspace, created_at, now, revision);
     let batch = Batch {
         expect: vec![(meta_key(id), base)],
-        put: vec![(workspace_key(id), encode_workspace(workspace, now)), (meta_key(id), encode_meta(&meta))],
+        put: vec![
+            (workspace_key(id), encode_workspace(workspace, now)),
+            (meta_key(id), encode_meta(&meta)),
+        ],
         delete: Vec::new(),
     };
     Ok((batch, meta))
@@ -137,15 +155,21 @@ pub async fn save_workspace<S: RecordStore>(
 
 /// Reads a workspace and its revision together. A record from before revisions existed
 /// gets its meta record written beside it; the record itself is not rewritten.
-pub async fn open_workspace<S: RecordStore>(store: &S, id: &str, now: &str) -> Result<Opened, LifecycleError> {
+pub async fn open_workspace<S: RecordStore>(
+    store: &S,
+    id: &str,
+    now: &str,
+) -> Result<Opened, LifecycleError> {
     for _ in 0..3 {
         let values = store.get_many(&[workspace_key(id), meta_key(id)]).await?;
         let mut values = values.into_iter();
         let (Some(record), meta_text) = (values.next().flatten(), values.next().flatten()) else {
             return Err(LifecycleError::Missing);
         };
-        let workspace = decode_workspace(&record)
-            .map_err(|error| LifecycleError::Unreadable { error, raw: record.clone() })?;
+        let workspace = decode_workspace(&record).map_err(|error| LifecycleError::Unreadable {
+            error,
+            raw: record.clone(),
+        })?;
         if let Some(meta) = meta_text.as_deref().and_then(|text| decode_meta(id, text)) {
             return Ok(Opened { workspace, meta });
         }
@@ -163,13 +187,20 @@ pub async fn open_workspace<S: RecordStore>(store: &S, id: &str, now: &str) -> R
             Err(CommitError::Storage(error)) => return Err(error.into()),
         }
     }
-    Err(LifecycleError::Conflict { found: StoredRevision::Unreadable })
+    Err(LifecycleError::Conflict {
+        found: StoredRevision::Unreadable,
+    })
 }
 
 /// The revision stored now, for "keep mine": the next save expects it.
-pub async fn stored_revision<S: RecordStore>(store: &S, id: &str) -> Result<StoredRevision, StoreError> {
+pub async fn stored_revision<S: RecordStore>(
+    store: &S,
+    id: &str,
+) -> Result<StoredRevision, StoreError> {
     let values = store.get_many(&[meta_key(id)]).await?;
-    Ok(StoredRevision::of(values.into_iter().next().flatten().as_deref()))
+    Ok(StoredRevision::of(
+        values.into_iter().next().flatten().as_deref(),
+    ))
 }
 
 /// Stores a new workspace under a fresh id.
@@ -181,7 +212,9 @@ pub async fn create_workspace<S: RecordStore>(
 ) -> Result<WorkspaceMeta, LifecycleError> {
     let (mut batch, meta) = save_batch(id, workspace, StoredRevision::Absent, now, now)?;
     // Never replace an older record that has no meta yet.
-    batch.expect.push((workspace_key(id), StoredRevision::Absent));
+    batch
+        .expect
+        .push((workspace_key(id), StoredRevision::Absent));
     store.commit(batch).await?;
     Ok(meta)
 }
@@ -199,8 +232,22 @@ pub async fn rename_workspace<S: RecordStore>(
         let mut opened = open_workspace(store, id, now).await?;
         opened.workspace.name = new_name.to_string();
         let created_at = opened.meta.created_at.clone();
-        match save_workspace(store, id, &opened.workspace, opened.revision(), &created_at, now).await {
-            Ok(meta) => return Ok(Opened { workspace: opened.workspace, meta }),
+        match save_workspace(
+            store,
+            id,
+            &opened.workspace,
+            opened.revision(),
+            &created_at,
+            now,
+        )
+        .await
+        {
+            Ok(meta) => {
+                return Ok(Opened {
+                    workspace: opened.workspace,
+                    meta,
+                })
+            }
             Err(error @ LifecycleError::Conflict { .. }) => last_error = error,
             Err(error) => return Err(error),
         }
@@ -219,7 +266,10 @@ pub async fn duplicate_workspace<S: RecordStore>(
     let mut opened = open_workspace(store, source_id, now).await?;
     opened.workspace.name = new_name.to_string();
     let meta = create_workspace(store, new_id, &opened.workspace, now).await?;
-    Ok(Opened { workspace: opened.workspace, meta })
+    Ok(Opened {
+        workspace: opened.workspace,
+        meta,
+    })
 }
 
 /// Deletes a workspace, unless another tab saved it after `expected`.
@@ -243,10 +293,15 @@ pub async fn discard_record<S: RecordStore>(store: &S, key: &str) -> Result<(), 
     if let Some(id) = key.strip_prefix(&workspace_key("")) {
         delete.push(meta_key(id));
     }
-    let batch = Batch { delete, ..Batch::default() };
+    let batch = Batch {
+        delete,
+        ..Batch::default()
+    };
     store.commit(batch).await.map_err(|error| match error {
         CommitError::Storage(error) => error,
-        CommitError::Conflict { .. } => StoreError::Other("the record changed while removing it".into()),
+        CommitError::Conflict { .. } => {
+            StoreError::Other("the record changed while removing it".into())
+        }
     })
 }
 
@@ -254,7 +309,10 @@ pub async fn discard_record<S: RecordStore>(store: &S, key: &str) -> Result<(), 
 /// which is harmless because it only chooses what opens first.
 pub async fn remember_active<S: RecordStore>(store: &S, id: &str) -> Result<(), StoreError> {
     let text = serde_json::to_string(id).unwrap_or_default();
-    let batch = Batch { put: vec![(active_key(), text)], ..Batch::default() };
+    let batch = Batch {
+        put: vec![(active_key(), text)],
+        ..Batch::default()
+    };
     store.commit(batch).await.map_err(|error| match error {
         CommitError::Storage(error) => error,
         CommitError::Conflict { .. } => StoreError::Other("unexpected conflict".into()),

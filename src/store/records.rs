@@ -53,7 +53,9 @@ pub enum StoredRevision {
 impl StoredRevision {
     /// Same rule as `revisionOf` in the browser store's JavaScript.
     pub fn of(text: Option<&str>) -> StoredRevision {
-        let Some(text) = text else { return StoredRevision::Absent };
+        let Some(text) = text else {
+            return StoredRevision::Absent;
+        };
         serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|value| value.get("revision").and_then(serde_json::Value::as_u64))
@@ -77,14 +79,20 @@ pub struct Batch {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CommitError {
     /// Another tab changed `key` first; nothing was written.
-    Conflict { key: String, found: StoredRevision },
+    Conflict {
+        key: String,
+        found: StoredRevision,
+    },
     Storage(StoreError),
 }
 
 /// What the lifecycle needs from storage. Futures are not `Send`: the browser has one thread.
 pub trait RecordStore {
     /// Reads several keys in one transaction, so they are consistent with each other.
-    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static;
+    fn get_many(
+        &self,
+        keys: &[String],
+    ) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static;
     /// Every key in storage.
     fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static;
     /// Checks `batch.expect` and applies the writes in one transaction. Implementations start
@@ -125,7 +133,9 @@ impl MemoryStore {
 
     /// Writes without any check, as another program or a damaged disk would.
     pub fn put_now(&self, key: &str, value: &str) {
-        self.records.borrow_mut().insert(key.to_string(), value.to_string());
+        self.records
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
     }
 
     fn apply(&self, batch: Batch) -> Result<(), CommitError> {
@@ -133,7 +143,10 @@ impl MemoryStore {
         for (key, expected) in &batch.expect {
             let found = StoredRevision::of(records.get(key).map(String::as_str));
             if found != *expected {
-                return Err(CommitError::Conflict { key: key.clone(), found });
+                return Err(CommitError::Conflict {
+                    key: key.clone(),
+                    found,
+                });
             }
         }
         for key in &batch.delete {
@@ -145,7 +158,10 @@ impl MemoryStore {
 }
 
 impl RecordStore for MemoryStore {
-    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
+    fn get_many(
+        &self,
+        keys: &[String],
+    ) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
         let values = keys.iter().map(|key| self.get_now(key)).collect();
         std::future::ready(Ok(values))
     }
@@ -178,9 +194,15 @@ mod tests {
     #[test]
     fn revisions_are_read_like_the_browser_reads_them() {
         assert_eq!(StoredRevision::of(None), StoredRevision::Absent);
-        assert_eq!(StoredRevision::of(Some(r#"{"revision":7,"name":"A"}"#)), StoredRevision::At(7));
+        assert_eq!(
+            StoredRevision::of(Some(r#"{"revision":7,"name":"A"}"#)),
+            StoredRevision::At(7)
+        );
         assert_eq!(StoredRevision::of(Some("5")), StoredRevision::Unreadable);
-        assert_eq!(StoredRevision::of(Some(r#"{"revision":-1}"#)), StoredRevision::Unreadable);
+        assert_eq!(
+            StoredRevision::of(Some(r#"{"revision":-1}"#)),
+            StoredRevision::Unreadable
+        );
         assert_eq!(StoredRevision::of(Some("{cut")), StoredRevision::Unreadable);
     }
 
@@ -190,11 +212,20 @@ mod tests {
         store.put_now("m", r#"{"revision":2}"#);
         let batch = Batch {
             expect: vec![("m".into(), StoredRevision::At(1))],
-            put: vec![("m".into(), r#"{"revision":2}"#.into()), ("w".into(), "new".into())],
+            put: vec![
+                ("m".into(), r#"{"revision":2}"#.into()),
+                ("w".into(), "new".into()),
+            ],
             delete: vec![],
         };
         let result = run_ready(store.commit(batch));
-        assert_eq!(result, Err(CommitError::Conflict { key: "m".into(), found: StoredRevision::At(2) }));
+        assert_eq!(
+            result,
+            Err(CommitError::Conflict {
+                key: "m".into(),
+                found: StoredRevision::At(2)
+            })
+        );
         assert_eq!(store.get_now("w"), None);
     }
 }

@@ -12,14 +12,16 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::tab_sync;
 use super::page_events::{announce_to_other_tabs, listen_for_other_tabs, when_page_leaves};
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
+use super::tab_sync;
 use crate::domain::workspace::Workspace;
 use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
 use crate::store::lifecycle::{self, LifecycleError, Opened};
-use crate::store::records::{Batch, CommitError, MemoryStore, RecordStore, StoreError, StoredRevision};
+use crate::store::records::{
+    Batch, CommitError, MemoryStore, RecordStore, StoreError, StoredRevision,
+};
 use crate::store::KEY_PREFIX;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -34,7 +36,10 @@ pub(super) enum Backend {
 type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
 
 impl RecordStore for Backend {
-    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
+    fn get_many(
+        &self,
+        keys: &[String],
+    ) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
         let future: Pending<_> = match self {
             Backend::Browser(store) => Box::pin(store.get_many(keys)),
             Backend::Memory(store) => Box::pin(store.get_many(keys)),
@@ -90,18 +95,24 @@ pub fn now_iso() -> String {
 /// Opens storage, lists the workspaces from the stored records and opens the last one.
 pub fn start(state: AppState) {
     when_page_leaves(move || flush_on_leave(state));
-    listen_for_other_tabs(KEY_PREFIX, move |_| spawn_local(tab_sync::other_tab_stored(state)));
+    listen_for_other_tabs(KEY_PREFIX, move |_| {
+        spawn_local(tab_sync::other_tab_stored(state))
+    });
     spawn_local(async move {
         match BrowserStore::open().await {
             Ok(store) => BACKEND.with(|backend| *backend.borrow_mut() = Backend::Browser(store)),
             Err(error) => {
-                state.save_status.set(SaveStatus::MemoryOnly(error.to_string()));
+                state
+                    .save_status
+                    .set(SaveStatus::MemoryOnly(error.to_string()));
                 return;
             }
         }
         if let Err(error) = refresh_list(state).await {
             BACKEND.with(|backend| *backend.borrow_mut() = Backend::Memory(MemoryStore::default()));
-            state.save_status.set(SaveStatus::MemoryOnly(error.to_string()));
+            state
+                .save_status
+                .set(SaveStatus::MemoryOnly(error.to_string()));
             return;
         }
         if let Some(id) = state.index.with_untracked(|index| index.active.clone()) {
@@ -197,7 +208,12 @@ pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
             let key = crate::store::records::workspace_key(id);
             state.unreadable.update(|list| {
                 if !list.iter().any(|record| record.key == key) {
-                    list.push(UnreadableRecord { key, label: label.clone(), reason: error.to_string(), raw });
+                    list.push(UnreadableRecord {
+                        key,
+                        label: label.clone(),
+                        reason: error.to_string(),
+                        raw,
+                    });
                 }
             });
             state.notify_error(format!("“{label}” could not be opened: {error}"));
@@ -227,7 +243,10 @@ pub fn schedule_save(state: AppState) {
         g.set(g.get().wrapping_add(1));
         g.get()
     });
-    if !matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_) | SaveStatus::Failed(_)) {
+    if !matches!(
+        state.save_status.get_untracked(),
+        SaveStatus::MemoryOnly(_) | SaveStatus::Failed(_)
+    ) {
         state.save_status.set(SaveStatus::Saving);
     }
     set_timeout(
@@ -248,7 +267,13 @@ fn write_pending() -> bool {
 /// Marks everything as needing a write, or nothing.
 pub(super) fn mark_pending(pending: bool) {
     let generation = EDIT_GENERATION.with(Cell::get);
-    WRITTEN_GENERATION.with(|written| written.set(if pending { generation.wrapping_sub(1) } else { generation }));
+    WRITTEN_GENERATION.with(|written| {
+        written.set(if pending {
+            generation.wrapping_sub(1)
+        } else {
+            generation
+        })
+    });
 }
 
 /// Edits on screen that storage does not hold yet.
@@ -274,12 +299,18 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     };
     let now = now_iso();
     let prepared = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|workspace| lifecycle::save_batch(&open.id, workspace, base, &open.created_at, &now))
+        workspace.as_ref().map(|workspace| {
+            lifecycle::save_batch(&open.id, workspace, base, &open.created_at, &now)
+        })
     })?;
     WRITTEN_GENERATION.with(|written| written.set(generation));
     let (batch, meta) = match prepared {
         Ok(prepared) => prepared,
-        Err(error) => return Some(Box::pin(async move { finish_save(state, Err(error), generation) })),
+        Err(error) => {
+            return Some(Box::pin(async move {
+                finish_save(state, Err(error), generation)
+            }))
+        }
     };
     WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_add(1)));
     IN_FLIGHT_REVISION.with(|revision| revision.set(meta.revision));
@@ -301,7 +332,11 @@ pub(super) async fn save_now(state: AppState) {
     }
 }
 
-fn finish_save(state: AppState, result: Result<crate::store::WorkspaceMeta, LifecycleError>, generation: u64) {
+fn finish_save(
+    state: AppState,
+    result: Result<crate::store::WorkspaceMeta, LifecycleError>,
+    generation: u64,
+) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));
     let our_base = open_base();
     match result {
@@ -323,8 +358,14 @@ fn finish_save(state: AppState, result: Result<crate::store::WorkspaceMeta, Life
         // and its failure is already reported.
         Err(LifecycleError::Conflict { found }) if Some(found) == our_base => mark_pending(true),
         Err(LifecycleError::Conflict { found }) => {
-            let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone())).unwrap_or_default();
-            state.conflict.set(Some(EditConflict { name, deleted: found == StoredRevision::Absent }));
+            let name = state
+                .workspace
+                .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
+                .unwrap_or_default();
+            state.conflict.set(Some(EditConflict {
+                name,
+                deleted: found == StoredRevision::Absent,
+            }));
             state.save_status.set(SaveStatus::Failed(
                 "another tab changed this workspace after this tab last saved it; choose which \
                  version to keep"
@@ -364,4 +405,3 @@ pub(super) fn flush_on_leave(state: AppState) {
         spawn_local(write);
     }
 }
-

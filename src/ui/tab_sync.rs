@@ -6,8 +6,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::persistence::{
-    backend, forget_open, has_unsaved_edits, mark_pending, now_iso, open_base, open_id, open_stored, pause,
-    refresh_list, save_now, set_open_base, writes_in_flight,
+    backend, forget_open, has_unsaved_edits, mark_pending, now_iso, open_base, open_id,
+    open_stored, pause, refresh_list, save_now, set_open_base, writes_in_flight,
 };
 use super::state::{AppState, EditConflict, SaveStatus};
 use crate::store::lifecycle;
@@ -26,12 +26,16 @@ pub(super) async fn other_tab_stored(state: AppState) {
     while writes_in_flight() > 0 {
         pause(Duration::from_millis(20)).await;
     }
-    let (Some(id), Some(base)) = (open_id(), open_base()) else { return };
+    let (Some(id), Some(base)) = (open_id(), open_base()) else {
+        return;
+    };
     let ours = match base {
         StoredRevision::At(revision) => revision,
         _ => 0,
     };
-    let Ok(stored) = lifecycle::stored_revision(&backend(), &id).await else { return };
+    let Ok(stored) = lifecycle::stored_revision(&backend(), &id).await else {
+        return;
+    };
     let changed = match stored {
         StoredRevision::At(revision) => revision > ours,
         StoredRevision::Absent => true,
@@ -40,7 +44,10 @@ pub(super) async fn other_tab_stored(state: AppState) {
     if !changed || state.conflict.with_untracked(Option::is_some) {
         return;
     }
-    let name = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.name.clone())).unwrap_or_default();
+    let name = state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
+        .unwrap_or_default();
     let deleted = stored == StoredRevision::Absent;
     if has_unsaved_edits(state) {
         state.conflict.set(Some(EditConflict { name, deleted }));
@@ -59,7 +66,9 @@ pub(super) async fn other_tab_stored(state: AppState) {
             open_stored(state, &next).await;
         }
     } else if open_stored(state, &id).await {
-        state.notify(format!("“{name}” was changed in another tab; this tab now shows that version."));
+        state.notify(format!(
+            "“{name}” was changed in another tab; this tab now shows that version."
+        ));
     }
 }
 
@@ -87,7 +96,10 @@ pub async fn take_theirs(state: AppState) {
     state.conflict.set(None);
     state.save_status.set(SaveStatus::Saved(now_iso()));
     let _ = refresh_list(state).await;
-    if state.index.with_untracked(|index| index.find(&id).is_some()) {
+    if state
+        .index
+        .with_untracked(|index| index.find(&id).is_some())
+    {
         open_stored(state, &id).await;
     } else {
         forget_open(state);

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::page_events::announce_to_other_tabs;
 use super::persistence::{
-    backend, flush, mark_pending, forget_open, now_iso, open_base, open_id, open_stored, refresh_list,
-    show_opened, update_workspace,
+    backend, flush, forget_open, mark_pending, now_iso, open_base, open_id, open_stored,
+    refresh_list, show_opened, update_workspace,
 };
 use super::state::AppState;
 use crate::domain::workspace::Workspace;
@@ -23,7 +23,9 @@ pub async fn add_and_open(state: AppState, mut workspace: Workspace) {
     let id = new_id();
     let now = now_iso();
     let _ = refresh_list(state).await;
-    workspace.name = state.index.with_untracked(|index| index.unique_name(&workspace.name));
+    workspace.name = state
+        .index
+        .with_untracked(|index| index.unique_name(&workspace.name));
     match lifecycle::create_workspace(&backend(), &id, &workspace, &now).await {
         Ok(meta) => {
             let name = workspace.name.clone();
@@ -73,7 +75,9 @@ pub async fn rename(state: AppState, id: String, new_name: String) {
 pub async fn duplicate(state: AppState, id: String) {
     flush(state).await;
     let _ = refresh_list(state).await;
-    let source = state.index.with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()));
+    let source = state
+        .index
+        .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()));
     let name = state.index.with_untracked(|index| {
         index.unique_name(&format!("{} (copy)", source.unwrap_or_default()))
     });
@@ -92,13 +96,20 @@ pub async fn duplicate(state: AppState, id: String) {
 /// another tab saved it after this tab last saw it.
 pub async fn delete(state: AppState, id: String) {
     let is_open = open_id().as_deref() == Some(id.as_str());
-    let name = state.index.with_untracked(|index| index.find(&id).map(|meta| meta.name.clone())).unwrap_or_default();
+    let name = state
+        .index
+        .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()))
+        .unwrap_or_default();
     let expected = if is_open {
         open_base().unwrap_or(StoredRevision::Absent)
     } else {
         state
             .index
-            .with_untracked(|index| index.find(&id).map(|meta| StoredRevision::At(meta.revision)))
+            .with_untracked(|index| {
+                index
+                    .find(&id)
+                    .map(|meta| StoredRevision::At(meta.revision))
+            })
             .unwrap_or(StoredRevision::Absent)
     };
     match lifecycle::delete_workspace(&backend(), &id, expected).await {
@@ -117,7 +128,9 @@ pub async fn delete(state: AppState, id: String) {
         }
     }
     announce_to_other_tabs(&id);
-    state.unreadable.update(|list| list.retain(|record| record.key != workspace_key(&id)));
+    state
+        .unreadable
+        .update(|list| list.retain(|record| record.key != workspace_key(&id)));
     if is_open {
         mark_pending(false);
         state.conflict.set(None);
@@ -138,7 +151,9 @@ pub async fn discard_unreadable(state: AppState, key: String) {
         state.notify_error(format!("Not removed: {error}"));
         return;
     }
-    state.unreadable.update(|list| list.retain(|record| record.key != key));
+    state
+        .unreadable
+        .update(|list| list.retain(|record| record.key != key));
     if let Some(id) = key.strip_prefix(&workspace_key("")) {
         if open_id().as_deref() == Some(id) {
             forget_open(state);
