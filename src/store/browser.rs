@@ -1,8 +1,8 @@
 //! Browser persistence in IndexedDB: one database, one object store of JSON strings, behind
 //! the `RecordStore` trait. Keys are listed in `records`.
 //!
-//! Every write is one transaction that first reads the revisions it expects and aborts,
-//! writing nothing, when another tab got there first. A failed save (quota, blocked storage)
+//! Every write is one transaction that first reads the records it expects and aborts,
+//! writing nothing, when another tab changed one of them first. A failed save (quota, blocked storage)
 //! leaves the previous saved state intact.
 
 use std::future::Future;
@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 pub use super::records::StoreError;
-use super::records::{Batch, CommitError, RecordStore, StoredRevision};
+use super::records::{Batch, CommitError, RecordStore};
 use super::KEY_PREFIX;
 
 #[wasm_bindgen(inline_js = r#"
@@ -33,14 +33,6 @@ function asText(value) {
   if (typeof value === "string") return value;
   try { const json = JSON.stringify(value); if (typeof json === "string") return json; } catch (_) {}
   return String(value);
-}
-// Same rule as `StoredRevision::of`: null when absent, -1 when unreadable.
-function revisionOf(value) {
-  if (value === undefined || value === null) return null;
-  try {
-    const revision = JSON.parse(typeof value === "string" ? value : JSON.stringify(value)).revision;
-    return Number.isSafeInteger(revision) && revision >= 0 ? revision : -1;
-  } catch (_) { return -1; }
 }
 export function idb_get_many(db, keys) {
   return new Promise((resolve, reject) => {
@@ -64,8 +56,9 @@ export function idb_keys(db) {
     tx.onabort = () => reject(tx.error || new DOMException("transaction aborted", "AbortError"));
   });
 }
-// Resolves null when written, [key, foundRevision] when an expectation failed (nothing written).
-export function idb_commit(db, expectKeys, expectRevisions, putKeys, putValues, deleteKeys) {
+// Resolves null when written, [key, foundText] when a record no longer holds the text the
+// writer expected (nothing is written then).
+export function idb_commit(db, expectKeys, expectTexts, putKeys, putValues, deleteKeys) {
   return new Promise((resolve, reject) => {
     let tx;
     try { tx = db.transaction(STORE, "readwrite"); } catch (e) { reject(e); return; }
@@ -83,15 +76,14 @@ export function idb_commit(db, expectKeys, expectRevisions, putKeys, putValues, 
       const request = store.get(key);
       request.onsuccess = () => {
         if (conflict || failure) return;
-        const found = revisionOf(request.result);
-        if (found !== expectRevisions[i]) { conflict = [key, found]; try { tx.abort(); } catch (_) {} return; }
+        const found = asText(request.result);
+        if (found !== expectTexts[i]) { conflict = [key, found]; try { tx.abort(); } catch (_) {} return; }
         waiting -= 1;
         if (waiting === 0) write();
       };
     });
     if (waiting === 0) write();
     tx.oncomplete = () => resolve(null);
-    tx.onerror = (event) => { if (event && event.preventDefault && conflict) event.preventDefault(); };
     tx.onabort = () => {
       if (conflict) resolve(conflict);
       else reject(failure || tx.error || new DOMException("transaction aborted", "AbortError"));
@@ -127,7 +119,7 @@ extern "C" {
     fn idb_commit(
         db: &JsValue,
         expect_keys: js_sys::Array,
-        expect_revisions: js_sys::Array,
+        expect_texts: js_sys::Array,
         put_keys: js_sys::Array,
         put_values: js_sys::Array,
         delete_keys: js_sys::Array,
@@ -201,25 +193,6 @@ fn text_array<'a>(items: impl IntoIterator<Item = &'a String>) -> js_sys::Array 
     items.into_iter().map(|item| JsValue::from_str(item)).collect()
 }
 
-fn revision_to_js(revision: StoredRevision) -> JsValue {
-    match revision {
-        StoredRevision::Absent => JsValue::NULL,
-        StoredRevision::Unreadable => JsValue::from_f64(-1.0),
-        // Revisions stay below 2^53, where f64 is exact.
-        StoredRevision::At(revision) => JsValue::from_f64(revision as f64),
-    }
-}
-
-fn revision_from_js(value: JsValue) -> StoredRevision {
-    match value.as_f64() {
-        None => StoredRevision::Absent,
-        Some(number) if number >= 0.0 && number.fract() == 0.0 && number <= 9.0e15 => {
-            StoredRevision::At(number as u64)
-        }
-        Some(_) => StoredRevision::Unreadable,
-    }
-}
-
 impl RecordStore for BrowserStore {
     fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
         let promise = idb_get_many(&self.db, text_array(keys));
@@ -242,12 +215,15 @@ impl RecordStore for BrowserStore {
     fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
         // The transaction starts here, synchronously: a closing page still gets it going.
         let expect_keys = text_array(batch.expect.iter().map(|(key, _)| key));
-        let expect_revisions: js_sys::Array =
-            batch.expect.iter().map(|(_, revision)| revision_to_js(*revision)).collect();
+        let expect_texts: js_sys::Array = batch
+            .expect
+            .iter()
+            .map(|(_, text)| text.as_deref().map_or(JsValue::NULL, JsValue::from_str))
+            .collect();
         let put_keys = text_array(batch.put.iter().map(|(key, _)| key));
         let put_values = text_array(batch.put.iter().map(|(_, value)| value));
         let delete_keys = text_array(&batch.delete);
-        let promise = idb_commit(&self.db, expect_keys, expect_revisions, put_keys, put_values, delete_keys);
+        let promise = idb_commit(&self.db, expect_keys, expect_texts, put_keys, put_values, delete_keys);
         async move {
             let outcome = wait(promise).await.map_err(CommitError::Storage)?;
             if outcome.is_null() || outcome.is_undefined() {
@@ -256,7 +232,7 @@ impl RecordStore for BrowserStore {
             let pair: js_sys::Array = outcome.dyn_into().unwrap_or_default();
             Err(CommitError::Conflict {
                 key: pair.get(0).as_string().unwrap_or_default(),
-                found: revision_from_js(pair.get(1)),
+                found: pair.get(1).as_string(),
             })
         }
     }

@@ -9,7 +9,6 @@ use super::index::{WorkspaceIndex, WorkspaceMeta};
 use super::lifecycle::{decode_meta, encode_meta, meta_for};
 use super::records::{
     active_key, legacy_index_key, meta_key, workspace_key, Batch, RecordStore, StoreError,
-    StoredRevision,
 };
 use super::KEY_PREFIX;
 
@@ -90,7 +89,7 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         let meta_text = small_values.get(&meta_key(id));
         match meta_text.and_then(|text| decode_meta(id, text)) {
             Some(meta) => catalog.workspaces.push(meta),
-            None => needs_record.push((*id, StoredRevision::of(meta_text.map(String::as_str)))),
+            None => needs_record.push((*id, meta_text.cloned())),
         }
     }
     let record_keys: Vec<String> = needs_record
@@ -125,7 +124,7 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
     }
 
     for id in meta_ids.difference(&workspace_ids) {
-        let found = StoredRevision::of(small_values.get(&meta_key(id)).map(String::as_str));
+        let found = small_values.get(&meta_key(id)).cloned();
         let batch = Batch {
             expect: vec![(meta_key(id), found)],
             delete: vec![meta_key(id)],

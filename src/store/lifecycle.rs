@@ -63,23 +63,31 @@ impl From<StoreError> for LifecycleError {
 impl From<CommitError> for LifecycleError {
     fn from(error: CommitError) -> Self {
         match error {
-            CommitError::Conflict { found, .. } => LifecycleError::Conflict { found },
+            CommitError::Conflict { found, .. } => LifecycleError::Conflict {
+                found: StoredRevision::of(found.as_deref()),
+            },
             CommitError::Storage(error) => LifecycleError::Storage(error),
         }
     }
 }
 
-/// A workspace as read from storage, with the revision a later save must expect.
+/// A workspace's meta record as stored, or as this tab wrote it: the next save of that
+/// workspace expects exactly this text, so any write by another tab in between stops it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SeenMeta(pub Option<String>);
+
+impl SeenMeta {
+    pub fn revision(&self) -> StoredRevision {
+        StoredRevision::of(self.0.as_deref())
+    }
+}
+
+/// A workspace as read from storage, with the meta a later save must find.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     pub workspace: Workspace,
     pub meta: WorkspaceMeta,
-}
-
-impl Opened {
-    pub fn revision(&self) -> StoredRevision {
-        StoredRevision::At(self.meta.revision)
-    }
+    pub seen: SeenMeta,
 }
 
 pub fn meta_for(
@@ -114,47 +122,61 @@ pub(super) fn decode_meta(id: &str, text: &str) -> Option<WorkspaceMeta> {
         .filter(|meta| meta.id == id && meta.revision == revision)
 }
 
+/// What a save writes: the workspace record and its meta, expecting `base`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedSave {
+    pub batch: Batch,
+    pub meta: WorkspaceMeta,
+    /// The meta text this save stores: the next save expects it.
+    pub seen: SeenMeta,
+}
+
 /// The transaction that stores `workspace` over `base`: the record and its meta, together.
 pub fn save_batch(
     id: &str,
     workspace: &Workspace,
-    base: StoredRevision,
+    base: &SeenMeta,
     created_at: &str,
     now: &str,
-) -> Result<(Batch, WorkspaceMeta), LifecycleError> {
+) -> Result<PreparedSave, LifecycleError> {
     check_before_save(workspace).map_err(LifecycleError::Invalid)?;
-    let revision = match base {
+    let revision = match base.revision() {
         StoredRevision::At(revision) => revision.saturating_add(1).min(MAX_SAFE_INTEGER),
         StoredRevision::Absent | StoredRevision::Unreadable => 1,
     };
     let meta = meta_for(id, workspace, created_at, now, revision);
+    let meta_text = encode_meta(&meta);
     let batch = Batch {
-        expect: vec![(meta_key(id), base)],
+        expect: vec![(meta_key(id), base.0.clone())],
         put: vec![
             (workspace_key(id), encode_workspace(workspace, now)),
-            (meta_key(id), encode_meta(&meta)),
+            (meta_key(id), meta_text.clone()),
         ],
         delete: Vec::new(),
     };
-    Ok((batch, meta))
+    Ok(PreparedSave {
+        batch,
+        meta,
+        seen: SeenMeta(Some(meta_text)),
+    })
 }
 
-/// Saves over `base`, the revision this tab last read or wrote.
+/// Saves over `base`, the meta this tab last read or wrote.
 pub async fn save_workspace<S: RecordStore>(
     store: &S,
     id: &str,
     workspace: &Workspace,
-    base: StoredRevision,
+    base: &SeenMeta,
     created_at: &str,
     now: &str,
-) -> Result<WorkspaceMeta, LifecycleError> {
-    let (batch, meta) = save_batch(id, workspace, base, created_at, now)?;
-    store.commit(batch).await?;
-    Ok(meta)
+) -> Result<(WorkspaceMeta, SeenMeta), LifecycleError> {
+    let prepared = save_batch(id, workspace, base, created_at, now)?;
+    store.commit(prepared.batch).await?;
+    Ok((prepared.meta, prepared.seen))
 }
 
-/// Reads a workspace and its revision together. A record from before revisions existed
-/// gets its meta record written beside it; the record itself is not rewritten.
+/// Reads a workspace and its meta together. A record from before revisions existed gets
+/// its meta record written beside it; the record itself is not rewritten.
 pub async fn open_workspace<S: RecordStore>(
     store: &S,
     id: &str,
@@ -171,17 +193,27 @@ pub async fn open_workspace<S: RecordStore>(
             raw: record.clone(),
         })?;
         if let Some(meta) = meta_text.as_deref().and_then(|text| decode_meta(id, text)) {
-            return Ok(Opened { workspace, meta });
+            return Ok(Opened {
+                workspace,
+                meta,
+                seen: SeenMeta(meta_text),
+            });
         }
-        let found = StoredRevision::of(meta_text.as_deref());
         let meta = meta_for(id, &workspace, now, now, 1);
+        let written = encode_meta(&meta);
         let batch = Batch {
-            expect: vec![(meta_key(id), found)],
-            put: vec![(meta_key(id), encode_meta(&meta))],
+            expect: vec![(meta_key(id), meta_text)],
+            put: vec![(meta_key(id), written.clone())],
             delete: Vec::new(),
         };
         match store.commit(batch).await {
-            Ok(()) => return Ok(Opened { workspace, meta }),
+            Ok(()) => {
+                return Ok(Opened {
+                    workspace,
+                    meta,
+                    seen: SeenMeta(Some(written)),
+                })
+            }
             // Another tab wrote the meta first: read again.
             Err(CommitError::Conflict { .. }) => continue,
             Err(CommitError::Storage(error)) => return Err(error.into()),
@@ -192,15 +224,10 @@ pub async fn open_workspace<S: RecordStore>(
     })
 }
 
-/// The revision stored now, for "keep mine": the next save expects it.
-pub async fn stored_revision<S: RecordStore>(
-    store: &S,
-    id: &str,
-) -> Result<StoredRevision, StoreError> {
+/// The meta stored now, for "keep mine": the next save expects it.
+pub async fn stored_meta<S: RecordStore>(store: &S, id: &str) -> Result<SeenMeta, StoreError> {
     let values = store.get_many(&[meta_key(id)]).await?;
-    Ok(StoredRevision::of(
-        values.into_iter().next().flatten().as_deref(),
-    ))
+    Ok(SeenMeta(values.into_iter().next().flatten()))
 }
 
 /// Stores a new workspace under a fresh id.
@@ -209,14 +236,12 @@ pub async fn create_workspace<S: RecordStore>(
     id: &str,
     workspace: &Workspace,
     now: &str,
-) -> Result<WorkspaceMeta, LifecycleError> {
-    let (mut batch, meta) = save_batch(id, workspace, StoredRevision::Absent, now, now)?;
+) -> Result<(WorkspaceMeta, SeenMeta), LifecycleError> {
+    let mut prepared = save_batch(id, workspace, &SeenMeta(None), now, now)?;
     // Never replace an older record that has no meta yet.
-    batch
-        .expect
-        .push((workspace_key(id), StoredRevision::Absent));
-    store.commit(batch).await?;
-    Ok(meta)
+    prepared.batch.expect.push((workspace_key(id), None));
+    store.commit(prepared.batch).await?;
+    Ok((prepared.meta, prepared.seen))
 }
 
 /// Renames a workspace from a fresh read of its record, retrying when another tab saved in
@@ -232,20 +257,14 @@ pub async fn rename_workspace<S: RecordStore>(
         let mut opened = open_workspace(store, id, now).await?;
         opened.workspace.name = new_name.to_string();
         let created_at = opened.meta.created_at.clone();
-        match save_workspace(
-            store,
-            id,
-            &opened.workspace,
-            opened.revision(),
-            &created_at,
-            now,
-        )
-        .await
-        {
-            Ok(meta) => {
+        let saved =
+            save_workspace(store, id, &opened.workspace, &opened.seen, &created_at, now).await;
+        match saved {
+            Ok((meta, seen)) => {
                 return Ok(Opened {
                     workspace: opened.workspace,
                     meta,
+                    seen,
                 })
             }
             Err(error @ LifecycleError::Conflict { .. }) => last_error = error,
@@ -265,21 +284,28 @@ pub async fn duplicate_workspace<S: RecordStore>(
 ) -> Result<Opened, LifecycleError> {
     let mut opened = open_workspace(store, source_id, now).await?;
     opened.workspace.name = new_name.to_string();
-    let meta = create_workspace(store, new_id, &opened.workspace, now).await?;
+    let (meta, seen) = create_workspace(store, new_id, &opened.workspace, now).await?;
     Ok(Opened {
         workspace: opened.workspace,
         meta,
+        seen,
     })
 }
 
-/// Deletes a workspace, unless another tab saved it after `expected`.
+/// Deletes a workspace, unless another tab saved it after the caller saw `expected`.
 pub async fn delete_workspace<S: RecordStore>(
     store: &S,
     id: &str,
     expected: StoredRevision,
 ) -> Result<(), LifecycleError> {
+    let stored = stored_meta(store, id).await?;
+    if stored.revision() != expected {
+        return Err(LifecycleError::Conflict {
+            found: stored.revision(),
+        });
+    }
     let batch = Batch {
-        expect: vec![(meta_key(id), expected)],
+        expect: vec![(meta_key(id), stored.0)],
         put: Vec::new(),
         delete: vec![workspace_key(id), meta_key(id)],
     };

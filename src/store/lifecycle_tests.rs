@@ -4,7 +4,7 @@ use super::catalog::load_catalog;
 use super::envelope::{decode_workspace, LoadError};
 use super::lifecycle::*;
 use super::records::{
-    legacy_index_key, meta_key, run_ready, workspace_key, MemoryStore, StoredRevision,
+    legacy_index_key, meta_key, run_ready, workspace_key, MemoryStore, RecordStore, StoredRevision,
 };
 use crate::domain::workspace::{Community, Workspace};
 
@@ -52,11 +52,11 @@ fn a_workspace_created_in_one_tab_survives_a_save_in_a_tab_opened_before() {
         &store,
         "w1",
         &tab2.workspace,
-        tab2.revision(),
+        &tab2.seen,
         T0,
         T1,
     ));
-    assert_eq!(saved.map(|meta| meta.revision), Ok(2));
+    assert_eq!(saved.map(|(meta, _)| meta.revision), Ok(2));
     assert_eq!(names(&store), vec!["Spring 2027", "Autumn"]);
 }
 
@@ -66,11 +66,11 @@ fn a_stale_tab_cannot_overwrite_an_import_and_is_told() {
     let mut tab1 = run_ready(open_workspace(&store, "w1", T0)).expect("opens");
     let mut tab2 = run_ready(open_workspace(&store, "w1", T0)).expect("opens");
     tab1.workspace.communities.push(community("Trail running"));
-    run_ready(save_workspace(
+    let (_, tab1_seen) = run_ready(save_workspace(
         &store,
         "w1",
         &tab1.workspace,
-        tab1.revision(),
+        &tab1.seen,
         T0,
         T1,
     ))
@@ -81,7 +81,7 @@ fn a_stale_tab_cannot_overwrite_an_import_and_is_told() {
         &store,
         "w1",
         &tab2.workspace,
-        tab2.revision(),
+        &tab2.seen,
         T0,
         T1,
     ));
@@ -98,15 +98,15 @@ fn a_stale_tab_cannot_overwrite_an_import_and_is_told() {
     );
     assert_eq!(stored.workspace.name, "Spring");
 
-    // Take theirs: reopening shows the import. Keep mine: saving over the revision stored
-    // now writes revision 3, and tab 1, still at 2, is refused in turn.
-    let current = run_ready(stored_revision(&store, "w1")).expect("reads");
-    assert_eq!(current, StoredRevision::At(2));
-    let mine = run_ready(save_workspace(
+    // Take theirs: reopening shows the import. Keep mine: saving over the meta stored now
+    // writes revision 3, and tab 1, still at 2, is refused in turn.
+    let current = run_ready(stored_meta(&store, "w1")).expect("reads");
+    assert_eq!(current.revision(), StoredRevision::At(2));
+    let (mine, _) = run_ready(save_workspace(
         &store,
         "w1",
         &tab2.workspace,
-        current,
+        &current,
         T0,
         T1,
     ))
@@ -117,11 +117,35 @@ fn a_stale_tab_cannot_overwrite_an_import_and_is_told() {
         &store,
         "w1",
         &tab1.workspace,
-        StoredRevision::At(2),
+        &tab1_seen,
         T0,
         T1,
     ));
-    assert!(matches!(late, Err(LifecycleError::Conflict { .. })));
+    assert_eq!(
+        late,
+        Err(LifecycleError::Conflict {
+            found: StoredRevision::At(3)
+        })
+    );
+}
+
+#[test]
+fn two_tabs_writing_the_same_revision_number_cannot_chain_onto_each_other() {
+    // Both tabs start from revision 1 and each prepares revision 2. Tab 2 chains a second
+    // write onto its own revision 2, which never landed: it must not pass over tab 1's.
+    let store = store_with("w1", &Workspace::empty("Spring"));
+    let tab1 = run_ready(open_workspace(&store, "w1", T0)).expect("opens");
+    let mut tab2 = run_ready(open_workspace(&store, "w1", T0)).expect("opens");
+    let mut mine = tab1.workspace.clone();
+    mine.name = "Tab one".into();
+    run_ready(save_workspace(&store, "w1", &mine, &tab1.seen, T0, T0)).expect("saved");
+    tab2.workspace.name = "Tab two".into();
+    let first = save_batch("w1", &tab2.workspace, &tab2.seen, T0, T1).expect("valid");
+    assert_eq!(first.meta.revision, 2);
+    let chained = save_batch("w1", &tab2.workspace, &first.seen, T0, T1).expect("valid");
+    assert!(run_ready(store.commit(first.batch)).is_err());
+    assert!(run_ready(store.commit(chained.batch)).is_err());
+    assert_eq!(names(&store), vec!["Tab one"]);
 }
 
 #[test]
@@ -133,7 +157,7 @@ fn renaming_a_closed_workspace_reads_it_fresh_and_keeps_everything_else() {
         &store,
         "w1",
         &tab1.workspace,
-        tab1.revision(),
+        &tab1.seen,
         T0,
         T1,
     ))
@@ -310,7 +334,7 @@ fn meta_without_a_workspace_is_removed_and_a_damaged_meta_rebuilt() {
     assert_eq!(names(&store), vec!["Spring"]);
     assert_eq!(store.get_now(&meta_key("gone")), None);
     assert_eq!(
-        run_ready(stored_revision(&store, "w1")),
+        run_ready(stored_meta(&store, "w1")).map(|seen| seen.revision()),
         Ok(StoredRevision::At(1))
     );
 }

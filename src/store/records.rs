@@ -2,8 +2,9 @@
 //! native tests and by the app when browser storage is unavailable.
 //!
 //! Records are text under string keys. Every write is a `Batch` applied in one transaction,
-//! and only if each expected revision still holds: a tab holding stale data cannot overwrite
-//! a newer record.
+//! and only if each expected record still holds exactly the text the writer last saw (a
+//! workspace's meta record, which carries its revision and save time): a tab holding stale
+//! data cannot overwrite a newer record.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -51,7 +52,7 @@ pub enum StoredRevision {
 }
 
 impl StoredRevision {
-    /// Same rule as `revisionOf` in the browser store's JavaScript.
+    /// Reads the `revision` field of a meta record.
     pub fn of(text: Option<&str>) -> StoredRevision {
         let Some(text) = text else {
             return StoredRevision::Absent;
@@ -70,18 +71,18 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// Writes applied together or not at all.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Batch {
-    /// Each key must hold this revision when the transaction runs.
-    pub expect: Vec<(String, StoredRevision)>,
+    /// Each key must hold exactly this text (`None`: nothing) when the transaction runs.
+    pub expect: Vec<(String, Option<String>)>,
     pub put: Vec<(String, String)>,
     pub delete: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum CommitError {
-    /// Another tab changed `key` first; nothing was written.
+    /// Another tab changed `key` first; nothing was written. `found` is what it holds.
     Conflict {
         key: String,
-        found: StoredRevision,
+        found: Option<String>,
     },
     Storage(StoreError),
 }
@@ -141,7 +142,7 @@ impl MemoryStore {
     fn apply(&self, batch: Batch) -> Result<(), CommitError> {
         let mut records = self.records.borrow_mut();
         for (key, expected) in &batch.expect {
-            let found = StoredRevision::of(records.get(key).map(String::as_str));
+            let found = records.get(key).cloned();
             if found != *expected {
                 return Err(CommitError::Conflict {
                     key: key.clone(),
@@ -211,7 +212,7 @@ mod tests {
         let store = MemoryStore::default();
         store.put_now("m", r#"{"revision":2}"#);
         let batch = Batch {
-            expect: vec![("m".into(), StoredRevision::At(1))],
+            expect: vec![("m".into(), Some(r#"{"revision":1}"#.into()))],
             put: vec![
                 ("m".into(), r#"{"revision":2}"#.into()),
                 ("w".into(), "new".into()),
@@ -223,7 +224,7 @@ mod tests {
             result,
             Err(CommitError::Conflict {
                 key: "m".into(),
-                found: StoredRevision::At(2)
+                found: Some(r#"{"revision":2}"#.into())
             })
         );
         assert_eq!(store.get_now("w"), None);

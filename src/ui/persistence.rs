@@ -18,7 +18,7 @@ use super::tab_sync;
 use crate::domain::workspace::Workspace;
 use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
-use crate::store::lifecycle::{self, LifecycleError, Opened};
+use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
 use crate::store::records::{
     Batch, CommitError, MemoryStore, RecordStore, StoreError, StoredRevision,
 };
@@ -68,7 +68,7 @@ impl RecordStore for Backend {
 #[derive(Clone)]
 struct OpenRecord {
     id: String,
-    base: StoredRevision,
+    base: SeenMeta,
     created_at: String,
 }
 
@@ -81,7 +81,7 @@ thread_local! {
     static WRITTEN_GENERATION: Cell<u64> = const { Cell::new(0) };
     static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
     /// The revision the latest write under way will store.
-    static IN_FLIGHT_REVISION: Cell<u64> = const { Cell::new(0) };
+    static IN_FLIGHT_META: RefCell<SeenMeta> = const { RefCell::new(SeenMeta(None)) };
 }
 
 pub(super) fn backend() -> Backend {
@@ -151,11 +151,15 @@ pub(super) async fn refresh_list(state: AppState) -> Result<(), StoreError> {
 
 /// Shows `opened` as the open workspace of this tab.
 pub(super) fn show_opened(state: AppState, opened: Opened) {
-    let Opened { workspace, meta } = opened;
+    let Opened {
+        workspace,
+        meta,
+        seen,
+    } = opened;
     OPEN.with(|open| {
         *open.borrow_mut() = Some(OpenRecord {
             id: meta.id.clone(),
-            base: StoredRevision::At(meta.revision),
+            base: seen,
             created_at: meta.created_at.clone(),
         })
     });
@@ -179,12 +183,16 @@ pub(super) fn open_id() -> Option<String> {
     OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()))
 }
 
-pub(super) fn open_base() -> Option<StoredRevision> {
-    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base))
+pub(super) fn open_seen() -> Option<SeenMeta> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.clone()))
+}
+
+pub(super) fn open_revision() -> Option<StoredRevision> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.revision()))
 }
 
 /// The revision the next save of the open workspace expects.
-pub(super) fn set_open_base(base: StoredRevision) {
+pub(super) fn set_open_base(base: SeenMeta) {
     OPEN.with(|open| {
         if let Some(open) = open.borrow_mut().as_mut() {
             open.base = base;
@@ -295,16 +303,16 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     let generation = EDIT_GENERATION.with(Cell::get);
     let base = match writes_in_flight() {
         0 => open.base,
-        _ => StoredRevision::At(IN_FLIGHT_REVISION.with(Cell::get)),
+        _ => IN_FLIGHT_META.with(|seen| seen.borrow().clone()),
     };
     let now = now_iso();
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
-            lifecycle::save_batch(&open.id, workspace, base, &open.created_at, &now)
+            lifecycle::save_batch(&open.id, workspace, &base, &open.created_at, &now)
         })
     })?;
     WRITTEN_GENERATION.with(|written| written.set(generation));
-    let (batch, meta) = match prepared {
+    let PreparedSave { batch, meta, seen } = match prepared {
         Ok(prepared) => prepared,
         Err(error) => {
             return Some(Box::pin(async move {
@@ -313,10 +321,13 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
         }
     };
     WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_add(1)));
-    IN_FLIGHT_REVISION.with(|revision| revision.set(meta.revision));
+    IN_FLIGHT_META.with(|in_flight| *in_flight.borrow_mut() = seen.clone());
     let commit = backend().commit(batch);
     Some(Box::pin(async move {
-        let result = commit.await.map(|()| meta).map_err(LifecycleError::from);
+        let result = commit
+            .await
+            .map(|()| (meta, seen))
+            .map_err(LifecycleError::from);
         WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_sub(1)));
         finish_save(state, result, generation);
     }))
@@ -334,16 +345,16 @@ pub(super) async fn save_now(state: AppState) {
 
 fn finish_save(
     state: AppState,
-    result: Result<crate::store::WorkspaceMeta, LifecycleError>,
+    result: Result<(crate::store::WorkspaceMeta, SeenMeta), LifecycleError>,
     generation: u64,
 ) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));
-    let our_base = open_base();
+    let our_revision = open_revision();
     match result {
-        Ok(meta) => {
+        Ok((meta, seen)) => {
             OPEN.with(|open| {
                 if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == meta.id) {
-                    open.base = StoredRevision::At(meta.revision);
+                    open.base = seen;
                 }
             });
             let (id, saved_at) = (meta.id.clone(), meta.updated_at.clone());
@@ -356,7 +367,9 @@ fn finish_save(
         }
         // Storage still holds our own last revision: an earlier chained write of ours failed,
         // and its failure is already reported.
-        Err(LifecycleError::Conflict { found }) if Some(found) == our_base => mark_pending(true),
+        Err(LifecycleError::Conflict { found }) if Some(found) == our_revision => {
+            mark_pending(true)
+        }
         Err(LifecycleError::Conflict { found }) => {
             let name = state
                 .workspace

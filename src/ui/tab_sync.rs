@@ -6,12 +6,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::persistence::{
-    backend, forget_open, has_unsaved_edits, mark_pending, now_iso, open_base, open_id,
+    backend, forget_open, has_unsaved_edits, mark_pending, now_iso, open_id, open_seen,
     open_stored, pause, refresh_list, save_now, set_open_base, writes_in_flight,
 };
 use super::state::{AppState, EditConflict, SaveStatus};
 use crate::store::lifecycle;
-use crate::store::records::StoredRevision;
 
 /// Another tab stored something: refresh the list, and bring the open workspace up to date
 /// unless this tab has edits of its own, in which case the user chooses.
@@ -26,29 +25,21 @@ pub(super) async fn other_tab_stored(state: AppState) {
     while writes_in_flight() > 0 {
         pause(Duration::from_millis(20)).await;
     }
-    let (Some(id), Some(base)) = (open_id(), open_base()) else {
+    let (Some(id), Some(ours)) = (open_id(), open_seen()) else {
         return;
     };
-    let ours = match base {
-        StoredRevision::At(revision) => revision,
-        _ => 0,
-    };
-    let Ok(stored) = lifecycle::stored_revision(&backend(), &id).await else {
+    let Ok(stored) = lifecycle::stored_meta(&backend(), &id).await else {
         return;
     };
-    let changed = match stored {
-        StoredRevision::At(revision) => revision > ours,
-        StoredRevision::Absent => true,
-        StoredRevision::Unreadable => false,
-    };
-    if !changed || state.conflict.with_untracked(Option::is_some) {
+    // With no write of ours under way, any other meta text is another tab's write.
+    if stored == ours || state.conflict.with_untracked(Option::is_some) {
         return;
     }
     let name = state
         .workspace
         .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
         .unwrap_or_default();
-    let deleted = stored == StoredRevision::Absent;
+    let deleted = stored.0.is_none();
     if has_unsaved_edits(state) {
         state.conflict.set(Some(EditConflict { name, deleted }));
         state.save_status.set(SaveStatus::Failed(
@@ -75,7 +66,7 @@ pub(super) async fn other_tab_stored(state: AppState) {
 /// Resolves a conflict by writing this tab's version as the newest revision.
 pub async fn keep_mine(state: AppState) {
     let Some(id) = open_id() else { return };
-    match lifecycle::stored_revision(&backend(), &id).await {
+    match lifecycle::stored_meta(&backend(), &id).await {
         Ok(stored) => {
             set_open_base(stored);
             state.conflict.set(None);

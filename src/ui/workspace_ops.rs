@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::page_events::announce_to_other_tabs;
 use super::persistence::{
-    backend, flush, forget_open, mark_pending, now_iso, open_base, open_id, open_stored,
+    backend, flush, forget_open, mark_pending, now_iso, open_id, open_revision, open_stored,
     refresh_list, show_opened, update_workspace,
 };
 use super::state::AppState;
@@ -27,9 +27,16 @@ pub async fn add_and_open(state: AppState, mut workspace: Workspace) {
         .index
         .with_untracked(|index| index.unique_name(&workspace.name));
     match lifecycle::create_workspace(&backend(), &id, &workspace, &now).await {
-        Ok(meta) => {
+        Ok((meta, seen)) => {
             let name = workspace.name.clone();
-            show_opened(state, Opened { workspace, meta });
+            show_opened(
+                state,
+                Opened {
+                    workspace,
+                    meta,
+                    seen,
+                },
+            );
             announce_to_other_tabs(&id);
             state.notify(format!("Opened “{name}”."));
         }
@@ -101,7 +108,7 @@ pub async fn delete(state: AppState, id: String) {
         .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()))
         .unwrap_or_default();
     let expected = if is_open {
-        open_base().unwrap_or(StoredRevision::Absent)
+        open_revision().unwrap_or(StoredRevision::Absent)
     } else {
         state
             .index
