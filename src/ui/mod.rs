@@ -50,6 +50,7 @@ mod results_report;
 mod persistence;
 mod sections;
 mod state;
+mod storage_backend;
 mod tab_sync;
 mod table_view;
 mod tracking_page;

@@ -14,55 +14,16 @@ use leptos::task::spawn_local;
 
 use super::page_events::{announce_to_other_tabs, listen_for_other_tabs, when_page_leaves};
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
+use super::storage_backend::Backend;
 use super::tab_sync;
 use crate::domain::workspace::Workspace;
 use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
 use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
-use crate::store::records::{
-    Batch, CommitError, MemoryStore, RecordStore, StoreError, StoredRevision,
-};
+use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
 use crate::store::KEY_PREFIX;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
-
-/// Where records live: IndexedDB, or this tab's memory when storage is unavailable.
-#[derive(Clone)]
-pub(super) enum Backend {
-    Browser(BrowserStore),
-    Memory(MemoryStore),
-}
-
-type Pending<T> = Pin<Box<dyn Future<Output = T>>>;
-
-impl RecordStore for Backend {
-    fn get_many(
-        &self,
-        keys: &[String],
-    ) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
-        let future: Pending<_> = match self {
-            Backend::Browser(store) => Box::pin(store.get_many(keys)),
-            Backend::Memory(store) => Box::pin(store.get_many(keys)),
-        };
-        future
-    }
-
-    fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static {
-        let future: Pending<_> = match self {
-            Backend::Browser(store) => Box::pin(store.keys()),
-            Backend::Memory(store) => Box::pin(store.keys()),
-        };
-        future
-    }
-
-    fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
-        let future: Pending<_> = match self {
-            Backend::Browser(store) => Box::pin(store.commit(batch)),
-            Backend::Memory(store) => Box::pin(store.commit(batch)),
-        };
-        future
-    }
-}
 
 /// The stored workspace this tab shows, and the revision its next save must find.
 #[derive(Clone)]
