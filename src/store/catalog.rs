@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::envelope::decode_workspace;
 use super::index::{WorkspaceIndex, WorkspaceMeta};
 use super::lifecycle::{decode_meta, encode_meta, meta_for};
+use super::pending::{apply_pending_saves, pending_prefix};
 use super::records::{
     active_key, legacy_index_key, meta_key, workspace_key, Batch, RecordStore, StoreError,
 };
@@ -51,13 +52,25 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         .iter()
         .filter_map(|key| key.strip_prefix(&meta_prefix))
         .collect();
+    let pending_prefix = pending_prefix();
+    let pending_keys: Vec<String> = keys
+        .iter()
+        .filter(|key| key.starts_with(&pending_prefix))
+        .cloned()
+        .collect();
     let other_keys: Vec<String> = keys
         .iter()
-        .filter(|key| !key.starts_with(&workspace_prefix) && !key.starts_with(&meta_prefix))
+        .filter(|key| {
+            !key.starts_with(&workspace_prefix)
+                && !key.starts_with(&meta_prefix)
+                && !key.starts_with(&pending_prefix)
+        })
         .cloned()
         .collect();
 
     let mut catalog = Catalog::default();
+    // Edits of closed tabs first, so the metas read below include them.
+    catalog.unreachable = apply_pending_saves(store, &pending_keys, now).await?;
     let small: Vec<String> = meta_ids
         .iter()
         .map(|id| meta_key(id))

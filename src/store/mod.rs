@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod index;
 pub mod lifecycle;
 mod migrations;
+pub mod pending;
 pub mod records;
 
 #[cfg(target_arch = "wasm32")]

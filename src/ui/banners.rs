@@ -19,6 +19,8 @@ pub fn Banners() -> impl IntoView {
                 {reason}
             </div>
         }),
+        // A conflict has its own banner with the choice to make.
+        SaveStatus::Failed(_) if state.conflict.with(Option::is_some) => None,
         SaveStatus::Failed(reason) => Some(view! {
             <div class="banner error" role="alert">
                 <strong>"Your latest changes are not saved. "</strong>

@@ -145,11 +145,10 @@ fn App() -> impl IntoView {
     }
 }
 
-/// A pending autosave is written as the page leaves; only changes that could not be
-/// stored (full disk, another tab's newer version) make leaving ask first.
+/// A pending autosave is written as the page unloads (`persistence`); only changes that
+/// could not be stored (full disk, another tab's newer version) make leaving ask first.
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        persistence::flush_on_leave(state);
         if matches!(state.save_status.get_untracked(), SaveStatus::Failed(_)) {
             ev.prevent_default();
             ev.set_return_value("Changes are still being saved.");

@@ -15,17 +15,20 @@ export function listen_to_other_tabs(name, callback) {
 export function tell_other_tabs(message) {
   try { if (channel) channel.postMessage(message); } catch (_) {}
 }
-export function on_page_leave(callback) {
-  window.addEventListener("pagehide", () => callback());
+export function on_page_hidden(callback) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") callback();
   });
+}
+export function on_page_unload(callback) {
+  window.addEventListener("pagehide", () => callback());
 }
 "#)]
 extern "C" {
     fn listen_to_other_tabs(name: &str, callback: &Closure<dyn FnMut(String)>) -> bool;
     fn tell_other_tabs(message: &str);
-    fn on_page_leave(callback: &Closure<dyn FnMut()>);
+    fn on_page_hidden(callback: &Closure<dyn FnMut()>);
+    fn on_page_unload(callback: &Closure<dyn FnMut()>);
 }
 
 /// Calls `handler` with each message another tab sends; false when the browser has no
@@ -42,10 +45,16 @@ pub fn announce_to_other_tabs(message: &str) {
     tell_other_tabs(message);
 }
 
-/// Calls `handler` when the page is hidden or about to go away; the last moment a write
-/// can still be started.
-pub fn when_page_leaves(handler: impl FnMut() + 'static) {
+/// Calls `handler` when the page is hidden (another tab, minimised, or on its way out).
+pub fn when_page_hidden(handler: impl FnMut() + 'static) {
     let callback = Closure::<dyn FnMut()>::new(handler);
-    on_page_leave(&callback);
+    on_page_hidden(&callback);
+    callback.forget();
+}
+
+/// Calls `handler` when the page is unloading (closed, reloaded, navigated away).
+pub fn when_page_unloads(handler: impl FnMut() + 'static) {
+    let callback = Closure::<dyn FnMut()>::new(handler);
+    on_page_unload(&callback);
     callback.forget();
 }

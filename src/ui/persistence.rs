@@ -12,14 +12,18 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::page_events::{announce_to_other_tabs, listen_for_other_tabs, when_page_leaves};
+use super::page_events::{
+    announce_to_other_tabs, listen_for_other_tabs, when_page_hidden, when_page_unloads,
+};
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use super::storage_backend::Backend;
 use super::tab_sync;
 use crate::domain::workspace::Workspace;
 use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
+use crate::store::index::new_workspace_id;
 use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
+use crate::store::pending::{leave_batch, pending_key};
 use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
 use crate::store::KEY_PREFIX;
 
@@ -35,6 +39,8 @@ struct OpenRecord {
 
 thread_local! {
     static BACKEND: RefCell<Backend> = RefCell::new(Backend::Memory(MemoryStore::default()));
+    /// Names this page's records of edits left when closing.
+    static TAB: String = new_workspace_id(js_sys::Date::now(), js_sys::Math::random());
     static OPEN: RefCell<Option<OpenRecord>> = const { RefCell::new(None) };
     /// Bumped by every edit; a scheduled save runs only if no later edit came.
     static EDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
@@ -55,7 +61,9 @@ pub fn now_iso() -> String {
 
 /// Opens storage, lists the workspaces from the stored records and opens the last one.
 pub fn start(state: AppState) {
-    when_page_leaves(move || flush_on_leave(state));
+    // Hidden, the page lives on and saves as usual; unloading, it can only write.
+    when_page_hidden(move || spawn_local(save_now(state)));
+    when_page_unloads(move || flush_on_leave(state));
     listen_for_other_tabs(KEY_PREFIX, move |_| {
         spawn_local(tab_sync::other_tab_stored(state))
     });
@@ -283,6 +291,9 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     };
     WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_add(1)));
     IN_FLIGHT_META.with(|in_flight| *in_flight.borrow_mut() = seen.clone());
+    // This tab's edits left at an earlier unload are now stored or superseded.
+    let mut batch = batch;
+    batch.delete.push(pending_key(&open.id, &tab_token()));
     let commit = backend().commit(batch);
     Some(Box::pin(async move {
         let result = commit
@@ -369,13 +380,44 @@ pub async fn flush(state: AppState) {
     }
 }
 
-/// The page is being hidden or closed: start the pending write at once, inside this event,
-/// because the page may not get another turn.
-pub(super) fn flush_on_leave(state: AppState) {
-    if state.conflict.with_untracked(Option::is_some) || !write_pending() {
+/// The page is unloading: its callbacks may never run again, so a write that reads first
+/// would not get through. The edits are written, write-only, beside the workspace with the
+/// meta they were made over; the next listing (here or in another tab) applies them with
+/// the usual check, or offers them for download. Edits held back by a conflict go the same
+/// way, so closing the tab loses nothing.
+fn flush_on_leave(state: AppState) {
+    let unsaved =
+        write_pending() || writes_in_flight() > 0 || state.conflict.with_untracked(Option::is_some);
+    let Some(open) = OPEN.with(|open| open.borrow().clone()).filter(|_| unsaved) else {
         return;
+    };
+    let mut bases = vec![open.base.clone()];
+    if writes_in_flight() > 0 {
+        bases.push(IN_FLIGHT_META.with(|seen| seen.borrow().clone()));
     }
-    if let Some(write) = start_write(state) {
-        spawn_local(write);
+    let now = now_iso();
+    let batch = state.workspace.with_untracked(|workspace| {
+        workspace.as_ref().map(|workspace| {
+            leave_batch(
+                &open.id,
+                &tab_token(),
+                workspace,
+                &bases,
+                &open.created_at,
+                &now,
+            )
+        })
+    });
+    if let Some(Ok(batch)) = batch {
+        WRITTEN_GENERATION.with(|written| written.set(EDIT_GENERATION.with(Cell::get)));
+        let commit = backend().commit(batch);
+        announce_to_other_tabs(&open.id);
+        spawn_local(async move {
+            let _ = commit.await;
+        });
     }
+}
+
+fn tab_token() -> String {
+    TAB.with(Clone::clone)
 }
