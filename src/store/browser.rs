@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 
 pub use super::records::StoreError;
 use super::records::{Batch, CommitError, RecordStore};
+use super::pending::pending_prefix;
 use super::KEY_PREFIX;
 
 #[wasm_bindgen(inline_js = r#"
@@ -167,9 +168,16 @@ async fn wait(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, Stor
 }
 
 /// An open IndexedDB database.
+/// Edits left by closing pages live in a database of their own: a closing page's write
+/// there never waits behind a transaction of the main database that the page will no
+/// longer finish.
+const UNSAVED_DATABASE: &str = "microplan-unsaved";
+
 #[derive(Clone)]
 pub struct BrowserStore {
     db: JsValue,
+    /// `None` when it cannot be opened: pending edits then go to the main database.
+    unsaved_db: Option<JsValue>,
 }
 
 impl BrowserStore {
@@ -179,61 +187,140 @@ impl BrowserStore {
             StoreError::Other(reason) => StoreError::Unavailable(reason),
             other => other,
         })?;
+        let unsaved_db = wait(idb_open(UNSAVED_DATABASE)).await.ok();
         // Ask the browser not to evict our data under storage pressure; refusal is fine, and
         // the answer is not worth delaying start-up for.
         wasm_bindgen_futures::spawn_local(async {
             let _ = JsFuture::from(request_persistent_storage()).await;
         });
-        Ok(BrowserStore { db })
+        Ok(BrowserStore { db, unsaved_db })
     }
-
 }
 
 fn text_array<'a>(items: impl IntoIterator<Item = &'a String>) -> js_sys::Array {
     items.into_iter().map(|item| JsValue::from_str(item)).collect()
 }
 
+fn texts_of(value: JsValue) -> Vec<JsValue> {
+    value.dyn_into::<js_sys::Array>().unwrap_or_default().iter().collect()
+}
+
+/// Starts one transaction on `db` now; resolves to `Ok(None)` when written.
+fn start_commit(db: &JsValue, batch: &Batch) -> Result<js_sys::Promise, JsValue> {
+    let expect_keys = text_array(batch.expect.iter().map(|(key, _)| key));
+    let expect_texts: js_sys::Array = batch
+        .expect
+        .iter()
+        .map(|(_, text)| text.as_deref().map_or(JsValue::NULL, JsValue::from_str))
+        .collect();
+    let put_keys = text_array(batch.put.iter().map(|(key, _)| key));
+    let put_values = text_array(batch.put.iter().map(|(_, value)| value));
+    let delete_keys = text_array(&batch.delete);
+    idb_commit(db, expect_keys, expect_texts, put_keys, put_values, delete_keys)
+}
+
+async fn finish_commit(promise: Result<js_sys::Promise, JsValue>) -> Result<(), CommitError> {
+    let outcome = wait(promise).await.map_err(CommitError::Storage)?;
+    if outcome.is_null() || outcome.is_undefined() {
+        return Ok(());
+    }
+    let pair: js_sys::Array = outcome.dyn_into().unwrap_or_default();
+    Err(CommitError::Conflict {
+        key: pair.get(0).as_string().unwrap_or_default(),
+        found: pair.get(1).as_string(),
+    })
+}
+
 impl RecordStore for BrowserStore {
-    fn get_many(&self, keys: &[String]) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
-        let promise = idb_get_many(&self.db, text_array(keys));
+    fn get_many(
+        &self,
+        keys: &[String],
+    ) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
+        let (side, main): (Vec<&String>, Vec<&String>) = match &self.unsaved_db {
+            Some(_) => keys.iter().partition(|key| key.starts_with(&pending_prefix())),
+            None => (Vec::new(), keys.iter().collect()),
+        };
+        let main_promise = idb_get_many(&self.db, text_array(main.iter().copied()));
+        let side_promise = self
+            .unsaved_db
+            .as_ref()
+            .map(|db| idb_get_many(db, text_array(side.iter().copied())));
+        let prefix = pending_prefix();
+        let has_side = !side.is_empty();
+        let keys = keys.to_vec();
         async move {
-            let values = wait(promise).await?;
-            let array: js_sys::Array = values.dyn_into().unwrap_or_default();
-            Ok(array.iter().map(|value| value.as_string()).collect())
+            let mut main_values = texts_of(wait(main_promise).await?).into_iter();
+            let mut side_values = match side_promise {
+                Some(promise) => texts_of(wait(promise).await?).into_iter(),
+                None => Vec::new().into_iter(),
+            };
+            let mut values = Vec::with_capacity(keys.len());
+            for key in &keys {
+                let from_side = has_side && key.starts_with(&prefix);
+                let value = if from_side { side_values.next() } else { main_values.next() };
+                values.push(value.and_then(|value| value.as_string()));
+            }
+            Ok(values)
         }
     }
 
     fn keys(&self) -> impl Future<Output = Result<Vec<String>, StoreError>> + 'static {
-        let promise = idb_keys(&self.db);
+        let main_promise = idb_keys(&self.db);
+        let side_promise = self.unsaved_db.as_ref().map(idb_keys);
         async move {
-            let value = wait(promise).await?;
-            let array: js_sys::Array = value.dyn_into().unwrap_or_default();
-            Ok(array.iter().filter_map(|key| key.as_string()).collect())
+            let mut keys: Vec<String> =
+                texts_of(wait(main_promise).await?).iter().filter_map(JsValue::as_string).collect();
+            if let Some(promise) = side_promise {
+                // Unreadable pending edits must not stop the list.
+                if let Ok(side) = wait(promise).await {
+                    keys.extend(texts_of(side).iter().filter_map(JsValue::as_string));
+                }
+            }
+            Ok(keys)
         }
     }
 
+    /// Checks and writes the main records in one transaction. Writes of pending edits go to
+    /// their own database: at once when the batch has nothing else (a closing page), else
+    /// only after the main transaction succeeded.
     fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static {
-        // The transaction starts here, synchronously: a closing page still gets it going.
-        let expect_keys = text_array(batch.expect.iter().map(|(key, _)| key));
-        let expect_texts: js_sys::Array = batch
-            .expect
-            .iter()
-            .map(|(_, text)| text.as_deref().map_or(JsValue::NULL, JsValue::from_str))
-            .collect();
-        let put_keys = text_array(batch.put.iter().map(|(key, _)| key));
-        let put_values = text_array(batch.put.iter().map(|(_, value)| value));
-        let delete_keys = text_array(&batch.delete);
-        let promise = idb_commit(&self.db, expect_keys, expect_texts, put_keys, put_values, delete_keys);
-        async move {
-            let outcome = wait(promise).await.map_err(CommitError::Storage)?;
-            if outcome.is_null() || outcome.is_undefined() {
-                return Ok(());
-            }
-            let pair: js_sys::Array = outcome.dyn_into().unwrap_or_default();
-            Err(CommitError::Conflict {
-                key: pair.get(0).as_string().unwrap_or_default(),
-                found: pair.get(1).as_string(),
-            })
+        let Some(unsaved_db) = self.unsaved_db.clone() else {
+            let promise = start_commit(&self.db, &batch);
+            return then_write_pending(finish_commit(promise), None);
+        };
+        let prefix = pending_prefix();
+        let is_side = |key: &String| key.starts_with(&prefix);
+        let side = Batch {
+            expect: Vec::new(),
+            put: batch.put.iter().filter(|(key, _)| is_side(key)).cloned().collect(),
+            delete: batch.delete.iter().filter(|key| is_side(key)).cloned().collect(),
+        };
+        let main = Batch {
+            expect: batch.expect,
+            put: batch.put.into_iter().filter(|(key, _)| !is_side(key)).collect(),
+            delete: batch.delete.into_iter().filter(|key| !is_side(key)).collect(),
+        };
+        if main.expect.is_empty() && main.put.is_empty() && main.delete.is_empty() {
+            let promise = start_commit(&unsaved_db, &side);
+            return then_write_pending(finish_commit(promise), None);
         }
+        let promise = start_commit(&self.db, &main);
+        let after = (!side.put.is_empty() || !side.delete.is_empty()).then_some((unsaved_db, side));
+        then_write_pending(finish_commit(promise), after)
+    }
+}
+
+/// Waits for `first`, then, if it succeeded, writes `then` (pending edits, in their own
+/// database). A failure there is not the caller's: the main records are written.
+fn then_write_pending(
+    first: impl Future<Output = Result<(), CommitError>> + 'static,
+    then: Option<(JsValue, Batch)>,
+) -> impl Future<Output = Result<(), CommitError>> + 'static {
+    async move {
+        first.await?;
+        if let Some((db, batch)) = then {
+            let _ = finish_commit(start_commit(&db, &batch)).await;
+        }
+        Ok(())
     }
 }

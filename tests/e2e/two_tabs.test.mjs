@@ -22,6 +22,15 @@ async function rename(page, from, to) {
   await page.getByRole('button', { name: 'Save name' }).click();
 }
 
+/** Renames in both tabs at the same moment: both forms are filled first, then submitted. */
+async function renameInBoth(pages, from, names) {
+  for (const [i, page] of pages.entries()) {
+    await row(page, from).getByRole('button', { name: 'Rename' }).click();
+    await page.getByLabel(`New name for ${from}`).fill(names[i]);
+  }
+  await Promise.all(pages.map((page) => page.getByRole('button', { name: 'Save name' }).click()));
+}
+
 async function until(check, what, timeout = 10000) {
   const end = Date.now() + timeout;
   for (;;) {
@@ -102,10 +111,7 @@ test('the same workspace edited in both tabs: nothing is overwritten until the u
     await second.locator('li.workspace.active', { hasText: 'Demo: Hearth & Trail' }).waitFor();
 
     // Both edits are made before either autosave runs.
-    await Promise.all([
-      rename(page, 'Demo: Hearth & Trail', 'Name from tab one'),
-      rename(second, 'Demo: Hearth & Trail', 'Name from tab two'),
-    ]);
+    await renameInBoth([page, second], 'Demo: Hearth & Trail', ['Name from tab one', 'Name from tab two']);
     const [loser, winner, losingName, winningName] = await until(async () => {
       if (await conflictBanner(page).count()) return [page, second, 'Name from tab one', 'Name from tab two'];
       if (await conflictBanner(second).count()) return [second, page, 'Name from tab two', 'Name from tab one'];
@@ -129,7 +135,7 @@ test('the same workspace edited in both tabs: nothing is overwritten until the u
     await row(winner, losingName).waitFor();
 
     // Again, and this time take the other tab's version: the stored one stays.
-    await Promise.all([rename(page, losingName, 'Second from tab one'), rename(second, losingName, 'Second from tab two')]);
+    await renameInBoth([page, second], losingName, ['Second from tab one', 'Second from tab two']);
     const [loser2, winner2] = await until(async () => {
       if (await conflictBanner(page).count()) return [page, second];
       if (await conflictBanner(second).count()) return [second, page];
