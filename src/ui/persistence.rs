@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::page_events::{
-    announce_to_other_tabs, listen_for_other_tabs, when_page_hidden, when_page_unloads,
+    announce_to_other_tabs, listen_for_other_tabs, stash, stashed, unstash, when_page_hidden,
+    when_page_unloads,
 };
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use super::storage_backend::Backend;
@@ -23,8 +24,8 @@ use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
 use crate::store::index::new_workspace_id;
 use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
-use crate::store::pending::{leave_batch, pending_key};
-use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
+use crate::store::pending::{leave_batch, pending_key, pending_prefix};
+use crate::store::records::{Batch, MemoryStore, RecordStore, StoreError, StoredRevision};
 use crate::store::KEY_PREFIX;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -93,6 +94,7 @@ pub fn start(state: AppState) {
 
 /// Rebuilds the list from storage; records it cannot show are offered for download.
 pub(super) async fn refresh_list(state: AppState) -> Result<(), StoreError> {
+    collect_stashed_edits().await;
     let catalog = load_catalog(&backend(), &now_iso()).await?;
     let open_id = OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()));
     state.index.update(|index| {
@@ -380,6 +382,12 @@ pub async fn flush(state: AppState) {
     }
 }
 
+/// Leaving may still be cancelled, and the page keeps running until the next one loads:
+/// time enough to start the pending save the usual way.
+pub fn save_before_unload(state: AppState) {
+    spawn_local(save_now(state));
+}
+
 /// The page is unloading: its callbacks may never run again, so a write that reads first
 /// would not get through. The edits are written, write-only, beside the workspace with the
 /// meta they were made over; the next listing (here or in another tab) applies them with
@@ -408,13 +416,41 @@ fn flush_on_leave(state: AppState) {
             )
         })
     });
-    if let Some(Ok(batch)) = batch {
-        WRITTEN_GENERATION.with(|written| written.set(EDIT_GENERATION.with(Cell::get)));
-        let commit = backend().commit(batch);
-        announce_to_other_tabs(&open.id);
+    let Some(Ok(batch)) = batch else { return };
+    WRITTEN_GENERATION.with(|written| written.set(EDIT_GENERATION.with(Cell::get)));
+    // The stash is synchronous and survives the page; a workspace too large for it gets an
+    // IndexedDB write, which the browser may or may not finish.
+    let too_large: Vec<_> = batch
+        .put
+        .into_iter()
+        .filter(|(key, text)| !stash(key, text))
+        .collect();
+    if !too_large.is_empty() {
+        let commit = backend().commit(Batch {
+            put: too_large,
+            ..Batch::default()
+        });
         spawn_local(async move {
             let _ = commit.await;
         });
+    }
+    announce_to_other_tabs(&open.id);
+}
+
+/// Moves edits stashed by closed pages into storage, where the listing applies them.
+async fn collect_stashed_edits() {
+    let backend = backend();
+    if matches!(backend, Backend::Memory(_)) {
+        return;
+    }
+    for (key, text) in stashed(&pending_prefix()) {
+        let batch = Batch {
+            put: vec![(key.clone(), text)],
+            ..Batch::default()
+        };
+        if backend.commit(batch).await.is_ok() {
+            unstash(&key);
+        }
     }
 }
 
