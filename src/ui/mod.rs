@@ -32,6 +32,7 @@ mod import_wizard;
 mod import_fill;
 mod overview;
 mod page_events;
+mod page_leave;
 mod programme_fields;
 mod programme_page;
 mod programme_signals;
@@ -149,7 +150,7 @@ fn App() -> impl IntoView {
 /// could not be stored (full disk, another tab's newer version) make leaving ask first.
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        persistence::save_before_unload(state);
+        page_leave::save_before_unload(state);
         if matches!(state.save_status.get_untracked(), SaveStatus::Failed(_)) {
             ev.prevent_default();
             ev.set_return_value("Changes are still being saved.");

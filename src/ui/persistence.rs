@@ -13,8 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::page_events::{
-    announce_to_other_tabs, listen_for_other_tabs, stash, stashed, unstash, when_page_hidden,
-    when_page_unloads,
+    announce_to_other_tabs, listen_for_other_tabs, when_page_hidden, when_page_unloads,
 };
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use super::storage_backend::Backend;
@@ -24,8 +23,8 @@ use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
 use crate::store::index::new_workspace_id;
 use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
-use crate::store::pending::{leave_batch, pending_key, pending_prefix};
-use crate::store::records::{Batch, MemoryStore, RecordStore, StoreError, StoredRevision};
+use crate::store::pending::pending_key;
+use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
 use crate::store::KEY_PREFIX;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
@@ -64,7 +63,7 @@ pub fn now_iso() -> String {
 pub fn start(state: AppState) {
     // Hidden, the page lives on and saves as usual; unloading, it can only write.
     when_page_hidden(move || spawn_local(save_now(state)));
-    when_page_unloads(move || flush_on_leave(state));
+    when_page_unloads(move || super::page_leave::flush_on_leave(state));
     listen_for_other_tabs(KEY_PREFIX, move |_| {
         spawn_local(tab_sync::other_tab_stored(state))
     });
@@ -94,7 +93,7 @@ pub fn start(state: AppState) {
 
 /// Rebuilds the list from storage; records it cannot show are offered for download.
 pub(super) async fn refresh_list(state: AppState) -> Result<(), StoreError> {
-    collect_stashed_edits().await;
+    super::page_leave::collect_stashed_edits().await;
     let catalog = load_catalog(&backend(), &now_iso()).await?;
     let open_id = OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()));
     state.index.update(|index| {
@@ -152,6 +151,24 @@ pub(super) fn forget_open(state: AppState) {
 
 pub(super) fn open_id() -> Option<String> {
     OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()))
+}
+
+/// Id, last seen meta and creation time of the open workspace.
+pub(super) fn open_record() -> Option<(String, SeenMeta, String)> {
+    OPEN.with(|open| {
+        open.borrow().as_ref().map(|record| {
+            (
+                record.id.clone(),
+                record.base.clone(),
+                record.created_at.clone(),
+            )
+        })
+    })
+}
+
+/// The meta the latest write under way will store.
+pub(super) fn in_flight_meta() -> SeenMeta {
+    IN_FLIGHT_META.with(|seen| seen.borrow().clone())
 }
 
 pub(super) fn open_seen() -> Option<SeenMeta> {
@@ -239,7 +256,7 @@ pub fn schedule_save(state: AppState) {
 }
 
 /// Edits made since the last write started (or since a write failed).
-fn write_pending() -> bool {
+pub(super) fn write_pending() -> bool {
     EDIT_GENERATION.with(Cell::get) != WRITTEN_GENERATION.with(Cell::get)
 }
 
@@ -382,78 +399,6 @@ pub async fn flush(state: AppState) {
     }
 }
 
-/// Leaving may still be cancelled, and the page keeps running until the next one loads:
-/// time enough to start the pending save the usual way.
-pub fn save_before_unload(state: AppState) {
-    spawn_local(save_now(state));
-}
-
-/// The page is unloading: its callbacks may never run again, so a write that reads first
-/// would not get through. The edits are written, write-only, beside the workspace with the
-/// meta they were made over; the next listing (here or in another tab) applies them with
-/// the usual check, or offers them for download. Edits held back by a conflict go the same
-/// way, so closing the tab loses nothing.
-fn flush_on_leave(state: AppState) {
-    let unsaved =
-        write_pending() || writes_in_flight() > 0 || state.conflict.with_untracked(Option::is_some);
-    let Some(open) = OPEN.with(|open| open.borrow().clone()).filter(|_| unsaved) else {
-        return;
-    };
-    let mut bases = vec![open.base.clone()];
-    if writes_in_flight() > 0 {
-        bases.push(IN_FLIGHT_META.with(|seen| seen.borrow().clone()));
-    }
-    let now = now_iso();
-    let batch = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|workspace| {
-            leave_batch(
-                &open.id,
-                &tab_token(),
-                workspace,
-                &bases,
-                &open.created_at,
-                &now,
-            )
-        })
-    });
-    let Some(Ok(batch)) = batch else { return };
-    WRITTEN_GENERATION.with(|written| written.set(EDIT_GENERATION.with(Cell::get)));
-    // The stash is synchronous and survives the page; a workspace too large for it gets an
-    // IndexedDB write, which the browser may or may not finish.
-    let too_large: Vec<_> = batch
-        .put
-        .into_iter()
-        .filter(|(key, text)| !stash(key, text))
-        .collect();
-    if !too_large.is_empty() {
-        let commit = backend().commit(Batch {
-            put: too_large,
-            ..Batch::default()
-        });
-        spawn_local(async move {
-            let _ = commit.await;
-        });
-    }
-    announce_to_other_tabs(&open.id);
-}
-
-/// Moves edits stashed by closed pages into storage, where the listing applies them.
-async fn collect_stashed_edits() {
-    let backend = backend();
-    if matches!(backend, Backend::Memory(_)) {
-        return;
-    }
-    for (key, text) in stashed(&pending_prefix()) {
-        let batch = Batch {
-            put: vec![(key.clone(), text)],
-            ..Batch::default()
-        };
-        if backend.commit(batch).await.is_ok() {
-            unstash(&key);
-        }
-    }
-}
-
-fn tab_token() -> String {
+pub(super) fn tab_token() -> String {
     TAB.with(Clone::clone)
 }
