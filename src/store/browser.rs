@@ -312,15 +312,13 @@ impl RecordStore for BrowserStore {
 
 /// Waits for `first`, then, if it succeeded, writes `then` (pending edits, in their own
 /// database). A failure there is not the caller's: the main records are written.
-fn then_write_pending(
+async fn then_write_pending(
     first: impl Future<Output = Result<(), CommitError>> + 'static,
     then: Option<(JsValue, Batch)>,
-) -> impl Future<Output = Result<(), CommitError>> + 'static {
-    async move {
-        first.await?;
-        if let Some((db, batch)) = then {
-            let _ = finish_commit(start_commit(&db, &batch)).await;
-        }
-        Ok(())
+) -> Result<(), CommitError> {
+    first.await?;
+    if let Some((db, batch)) = then {
+        let _ = finish_commit(start_commit(&db, &batch)).await;
     }
+    Ok(())
 }

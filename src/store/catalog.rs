@@ -68,9 +68,11 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         .cloned()
         .collect();
 
-    let mut catalog = Catalog::default();
     // Edits of closed tabs first, so the metas read below include them.
-    catalog.unreachable = apply_pending_saves(store, &pending_keys, now).await?;
+    let mut catalog = Catalog {
+        unreachable: apply_pending_saves(store, &pending_keys, now).await?,
+        ..Catalog::default()
+    };
     let small: Vec<String> = meta_ids
         .iter()
         .map(|id| meta_key(id))
