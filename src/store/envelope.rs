@@ -79,8 +79,12 @@ pub fn encode_workspace(workspace: &Workspace, saved_at: &str) -> String {
 
 /// Reads a stored or imported workspace of any known format version.
 pub fn decode_workspace(text: &str) -> Result<Workspace, LoadError> {
+    // Valid JSON of another shape (a number, a list) is not ours rather than damaged JSON.
     let envelope: EnvelopeIn = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|error| LoadError::NotJson(error.to_string()))?;
+        .map_err(|error| match error.is_data() {
+            true => LoadError::NotMicroplan,
+            false => LoadError::NotJson(error.to_string()),
+        })?;
     if envelope.app.as_deref() != Some(APP_NAME) {
         return Err(LoadError::NotMicroplan);
     }
@@ -143,6 +147,7 @@ mod tests {
     fn refuses_other_files_with_reasons() {
         assert!(matches!(decode_workspace("{not json"), Err(LoadError::NotJson(_))));
         assert_eq!(decode_workspace(r#"{"name":"x"}"#), Err(LoadError::NotMicroplan));
+        assert_eq!(decode_workspace("42"), Err(LoadError::NotMicroplan));
         let newer = r#"{"app":"microplan","schema_version":99,"workspace":{}}"#;
         assert_eq!(decode_workspace(newer), Err(LoadError::NewerVersion(99)));
         let damaged = r#"{"app":"microplan","schema_version":2,"workspace":{"name":5}}"#;

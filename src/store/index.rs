@@ -10,6 +10,9 @@ pub struct WorkspaceMeta {
     pub created_at: String,
     pub updated_at: String,
     pub rows: usize,
+    /// Counts the saves of this workspace; a write expecting an older one is refused.
+    #[serde(default)]
+    pub revision: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -95,6 +98,7 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
             rows: 0,
+            revision: 0,
         }
     }
 

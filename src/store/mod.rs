@@ -1,13 +1,22 @@
-//! Persistence. `envelope` and `index` are pure (versioned formats and migrations, tested
-//! natively); `browser` is the only code that touches browser storage.
+//! Persistence. `envelope` and `index` are pure (versioned formats and migrations);
+//! `lifecycle` and `catalog` run the workspace lifecycle over the `records::RecordStore`
+//! trait and are tested natively with its in-memory store; `browser` is the only code that
+//! touches browser storage.
 
+pub mod catalog;
 pub mod envelope;
 pub mod index;
+pub mod lifecycle;
 mod migrations;
+pub mod pending;
+pub mod records;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+
+#[cfg(test)]
+mod lifecycle_tests;
 
 pub use envelope::{decode_workspace, encode_workspace, LoadError, SCHEMA_VERSION};
 pub use index::{WorkspaceIndex, WorkspaceMeta};

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::files::{download_text, safe_file_stem};
-use super::persistence;
+use super::tab_sync;
+use super::workspace_ops;
 use super::state::{app_state, SaveStatus};
 
 /// Storage problems that the user must see until they are resolved.
@@ -18,6 +19,8 @@ pub fn Banners() -> impl IntoView {
                 {reason}
             </div>
         }),
+        // A conflict has its own banner with the choice to make.
+        SaveStatus::Failed(_) if state.conflict.with(Option::is_some) => None,
         SaveStatus::Failed(reason) => Some(view! {
             <div class="banner error" role="alert">
                 <strong>"Your latest changes are not saved. "</strong>
@@ -58,7 +61,7 @@ pub fn Banners() -> impl IntoView {
                                         )
                                         .unwrap_or(false);
                                     if confirmed {
-                                        spawn_local(persistence::discard_unreadable(state, key.clone()));
+                                        spawn_local(workspace_ops::discard_unreadable(state, key.clone()));
                                     }
                                 }
                             >
@@ -70,7 +73,35 @@ pub fn Banners() -> impl IntoView {
             })
             .collect_view()
     };
+    let conflict = move || {
+        state.conflict.get().map(|conflict| {
+            let what = if conflict.deleted {
+                format!("Another tab deleted “{}” while this tab had changes not yet saved. ", conflict.name)
+            } else {
+                format!("Another tab saved “{}” while this tab had changes not yet saved. ", conflict.name)
+            };
+            view! {
+                <div class="banner error" role="alert">
+                    <p>
+                        <strong>{what}</strong>
+                        "Nothing has been overwritten. Keep this tab's version (it becomes the \
+                         saved one) or take the other tab's version (this tab's changes are \
+                         dropped)."
+                    </p>
+                    <div class="actions">
+                        <button on:click=move |_| spawn_local(tab_sync::keep_mine(state))>
+                            "Keep my version"
+                        </button>
+                        <button on:click=move |_| spawn_local(tab_sync::take_theirs(state))>
+                            "Take the other tab's version"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    };
     view! {
+        {conflict}
         {storage_banner}
         {unreadable}
     }

@@ -34,6 +34,8 @@ mod import_wizard;
 mod import_fill;
 mod import_mapping;
 mod overview;
+mod page_events;
+mod page_leave;
 mod programme_fields;
 mod programme_page;
 mod programme_signals;
@@ -52,6 +54,8 @@ mod results_report;
 mod persistence;
 mod sections;
 mod state;
+mod storage_backend;
+mod tab_sync;
 mod table_view;
 mod tracking_page;
 mod uplift_analysis;
@@ -63,6 +67,7 @@ mod uplift_per_user;
 mod uplift_planner;
 mod uplift_prereg;
 mod undo;
+mod workspace_ops;
 mod workspaces;
 
 use leptos::prelude::*;
@@ -150,16 +155,18 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     }
 }
 
-/// Autosave waits a moment after each edit; leaving inside that moment asks first.
+/// A pending autosave is written as the page unloads (`persistence`); only changes that
+/// could not be stored (full disk, another tab's newer version) make leaving ask first.
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
         // A field still being typed in commits on blur, so its edit is saving before the check.
         if let Some(field) = document().active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = field.blur();
         }
-        if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
+        page_leave::save_before_unload(state);
+        if matches!(state.save_status.get_untracked(), SaveStatus::Failed(_)) {
             ev.prevent_default();
-            ev.set_return_value("Changes are still being saved.");
+            ev.set_return_value("Some changes could not be saved.");
         }
     });
     on_cleanup(move || handle.remove());

@@ -1,181 +1,223 @@
-//! Workspace lifecycle on top of the store: start-up, autosave, create, rename, duplicate,
-//! delete and switch. When browser storage is unusable, the same operations run against an
-//! in-memory map and the user is told so.
+//! The open workspace and storage: start-up, autosave, flush when the page leaves, news from
+//! other tabs, and conflicts between them. The lifecycle itself is `store::lifecycle`; this
+//! module holds the tab's side: which revision it last read or wrote, and whether it has
+//! edits not yet stored. When browser storage is unusable the same code runs over an
+//! in-memory store and the user is told so.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::{AppState, SaveStatus, UnreadableRecord};
+use super::page_events::{
+    announce_to_other_tabs, listen_for_other_tabs, when_page_hidden, when_page_unloads,
+};
+use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
+use super::storage_backend::Backend;
+use super::tab_sync;
 use crate::domain::workspace::Workspace;
-use crate::store::browser::{index_key, workspace_key, BrowserStore, StoreError};
+use crate::store::browser::BrowserStore;
+use crate::store::catalog::load_catalog;
 use crate::store::index::new_workspace_id;
-use crate::store::{decode_workspace, encode_workspace, WorkspaceIndex, WorkspaceMeta};
+use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
+use crate::store::pending::pending_key;
+use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
+use crate::store::KEY_PREFIX;
 
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
-/// Where records live: IndexedDB, or this tab's memory when storage is unavailable.
+/// The stored workspace this tab shows, and the revision its next save must find.
 #[derive(Clone)]
-enum Backend {
-    Browser(BrowserStore),
-    Memory,
+struct OpenRecord {
+    id: String,
+    base: SeenMeta,
+    created_at: String,
 }
 
 thread_local! {
-    static BACKEND: RefCell<Backend> = const { RefCell::new(Backend::Memory) };
-    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
-    static SAVE_GENERATION: Cell<u64> = const { Cell::new(0) };
+    static BACKEND: RefCell<Backend> = RefCell::new(Backend::Memory(MemoryStore::default()));
+    /// Names this page's records of edits left when closing.
+    static TAB: String = new_workspace_id(js_sys::Date::now(), js_sys::Math::random());
+    static OPEN: RefCell<Option<OpenRecord>> = const { RefCell::new(None) };
+    /// Bumped by every edit; a scheduled save runs only if no later edit came.
+    static EDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// The edit generation the last started write holds.
+    static WRITTEN_GENERATION: Cell<u64> = const { Cell::new(0) };
+    static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
+    /// The revision the latest write under way will store.
+    static IN_FLIGHT_META: RefCell<SeenMeta> = const { RefCell::new(SeenMeta(None)) };
 }
 
-fn backend() -> Backend {
+pub(super) fn backend() -> Backend {
     BACKEND.with(|backend| backend.borrow().clone())
-}
-
-async fn get_text(key: &str) -> Result<Option<String>, StoreError> {
-    match backend() {
-        Backend::Browser(store) => store.get_text(key).await,
-        Backend::Memory => Ok(MEMORY.with(|memory| memory.borrow().get(key).cloned())),
-    }
-}
-
-async fn put_all(pairs: Vec<(String, String)>) -> Result<(), StoreError> {
-    match backend() {
-        Backend::Browser(store) => store.put_all(&pairs).await,
-        Backend::Memory => {
-            MEMORY.with(|memory| memory.borrow_mut().extend(pairs));
-            Ok(())
-        }
-    }
-}
-
-async fn delete_key(key: &str) -> Result<(), StoreError> {
-    match backend() {
-        Backend::Browser(store) => store.delete(key).await,
-        Backend::Memory => {
-            MEMORY.with(|memory| memory.borrow_mut().remove(key));
-            Ok(())
-        }
-    }
 }
 
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-fn new_id() -> String {
-    new_workspace_id(js_sys::Date::now(), js_sys::Math::random())
-}
-
-/// Opens storage, reads the index and opens the last active workspace.
+/// Opens storage, lists the workspaces from the stored records and opens the last one.
 pub fn start(state: AppState) {
+    // Hidden, the page lives on and saves as usual; unloading, it can only write.
+    when_page_hidden(move || spawn_local(save_now(state)));
+    when_page_unloads(move || super::page_leave::flush_on_leave(state));
+    listen_for_other_tabs(KEY_PREFIX, move |_| {
+        spawn_local(tab_sync::other_tab_stored(state))
+    });
     spawn_local(async move {
         match BrowserStore::open().await {
             Ok(store) => BACKEND.with(|backend| *backend.borrow_mut() = Backend::Browser(store)),
             Err(error) => {
-                state.save_status.set(SaveStatus::MemoryOnly(error.to_string()));
+                state
+                    .save_status
+                    .set(SaveStatus::MemoryOnly(error.to_string()));
                 return;
             }
         }
-        let index = match load_index(state).await {
-            Ok(index) => index,
-            Err(error) => {
-                BACKEND.with(|backend| *backend.borrow_mut() = Backend::Memory);
-                state.save_status.set(SaveStatus::MemoryOnly(error.to_string()));
-                return;
-            }
-        };
-        let active = index.active.clone().or_else(|| index.workspaces.first().map(|m| m.id.clone()));
-        state.index.set(index);
-        if let Some(id) = active {
+        if let Err(error) = refresh_list(state).await {
+            BACKEND.with(|backend| *backend.borrow_mut() = Backend::Memory(MemoryStore::default()));
+            state
+                .save_status
+                .set(SaveStatus::MemoryOnly(error.to_string()));
+            return;
+        }
+        if let Some(id) = state.index.with_untracked(|index| index.active.clone()) {
             open_stored(state, &id).await;
         }
         state.save_status.set(SaveStatus::Saved(now_iso()));
     });
 }
 
-/// Reads the index; a damaged index is kept for download and rebuilt from the workspaces.
-async fn load_index(state: AppState) -> Result<WorkspaceIndex, StoreError> {
-    let Backend::Browser(store) = backend() else {
-        return Ok(WorkspaceIndex::default());
-    };
-    match store.load_index().await? {
-        Ok(index) => Ok(index),
-        Err(raw) => {
-            state.unreadable.update(|list| {
+/// Rebuilds the list from storage; records it cannot show are offered for download.
+pub(super) async fn refresh_list(state: AppState) -> Result<(), StoreError> {
+    super::page_leave::collect_stashed_edits().await;
+    let catalog = load_catalog(&backend(), &now_iso()).await?;
+    let open_id = OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()));
+    state.index.update(|index| {
+        index.workspaces = catalog.workspaces;
+        let still_listed = |id: &String| index.workspaces.iter().any(|meta| meta.id == *id);
+        index.active = open_id
+            .filter(still_listed)
+            .or(catalog.last_active)
+            .or_else(|| index.workspaces.first().map(|meta| meta.id.clone()));
+    });
+    state.unreadable.update(|list| {
+        for record in catalog.unreachable {
+            if !list.iter().any(|known| known.key == record.key) {
                 list.push(UnreadableRecord {
-                    key: index_key(),
-                    label: "Workspace list".into(),
-                    reason: "the list of workspaces is damaged; it was rebuilt from the \
-                             workspaces themselves"
-                        .into(),
-                    raw,
-                })
-            });
-            let mut rebuilt = WorkspaceIndex::default();
-            let prefix = workspace_key("");
-            for key in store.keys().await? {
-                let Some(id) = key.strip_prefix(&prefix) else { continue };
-                if let Some(Ok(workspace)) =
-                    store.get_text(&key).await?.map(|text| decode_workspace(&text))
-                {
-                    rebuilt.upsert(meta_for(id, &workspace, &now_iso()));
-                }
+                    key: record.key,
+                    label: record.label,
+                    reason: record.reason,
+                    raw: record.raw,
+                });
             }
-            Ok(rebuilt)
         }
-    }
+    });
+    Ok(())
 }
 
-fn meta_for(id: &str, workspace: &Workspace, now: &str) -> WorkspaceMeta {
-    WorkspaceMeta {
-        id: id.to_string(),
-        name: workspace.name.clone(),
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
-        rows: workspace.row_count(),
-    }
+/// Shows `opened` as the open workspace of this tab.
+pub(super) fn show_opened(state: AppState, opened: Opened) {
+    let Opened {
+        workspace,
+        meta,
+        seen,
+    } = opened;
+    OPEN.with(|open| {
+        *open.borrow_mut() = Some(OpenRecord {
+            id: meta.id.clone(),
+            base: seen,
+            created_at: meta.created_at.clone(),
+        })
+    });
+    let id = meta.id.clone();
+    state.index.update(|index| {
+        index.upsert(meta);
+        index.active = Some(id.clone());
+    });
+    state.workspace.set(Some(workspace));
+    spawn_local(async move {
+        let _ = lifecycle::remember_active(&backend(), &id).await;
+    });
+}
+
+pub(super) fn forget_open(state: AppState) {
+    OPEN.with(|open| *open.borrow_mut() = None);
+    state.workspace.set(None);
+}
+
+pub(super) fn open_id() -> Option<String> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()))
+}
+
+/// Id, last seen meta and creation time of the open workspace.
+pub(super) fn open_record() -> Option<(String, SeenMeta, String)> {
+    OPEN.with(|open| {
+        open.borrow().as_ref().map(|record| {
+            (
+                record.id.clone(),
+                record.base.clone(),
+                record.created_at.clone(),
+            )
+        })
+    })
+}
+
+/// The meta the latest write under way will store.
+pub(super) fn in_flight_meta() -> SeenMeta {
+    IN_FLIGHT_META.with(|seen| seen.borrow().clone())
+}
+
+pub(super) fn open_seen() -> Option<SeenMeta> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.clone()))
+}
+
+pub(super) fn open_revision() -> Option<StoredRevision> {
+    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.revision()))
+}
+
+/// The revision the next save of the open workspace expects.
+pub(super) fn set_open_base(base: SeenMeta) {
+    OPEN.with(|open| {
+        if let Some(open) = open.borrow_mut().as_mut() {
+            open.base = base;
+        }
+    });
 }
 
 /// Loads a stored workspace and makes it the open one. Unreadable data is kept and offered
 /// for download, never replaced.
-async fn open_stored(state: AppState, id: &str) -> bool {
+pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
     let label = state
         .index
         .with_untracked(|index| index.find(id).map(|meta| meta.name.clone()))
         .unwrap_or_else(|| id.to_string());
-    let key = workspace_key(id);
-    match get_text(&key).await {
-        Ok(Some(text)) => match decode_workspace(&text) {
-            Ok(workspace) => {
-                state.workspace.set(Some(workspace));
-                state.index.update(|index| index.active = Some(id.to_string()));
-                true
-            }
-            Err(error) => {
-                state.unreadable.update(|list| {
-                    if !list.iter().any(|record| record.key == key) {
-                        list.push(UnreadableRecord {
-                            key: key.clone(),
-                            label: label.clone(),
-                            reason: error.to_string(),
-                            raw: text,
-                        });
-                    }
-                });
-                state.notify_error(format!("“{label}” could not be opened: {error}"));
-                false
-            }
-        },
-        Ok(None) => {
-            state.notify_error(format!("“{label}” has no stored data; it was removed from the list."));
-            state.index.update(|index| index.remove(id));
+    match lifecycle::open_workspace(&backend(), id, &now_iso()).await {
+        Ok(opened) => {
+            show_opened(state, opened);
+            true
+        }
+        Err(LifecycleError::Unreadable { error, raw }) => {
+            let key = crate::store::records::workspace_key(id);
+            state.unreadable.update(|list| {
+                if !list.iter().any(|record| record.key == key) {
+                    list.push(UnreadableRecord {
+                        key,
+                        label: label.clone(),
+                        reason: error.to_string(),
+                        raw,
+                    });
+                }
+            });
+            state.notify_error(format!("“{label}” could not be opened: {error}"));
             false
         }
         Err(error) => {
-            state.notify_error(format!("“{label}” could not be read: {error}"));
+            state.notify_error(format!("“{label}” could not be opened: {error}"));
+            let _ = refresh_list(state).await;
             false
         }
     }
@@ -193,16 +235,19 @@ pub fn update_workspace(state: AppState, change: impl FnOnce(&mut Workspace)) {
 
 /// Debounced autosave: a burst of edits costs one write.
 pub fn schedule_save(state: AppState) {
-    let generation = SAVE_GENERATION.with(|g| {
-        g.set(g.get() + 1);
+    let generation = EDIT_GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
         g.get()
     });
-    if !matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_)) {
+    if !matches!(
+        state.save_status.get_untracked(),
+        SaveStatus::MemoryOnly(_) | SaveStatus::Failed(_)
+    ) {
         state.save_status.set(SaveStatus::Saving);
     }
     set_timeout(
         move || {
-            if SAVE_GENERATION.with(Cell::get) == generation {
+            if EDIT_GENERATION.with(Cell::get) == generation {
                 spawn_local(save_now(state));
             }
         },
@@ -210,165 +255,150 @@ pub fn schedule_save(state: AppState) {
     );
 }
 
-/// Writes the open workspace and the index in one transaction.
-async fn save_now(state: AppState) {
-    let Some(id) = state.index.with_untracked(|index| index.active.clone()) else { return };
-    let now = now_iso();
-    let Some((text, mut meta)) = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|w| (encode_workspace(w, &now), meta_for(&id, w, &now)))
-    }) else {
-        return;
+/// Edits made since the last write started (or since a write failed).
+pub(super) fn write_pending() -> bool {
+    EDIT_GENERATION.with(Cell::get) != WRITTEN_GENERATION.with(Cell::get)
+}
+
+/// Marks everything as needing a write, or nothing.
+pub(super) fn mark_pending(pending: bool) {
+    let generation = EDIT_GENERATION.with(Cell::get);
+    WRITTEN_GENERATION.with(|written| {
+        written.set(if pending {
+            generation.wrapping_sub(1)
+        } else {
+            generation
+        })
+    });
+}
+
+/// Edits on screen that storage does not hold yet.
+pub(super) fn has_unsaved_edits(state: AppState) -> bool {
+    writes_in_flight() > 0
+        || write_pending()
+        || matches!(state.save_status.get_untracked(), SaveStatus::Failed(_))
+}
+
+pub(super) fn writes_in_flight() -> u32 {
+    WRITES_IN_FLIGHT.with(Cell::get)
+}
+
+/// Starts writing what this tab shows, synchronously, and returns the wait for the result.
+/// A write already under way is chained: this one expects the revision that one stores
+/// (IndexedDB runs them in order).
+fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+    let open = OPEN.with(|open| open.borrow().clone())?;
+    let generation = EDIT_GENERATION.with(Cell::get);
+    let base = match writes_in_flight() {
+        0 => open.base,
+        _ => IN_FLIGHT_META.with(|seen| seen.borrow().clone()),
     };
-    if let Some(existing) = state.index.with_untracked(|index| index.find(&id).cloned()) {
-        meta.created_at = existing.created_at;
+    let now = now_iso();
+    let prepared = state.workspace.with_untracked(|workspace| {
+        workspace.as_ref().map(|workspace| {
+            lifecycle::save_batch(&open.id, workspace, &base, &open.created_at, &now)
+        })
+    })?;
+    WRITTEN_GENERATION.with(|written| written.set(generation));
+    let PreparedSave { batch, meta, seen } = match prepared {
+        Ok(prepared) => prepared,
+        Err(error) => {
+            return Some(Box::pin(async move {
+                finish_save(state, Err(error), generation)
+            }))
+        }
+    };
+    WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_add(1)));
+    IN_FLIGHT_META.with(|in_flight| *in_flight.borrow_mut() = seen.clone());
+    // This tab's edits left at an earlier unload are now stored or superseded.
+    let mut batch = batch;
+    batch.delete.push(pending_key(&open.id, &tab_token()));
+    let commit = backend().commit(batch);
+    Some(Box::pin(async move {
+        let result = commit
+            .await
+            .map(|()| (meta, seen))
+            .map_err(LifecycleError::from);
+        WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_sub(1)));
+        finish_save(state, result, generation);
+    }))
+}
+
+/// Writes the open workspace and its meta in one transaction, over the revision this tab
+/// last saw; a newer one stored by another tab stops the write and asks the user.
+pub(super) async fn save_now(state: AppState) {
+    if state.conflict.with_untracked(Option::is_none) && write_pending() {
+        if let Some(write) = start_write(state) {
+            write.await;
+        }
     }
-    let mut index = state.index.get_untracked();
-    index.upsert(meta);
-    let result = put_all(vec![(workspace_key(&id), text), (index_key(), index.encode())]).await;
+}
+
+fn finish_save(
+    state: AppState,
+    result: Result<(crate::store::WorkspaceMeta, SeenMeta), LifecycleError>,
+    generation: u64,
+) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));
+    let our_revision = open_revision();
     match result {
-        Ok(()) => {
-            state.index.set(index);
-            if !memory_only {
-                state.save_status.set(SaveStatus::Saved(now));
+        Ok((meta, seen)) => {
+            OPEN.with(|open| {
+                if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == meta.id) {
+                    open.base = seen;
+                }
+            });
+            let (id, saved_at) = (meta.id.clone(), meta.updated_at.clone());
+            state.index.update(|index| index.upsert(meta));
+            announce_to_other_tabs(&id);
+            let settled = EDIT_GENERATION.with(Cell::get) == generation && writes_in_flight() == 0;
+            if !memory_only && settled && state.conflict.with_untracked(Option::is_none) {
+                state.save_status.set(SaveStatus::Saved(saved_at));
             }
         }
-        Err(error) => state.save_status.set(SaveStatus::Failed(error.to_string())),
-    }
-}
-
-/// Stores `workspace` under a new id, adds it to the index and opens it.
-pub async fn add_and_open(state: AppState, mut workspace: Workspace) {
-    let id = new_id();
-    let now = now_iso();
-    workspace.name = state.index.with_untracked(|index| index.unique_name(&workspace.name));
-    let mut index = state.index.get_untracked();
-    index.upsert(meta_for(&id, &workspace, &now));
-    index.active = Some(id.clone());
-    let pairs = vec![(workspace_key(&id), encode_workspace(&workspace, &now)), (index_key(), index.encode())];
-    match put_all(pairs).await {
-        Ok(()) => {
-            let name = workspace.name.clone();
-            state.index.set(index);
-            state.workspace.set(Some(workspace));
-            state.notify(format!("Opened “{name}”."));
+        // Storage still holds our own last revision: an earlier chained write of ours failed,
+        // and its failure is already reported.
+        Err(LifecycleError::Conflict { found }) if Some(found) == our_revision => {
+            mark_pending(true)
         }
-        Err(error) => state.notify_error(format!("The workspace was not created: {error}")),
+        Err(LifecycleError::Conflict { found }) => {
+            let name = state
+                .workspace
+                .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
+                .unwrap_or_default();
+            state.conflict.set(Some(EditConflict {
+                name,
+                deleted: found == StoredRevision::Absent,
+            }));
+            state.save_status.set(SaveStatus::Failed(
+                "another tab changed this workspace after this tab last saved it; choose which \
+                 version to keep"
+                    .into(),
+            ));
+        }
+        Err(error) => {
+            mark_pending(true);
+            state.save_status.set(SaveStatus::Failed(error.to_string()));
+        }
     }
 }
 
-/// Switches to another stored workspace after writing any pending change.
-pub async fn switch_to(state: AppState, id: String) {
-    if state.index.with_untracked(|index| index.active.as_deref() == Some(id.as_str())) {
-        return;
-    }
-    flush(state).await;
-    if open_stored(state, &id).await {
-        let index = state.index.get_untracked();
-        let _ = put_all(vec![(index_key(), index.encode())]).await;
-    }
+pub(super) async fn pause(duration: Duration) {
+    let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Writes a pending autosave now.
+/// Writes pending edits now and waits until every write of this tab has landed.
 pub async fn flush(state: AppState) {
-    if matches!(state.save_status.get_untracked(), SaveStatus::Saving | SaveStatus::Failed(_)) {
-        SAVE_GENERATION.with(|g| g.set(g.get() + 1));
-        save_now(state).await;
+    save_now(state).await;
+    while writes_in_flight() > 0 {
+        pause(Duration::from_millis(20)).await;
     }
 }
 
-/// Renames any workspace; a closed one is read, renamed and written back.
-pub async fn rename(state: AppState, id: String, new_name: String) {
-    let name = new_name.trim().to_string();
-    if name.is_empty() {
-        state.notify_error("A workspace needs a name.");
-        return;
-    }
-    let is_active = state.index.with_untracked(|index| index.active.as_deref() == Some(&id));
-    if is_active {
-        update_workspace(state, |workspace| workspace.name = name);
-        return;
-    }
-    match read_closed(&id).await {
-        Ok(mut workspace) => {
-            workspace.name = name;
-            write_closed(state, &id, &workspace).await;
-        }
-        Err(reason) => state.notify_error(format!("Rename failed: {reason}")),
-    }
-}
-
-async fn read_closed(id: &str) -> Result<Workspace, String> {
-    match get_text(&workspace_key(id)).await {
-        Ok(Some(text)) => decode_workspace(&text).map_err(|error| error.to_string()),
-        Ok(None) => Err("the workspace has no stored data".into()),
-        Err(error) => Err(error.to_string()),
-    }
-}
-
-async fn write_closed(state: AppState, id: &str, workspace: &Workspace) {
-    let now = now_iso();
-    let mut index = state.index.get_untracked();
-    let mut meta = meta_for(id, workspace, &now);
-    if let Some(existing) = index.find(id) {
-        meta.created_at = existing.created_at.clone();
-    }
-    index.upsert(meta);
-    let pairs = vec![(workspace_key(id), encode_workspace(workspace, &now)), (index_key(), index.encode())];
-    match put_all(pairs).await {
-        Ok(()) => state.index.set(index),
-        Err(error) => state.notify_error(format!("Not saved: {error}")),
-    }
-}
-
-/// Copies a workspace (the open one with its unsaved edits) and opens the copy.
-pub async fn duplicate(state: AppState, id: String) {
-    flush(state).await;
-    match read_closed(&id).await {
-        Ok(mut workspace) => {
-            workspace.name = format!("{} (copy)", workspace.name);
-            add_and_open(state, workspace).await;
-        }
-        Err(reason) => state.notify_error(format!("Duplicate failed: {reason}")),
-    }
-}
-
-/// Deletes a workspace for good; the caller has asked the user to confirm.
-pub async fn delete(state: AppState, id: String) {
-    let was_active = state.index.with_untracked(|index| index.active.as_deref() == Some(&id));
-    let mut index = state.index.get_untracked();
-    let name = index.find(&id).map(|meta| meta.name.clone()).unwrap_or_default();
-    index.remove(&id);
-    if let Err(error) = put_all(vec![(index_key(), index.encode())]).await {
-        state.notify_error(format!("Not deleted: {error}"));
-        return;
-    }
-    let _ = delete_key(&workspace_key(&id)).await;
-    let next = index.active.clone();
-    state.index.set(index);
-    state.unreadable.update(|list| list.retain(|record| record.key != workspace_key(&id)));
-    if was_active {
-        state.workspace.set(None);
-        if let Some(next) = next {
-            open_stored(state, &next).await;
-        }
-    }
-    state.notify(format!("Deleted “{name}”."));
-}
-
-/// Removes an unreadable record after the user has downloaded or given it up.
-pub async fn discard_unreadable(state: AppState, key: String) {
-    if key != index_key() {
-        if let Err(error) = delete_key(&key).await {
-            state.notify_error(format!("Not removed: {error}"));
-            return;
-        }
-        if let Some(id) = key.strip_prefix(&workspace_key("")) {
-            let id = id.to_string();
-            state.index.update(|index| index.remove(&id));
-            let index = state.index.get_untracked();
-            let _ = put_all(vec![(index_key(), index.encode())]).await;
-        }
-    }
-    state.unreadable.update(|list| list.retain(|record| record.key != key));
+pub(super) fn tab_token() -> String {
+    TAB.with(Clone::clone)
 }

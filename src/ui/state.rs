@@ -31,6 +31,14 @@ pub struct UnreadableRecord {
     pub raw: String,
 }
 
+/// The open workspace changed in another tab while this one had unsaved edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditConflict {
+    pub name: String,
+    /// The other tab deleted it rather than saving a newer version.
+    pub deleted: bool,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     pub id: u64,
@@ -45,6 +53,8 @@ pub struct AppState {
     pub workspace: RwSignal<Option<Workspace>>,
     pub save_status: RwSignal<SaveStatus>,
     pub unreadable: RwSignal<Vec<UnreadableRecord>>,
+    /// Set while the user must choose between this tab's edits and another tab's version.
+    pub conflict: RwSignal<Option<EditConflict>>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Long work in progress (import, load): label and fraction done.
     pub busy: RwSignal<Option<(String, f64)>>,
@@ -61,6 +71,7 @@ impl AppState {
             workspace: RwSignal::new(None),
             save_status: RwSignal::new(SaveStatus::Starting),
             unreadable: RwSignal::new(Vec::new()),
+            conflict: RwSignal::new(None),
             notices: RwSignal::new(Vec::new()),
             busy: RwSignal::new(None),
             measured: StoredValue::new(MeasuredCreators::default()),

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::files::{download_text, read_file_bytes, safe_file_stem};
 use super::persistence::{self, now_iso};
+use super::workspace_ops;
 use super::state::{app_state, AppState};
 use crate::domain::demo::demo_workspace;
 use crate::domain::workspace::Workspace;
@@ -24,7 +25,7 @@ pub fn WorkspaceSwitcher() -> impl IntoView {
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     if !id.is_empty() {
-                        spawn_local(persistence::switch_to(state, id));
+                        spawn_local(workspace_ops::switch_to(state, id));
                     }
                 }
             >
@@ -55,7 +56,7 @@ pub fn WorkspaceSwitcher() -> impl IntoView {
 pub fn load_demo(state: AppState) {
     spawn_local(async move {
         persistence::flush(state).await;
-        persistence::add_and_open(state, demo_workspace()).await;
+        workspace_ops::add_and_open(state, demo_workspace()).await;
     });
 }
 
@@ -89,7 +90,7 @@ fn import_workspace_file(state: AppState, ev: leptos::ev::Event) {
         match crate::store::validate::decode_workspace_file(&bytes) {
             Ok(workspace) => {
                 persistence::flush(state).await;
-                persistence::add_and_open(state, workspace).await;
+                workspace_ops::add_and_open(state, workspace).await;
             }
             Err(error) => state.notify_error(format!(
                 "“{}” was not imported: {error}. Your workspaces are unchanged.",
@@ -111,7 +112,7 @@ pub fn WorkspaceManager() -> impl IntoView {
         new_name.set(String::new());
         spawn_local(async move {
             persistence::flush(state).await;
-            persistence::add_and_open(state, Workspace::empty(name.trim())).await;
+            workspace_ops::add_and_open(state, Workspace::empty(name.trim())).await;
         });
     };
     view! {
@@ -181,7 +182,7 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
                             on:submit=move |ev| {
                                 ev.prevent_default();
                                 editing.set(false);
-                                spawn_local(persistence::rename(state, save_id.clone(), draft.get_untracked()));
+                                spawn_local(workspace_ops::rename(state, save_id.clone(), draft.get_untracked()));
                             }
                         >
                             <label class="visually-hidden" for=input_id.clone()>{rename_label.clone()}</label>
@@ -206,7 +207,7 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
                 <button
                     disabled=is_active
                     aria-label=format!("Open {}", meta.name)
-                    on:click=move |_| spawn_local(persistence::switch_to(state, open_id.clone()))
+                    on:click=move |_| spawn_local(workspace_ops::switch_to(state, open_id.clone()))
                 >
                     "Open"
                 </button>
@@ -215,7 +216,7 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
                 </button>
                 <button
                     aria-label=format!("Duplicate {}", meta.name)
-                    on:click=move |_| spawn_local(persistence::duplicate(state, copy_id.clone()))
+                    on:click=move |_| spawn_local(workspace_ops::duplicate(state, copy_id.clone()))
                 >
                     "Duplicate"
                 </button>
@@ -225,7 +226,7 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
                     on:click=move |_| {
                         let question = format!("Delete “{}” and all its data from this browser?", meta.name);
                         if window().confirm_with_message(&question).unwrap_or(false) {
-                            spawn_local(persistence::delete(state, delete_id.clone()));
+                            spawn_local(workspace_ops::delete(state, delete_id.clone()));
                         }
                     }
                 >

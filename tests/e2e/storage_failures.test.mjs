@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openApp, loadDemo, rowCount } from './harness.mjs';
+import { readRecords } from './storage_helpers.mjs';
 
 test('blocked storage: the app works in memory and says so', async () => {
   const app = await openApp({
@@ -27,7 +28,7 @@ test('blocked storage: the app works in memory and says so', async () => {
   }
 });
 
-test('quota exceeded: a clear message, and the previous saved state survives', async () => {
+test('quota exceeded: a clear message, the previous saved state survives, and the edit is stored once there is room', async () => {
   // Writes fail once the test sets window.__quotaFull, as a full disk would make them.
   const app = await openApp({
     initScript: () => {
@@ -48,9 +49,14 @@ test('quota exceeded: a clear message, and the previous saved state survives', a
     await page.getByRole('button', { name: 'Save name' }).click();
     await page.getByRole('alert').filter({ hasText: 'quota exceeded' }).waitFor();
     assert.match(await page.getByRole('alert').first().innerText(), /last saved version is intact/);
+    const stored = Object.entries(await readRecords(page)).filter(([key]) => key.startsWith('microplan/meta/'));
+    assert.deepEqual(stored.map(([, meta]) => JSON.parse(meta).name), ['Demo: Hearth & Trail'],
+      'the last saved version is what storage holds');
+    // Leaving keeps the unsaved edit aside; once there is room again (the new page's disk is
+    // not full) it is stored over that last saved version, which it was made on.
     await app.reload();
     const names = await page.locator('.workspace-name').allInnerTexts();
-    assert.deepEqual(names, ['Demo: Hearth & Trail'], 'the last saved state is what reloads');
+    assert.deepEqual(names, ['Renamed while the disk is full']);
     await app.goto('Creators');
     assert.equal(await rowCount(page, 'Creators'), 40);
   } finally {

@@ -1,0 +1,171 @@
+//! What the workspace list does: create, switch, rename, duplicate, delete, and remove an
+//! unreadable record. Each writes only its own workspace's records and tells other tabs.
+
+use leptos::prelude::*;
+
+use super::page_events::announce_to_other_tabs;
+use super::persistence::{
+    backend, flush, forget_open, mark_pending, now_iso, open_id, open_revision, open_stored,
+    refresh_list, show_opened, update_workspace,
+};
+use super::state::AppState;
+use crate::domain::workspace::Workspace;
+use crate::store::index::new_workspace_id;
+use crate::store::lifecycle::{self, LifecycleError, Opened};
+use crate::store::records::{workspace_key, StoredRevision};
+
+fn new_id() -> String {
+    new_workspace_id(js_sys::Date::now(), js_sys::Math::random())
+}
+
+/// Stores `workspace` under a new id and opens it.
+pub async fn add_and_open(state: AppState, mut workspace: Workspace) {
+    let id = new_id();
+    let now = now_iso();
+    let _ = refresh_list(state).await;
+    workspace.name = state
+        .index
+        .with_untracked(|index| index.unique_name(&workspace.name));
+    match lifecycle::create_workspace(&backend(), &id, &workspace, &now).await {
+        Ok((meta, seen)) => {
+            let name = workspace.name.clone();
+            show_opened(
+                state,
+                Opened {
+                    workspace,
+                    meta,
+                    seen,
+                },
+            );
+            announce_to_other_tabs(&id);
+            state.notify(format!("Opened “{name}”."));
+        }
+        Err(error) => state.notify_error(format!("The workspace was not created: {error}")),
+    }
+}
+
+/// Switches to another stored workspace after writing any pending change.
+pub async fn switch_to(state: AppState, id: String) {
+    if open_id().as_deref() == Some(id.as_str()) {
+        return;
+    }
+    flush(state).await;
+    if state.conflict.with_untracked(Option::is_some) {
+        state.notify_error("Choose which version of the open workspace to keep before switching.");
+        return;
+    }
+    open_stored(state, &id).await;
+}
+
+/// Renames any workspace. The open one is renamed like any edit; a closed one is read fresh
+/// and written back with only its name changed.
+pub async fn rename(state: AppState, id: String, new_name: String) {
+    let name = new_name.trim().to_string();
+    if name.is_empty() {
+        state.notify_error("A workspace needs a name.");
+        return;
+    }
+    if open_id().as_deref() == Some(id.as_str()) {
+        update_workspace(state, |workspace| workspace.name = name);
+        return;
+    }
+    match lifecycle::rename_workspace(&backend(), &id, &name, &now_iso()).await {
+        Ok(opened) => {
+            state.index.update(|index| index.upsert(opened.meta));
+            announce_to_other_tabs(&id);
+        }
+        Err(error) => state.notify_error(format!("Rename failed: {error}")),
+    }
+}
+
+/// Copies a workspace (the open one with its edits written first) and opens the copy.
+pub async fn duplicate(state: AppState, id: String) {
+    flush(state).await;
+    let _ = refresh_list(state).await;
+    let source = state
+        .index
+        .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()));
+    let name = state.index.with_untracked(|index| {
+        index.unique_name(&format!("{} (copy)", source.unwrap_or_default()))
+    });
+    let new_id = new_id();
+    match lifecycle::duplicate_workspace(&backend(), &id, &new_id, &name, &now_iso()).await {
+        Ok(opened) => {
+            show_opened(state, opened);
+            announce_to_other_tabs(&new_id);
+            state.notify(format!("Opened “{name}”."));
+        }
+        Err(error) => state.notify_error(format!("Duplicate failed: {error}")),
+    }
+}
+
+/// Deletes a workspace for good; the caller has asked the user to confirm. Refused when
+/// another tab saved it after this tab last saw it.
+pub async fn delete(state: AppState, id: String) {
+    let is_open = open_id().as_deref() == Some(id.as_str());
+    let name = state
+        .index
+        .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()))
+        .unwrap_or_default();
+    let expected = if is_open {
+        open_revision().unwrap_or(StoredRevision::Absent)
+    } else {
+        state
+            .index
+            .with_untracked(|index| {
+                index
+                    .find(&id)
+                    .map(|meta| StoredRevision::At(meta.revision))
+            })
+            .unwrap_or(StoredRevision::Absent)
+    };
+    match lifecycle::delete_workspace(&backend(), &id, expected).await {
+        Ok(()) => {}
+        Err(LifecycleError::Conflict { .. }) => {
+            state.notify_error(format!(
+                "“{name}” was not deleted: another tab changed it since this list was shown. \
+                 The list is now up to date; delete it again if you still want to."
+            ));
+            let _ = refresh_list(state).await;
+            return;
+        }
+        Err(error) => {
+            state.notify_error(format!("Not deleted: {error}"));
+            return;
+        }
+    }
+    announce_to_other_tabs(&id);
+    state
+        .unreadable
+        .update(|list| list.retain(|record| record.key != workspace_key(&id)));
+    if is_open {
+        mark_pending(false);
+        state.conflict.set(None);
+        forget_open(state);
+    }
+    let _ = refresh_list(state).await;
+    if is_open {
+        if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
+            open_stored(state, &next).await;
+        }
+    }
+    state.notify(format!("Deleted “{name}”."));
+}
+
+/// Removes an unreadable record after the user has downloaded or given it up.
+pub async fn discard_unreadable(state: AppState, key: String) {
+    if let Err(error) = lifecycle::discard_record(&backend(), &key).await {
+        state.notify_error(format!("Not removed: {error}"));
+        return;
+    }
+    state
+        .unreadable
+        .update(|list| list.retain(|record| record.key != key));
+    if let Some(id) = key.strip_prefix(&workspace_key("")) {
+        if open_id().as_deref() == Some(id) {
+            forget_open(state);
+        }
+    }
+    announce_to_other_tabs(&key);
+    let _ = refresh_list(state).await;
+}

@@ -1,0 +1,51 @@
+// An edit is stored even when the page goes away before autosave's pause is over: closing
+// the tab or reloading writes it on the way out.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, loadDemo } from './harness.mjs';
+import { listedNames, storedWorkspaceNamed } from './storage_helpers.mjs';
+
+async function startRename(page, from, to) {
+  const row = page.locator('li.workspace', { has: page.locator('.workspace-name', { hasText: from }) });
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel(`New name for ${from}`).fill(to);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  return Date.now();
+}
+
+test('an edit followed by closing the tab within 100 ms is there when the app opens again', async () => {
+  const app = await openApp();
+  try {
+    await loadDemo(app);
+    const edited = await startRename(app.page, 'Demo: Hearth & Trail', 'Renamed just before closing');
+    assert.match(await app.page.locator('.save-status').innerText(), /Saving/, 'the autosave is still waiting');
+    await app.page.close();
+    const elapsed = Date.now() - edited;
+    assert.ok(elapsed < 100, `closed ${elapsed} ms after the edit`);
+
+    const page = await app.context.newPage();
+    await page.goto(app.server.url);
+    await page.waitForSelector('.save-status:not(:has-text("Opening storage"))');
+    assert.deepEqual(await listedNames(page), ['Renamed just before closing']);
+    assert.ok(await storedWorkspaceNamed(page, 'Renamed just before closing'));
+  } finally {
+    await app.close();
+  }
+});
+
+test('reloading while a save is pending keeps the edit and asks nothing', async () => {
+  const app = await openApp();
+  try {
+    await loadDemo(app);
+    const dialogs = [];
+    app.page.on('dialog', (dialog) => dialogs.push(dialog.type()));
+    await startRename(app.page, 'Demo: Hearth & Trail', 'Renamed just before reloading');
+    assert.match(await app.page.locator('.save-status').innerText(), /Saving/);
+    await app.reload();
+    assert.deepEqual(await listedNames(app.page), ['Renamed just before reloading']);
+    assert.deepEqual(dialogs, [], 'no "leave this page?" question for a save that is under way');
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});

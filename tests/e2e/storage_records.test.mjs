@@ -1,0 +1,80 @@
+// Whatever storage holds is reachable: workspaces stored by the earlier version open
+// unchanged, and a damaged list or record is shown or offered for download with its reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { openApp, fixture, rowCount } from './harness.mjs';
+import { listedNames, readRecords, replaceRecords } from './storage_helpers.mjs';
+
+const legacy = JSON.parse(fs.readFileSync(fixture('store', 'legacy_store_v2.json'), 'utf8')).records;
+const INDEX = 'microplan/index';
+const OAT = 'microplan/workspace/ws-lx1-abc123';
+const AUTUMN = 'microplan/workspace/ws-lx2-def456';
+
+async function withStored(records, check) {
+  const app = await openApp();
+  try {
+    await replaceRecords(app.page, records);
+    await app.reload();
+    await check(app);
+    assert.deepEqual(app.pageErrors.filter((e) => !e.includes('Failed to load resource')), []);
+  } finally {
+    await app.close();
+  }
+}
+
+test('schema 2 workspaces stored by the earlier version open unchanged', () => withStored(legacy, async (app) => {
+  const { page } = app;
+  assert.deepEqual(await listedNames(page), ['Autumn notes', 'Oat & Trail spring']);
+  await page.locator('li.workspace.active', { hasText: 'Oat & Trail spring' }).waitFor();
+  await app.goto('Creators');
+  assert.equal(await rowCount(page, 'Creators'), 1);
+  const records = await readRecords(page);
+  assert.equal(records[OAT], legacy[OAT], 'opening did not rewrite the record');
+  assert.equal(records[AUTUMN], legacy[AUTUMN]);
+  assert.equal(JSON.parse(records['microplan/meta/ws-lx2-def456']).revision, 1);
+}));
+
+test('an index listing one of two workspaces hides neither', () => {
+  const index = JSON.parse(legacy[INDEX]);
+  index.workspaces = index.workspaces.slice(0, 1);
+  return withStored({ ...legacy, [INDEX]: JSON.stringify(index) }, async ({ page }) => {
+    assert.deepEqual(await listedNames(page), ['Autumn notes', 'Oat & Trail spring']);
+  });
+});
+
+test('an index stored as a number hides nothing and is offered for download', () =>
+  withStored({ ...legacy, [INDEX]: 5 }, async (app) => {
+    const { page } = app;
+    assert.deepEqual(await listedNames(page), ['Autumn notes', 'Oat & Trail spring']);
+    const banner = page.getByRole('alert').filter({ hasText: '“Workspace list” could not be read' });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /rebuilt from the workspaces themselves/);
+    const raw = await app.download(banner.getByRole('button', { name: 'Download raw data' }));
+    assert.equal(fs.readFileSync(raw, 'utf8'), '5');
+  }));
+
+test('a workspace record of the wrong type is offered for download with the reason', () =>
+  withStored({ ...legacy, [AUTUMN]: 42 }, async (app) => {
+    const { page } = app;
+    assert.deepEqual(await listedNames(page), ['Oat & Trail spring']);
+    const banner = page.getByRole('alert').filter({ hasText: '“Autumn notes” could not be read' });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /not a Microplan workspace file/);
+    const raw = await app.download(banner.getByRole('button', { name: 'Download raw data' }));
+    assert.equal(fs.readFileSync(raw, 'utf8'), '42');
+    assert.equal((await readRecords(page))[AUTUMN], 42, 'the record is kept as it was');
+  }));
+
+test('a record from a newer version is refused with a clear message and never overwritten', () => {
+  const newer = '{"app":"microplan","schema_version":99,"workspace":{"name":"From a newer app"}}';
+  return withStored({ ...legacy, [AUTUMN]: newer }, async (app) => {
+    const { page } = app;
+    const banner = page.getByRole('alert').filter({ hasText: '“Autumn notes” could not be read' });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /saved by a newer Microplan \(format 99/);
+    await app.reload();
+    await banner.waitFor();
+    assert.equal((await readRecords(page))[AUTUMN], newer);
+  });
+});
