@@ -30,6 +30,7 @@ mod follower_sample;
 mod activation_export;
 mod uplift_export;
 mod columns_vetting;
+pub mod file_names;
 mod contract_export;
 mod date;
 mod decode;

@@ -81,6 +81,14 @@ fn import_workspace_file(state: AppState, ev: leptos::ev::Event) {
     };
     let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
     input.set_value("");
+    // An oversized file is refused before it is read into memory.
+    if file.size() > crate::domain::limits::MAX_FILE_BYTES as f64 {
+        let error = crate::store::validate::FileError::TooLarge { bytes: file.size() as usize };
+        return state.notify_error(format!(
+            "“{}” was not imported: {error}. Your workspaces are unchanged.",
+            file.name()
+        ));
+    }
     spawn_local(async move {
         let bytes = match read_file_bytes(&file).await {
             Ok(bytes) => bytes,
