@@ -6,7 +6,7 @@ mod conflicts;
 mod drafts;
 mod versions;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::*;
 use crate::domain::markets::Market;
@@ -139,18 +139,21 @@ fn the_term_sheet_document_holds_the_table_and_the_note() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..proptest::prelude::ProptestConfig::default() })]
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..proptest::prelude::ProptestConfig::default() })]
 
-    /// Whatever the numbers, drafting never panics and never prints NaN or infinity.
+    /// Whatever the numbers and dates (every value the form or a workspace file can carry,
+    /// to the calendar's limits), drafting never panics and never prints NaN or infinity.
     #[test]
     fn any_numbers_draft_without_panics_or_nan(
         fee in proptest::option::of(proptest::num::f64::ANY),
         rate in proptest::option::of(proptest::num::f64::ANY),
         share in proptest::option::of(proptest::num::f64::ANY),
         kill in proptest::num::f64::ANY,
-        live in 0u32..100_000,
-        after in 0u32..100_000,
-        offset in -400i64..400,
+        live in proptest::num::u32::ANY,
+        after in proptest::num::u32::ANY,
+        near_offset in -400i64..400,
+        far_day in chrono::NaiveDate::MIN.num_days_from_ce()..=chrono::NaiveDate::MAX.num_days_from_ce(),
+        far in proptest::bool::ANY,
         model in 0usize..4,
     ) {
         let mut c = hybrid_uk_whitelisting();
@@ -160,7 +163,11 @@ proptest::proptest! {
         c.compensation.outcome_share = share;
         c.compensation.kill_fee.after_draft = kill;
         c.schedule.live_days = live;
-        c.schedule.posting_end = c.schedule.posting_start + chrono::Duration::days(offset);
+        c.schedule.posting_end = if far {
+            NaiveDate::from_num_days_from_ce_opt(far_day).expect("in the calendar")
+        } else {
+            c.schedule.posting_start + chrono::Duration::days(near_offset)
+        };
         c.exclusivity.kind = ExclusivityKind::Exclusive;
         c.exclusivity.days_after = after;
         c.compensation.bonus = Some(Bonus { metric: "clicks".into(), threshold: kill, amount: kill });
