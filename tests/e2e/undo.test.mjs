@@ -103,9 +103,10 @@ test('a half-edited contract is saved as it is typed: there after leaving the se
     assert.match(await editor.getByTestId('contract-version-line').innerText(), /^Version 1 · draft · saved .* · saved automatically$/);
 
     await editor.getByLabel('Fixed fee').fill('520');
-    // Written into the workspace after a pause in typing, then stored.
+    // Written into the workspace after a 0.4 s pause in typing, then stored. "saving…" can
+    // come and go between two looks, so wait past the pause and then for the settled line.
     const line = editor.getByTestId('contract-version-line');
-    await waitForText(line, / · saving…$/);
+    await page.waitForTimeout(800);
     await waitForText(line, / · saved automatically$/);
     await app.waitSaved();
     await app.reload();
