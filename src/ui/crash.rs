@@ -74,8 +74,8 @@ fn show_stopped_notice(record: &CrashRecord) {
     if let (Some(heading), Some(text), Some(link)) = (heading, text, link) {
         heading.set_text_content(Some("Microplan stopped because of an error"));
         text.set_text_content(Some(&format!(
-            "{} Everything saved in this browser is untouched; an edit made in the last \
-             second may be missing. Reopening starts on the overview, not on {}.",
+            "The error: {}. Everything saved in this browser is untouched; an edit made in \
+             the last second may be missing. Reopening starts on the overview, not on {}.",
             record.message,
             record.section().title()
         )));

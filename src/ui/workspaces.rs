@@ -204,7 +204,7 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
                     view! {
                         <div class="workspace-title">
                             <span class="workspace-name">{name.clone()}</span>
-                            <span class="muted">{format!("{} rows", meta.rows)}</span>
+                            <span class="muted">{format!("{} rows", crate::domain::money::group_thousands(meta.rows as u64))}</span>
                             {move || is_active.get().then(|| view! { <span class="badge">"open"</span> })}
                         </div>
                     }

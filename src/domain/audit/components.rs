@@ -129,8 +129,9 @@ fn scored(
         ComponentKind::GrowthAuthenticity => {
             let g = &m.growth;
             let ratio_words = m.following_ratio.map(|r| {
-                let cost = score::following_penalty(Some(r)) * 100.0;
-                format!(" Follows {r:.2} accounts per follower (-{cost:.0}; up to 0.25 costs nothing, 1 or more costs 50).")
+                let cost = (score::following_penalty(Some(r)) * 100.0).round();
+                let effect = if cost >= 1.0 { format!("costs {cost:.0} points") } else { "no deduction".to_string() };
+                format!(" Follows {r:.2} accounts per follower ({effect}; up to 0.25 costs nothing, 1 or more costs 50).")
             });
             if !g.enough_data {
                 return Err(format!(
