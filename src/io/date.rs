@@ -202,8 +202,29 @@ fn compact_iso(token: &str) -> Option<NaiveDate> {
     ymd(i32::try_from(part(0..4)?).ok()?, part(4..6)?, part(6..8)?)
 }
 
-/// Reads one date cell. `Ambiguous` means the caller must choose the order.
+/// Reads one date cell. `Ambiguous` means the caller must choose the order. A date outside
+/// the years Microplan works with (`domain::limits`) is a problem of the cell, so the import
+/// report names its row and column instead of autosave refusing the workspace later.
 pub fn read_date(text: &str) -> Result<DateReading, Problem> {
+    let reading = read_any_date(text)?;
+    let (DateReading::Clear(date) | DateReading::Ordered(date, _) | DateReading::Ambiguous { day_first: date, .. }) =
+        reading;
+    if crate::domain::limits::date_in_range(date) {
+        Ok(reading)
+    } else {
+        Err(Problem::new(
+            format!(
+                "`{}` is outside the dates Microplan works with, {}-01-01 to {}-12-31",
+                text.trim(),
+                crate::domain::limits::FIRST_YEAR,
+                crate::domain::limits::LAST_YEAR
+            ),
+            "check the year",
+        ))
+    }
+}
+
+fn read_any_date(text: &str) -> Result<DateReading, Problem> {
     let trimmed = text.trim();
     if let Some(date) = plain_iso(trimmed) {
         return Ok(DateReading::Clear(date));

@@ -249,9 +249,25 @@ fn not_a_count(text: &str, decimal_comma: bool) -> Problem {
     }
 }
 
-/// A whole, non-negative count. Abbreviations round to the nearest whole (`1.25k` is 1250,
-/// `1.2345k` is 1235); a plain fraction such as `12.5` is an error.
+/// A whole, non-negative count up to `domain::limits::MAX_COUNT`. Abbreviations round to the
+/// nearest whole (`1.25k` is 1250, `1.2345k` is 1235); a plain fraction such as `12.5` is an
+/// error. The cap is checked here so that the import report names the cell, rather than
+/// autosave refusing the workspace later.
 pub fn parse_count(text: &str, decimal_comma: bool) -> Result<u64, Problem> {
+    let count = parse_any_count(text, decimal_comma)?;
+    if count > crate::domain::limits::MAX_COUNT {
+        return Err(Problem::new(
+            format!("`{}` is larger than any real count", text.trim()),
+            format!(
+                "check the value; counts up to {} are supported",
+                crate::domain::money::group_thousands(crate::domain::limits::MAX_COUNT)
+            ),
+        ));
+    }
+    Ok(count)
+}
+
+fn parse_any_count(text: &str, decimal_comma: bool) -> Result<u64, Problem> {
     // Most cells are plain digits: read them without building digit strings.
     let trimmed = text.trim();
     if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
@@ -292,11 +308,21 @@ pub fn parse_count(text: &str, decimal_comma: bool) -> Result<u64, Problem> {
     Ok(value as u64)
 }
 
-/// Any finite number, negative allowed.
+/// Any finite number, negative allowed, within ± `domain::limits::MAX_AMOUNT`.
 pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, Problem> {
-    read_number(text, decimal_comma)
+    let value = read_number(text, decimal_comma)
         .and_then(|reading| reading.digits.to_f64())
-        .ok_or_else(|| not_a_number(text, decimal_comma, "a number such as 1200.5 or 1.2k"))
+        .ok_or_else(|| not_a_number(text, decimal_comma, "a number such as 1200.5 or 1.2k"))?;
+    if value.abs() > crate::domain::limits::MAX_AMOUNT {
+        return Err(Problem::new(
+            format!("`{}` is larger than any real amount", text.trim()),
+            format!(
+                "check the value; numbers up to {} either way are supported",
+                crate::domain::money::group_thousands(crate::domain::limits::MAX_AMOUNT as u64)
+            ),
+        ));
+    }
+    Ok(value)
 }
 
 /// A rate as a fraction from 0 to 1: `5%` and `0.05` are both 0.05.

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use super::preview_of;
-use super::round_trip::{date, finite, handle, optional_text, text, unique};
+use super::round_trip::{count, date, finite, handle, optional_text, text, unique};
 use crate::domain::attribution::{
     AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer,
 };
@@ -35,7 +35,7 @@ fn shop_order() -> impl Strategy<Value = ShopOrder> {
         prop::option::of(finite()),
         "[A-Z]{3}",
     );
-    let counts = (any::<u64>(), any::<u64>(), any::<bool>(), any::<bool>());
+    let counts = (count(), count(), any::<bool>(), any::<bool>());
     (
         text(),
         date(),
@@ -77,8 +77,8 @@ fn link_clicks() -> impl Strategy<Value = LinkClicks> {
         text(),
         text(),
         optional_text(),
-        any::<u64>(),
-        prop::option::of(any::<u64>()),
+        count(),
+        prop::option::of(count()),
         super::round_trip::money(),
     )
         .prop_map(

@@ -167,3 +167,13 @@ fn contradicting_orders_in_one_column_are_errors() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn dates_outside_the_years_microplan_works_with_are_cell_problems() {
+    let old = read_date("01/02/1899").expect_err("refused");
+    assert_eq!(old.problem, "`01/02/1899` is outside the dates Microplan works with, 1900-01-01 to 2200-12-31");
+    assert_eq!(old.fix, "check the year");
+    assert!(read_date("2201-01-01").is_err());
+    assert!(read_date("1900-01-01").is_ok());
+    assert!(read_date("2200-12-31").is_ok());
+}

@@ -27,7 +27,7 @@ fn counts_with_separators_and_abbreviations() {
         ("3.4M", POINT, 3_400_000),
         ("2B", POINT, 2_000_000_000),
         ("1.5bn", POINT, 1_500_000_000),
-        ("18446744073709551615", POINT, u64::MAX),
+        ("1000000000000", POINT, 1_000_000_000_000),
         ("1e3", POINT, 1000),
     ];
     for (text, decimal_comma, expected) in cases {
@@ -184,4 +184,15 @@ fn decimal_evidence_votes_only_when_unambiguous() {
     for (cell, expected) in cases {
         assert_eq!(decimal_evidence(cell), expected, "{cell:?}");
     }
+}
+
+#[test]
+fn counts_and_amounts_beyond_any_real_value_are_cell_problems() {
+    let too_many = parse_count("1000000000001", POINT).expect_err("refused");
+    assert_eq!(too_many.problem, "`1000000000001` is larger than any real count");
+    assert_eq!(too_many.fix, "check the value; counts up to 1,000,000,000,000 are supported");
+    assert!(parse_count("18446744073709551615", POINT).is_err());
+    assert_eq!(parse_number("-1000000000000", POINT), Ok(-1e12));
+    let too_much = parse_number("2e12", POINT).expect_err("refused");
+    assert_eq!(too_much.problem, "`2e12` is larger than any real amount");
 }

@@ -5,6 +5,7 @@
 //! separator, categories are lowercase, handles have no leading `@`. Within those limits
 //! text is arbitrary: commas, quotes, newlines, leading `=`, `-`, `@`, `'` and any Unicode.
 
+use crate::domain::limits::{MAX_AMOUNT, MAX_COUNT};
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -76,9 +77,17 @@ pub(super) fn date() -> impl Strategy<Value = NaiveDate> {
         .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default())
 }
 
+/// Any count an import accepts, to its limit.
+pub(super) fn count() -> impl Strategy<Value = u64> {
+    prop_oneof![0..=MAX_COUNT, Just(MAX_COUNT), 0u64..1000]
+}
+
+/// Any number an import accepts, to its limits either way.
 pub(super) fn finite() -> impl Strategy<Value = f64> {
     prop_oneof![
-        any::<f64>().prop_filter("finite", |v| v.is_finite()),
+        -MAX_AMOUNT..=MAX_AMOUNT,
+        Just(MAX_AMOUNT),
+        Just(-MAX_AMOUNT),
         -1e6f64..1e6,
         Just(0.1),
         Just(1200.5)
@@ -100,8 +109,8 @@ fn creator() -> impl Strategy<Value = Creator> {
         handle(),
         platform(),
         optional_text(),
-        any::<u64>(),
-        prop::option::of(any::<u64>()),
+        count(),
+        prop::option::of(count()),
     );
     let profile = (
         list(true),
@@ -140,14 +149,14 @@ fn creator() -> impl Strategy<Value = Creator> {
 }
 
 fn post() -> impl Strategy<Value = Post> {
-    let counts = prop::collection::vec(prop::option::of(any::<u64>()), 5);
+    let counts = prop::collection::vec(prop::option::of(count()), 5);
     let head = (
         handle(),
         text(),
         date(),
         optional_text(),
-        any::<u64>(),
-        any::<u64>(),
+        count(),
+        count(),
     );
     let tail = (any::<bool>(), prop::option::of(any::<bool>()), list(false));
     (head, counts, tail).prop_map(
@@ -178,7 +187,7 @@ fn post() -> impl Strategy<Value = Post> {
 }
 
 fn follower_point() -> impl Strategy<Value = FollowerPoint> {
-    (handle(), date(), any::<u64>()).prop_map(|(handle, date, followers)| FollowerPoint {
+    (handle(), date(), count()).prop_map(|(handle, date, followers)| FollowerPoint {
         handle,
         date,
         followers,
@@ -187,7 +196,7 @@ fn follower_point() -> impl Strategy<Value = FollowerPoint> {
 
 fn comment_summary() -> impl Strategy<Value = CommentSummary> {
     let shares = (fraction(), fraction(), fraction(), fraction());
-    let counts = (any::<u64>(), any::<u64>(), any::<u64>(), any::<u32>());
+    let counts = (count(), count(), count(), any::<u32>());
     (handle(), text(), shares, counts).prop_map(
         |(handle, post_id, (g, e, s, d), (total, distinct, replies, depth))| CommentSummary {
             handle,
@@ -216,7 +225,7 @@ fn community() -> impl Strategy<Value = Community> {
 }
 
 fn deliverable_result() -> impl Strategy<Value = DeliverableResult> {
-    let counts = prop::collection::vec(prop::option::of(any::<u64>()), 10);
+    let counts = prop::collection::vec(prop::option::of(count()), 10);
     let rest = (
         prop::option::of(date()),
         money(),
@@ -259,8 +268,8 @@ fn test_arm() -> impl Strategy<Value = TestArm> {
         text(),
         text(),
         any::<bool>(),
-        any::<u64>(),
-        any::<u64>(),
+        count(),
+        count(),
         money(),
     )
         .prop_map(
@@ -279,8 +288,8 @@ fn activation_plan() -> impl Strategy<Value = ActivationPlan> {
     let shipping = prop::collection::vec(("[A-Z]{2}", 0u32..=365), 0..4).prop_map(|times| {
         times.into_iter().map(|(country, days)| ShippingTime { country, days }).collect::<Vec<_>>()
     });
-    let identity = (text(), text(), date(), date(), any::<u64>(), fraction(), fraction());
-    let terms = (any::<u64>(), any::<u64>(), money(), money(), money(), money(), any::<u32>(), shipping, optional_text());
+    let identity = (text(), text(), date(), date(), count(), fraction(), fraction());
+    let terms = (count(), count(), money(), money(), money(), money(), any::<u32>(), shipping, optional_text());
     (identity, terms).prop_map(
         |((name, community, start, end, target, confidence, rate), (paid, gifted, product, shipping_cost, fee, paid_fee, lead, shipping_days, notes))| {
             ActivationPlan {
@@ -319,7 +328,7 @@ fn gifting_record() -> impl Strategy<Value = GiftingRecord> {
 }
 
 fn test_day() -> impl Strategy<Value = crate::domain::uplift_daily::TestDay> {
-    (text(), text(), date(), any::<u64>(), any::<u64>()).prop_map(|(test, arm, date, units, conversions)| {
+    (text(), text(), date(), count(), count()).prop_map(|(test, arm, date, units, conversions)| {
         crate::domain::uplift_daily::TestDay { test, arm, date, units, conversions }
     })
 }
