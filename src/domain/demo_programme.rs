@@ -110,7 +110,7 @@ fn tracking(brief: &CampaignBrief, creators: &[Creator]) -> TrackingBook {
     let mut book = TrackingBook {
         // A code made by hand in the shop last year: the generator must not reuse it.
         store_codes: vec![
-            StoreCode { code: "MUDDYMESTM15".into(), note: Some("Created manually in 2025".into()) },
+            StoreCode { code: "MUDDYMILES15".into(), note: Some("Created manually in 2025".into()) },
             StoreCode { code: "WELCOME10".into(), note: Some("Newsletter sign-up".into()) },
         ],
         ..TrackingBook::default()
@@ -161,8 +161,8 @@ mod tests {
         let briefs = creator_briefs(brief, &workspace.creators, &programme.tracking);
         assert_eq!(briefs.len(), 6);
         assert!(briefs.iter().all(|b| b.missing.is_empty() && b.code.is_some()));
-        // The shop already had MUDDYMESTM15, so Tom's code gets a suffix.
-        assert_eq!(briefs[0].code.as_deref(), Some("MUDDYMESTM15B"));
+        // The shop already had MUDDYMILES15, so Tom's code gets a suffix.
+        assert_eq!(briefs[0].code.as_deref(), Some("MUDDYMILES15B"));
         let mut codes: Vec<&str> = briefs.iter().filter_map(|b| b.code.as_deref()).collect();
         codes.sort_unstable();
         codes.dedup();

@@ -81,9 +81,9 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     await page.getByText(/Made 19 tracked links with codes/).waitFor();
     const first = rows.first();
     assert.match(await first.innerText(), /@crumb_theory/);
-    // crumb_theory -> CRUMBTHEORY -> without the look-alike O -> CRUMBTHERY, then 15 (%).
-    assert.match(await first.innerText(), /CRUMBTHERY15/);
-    assert.match(await first.innerText(), /1 of 1\s+CRUMBTHERY15\s+Ready/);
+    // crumb_theory -> CRUMB + THEORY, words a viewer can type from a video, then 15 (%).
+    assert.match(await first.innerText(), /CRUMBTHEORY15/);
+    assert.match(await first.innerText(), /1 of 1\s+CRUMBTHEORY15\s+Ready/);
     await screenshot(app, 'briefs-1280');
 
     // 4. Download one creator's brief and read it.
@@ -95,14 +95,14 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     assert.match(markdown, /label it “#ad”/);
     assert.match(markdown, /both on screen and spoken/);
     assert.match(markdown, /Source\*\*[\s\S]*16 CFR Part 255/);
-    assert.match(markdown, /Your code: CRUMBTHERY15 gives your followers 15% off/);
+    assert.match(markdown, /Your code: CRUMBTHEORY15 gives your followers 15% off/);
     // Links are autolinks, so they stay usable when copied out of the Markdown file.
     assert.match(markdown, /<https:\/\/hearthandtrail\.example\/bake\?src=creators&utm_source=instagram&utm_medium=social&utm_campaign=sourdough_winter_bake&utm_content=crumb_theory_short_video_1&utm_term=sourdough_baking#recipes>/);
     assert.match(markdown, /Share your best starter tip/);
     // The on-screen view shows the same creator's brief.
     await first.getByRole('button', { name: 'View' }).click();
     await page.getByRole('heading', { name: 'Brief for @crumb_theory' }).waitFor();
-    await page.locator('.doc-page').getByText('CRUMBTHERY15', { exact: false }).first().waitFor();
+    await page.locator('.doc-page').getByText('CRUMBTHEORY15', { exact: false }).first().waitFor();
 
     // 5. Save as a template, reload, and find everything again.
     await page.getByLabel('Template name', { exact: true }).fill('Baking community playbook');
@@ -113,7 +113,7 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     await page.getByRole('button', { name: 'Sourdough winter bake' }).click();
     assert.equal(await page.getByLabel('Campaign name', { exact: true }).inputValue(), 'Sourdough winter bake');
     assert.equal(await page.locator('table.pg-creators tbody tr').count(), 19);
-    assert.match(await page.locator('table.pg-creators tbody tr').first().innerText(), /CRUMBTHERY15/);
+    assert.match(await page.locator('table.pg-creators tbody tr').first().innerText(), /CRUMBTHEORY15/);
     await page.getByRole('button', { name: 'Use “Baking community playbook”' }).click();
     assert.equal(await page.getByLabel('Campaign name', { exact: true }).inputValue(), 'Baking community playbook');
     assert.equal(await page.getByLabel('Mission', { exact: true }).inputValue(), 'Home bakers want fuel they could have baked themselves.');
@@ -131,7 +131,7 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     assert.equal(lines[0], 'campaign,handle,platform,deliverable,promo_code,discount,url,landing_page,utm_source,utm_medium,utm_campaign,utm_content,utm_term,utm_id');
     const crumb = lines.find((line) => line.startsWith('Sourdough winter bake,crumb_theory,'));
     assert.ok(crumb, 'the new campaign is in the export');
-    assert.match(crumb, /^Sourdough winter bake,crumb_theory,instagram,short video 1,CRUMBTHERY15,0\.15,https:\/\/hearthandtrail\.example\/bake\?src=creators&utm_source=instagram&utm_medium=social&utm_campaign=sourdough_winter_bake&utm_content=crumb_theory_short_video_1&utm_term=sourdough_baking#recipes,/);
+    assert.match(crumb, /^Sourdough winter bake,crumb_theory,instagram,short video 1,CRUMBTHEORY15,0\.15,https:\/\/hearthandtrail\.example\/bake\?src=creators&utm_source=instagram&utm_medium=social&utm_campaign=sourdough_winter_bake&utm_content=crumb_theory_short_video_1&utm_term=sourdough_baking#recipes,/);
     // 16 demo links plus the 19 new ones.
     assert.equal(lines.length, 1 + 16 + 19);
     await screenshot(app, 'tracking-1280');

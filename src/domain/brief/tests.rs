@@ -221,7 +221,7 @@ fn per_creator_briefs_carry_name_pieces_links_and_code() {
     assert_eq!(ava.addressee(), "Ava Ridge (@ridge_runner_ava)");
     assert_eq!(ava.pieces.len(), 3);
     assert!(ava.pieces.iter().all(|p| p.link.as_deref().is_some_and(|l| l.contains("utm_content=ridge_runner_ava_"))));
-    assert_eq!(ava.code.as_deref(), Some("RDGERUNNERAV15"));
+    assert_eq!(ava.code.as_deref(), Some("RIDGERUNNER15"));
     assert_eq!(ava.discount, Some(0.15));
     assert!(ava.missing.is_empty(), "{:?}", ava.missing);
     let nora = &briefs[1];
@@ -249,7 +249,7 @@ fn a_creator_brief_document_holds_everything_they_need() {
         "Made with sourdough, oats and dates",
         "Your voice",
         "Micro-challenge: Ask your followers for their tips or photos",
-        "RDGERUNNERAV15 gives your followers 15% off",
+        "RIDGERUNNER15 gives your followers 15% off",
         "utm_content=ridge_runner_ava_story_2",
         "we reply within 2 working days",
         "Try a bar on your next long run",

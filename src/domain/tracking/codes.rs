@@ -1,10 +1,12 @@
 //! Promo codes per creator from a pattern such as `{HANDLE}{PCT}`.
 //!
-//! Codes are uppercase. Characters taken from words (handle, campaign, literal text) and
-//! every suffix the generator adds come from an alphabet without the look-alikes 0, O, 1,
-//! I and L, so a code read off a phone screen is typed right. The discount number of
-//! `{PCT}` is the one exception: it keeps its digits (15 stays 15), because changing a
-//! number would change the offer; leave `{PCT}` out for codes with no 0 or 1 at all.
+//! Codes are uppercase and are said on camera, so they are built from whole words of the
+//! handle (`muddy_miles_tom` gives MUDDYMILES, `levain_lotte` LEVAINLOTTE): a viewer hears a
+//! word and types it. Words keep all their letters; the digits 0 and 1 are dropped from them,
+//! so a code never holds a 0 or 1 that could be read as O, I or L. Every suffix the generator
+//! adds, and the code of a handle with no usable letters, come from an alphabet without the
+//! look-alikes 0, O, 1, I and L. The discount number of `{PCT}` is the one exception: it keeps
+//! its digits (15 stays 15), because changing a number would change the offer.
 //! Generation is deterministic: the same creators, pattern and taken codes give the same
 //! codes, and a creator's code never collides with another (case-insensitively) or with a
 //! code imported from the store.
@@ -18,6 +20,7 @@ pub const SAFE_ALPHABET: &str = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 const SUFFIX_DIGITS: &[u8] = b"23456789";
 const SUFFIX_LETTERS: &[u8] = b"BCDEFGHJKMNPQRSTUVWXYZ";
 const MAX_HANDLE_PART: usize = 12;
+const MAX_CAMPAIGN_PART: usize = 8;
 const MAX_CODE: usize = 24;
 const MAX_SUFFIX_TRIES: usize = 5_000;
 
@@ -50,22 +53,55 @@ fn fold_accent(c: char) -> &'static str {
     }
 }
 
-/// Word text as code characters: uppercase, accents folded, look-alikes and symbols dropped.
-pub fn code_letters(text: &str) -> String {
-    let mut out = String::new();
+/// The words of `text` as code characters: uppercase, accents folded, symbols dropped, and
+/// the digits 0 and 1 dropped (look-alikes of O and I). `muddy_miles_tom` gives
+/// `["MUDDY", "MILES", "TOM"]`.
+pub fn code_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_uppercase());
+        let folded = if c.is_ascii_alphanumeric() {
+            c.to_ascii_uppercase().to_string()
         } else {
-            out.push_str(fold_accent(c));
+            fold_accent(c).to_string()
+        };
+        if folded.is_empty() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            continue;
         }
+        word.extend(folded.chars().filter(|&ch| ch != '0' && ch != '1'));
     }
-    out.retain(|c| !is_ambiguous(c));
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Whole words of `text` while they fit in `max` characters; a first word longer than that
+/// is cut. `("muddy_miles_tom", 12)` gives `MUDDYMILES`.
+fn words_within(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for word in code_words(text) {
+        if out.is_empty() && word.len() > max {
+            return word.chars().take(max).collect();
+        }
+        if out.len() + word.len() > max {
+            break;
+        }
+        out.push_str(&word);
+    }
     out
 }
 
+/// Literal pattern text as code characters.
+pub fn code_letters(text: &str) -> String {
+    code_words(text).concat()
+}
+
 /// Four safe characters from a hash of the handle, for handles with no usable letters
-/// (`ナナ`, `lilo`): deterministic, so a re-run gives the same code.
+/// (`ナナ`, `__01`): deterministic, so a re-run gives the same code.
 fn hashed_letters(handle: &str) -> String {
     // FNV-1a, 64 bit.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -109,14 +145,14 @@ pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, String>
         let token = after.get(..close).unwrap_or("").trim().to_ascii_uppercase();
         match token.as_str() {
             "HANDLE" => {
-                let letters: String = code_letters(inputs.handle).chars().take(MAX_HANDLE_PART).collect();
+                let letters = words_within(inputs.handle, MAX_HANDLE_PART);
                 if letters.is_empty() {
                     out.push_str(&hashed_letters(inputs.handle));
                 } else {
                     out.push_str(&letters);
                 }
             }
-            "CAMPAIGN" => out.extend(code_letters(inputs.campaign).chars().take(6)),
+            "CAMPAIGN" => out.push_str(&words_within(inputs.campaign, MAX_CAMPAIGN_PART)),
             "PCT" => {
                 let Some(discount) = inputs.discount.filter(|d| d.is_finite() && *d > 0.0 && *d < 1.0) else {
                     return Err("The pattern uses {PCT}: enter a discount between 1% and 99%.".to_string());

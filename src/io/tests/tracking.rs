@@ -31,7 +31,7 @@ fn the_export_has_ga4_headers_and_one_row_per_creator_and_piece() {
     // muddy_miles_tom's first piece: the landing page's own query first, our tags, then the fragment.
     assert_eq!(
         first,
-        "Autumn trail launch,muddy_miles_tom,instagram,short video 1,MUDDYMESTM15B,0.15,\
+        "Autumn trail launch,muddy_miles_tom,instagram,short video 1,MUDDYMILES15B,0.15,\
          https://hearthandtrail.example/trail?ref=creators&utm_source=instagram&utm_medium=social\
          &utm_campaign=autumn_trail_launch&utm_content=muddy_miles_tom_short_video_1&utm_term=trail_running#boxes,\
          https://hearthandtrail.example/trail?ref=creators#boxes,instagram,social,autumn_trail_launch,\
