@@ -13,9 +13,9 @@ use crate::domain::activation::history::{
     community_posting_estimate, posting_estimate, PostingEstimate,
 };
 use crate::domain::activation::plan::{
-    gifted_needed_at, plan_activation, PlannerInput, PlannerResult, UnitCosts,
+    community_too_small, gifted_needed_at, plan_activation, PlannerInput, PlannerResult, UnitCosts,
 };
-use crate::domain::activation::{ActivationPlan, DEFAULT_ARRIVAL_LEAD_DAYS};
+use crate::domain::activation::{same_name, ActivationPlan, DEFAULT_ARRIVAL_LEAD_DAYS};
 use crate::domain::iso_date::parse_iso_date;
 use crate::domain::money::Money;
 use crate::domain::stats::intervals::ProportionMethod;
@@ -281,6 +281,7 @@ pub fn PlannerCard(community: String) -> impl IntoView {
         })
     });
     let save_for = community.clone();
+    let size_of = community.clone();
     let save = move |_| {
         let Ok((input, planned)) = result.get_untracked() else {
             state.notify_error("Fix the planner's inputs first.");
@@ -335,6 +336,20 @@ pub fn PlannerCard(community: String) -> impl IntoView {
                 <TextField id="plan-shipping-days" label="Shipping days per country" value=form.shipping_days hint="Such as GB=2; DE=4. Unknown countries: 7 days." />
             </div>
             {history}
+            {move || {
+                let (_, planned) = result.get().ok()?;
+                let members = state.workspace.with(|w| {
+                    w.as_ref().map_or(0, |w| {
+                        w.creators
+                            .iter()
+                            .filter(|c| c.communities.iter().any(|name| same_name(name, &size_of)))
+                            .count()
+                    })
+                });
+                let paid = planned.recommended.paid;
+                community_too_small(members, paid, planned.gifted)
+                    .map(|text| view! { <p class="callout warning" role="status">{format!("{text}.")}</p> })
+            }}
             {move || match result.get() {
                 Ok((input, planned)) => view! { <PlannerAnswer input=input result=planned /> }.into_any(),
                 Err(error) => view! { <p class="error-text" role="alert">{format!("{error}.")}</p> }.into_any(),

@@ -254,3 +254,18 @@ pub fn gifted_needed_at(k: u64, paid: u64, q: f64, confidence: f64) -> Result<u6
         .map(|plan| plan.gifted)
         .map_err(stats_error)
 }
+
+/// Says so when a plan needs more creators than the community has: gifting 25 creators from
+/// a community of 19 cannot happen, and the planner's answer would otherwise hide it.
+pub fn community_too_small(members: usize, paid: u64, gifted: u64) -> Option<String> {
+    let needed = paid.saturating_add(gifted);
+    let members = members as u64;
+    (needed > members).then(|| {
+        format!(
+            "This plan needs {} creators ({paid} paid, {gifted} gifted) but the community has {members}: \
+             add creators to the community, add paid creators (their posts are certain), or lower the \
+             posts wanted",
+            crate::domain::money::group_thousands(needed)
+        )
+    })
+}

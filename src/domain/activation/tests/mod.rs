@@ -347,3 +347,17 @@ fn calendar_has_all_day_events_with_stable_uids() {
         ics.lines().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(uids.len(), 10);
 }
+
+#[test]
+fn a_plan_larger_than_its_community_says_so() {
+    use crate::domain::activation::plan::community_too_small;
+    assert_eq!(
+        community_too_small(19, 0, 25).as_deref(),
+        Some(
+            "This plan needs 25 creators (0 paid, 25 gifted) but the community has 19: add creators \
+             to the community, add paid creators (their posts are certain), or lower the posts wanted"
+        )
+    );
+    assert_eq!(community_too_small(19, 4, 15), None);
+    assert!(community_too_small(0, 0, 1).is_some());
+}
