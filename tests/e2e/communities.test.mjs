@@ -52,6 +52,8 @@ test('define a community, plan a mixed activation, export its calendar, reload a
     await page.locator('#planner-gifted', { hasText: /^12$/ }).waitFor();
     assert.equal(await page.locator('#planner-chance').innerText(), '91.7%');
     assert.equal(await page.locator('#planner-expected').innerText(), '6.8'); // 2 + 12 x 0.4
+    // Two members cannot supply 14 creators, and the planner says so.
+    await page.getByText('This plan needs 14 creators (2 paid, 12 gifted) but the community has 2:').waitFor();
     // 12 x (12 + 5 + 3) + 2 x (150 + 12 + 5) = 240 + 334 = 574; 574 / 6.8 = 84.41.
     assert.equal(await page.locator('#planner-budget').innerText(), '574.00 EUR');
     await page.getByText('Gifted 240.00 EUR + paid 334.00 EUR; 84.41 EUR per expected post.').waitFor();
