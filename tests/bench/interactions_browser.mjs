@@ -69,12 +69,13 @@ try {
     for (const section of SECTIONS) {
       switches[section].push(await page.evaluate((title) => {
         const link = [...document.querySelectorAll('nav[aria-label=Sections] a')].find((a) => a.textContent.trim() === title);
-        const before = document.getElementById('section-heading');
+        // Each section has its own heading text (the element itself may be reused).
+        const before = document.getElementById('section-heading')?.textContent;
         const start = performance.now();
         link.click();
         return window.benchUntilPainted(start, () => {
           const heading = document.getElementById('section-heading');
-          return heading !== null && heading !== before;
+          return heading !== null && heading.textContent !== before;
         });
       }, section));
     }
