@@ -10,7 +10,12 @@ const AMENDED_MS: i64 = 20_564 * 86_400_000 + (10 * 60 + 5) * 60_000;
 
 fn frozen_plan() -> PreRegistration {
     let mut p = PreRegistration::draft("Email A/B", 0);
-    p.set(PreregField::Hypothesis, "The creator email lifts sign-ups", 1).unwrap();
+    p.set(
+        PreregField::Hypothesis,
+        "The creator email lifts sign-ups",
+        1,
+    )
+    .unwrap();
     p.set(PreregField::PlannedTotal, "16286", 1).unwrap();
     p.freeze(FROZEN_MS).unwrap();
     p
@@ -39,17 +44,39 @@ fn an_amendment_is_a_new_version_and_the_original_stays_byte_for_byte() {
     let original = serde_json::to_string(&p.versions[0]).unwrap();
     let edits = vec![
         (PreregField::MinLift, "25".to_string()),
-        (PreregField::Hypothesis, "The creator email lifts sign-ups".to_string()),
+        (
+            PreregField::Hypothesis,
+            "The creator email lifts sign-ups".to_string(),
+        ),
     ];
-    assert!(p.amend(&edits, "  ", AMENDED_MS).unwrap_err().contains("why"));
+    assert!(p
+        .amend(&edits, "  ", AMENDED_MS)
+        .unwrap_err()
+        .contains("why"));
     let unchanged = vec![(PreregField::MinLift, "10".to_string())];
-    assert!(p.amend(&unchanged, "no change", AMENDED_MS).unwrap_err().contains("nothing differs"));
+    assert!(p
+        .amend(&unchanged, "no change", AMENDED_MS)
+        .unwrap_err()
+        .contains("nothing differs"));
     let bad = vec![(PreregField::Alpha, "2".to_string())];
-    assert!(p.amend(&bad, "typo", AMENDED_MS).unwrap_err().starts_with("Significance level (alpha): "));
+    assert!(p
+        .amend(&bad, "typo", AMENDED_MS)
+        .unwrap_err()
+        .starts_with("Significance level (alpha): "));
     assert_eq!(p.versions.len(), 1, "refused amendments leave no version");
 
-    assert_eq!(p.amend(&edits, "Finance needs +25% to fund the roll-out", AMENDED_MS), Ok(2));
-    assert!((p.min_lift - 0.25).abs() < 1e-15, "the analysis reads the version in force");
+    assert_eq!(
+        p.amend(
+            &edits,
+            "Finance needs +25% to fund the roll-out",
+            AMENDED_MS
+        ),
+        Ok(2)
+    );
+    assert!(
+        (p.min_lift - 0.25).abs() < 1e-15,
+        "the analysis reads the version in force"
+    );
     assert_eq!(serde_json::to_string(&p.versions[0]).unwrap(), original);
     assert!((p.versions[0].terms.min_lift - 0.10).abs() < 1e-15);
     let second = &p.versions[1];
@@ -77,9 +104,10 @@ fn an_amendment_is_a_new_version_and_the_original_stays_byte_for_byte() {
     // A third version lists every field changed since launch, not only its own.
     let alpha = vec![(PreregField::Alpha, "0.01".to_string())];
     assert_eq!(p.amend(&alpha, "Stricter", AMENDED_MS + 60_000), Ok(3));
-    assert!(p.version_note().text.ends_with(
-        "09:00 UTC: Significance level (alpha), Smallest lift worth acting on (%)."
-    ));
+    assert!(p
+        .version_note()
+        .text
+        .ends_with("09:00 UTC: Significance level (alpha), Smallest lift worth acting on (%)."));
     assert_eq!(serde_json::to_string(&p.versions[0]).unwrap(), original);
     let draft = &mut PreRegistration::draft("d", 0);
     assert!(draft.amend(&alpha, "x", 1).unwrap_err().contains("draft"));
@@ -116,17 +144,26 @@ fn an_old_frozen_plan_with_a_history_loads_and_can_be_amended() {
     assert_eq!(plan.version_in_force(), 1);
     // 1776070800000 ms = day 20,556 + 9 h: 2026-04-13 09:00 UTC.
     let note = plan.version_note();
-    assert!(note.amended_after_launch, "the old history is a deviation too");
+    assert!(
+        note.amended_after_launch,
+        "the old history is a deviation too"
+    );
     assert_eq!(
         note.text,
         "Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. \
          1 earlier edit(s) after launch are listed in its history."
     );
     let edits = vec![(PreregField::PlannedTotal, "120000".to_string())];
-    assert_eq!(plan.amend(&edits, "Slower traffic", 1_777_000_000_000), Ok(2));
+    assert_eq!(
+        plan.amend(&edits, "Slower traffic", 1_777_000_000_000),
+        Ok(2)
+    );
     assert_eq!(plan.versions[0].terms.planned_total, 96_000);
     assert_eq!(plan.versions[0].at_ms, 1_776_070_800_000);
     assert_eq!(plan.planned_total, 120_000);
     assert_eq!(plan.history.len(), 1, "the old history is kept");
-    assert_eq!(crate::domain::validate::validate_workspace(&workspace), Ok(()));
+    assert_eq!(
+        crate::domain::validate::validate_workspace(&workspace),
+        Ok(())
+    );
 }

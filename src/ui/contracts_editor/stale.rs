@@ -25,7 +25,9 @@ pub fn StaleNotice(
     draft: RwSignal<ContractChoices>,
 ) -> impl IntoView {
     let reload = move |_| {
-        let Some(opened) = at.get_untracked() else { return };
+        let Some(opened) = at.get_untracked() else {
+            return;
+        };
         let current = state.workspace.with_untracked(|w| {
             w.as_ref().and_then(|w| {
                 find_version(&w.contracts, &opened)
@@ -38,7 +40,10 @@ pub fn StaleNotice(
                 at.set(Some(fresh));
                 draft.set(choices);
                 stale.set(false);
-                state.notify(format!("Reloaded draft version {} as it is saved now.", opened.version));
+                state.notify(format!(
+                    "Reloaded draft version {} as it is saved now.",
+                    opened.version
+                ));
             }
             None => state.notify_error(format!("Version {} no longer exists.", opened.version)),
         }

@@ -8,12 +8,23 @@ use crate::domain::uplift_prereg::{format_timestamp, PlanVersion, PreRegistratio
 /// The "Amend as new version" form: every field prefilled from the version in force, and a
 /// required reason. Saving keeps the edits as the next version; the earlier ones stay.
 #[component]
-pub fn AmendForm(test: String, plan: Memo<Option<PreRegistration>>, open: RwSignal<bool>) -> impl IntoView {
+pub fn AmendForm(
+    test: String,
+    plan: Memo<Option<PreRegistration>>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let current = plan.get_untracked();
-    let next = current.as_ref().map_or(2, |p| p.version_in_force().saturating_add(1));
+    let next = current
+        .as_ref()
+        .map_or(2, |p| p.version_in_force().saturating_add(1));
     let values: Vec<(PreregField, RwSignal<String>)> = PreregField::ALL
         .iter()
-        .map(|f| (*f, RwSignal::new(current.as_ref().map(|p| p.get(*f)).unwrap_or_default())))
+        .map(|f| {
+            (
+                *f,
+                RwSignal::new(current.as_ref().map(|p| p.get(*f)).unwrap_or_default()),
+            )
+        })
         .collect();
     let reason = RwSignal::new(String::new());
     let stem = super::super::files::safe_file_stem(&test).to_lowercase();
@@ -34,7 +45,10 @@ pub fn AmendForm(test: String, plan: Memo<Option<PreRegistration>>, open: RwSign
     let reason_id = format!("prereg-amend-{stem}-reason");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let edits: Vec<(PreregField, String)> = values.iter().map(|(f, v)| (*f, v.get_untracked())).collect();
+        let edits: Vec<(PreregField, String)> = values
+            .iter()
+            .map(|(f, v)| (*f, v.get_untracked()))
+            .collect();
         let why = reason.get_untracked();
         let mut saved = None;
         edit_plan(&test, |p| {
@@ -44,7 +58,9 @@ pub fn AmendForm(test: String, plan: Memo<Option<PreRegistration>>, open: RwSign
         });
         if let Some(number) = saved {
             open.set(false);
-            crate::ui::state::app_state().notify(format!("Saved the amendment as version {number}; the version frozen at launch is kept."));
+            crate::ui::state::app_state().notify(format!(
+                "Saved the amendment as version {number}; the version frozen at launch is kept."
+            ));
         }
     };
     view! {
