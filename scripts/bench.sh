@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints Microplan's benchmark figures: shipped size (raw, gzip, brotli), time to first
 # render of the demo workspace in headless Chromium, native CSV import throughput and native
-# audit (scoring) throughput.
+# audit (scoring) throughput, and how quickly the page responds with a large workspace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -22,3 +22,6 @@ cargo bench --quiet --bench audit_throughput
 echo
 echo "== Creator audit throughput in headless Chromium (release build in dist/)"
 node tests/bench/creators_browser.mjs dist
+echo
+echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (release build in dist/)"
+node tests/bench/interactions_browser.mjs dist

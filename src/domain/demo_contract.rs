@@ -64,7 +64,7 @@ pub fn demo_contract_choices() -> ContractChoices {
 
 /// The saved drafts of the demo workspace.
 pub fn contracts() -> Vec<ContractDraft> {
-    vec![ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: date(2026, 11, 1), choices: demo_contract_choices() }]
+    vec![ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: date(2026, 11, 1), choices: demo_contract_choices(), edit_stamp: 0 }]
 }
 
 #[cfg(test)]

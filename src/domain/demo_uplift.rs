@@ -53,6 +53,7 @@ pub fn pre_registrations() -> Vec<PreRegistration> {
         launch_date: Some(launch()),
         created_ms: CREATED_MS,
         frozen_ms: Some(FROZEN_MS),
+        versions: Vec::new(),
         history: vec![Revision {
             at_ms: EDITED_MS,
             field: "Primary metric".into(),

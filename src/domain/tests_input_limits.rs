@@ -47,6 +47,7 @@ fn draft_everything(c: &ContractChoices) -> Vec<String> {
         status: DraftStatus::Draft,
         saved_on: date(2027, 1, 1),
         choices: c.clone(),
+        edit_stamp: 0,
     }]);
     check_choices(c)
         .into_iter()
@@ -193,6 +194,7 @@ fn a_contract_ending_on_the_calendars_last_day_drafts_and_is_refused_on_load() {
         status: DraftStatus::Sent,
         saved_on: date(2027, 1, 1),
         choices: c,
+        edit_stamp: 0,
     });
     let _ = crate::domain::activation::commitments::commitments_of(
         &workspace.contracts,

@@ -1,8 +1,16 @@
 //! Pre-registration of an uplift test: what will be tested, on which metric, how the
 //! traffic is split, how many units are needed, how the result will be analysed and what
 //! decision each outcome leads to. The record is frozen with a timestamp when the test
-//! starts; later edits are still possible but each one is kept in a visible history, so
-//! nobody can quietly move the goalposts after seeing the data.
+//! starts and cannot be edited after; a change is an amendment with a reason, kept as a new
+//! version beside the frozen original (see `versions`), so nobody can quietly move the
+//! goalposts after seeing the data. Records frozen before versions existed keep their
+//! per-edit history.
+
+mod versions;
+#[cfg(test)]
+mod tests_versions;
+
+pub use versions::{PlanTerms, PlanVersion, VersionNote};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,7 +25,8 @@ pub struct PlannedArm {
     pub weight: f64,
 }
 
-/// One change made after the record was frozen.
+/// One changed field: an amendment's change, or an edit made after freezing by earlier
+/// versions of the app (kept in `history`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
     /// Milliseconds since 1970-01-01 UTC.
@@ -48,8 +57,13 @@ pub struct PreRegistration {
     /// Set when the test starts; the record is frozen from then on.
     #[serde(default)]
     pub frozen_ms: Option<i64>,
+    /// Edits after freezing saved before versions were kept; read-only now.
     #[serde(default)]
     pub history: Vec<Revision>,
+    /// Version 1 (frozen at launch) and each amendment; empty for drafts. The fields above
+    /// always hold the terms of the last version.
+    #[serde(default)]
+    pub versions: Vec<PlanVersion>,
 }
 
 /// The fields a person edits, each as text, so one editor and one history serve them all.
@@ -190,6 +204,7 @@ impl PreRegistration {
             created_ms: now_ms,
             frozen_ms: None,
             history: Vec::new(),
+            versions: Vec::new(),
         }
     }
 
@@ -212,6 +227,7 @@ impl PreRegistration {
             );
         }
         self.frozen_ms = Some(now_ms);
+        self.keep_launch_version();
         Ok(())
     }
 
@@ -230,9 +246,14 @@ impl PreRegistration {
         }
     }
 
-    /// Sets a field from text. After freezing, a change is recorded in the history.
-    pub fn set(&mut self, field: PreregField, text: &str, now_ms: i64) -> Result<(), String> {
-        let before = self.get(field);
+    /// Sets a field of a draft from text. A frozen record is refused: use `amend`.
+    pub fn set(&mut self, field: PreregField, text: &str, _now_ms: i64) -> Result<(), String> {
+        if self.is_frozen() {
+            return Err(
+                "the test has started, so its pre-registration is frozen: amend it as a new version with a reason"
+                    .into(),
+            );
+        }
         let value = text.trim();
         match field {
             PreregField::Hypothesis => self.hypothesis = value.to_string(),
@@ -273,15 +294,6 @@ impl PreRegistration {
                     })?)
                 }
             }
-        }
-        let after = self.get(field);
-        if self.is_frozen() && after != before {
-            self.history.push(Revision {
-                at_ms: now_ms,
-                field: field.label().to_string(),
-                before,
-                after,
-            });
         }
         Ok(())
     }
@@ -328,23 +340,22 @@ mod tests {
     }
 
     #[test]
-    fn edits_after_freezing_are_kept_in_the_history() {
+    fn drafts_are_edited_freely_and_frozen_records_refuse_edits() {
         let mut p = PreRegistration::draft("t", 0);
         assert!(p.freeze(5).unwrap_err().contains("hypothesis"));
         p.set(PreregField::Hypothesis, "Gifting lifts sales", 1).unwrap();
         p.set(PreregField::PlannedTotal, "96,000", 2).unwrap();
-        assert!(p.history.is_empty(), "drafts are edited freely");
+        assert_eq!(p.planned_total, 96_000);
+        p.set(PreregField::MinLift, "5", 3).unwrap();
+        assert!((p.min_lift - 0.05).abs() < 1e-15);
+        assert!(p.set(PreregField::Alpha, "1.2", 4).is_err());
+        assert!(p.set(PreregField::LaunchDate, "12/03/2026", 4).is_err());
         p.freeze(1_000).unwrap();
         assert!(p.freeze(2_000).is_err());
-        p.set(PreregField::MinLift, "5", 3_000).unwrap();
-        assert!((p.min_lift - 0.05).abs() < 1e-15);
-        p.set(PreregField::MinLift, "5", 4_000).unwrap(); // unchanged: no entry
-        assert_eq!(p.history.len(), 1);
-        assert_eq!(p.history[0].before, "10");
-        assert_eq!(p.history[0].after, "5");
-        assert!(p.set(PreregField::Alpha, "1.2", 5_000).is_err());
-        assert!(p.set(PreregField::LaunchDate, "12/03/2026", 5_000).is_err());
-        assert_eq!(p.history.len(), 1, "refused edits leave no trace");
+        let before = p.clone();
+        assert!(p.set(PreregField::MinLift, "25", 3_000).unwrap_err().contains("amend"));
+        assert_eq!(p, before, "a refused edit changes nothing");
+        assert!(p.history.is_empty());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! copies it to the agreement's next version. The open version is remembered, so leaving
 //! the section or reloading comes back to it.
 
+mod stale;
+
 use std::cell::RefCell;
 
 use leptos::prelude::*;
@@ -88,9 +90,10 @@ pub fn remembered_open(state: AppState) -> Option<Opened> {
         let w = w.as_ref()?;
         let draft =
             find_version(&w.contracts, &remembered.version).and_then(|i| w.contracts.get(i))?;
+        // The stamp is taken now: the choices shown are the ones stored now.
         Some(Opened {
             choices: draft.choices.clone(),
-            at: Some(remembered.version),
+            at: Some(VersionRef::of(draft)),
         })
     })
 }
@@ -103,6 +106,7 @@ struct Pending {
     at: Option<VersionRef>,
     generation: u64,
     saved_to: RwSignal<Option<VersionRef>>,
+    stale: RwSignal<bool>,
 }
 
 thread_local! {
@@ -144,11 +148,16 @@ fn flush_pending(state: AppState, generation: Option<u64>) {
     if pending.workspace != active_workspace(state) {
         return;
     }
-    match write_draft(state, pending.at, pending.choices) {
+    match write_draft(state, pending.at.clone(), pending.choices) {
         Ok((saved, _)) => {
             let _ = pending.saved_to.try_set(Some(saved));
         }
-        Err(error) => state.notify_error(format!("The draft was not saved: {error}")),
+        Err(error) => {
+            if stale::changed_elsewhere(state, pending.at.as_ref()) {
+                let _ = pending.stale.try_set(true);
+            }
+            state.notify_error(format!("The draft was not saved: {error}"))
+        }
     }
 }
 
@@ -157,6 +166,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
     let state = app_state();
     let draft = RwSignal::new(opened.choices);
     let at = RwSignal::new(opened.at);
+    let stale = RwSignal::new(false);
     if let Some(version) = at.get_untracked() {
         remember_open(state, Some(&version));
     }
@@ -206,6 +216,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
                 at: at.get_untracked(),
                 generation: next,
                 saved_to: at,
+                stale,
             })
         });
         if !matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_)) {
@@ -254,7 +265,10 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
         Ok((_, Saved::NewVersion { version })) => {
             state.notify(format!("Saved as draft version {version}."))
         }
-        Err(error) => state.notify_error(error),
+        Err(error) => {
+            stale.set(stale::changed_elsewhere(state, at.get_untracked().as_ref()));
+            state.notify_error(error)
+        }
     };
     let send = move |_| {
         let result = save_now().and_then(|(saved, _)| {
@@ -336,6 +350,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
                 {version_line}
                 {move || if read_only.get() { " · read-only" } else if unsaved() { " · saving…" } else { " · saved automatically" }}
             </p>
+            <stale::StaleNotice state=state stale=stale at=at draft=draft />
             <Show when=move || read_only.get()>
                 <p class="contract-frozen" role="status">
                     {move || shown.with(|d| d.as_ref().map(|d| format!(

@@ -33,6 +33,15 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
         Some(m) => format!("Decision thresholds from the pre-registration: significance level {}, smallest lift worth acting on {}.", percent(analysis.alpha, 0), signed_percent(m)),
         None => format!("No pre-registration: significance level {} and any significant lift counts. Draft one below to set the smallest lift worth acting on.", percent(analysis.alpha, 0)),
     };
+    // Which pre-registration version the thresholds come from, flagged when amended after launch.
+    let plan_test = analysis.test.clone();
+    let version_note = move || {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.test_plans.iter().find(|p| p.test == plan_test))
+                .map(|p| p.version_note())
+        })
+    };
     view! {
         <section class="card" aria-label=format!("Analysis of {}", analysis.test) data-testid="test-analysis">
             <div class="table-head">
@@ -44,6 +53,12 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                 {analysis.verdict.reason.clone()}
             </div>
             <p class="hint">{thresholds}{progress}</p>
+            {move || version_note().map(|note| view! {
+                <p class=if note.amended_after_launch { "prereg-version deviation" } else { "prereg-version" } data-testid="prereg-version">
+                    {note.amended_after_launch.then_some(view! { <strong>"Amended after launch. "</strong> })}
+                    {note.text}
+                </p>
+            })}
             <div class="table-scroll" tabindex="0" role="region" aria-label="Arms">
                 <table class="uplift-arms">
                     <thead><tr>

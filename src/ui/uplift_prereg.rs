@@ -1,5 +1,7 @@
-//! Pre-registration records: write the plan before launch, freeze it when the test starts,
-//! and see every later edit in its history.
+//! Pre-registration records: write the plan before launch, freeze it when the test starts;
+//! after that it is read-only and a change is an amendment saved as a new version.
+
+mod amend;
 
 use leptos::prelude::*;
 
@@ -60,9 +62,10 @@ pub fn PreRegistrations() -> impl IntoView {
             <h2 id="prereg-heading">"Pre-registrations"</h2>
             <p class="hint">
                 "Write down the hypothesis, metric, split, sample size, analysis and decision rule before \
-                 the test starts. Starting the test freezes the record with a timestamp; later edits are \
-                 still possible but each one is listed, so the plan cannot quietly change after the data \
-                 comes in. The analysis uses the pre-registered split, alpha and smallest worthwhile lift."
+                 the test starts. Starting the test freezes the record with a timestamp and makes it \
+                 read-only. A change after launch is an amendment with a reason, saved as a new version \
+                 beside the frozen one, and the analysis says which version it used. The analysis uses the \
+                 pre-registered split, alpha and smallest worthwhile lift."
             </p>
             <form class="inline-form" on:submit=create>
                 <label for="prereg-new">"Test name (as in the test arms)"</label>
@@ -84,6 +87,9 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
         state.workspace.with(|w| w.as_ref().and_then(|w| w.test_plans.iter().find(|p| p.test == name).cloned()))
     });
     let frozen = move || plan.get().and_then(|p| p.frozen_ms);
+    let is_frozen = move || frozen().is_some();
+    let amending = RwSignal::new(false);
+    let amend_test = test.clone();
     let start_test = test.clone();
     let start = move |_| {
         edit_plan(&start_test, |p| p.freeze(now_ms()));
@@ -108,9 +114,9 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
             edit_plan(&t, |p| p.set(field, &text, now_ms()));
         };
         let input = if field.multiline() {
-            view! { <textarea id=id.clone() rows="3" prop:value=current on:change=on_change></textarea> }.into_any()
+            view! { <textarea id=id.clone() rows="3" prop:value=current prop:readOnly=is_frozen on:change=on_change></textarea> }.into_any()
         } else {
-            view! { <input id=id.clone() type="text" prop:value=current on:change=on_change /> }.into_any()
+            view! { <input id=id.clone() type="text" prop:value=current prop:readOnly=is_frozen on:change=on_change /> }.into_any()
         };
         view! {
             <span class="field prereg-field">
@@ -124,12 +130,22 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
         <article class="prereg" aria-label=format!("Pre-registration of {test}") data-testid="prereg">
             <h3>{test.clone()}</h3>
             {move || match frozen() {
-                Some(ms) => view! {
-                    <p class="prereg-status frozen" role="status">
-                        <strong>{format!("Frozen on {}", format_timestamp(ms))}</strong>
-                        " — the test has started. Edits below are saved and listed in the history."
-                    </p>
-                }.into_any(),
+                Some(ms) => {
+                    let amended = plan.get().and_then(|p| p.versions.last().filter(|v| v.number > 1).map(|v| (v.number, v.at_ms)));
+                    let in_force = match amended {
+                        Some((number, at)) => format!(" Version {number} is in force: amended after launch on {}.", format_timestamp(at)),
+                        None => " Version 1 is in force.".to_string(),
+                    };
+                    view! {
+                        <p class="prereg-status frozen" role="status">
+                            <strong>{format!("Frozen on {} (version 1)", format_timestamp(ms))}</strong>
+                            " — the test has started and the plan is read-only."{in_force}" "
+                            {move || (!amending.get()).then(|| view! {
+                                <button type="button" on:click=move |_| amending.set(true)>"Amend as new version"</button>
+                            })}
+                        </p>
+                    }.into_any()
+                }
                 None => view! {
                     <p class="prereg-status draft">
                         <strong>"Draft"</strong>" — edit freely until the test starts. "
@@ -139,12 +155,17 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
                 }.into_any(),
             }}
             <div class="prereg-fields">{fields}</div>
+            {move || amending.get().then(|| view! { <amend::AmendForm test=amend_test.clone() plan=plan open=amending /> })}
+            {move || {
+                let versions = plan.get().map(|p| p.versions).unwrap_or_default();
+                (versions.len() > 1).then(|| view! { <amend::VersionList versions=versions /> })
+            }}
             {move || {
                 let history = plan.get().map(|p| p.history).unwrap_or_default();
                 (!history.is_empty()).then(|| view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Edits after freezing">
                         <table data-testid="prereg-history">
-                            <caption>"Edits after the test started"</caption>
+                            <caption>"Edits after the test started, made before amendments were kept as versions"</caption>
                             <thead><tr><th scope="col">"When"</th><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
                             <tbody>{history.into_iter().rev().map(|r| view! {
                                 <tr><td>{format_timestamp(r.at_ms)}</td><td>{r.field}</td><td>{r.before}</td><td>{r.after}</td></tr>

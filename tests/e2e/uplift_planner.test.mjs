@@ -1,5 +1,6 @@
 // Planning and pre-registering a test, entering its results and reading the verdict; the
-// demo pilot's sequential chart, difference in differences and frozen pre-registration.
+// demo pilot's sequential chart, difference in differences and frozen pre-registration;
+// a frozen plan is read-only and changes only by an amendment kept as a new version.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, loadDemo, screenshot } from './harness.mjs';
@@ -27,6 +28,9 @@ test('the demo pilot shows its daily monitoring, difference in differences and f
     const analysis = page.getByTestId('test-analysis');
     assert.match(await analysis.getByTestId('srm').innerText(), /against the pre-registered split 50 : 50/);
     assert.match(await analysis.getByRole('status').innerText(), /It clears the 10% lift set in the pre-registration/);
+    // The demo plan was edited after launch before versions were kept: that is flagged too.
+    assert.equal(await analysis.getByTestId('prereg-version').innerText(),
+      'Amended after launch. Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. 1 earlier edit(s) after launch are listed in its history.');
     await screenshot(app, 'uplift-demo-1280');
     await page.setViewportSize({ width: 390, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -86,10 +90,22 @@ test('plan a test, pre-register and freeze it, enter results, see the verdict, r
     await plan.getByRole('button', { name: 'Start the test and freeze' }).click();
     await plan.getByText(/^Frozen on \d{4}-\d\d-\d\d \d\d:\d\d UTC/).waitFor();
     assert.equal(await plan.getByRole('button', { name: 'Delete draft' }).count(), 0);
-    // A later edit is kept and listed.
-    await plan.getByLabel('Smallest lift worth acting on (%)').fill('25');
-    await plan.getByLabel('Smallest lift worth acting on (%)').press('Tab');
-    assert.match(await plan.getByTestId('prereg-history').innerText(), /Smallest lift worth acting on \(%\)\t10\t25/);
+    // Frozen means read-only; a change is an amendment with a reason, kept as version 2.
+    assert.equal(await plan.getByLabel('Smallest lift worth acting on (%)').isEditable(), false);
+    assert.equal(await plan.getByLabel('Hypothesis').isEditable(), false);
+    await plan.getByRole('button', { name: 'Amend as new version' }).click();
+    const amendment = plan.getByTestId('prereg-amend');
+    assert.equal(await amendment.getByLabel('Smallest lift worth acting on (%)').inputValue(), '10');
+    await amendment.getByLabel('Smallest lift worth acting on (%)').fill('25');
+    await amendment.getByLabel('Reason for the amendment (required)').fill('Finance needs +25% to fund the roll-out');
+    await amendment.getByRole('button', { name: 'Save as version 2' }).click();
+    await page.getByText('Saved the amendment as version 2; the version frozen at launch is kept.').waitFor();
+    assert.equal(await plan.getByLabel('Smallest lift worth acting on (%)').inputValue(), '25');
+    assert.match(await plan.getByRole('status').innerText(), /Version 2 is in force: amended after launch on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    const versions = await plan.getByTestId('prereg-versions').innerText();
+    assert.match(versions, /\n1\t\d{4}-\d\d-\d\d \d\d:\d\d UTC\t\tFrozen at launch\n/);
+    assert.match(versions, /\n2\t\d{4}-\d\d-\d\d \d\d:\d\d UTC\tFinance needs \+25% to fund the roll-out\tSmallest lift worth acting on \(%\): 10 → 25/);
+    assert.equal(await plan.getByTestId('prereg-history').count(), 0);
 
     // Results: 407 of 8,143 against 489 of 8,143 (+20.1%), below the 25% now required.
     const arms = page.locator('section.table-card', { has: page.getByRole('heading', { name: 'Test arms', exact: true }) });
@@ -103,14 +119,22 @@ test('plan a test, pre-register and freeze it, enter results, see the verdict, r
     await analysis.waitFor();
     const verdict = await analysis.getByRole('status').innerText();
     assert.match(verdict, /^Verdict: Optimise\. Creator email converts \+20\.1% relative to control \(95% interval \+\d+\.\d% to \+\d+\.\d%, p = 0\.00\d\)\. The lift is real but below the 25%/);
+    // The analysis names the version it used and flags the amendment after launch.
+    const amendedNote = /^Amended after launch\. Analysed with version 2 of the pre-registration, amended after launch on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(reason: Finance needs \+25% to fund the roll-out\)\. Changed since version 1, frozen at launch on \d{4}-\d\d-\d\d \d\d:\d\d UTC: Smallest lift worth acting on \(%\)\.$/;
+    assert.match(await analysis.getByTestId('prereg-version').innerText(), amendedNote);
     await app.waitSaved();
 
     await app.reload();
     await app.goto('Uplift tests');
     const reloaded = page.getByTestId('prereg').filter({ hasText: 'Email A/B' });
     await reloaded.getByText(/^Frozen on \d{4}-\d\d-\d\d \d\d:\d\d UTC/).waitFor();
-    assert.match(await reloaded.getByTestId('prereg-history').innerText(), /\t10\t25/);
+    // Both versions survive the reload; the form is still read-only.
+    const reloadedVersions = await reloaded.getByTestId('prereg-versions').innerText();
+    assert.match(reloadedVersions, /\n1\t[^\n]*\tFrozen at launch\n2\t[^\n]*\tFinance needs \+25% to fund the roll-out\tSmallest lift worth acting on \(%\): 10 → 25/);
     assert.equal(await reloaded.getByLabel('Planned sample size (all arms)').inputValue(), '16286');
+    assert.equal(await reloaded.getByLabel('Smallest lift worth acting on (%)').inputValue(), '25');
+    assert.equal(await reloaded.getByLabel('Planned sample size (all arms)').isEditable(), false);
+    assert.match(await page.getByTestId('test-analysis').getByTestId('prereg-version').innerText(), amendedNote);
     assert.match(await page.getByTestId('test-analysis').getByRole('status').innerText(), /^Verdict: Optimise\./);
     await screenshot(app, 'uplift-planned-1280');
     assert.deepEqual(app.pageErrors, []);

@@ -38,6 +38,10 @@ pub struct ContractDraft {
     #[serde(with = "crate::domain::iso_date")]
     pub saved_on: NaiveDate,
     pub choices: ContractChoices,
+    /// Counts the saves into this version, so an editor holding an older count cannot
+    /// overwrite a change made since it opened the version (another tab, an undo).
+    #[serde(default)]
+    pub edit_stamp: u64,
 }
 
 /// Creator handle, platform and campaign, compared without case.
@@ -93,15 +97,16 @@ pub fn save_draft(drafts: &mut Vec<ContractDraft>, choices: ContractChoices, tod
             if latest.status == DraftStatus::Draft {
                 latest.choices = choices;
                 latest.saved_on = today;
+                latest.edit_stamp = latest.edit_stamp.wrapping_add(1);
                 Saved::Updated { version: latest.version }
             } else {
                 let version = latest.version.saturating_add(1);
-                drafts.push(ContractDraft { version, status: DraftStatus::Draft, saved_on: today, choices });
+                drafts.push(ContractDraft { version, status: DraftStatus::Draft, saved_on: today, choices, edit_stamp: 0 });
                 Saved::NewVersion { version }
             }
         }
         None => {
-            drafts.push(ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: today, choices });
+            drafts.push(ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: today, choices, edit_stamp: 0 });
             Saved::NewVersion { version: 1 }
         }
     }
@@ -265,7 +270,7 @@ pub fn add_new_drafts(drafts: &mut Vec<ContractDraft>, drafted: Vec<ContractChoi
         if latest_index(drafts, &choices).is_some() {
             kept += 1;
         } else {
-            drafts.push(ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: today, choices });
+            drafts.push(ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: today, choices, edit_stamp: 0 });
             added += 1;
         }
     }

@@ -16,6 +16,9 @@ pub struct VersionRef {
     platform: String,
     campaign: String,
     pub version: u32,
+    /// The version's `edit_stamp` when the editor opened or last saved it.
+    #[serde(default)]
+    pub edit_stamp: u64,
 }
 
 fn norm(text: &str) -> String {
@@ -24,7 +27,10 @@ fn norm(text: &str) -> String {
 
 impl VersionRef {
     pub fn of(draft: &ContractDraft) -> Self {
-        Self::for_choices(&draft.choices, draft.version)
+        VersionRef {
+            edit_stamp: draft.edit_stamp,
+            ..Self::for_choices(&draft.choices, draft.version)
+        }
     }
 
     fn for_choices(choices: &ContractChoices, version: u32) -> Self {
@@ -33,6 +39,7 @@ impl VersionRef {
             platform: norm(&choices.creator.platform),
             campaign: norm(&choices.campaign),
             version,
+            edit_stamp: 0,
         }
     }
 
@@ -45,7 +52,7 @@ impl VersionRef {
 }
 
 impl VersionRef {
-    /// Whether `draft` is this version.
+    /// Whether `draft` is this version (whatever its edit stamp).
     pub fn is(&self, draft: &ContractDraft) -> bool {
         draft.version == self.version && self.same_agreement(&draft.choices)
     }
@@ -54,6 +61,13 @@ impl VersionRef {
 /// Where the version `wanted` is in `drafts`.
 pub fn find_version(drafts: &[ContractDraft], wanted: &VersionRef) -> Option<usize> {
     drafts.iter().position(|d| wanted.is(d))
+}
+
+/// Whether the version `opened` still exists but was saved since the editor took its stamp.
+pub fn is_stale(drafts: &[ContractDraft], opened: &VersionRef) -> bool {
+    find_version(drafts, opened)
+        .and_then(|i| drafts.get(i))
+        .is_some_and(|d| d.edit_stamp != opened.edit_stamp)
 }
 
 /// The number the next version of the agreement of `choices` gets: one more than its highest.
@@ -85,6 +99,7 @@ pub fn save_into(
             status: DraftStatus::Draft,
             saved_on: today,
             choices,
+            edit_stamp: 0,
         });
         return Ok((saved, Saved::NewVersion { version }));
     };
@@ -100,6 +115,12 @@ pub fn save_into(
             "Version {} is {}: it cannot change. Use “Edit as new draft” to change a copy.",
             target.version,
             status.label()
+        ));
+    }
+    if is_stale(drafts, target) {
+        return Err(format!(
+            "Draft version {} changed since you opened it (in another tab or by an undo), so your edits were not saved into it. Reload that version, or save your edits as a new draft.",
+            target.version
         ));
     }
     // A new creator or campaign moves the draft to that agreement, after its own versions.
@@ -123,6 +144,7 @@ pub fn save_into(
     draft.version = version;
     draft.choices = choices;
     draft.saved_on = today;
+    draft.edit_stamp = draft.edit_stamp.wrapping_add(1);
     Ok((VersionRef::of(draft), Saved::Updated { version }))
 }
 

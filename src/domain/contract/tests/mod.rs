@@ -175,6 +175,6 @@ proptest::proptest! {
         let text = crate::domain::doc::render_plain_text(&contract_document(&c, "v1"));
         let bad = text.split(|ch: char| !ch.is_alphanumeric()).any(|word| word == "NaN" || word == "inf");
         proptest::prop_assert!(!bad, "{}", text);
-        let _ = crate::domain::contract::drafts::key_terms(&[ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: c.schedule.term_start, choices: c }]);
+        let _ = crate::domain::contract::drafts::key_terms(&[ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: c.schedule.term_start, choices: c, edit_stamp: 0 }]);
     }
 }
