@@ -192,6 +192,16 @@ def proportions():
             entry = {"xa": xa, "na": na, "xb": xb, "nb": nb, "alternative": alt, "p": f(ref), "scipy": f(res.pvalue),
                      "scipy_rel_err": rel(ref, res.pvalue), "source": "mpmath 40 digits, R rule 1e-7"}
             cases["fisher"].append(entry)
+    # Empty row (an arm without visitors) or empty column (nobody / everybody converted):
+    # scipy returns p = 1 for every alternative; the app adds a note that there is no information.
+    cases["fisher_empty"] = []
+    for xa, na, xb, nb, note in [(0, 0, 3, 10, "ArmWithoutVisitors"), (4, 9, 0, 0, "ArmWithoutVisitors"),
+                                 (0, 0, 0, 0, "ArmWithoutVisitors"), (0, 40, 0, 40, "NoConversions"),
+                                 (0, 5, 0, 1_000_000, "NoConversions"), (7, 7, 12, 12, "AllConverted")]:
+        for alt in ["two-sided", "greater", "less"]:
+            res = stats.fisher_exact([[xb, nb - xb], [xa, na - xa]], alternative=alt)
+            cases["fisher_empty"].append({"xa": xa, "na": na, "xb": xb, "nb": nb, "alternative": alt,
+                                          "p": f(res.pvalue), "note": note})
     write("proportions.json", "two-proportion z-test, chi-square independence, Fisher exact", cases)
 
 

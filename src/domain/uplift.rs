@@ -8,7 +8,9 @@ use super::stats::corrections::{benjamini_hochberg, holm};
 use super::stats::intervals::{
     difference_interval, proportion_interval, relative_lift, DifferenceMethod, ProportionMethod,
 };
-use super::stats::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test};
+use super::stats::proportions::{
+    chi_square_independence, fisher_exact, two_proportion_z_test, FisherNote,
+};
 use super::stats::srm::sample_ratio_mismatch;
 use super::stats::{Alternative, BinaryArm, StatsError};
 use super::uplift_prereg::PreRegistration;
@@ -58,6 +60,8 @@ pub struct Comparison {
     pub z_p_value: Option<f64>,
     /// Fisher's exact p-value (`None` for tables too large to enumerate quickly).
     pub fisher_p_value: Option<f64>,
+    /// Set when Fisher's p = 1 carries no information (nobody or everybody converted).
+    pub fisher_note: Option<FisherNote>,
     /// Holm-adjusted (family-wise error); equal to `p_value` with one treatment.
     pub holm_p_value: f64,
     /// Benjamini-Hochberg-adjusted (false discovery rate).
@@ -227,8 +231,9 @@ fn compare(
     treatment.validate(&arm.arm)?;
     let z_p_value =
         two_proportion_z_test(control, treatment, Alternative::TwoSided).ok().map(|z| z.p_value);
-    let fisher_p_value =
-        fisher_exact(control, treatment, Alternative::TwoSided).ok().map(|f| f.p_value);
+    let fisher = fisher_exact(control, treatment, Alternative::TwoSided).ok();
+    let fisher_p_value = fisher.as_ref().map(|f| f.p_value);
+    let fisher_note = fisher.and_then(|f| f.note);
     let (p_value, test_used) = match (small_counts(control, treatment), z_p_value, fisher_p_value) {
         (true, _, Some(p)) | (false, None, Some(p)) => (p, TestUsed::Fisher),
         (_, Some(p), _) => (p, TestUsed::ZTest),
@@ -249,6 +254,7 @@ fn compare(
         test_used,
         z_p_value,
         fisher_p_value,
+        fisher_note,
         holm_p_value: p_value,
         bh_p_value: p_value,
         chance_to_beat_control: bayes.prob_b_beats_a,
@@ -392,9 +398,11 @@ mod tests {
         assert_eq!(a.comparisons[0].test_used, TestUsed::Fisher);
         // scipy.stats.fisher_exact([[6, 6], [1, 11]]).pvalue = 0.06864988558352403
         assert!((a.comparisons[0].p_value - 0.068_649_885_583_524_03).abs() < 1e-12);
+        assert_eq!(a.comparisons[0].fisher_note, None);
         let none = [arm("t", "control", true, 40, 0), arm("t", "new", false, 40, 0)];
         let a = analyse(&none).unwrap();
         assert_eq!(a.comparisons[0].p_value, 1.0);
+        assert_eq!(a.comparisons[0].fisher_note, Some(FisherNote::NoConversions));
         assert!(a.comparisons[0].lift.is_none());
         assert_eq!(a.verdict.kind, VerdictKind::KeepRunning);
     }

@@ -86,6 +86,10 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
 
 #[component]
 fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
+    let notes: Vec<String> = comparisons
+        .iter()
+        .filter_map(|c| c.fisher_note.map(|n| format!("{}: {}", c.arm, n.explanation())))
+        .collect();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison with control">
             <table data-testid="comparisons">
@@ -124,6 +128,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                 </tbody>
             </table>
         </div>
+        {notes.into_iter().map(|n| view! { <p class="hint" role="note" data-testid="fisher-note">{n}</p> }).collect_view()}
     }
 }
 
@@ -165,7 +170,7 @@ fn Explanations(level: String, prior: String) -> impl IntoView {
                 <dt>"Difference in rate"</dt>
                 <dd>"The same comparison in percentage points (arm rate − control rate), with Newcombe's hybrid score interval."</dd>
                 <dt>"p-value and test"</dt>
-                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
+                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
                 <dt>"Holm and Benjamini-Hochberg (BH)"</dt>
                 <dd>"With several arms the chance of a fluke grows. Holm keeps the chance of any false alarm at alpha (the verdict uses it); Benjamini-Hochberg keeps the share of false alarms among the arms called winners at alpha, and is less strict."</dd>
                 <dt>"Chance to beat control (the Chance to win column)"</dt>
