@@ -250,7 +250,7 @@ def intervals():
 
 # ---------------------------------------------------------------- means
 def means():
-    cases = {"summary": [], "samples": []}
+    cases = {"summary": [], "samples": [], "student_summary": [], "student_samples": []}
     summ = [((10.0, 3.0, 50), (11.0, 4.0, 60)), ((0.0, 1.0, 2), (5.0, 1.0, 2)), ((100.0, 0.0, 10), (101.0, 2.0, 12)),
             ((2.5, 10.0, 1_000_000_000), (2.5004, 10.0, 1_000_000_000)), ((3.1, 25.0, 1000), (2.2, 19.0, 900)),
             ((0.0, 1.0, 1_000_000), (0.05, 1.0, 1_000_000)), ((5.0, 1.0, 30), (50.0, 1.0, 30)),
@@ -267,6 +267,16 @@ def means():
                 c = stats.t.isf(alpha / 2, df)
                 entry["ci_%g" % alpha] = [f((mb - ma) - c * se), f((mb - ma) + c * se)]
             cases["summary"].append(entry)
+            # Student's pooled-variance test on the same summaries (scipy equal_var=True).
+            r = stats.ttest_ind_from_stats(mb, sb, nb, ma, sa, na, equal_var=True, alternative=alt)
+            df_s = na + nb - 2
+            se_s = math.sqrt(((na - 1) * sa ** 2 + (nb - 1) * sb ** 2) / df_s * (1 / na + 1 / nb))
+            entry = {"a": [ma, sa, na], "b": [mb, sb, nb], "alternative": alt, "t": f(r.statistic), "p": f(r.pvalue),
+                     "df": f(df_s), "se": f(se_s)}
+            for alpha in [0.05, 0.01]:
+                c = stats.t.isf(alpha / 2, df_s)
+                entry["ci_%g" % alpha] = [f((mb - ma) - c * se_s), f((mb - ma) + c * se_s)]
+            cases["student_summary"].append(entry)
     rng = np.random.default_rng(20240601)
     samples = [(rng.normal(10, 3, 25), rng.normal(11, 4, 30)), (rng.lognormal(2, 1.2, 200), rng.lognormal(2.1, 1.2, 180)),
                (np.array([1.0, 2, 3, 4, 9]), np.array([2.0, 5, 6, 7, 8, 10])), (np.array([0.0, 0.0, 0.0, 1.0]), np.array([0.0, 5.0]))]
@@ -275,7 +285,12 @@ def means():
         ci = r.confidence_interval(0.95)
         cases["samples"].append({"a": [float(v) for v in a], "b": [float(v) for v in b], "t": f(r.statistic),
                                  "p": f(r.pvalue), "df": f(r.df), "ci": [f(ci.low), f(ci.high)]})
-    write("means.json", "Welch t-test from summaries (scipy ttest_ind_from_stats) and samples (ttest_ind)", cases)
+        r = stats.ttest_ind(b, a, equal_var=True)
+        ci = r.confidence_interval(0.95)
+        cases["student_samples"].append({"a": [float(v) for v in a], "b": [float(v) for v in b], "t": f(r.statistic),
+                                         "p": f(r.pvalue), "df": f(r.df), "ci": [f(ci.low), f(ci.high)]})
+    write("means.json", "Welch and Student t-tests from summaries (scipy ttest_ind_from_stats, equal_var False/True) "
+          "and samples (ttest_ind)", cases)
 
 
 # ---------------------------------------------------------------- corrections and SRM
