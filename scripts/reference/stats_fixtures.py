@@ -457,7 +457,31 @@ def sequential():
         rho = mp.sqrt((-2 * mp.log(a) + mp.log(-2 * mp.log(a) + 1)) / tune)
         hw = mp.sqrt(s2) * mp.sqrt(2 * (n * rho ** 2 + 1) / (n ** 2 * rho ** 2) * mp.log(mp.sqrt(n * rho ** 2 + 1) / a))
         cases["halfwidth"].append({"s2": f(s2), "n": f(n), "alpha": alpha, "tuning": f(tune), "rho": f(rho), "halfwidth": f(hw)})
-    write("sequential.json", "asymptotic confidence sequence half-width (Waudby-Smith et al. eq. 9, GrowthBook)", cases)
+    # Normal mSPRT (Johari et al. 2017) by hand at 50 digits: cumulative conversion looks
+    # (xa, na, xb, nb), mixing sd tau; V = pa(1-pa)/na + pb(1-pb)/nb,
+    # ln Lambda = ln sqrt(V/(V+tau^2)) + tau^2 d^2 / (2 V (V+tau^2)), p_n = min(p_{n-1}, 1/Lambda).
+    cases["msprt"] = []
+    series = [
+        ([(10, 200, 14, 200), (22, 400, 31, 400), (35, 600, 52, 600), (47, 800, 75, 800)], 0.01),
+        ([(50, 1000, 52, 1000), (101, 2000, 99, 2000), (148, 3000, 155, 3000)], 0.005),
+        ([(300, 10_000, 390, 10_000), (610, 20_000, 790, 20_000), (900, 30_000, 1230, 30_000)], 0.003),
+        ([(3, 100, 9, 100), (6, 200, 11, 200)], 0.05),
+        ([(500, 5000, 420, 5000), (1000, 10_000, 900, 10_000)], 0.01),
+    ]
+    for looks, tau in series:
+        p = mp.mpf(1)
+        out = []
+        for xa, na, xb, nb in looks:
+            pa, pb = mp.mpf(xa) / na, mp.mpf(xb) / nb
+            v = pa * (1 - pa) / na + pb * (1 - pb) / nb
+            t2 = mp.mpf(tau) ** 2
+            d = pb - pa
+            ln_lr = mp.log(mp.sqrt(v / (v + t2))) + t2 * d ** 2 / (2 * v * (v + t2))
+            p = min(p, mp.exp(-ln_lr))
+            out.append({"xa": xa, "na": na, "xb": xb, "nb": nb, "variance": f(v), "ln_lr": f(ln_lr), "p": f(p)})
+        cases["msprt"].append({"tau": tau, "looks": out})
+    write("sequential.json", "asymptotic confidence sequence half-width (Waudby-Smith et al. eq. 9, GrowthBook) "
+          "and the normal mSPRT always-valid p-value (Johari et al. 2017), by hand with mpmath", cases)
 
 
 def seeding():
