@@ -54,14 +54,18 @@ pub fn msprt_means(looks: &[MeansLook], alpha: f64, tau2: f64) -> StatsResult<Ve
     let alpha = error::alpha(alpha)?;
     let tau2 = error::positive("the mixing variance", tau2)?;
     if looks.is_empty() {
-        return Err(StatsError::Empty { what: "the list of looks".into() });
+        return Err(StatsError::Empty {
+            what: "the list of looks".into(),
+        });
     }
     let mut out = Vec::with_capacity(looks.len());
     let mut p_value = 1.0_f64;
     for (i, look) in looks.iter().enumerate() {
         let label = format!("look {}", i + 1);
         if look.n_a == 0 || look.n_b == 0 {
-            return Err(StatsError::Empty { what: format!("an arm at {label}") });
+            return Err(StatsError::Empty {
+                what: format!("an arm at {label}"),
+            });
         }
         error::finite(&format!("the mean of arm A at {label}"), look.mean_a)?;
         error::finite(&format!("the mean of arm B at {label}"), look.mean_b)?;
@@ -119,12 +123,16 @@ pub const DEFAULT_MIXING_LIFT: f64 = 0.10;
 /// worthwhile relative lift (10% without one) times the control's conversion rate, i.e.
 /// the planned minimum detectable difference in rate. tau^2 is its square.
 pub fn default_mixing_sd(min_lift: Option<f64>, control_rate: f64) -> StatsResult<f64> {
-    let lift = min_lift.filter(|l| l.is_finite() && *l != 0.0).unwrap_or(DEFAULT_MIXING_LIFT);
+    let lift = min_lift
+        .filter(|l| l.is_finite() && *l != 0.0)
+        .unwrap_or(DEFAULT_MIXING_LIFT);
     let rate = error::closed_unit("the control's conversion rate", control_rate)?;
     let tau = lift.abs() * rate;
     if tau > 0.0 {
         Ok(tau)
     } else {
-        Err(StatsError::NoVariation { what: "the control's conversions (none yet)".into() })
+        Err(StatsError::NoVariation {
+            what: "the control's conversions (none yet)".into(),
+        })
     }
 }

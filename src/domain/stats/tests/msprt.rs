@@ -20,14 +20,23 @@ fn msprt_matches_the_formula_by_hand() {
         let looks: Vec<(BinaryArm, BinaryArm)> = looks_json
             .iter()
             .map(|l| {
-                (BinaryArm::new(int(l, "xa"), int(l, "na")), BinaryArm::new(int(l, "xb"), int(l, "nb")))
+                (
+                    BinaryArm::new(int(l, "xa"), int(l, "na")),
+                    BinaryArm::new(int(l, "xb"), int(l, "nb")),
+                )
             })
             .collect();
         let got = msprt_proportions(&looks, 0.05, tau * tau).unwrap();
         for (g, want) in got.iter().zip(looks_json) {
             let ctx = format!("tau {tau} look {want}");
             close(g.variance, num(want, "variance"), 1e-14, 0.0, &ctx);
-            close(g.ln_likelihood_ratio, num(want, "ln_lr"), 1e-12, 1e-14, &ctx);
+            close(
+                g.ln_likelihood_ratio,
+                num(want, "ln_lr"),
+                1e-12,
+                1e-14,
+                &ctx,
+            );
             close(g.p_value, num(want, "p"), 1e-12, 0.0, &ctx);
         }
     }
@@ -40,14 +49,32 @@ fn msprt_hand_checked_single_look() {
     let l = msprt_ln_likelihood_ratio(0.02, 0.0001, 0.0004).unwrap();
     close(l, 1.6 - 0.5 * 5.0_f64.ln(), 1e-14, 0.0, "ln Lambda");
     // 20% lift on a 5% control rate: tau = 0.01.
-    close(default_mixing_sd(Some(0.2), 0.05).unwrap(), 0.01, 1e-15, 0.0, "tau from the MDE");
-    close(default_mixing_sd(None, 0.05).unwrap(), 0.005, 1e-15, 0.0, "tau without a plan");
+    close(
+        default_mixing_sd(Some(0.2), 0.05).unwrap(),
+        0.01,
+        1e-15,
+        0.0,
+        "tau from the MDE",
+    );
+    close(
+        default_mixing_sd(None, 0.05).unwrap(),
+        0.005,
+        1e-15,
+        0.0,
+        "tau without a plan",
+    );
     assert!(default_mixing_sd(Some(0.2), 0.0).is_err());
     assert!(msprt_ln_likelihood_ratio(0.02, 0.0, 0.0004).is_err());
     assert!(msprt_proportions(&[], 0.05, 1e-4).is_err());
-    assert!(msprt_proportions(&[(BinaryArm::new(1, 10), BinaryArm::new(1, 10))], 0.05, 0.0).is_err());
+    assert!(
+        msprt_proportions(&[(BinaryArm::new(1, 10), BinaryArm::new(1, 10))], 0.05, 0.0).is_err()
+    );
     // No spread yet (nobody converted): no evidence, p stays 1.
-    let flat = msprt_proportions(&[(BinaryArm::new(0, 10), BinaryArm::new(0, 10))], 0.05, 1e-4);
+    let flat = msprt_proportions(
+        &[(BinaryArm::new(0, 10), BinaryArm::new(0, 10))],
+        0.05,
+        1e-4,
+    );
     assert_eq!(flat.unwrap()[0].p_value, 1.0);
 }
 
