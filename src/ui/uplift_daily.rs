@@ -87,6 +87,7 @@ pub fn DailyCards(
 #[component]
 fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: String, launch: Option<chrono::NaiveDate>, min_lift: Option<f64>, alpha: f64) -> impl IntoView {
     let tau_text = RwSignal::new(String::new());
+    let label = format!("Always-valid p-value of {treatment}");
     let id = format!("msprt-tau-{}", super::files::safe_file_stem(&format!("{test}-{treatment}")));
     let body = move || {
         let entered = if tau_text.get().trim().is_empty() {
@@ -124,7 +125,7 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
         .into_any()
     };
     view! {
-        <section class="card" aria-label=format!("Always-valid p-value of {}", treatment.clone()) data-testid="msprt">
+        <section class="card" aria-label=label data-testid="msprt">
             <h2>"Always-valid p-value (mSPRT)"</h2>
             {body}
             <div class="field-grid">
