@@ -31,6 +31,9 @@ pub struct ArmSummary {
     /// Clopper-Pearson ("exact") interval, wider; shown where exactness matters.
     pub exact_lower: f64,
     pub exact_upper: f64,
+    /// Agresti-Coull interval (lower, upper), shown beside Wilson's for readers who meet it
+    /// elsewhere: the same centre, a plain +- around it, slightly wider.
+    pub agresti_coull: (f64, f64),
 }
 
 /// Which test gave a comparison's p-value.
@@ -208,6 +211,7 @@ fn summarise_arm(arm: &TestArm, alpha: f64) -> Result<ArmSummary, StatsError> {
     let wilson = proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::Wilson)?;
     let exact =
         proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::ClopperPearson)?;
+    let ac = proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::AgrestiCoull)?;
     Ok(ArmSummary {
         name: arm.arm.clone(),
         is_control: arm.is_control,
@@ -218,6 +222,7 @@ fn summarise_arm(arm: &TestArm, alpha: f64) -> Result<ArmSummary, StatsError> {
         rate_upper: wilson.upper,
         exact_lower: exact.lower,
         exact_upper: exact.upper,
+        agresti_coull: (ac.lower, ac.upper),
     })
 }
 
@@ -303,6 +308,10 @@ mod tests {
         assert!(pilot.chance_to_beat_control > 0.99);
         // scipy.stats.fisher_exact([[731, 47254], [612, 47598]]).pvalue = 0.0007974364316920808
         assert!((pilot.fisher_p_value.unwrap() - 0.000_797_436_431_692_080_8).abs() < 1e-12);
+        // statsmodels proportion_confint(612, 48210, method='agresti_coull').
+        let (lo, hi) = analysis.arms[0].agresti_coull;
+        assert!((lo - 0.011_732_482_354_051_062).abs() < 1e-12, "{lo}");
+        assert!((hi - 0.013_734_093_667_886_329).abs() < 1e-12, "{hi}");
     }
 
     #[test]
@@ -399,6 +408,11 @@ mod tests {
         // scipy.stats.fisher_exact([[6, 6], [1, 11]]).pvalue = 0.06864988558352403
         assert!((a.comparisons[0].p_value - 0.068_649_885_583_524_03).abs() < 1e-12);
         assert_eq!(a.comparisons[0].fisher_note, None);
+        // Small counts: Agresti-Coull is clipped at 0 and wider than Wilson (0.0149 to 0.354);
+        // statsmodels proportion_confint(1, 12, method='agresti_coull') = (0.0, 0.375333427705877).
+        let (lo, hi) = a.arms[0].agresti_coull;
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.375_333_427_705_877).abs() < 1e-12, "{hi}");
         let none = [arm("t", "control", true, 40, 0), arm("t", "new", false, 40, 0)];
         let a = analyse(&none).unwrap();
         assert_eq!(a.comparisons[0].p_value, 1.0);

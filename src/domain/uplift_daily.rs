@@ -155,6 +155,9 @@ pub fn sequential_view(
     })
 }
 
+/// The dates of the looks and the cumulative (control, treatment) totals at each.
+pub(crate) type DailyLooks = (Vec<NaiveDate>, Vec<(BinaryArm, BinaryArm)>);
+
 /// Cumulative (control, treatment) totals at each date from `launch` on with units in both
 /// arms so far, and those dates.
 pub(crate) fn cumulative_looks(
@@ -163,7 +166,7 @@ pub(crate) fn cumulative_looks(
     control: &str,
     treatment: &str,
     launch: Option<NaiveDate>,
-) -> Result<(Vec<NaiveDate>, Vec<(BinaryArm, BinaryArm)>), String> {
+) -> Result<DailyLooks, String> {
     let keep = |date: &NaiveDate| launch.is_none_or(|l| *date >= l);
     let a = by_date(days, test, control)?;
     let b = by_date(days, test, treatment)?;

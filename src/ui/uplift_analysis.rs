@@ -66,6 +66,10 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="hint" data-testid="agresti-coull">{format!(
+                "Agresti-Coull interval, as some calculators show: {}. Same centre as Wilson's, a plain ± around it; a little wider, and the two differ only for small counts.",
+                analysis.arms.iter().map(|a| format!("{} {} – {}", a.name, percent(a.agresti_coull.0, 2), percent(a.agresti_coull.1, 2))).collect::<Vec<_>>().join(", ")
+            )}</p>
             <ComparisonTable comparisons=analysis.comparisons.clone() level=level.clone() />
             <ForestPlot comparisons=analysis.comparisons.clone() level=level.clone() />
             <p class="hint" data-testid="srm">
@@ -164,7 +168,7 @@ fn Explanations(level: String, prior: String) -> impl IntoView {
             <summary>"What these numbers mean"</summary>
             <dl>
                 <dt>"Conversion rate"</dt>
-                <dd>{format!("Conversions divided by units. The {level} interval (Wilson score) is the range of true rates consistent with the data; the exact (Clopper-Pearson) interval is wider and never too narrow, which matters for small counts.")}</dd>
+                <dd>{format!("Conversions divided by units. The {level} interval (Wilson score) is the range of true rates consistent with the data; the exact (Clopper-Pearson) interval is wider and never too narrow, which matters for small counts. Agresti-Coull: centre (x + z²/2) / (n + z²), Wilson's centre, with a Wald ± z √(p̃(1 − p̃)/(n + z²)) around it.")}</dd>
                 <dt>"Lift"</dt>
                 <dd>"How much better the arm converts than control, relative: rate of arm / rate of control − 1. Its interval uses the delta method."</dd>
                 <dt>"Difference in rate"</dt>
