@@ -52,9 +52,9 @@ test('Student beside Welch, and a Fisher note when nobody converted', async () =
     await page.getByRole('button', { name: 'Import 2 rows' }).click();
     const analysis = page.getByTestId('test-analysis');
     await analysis.waitFor();
-    // statsmodels proportion_confint(0, 40, method='agresti_coull') = (0, 0.1046).
+    // statsmodels proportion_confint(0, 40, method='agresti_coull') = (0, 0.10440).
     assert.match(await analysis.getByTestId('agresti-coull').innerText(),
-      /^Agresti-Coull interval, as some calculators show: Control 0\.00% – 10\.46%, New page 0\.00% – 10\.46%\. Same centre as Wilson's/);
+      /^Agresti-Coull interval, as some calculators show: Control 0\.00% – 10\.44%, New page 0\.00% – 10\.44%\. Same centre as Wilson's/);
     assert.equal(await analysis.getByTestId('fisher-note').innerText(),
       'New page: Nobody converted in either arm, so Fisher\'s exact test has no information: p = 1 here means nothing, not "no effect".');
     assert.deepEqual(app.pageErrors, []);
