@@ -20,6 +20,7 @@ pub mod intervals;
 pub mod means;
 pub mod msprt;
 pub mod power;
+pub mod power_calculators;
 pub mod power_means;
 pub mod proportions;
 pub mod sequential;
