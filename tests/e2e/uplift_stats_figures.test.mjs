@@ -1,6 +1,7 @@
 // The secondary statistics beside the main figures: the always-valid mSPRT p-value next to
 // the confidence sequence, Student's t-test next to Welch's, and the note when Fisher's exact
-// test has no information (nobody converted).
+// test has no information (nobody converted); Agresti-Coull beside Wilson and Evan Miller's
+// sample size beside the planner's formulas.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, loadDemo } from './harness.mjs';
@@ -28,7 +29,7 @@ test('the demo pilot shows the always-valid p-value with its tuning, editable', 
   }
 });
 
-test('Student beside Welch, and a Fisher note when nobody converted', async () => {
+test('Student beside Welch, Evan Miller beside the planner formulas, a Fisher note when nobody converted', async () => {
   const app = await openApp();
   try {
     const { page } = app;
@@ -42,6 +43,15 @@ test('Student beside Welch, and a Fisher note when nobody converted', async () =
       'If asked for Student\'s t-test (assumes equal spread): t = 2.292, 8348 degrees of freedom, p = 0.022, 95% interval +0.46 to +5.94. Welch\'s above is the one to report.');
     await page.getByText('Welch or Student: the formulas').click();
     await page.getByText('Why Welch is the default').waitFor();
+
+    // Plan 5% -> 6%: Evan Miller's formula (baseline variance under no effect) gives
+    // 7,663.0003 -> 7,664 per arm, beside the pooled formula's 8,158.
+    await page.getByLabel('Baseline conversion rate (%)').fill('5');
+    await page.getByLabel('Effect to detect').fill('20');
+    await page.getByText('Other formulas give slightly different sizes').click();
+    const formulas = await page.getByTestId('plan-formulas').innerText();
+    assert.match(formulas, /Evan Miller's calculator\t7,664\t7,664\t15,328/);
+    assert.match(formulas, /Evan Miller's online calculator: like the pooled formula but with the baseline's variance/);
 
     const arms = page.locator('section.table-card', { has: page.getByRole('heading', { name: 'Test arms', exact: true }) });
     await arms.getByRole('button', { name: 'Import CSV' }).click();
