@@ -192,6 +192,16 @@ def proportions():
             entry = {"xa": xa, "na": na, "xb": xb, "nb": nb, "alternative": alt, "p": f(ref), "scipy": f(res.pvalue),
                      "scipy_rel_err": rel(ref, res.pvalue), "source": "mpmath 40 digits, R rule 1e-7"}
             cases["fisher"].append(entry)
+    # Empty row (an arm without visitors) or empty column (nobody / everybody converted):
+    # scipy returns p = 1 for every alternative; the app adds a note that there is no information.
+    cases["fisher_empty"] = []
+    for xa, na, xb, nb, note in [(0, 0, 3, 10, "ArmWithoutVisitors"), (4, 9, 0, 0, "ArmWithoutVisitors"),
+                                 (0, 0, 0, 0, "ArmWithoutVisitors"), (0, 40, 0, 40, "NoConversions"),
+                                 (0, 5, 0, 1_000_000, "NoConversions"), (7, 7, 12, 12, "AllConverted")]:
+        for alt in ["two-sided", "greater", "less"]:
+            res = stats.fisher_exact([[xb, nb - xb], [xa, na - xa]], alternative=alt)
+            cases["fisher_empty"].append({"xa": xa, "na": na, "xb": xb, "nb": nb, "alternative": alt,
+                                          "p": f(res.pvalue), "note": note})
     write("proportions.json", "two-proportion z-test, chi-square independence, Fisher exact", cases)
 
 
@@ -240,7 +250,7 @@ def intervals():
 
 # ---------------------------------------------------------------- means
 def means():
-    cases = {"summary": [], "samples": []}
+    cases = {"summary": [], "samples": [], "student_summary": [], "student_samples": []}
     summ = [((10.0, 3.0, 50), (11.0, 4.0, 60)), ((0.0, 1.0, 2), (5.0, 1.0, 2)), ((100.0, 0.0, 10), (101.0, 2.0, 12)),
             ((2.5, 10.0, 1_000_000_000), (2.5004, 10.0, 1_000_000_000)), ((3.1, 25.0, 1000), (2.2, 19.0, 900)),
             ((0.0, 1.0, 1_000_000), (0.05, 1.0, 1_000_000)), ((5.0, 1.0, 30), (50.0, 1.0, 30)),
@@ -257,6 +267,16 @@ def means():
                 c = stats.t.isf(alpha / 2, df)
                 entry["ci_%g" % alpha] = [f((mb - ma) - c * se), f((mb - ma) + c * se)]
             cases["summary"].append(entry)
+            # Student's pooled-variance test on the same summaries (scipy equal_var=True).
+            r = stats.ttest_ind_from_stats(mb, sb, nb, ma, sa, na, equal_var=True, alternative=alt)
+            df_s = na + nb - 2
+            se_s = math.sqrt(((na - 1) * sa ** 2 + (nb - 1) * sb ** 2) / df_s * (1 / na + 1 / nb))
+            entry = {"a": [ma, sa, na], "b": [mb, sb, nb], "alternative": alt, "t": f(r.statistic), "p": f(r.pvalue),
+                     "df": f(df_s), "se": f(se_s)}
+            for alpha in [0.05, 0.01]:
+                c = stats.t.isf(alpha / 2, df_s)
+                entry["ci_%g" % alpha] = [f((mb - ma) - c * se_s), f((mb - ma) + c * se_s)]
+            cases["student_summary"].append(entry)
     rng = np.random.default_rng(20240601)
     samples = [(rng.normal(10, 3, 25), rng.normal(11, 4, 30)), (rng.lognormal(2, 1.2, 200), rng.lognormal(2.1, 1.2, 180)),
                (np.array([1.0, 2, 3, 4, 9]), np.array([2.0, 5, 6, 7, 8, 10])), (np.array([0.0, 0.0, 0.0, 1.0]), np.array([0.0, 5.0]))]
@@ -265,7 +285,12 @@ def means():
         ci = r.confidence_interval(0.95)
         cases["samples"].append({"a": [float(v) for v in a], "b": [float(v) for v in b], "t": f(r.statistic),
                                  "p": f(r.pvalue), "df": f(r.df), "ci": [f(ci.low), f(ci.high)]})
-    write("means.json", "Welch t-test from summaries (scipy ttest_ind_from_stats) and samples (ttest_ind)", cases)
+        r = stats.ttest_ind(b, a, equal_var=True)
+        ci = r.confidence_interval(0.95)
+        cases["student_samples"].append({"a": [float(v) for v in a], "b": [float(v) for v in b], "t": f(r.statistic),
+                                         "p": f(r.pvalue), "df": f(r.df), "ci": [f(ci.low), f(ci.high)]})
+    write("means.json", "Welch and Student t-tests from summaries (scipy ttest_ind_from_stats, equal_var False/True) "
+          "and samples (ttest_ind)", cases)
 
 
 # ---------------------------------------------------------------- corrections and SRM
@@ -432,7 +457,31 @@ def sequential():
         rho = mp.sqrt((-2 * mp.log(a) + mp.log(-2 * mp.log(a) + 1)) / tune)
         hw = mp.sqrt(s2) * mp.sqrt(2 * (n * rho ** 2 + 1) / (n ** 2 * rho ** 2) * mp.log(mp.sqrt(n * rho ** 2 + 1) / a))
         cases["halfwidth"].append({"s2": f(s2), "n": f(n), "alpha": alpha, "tuning": f(tune), "rho": f(rho), "halfwidth": f(hw)})
-    write("sequential.json", "asymptotic confidence sequence half-width (Waudby-Smith et al. eq. 9, GrowthBook)", cases)
+    # Normal mSPRT (Johari et al. 2017) by hand at 50 digits: cumulative conversion looks
+    # (xa, na, xb, nb), mixing sd tau; V = pa(1-pa)/na + pb(1-pb)/nb,
+    # ln Lambda = ln sqrt(V/(V+tau^2)) + tau^2 d^2 / (2 V (V+tau^2)), p_n = min(p_{n-1}, 1/Lambda).
+    cases["msprt"] = []
+    series = [
+        ([(10, 200, 14, 200), (22, 400, 31, 400), (35, 600, 52, 600), (47, 800, 75, 800)], 0.01),
+        ([(50, 1000, 52, 1000), (101, 2000, 99, 2000), (148, 3000, 155, 3000)], 0.005),
+        ([(300, 10_000, 390, 10_000), (610, 20_000, 790, 20_000), (900, 30_000, 1230, 30_000)], 0.003),
+        ([(3, 100, 9, 100), (6, 200, 11, 200)], 0.05),
+        ([(500, 5000, 420, 5000), (1000, 10_000, 900, 10_000)], 0.01),
+    ]
+    for looks, tau in series:
+        p = mp.mpf(1)
+        out = []
+        for xa, na, xb, nb in looks:
+            pa, pb = mp.mpf(xa) / na, mp.mpf(xb) / nb
+            v = pa * (1 - pa) / na + pb * (1 - pb) / nb
+            t2 = mp.mpf(tau) ** 2
+            d = pb - pa
+            ln_lr = mp.log(mp.sqrt(v / (v + t2))) + t2 * d ** 2 / (2 * v * (v + t2))
+            p = min(p, mp.exp(-ln_lr))
+            out.append({"xa": xa, "na": na, "xb": xb, "nb": nb, "variance": f(v), "ln_lr": f(ln_lr), "p": f(p)})
+        cases["msprt"].append({"tau": tau, "looks": out})
+    write("sequential.json", "asymptotic confidence sequence half-width (Waudby-Smith et al. eq. 9, GrowthBook) "
+          "and the normal mSPRT always-valid p-value (Johari et al. 2017), by hand with mpmath", cases)
 
 
 def seeding():

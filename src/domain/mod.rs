@@ -26,6 +26,7 @@ pub mod stats;
 pub mod tracking;
 pub mod uplift;
 pub mod uplift_daily;
+pub mod uplift_msprt;
 pub mod uplift_plan;
 pub mod uplift_prereg;
 pub mod uplift_survey;

@@ -8,7 +8,9 @@ use super::stats::corrections::{benjamini_hochberg, holm};
 use super::stats::intervals::{
     difference_interval, proportion_interval, relative_lift, DifferenceMethod, ProportionMethod,
 };
-use super::stats::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test};
+use super::stats::proportions::{
+    chi_square_independence, fisher_exact, two_proportion_z_test, FisherNote,
+};
 use super::stats::srm::sample_ratio_mismatch;
 use super::stats::{Alternative, BinaryArm, StatsError};
 use super::uplift_prereg::PreRegistration;
@@ -29,6 +31,9 @@ pub struct ArmSummary {
     /// Clopper-Pearson ("exact") interval, wider; shown where exactness matters.
     pub exact_lower: f64,
     pub exact_upper: f64,
+    /// Agresti-Coull interval (lower, upper), shown beside Wilson's for readers who meet it
+    /// elsewhere: the same centre, a plain +- around it, slightly wider.
+    pub agresti_coull: (f64, f64),
 }
 
 /// Which test gave a comparison's p-value.
@@ -58,6 +63,8 @@ pub struct Comparison {
     pub z_p_value: Option<f64>,
     /// Fisher's exact p-value (`None` for tables too large to enumerate quickly).
     pub fisher_p_value: Option<f64>,
+    /// Set when Fisher's p = 1 carries no information (nobody or everybody converted).
+    pub fisher_note: Option<FisherNote>,
     /// Holm-adjusted (family-wise error); equal to `p_value` with one treatment.
     pub holm_p_value: f64,
     /// Benjamini-Hochberg-adjusted (false discovery rate).
@@ -204,6 +211,7 @@ fn summarise_arm(arm: &TestArm, alpha: f64) -> Result<ArmSummary, StatsError> {
     let wilson = proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::Wilson)?;
     let exact =
         proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::ClopperPearson)?;
+    let ac = proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::AgrestiCoull)?;
     Ok(ArmSummary {
         name: arm.arm.clone(),
         is_control: arm.is_control,
@@ -214,6 +222,7 @@ fn summarise_arm(arm: &TestArm, alpha: f64) -> Result<ArmSummary, StatsError> {
         rate_upper: wilson.upper,
         exact_lower: exact.lower,
         exact_upper: exact.upper,
+        agresti_coull: (ac.lower, ac.upper),
     })
 }
 
@@ -227,8 +236,9 @@ fn compare(
     treatment.validate(&arm.arm)?;
     let z_p_value =
         two_proportion_z_test(control, treatment, Alternative::TwoSided).ok().map(|z| z.p_value);
-    let fisher_p_value =
-        fisher_exact(control, treatment, Alternative::TwoSided).ok().map(|f| f.p_value);
+    let fisher = fisher_exact(control, treatment, Alternative::TwoSided).ok();
+    let fisher_p_value = fisher.as_ref().map(|f| f.p_value);
+    let fisher_note = fisher.and_then(|f| f.note);
     let (p_value, test_used) = match (small_counts(control, treatment), z_p_value, fisher_p_value) {
         (true, _, Some(p)) | (false, None, Some(p)) => (p, TestUsed::Fisher),
         (_, Some(p), _) => (p, TestUsed::ZTest),
@@ -249,6 +259,7 @@ fn compare(
         test_used,
         z_p_value,
         fisher_p_value,
+        fisher_note,
         holm_p_value: p_value,
         bh_p_value: p_value,
         chance_to_beat_control: bayes.prob_b_beats_a,
@@ -297,6 +308,10 @@ mod tests {
         assert!(pilot.chance_to_beat_control > 0.99);
         // scipy.stats.fisher_exact([[731, 47254], [612, 47598]]).pvalue = 0.0007974364316920808
         assert!((pilot.fisher_p_value.unwrap() - 0.000_797_436_431_692_080_8).abs() < 1e-12);
+        // statsmodels proportion_confint(612, 48210, method='agresti_coull').
+        let (lo, hi) = analysis.arms[0].agresti_coull;
+        assert!((lo - 0.011_732_482_354_051_062).abs() < 1e-12, "{lo}");
+        assert!((hi - 0.013_734_093_667_886_329).abs() < 1e-12, "{hi}");
     }
 
     #[test]
@@ -392,9 +407,16 @@ mod tests {
         assert_eq!(a.comparisons[0].test_used, TestUsed::Fisher);
         // scipy.stats.fisher_exact([[6, 6], [1, 11]]).pvalue = 0.06864988558352403
         assert!((a.comparisons[0].p_value - 0.068_649_885_583_524_03).abs() < 1e-12);
+        assert_eq!(a.comparisons[0].fisher_note, None);
+        // Small counts: Agresti-Coull is clipped at 0 and wider than Wilson (0.0149 to 0.354);
+        // statsmodels proportion_confint(1, 12, method='agresti_coull') = (0.0, 0.375333427705877).
+        let (lo, hi) = a.arms[0].agresti_coull;
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.375_333_427_705_877).abs() < 1e-12, "{hi}");
         let none = [arm("t", "control", true, 40, 0), arm("t", "new", false, 40, 0)];
         let a = analyse(&none).unwrap();
         assert_eq!(a.comparisons[0].p_value, 1.0);
+        assert_eq!(a.comparisons[0].fisher_note, Some(FisherNote::NoConversions));
         assert!(a.comparisons[0].lift.is_none());
         assert_eq!(a.verdict.kind, VerdictKind::KeepRunning);
     }

@@ -140,6 +140,33 @@ pub fn sequential_view(
     planned_total: Option<u64>,
     alpha: f64,
 ) -> Result<SequentialView, String> {
+    let (look_dates, looks) = cumulative_looks(days, test, control, treatment, launch)?;
+    let tuning_n = planned_total.filter(|n| *n > 0).map_or(DEFAULT_TUNING_N, |n| n as f64);
+    let intervals =
+        confidence_sequence_proportions(&looks, alpha, tuning_n).map_err(|e| e.to_string())?;
+    let first_decisive =
+        intervals.iter().zip(&look_dates).find(|(i, _)| i.significant).map(|(_, d)| *d);
+    Ok(SequentialView {
+        treatment: treatment.to_string(),
+        dates: look_dates,
+        looks: intervals,
+        tuning_n,
+        first_decisive,
+    })
+}
+
+/// The dates of the looks and the cumulative (control, treatment) totals at each.
+pub(crate) type DailyLooks = (Vec<NaiveDate>, Vec<(BinaryArm, BinaryArm)>);
+
+/// Cumulative (control, treatment) totals at each date from `launch` on with units in both
+/// arms so far, and those dates.
+pub(crate) fn cumulative_looks(
+    days: &[TestDay],
+    test: &str,
+    control: &str,
+    treatment: &str,
+    launch: Option<NaiveDate>,
+) -> Result<DailyLooks, String> {
     let keep = |date: &NaiveDate| launch.is_none_or(|l| *date >= l);
     let a = by_date(days, test, control)?;
     let b = by_date(days, test, treatment)?;
@@ -164,18 +191,7 @@ pub fn sequential_view(
     if looks.is_empty() {
         return Err("no day has units in both arms after the launch date yet".into());
     }
-    let tuning_n = planned_total.filter(|n| *n > 0).map_or(DEFAULT_TUNING_N, |n| n as f64);
-    let intervals =
-        confidence_sequence_proportions(&looks, alpha, tuning_n).map_err(|e| e.to_string())?;
-    let first_decisive =
-        intervals.iter().zip(&look_dates).find(|(i, _)| i.significant).map(|(_, d)| *d);
-    Ok(SequentialView {
-        treatment: treatment.to_string(),
-        dates: look_dates,
-        looks: intervals,
-        tuning_n,
-        first_decisive,
-    })
+    Ok((look_dates, looks))
 }
 
 /// What the difference in differences compares per day.

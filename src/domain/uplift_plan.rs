@@ -8,7 +8,9 @@ use super::stats::power::{
     mde_proportions, power_proportions, sample_size_proportions, Mde, ProportionPowerMethod,
     TestDesign,
 };
+use super::stats::power_calculators::sample_size_baseline_variance;
 use super::stats::power_means::{mde_means, power_means, sample_size_means, MeansPowerMethod};
+use super::stats::Alternative;
 
 /// What the test measures.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,6 +53,8 @@ const FLEISS: &str =
     "Classic pooled formula (Fleiss, no continuity correction): pooled variance under no effect.";
 const UNPOOLED: &str =
     "Unpooled formula (as many online calculators): each arm's own variance throughout.";
+const EVAN_MILLER: &str =
+    "Evan Miller's online calculator: like the pooled formula but with the baseline's variance under no effect (equal arms, two-sided only).";
 const NORMAL: &str =
     "z-test on Cohen's d (statsmodels NormalIndPower): the app's default for means.";
 const TTEST: &str =
@@ -134,6 +138,19 @@ pub fn sample_size(
                 let plan = sample_size_proportions(baseline, target, design, method)
                     .map_err(|e| e.to_string())?;
                 options.push(option(name, why, plan.n_a, plan.n_b, plan.achieved_power)?);
+            }
+            // That calculator only offers equal arms and a two-sided test.
+            if design.ratio == 1.0 && design.alternative == Alternative::TwoSided {
+                let plan =
+                    sample_size_baseline_variance(baseline, target, design.alpha, design.power)
+                        .map_err(|e| e.to_string())?;
+                options.push(option(
+                    "Evan Miller's calculator",
+                    EVAN_MILLER,
+                    plan.n_a,
+                    plan.n_b,
+                    plan.achieved_power,
+                )?);
             }
         }
         PlanMetric::Mean { baseline, sd } => {
@@ -251,7 +268,7 @@ mod tests {
         let answer =
             sample_size(PlanMetric::Conversion { baseline: 0.05 }, Effect::Absolute(0.01), &design)
                 .unwrap();
-        assert_eq!(answer.options.len(), 3);
+        assert_eq!(answer.options.len(), 4);
         assert_eq!(answer.options[0].method, "Cohen's h");
         // statsmodels: NormalIndPower().solve_power(proportion_effectsize(0.06, 0.05), power=0.8,
         // alpha=0.05) = 8,142.60 per arm -> 8,143.
@@ -259,6 +276,14 @@ mod tests {
         // Fleiss pooled at 5% -> 6%: (1.95996 sqrt(2 * 0.055 * 0.945) + 0.84162 sqrt(0.05*0.95 +
         // 0.06*0.94))^2 / 0.01^2 = 8,157.7 -> 8,158.
         assert_eq!(answer.options[1].n_control, 8_158);
+        // Evan Miller's formula (baseline variance under no effect): 7,663.0003 -> 7,664.
+        assert_eq!(answer.options[3].method, "Evan Miller's calculator");
+        assert_eq!(answer.options[3].n_control, 7_664);
+        let uneven = TestDesign { ratio: 2.0, ..TestDesign::default() };
+        let answer =
+            sample_size(PlanMetric::Conversion { baseline: 0.05 }, Effect::Absolute(0.01), &uneven)
+                .unwrap();
+        assert_eq!(answer.options.len(), 3);
         for o in &answer.options {
             assert_eq!(o.total, o.n_control + o.n_treatment);
             assert!(o.achieved_power >= 0.8);

@@ -12,8 +12,8 @@
 
 use super::stats::intervals::{difference_interval, relative_lift, DifferenceMethod};
 use super::stats::means::{
-    bootstrap_mean_difference, summarize, welch_t_test, BootstrapInterval, SummaryStats,
-    WelchResult,
+    bootstrap_mean_difference, student_t_test, summarize, welch_t_test, BootstrapInterval,
+    StudentResult, SummaryStats, WelchResult,
 };
 use super::stats::proportions::{fisher_exact, two_proportion_z_test};
 use super::stats::{Alternative, BinaryArm};
@@ -112,7 +112,10 @@ pub fn parse_values(text: &str, arm: &str) -> Result<Vec<f64>, String> {
 pub struct MeansComparison {
     pub control: SummaryStats,
     pub treatment: SummaryStats,
+    /// The default: no assumption that the arms have equal spread.
     pub welch: WelchResult,
+    /// Student's pooled-variance test, a secondary figure for those asked for it.
+    pub student: StudentResult,
     pub bootstrap: Option<BootstrapInterval>,
 }
 
@@ -127,7 +130,9 @@ pub fn compare_summaries(
 ) -> Result<MeansComparison, String> {
     let welch = welch_t_test(control, treatment, alpha, Alternative::TwoSided)
         .map_err(|e| e.to_string())?;
-    Ok(MeansComparison { control, treatment, welch, bootstrap: None })
+    let student = student_t_test(control, treatment, alpha, Alternative::TwoSided)
+        .map_err(|e| e.to_string())?;
+    Ok(MeansComparison { control, treatment, welch, student, bootstrap: None })
 }
 
 pub fn compare_values(
@@ -188,6 +193,11 @@ mod tests {
         .unwrap();
         // Means 35/6 and 95/6: difference 10.
         assert!((c.welch.difference - 10.0).abs() < 1e-12);
+        // Equal sizes: the same se; Student's df is 6 + 6 - 2.
+        // scipy.stats.ttest_ind(t, c, equal_var=True): t = 1.181340426764268, p = 0.26479995171018095
+        assert_eq!(c.student.df, 10.0);
+        assert!((c.student.std_error - c.welch.std_error).abs() < 1e-12);
+        assert!((c.student.p_value - 0.264_799_951_710_180_95).abs() < 1e-12, "{}", c.student.p_value);
         let boot = c.bootstrap.unwrap();
         assert!(boot.lower < 10.0 && boot.upper > 10.0 && boot.resamples == BOOTSTRAP_RESAMPLES);
     }

@@ -81,6 +81,10 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p class="hint" data-testid="agresti-coull">{format!(
+                "Agresti-Coull interval, as some calculators show: {}. Same centre as Wilson's, a plain ± around it; a little wider, and the two differ only for small counts.",
+                analysis.arms.iter().map(|a| format!("{} {} – {}", a.name, percent(a.agresti_coull.0, 2), percent(a.agresti_coull.1, 2))).collect::<Vec<_>>().join(", ")
+            )}</p>
             <ComparisonTable comparisons=analysis.comparisons.clone() level=level.clone() />
             <ForestPlot comparisons=analysis.comparisons.clone() level=level.clone() />
             <p class="hint" data-testid="srm">
@@ -101,6 +105,10 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
 
 #[component]
 fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
+    let notes: Vec<String> = comparisons
+        .iter()
+        .filter_map(|c| c.fisher_note.map(|n| format!("{}: {}", c.arm, n.explanation())))
+        .collect();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison with control">
             <table data-testid="comparisons">
@@ -139,6 +147,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                 </tbody>
             </table>
         </div>
+        {notes.into_iter().map(|n| view! { <p class="hint" role="note" data-testid="fisher-note">{n}</p> }).collect_view()}
     }
 }
 
@@ -174,13 +183,13 @@ fn Explanations(level: String, prior: String) -> impl IntoView {
             <summary>"What these numbers mean"</summary>
             <dl>
                 <dt>"Conversion rate"</dt>
-                <dd>{format!("Conversions divided by units. The {level} interval (Wilson score) is the range of true rates consistent with the data; the exact (Clopper-Pearson) interval is wider and never too narrow, which matters for small counts.")}</dd>
+                <dd>{format!("Conversions divided by units. The {level} interval (Wilson score) is the range of true rates consistent with the data; the exact (Clopper-Pearson) interval is wider and never too narrow, which matters for small counts. Agresti-Coull: centre (x + z²/2) / (n + z²), Wilson's centre, with a Wald ± z √(p̃(1 − p̃)/(n + z²)) around it.")}</dd>
                 <dt>"Lift"</dt>
                 <dd>"How much better the arm converts than control, relative: rate of arm / rate of control − 1. Its interval uses the delta method."</dd>
                 <dt>"Difference in rate"</dt>
                 <dd>"The same comparison in percentage points (arm rate − control rate), with Newcombe's hybrid score interval."</dd>
                 <dt>"p-value and test"</dt>
-                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
+                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
                 <dt>"Holm and Benjamini-Hochberg (BH)"</dt>
                 <dd>"With several arms the chance of a fluke grows. Holm keeps the chance of any false alarm at alpha (the verdict uses it); Benjamini-Hochberg keeps the share of false alarms among the arms called winners at alpha, and is less strict."</dd>
                 <dt>"Chance to beat control (the Chance to win column)"</dt>

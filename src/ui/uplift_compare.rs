@@ -26,10 +26,15 @@ fn means_view(c: MeansComparison) -> AnyView {
         " Bootstrap ({} resamples, fixed seed): {:+.2} to {:+.2}, which does not assume a normal shape and suits heavy-tailed revenue.",
         b.resamples, b.lower, b.upper
     ));
+    let s = c.student;
     view! {
         <p role="status" data-testid="means-result">{format!(
             "Treatment {:.2} against control {:.2}: difference {:+.2} (95% Welch interval {:+.2} to {:+.2}, p = {}, {:.0} degrees of freedom).{}",
             c.treatment.mean, c.control.mean, w.difference, w.lower, w.upper, format_p(w.p_value), w.df, boot.unwrap_or_default()
+        )}</p>
+        <p class="hint" data-testid="means-student">{format!(
+            "If asked for Student's t-test (assumes equal spread): t = {:.3}, {:.0} degrees of freedom, p = {}, 95% interval {:+.2} to {:+.2}. Welch's above is the one to report.",
+            s.t, s.df, format_p(s.p_value), s.lower, s.upper
         )}</p>
     }
     .into_any()
@@ -110,6 +115,17 @@ pub fn MeansCard() -> impl IntoView {
                 Err(e) => problem(format!("Cannot compare yet: {e}.")),
             }}
             <p class="hint">"Welch's t-test does not assume equal spread in the two arms. Revenue is skewed (most users spend nothing); with a few thousand users per arm the t interval is still reliable, and the bootstrap shows whether a few big orders drive the result."</p>
+            <details class="explain">
+                <summary>"Welch or Student: the formulas"</summary>
+                <dl>
+                    <dt>"Welch (the default)"</dt>
+                    <dd>"se² = s_A²/n_A + s_B²/n_B; t = (mean_B − mean_A) / se; degrees of freedom by Welch-Satterthwaite: se⁴ / ((s_A²/n_A)²/(n_A−1) + (s_B²/n_B)²/(n_B−1)). Interval: difference ± t(0.975, df) × se."</dd>
+                    <dt>"Student (pooled variance)"</dt>
+                    <dd>"s_p² = ((n_A−1) s_A² + (n_B−1) s_B²) / (n_A + n_B − 2); se = s_p √(1/n_A + 1/n_B); df = n_A + n_B − 2. It assumes both arms have the same spread."</dd>
+                    <dt>"Why Welch is the default"</dt>
+                    <dd>"In campaigns the arms rarely have equal spread or equal size, and then Student's p-value is wrong (too small when the smaller arm is the noisier one). When spreads and sizes are equal the two agree closely, so Welch costs almost nothing."</dd>
+                </dl>
+            </details>
         </section>
     }
 }

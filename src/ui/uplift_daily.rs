@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::charts::{AxisFormat, Band, LineChart, Marker, Series, SeriesStyle, Threshold};
-use super::uplift_form::{percent, points, problem, thousands, Choice};
+use super::uplift_form::{percent, points, problem, read_percent, thousands, Choice, Field};
 use crate::domain::stats::did::DidStdError;
 use crate::domain::uplift::format_p;
 use crate::domain::uplift_daily::{daily_did, day_number, sequential_view, DailyOutcome, TestDay};
+use crate::domain::uplift_msprt::{msprt_view, MixingSource};
 use crate::domain::uplift_prereg::PreRegistration;
 
 const OUTCOMES: &[(&str, &str)] = &[("rate", "Daily conversion rate"), ("count", "Daily conversions")];
@@ -71,12 +72,73 @@ pub fn DailyCards(
             .into_any()
         }
     };
+    let min_lift = plan.as_ref().map(|p| p.min_lift);
     view! {
         {sequential}
+        <MsprtCard days=days.clone() test=test.clone() control=control.clone() treatment=treatment.clone() launch=launch min_lift=min_lift alpha=alpha />
         {match launch {
             Some(date) => view! { <DidCard days=days test=test control=control treatment=treatment launch=date alpha=alpha /> }.into_any(),
             None => view! { <p class="card hint">"Set the launch date in the pre-registration to see the difference in differences against the days before launch."</p> }.into_any(),
         }}
+    }
+}
+
+/// The always-valid p-value (mSPRT) beside the confidence sequence, with its editable tau.
+#[component]
+fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: String, launch: Option<chrono::NaiveDate>, min_lift: Option<f64>, alpha: f64) -> impl IntoView {
+    let tau_text = RwSignal::new(String::new());
+    let label = format!("Always-valid p-value of {treatment}");
+    let id = format!("msprt-tau-{}", super::files::safe_file_stem(&format!("{test}-{treatment}")));
+    let body = move || {
+        let entered = if tau_text.get().trim().is_empty() {
+            None
+        } else {
+            match read_percent(tau_text, "Difference to tune for") {
+                Ok(v) => Some(v),
+                Err(e) => return problem(format!("{e}.")),
+            }
+        };
+        let view = match msprt_view(&days, &test, &control, &treatment, launch, min_lift, entered, alpha) {
+            Ok(v) => v,
+            Err(e) => return problem(format!("No always-valid p-value for {treatment}: {e}.")),
+        };
+        let Some(last) = view.looks.last().copied() else { return problem("No looks yet.".into()) };
+        let decision = match view.first_significant {
+            Some(date) => format!("it has been at or below {} since {date}, so the difference holds even with daily looks", format_p(alpha)),
+            None => format!("it has not reached {} yet, so daily looks do not yet justify a decision", format_p(alpha)),
+        };
+        let source = match view.mixing_source {
+            MixingSource::Entered => "as entered".to_string(),
+            MixingSource::PlannedLift => format!("the pre-registered smallest lift {} times the control's rate so far", super::uplift_form::signed_percent(min_lift.unwrap_or_default())),
+            MixingSource::DefaultLift => "a 10% lift on the control's rate so far (no pre-registered lift)".to_string(),
+        };
+        view! {
+            <p role="status" data-testid="msprt-summary">{format!(
+                "Always-valid p-value after {} units: p = {}; {decision}.",
+                thousands(last.n_total), format_p(last.p_value)
+            )}</p>
+            <p class="hint" data-testid="msprt-tau">{format!(
+                "Tuned for a difference of {} ({source}); the mixing variance τ² is its square.",
+                points(view.mixing_sd)
+            )}</p>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card" aria-label=label data-testid="msprt">
+            <h2>"Always-valid p-value (mSPRT)"</h2>
+            {body}
+            <div class="field-grid">
+                <Field id=id label="Difference to tune for (percentage points, blank = planned)" value=tau_text />
+            </div>
+            <p class="hint">"A second always-valid check beside the interval above, as Optimizely reports it: a p-value you may read every day. It only ever goes down, and stopping when it falls below the significance level keeps false alarms at that level."</p>
+            <details class="explain">
+                <summary>"How it is computed"</summary>
+                <p>"Normal mixture sequential probability ratio test (Johari, Koomen, Pekelis and Walsh, 2017). At each look, with d the difference in conversion rate and V its variance (p_A(1−p_A)/n_A + p_B(1−p_B)/n_B):"</p>
+                <p><code>"Λ = √(V / (V + τ²)) · exp(τ² d² / (2 V (V + τ²)))"</code>", and "<code>"p = min(previous p, 1 / Λ)"</code>"."</p>
+                <p>"τ² (the mixing variance) says how large a difference you hope to find: the test is most sensitive near τ. By default τ is the planned smallest worthwhile difference; a τ far from the real effect makes the test slower to conclude but never invalid."</p>
+            </details>
+        </section>
     }
 }
 

@@ -21,7 +21,7 @@ pub struct WelchResult {
     pub difference: f64,
     pub std_error: f64,
     pub t: f64,
-    /// Welch-Satterthwaite degrees of freedom.
+    /// Welch-Satterthwaite degrees of freedom (n_A + n_B - 2 for Student's test).
     pub df: f64,
     pub p_value: f64,
     /// Two-sided (1 - alpha) interval for the difference, whatever the alternative.
@@ -84,6 +84,52 @@ pub fn welch_t_test(
     })
 }
 
+/// Student's test has the same figures as Welch's; only the standard error and df differ.
+pub type StudentResult = WelchResult;
+
+/// Student's pooled-variance t-test from summary statistics, as scipy
+/// `ttest_ind_from_stats(..., equal_var=True)`: s_p^2 = ((n_A-1) s_A^2 + (n_B-1) s_B^2) /
+/// (n_A + n_B - 2), se = s_p sqrt(1/n_A + 1/n_B), df = n_A + n_B - 2. Offered beside Welch's,
+/// which stays the default: arms rarely have equal spread and size, Student's test is then
+/// wrong in either direction, and Welch's loses little when they are equal.
+pub fn student_t_test(
+    a: SummaryStats,
+    b: SummaryStats,
+    alpha: f64,
+    alternative: Alternative,
+) -> StatsResult<StudentResult> {
+    check_summary(&a, "arm A")?;
+    check_summary(&b, "arm B")?;
+    let alpha = error::alpha(alpha)?;
+    let (na, nb) = (a.n as f64, b.n as f64);
+    let df = na + nb - 2.0;
+    // Scale the spreads by the larger one so that squaring cannot overflow or underflow.
+    let scale = a.sd.max(b.sd);
+    if scale <= 0.0 {
+        return Err(StatsError::NoVariation { what: "the values in arms A and B".into() });
+    }
+    let (ra, rb) = (a.sd / scale, b.sd / scale);
+    let pooled = ((na - 1.0) * ra * ra + (nb - 1.0) * rb * rb) / df;
+    let se = error::checked("the standard error", scale * (pooled * (1.0 / na + 1.0 / nb)).sqrt())?;
+    let difference = error::checked("the difference in means", b.mean - a.mean)?;
+    let t = difference / se;
+    let p_value = match alternative {
+        Alternative::TwoSided => (2.0 * t_sf_unchecked(t.abs(), df)).min(1.0),
+        Alternative::Greater => t_sf_unchecked(t, df),
+        Alternative::Less => t_sf_unchecked(-t, df),
+    };
+    let crit = t_isf_unchecked(alpha / 2.0, df);
+    Ok(StudentResult {
+        difference,
+        std_error: se,
+        t: error::checked("the t statistic", t)?,
+        df,
+        p_value: error::checked("the p-value", p_value)?,
+        lower: error::checked("the lower limit", difference - crit * se)?,
+        upper: error::checked("the upper limit", difference + crit * se)?,
+    })
+}
+
 /// Mean and sample standard deviation (n - 1) of raw values; refuses NaN/inf values.
 pub fn summarize(values: &[f64], arm: &str) -> StatsResult<SummaryStats> {
     if values.is_empty() {
@@ -124,6 +170,18 @@ pub fn welch_t_test_samples(
     let sa = summarize(a, "arm A")?;
     let sb = summarize(b, "arm B")?;
     welch_t_test(sa, sb, alpha, alternative)
+}
+
+/// Student's t-test on raw values (as scipy `ttest_ind(b, a, equal_var=True)`).
+pub fn student_t_test_samples(
+    a: &[f64],
+    b: &[f64],
+    alpha: f64,
+    alternative: Alternative,
+) -> StatsResult<StudentResult> {
+    let sa = summarize(a, "arm A")?;
+    let sb = summarize(b, "arm B")?;
+    student_t_test(sa, sb, alpha, alternative)
 }
 
 /// A seeded percentile-bootstrap interval for mean_B - mean_A.

@@ -1,5 +1,6 @@
 //! The statistics engine: tests, intervals, power, corrections, Bayesian and sequential
-//! analysis, and the binomial planner for gifted seeding. Pure Rust, no browser access.
+//! analysis (confidence sequences and the mSPRT), and the binomial planner for gifted
+//! seeding. Pure Rust, no browser access.
 //!
 //! Conventions: arm A is the control, arm B the treatment; differences are B - A and
 //! [`Alternative::Greater`] means B > A. Every public function validates its input and
@@ -17,7 +18,9 @@ pub mod distributions;
 pub mod error;
 pub mod intervals;
 pub mod means;
+pub mod msprt;
 pub mod power;
+pub mod power_calculators;
 pub mod power_means;
 pub mod proportions;
 pub mod sequential;

@@ -132,6 +132,49 @@ pub struct FisherResult {
     pub p_value: f64,
     /// Sample odds ratio of B versus A; `None` when a denominator cell is zero.
     pub odds_ratio: Option<f64>,
+    /// Set when the table has an empty row or column: p is then 1 by construction and the
+    /// test carries no information (scipy and R also return 1 there).
+    pub note: Option<FisherNote>,
+}
+
+/// Why a Fisher p-value of 1 carries no information.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FisherNote {
+    /// An arm has no visitors (an empty row): there is nothing to compare it with.
+    ArmWithoutVisitors,
+    /// No visitor converted in either arm (an empty column).
+    NoConversions,
+    /// Every visitor converted in both arms (an empty column).
+    AllConverted,
+}
+
+impl FisherNote {
+    /// One plain sentence for the reader of a report.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            FisherNote::ArmWithoutVisitors => {
+                "An arm has no visitors yet, so Fisher's exact test has no information: p = 1 here means nothing, not \"no effect\"."
+            }
+            FisherNote::NoConversions => {
+                "Nobody converted in either arm, so Fisher's exact test has no information: p = 1 here means nothing, not \"no effect\"."
+            }
+            FisherNote::AllConverted => {
+                "Everybody converted in both arms, so Fisher's exact test has no information: p = 1 here means nothing, not \"no effect\"."
+            }
+        }
+    }
+}
+
+fn fisher_margin_note(a: BinaryArm, b: BinaryArm) -> Option<FisherNote> {
+    if a.visitors == 0 || b.visitors == 0 {
+        Some(FisherNote::ArmWithoutVisitors)
+    } else if a.conversions == 0 && b.conversions == 0 {
+        Some(FisherNote::NoConversions)
+    } else if a.conversions == a.visitors && b.conversions == b.visitors {
+        Some(FisherNote::AllConverted)
+    } else {
+        None
+    }
 }
 
 /// Relative tolerance for "no more likely than the observed table" (R and the brief: 1e-7;
@@ -153,8 +196,18 @@ pub fn fisher_exact(
     b: BinaryArm,
     alternative: Alternative,
 ) -> StatsResult<FisherResult> {
-    a.validate("arm A")?;
-    b.validate("arm B")?;
+    // An arm without visitors is an empty row, not an error: p = 1 with a note.
+    for (arm, name) in [(a, "arm A"), (b, "arm B")] {
+        if arm.conversions > arm.visitors {
+            return Err(StatsError::CountAboveTotal {
+                count_name: "conversions".into(),
+                count: arm.conversions,
+                total_name: "visitors".into(),
+                total: arm.visitors,
+                group: name.into(),
+            });
+        }
+    }
     let odds_ratio = {
         let num = b.conversions as f64 * (a.visitors - a.conversions) as f64;
         let den = (b.visitors - b.conversions) as f64 * a.conversions as f64;
@@ -174,8 +227,8 @@ pub fn fisher_exact(
         .checked_add(b.conversions)
         .ok_or_else(|| StatsError::TooLarge { what: "the number of conversions".into() })?;
     let h = Hyper { population, marked, draws };
-    if draws == 0 || draws == population {
-        return Ok(FisherResult { p_value: 1.0, odds_ratio });
+    if let Some(note) = fisher_margin_note(a, b) {
+        return Ok(FisherResult { p_value: 1.0, odds_ratio, note: Some(note) });
     }
     // The tails are summed term by term over ~9 standard deviations each way.
     let (nf, kf, df) = (population as f64, marked as f64, draws as f64);
@@ -193,7 +246,11 @@ pub fn fisher_exact(
         Alternative::Less => h.lower(x)?,
         Alternative::TwoSided => h.two_sided(x)?,
     };
-    Ok(FisherResult { p_value: error::checked("the p-value", p.clamp(0.0, 1.0))?, odds_ratio })
+    Ok(FisherResult {
+        p_value: error::checked("the p-value", p.clamp(0.0, 1.0))?,
+        odds_ratio,
+        note: None,
+    })
 }
 
 struct Hyper {

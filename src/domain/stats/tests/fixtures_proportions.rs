@@ -2,9 +2,9 @@
 
 use super::{alternative, cases, close, int, list, num, REL};
 use crate::domain::stats::proportions::{
-    chi_square_independence, fisher_exact, two_proportion_z_test,
+    chi_square_independence, fisher_exact, two_proportion_z_test, FisherNote,
 };
-use crate::domain::stats::BinaryArm;
+use crate::domain::stats::{Alternative, BinaryArm};
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("../../../../tests/fixtures/stats/proportions.json");
@@ -68,4 +68,22 @@ fn fisher_matches_mpmath_and_scipy() {
         close(r.p_value, num(case, "p"), 1e-12, 0.0, &ctx);
         close(r.p_value, num(case, "scipy"), REL, 0.0, &ctx);
     }
+}
+
+#[test]
+fn fisher_on_an_empty_row_or_column_is_one_with_a_note_as_scipy() {
+    let c = cases(FIXTURE);
+    let empty = list(&c, "fisher_empty");
+    assert_eq!(empty.len(), 18);
+    for case in empty {
+        let (a, b) = arms(case);
+        let ctx = format!("fisher_empty {case}");
+        let r = fisher_exact(a, b, alternative(case)).unwrap();
+        assert_eq!(r.p_value, num(case, "p"), "{ctx}");
+        let note: FisherNote = serde_json::from_value(case.get("note").cloned().unwrap()).unwrap();
+        assert_eq!(r.note, Some(note), "{ctx}");
+    }
+    // A table with information carries no note.
+    let r = fisher_exact(BinaryArm::new(0, 40), BinaryArm::new(3, 40), Alternative::TwoSided);
+    assert_eq!(r.unwrap().note, None);
 }

@@ -79,6 +79,9 @@ fn fisher_known_values() {
     let r = fisher_exact(BinaryArm::new(0, 500), BinaryArm::new(500, 500), Alternative::TwoSided)
         .unwrap();
     close(r.p_value, 7.399_507_995_628_054e-300, 1e-9, 0.0, "2 / C(1000, 500)");
+    // Conversions above visitors stay an error, also in an arm without visitors.
+    assert!(fisher_exact(BinaryArm::new(1, 0), BinaryArm::new(3, 10), Alternative::TwoSided).is_err());
+    assert!(fisher_exact(BinaryArm::new(2, 10), BinaryArm::new(11, 10), Alternative::Less).is_err());
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod fixtures_misc;
 mod fixtures_power;
 mod fixtures_proportions;
 mod hand_checked;
+mod msprt;
 mod properties;
 
 use crate::domain::stats::Alternative;

@@ -9,6 +9,7 @@ use crate::domain::stats::discrete::*;
 use crate::domain::stats::distributions::*;
 use crate::domain::stats::intervals::*;
 use crate::domain::stats::means::*;
+use crate::domain::stats::msprt::*;
 use crate::domain::stats::power::*;
 use crate::domain::stats::power_means::*;
 use crate::domain::stats::proportions::*;
@@ -131,6 +132,8 @@ proptest! {
         if let Ok(r) = sequential_half_width(x, y, alpha, tune) { prop_assert!(!r.is_nan()); }
         let look = MeansLook { n_a: na, mean_a: x, var_a: y, n_b: nb, mean_b: 0.5, var_b: 1.0 };
         if let Ok(r) = confidence_sequence_means(&[look], alpha, tune) { prop_assert!(r.iter().all(|i| ok_finite(&[i.lower, i.upper]))); }
+        if let Ok(r) = msprt_means(&[look, look], alpha, tune) { prop_assert!(r.iter().all(|i| ok_finite(&[i.p_value, i.ln_likelihood_ratio, i.variance]))); }
+        if let Ok(r) = msprt_ln_likelihood_ratio(x, y, tune) { prop_assert!(!r.is_nan()); }
         if let Ok(r) = confidence_sequence_proportions(&[(BinaryArm::new(xa, na), BinaryArm::new(xb, nb))], alpha, tune) {
             prop_assert!(r.iter().all(|i| ok_finite(&[i.lower, i.upper])));
         }
