@@ -54,6 +54,8 @@ pub fn ContractsPage() -> impl IntoView {
             }
             None => {
                 if open.with_untracked(|o| o.as_ref().is_some_and(|o| o.at.is_some())) {
+                    save_pending_draft(state);
+                    remember_open(state, None);
                     open.set(None);
                 }
             }

@@ -186,6 +186,16 @@ fn warn_before_leaving_unsaved(state: AppState) {
 fn SaveIndicator() -> impl IntoView {
     let state = app_state();
     let open = Memo::new(move |_| state.workspace.with(Option::is_some));
+    // A save scheduled for a workspace that was closed since (deleted, or edited while none
+    // was open) never runs: once another opens with nothing to write, say it is saved.
+    Effect::new(move |_| {
+        if open.get()
+            && state.save_status.get_untracked() == SaveStatus::Saving
+            && !persistence::has_unsaved_edits(state)
+        {
+            state.save_status.set(SaveStatus::Saved(persistence::now_iso()));
+        }
+    });
     let text = move || match state.save_status.get() {
         SaveStatus::Starting => ("Opening storage…".to_string(), "pending"),
         // Nothing is open, so nothing is being saved or waiting to be.
