@@ -92,8 +92,14 @@ mod tests {
         assert_eq!(Route::parse("#/creators/"), route("creators", None));
         assert_eq!(Route::parse(""), route("", None));
         assert_eq!(Route::parse("#/"), route("", None));
-        assert_eq!(Route::parse("#/briefs/brief-3"), route("briefs", Some("brief-3")));
-        assert_eq!(Route::parse("briefs/brief-3?x=1"), route("briefs", Some("brief-3")));
+        assert_eq!(
+            Route::parse("#/briefs/brief-3"),
+            route("briefs", Some("brief-3"))
+        );
+        assert_eq!(
+            Route::parse("briefs/brief-3?x=1"),
+            route("briefs", Some("brief-3"))
+        );
         assert_eq!(
             Route::parse("#/communities/Bread%20bakers"),
             route("communities", Some("Bread bakers"))
@@ -110,12 +116,22 @@ mod tests {
 
     #[test]
     fn ids_survive_a_round_trip() {
-        for id in ["Bread bakers", "@anna", "a/b#c?d", "100% wool", "café ☕", "x|y|v2"] {
+        for id in [
+            "Bread bakers",
+            "@anna",
+            "a/b#c?d",
+            "100% wool",
+            "café ☕",
+            "x|y|v2",
+        ] {
             let hash = route("contracts", Some(id)).to_hash();
             assert!(!hash[2..].contains(['#', '?', ' ']), "{hash}");
             assert_eq!(Route::parse(&hash), route("contracts", Some(id)));
         }
-        assert_eq!(route("contracts", Some("a b")).to_hash(), "#/contracts/a%20b");
+        assert_eq!(
+            route("contracts", Some("a b")).to_hash(),
+            "#/contracts/a%20b"
+        );
         assert_eq!(route("contracts", None).to_hash(), "#/contracts");
         assert_eq!(route("contracts", Some("")).to_hash(), "#/contracts");
     }

@@ -23,7 +23,11 @@ pub fn NeedsWorkspace(section: Section, children: ChildrenFn) -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = name.get_untracked();
-        let chosen = if chosen.trim().is_empty() { "My workspace".to_string() } else { chosen.trim().to_string() };
+        let chosen = if chosen.trim().is_empty() {
+            "My workspace".to_string()
+        } else {
+            chosen.trim().to_string()
+        };
         name.set(String::new());
         spawn_local(async move {
             persistence::flush(state).await;
@@ -71,7 +75,11 @@ pub fn LoadDemoButton() -> impl IntoView {
     let existing = RwSignal::new(None::<String>);
     let click = move |_| {
         let found = state.index.with_untracked(|index| {
-            index.workspaces.iter().find(|meta| meta.name == DEMO_NAME).map(|meta| meta.id.clone())
+            index
+                .workspaces
+                .iter()
+                .find(|meta| meta.name == DEMO_NAME)
+                .map(|meta| meta.id.clone())
         });
         match found {
             Some(id) => existing.set(Some(id)),
@@ -113,4 +121,3 @@ pub fn LoadDemoButton() -> impl IntoView {
         })}
     }
 }
-
