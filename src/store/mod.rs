@@ -10,6 +10,7 @@ pub mod lifecycle;
 mod migrations;
 pub mod pending;
 pub mod records;
+pub mod route;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

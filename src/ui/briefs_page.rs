@@ -9,6 +9,7 @@ use super::briefs_form::BriefForm;
 use super::document_view::DocumentView;
 use super::persistence::update_workspace;
 use super::programme_fields::WarningList;
+use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::{app_state, AppState};
 use super::undo::offer_undo;
 use crate::domain::removal::{put_back, take_where};
@@ -40,9 +41,16 @@ pub fn edit_brief(state: AppState, id: &str, change: impl FnOnce(&mut CampaignBr
 #[component]
 pub fn BriefsPage() -> impl IntoView {
     let state = app_state();
-    let selected = RwSignal::new(
-        state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.programme.briefs.briefs.first().map(|b| b.id.clone()))),
-    );
+    let selection = UrlSelection::new(Section::Briefs);
+    let selected = selection.selected;
+    // With no brief in the URL the first one is open, as before, without a history step.
+    if selected.get_untracked().is_none() {
+        let first = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.programme.briefs.briefs.first().map(|b| b.id.clone())));
+        if first.is_some() {
+            selection.replace(first);
+        }
+    }
+    selection.drop_missing(move |id| state.workspace.with(|w| w.as_ref().map(|w| w.programme.briefs.brief(id).is_some())));
     let brief = Memo::new(move |_| {
         let id = selected.get()?;
         state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.briefs.brief(&id).cloned()))
@@ -59,6 +67,7 @@ pub fn BriefsPage() -> impl IntoView {
              their own, with their link and code."
         </p>
         <div class="pg">
+            <MissingItemNote selection=selection noun="brief" />
             <BriefLibrary />
             {move || has_brief.get().then(|| view! {
                 <section class="card pg-quality" aria-labelledby="quality-heading">

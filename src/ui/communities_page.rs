@@ -9,6 +9,7 @@ use super::communities_members::{EcosystemCard, MembersCard};
 use super::communities_planner::{PlannerCard, PlannerForm};
 use super::communities_programme::ProgrammeCard;
 use super::persistence::update_workspace;
+use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::app_state;
 use super::undo::offer_undo;
 use super::table_view::TableView;
@@ -70,34 +71,23 @@ pub fn CommunitiesPage() -> impl IntoView {
     let state = app_state();
     let settings = audit_settings(state);
     let audits = workspace_audits(state, settings);
-    let first = state.workspace.with_untracked(|w| {
-        w.as_ref()
-            .and_then(|w| w.communities.first().map(|c| c.name.clone()))
-    });
+    let selection = UrlSelection::new(Section::Communities);
     let context = CommunitiesContext {
-        selected: RwSignal::new(first),
+        selected: selection.selected,
         settings,
         audits,
     };
     provide_context(context);
     provide_context(PlannerForm::new());
-    // Keep the selection valid when communities are renamed, removed or imported.
-    Effect::new(move |_| {
-        let names = state.workspace.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    w.communities
-                        .iter()
-                        .map(|c| c.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
-        let current = context.selected.get_untracked();
-        if current.as_ref().is_some_and(|c| !names.contains(c)) {
-            context.selected.set(names.first().cloned());
+    let has = move |name: &str| state.workspace.with(|w| w.as_ref().map(|w| w.communities.iter().any(|c| c.name == name)));
+    // With no community in the URL the first one is shown, without a history step.
+    if selection.selected.get_untracked().is_none() {
+        let first = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.communities.first().map(|c| c.name.clone())));
+        if first.is_some() {
+            selection.replace(first);
         }
-    });
+    }
+    selection.drop_missing(has);
     view! {
         <div class="communities-page">
         <h1 id="section-heading" tabindex="-1">"Communities"</h1>
@@ -107,6 +97,7 @@ pub fn CommunitiesPage() -> impl IntoView {
              each community's creators, then plan how many to gift and pay so that enough of them \
              post together."
         </p>
+        <MissingItemNote selection=selection noun="community" />
         <CommunityChooser />
         <CommunityEditor />
         {move || context.selected.get().map(|name| view! {

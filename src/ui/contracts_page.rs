@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use super::contracts_editor::{remember_open, remembered_open, save_pending_draft, today, ContractEditor, Opened};
 use super::files::download_text;
 use super::persistence::update_workspace;
+use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::app_state;
 use super::undo::offer_undo;
 use crate::domain::contract::drafts::{
     add_new_drafts, campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign, mark_signed, money_summary,
 };
-use crate::domain::contract::versions::VersionRef;
+use crate::domain::contract::drafts::ContractDraft;
+use crate::domain::contract::versions::{find_version, VersionRef};
 use crate::domain::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
 use crate::domain::markets::Market;
 use crate::domain::removal::{put_back, take_where};
@@ -25,14 +27,58 @@ pub fn ContractsPage() -> impl IntoView {
     let open = RwSignal::new(None::<Opened>);
     let start = Callback::new(move |choices: ContractChoices| open.set(Some(Opened { choices, at: None })));
     let open_version = Callback::new(move |opened: Opened| open.set(Some(opened)));
-    // Comes back to the version that was being edited, once the workspace is loaded.
+    let selection = UrlSelection::new(Section::Contracts);
+    let id_of_open = move || {
+        let at = open.with_untracked(|o| o.as_ref().and_then(|o| o.at.clone()))?;
+        state.workspace.with_untracked(|w| {
+            let w = w.as_ref()?;
+            find_version(&w.contracts, &at).and_then(|i| w.contracts.get(i)).map(contract_item_id)
+        })
+    };
+    // The URL names a saved version (a reload, back, forward): open it, or close the editor.
+    Effect::new(move |_| {
+        let wanted = selection.selected.get();
+        if wanted == id_of_open() {
+            return;
+        }
+        match wanted {
+            Some(id) => {
+                let found = state.workspace.with_untracked(|w| {
+                    w.as_ref()?.contracts.iter().find(|d| contract_item_id(d) == id).map(|d| Opened { choices: d.choices.clone(), at: Some(VersionRef::of(d)) })
+                });
+                if let Some(opened) = found {
+                    save_pending_draft(state);
+                    remember_open(state, opened.at.as_ref());
+                    open.set(Some(opened));
+                }
+            }
+            None => {
+                if open.with_untracked(|o| o.as_ref().is_some_and(|o| o.at.is_some())) {
+                    save_pending_draft(state);
+                    remember_open(state, None);
+                    open.set(None);
+                }
+            }
+        }
+    });
+    // The user opened a saved version, started a new draft or closed the editor.
+    Effect::new(move |_| {
+        open.track();
+        let id = id_of_open();
+        if id != selection.selected.get_untracked() {
+            selection.selected.set(id);
+        }
+    });
+    selection.drop_missing(move |id| state.workspace.with(|w| w.as_ref().map(|w| w.contracts.iter().any(|d| contract_item_id(d) == id))));
+    // Comes back to the version that was being edited, once the workspace is loaded; a
+    // version named in the URL wins.
     let restored = StoredValue::new(false);
     Effect::new(move |_| {
         if restored.get_value() || state.workspace.with(Option::is_none) {
             return;
         }
         restored.set_value(true);
-        if open.get_untracked().is_none() {
+        if open.get_untracked().is_none() && selection.selected.get_untracked().is_none() {
             if let Some(opened) = remembered_open(state) {
                 open.set(Some(opened));
             }
@@ -46,10 +92,19 @@ pub fn ContractsPage() -> impl IntoView {
              exclusivity, disclosure for the market and how results are reported. Every clause shows the choice \
              that produced it and what it means in plain words. It is a starting point, not legal advice."
         </p>
+        <MissingItemNote selection=selection noun="agreement" />
         <SavedDrafts on_open=open_version open=open />
         <StartDraft on_start=start />
         {move || open.get().map(|opened| view! { <ContractEditor opened=opened on_close=Callback::new(move |_| open.set(None)) /> })}
     }
+}
+
+/// The id of one saved version in the URL: creator, platform, campaign (compared without case,
+/// as versions are) and version number.
+fn contract_item_id(draft: &ContractDraft) -> String {
+    let norm = |text: &str| text.trim().trim_start_matches('@').to_lowercase();
+    let choices = &draft.choices;
+    format!("{}~{}~{}~v{}", norm(&choices.creator.handle), norm(&choices.creator.platform), norm(&choices.campaign), draft.version)
 }
 
 #[component]

@@ -11,6 +11,7 @@ use super::creators_method::MethodPage;
 use super::creators_settings::AuditSettingsCard;
 use super::creators_table::CreatorTable;
 use super::persistence::update_workspace;
+use super::sections::{Section, UrlSelection};
 use super::state::{app_state, AppState};
 use super::table_view::TableView;
 use crate::domain::audit::roster::{roster_rows, RosterRow};
@@ -52,7 +53,7 @@ pub fn CreatorsPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         audits.with(|audits| state.workspace.with(|w| w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default()))
     });
-    let context = CreatorsContext { settings, audits, rows, selected: RwSignal::new(None) };
+    let context = CreatorsContext { settings, audits, rows, selected: UrlSelection::new(Section::Creators).selected };
     provide_context(context);
     view! {
         <h1 id="section-heading" tabindex="-1">"Creators"</h1>

@@ -29,6 +29,7 @@ mod creators_settings;
 mod creators_table;
 mod data_page;
 mod document_view;
+mod empty_state;
 mod files;
 mod import_wizard;
 mod import_fill;
@@ -138,20 +139,28 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
                 <banners::BusyBar />
                 {move || match section.get() {
                     Section::Overview => view! { <overview::OverviewPage /> }.into_any(),
-                    Section::Data => view! { <data_page::DataPage /> }.into_any(),
-                    Section::Programme => view! { <programme_page::ProgrammePage /> }.into_any(),
-                    Section::Briefs => view! { <briefs_page::BriefsPage /> }.into_any(),
-                    Section::Tracking => view! { <tracking_page::TrackingPage /> }.into_any(),
-                    Section::UpliftTests => view! { <uplift_page::UpliftPage /> }.into_any(),
-                    Section::Creators => view! { <creators_page::CreatorsPage /> }.into_any(),
-                    Section::Contracts => view! { <contracts_page::ContractsPage /> }.into_any(),
-                    Section::Communities => view! { <communities_page::CommunitiesPage /> }.into_any(),
-                    Section::Results => view! { <results_page::ResultsPage /> }.into_any(),
+                    other => view! { <empty_state::NeedsWorkspace section=other>{section_page(other)}</empty_state::NeedsWorkspace> }.into_any(),
                 }}
             </main>
         </div>
         <banners::Notices />
         <undo::UndoNotices />
+    }
+}
+
+/// The page of a section that works inside a workspace.
+fn section_page(section: Section) -> AnyView {
+    match section {
+        Section::Overview => view! { <overview::OverviewPage /> }.into_any(),
+        Section::Data => view! { <data_page::DataPage /> }.into_any(),
+        Section::Programme => view! { <programme_page::ProgrammePage /> }.into_any(),
+        Section::Briefs => view! { <briefs_page::BriefsPage /> }.into_any(),
+        Section::Tracking => view! { <tracking_page::TrackingPage /> }.into_any(),
+        Section::UpliftTests => view! { <uplift_page::UpliftPage /> }.into_any(),
+        Section::Creators => view! { <creators_page::CreatorsPage /> }.into_any(),
+        Section::Contracts => view! { <contracts_page::ContractsPage /> }.into_any(),
+        Section::Communities => view! { <communities_page::CommunitiesPage /> }.into_any(),
+        Section::Results => view! { <results_page::ResultsPage /> }.into_any(),
     }
 }
 
@@ -176,8 +185,21 @@ fn warn_before_leaving_unsaved(state: AppState) {
 #[component]
 fn SaveIndicator() -> impl IntoView {
     let state = app_state();
+    let open = Memo::new(move |_| state.workspace.with(Option::is_some));
+    // A save scheduled for a workspace that was closed since (deleted, or edited while none
+    // was open) never runs: once another opens with nothing to write, say it is saved.
+    Effect::new(move |_| {
+        if open.get()
+            && state.save_status.get_untracked() == SaveStatus::Saving
+            && !persistence::has_unsaved_edits(state)
+        {
+            state.save_status.set(SaveStatus::Saved(persistence::now_iso()));
+        }
+    });
     let text = move || match state.save_status.get() {
         SaveStatus::Starting => ("Opening storage…".to_string(), "pending"),
+        // Nothing is open, so nothing is being saved or waiting to be.
+        SaveStatus::Saved(_) | SaveStatus::Saving if !open.get() => ("No workspace open".to_string(), "idle"),
         SaveStatus::Saved(at) => (format!("Saved in this browser {}", short_time(&at)), "ok"),
         SaveStatus::Saving => ("Saving…".to_string(), "pending"),
         SaveStatus::Failed(_) => ("Not saved — see message".to_string(), "error"),

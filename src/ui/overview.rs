@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::sections::Section;
 use super::state::app_state;
-use super::workspaces::{load_demo, WorkspaceManager};
+use super::empty_state::LoadDemoButton;
+use super::workspaces::WorkspaceManager;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
@@ -25,9 +26,7 @@ pub fn OverviewPage() -> impl IntoView {
                      creators, a finished pilot with a control group), or create an empty \
                      workspace below and import your own CSV files."
                 </p>
-                <button class="primary" on:click=move |_| load_demo(state)>
-                    "Load demo workspace"
-                </button>
+                <LoadDemoButton />
             </div>
         </Show>
         <WorkspaceManager />

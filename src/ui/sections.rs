@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::store::route::Route;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     Overview,
@@ -109,9 +111,7 @@ impl Section {
     }
 
     pub fn from_hash(hash: &str) -> Section {
-        let slug = hash.trim_start_matches('#').trim_start_matches('/');
-        let slug = slug.split(['/', '?']).next().unwrap_or("");
-        Section::ALL.into_iter().find(|s| s.slug() == slug).unwrap_or(Section::Overview)
+        Section::from_slug(&Route::parse(hash).section)
     }
 }
 
@@ -119,12 +119,105 @@ fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+impl Section {
+    pub fn from_slug(slug: &str) -> Section {
+        Section::ALL.into_iter().find(|s| s.slug() == slug).unwrap_or(Section::Overview)
+    }
+}
+
+/// The route the URL names, shared through context and kept in step with back/forward.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(RwSignal<Route>);
+
 /// The section named by the URL, kept in step with back/forward and link clicks.
-pub fn use_current_section() -> ReadSignal<Section> {
-    let (section, set_section) = signal(Section::from_hash(&current_hash()));
+pub fn use_current_section() -> Memo<Section> {
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    provide_context(CurrentRoute(route));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_section.set(Section::from_hash(&current_hash()));
+        route.set(Route::parse(&current_hash()));
     });
     on_cleanup(move || handle.remove());
-    section
+    Memo::new(move |_| route.with(|r| Section::from_slug(&r.section)))
+}
+
+/// The item open in one section, kept in the URL (`#/briefs/<id>`): selecting one adds a
+/// history entry, a reload reopens it, and the back button closes it again.
+#[derive(Clone, Copy)]
+pub struct UrlSelection {
+    pub selected: RwSignal<Option<String>>,
+    /// An id the URL named that this workspace does not have.
+    pub missing: RwSignal<Option<String>>,
+    section: Section,
+    route: RwSignal<Route>,
+}
+
+impl UrlSelection {
+    pub fn new(section: Section) -> Self {
+        let route = use_context::<CurrentRoute>()
+            .map(|current| current.0)
+            .unwrap_or_else(|| RwSignal::new(Route::parse(&current_hash())));
+        let item_in_url = move |r: &Route| (Section::from_slug(&r.section) == section).then(|| r.item.clone());
+        let selected = RwSignal::new(route.with_untracked(item_in_url).flatten());
+        let selection = UrlSelection { selected, missing: RwSignal::new(None), section, route };
+        // The URL changed (back, forward, a link): show what it names.
+        Effect::new(move |_| {
+            if let Some(item) = route.with(item_in_url) {
+                if selected.get_untracked() != item {
+                    selected.set(item);
+                }
+            }
+        });
+        // The user opened or closed an item: record it as a new history entry.
+        Effect::new(move |_| {
+            let chosen = selected.get();
+            if chosen.is_some() {
+                selection.missing.set(None);
+            }
+            if let Some(item) = route.with_untracked(item_in_url) {
+                if item != chosen {
+                    let hash = Route { section: section.slug().to_string(), item: chosen }.to_hash();
+                    window().location().set_hash(&hash).ok();
+                }
+            }
+        });
+        selection
+    }
+
+    /// Once the workspace is open, an id it does not hold is dropped with a note, in place of
+    /// the URL entry, so back does not lead to it again. `exists` answers `None` while no
+    /// workspace is open.
+    pub fn drop_missing(self, exists: impl Fn(&str) -> Option<bool> + 'static) {
+        Effect::new(move |_| {
+            let Some(id) = self.selected.get() else { return };
+            if exists(&id) != Some(false) {
+                return;
+            }
+            self.missing.set(Some(id));
+            self.replace(None);
+        });
+    }
+
+    /// Shows `item` in place of the current URL entry, adding no history step.
+    pub fn replace(self, item: Option<String>) {
+        let route = Route { section: self.section.slug().to_string(), item: item.clone() };
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.to_hash()));
+        }
+        self.route.set(route);
+        self.selected.set(item);
+    }
+}
+
+/// The short note shown when the URL named an item this workspace does not have.
+#[component]
+pub fn MissingItemNote(selection: UrlSelection, noun: &'static str) -> impl IntoView {
+    move || {
+        selection.missing.get().map(|id| {
+            view! {
+                <p class="card notice" role="status" data-testid="missing-item">
+                    {format!("The link named the {noun} “{id}”, which is not in this workspace: it was renamed or deleted, or the link is from another workspace.")}
+                </p>
+            }
+        })
+    }
 }

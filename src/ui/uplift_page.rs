@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::app_state;
 use super::table_view::TableView;
 use super::uplift_analysis::AnalysisCard;
@@ -63,6 +64,11 @@ pub fn UpliftPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let selection = UrlSelection::new(Section::UpliftTests);
+    let selected = selection.selected;
+    selection.drop_missing(move |name| {
+        state.workspace.with(Option::is_some).then(|| views.with(|list| list.iter().any(|v| v.name == name)))
+    });
     view! {
         <h1 id="section-heading" tabindex="-1">"Uplift tests"</h1>
         <p class="lead">
@@ -78,6 +84,7 @@ pub fn UpliftPage() -> impl IntoView {
                 <Field id="prior-beta" label="Prior beta (prior non-conversions + 1)" value=prior_b />
             </div>
         </details>
+        <MissingItemNote selection=selection noun="test" />
         {move || {
             let list = views.get();
             if list.is_empty() {
@@ -90,7 +97,22 @@ pub fn UpliftPage() -> impl IntoView {
                 }
                 .into_any()
             } else {
-                list.into_iter().map(test_view).collect_view().into_any()
+                let names: Vec<String> = list.iter().map(|v| v.name.clone()).collect();
+                let chosen = selected.get();
+                let shown = list.into_iter().filter(|v| chosen.as_ref().is_none_or(|c| *c == v.name));
+                view! {
+                    <nav class="card test-chooser" aria-label="Tests">
+                        <ul class="pg-list">
+                            {names.into_iter().map(|name| {
+                                let pressed = chosen.as_deref() == Some(name.as_str());
+                                let pick = name.clone();
+                                view! { <li><button aria-pressed=pressed.to_string() on:click=move |_| selected.set(Some(pick.clone()))>{name}</button></li> }
+                            }).collect_view()}
+                            <li><button aria-pressed=chosen.is_none().to_string() on:click=move |_| selected.set(None)>"All tests"</button></li>
+                        </ul>
+                    </nav>
+                    {shown.map(test_view).collect_view()}
+                }.into_any()
             }
         }}
         <PlannerCard />

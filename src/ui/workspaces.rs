@@ -148,9 +148,7 @@ pub fn WorkspaceManager() -> impl IntoView {
                 <button type="submit">"Create workspace"</button>
             </form>
             <div class="actions">
-                <button class="primary" on:click=move |_| load_demo(state)>
-                    "Load demo workspace"
-                </button>
+                <super::empty_state::LoadDemoButton />
                 <button on:click=move |_| export_workspace_file(state)>"Export workspace file"</button>
                 <label class="button" for="workspace-file-input">"Import workspace file"</label>
                 <input

@@ -109,8 +109,9 @@ test('a half-edited contract is saved as it is typed: there after leaving the se
     await page.waitForTimeout(800);
     await waitForText(line, / · saved automatically$/);
     await app.waitSaved();
+    // The URL names the open agreement, so the reload lands on it.
     await app.reload();
-    await app.goto('Contracts');
+    assert.match(await page.evaluate(() => location.hash), /^#\/contracts\/scoring_sophie~/);
     await editor.getByRole('heading', { name: 'Terms with @scoring_sophie for Spring sourdough' }).waitFor();
     assert.equal(await editor.getByLabel('Fixed fee').inputValue(), '520');
     await page.getByTestId('saved-contracts').getByText('@scoring_sophie · Spring sourdough · v1 (draft)').waitFor();
