@@ -158,14 +158,16 @@ pub async fn discard_unreadable(state: AppState, key: String) {
         state.notify_error(format!("Not removed: {error}"));
         return;
     }
-    state
-        .unreadable
-        .update(|list| list.retain(|record| record.key != key));
     if let Some(id) = key.strip_prefix(&workspace_key("")) {
         if open_id().as_deref() == Some(id) {
             forget_open(state);
         }
     }
     announce_to_other_tabs(&key);
+    // The list is refreshed before the banner goes, so the page never shows the removed
+    // workspace without its banner.
     let _ = refresh_list(state).await;
+    state
+        .unreadable
+        .update(|list| list.retain(|record| record.key != key));
 }

@@ -96,6 +96,7 @@ test('unreadable stored data is kept and offered for download, never reset', asy
     // Removing it is an explicit choice.
     await page.getByRole('button', { name: 'Remove it' }).click();
     await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor({ state: 'detached' });
+    await page.locator('.workspace-name').first().waitFor({ state: 'detached' });
     assert.deepEqual(await page.locator('.workspace-name').allInnerTexts(), []);
   } finally {
     await app.close();
