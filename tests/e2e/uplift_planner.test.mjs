@@ -30,7 +30,7 @@ test('the demo pilot shows its daily monitoring, difference in differences and f
     assert.match(await analysis.getByRole('status').innerText(), /It clears the 10% lift set in the pre-registration/);
     // The demo plan was edited after launch before versions were kept: that is flagged too.
     assert.equal(await analysis.getByTestId('prereg-version').innerText(),
-      'Amended after launch. Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. 1 earlier edit(s) after launch are listed in its history.');
+      'Amended after launch. Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. 1 earlier edit after launch is listed in its history.');
     await screenshot(app, 'uplift-demo-1280');
     await page.setViewportSize({ width: 390, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -151,7 +151,7 @@ fn an_old_frozen_plan_with_a_history_loads_and_can_be_amended() {
     assert_eq!(
         note.text,
         "Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. \
-         1 earlier edit(s) after launch are listed in its history."
+         1 earlier edit after launch is listed in its history."
     );
     let edits = vec![(PreregField::PlannedTotal, "120000".to_string())];
     assert_eq!(

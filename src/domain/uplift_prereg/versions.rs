@@ -174,10 +174,11 @@ impl PreRegistration {
             ),
         };
         if !self.history.is_empty() {
-            text.push_str(&format!(
-                " {} earlier edit(s) after launch are listed in its history.",
-                self.history.len()
-            ));
+            let edits = match self.history.len() {
+                1 => "1 earlier edit after launch is".to_string(),
+                n => format!("{} earlier edits after launch are", crate::domain::money::group_thousands(n as u64)),
+            };
+            text.push_str(&format!(" {edits} listed in its history."));
         }
         VersionNote {
             text,
