@@ -66,6 +66,18 @@ pub fn welch_t_test(
     let df = (ra + rb) * (ra + rb) / (ra * ra / (na - 1.0) + rb * rb / (nb - 1.0));
     let df = error::checked("the degrees of freedom", df)?;
     let difference = error::checked("the difference in means", b.mean - a.mean)?;
+    t_test_result(difference, se, df, alpha, alternative)
+}
+
+/// The t statistic, p-value and interval of a difference with its standard error and degrees
+/// of freedom: Welch's and Student's tests differ only in how they get `se` and `df`.
+fn t_test_result(
+    difference: f64,
+    se: f64,
+    df: f64,
+    alpha: f64,
+    alternative: Alternative,
+) -> StatsResult<WelchResult> {
     let t = difference / se;
     let p_value = match alternative {
         Alternative::TwoSided => (2.0 * t_sf_unchecked(t.abs(), df)).min(1.0),
@@ -112,22 +124,7 @@ pub fn student_t_test(
     let pooled = ((na - 1.0) * ra * ra + (nb - 1.0) * rb * rb) / df;
     let se = error::checked("the standard error", scale * (pooled * (1.0 / na + 1.0 / nb)).sqrt())?;
     let difference = error::checked("the difference in means", b.mean - a.mean)?;
-    let t = difference / se;
-    let p_value = match alternative {
-        Alternative::TwoSided => (2.0 * t_sf_unchecked(t.abs(), df)).min(1.0),
-        Alternative::Greater => t_sf_unchecked(t, df),
-        Alternative::Less => t_sf_unchecked(-t, df),
-    };
-    let crit = t_isf_unchecked(alpha / 2.0, df);
-    Ok(StudentResult {
-        difference,
-        std_error: se,
-        t: error::checked("the t statistic", t)?,
-        df,
-        p_value: error::checked("the p-value", p_value)?,
-        lower: error::checked("the lower limit", difference - crit * se)?,
-        upper: error::checked("the upper limit", difference + crit * se)?,
-    })
+    t_test_result(difference, se, df, alpha, alternative)
 }
 
 /// Mean and sample standard deviation (n - 1) of raw values; refuses NaN/inf values.

@@ -99,21 +99,11 @@ pub fn msprt_proportions(
     alpha: f64,
     tau2: f64,
 ) -> StatsResult<Vec<MsprtLook>> {
-    let mut mean_looks = Vec::with_capacity(looks.len());
-    for (i, (a, b)) in looks.iter().enumerate() {
-        a.validate(&format!("arm A at look {}", i + 1))?;
-        b.validate(&format!("arm B at look {}", i + 1))?;
-        let (pa, pb) = (a.rate(), b.rate());
-        mean_looks.push(MeansLook {
-            n_a: a.visitors,
-            mean_a: pa,
-            var_a: pa * (1.0 - pa),
-            n_b: b.visitors,
-            mean_b: pb,
-            var_b: pb * (1.0 - pb),
-        });
-    }
-    msprt_means(&mean_looks, alpha, tau2)
+    msprt_means(
+        &super::sequential::proportion_looks_as_means(looks)?,
+        alpha,
+        tau2,
+    )
 }
 
 /// Relative lift the mixing variance is set from when no smallest worthwhile lift is planned.

@@ -123,6 +123,12 @@ pub fn confidence_sequence_proportions(
     alpha: f64,
     tuning_n: f64,
 ) -> StatsResult<Vec<SequentialInterval>> {
+    confidence_sequence_means(&proportion_looks_as_means(looks)?, alpha, tuning_n)
+}
+
+/// Cumulative conversion looks as means looks: each visitor is a 0/1 value with variance
+/// p (1 - p). Shared by the confidence sequence and the mSPRT.
+pub(crate) fn proportion_looks_as_means(looks: &[(BinaryArm, BinaryArm)]) -> StatsResult<Vec<MeansLook>> {
     let mut mean_looks = Vec::with_capacity(looks.len());
     for (i, (a, b)) in looks.iter().enumerate() {
         a.validate(&format!("arm A at look {}", i + 1))?;
@@ -137,5 +143,5 @@ pub fn confidence_sequence_proportions(
             var_b: pb * (1.0 - pb),
         });
     }
-    confidence_sequence_means(&mean_looks, alpha, tuning_n)
+    Ok(mean_looks)
 }
