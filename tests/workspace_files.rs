@@ -107,7 +107,7 @@ fn re_imported_handles(workspace: &Workspace) -> Vec<String> {
     );
     let mut imported = Workspace::empty("x");
     apply_import(&mut imported, preview.valid, ImportMode::Replace);
-    imported.creators.into_iter().map(|c| c.handle).collect()
+    imported.creators.into_iter().map(|c| c.handle.clone()).collect()
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn handles_that_would_change_on_re_import_are_refused_and_clean_ones_round_trip(
     let mut workspace = Workspace::empty("Brand");
     // "@" would be dropped on re-import and a leading U+FEFF lost: a file holding them is
     // refused, naming the row.
-    workspace.creators = vec![creator("trail_nora"), creator("@"), creator("\u{feff}lena")];
+    workspace.creators = vec![creator("trail_nora"), creator("@"), creator("\u{feff}lena")].into();
     let error = decode_workspace_file(&file_of(&workspace)).expect_err("refused");
     let message = error.to_string();
     assert!(
@@ -131,7 +131,7 @@ fn handles_that_would_change_on_re_import_are_refused_and_clean_ones_round_trip(
         creator("trail_nora"),
         creator("lena\u{feff}x"),
         creator("@@x"),
-    ];
+    ].into();
     assert_eq!(
         re_imported_handles(&workspace),
         vec!["trail_nora", "lena\u{feff}x", "x"]

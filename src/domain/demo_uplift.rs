@@ -159,7 +159,7 @@ mod tests {
     fn post_launch_days_add_up_to_the_arm_totals() {
         let days = daily_series();
         assert_eq!(days.len() as i64, 2 * (PRE_DAYS + POST_DAYS));
-        for arm in demo_workspace().test_arms {
+        for arm in demo_workspace().test_arms.iter().cloned() {
             let post = days.iter().filter(|d| d.arm == arm.arm && d.date >= launch());
             let (units, conversions) =
                 post.fold((0, 0), |(u, c), d| (u + d.units, c + d.conversions));

@@ -22,6 +22,7 @@ pub mod results_decisions;
 pub mod random;
 pub mod removal;
 pub mod results;
+pub mod shared;
 pub mod stats;
 pub mod tracking;
 pub mod uplift;

@@ -3,6 +3,7 @@
 //! Rates are fractions (0.034), never percentages; missing measurements are `None`, not zero.
 
 use chrono::NaiveDate;
+use super::shared::Shared;
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
@@ -204,63 +205,63 @@ pub struct FlagAnnotation {
 pub struct Workspace {
     pub name: String,
     #[serde(default)]
-    pub creators: Vec<Creator>,
+    pub creators: Shared<Vec<Creator>>,
     #[serde(default)]
-    pub posts: Vec<Post>,
+    pub posts: Shared<Vec<Post>>,
     #[serde(default)]
-    pub follower_history: Vec<FollowerPoint>,
+    pub follower_history: Shared<Vec<FollowerPoint>>,
     #[serde(default)]
-    pub comment_summaries: Vec<CommentSummary>,
+    pub comment_summaries: Shared<Vec<CommentSummary>>,
     #[serde(default)]
-    pub communities: Vec<Community>,
+    pub communities: Shared<Vec<Community>>,
     #[serde(default)]
-    pub results: Vec<DeliverableResult>,
+    pub results: Shared<Vec<DeliverableResult>>,
     #[serde(default)]
-    pub test_arms: Vec<TestArm>,
+    pub test_arms: Shared<Vec<TestArm>>,
     /// Daily units and conversions per test arm (sequential monitoring, difference in differences).
     #[serde(default)]
-    pub test_days: Vec<super::uplift_daily::TestDay>,
+    pub test_days: Shared<Vec<super::uplift_daily::TestDay>>,
     /// Pre-registrations of uplift tests, frozen when a test starts.
     #[serde(default)]
-    pub test_plans: Vec<super::uplift_prereg::PreRegistration>,
+    pub test_plans: Shared<Vec<super::uplift_prereg::PreRegistration>>,
     /// Planned and past community activations.
     #[serde(default)]
-    pub activation_plans: Vec<super::activation::ActivationPlan>,
+    pub activation_plans: Shared<Vec<super::activation::ActivationPlan>>,
     /// Who was gifted or paid for which activation, and who posted.
     #[serde(default)]
-    pub gifting_history: Vec<super::activation::GiftingRecord>,
+    pub gifting_history: Shared<Vec<super::activation::GiftingRecord>>,
     #[serde(default)]
-    pub flag_annotations: Vec<FlagAnnotation>,
+    pub flag_annotations: Shared<Vec<FlagAnnotation>>,
     /// Shortlist and verification checklist per creator.
     #[serde(default)]
-    pub creator_reviews: Vec<super::audit::review::CreatorReview>,
+    pub creator_reviews: Shared<Vec<super::audit::review::CreatorReview>>,
     /// The audit's settings as edited for this workspace; `None` = the defaults.
     #[serde(default)]
-    pub audit_settings: Option<super::audit::AuditSettings>,
+    pub audit_settings: Shared<Option<super::audit::AuditSettings>>,
     /// Repeat-commenter patterns from imported raw comments (aggregates, no commenter ids).
     #[serde(default)]
-    pub commenter_patterns: Vec<super::audit::comment_import::StoredCommenterPatterns>,
+    pub commenter_patterns: Shared<Vec<super::audit::comment_import::StoredCommenterPatterns>>,
     /// Per-creator counts from imported follower samples (no follower handles are kept).
     #[serde(default)]
-    pub follower_samples: Vec<super::audit::follower_sample::FollowerSample>,
+    pub follower_samples: Shared<Vec<super::audit::follower_sample::FollowerSample>>,
     /// Objectives and KPIs, briefs and templates, tracking links and codes.
     #[serde(default)]
-    pub programme: super::objectives::Programme,
+    pub programme: Shared<super::objectives::Programme>,
     /// Drafted partnership terms, every saved version.
     #[serde(default)]
-    pub contracts: Vec<super::contract::ContractDraft>,
+    pub contracts: Shared<Vec<super::contract::ContractDraft>>,
     /// Shop orders, link clicks, survey answers and code-leak settings for attribution.
     #[serde(default)]
-    pub attribution: super::attribution::AttributionBook,
+    pub attribution: Shared<super::attribution::AttributionBook>,
     /// Earned media value rates as picked and edited for this workspace.
     #[serde(default)]
-    pub emv_settings: crate::domain::results::EmvSettings,
+    pub emv_settings: Shared<crate::domain::results::EmvSettings>,
     /// Sentiment counts per creator from imported campaign comments (no comment text).
     #[serde(default)]
-    pub sentiment: Vec<crate::domain::results::SentimentTally>,
+    pub sentiment: Shared<Vec<crate::domain::results::SentimentTally>>,
     /// Period, metric mapping and next budget of the Results decisions panel.
     #[serde(default)]
-    pub results_plan: crate::domain::results_decisions::ResultsPlan,
+    pub results_plan: Shared<crate::domain::results_decisions::ResultsPlan>,
 }
 
 impl Workspace {

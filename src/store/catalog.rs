@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::envelope::decode_workspace;
 use super::index::{WorkspaceIndex, WorkspaceMeta};
-use super::lifecycle::{decode_meta, encode_meta, meta_for};
+use super::lifecycle::{decode_meta, encode_meta, meta_for, read_record, LifecycleError};
 use super::pending::{apply_pending_saves, pending_prefix};
 use super::records::{
-    active_key, legacy_index_key, meta_key, workspace_key, Batch, RecordStore, StoreError,
+    active_key, legacy_index_key, meta_key, table_prefix, workspace_key, Batch, RecordStore,
+    StoreError,
 };
 use super::KEY_PREFIX;
 
@@ -58,12 +58,24 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         .filter(|key| key.starts_with(&pending_prefix))
         .cloned()
         .collect();
+    let table_prefix = table_prefix();
+    // Tables whose workspace record is gone: listed below, never dropped unseen.
+    let orphan_tables: Vec<String> = keys
+        .iter()
+        .filter(|key| {
+            key.strip_prefix(&table_prefix)
+                .and_then(|rest| rest.rsplit_once('/'))
+                .is_some_and(|(id, _)| !workspace_ids.contains(id))
+        })
+        .cloned()
+        .collect();
     let other_keys: Vec<String> = keys
         .iter()
         .filter(|key| {
             !key.starts_with(&workspace_prefix)
                 && !key.starts_with(&meta_prefix)
                 && !key.starts_with(&pending_prefix)
+                && !key.starts_with(&table_prefix)
         })
         .cloned()
         .collect();
@@ -77,6 +89,7 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         .iter()
         .map(|id| meta_key(id))
         .chain(other_keys.iter().cloned())
+        .chain(orphan_tables.iter().cloned())
         .collect();
     let small_values: BTreeMap<String, String> = small
         .iter()
@@ -98,6 +111,18 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         }
     }
 
+    for key in &orphan_tables {
+        let raw = small_values.get(key).cloned().unwrap_or_default();
+        catalog.unreachable.push(Unreachable {
+            key: key.clone(),
+            label: format!("Table {}", key.strip_prefix(&table_prefix).unwrap_or(key)),
+            reason: "this table belongs to a workspace whose main record is missing, so no \
+                     workspace can show it"
+                .into(),
+            raw,
+        });
+    }
+
     // Workspaces whose meta is missing or damaged are read in full to rebuild it.
     let mut needs_record = Vec::new();
     for id in &workspace_ids {
@@ -107,16 +132,11 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
             None => needs_record.push((*id, meta_text.cloned())),
         }
     }
-    let record_keys: Vec<String> = needs_record
-        .iter()
-        .map(|(id, _)| workspace_key(id))
-        .collect();
-    let records = store.get_many(&record_keys).await?;
-    for ((id, found), record) in needs_record.into_iter().zip(records) {
-        let Some(record) = record else { continue };
+    for (id, found) in needs_record {
+        let Some(record) = read_record(store, id).await?.0 else { continue };
         let earlier = legacy.as_ref().and_then(|index| index.find(id));
-        match decode_workspace(&record) {
-            Ok(workspace) => {
+        match record {
+            Ok((workspace, _)) => {
                 let created_at = earlier.map_or(now, |meta| meta.created_at.as_str());
                 let meta = meta_for(id, &workspace, created_at, now, 1);
                 let batch = Batch {
@@ -129,12 +149,19 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
                 let _ = store.commit(batch).await;
                 catalog.workspaces.push(meta);
             }
-            Err(error) => catalog.unreachable.push(Unreachable {
-                key: workspace_key(id),
-                label: earlier.map_or_else(|| format!("Workspace {id}"), |meta| meta.name.clone()),
-                reason: error.to_string(),
-                raw: record,
-            }),
+            Err(error) => {
+                let raw = match &error {
+                    LifecycleError::Unreadable { raw, .. } => raw.clone(),
+                    _ => String::new(),
+                };
+                catalog.unreachable.push(Unreachable {
+                    key: workspace_key(id),
+                    label: earlier
+                        .map_or_else(|| format!("Workspace {id}"), |meta| meta.name.clone()),
+                    reason: error.to_string(),
+                    raw,
+                })
+            }
         }
     }
 

@@ -14,8 +14,9 @@ use crate::domain::workspace::Workspace;
 /// that old data cannot be read through with `#[serde(default)]`, and for every addition an
 /// older app must not silently drop when it saves (it refuses newer versions instead).
 /// Version 3 added the programme, briefs, tracking, contracts, activations, test plans and
-/// daily series, and the audit settings.
-pub const SCHEMA_VERSION: u32 = 3;
+/// daily series, and the audit settings. Version 4 stores each table as its own record in
+/// the browser (see `tables`); the workspace inside is the same as in version 3.
+pub const SCHEMA_VERSION: u32 = 4;
 pub const APP_NAME: &str = "microplan";
 
 #[derive(Serialize)]
@@ -140,7 +141,7 @@ mod tests {
         assert!(workspace.contracts.is_empty() && workspace.test_plans.is_empty());
         // Saving writes the current version, which an older app then refuses instead of
         // dropping the tables it does not know.
-        assert!(encode_workspace(&workspace, "2026-12-01T10:00:00Z").contains(r#""schema_version":3"#));
+        assert!(encode_workspace(&workspace, "2026-12-01T10:00:00Z").contains(r#""schema_version":4"#));
     }
 
     #[test]

@@ -3,8 +3,12 @@
 //! transaction that first checks the revision the caller last saw, so a tab holding stale
 //! data never overwrites newer work; the caller is told instead.
 
-use super::envelope::{decode_workspace, encode_workspace, LoadError};
+use super::envelope::{decode_workspace, LoadError};
 use super::index::WorkspaceMeta;
+use super::tables::{
+    changed_tables, join_tables, Joined, split_records, table_keys, tables_read, workspace_record_keys,
+    TABLES,
+};
 use super::records::{
     active_key, meta_key, workspace_key, Batch, CommitError, RecordStore, StoreError,
     StoredRevision, MAX_SAFE_INTEGER,
@@ -96,6 +100,9 @@ pub struct Opened {
     pub workspace: Workspace,
     pub meta: WorkspaceMeta,
     pub seen: SeenMeta,
+    /// Stored as a header and tables (see `tables`): a save over `seen` may then write only
+    /// the tables that differ from `workspace`. An earlier format's record is rewritten whole.
+    pub split: bool,
 }
 
 pub fn meta_for(
@@ -139,11 +146,14 @@ pub struct PreparedSave {
     pub seen: SeenMeta,
 }
 
-/// The transaction that stores `workspace` over `base`: the record and its meta, together.
+/// The transaction that stores `workspace` over `base`: its header, meta and tables together.
+/// `stored` is the workspace as storage holds it at `base`, when the caller has it: then only
+/// the tables that differ from it are written; without it every table is.
 pub fn save_batch(
     id: &str,
     workspace: &Workspace,
     base: &SeenMeta,
+    stored: Option<&Workspace>,
     created_at: &str,
     now: &str,
 ) -> Result<PreparedSave, LifecycleError> {
@@ -154,12 +164,15 @@ pub fn save_batch(
     };
     let meta = meta_for(id, workspace, created_at, now, revision);
     let meta_text = encode_meta(&meta);
+    let changed = match stored {
+        Some(stored) => changed_tables(workspace, stored),
+        None => TABLES.to_vec(),
+    };
+    let mut put = split_records(id, workspace, &changed, now);
+    put.push((meta_key(id), meta_text.clone()));
     let batch = Batch {
         expect: vec![(meta_key(id), base.0.clone())],
-        put: vec![
-            (workspace_key(id), encode_workspace(workspace, now)),
-            (meta_key(id), meta_text.clone()),
-        ],
+        put,
         delete: Vec::new(),
     };
     Ok(PreparedSave {
@@ -178,7 +191,7 @@ pub async fn save_workspace<S: RecordStore>(
     created_at: &str,
     now: &str,
 ) -> Result<(WorkspaceMeta, SeenMeta), LifecycleError> {
-    let prepared = save_batch(id, workspace, base, created_at, now)?;
+    let prepared = save_batch(id, workspace, base, None, created_at, now)?;
     store.commit(prepared.batch).await?;
     Ok((prepared.meta, prepared.seen))
 }
@@ -191,20 +204,17 @@ pub async fn open_workspace<S: RecordStore>(
     now: &str,
 ) -> Result<Opened, LifecycleError> {
     for _ in 0..3 {
-        let values = store.get_many(&[workspace_key(id), meta_key(id)]).await?;
-        let mut values = values.into_iter();
-        let (Some(record), meta_text) = (values.next().flatten(), values.next().flatten()) else {
+        let (record, meta_text) = read_record(store, id).await?;
+        let Some(record) = record else {
             return Err(LifecycleError::Missing);
         };
-        let workspace = decode_workspace(&record).map_err(|error| LifecycleError::Unreadable {
-            error,
-            raw: record.clone(),
-        })?;
+        let (workspace, split) = record?;
         if let Some(meta) = meta_text.as_deref().and_then(|text| decode_meta(id, text)) {
             return Ok(Opened {
                 workspace,
                 meta,
                 seen: SeenMeta(meta_text),
+                split,
             });
         }
         let meta = meta_for(id, &workspace, now, now, 1);
@@ -220,6 +230,7 @@ pub async fn open_workspace<S: RecordStore>(
                     workspace,
                     meta,
                     seen: SeenMeta(Some(written)),
+                    split,
                 })
             }
             // Another tab wrote the meta first: read again.
@@ -230,6 +241,27 @@ pub async fn open_workspace<S: RecordStore>(
     Err(LifecycleError::Conflict {
         found: StoredRevision::Unreadable,
     })
+}
+
+/// A workspace's record with its tables joined, decoded (or why not, with the raw text to
+/// offer for download), and its meta text; all read in one transaction.
+pub(super) async fn read_record<S: RecordStore>(
+    store: &S,
+    id: &str,
+) -> Result<(Option<Result<(Workspace, bool), LifecycleError>>, Option<String>), StoreError> {
+    let mut values = store.get_many(&workspace_record_keys(id)).await?.into_iter();
+    let (record, meta_text) = (values.next().flatten(), values.next().flatten());
+    let Some(record) = record else {
+        return Ok((None, meta_text));
+    };
+    let decoded = match join_tables(record.clone(), &tables_read(values)) {
+        Ok(Joined { text, split }) => match decode_workspace(&text) {
+            Ok(workspace) => Ok((workspace, split)),
+            Err(error) => Err(LifecycleError::Unreadable { error, raw: text }),
+        },
+        Err(error) => Err(LifecycleError::Unreadable { error, raw: record }),
+    };
+    Ok((Some(decoded), meta_text))
 }
 
 /// The meta stored now, for "keep mine": the next save expects it.
@@ -245,7 +277,7 @@ pub async fn create_workspace<S: RecordStore>(
     workspace: &Workspace,
     now: &str,
 ) -> Result<(WorkspaceMeta, SeenMeta), LifecycleError> {
-    let mut prepared = save_batch(id, workspace, &SeenMeta(None), now, now)?;
+    let mut prepared = save_batch(id, workspace, &SeenMeta(None), None, now, now)?;
     // Never replace an older record that has no meta yet.
     prepared.batch.expect.push((workspace_key(id), None));
     store.commit(prepared.batch).await?;
@@ -263,16 +295,26 @@ pub async fn rename_workspace<S: RecordStore>(
     let mut last_error = LifecycleError::Missing;
     for _ in 0..3 {
         let mut opened = open_workspace(store, id, now).await?;
-        opened.workspace.name = new_name.to_string();
         let created_at = opened.meta.created_at.clone();
-        let saved =
-            save_workspace(store, id, &opened.workspace, &opened.seen, &created_at, now).await;
+        let stored = opened.split.then(|| opened.workspace.clone());
+        opened.workspace.name = new_name.to_string();
+        let prepared =
+            save_batch(id, &opened.workspace, &opened.seen, stored.as_ref(), &created_at, now);
+        let saved = match prepared {
+            Ok(prepared) => store
+                .commit(prepared.batch)
+                .await
+                .map(|()| (prepared.meta, prepared.seen))
+                .map_err(LifecycleError::from),
+            Err(error) => Err(error),
+        };
         match saved {
             Ok((meta, seen)) => {
                 return Ok(Opened {
                     workspace: opened.workspace,
                     meta,
                     seen,
+                    split: true,
                 })
             }
             Err(error @ LifecycleError::Conflict { .. }) => last_error = error,
@@ -297,6 +339,7 @@ pub async fn duplicate_workspace<S: RecordStore>(
         workspace: opened.workspace,
         meta,
         seen,
+        split: true,
     })
 }
 
@@ -315,7 +358,7 @@ pub async fn delete_workspace<S: RecordStore>(
     let batch = Batch {
         expect: vec![(meta_key(id), stored.0)],
         put: Vec::new(),
-        delete: vec![workspace_key(id), meta_key(id)],
+        delete: [workspace_key(id), meta_key(id)].into_iter().chain(table_keys(id)).collect(),
     };
     store.commit(batch).await.map_err(LifecycleError::from)
 }
@@ -326,6 +369,7 @@ pub async fn discard_record<S: RecordStore>(store: &S, key: &str) -> Result<(), 
     let mut delete = vec![key.to_string()];
     if let Some(id) = key.strip_prefix(&workspace_key("")) {
         delete.push(meta_key(id));
+        delete.extend(table_keys(id));
     }
     let batch = Batch {
         delete,

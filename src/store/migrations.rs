@@ -11,6 +11,7 @@ pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, Strin
         workspace = split_list_fields(workspace)?;
     }
     // Format 3 only added tables and settings, which default to empty: format 2 reads as is.
+    // Format 4 changed only how the browser stores a workspace, not the workspace itself.
     Ok(workspace)
 }
 
@@ -60,7 +61,8 @@ mod tests {
     fn current_version_is_left_alone_and_unknown_versions_refused() {
         let current = json!({"creators": [{"categories": ["a, b"]}]});
         assert_eq!(migrate(current.clone(), 2), Ok(current.clone()));
-        assert_eq!(migrate(current.clone(), 3), Ok(current));
+        assert_eq!(migrate(current.clone(), 3), Ok(current.clone()));
+        assert_eq!(migrate(current.clone(), 4), Ok(current));
         assert!(migrate(json!({}), 0).is_err());
         assert!(migrate(json!([1]), 1).is_err());
     }

@@ -11,6 +11,7 @@ mod migrations;
 pub mod pending;
 pub mod records;
 pub mod route;
+pub mod tables;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
@@ -18,6 +19,8 @@ pub mod browser;
 
 #[cfg(test)]
 mod lifecycle_tests;
+#[cfg(test)]
+mod tables_tests;
 
 pub use envelope::{decode_workspace, encode_workspace, LoadError, SCHEMA_VERSION};
 pub use index::{WorkspaceIndex, WorkspaceMeta};

@@ -115,7 +115,7 @@ async fn apply_one<S: RecordStore>(
         return Ok(Err(stale));
     }
     let base = SeenMeta(current);
-    let Ok(mut prepared) = save_batch(&pending.id, &workspace, &base, &pending.created_at, now)
+    let Ok(mut prepared) = save_batch(&pending.id, &workspace, &base, None, &pending.created_at, now)
     else {
         return Ok(Err(stale));
     };

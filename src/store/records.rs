@@ -106,6 +106,15 @@ pub fn workspace_key(id: &str) -> String {
     format!("{KEY_PREFIX}/workspace/{id}")
 }
 
+/// One table of a workspace stored apart (see `tables`), so a save writes what changed.
+pub fn table_key(id: &str, table: &str) -> String {
+    format!("{}{id}/{table}", table_prefix())
+}
+
+pub fn table_prefix() -> String {
+    format!("{KEY_PREFIX}/table/")
+}
+
 /// Name, size and revision of one workspace, written in the same transaction as it.
 pub fn meta_key(id: &str) -> String {
     format!("{KEY_PREFIX}/meta/{id}")

@@ -11,7 +11,7 @@ use crate::domain::audit::{AuditSettings, CreatorAudit};
 
 /// The open workspace's audit settings (the defaults until the user changes one).
 pub fn audit_settings(state: AppState) -> Memo<AuditSettings> {
-    Memo::new(move |_| state.workspace.with(|w| w.as_ref().and_then(|w| w.audit_settings.clone()).unwrap_or_default()))
+    Memo::new(move |_| state.workspace.with(|w| w.as_ref().and_then(|w| (*w.audit_settings).clone()).unwrap_or_default()))
 }
 
 /// Every creator's audit, best score first. Status, shortlist, checklist and notes do not

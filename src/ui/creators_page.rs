@@ -31,9 +31,9 @@ pub struct CreatorsContext {
 /// Changes the workspace's audit settings (starting from the defaults) and saves.
 pub fn edit_settings(state: AppState, change: impl FnOnce(&mut AuditSettings)) {
     update_workspace(state, move |w| {
-        let mut settings = w.audit_settings.clone().unwrap_or_default();
+        let mut settings = (*w.audit_settings).clone().unwrap_or_default();
         change(&mut settings);
-        w.audit_settings = Some(settings);
+        w.audit_settings = Some(settings).into();
     });
 }
 

@@ -181,5 +181,5 @@ pub fn AuditSettingsCard() -> impl IntoView {
 }
 
 fn update_all_defaults(state: super::state::AppState) {
-    super::persistence::update_workspace(state, |w| w.audit_settings = None);
+    super::persistence::update_workspace(state, |w| w.audit_settings = None.into());
 }

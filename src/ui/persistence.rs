@@ -49,6 +49,13 @@ thread_local! {
     static WRITES_IN_FLIGHT: Cell<u32> = const { Cell::new(0) };
     /// The revision the latest write under way will store.
     static IN_FLIGHT_META: RefCell<SeenMeta> = const { RefCell::new(SeenMeta(None)) };
+    /// The tables storage holds once the writes under way land (cheap: tables are shared).
+    /// The next write stores only the tables that differ from it; `None` writes them all.
+    static STORED_TABLES: RefCell<Option<Workspace>> = const { RefCell::new(None) };
+}
+
+fn set_stored_tables(stored: Option<Workspace>) {
+    STORED_TABLES.with(|tables| *tables.borrow_mut() = stored);
 }
 
 pub(super) fn backend() -> Backend {
@@ -125,7 +132,9 @@ pub(super) fn show_opened(state: AppState, opened: Opened) {
         workspace,
         meta,
         seen,
+        split,
     } = opened;
+    set_stored_tables(split.then(|| workspace.clone()));
     OPEN.with(|open| {
         *open.borrow_mut() = Some(OpenRecord {
             id: meta.id.clone(),
@@ -146,6 +155,7 @@ pub(super) fn show_opened(state: AppState, opened: Opened) {
 
 pub(super) fn forget_open(state: AppState) {
     OPEN.with(|open| *open.borrow_mut() = None);
+    set_stored_tables(None);
     state.workspace.set(None);
 }
 
@@ -179,8 +189,10 @@ pub(super) fn open_revision() -> Option<StoredRevision> {
     OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.revision()))
 }
 
-/// The revision the next save of the open workspace expects.
+/// The revision the next save of the open workspace expects; that save writes every table,
+/// since storage holds another tab's.
 pub(super) fn set_open_base(base: SeenMeta) {
+    set_stored_tables(None);
     OPEN.with(|open| {
         if let Some(open) = open.borrow_mut().as_mut() {
             open.base = base;
@@ -294,9 +306,21 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
         _ => IN_FLIGHT_META.with(|seen| seen.borrow().clone()),
     };
     let now = now_iso();
+    let stored = STORED_TABLES.with(|tables| tables.borrow().clone());
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
-            lifecycle::save_batch(&open.id, workspace, &base, &open.created_at, &now)
+            let prepared = lifecycle::save_batch(
+                &open.id,
+                workspace,
+                &base,
+                stored.as_ref(),
+                &open.created_at,
+                &now,
+            );
+            if prepared.is_ok() {
+                set_stored_tables(Some(workspace.clone()));
+            }
+            prepared
         })
     })?;
     WRITTEN_GENERATION.with(|written| written.set(generation));
@@ -359,9 +383,11 @@ fn finish_save(
         // Storage still holds our own last revision: an earlier chained write of ours failed,
         // and its failure is already reported.
         Err(LifecycleError::Conflict { found }) if Some(found) == our_revision => {
+            set_stored_tables(None);
             mark_pending(true)
         }
         Err(LifecycleError::Conflict { found }) => {
+            set_stored_tables(None);
             let name = state
                 .workspace
                 .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
@@ -377,6 +403,8 @@ fn finish_save(
             ));
         }
         Err(error) => {
+            // What landed is unknown: the next write stores every table.
+            set_stored_tables(None);
             mark_pending(true);
             state.save_status.set(SaveStatus::Failed(error.to_string()));
         }

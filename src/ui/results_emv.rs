@@ -37,7 +37,7 @@ pub fn EmvPanel() -> impl IntoView {
             .unwrap_or_default();
         match EmvSettings::preset_in(&name, &currency) {
             Some(preset) => {
-                update_workspace(state, |w| w.emv_settings = preset);
+                update_workspace(state, |w| w.emv_settings = preset.into());
                 state.notify(format!("EMV rates set to the “{name}” preset."));
             }
             None => state.notify_error(format!("There is no EMV preset called “{name}”.")),

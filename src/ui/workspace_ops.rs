@@ -35,6 +35,7 @@ pub async fn add_and_open(state: AppState, mut workspace: Workspace) {
                     workspace,
                     meta,
                     seen,
+                    split: true,
                 },
             );
             announce_to_other_tabs(&id);

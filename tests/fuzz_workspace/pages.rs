@@ -11,7 +11,7 @@ use microplan::domain::workspace::Workspace;
 /// they run only when `statistics` is set; `period` picks the Results period.
 pub fn compute_every_page(w: &Workspace, statistics: bool, period: u8) {
     use microplan::domain::*;
-    let settings = w.audit_settings.clone().unwrap_or_default();
+    let settings = (*w.audit_settings).clone().unwrap_or_default();
     let audits = audit::audit_workspace(w, &settings);
     let _ = audit::roster::roster_rows(&audits, w);
 
@@ -30,7 +30,7 @@ pub fn compute_every_page(w: &Workspace, statistics: bool, period: u8) {
     let period = periods[usize::from(period) % periods.len()];
     let plan = results_decisions::ResultsPlan {
         period,
-        ..w.results_plan.clone()
+        ..(*w.results_plan).clone()
     };
     let rows_dated: Vec<&workspace::DeliverableResult> = w.results.iter().collect();
     let _ = results_decisions::buckets(&rows_dated, period);

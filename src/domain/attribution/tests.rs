@@ -94,7 +94,7 @@ fn workspace() -> Workspace {
     w.creators = vec![
         creator("trail_nora", "Nora Hill"),
         creator("muddy_tom", "Tom Reed"),
-    ];
+    ].into();
     w.programme.tracking.links = vec![
         link("trail_nora", "trail_nora_reel", Some("NORA15")),
         link("muddy_tom", "muddy_tom_reel", Some("tom15")),

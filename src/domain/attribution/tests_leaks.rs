@@ -21,7 +21,7 @@ fn base() -> Workspace {
             share: 0.1,
         },
     ];
-    w.creators = vec![nora];
+    w.creators = vec![nora].into();
     w.programme.tracking.links = vec![link("trail_nora", "trail_nora_reel", Some("NORA15"))];
     w.results = vec![DeliverableResult {
         campaign: "Spring".into(),
@@ -29,7 +29,7 @@ fn base() -> Workspace {
         deliverable: "reel".into(),
         date: Some(day(4, 20)),
         ..Default::default()
-    }];
+    }].into();
     let mut orders = Vec::new();
     for offset in 0..20i64 {
         for n in 0..(1 + offset % 2) {

@@ -309,9 +309,9 @@ fn money_in_another_currency_is_left_out_with_a_note() {
     assert_eq!(value(&rows, MetricKey::Roas).value, Some(1.5));
     // Reporting currency: most common among cost and revenue (EUR 4 times, USD twice).
     let mut workspace = Workspace::empty("w");
-    workspace.results = vec![a.clone(), b.clone(), usd.clone()];
+    workspace.results = vec![a.clone(), b.clone(), usd.clone()].into();
     assert_eq!(MetricContext::from_workspace(&workspace).currency, "EUR");
-    workspace.results = vec![usd.clone(), usd, a];
+    workspace.results = vec![usd.clone(), usd, a].into();
     assert_eq!(MetricContext::from_workspace(&workspace).currency, "USD");
     assert_eq!(
         MetricContext::from_workspace(&Workspace::empty("w")).currency,

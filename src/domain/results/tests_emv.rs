@@ -144,7 +144,7 @@ fn presets_state_their_source_and_old_workspaces_get_the_default() {
     let stored = r#"{"name":"old workspace"}"#;
     let workspace: Workspace = serde_json::from_str(stored).unwrap_or_default();
     assert_eq!(workspace.name, "old workspace");
-    assert_eq!(workspace.emv_settings, EmvSettings::default());
+    assert_eq!(workspace.emv_settings, EmvSettings::default().into());
     let json = serde_json::to_string(&workspace).unwrap_or_default();
     let back: Workspace = serde_json::from_str(&json).unwrap_or_default();
     assert_eq!(back.emv_settings, workspace.emv_settings);
@@ -240,7 +240,7 @@ fn sorting_keeps_missing_values_and_the_total_last() {
             handle: "c".into(),
             ..none
         }, // zero orders
-    ];
+    ].into();
     let mut table = performance_table(&workspace, Grouping::Creator, &[MetricKey::Cpa]);
     let order = |t: &[PerformanceRow]| t.iter().map(|r| r.group.clone()).collect::<Vec<_>>();
     sort_performance(&mut table, Some(MetricKey::Cpa), false);

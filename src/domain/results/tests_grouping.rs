@@ -27,13 +27,13 @@ fn grouped_workspace() -> Workspace {
     workspace.creators = vec![
         creator("ana", 5000, &["Trail", "Bakers"]),
         creator("ben", 10_000, &["Trail"]),
-    ];
+    ].into();
     let cara = DeliverableResult {
         campaign: " ".into(),
         ..full("cara", true)
     };
     // "@Ben" in the results is the creator "ben".
-    workspace.results = vec![full("ana", true), full("@Ben", false), cara];
+    workspace.results = vec![full("ana", true), full("@Ben", false), cara].into();
     workspace
 }
 

@@ -111,7 +111,7 @@ proptest! {
     ) {
         let mut workspace = Workspace::empty("props");
         workspace.creators = followers.iter().enumerate().map(|(i, (f, c))| creator(HANDLES[i], *f, *c)).collect();
-        workspace.results = rows;
+        workspace.results = rows.into();
         let context = MetricContext::from_workspace(&workspace);
         let all: Vec<&DeliverableResult> = workspace.results.iter().collect();
         for key in MetricKey::ALL {

@@ -262,7 +262,7 @@ fn a_pause_needs_three_weeks_in_breach_or_a_significant_test() {
         conversions,
         revenue: None,
     };
-    tested.test_arms = vec![arm("control", true, 100), arm("exposed", false, 200)];
+    tested.test_arms = vec![arm("control", true, 100), arm("exposed", false, 200)].into();
     if let Some(plan) = tested.programme.objectives.as_mut() {
         plan.primary.uplift_test = Some("holdout".into());
     }

@@ -313,7 +313,7 @@ fn the_demo_shows_a_breach_that_needs_evidence_and_a_proposal() {
     // + 383) = 2 x 1,549 = €3,098.
     let unplanned = ResultsPlan {
         next_budget: None,
-        ..workspace.results_plan.clone()
+        ..(*workspace.results_plan).clone()
     };
     let carried = super::decisions(&workspace, &unplanned);
     assert!(carried.budget_is_spend);

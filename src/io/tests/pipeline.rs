@@ -221,7 +221,7 @@ fn errors_beyond_the_cap_are_counted() {
 #[test]
 fn replace_and_merge_count_by_key() {
     let mut workspace = Workspace::empty("Brand");
-    workspace.creators = vec![creator("Nora", 10), creator("ben", 20)];
+    workspace.creators = vec![creator("Nora", 10), creator("ben", 20)].into();
     workspace.creators[0].status = PipelineStatus::Active;
     workspace.creators[0].fee = Some(Money::new(250.0, "EUR"));
     let incoming = vec![creator("nora", 15), creator("ava", 30)];
@@ -282,7 +282,7 @@ fn replace_and_merge_count_by_key() {
             removed: 1
         }
     );
-    assert_eq!(workspace.creators, incoming);
+    assert_eq!(workspace.creators, incoming.into());
 }
 
 #[test]
@@ -332,7 +332,7 @@ fn export_is_rfc_4180_with_formula_guard() {
 #[test]
 fn table_cells_clamp_out_of_range() {
     let mut workspace = Workspace::empty("Brand");
-    workspace.creators = vec![creator("a", 1), creator("b", 2)];
+    workspace.creators = vec![creator("a", 1), creator("b", 2)].into();
     workspace.creators[1].account_created = NaiveDate::from_ymd_opt(2020, 5, 17);
     assert_eq!(table_cells(TableKind::Creators, &workspace, 1..99).len(), 1);
     assert_eq!(

@@ -194,9 +194,9 @@ proptest! {
     ) {
         let workspace = Workspace {
             creators: followers.iter().enumerate().map(|(h, (f, g))| creator(h, *f, *g)).collect(),
-            posts,
-            follower_history: history,
-            comment_summaries: summaries,
+            posts: posts.into(),
+            follower_history: history.into(),
+            comment_summaries: summaries.into(),
             ..Workspace::empty("props")
         };
         let audits = audit_workspace(&workspace, &fast_settings(garbage));
