@@ -34,6 +34,7 @@ pub mod uplift_survey;
 pub mod uplift_verdict;
 pub mod validate;
 pub mod workspace;
+pub mod workspace_tables;
 
 #[cfg(test)]
 mod tests_input_limits;

@@ -14,14 +14,19 @@ use super::records::{
     StoredRevision, MAX_SAFE_INTEGER,
 };
 use super::validate::FileError;
-use crate::domain::validate::validate_workspace;
+use crate::domain::validate::validate_tables;
 use crate::domain::workspace::Workspace;
 
 /// Every write of a workspace passes here first, autosave included, so stored data meets the
 /// same rules as an imported workspace file: a value that could make a page fail on every
 /// reload is never stored, and the user is told which one (the edit stays on screen).
 pub fn check_before_save(workspace: &Workspace) -> Result<(), String> {
-    validate_workspace(workspace).map_err(|problems| {
+    check_tables_before_save(workspace, TABLES)
+}
+
+/// `check_before_save` of the tables a save writes.
+pub fn check_tables_before_save(workspace: &Workspace, tables: &[&str]) -> Result<(), String> {
+    validate_tables(workspace, tables).map_err(|problems| {
         format!(
             "This change was not saved because {}. Correct the value and it is saved at once.",
             FileError::OutOfRange(problems)
@@ -157,17 +162,17 @@ pub fn save_batch(
     created_at: &str,
     now: &str,
 ) -> Result<PreparedSave, LifecycleError> {
-    check_before_save(workspace).map_err(LifecycleError::Invalid)?;
+    let changed = match stored {
+        Some(stored) => changed_tables(workspace, stored),
+        None => TABLES.to_vec(),
+    };
+    check_tables_before_save(workspace, &changed).map_err(LifecycleError::Invalid)?;
     let revision = match base.revision() {
         StoredRevision::At(revision) => revision.saturating_add(1).min(MAX_SAFE_INTEGER),
         StoredRevision::Absent | StoredRevision::Unreadable => 1,
     };
     let meta = meta_for(id, workspace, created_at, now, revision);
     let meta_text = encode_meta(&meta);
-    let changed = match stored {
-        Some(stored) => changed_tables(workspace, stored),
-        None => TABLES.to_vec(),
-    };
     let mut put = split_records(id, workspace, &changed, now);
     put.push((meta_key(id), meta_text.clone()));
     let batch = Batch {

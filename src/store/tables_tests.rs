@@ -125,3 +125,19 @@ fn renaming_writes_only_the_header_and_the_meta() {
     assert_eq!(store.get_now(&table_key("w1", "contracts")).as_deref(), Some("[]"));
     assert_ne!(contracts_before.as_deref(), Some("[]"));
 }
+
+#[test]
+fn a_save_checks_the_tables_it_writes() {
+    let stored = demo_workspace();
+    let mut edited = stored.clone();
+    edited.creator_reviews.clear();
+    let base = SeenMeta(None);
+    assert!(save_batch("w1", &edited, &base, Some(&stored), T0, T1).is_ok());
+    if let Some(post) = edited.posts.first_mut() {
+        post.likes = u64::MAX;
+    }
+    match save_batch("w1", &edited, &base, Some(&stored), T0, T1) {
+        Err(LifecycleError::Invalid(reason)) => assert!(reason.contains("posts, row 1, likes"), "{reason}"),
+        other => panic!("expected the post to be refused, got {other:?}"),
+    }
+}

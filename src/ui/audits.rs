@@ -1,32 +1,110 @@
-//! The creator audit as the pages see it: settings and audits as memos that rerun only when
-//! the audit's inputs or settings change, and then measure only the creators whose own inputs
-//! changed (the measurements are kept in [`AppState`] across pages).
+//! The creator audit as the pages see it: one app-wide memo of every creator's audit that
+//! reruns only when the audit's input tables or settings change, and then measures only the
+//! creators whose own inputs changed (see `domain::audit::reuse`). An edit of any other table
+//! (a shortlist tick, a brief, a contract) compares a few pointers and wakes nothing here;
+//! switching pages reuses the audit already computed.
 
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::domain::audit::fingerprint::audit_inputs_fingerprint;
+use super::tables::table_memo;
+use crate::domain::audit::comment_import::StoredCommenterPatterns;
+use crate::domain::audit::fingerprint::creators_fingerprint;
+use crate::domain::audit::follower_sample::FollowerSample;
 use crate::domain::audit::reuse::audit_workspace_reusing;
 use crate::domain::audit::{AuditSettings, CreatorAudit};
+use crate::domain::shared::Shared;
+use crate::domain::workspace::{CommentSummary, Creator, FollowerPoint, Post, Workspace};
 
-/// The open workspace's audit settings (the defaults until the user changes one).
-pub fn audit_settings(state: AppState) -> Memo<AuditSettings> {
-    Memo::new(move |_| state.workspace.with(|w| w.as_ref().and_then(|w| (*w.audit_settings).clone()).unwrap_or_default()))
+/// The tables the audit reads. The creators table also holds status and notes, which the
+/// audit ignores, so it counts as changed only when its fingerprint does.
+#[derive(Clone)]
+struct AuditInputs {
+    creators: Shared<Vec<Creator>>,
+    creators_key: u64,
+    posts: Shared<Vec<Post>>,
+    follower_history: Shared<Vec<FollowerPoint>>,
+    comment_summaries: Shared<Vec<CommentSummary>>,
+    commenter_patterns: Shared<Vec<StoredCommenterPatterns>>,
+    follower_samples: Shared<Vec<FollowerSample>>,
 }
 
-/// Every creator's audit, best score first. Status, shortlist, checklist and notes do not
-/// change the audit, so editing them does not rerun it.
-pub fn workspace_audits(state: AppState, settings: Memo<AuditSettings>) -> Memo<Vec<CreatorAudit>> {
-    let inputs = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(audit_inputs_fingerprint)));
-    Memo::new(move |_| {
-        inputs.track();
-        let settings = settings.get();
-        state.workspace.with_untracked(|w| {
-            let Some(workspace) = w.as_ref() else { return Vec::new() };
-            state
-                .measured
-                .try_update_value(|kept| audit_workspace_reusing(workspace, &settings, kept).0)
-                .unwrap_or_default()
-        })
-    })
+impl AuditInputs {
+    fn read(workspace: &Workspace, previous: Option<&AuditInputs>) -> Self {
+        let creators_key = match previous {
+            Some(previous) if Shared::same(&previous.creators, &workspace.creators) => {
+                previous.creators_key
+            }
+            _ => creators_fingerprint(&workspace.creators),
+        };
+        AuditInputs {
+            creators: workspace.creators.clone(),
+            creators_key,
+            posts: workspace.posts.clone(),
+            follower_history: workspace.follower_history.clone(),
+            comment_summaries: workspace.comment_summaries.clone(),
+            commenter_patterns: workspace.commenter_patterns.clone(),
+            follower_samples: workspace.follower_samples.clone(),
+        }
+    }
+
+    fn same(&self, other: &AuditInputs) -> bool {
+        self.creators_key == other.creators_key
+            && Shared::same(&self.posts, &other.posts)
+            && Shared::same(&self.follower_history, &other.follower_history)
+            && Shared::same(&self.comment_summaries, &other.comment_summaries)
+            && Shared::same(&self.commenter_patterns, &other.commenter_patterns)
+            && Shared::same(&self.follower_samples, &other.follower_samples)
+    }
+}
+
+fn inputs_changed(old: Option<&Option<AuditInputs>>, new: Option<&Option<AuditInputs>>) -> bool {
+    match (old, new) {
+        (Some(Some(old)), Some(Some(new))) => !old.same(new),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
+/// The audit memos every page shares, created once for the app.
+#[derive(Clone, Copy)]
+pub struct Audits {
+    /// The open workspace's audit settings (the defaults until the user changes one).
+    pub settings: Memo<AuditSettings>,
+    /// Every creator's audit, best score first.
+    pub audits: Memo<Vec<CreatorAudit>>,
+}
+
+impl Audits {
+    pub fn new(state: AppState) -> Self {
+        let stored_settings = table_memo(state, |w| &w.audit_settings);
+        let settings = Memo::new(move |_| {
+            stored_settings.with(|stored| {
+                stored.as_ref().and_then(|s| (**s).clone()).unwrap_or_default()
+            })
+        });
+        let inputs = Memo::new_with_compare(
+            move |previous: Option<&Option<AuditInputs>>| {
+                let previous = previous.and_then(Option::as_ref);
+                state.workspace.with(|w| w.as_ref().map(|w| AuditInputs::read(w, previous)))
+            },
+            inputs_changed,
+        );
+        let audits = Memo::new(move |_| {
+            inputs.track();
+            let settings = settings.get();
+            state.workspace.with_untracked(|w| {
+                let Some(workspace) = w.as_ref() else { return Vec::new() };
+                state
+                    .measured
+                    .try_update_value(|kept| audit_workspace_reusing(workspace, &settings, kept).0)
+                    .unwrap_or_default()
+            })
+        });
+        Audits { settings, audits }
+    }
+}
+
+pub fn shared_audits() -> Audits {
+    expect_context::<Audits>()
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::audits::{audit_settings, workspace_audits};
+use super::audits::{shared_audits, Audits};
 use super::communities_activations::ActivationList;
 use super::communities_members::{EcosystemCard, MembersCard};
 use super::communities_planner::{PlannerCard, PlannerForm};
@@ -69,8 +69,7 @@ pub fn TextField(
 #[component]
 pub fn CommunitiesPage() -> impl IntoView {
     let state = app_state();
-    let settings = audit_settings(state);
-    let audits = workspace_audits(state, settings);
+    let Audits { settings, audits } = shared_audits();
     let selection = UrlSelection::new(Section::Communities);
     let context = CommunitiesContext {
         selected: selection.selected,

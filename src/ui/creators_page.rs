@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::audits::{audit_settings, workspace_audits};
+use super::audits::{shared_audits, Audits};
+use super::tables::table_memo;
 use super::creators_comments::CommentImport;
 use super::creators_detail::CreatorDetail;
 use super::creators_method::MethodPage;
@@ -48,10 +49,16 @@ pub fn percent(fraction: Option<f64>) -> String {
 #[component]
 pub fn CreatorsPage() -> impl IntoView {
     let state = app_state();
-    let settings = audit_settings(state);
-    let audits = workspace_audits(state, settings);
+    let Audits { settings, audits } = shared_audits();
+    // The rows read the audits, the creators and their reviews, and nothing else.
+    let creators = table_memo(state, |w| &w.creators);
+    let reviews = table_memo(state, |w| &w.creator_reviews);
     let rows = Memo::new(move |_| {
-        audits.with(|audits| state.workspace.with(|w| w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default()))
+        creators.track();
+        reviews.track();
+        audits.with(|audits| {
+            state.workspace.with_untracked(|w| w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default())
+        })
     });
     let context = CreatorsContext { settings, audits, rows, selected: UrlSelection::new(Section::Creators).selected };
     provide_context(context);

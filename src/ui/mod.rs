@@ -58,6 +58,7 @@ mod state;
 mod storage_backend;
 mod tab_sync;
 mod table_view;
+mod tables;
 mod tracking_page;
 mod uplift_analysis;
 mod uplift_compare;
@@ -87,6 +88,7 @@ pub fn mount() {
 fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_context(audits::Audits::new(state));
     persistence::start(state);
     warn_before_leaving_unsaved(state);
     let section = use_current_section();

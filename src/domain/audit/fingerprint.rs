@@ -50,6 +50,15 @@ pub fn audit_inputs_fingerprint(workspace: &Workspace) -> u64 {
     h.finish()
 }
 
+/// Hash of what the audit reads from the creators table alone, so an edit of a creator's
+/// status or notes (which the audit does not read) can be told apart from one it must see.
+pub fn creators_fingerprint(creators: &[Creator]) -> u64 {
+    let mut h = FastHasher::default();
+    h.write_u64(creators.len() as u64);
+    creators.iter().for_each(|c| hash_creator(&mut h, c));
+    h.finish()
+}
+
 /// Hash of one creator's own inputs (their row and their posts, follower history, comment
 /// summaries and commenter patterns) together with `settings_key`, the fingerprint of the
 /// settings the metrics depend on.

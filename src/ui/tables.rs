@@ -1,0 +1,28 @@
+//! One table of the open workspace as its own memo: it wakes its readers only when that table
+//! was written to (tables are shared pointers, compared by address), not on every edit of the
+//! workspace.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::domain::shared::Shared;
+use crate::domain::workspace::Workspace;
+
+fn table_changed<T>(old: Option<&Option<Shared<T>>>, new: Option<&Option<Shared<T>>>) -> bool {
+    match (old, new) {
+        (Some(Some(old)), Some(Some(new))) => !Shared::same(old, new),
+        (Some(None), Some(None)) => false,
+        _ => true,
+    }
+}
+
+/// The table `pick` chooses, `None` while no workspace is open.
+pub fn table_memo<T: Send + Sync + 'static>(
+    state: AppState,
+    pick: fn(&Workspace) -> &Shared<T>,
+) -> Memo<Option<Shared<T>>> {
+    Memo::new_with_compare(
+        move |_| state.workspace.with(|w| w.as_ref().map(|w| pick(w).clone())),
+        table_changed::<T>,
+    )
+}
