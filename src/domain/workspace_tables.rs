@@ -20,6 +20,20 @@ macro_rules! workspace_tables {
             }
         }
 
+        /// Reads one stored table into `workspace`; `None` for a name that is not a table.
+        pub fn decode_table(
+            workspace: &mut Workspace,
+            table: &str,
+            text: &str,
+        ) -> Option<serde_json::Result<()>> {
+            match table {
+                $(stringify!($table) => {
+                    Some(serde_json::from_str(text).map(|value| workspace.$table = value))
+                })*
+                _ => None,
+            }
+        }
+
         /// One table as a JSON tree, for the checks in `validate`.
         pub fn table_value(workspace: &Workspace, table: &str) -> Option<serde_json::Result<Value>> {
             match table {

@@ -3,10 +3,10 @@
 //! transaction that first checks the revision the caller last saw, so a tab holding stale
 //! data never overwrites newer work; the caller is told instead.
 
-use super::envelope::{decode_workspace, LoadError};
+use super::envelope::LoadError;
 use super::index::WorkspaceMeta;
 use super::tables::{
-    changed_tables, join_tables, Joined, split_records, table_keys, tables_read, workspace_record_keys,
+    changed_tables, read_stored, Unreadable, split_records, table_keys, tables_read, workspace_record_keys,
     TABLES,
 };
 use super::records::{
@@ -259,13 +259,8 @@ pub(super) async fn read_record<S: RecordStore>(
     let Some(record) = record else {
         return Ok((None, meta_text));
     };
-    let decoded = match join_tables(record.clone(), &tables_read(values)) {
-        Ok(Joined { text, split }) => match decode_workspace(&text) {
-            Ok(workspace) => Ok((workspace, split)),
-            Err(error) => Err(LifecycleError::Unreadable { error, raw: text }),
-        },
-        Err(error) => Err(LifecycleError::Unreadable { error, raw: record }),
-    };
+    let decoded = read_stored(record, &tables_read(values))
+        .map_err(|Unreadable { error, raw }| LifecycleError::Unreadable { error, raw });
     Ok((Some(decoded), meta_text))
 }
 

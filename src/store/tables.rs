@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::envelope::{LoadError, APP_NAME, SCHEMA_VERSION};
+use super::envelope::{decode_workspace, LoadError, APP_NAME, SCHEMA_VERSION};
 use super::records::{meta_key, table_key, workspace_key};
-pub use crate::domain::workspace_tables::{changed_tables, encode_table, TABLES};
+pub use crate::domain::workspace_tables::{changed_tables, decode_table, encode_table, TABLES};
 use crate::domain::workspace::Workspace;
 
 /// The records a save writes: the header, then each table in `tables`.
@@ -66,26 +66,58 @@ struct HeaderIn<'a> {
     tables: Option<Vec<String>>,
 }
 
-/// A workspace record as read, ready for `decode_workspace`.
+/// Why a stored workspace cannot be read, with the text to offer for download: the record
+/// with its tables joined, as a workspace file would hold it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Joined {
-    /// The envelope a workspace file holds.
-    pub text: String,
-    /// Stored as a header and tables; `false` for one record of an earlier format, whose
-    /// next save must write every table.
-    pub split: bool,
+pub struct Unreadable {
+    pub error: LoadError,
+    pub raw: String,
 }
 
-/// The workspace record with its tables joined back in. A record of an earlier format (no
-/// table list) is returned as it is; `decode_workspace` reports whatever is wrong with it.
-pub fn join_tables(record: String, tables: &BTreeMap<&str, String>) -> Result<Joined, LoadError> {
-    let whole = |text: String| Ok(Joined { text, split: false });
-    let Ok(header) = serde_json::from_str::<HeaderIn>(&record) else {
-        return whole(record);
+/// A workspace read from its record and tables, and whether it is stored split (`false` for
+/// one record of an earlier format, whose next save must write every table).
+pub fn read_stored(
+    record: String,
+    tables: &BTreeMap<&str, String>,
+) -> Result<(Workspace, bool), Unreadable> {
+    let whole = |text: String| match decode_workspace(&text) {
+        Ok(workspace) => Ok((workspace, false)),
+        Err(error) => Err(Unreadable { error, raw: text }),
     };
-    let Some(listed) = header.tables else {
-        return whole(record);
+    let header = match serde_json::from_str::<HeaderIn>(&record) {
+        Ok(header) if header.tables.is_some() => header,
+        _ => return whole(record),
     };
+    let current = header.schema_version == Some(SCHEMA_VERSION);
+    let joined = join_tables(&header, tables).map_err(|error| Unreadable {
+        error,
+        raw: record.clone(),
+    })?;
+    if !current {
+        // An older split format goes through its migrations like a workspace file.
+        return match decode_workspace(&joined) {
+            Ok(workspace) => Ok((workspace, true)),
+            Err(error) => Err(Unreadable { error, raw: joined }),
+        };
+    }
+    // The current format is typed table by table, straight from the stored text.
+    let mut workspace = Workspace::default();
+    workspace.name = header
+        .name
+        .and_then(|name| serde_json::from_str(name.get()).ok())
+        .unwrap_or_default();
+    for table in header.tables.iter().flatten() {
+        let text = tables.get(table.as_str()).map_or("", String::as_str);
+        if let Some(Err(error)) = decode_table(&mut workspace, table, text) {
+            let error = LoadError::Damaged(format!("its table “{table}” is damaged: {error}"));
+            return Err(Unreadable { error, raw: joined });
+        }
+    }
+    Ok((workspace, true))
+}
+
+/// The header with its tables joined back in: the envelope a workspace file holds.
+fn join_tables(header: &HeaderIn, tables: &BTreeMap<&str, String>) -> Result<String, LoadError> {
     if header.app.as_deref() != Some(APP_NAME) {
         return Err(LoadError::NotMicroplan);
     }
@@ -98,7 +130,7 @@ pub fn join_tables(record: String, tables: &BTreeMap<&str, String>) -> Result<Jo
     let mut joined = format!(
         r#"{{"app":"{APP_NAME}","schema_version":{version},"saved_at":{saved_at},"workspace":{{"name":{name}"#
     );
-    for table in &listed {
+    for table in header.tables.iter().flatten() {
         if !TABLES.contains(&table.as_str()) {
             return Err(LoadError::Damaged(format!("it lists a table “{table}” this app does not know")));
         }
@@ -112,7 +144,7 @@ pub fn join_tables(record: String, tables: &BTreeMap<&str, String>) -> Result<Jo
         joined.push_str(&format!(r#","{table}":{text}"#));
     }
     joined.push_str("}}");
-    Ok(Joined { text: joined, split: true })
+    Ok(joined)
 }
 
 /// Pairs table names with the values read for `workspace_record_keys` (after the header and
@@ -129,7 +161,6 @@ pub fn tables_read<'a>(values: impl IntoIterator<Item = Option<String>>) -> BTre
 mod tests {
     use super::*;
     use crate::domain::demo::demo_workspace;
-    use crate::store::envelope::decode_workspace;
 
     fn stored_tables(records: &[(String, String)], id: &str) -> BTreeMap<&'static str, String> {
         TABLES
@@ -142,34 +173,40 @@ mod tests {
     }
 
     #[test]
-    fn the_demo_split_into_tables_joins_back_exactly() {
+    fn the_demo_split_into_tables_reads_back_exactly() {
         let demo = demo_workspace();
         let records = split_records("w1", &demo, TABLES, "2026-12-05T10:00:00Z");
         assert_eq!(records.len(), TABLES.len() + 1);
-        let joined = join_tables(records[0].1.clone(), &stored_tables(&records, "w1")).unwrap();
-        assert!(joined.split);
-        assert!(decode_workspace(&joined.text) == Ok(demo));
+        let read = read_stored(records[0].1.clone(), &stored_tables(&records, "w1"));
+        assert!(read == Ok((demo, true)));
     }
 
     #[test]
-    fn a_missing_or_damaged_table_is_reported_by_name() {
+    fn a_missing_or_damaged_table_is_reported_by_name_with_the_joined_text() {
         let demo = demo_workspace();
         let records = split_records("w1", &demo, TABLES, "2026-12-05T10:00:00Z");
         let mut tables = stored_tables(&records, "w1");
         tables.remove("posts");
-        let error = join_tables(records[0].1.clone(), &tables).unwrap_err();
+        let error = read_stored(records[0].1.clone(), &tables).unwrap_err().error;
         assert_eq!(error, LoadError::Damaged("its table “posts” is missing from storage".into()));
         tables.insert("posts", r#"[1], "creators": []"#.into());
-        let error = join_tables(records[0].1.clone(), &tables).unwrap_err();
+        let error = read_stored(records[0].1.clone(), &tables).unwrap_err().error;
         assert_eq!(error, LoadError::Damaged("its table “posts” is not valid JSON".into()));
+        tables.insert("posts", r#"[{"handle": 5}]"#.into());
+        let unreadable = read_stored(records[0].1.clone(), &tables).unwrap_err();
+        assert!(matches!(&unreadable.error, LoadError::Damaged(reason) if reason.starts_with("its table “posts” is damaged")));
+        // The download is a workspace file: the envelope with every table in it.
+        assert!(unreadable.raw.contains(r#""posts":[{"handle": 5}]"#));
+        assert!(decode_workspace(&unreadable.raw).is_err());
     }
 
     #[test]
-    fn a_header_from_a_newer_app_is_refused_and_an_old_whole_record_passes_through() {
+    fn a_header_from_a_newer_app_is_refused_and_an_old_whole_record_still_reads() {
         let newer = r#"{"app":"microplan","schema_version":99,"name":"X","tables":[]}"#;
-        assert_eq!(join_tables(newer.into(), &BTreeMap::new()), Err(LoadError::NewerVersion(99)));
+        let error = read_stored(newer.into(), &BTreeMap::new()).unwrap_err().error;
+        assert_eq!(error, LoadError::NewerVersion(99));
         let whole = r#"{"app":"microplan","schema_version":2,"workspace":{"name":"Old"}}"#;
-        let joined = join_tables(whole.into(), &BTreeMap::new()).unwrap();
-        assert_eq!((joined.text.as_str(), joined.split), (whole, false));
+        let (workspace, split) = read_stored(whole.into(), &BTreeMap::new()).unwrap();
+        assert_eq!((workspace.name.as_str(), split), ("Old", false));
     }
 }

@@ -38,14 +38,22 @@ export function replaceRecords(page, records) {
   }), records);
 }
 
-/** The workspace stored under the meta record whose name is `name`, decoded. */
+/** The workspace stored under the meta record whose name is `name`, decoded: its header
+ *  with each table record (`microplan/table/<id>/<table>`) joined back into `workspace`. */
 export async function storedWorkspaceNamed(page, name) {
   const records = await readRecords(page);
   for (const [key, value] of Object.entries(records)) {
     if (!key.startsWith('microplan/meta/')) continue;
     const meta = JSON.parse(value);
     if (meta.name === name) {
-      return { meta, envelope: JSON.parse(records[`microplan/workspace/${meta.id}`]) };
+      const envelope = JSON.parse(records[`microplan/workspace/${meta.id}`]);
+      if (Array.isArray(envelope.tables)) {
+        envelope.workspace = { name: envelope.name };
+        for (const table of envelope.tables) {
+          envelope.workspace[table] = JSON.parse(records[`microplan/table/${meta.id}/${table}`]);
+        }
+      }
+      return { meta, envelope };
     }
   }
   return null;
