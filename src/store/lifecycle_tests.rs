@@ -200,7 +200,7 @@ fn duplicating_copies_the_stored_version_under_a_new_id() {
     assert!(matches!(again, Err(LifecycleError::Conflict { .. })));
 }
 
-fn legacy_store() -> MemoryStore {
+pub(super) fn legacy_store() -> MemoryStore {
     let text = include_str!("../../tests/fixtures/store/legacy_store_v2.json");
     let fixture: serde_json::Value = serde_json::from_str(text).expect("fixture is JSON");
     let store = MemoryStore::default();

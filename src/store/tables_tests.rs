@@ -4,6 +4,7 @@
 use super::catalog::load_catalog;
 use super::envelope::LoadError;
 use super::lifecycle::*;
+use super::lifecycle_tests::legacy_store;
 use super::records::{run_ready, table_key, workspace_key, MemoryStore, RecordStore};
 use super::tables::TABLES;
 use crate::domain::demo::demo_workspace;
@@ -11,16 +12,6 @@ use crate::domain::workspace::Workspace;
 
 const T0: &str = "2026-12-01T10:00:00.000Z";
 const T1: &str = "2026-12-01T10:05:00.000Z";
-
-fn legacy_store() -> MemoryStore {
-    let text = include_str!("../../tests/fixtures/store/legacy_store_v2.json");
-    let fixture: serde_json::Value = serde_json::from_str(text).expect("fixture is JSON");
-    let store = MemoryStore::default();
-    for (key, value) in fixture["records"].as_object().expect("records") {
-        store.put_now(key, value.as_str().expect("text"));
-    }
-    store
-}
 
 fn written_keys(prepared: &PreparedSave) -> Vec<&str> {
     prepared.batch.put.iter().map(|(key, _)| key.as_str()).collect()

@@ -15,6 +15,7 @@ use crate::domain::contract::drafts::{
 };
 use crate::domain::contract::drafts::ContractDraft;
 use crate::domain::contract::versions::{find_version, VersionRef};
+use crate::domain::doc::escape_html;
 use crate::domain::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
 use crate::domain::markets::Market;
 use crate::domain::removal::{put_back, take_where};
@@ -276,9 +277,9 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="start-creator">"Creator"</label>
-                    <select id="start-creator" on:change=move |ev| handle.set(event_target_value(&ev))>
-                        <option value="">"Choose a creator"</option>
-                        {move || creators.get().into_iter().map(|(h, text)| view! { <option value=h>{text}</option> }).collect_view()}
+                    // Thousands of options: one HTML string parses far faster than a node each.
+                    <select id="start-creator" on:change=move |ev| handle.set(event_target_value(&ev))
+                        inner_html=move || creators.with(|list| creator_options_html(list))>
                     </select>
                 </div>
             </div>
@@ -293,4 +294,13 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The creator choices as `<option>` markup, every value and label escaped.
+fn creator_options_html(creators: &[(String, String)]) -> String {
+    let mut html = String::from(r#"<option value="">Choose a creator</option>"#);
+    for (handle, text) in creators {
+        html.push_str(&format!(r#"<option value="{}">{}</option>"#, escape_html(handle), escape_html(text)));
+    }
+    html
 }

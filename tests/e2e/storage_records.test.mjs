@@ -78,3 +78,34 @@ test('a record from a newer version is refused with a clear message and never ov
     assert.equal((await readRecords(page))[AUTUMN], newer);
   });
 });
+
+test('an earlier version\'s workspace is stored as tables at its first edit, and a lost table is offered, not dropped', () =>
+  withStored(legacy, async (app) => {
+    const { page } = app;
+    await page.locator('li.workspace.active', { hasText: 'Oat & Trail spring' }).waitFor();
+    await app.goto('Creators');
+    await page.locator('[data-testid=creator-table] tbody tr input[type=checkbox]').first().check();
+    await app.waitSaved();
+    const records = await readRecords(page);
+    const header = JSON.parse(records[OAT]);
+    assert.equal(header.schema_version, 4);
+    assert.equal(header.name, 'Oat & Trail spring');
+    for (const table of header.tables) assert.ok(`microplan/table/ws-lx1-abc123/${table}` in records, table);
+    assert.equal(JSON.parse(records['microplan/table/ws-lx1-abc123/creator_reviews']).length, 1);
+    assert.equal(records[AUTUMN], legacy[AUTUMN], 'the other workspace is untouched');
+    await app.reload();
+    await app.goto('Creators');
+    assert.equal(await rowCount(page, 'Creators'), 1);
+
+    // A table record that went missing makes the workspace unreadable, never silently emptier.
+    const withoutCreators = { ...records };
+    delete withoutCreators['microplan/table/ws-lx1-abc123/creators'];
+    await replaceRecords(page, withoutCreators);
+    await app.reload();
+    const banner = page.getByRole('alert').filter({ hasText: '“Oat & Trail spring” could not be read' });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /its table “creators” is missing from storage/);
+    const raw = JSON.parse(fs.readFileSync(await app.download(banner.getByRole('button', { name: 'Download raw data' })), 'utf8'));
+    assert.equal(raw.workspace.posts.length, JSON.parse(records['microplan/table/ws-lx1-abc123/posts']).length);
+    assert.equal((await readRecords(page))[OAT], records[OAT], 'the header is kept as it was');
+  }));

@@ -10,7 +10,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub use html::{render_html_fragment, render_html_page, DOCUMENT_STYLE};
+pub use html::{escape_html, render_html_fragment, render_html_page, DOCUMENT_STYLE};
 pub use markdown::{escape_markdown, render_markdown};
 pub use plain::render_plain_text;
 
