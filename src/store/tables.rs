@@ -89,10 +89,14 @@ pub fn read_stored(
         _ => return whole(record),
     };
     let current = header.schema_version == Some(SCHEMA_VERSION);
-    let joined = join_tables(&header, tables).map_err(|error| Unreadable {
+    let (joined, lost) = join_tables(&header, tables).map_err(|error| Unreadable {
         error,
         raw: record.clone(),
     })?;
+    if let Some(error) = lost {
+        // The download is a workspace file with every table that is still readable.
+        return Err(Unreadable { error, raw: joined });
+    }
     if !current {
         // An older split format goes through its migrations like a workspace file.
         return match decode_workspace(&joined) {
@@ -116,8 +120,12 @@ pub fn read_stored(
     Ok((workspace, true))
 }
 
-/// The header with its tables joined back in: the envelope a workspace file holds.
-fn join_tables(header: &HeaderIn, tables: &BTreeMap<&str, String>) -> Result<String, LoadError> {
+/// The header with its tables joined back in: the envelope a workspace file holds. A table
+/// that is missing or not JSON is left out of it and reported as the second value.
+fn join_tables(
+    header: &HeaderIn,
+    tables: &BTreeMap<&str, String>,
+) -> Result<(String, Option<LoadError>), LoadError> {
     if header.app.as_deref() != Some(APP_NAME) {
         return Err(LoadError::NotMicroplan);
     }
@@ -130,21 +138,23 @@ fn join_tables(header: &HeaderIn, tables: &BTreeMap<&str, String>) -> Result<Str
     let mut joined = format!(
         r#"{{"app":"{APP_NAME}","schema_version":{version},"saved_at":{saved_at},"workspace":{{"name":{name}"#
     );
+    let mut lost = None;
     for table in header.tables.iter().flatten() {
-        if !TABLES.contains(&table.as_str()) {
-            return Err(LoadError::Damaged(format!("it lists a table “{table}” this app does not know")));
+        let damaged = |why: &str| Some(LoadError::Damaged(format!("its table “{table}” {why}")));
+        match tables.get(table.as_str()) {
+            _ if !TABLES.contains(&table.as_str()) => {
+                lost = lost.or(damaged("is not one this version of Microplan knows"));
+            }
+            None => lost = lost.or(damaged("is missing from storage")),
+            // A table that is not one JSON value would splice into other fields.
+            Some(text) if serde_json::from_str::<&RawValue>(text).is_err() => {
+                lost = lost.or(damaged("is not valid JSON"));
+            }
+            Some(text) => joined.push_str(&format!(r#","{table}":{text}"#)),
         }
-        let text = tables.get(table.as_str()).ok_or_else(|| {
-            LoadError::Damaged(format!("its table “{table}” is missing from storage"))
-        })?;
-        // A table that is not one JSON value would splice into other fields.
-        if serde_json::from_str::<&RawValue>(text).is_err() {
-            return Err(LoadError::Damaged(format!("its table “{table}” is not valid JSON")));
-        }
-        joined.push_str(&format!(r#","{table}":{text}"#));
     }
     joined.push_str("}}");
-    Ok(joined)
+    Ok((joined, lost))
 }
 
 /// Pairs table names with the values read for `workspace_record_keys` (after the header and
@@ -192,6 +202,10 @@ mod tests {
         tables.insert("posts", r#"[1], "creators": []"#.into());
         let error = read_stored(records[0].1.clone(), &tables).unwrap_err().error;
         assert_eq!(error, LoadError::Damaged("its table “posts” is not valid JSON".into()));
+        // The download holds every table still readable, as a workspace file.
+        let unreadable = read_stored(records[0].1.clone(), &tables).unwrap_err();
+        let file = decode_workspace(&unreadable.raw).expect("a workspace file");
+        assert!(file.posts.is_empty() && file.creators == demo.creators);
         tables.insert("posts", r#"[{"handle": 5}]"#.into());
         let unreadable = read_stored(records[0].1.clone(), &tables).unwrap_err();
         assert!(matches!(&unreadable.error, LoadError::Damaged(reason) if reason.starts_with("its table “posts” is damaged")));

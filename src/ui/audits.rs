@@ -12,6 +12,7 @@ use crate::domain::audit::comment_import::StoredCommenterPatterns;
 use crate::domain::audit::fingerprint::creators_fingerprint;
 use crate::domain::audit::follower_sample::FollowerSample;
 use crate::domain::audit::reuse::audit_workspace_reusing;
+use crate::domain::audit::roster::{roster_rows, RosterRow};
 use crate::domain::audit::{AuditSettings, CreatorAudit};
 use crate::domain::shared::Shared;
 use crate::domain::workspace::{CommentSummary, Creator, FollowerPoint, Post, Workspace};
@@ -73,6 +74,8 @@ pub struct Audits {
     pub settings: Memo<AuditSettings>,
     /// Every creator's audit, best score first.
     pub audits: Memo<Vec<CreatorAudit>>,
+    /// The Creators table's rows: the audits with each creator's status and review.
+    pub roster: Memo<Vec<RosterRow>>,
 }
 
 impl Audits {
@@ -101,7 +104,19 @@ impl Audits {
                     .unwrap_or_default()
             })
         });
-        Audits { settings, audits }
+        // The rows read the audits, the creators and their reviews, and nothing else.
+        let creators = table_memo(state, |w| &w.creators);
+        let reviews = table_memo(state, |w| &w.creator_reviews);
+        let roster = Memo::new(move |_| {
+            creators.track();
+            reviews.track();
+            audits.with(|audits| {
+                state.workspace.with_untracked(|w| {
+                    w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default()
+                })
+            })
+        });
+        Audits { settings, audits, roster }
     }
 }
 

@@ -69,7 +69,7 @@ pub fn TextField(
 #[component]
 pub fn CommunitiesPage() -> impl IntoView {
     let state = app_state();
-    let Audits { settings, audits } = shared_audits();
+    let Audits { settings, audits, .. } = shared_audits();
     let selection = UrlSelection::new(Section::Communities);
     let context = CommunitiesContext {
         selected: selection.selected,

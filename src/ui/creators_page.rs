@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::audits::{shared_audits, Audits};
-use super::tables::table_memo;
 use super::creators_comments::CommentImport;
 use super::creators_detail::CreatorDetail;
 use super::creators_method::MethodPage;
@@ -13,9 +12,9 @@ use super::creators_settings::AuditSettingsCard;
 use super::creators_table::CreatorTable;
 use super::persistence::update_workspace;
 use super::sections::{Section, UrlSelection};
-use super::state::{app_state, AppState};
+use super::state::AppState;
 use super::table_view::TableView;
-use crate::domain::audit::roster::{roster_rows, RosterRow};
+use crate::domain::audit::roster::RosterRow;
 use crate::domain::audit::{AuditSettings, CreatorAudit};
 use crate::io::TableKind;
 
@@ -48,18 +47,7 @@ pub fn percent(fraction: Option<f64>) -> String {
 
 #[component]
 pub fn CreatorsPage() -> impl IntoView {
-    let state = app_state();
-    let Audits { settings, audits } = shared_audits();
-    // The rows read the audits, the creators and their reviews, and nothing else.
-    let creators = table_memo(state, |w| &w.creators);
-    let reviews = table_memo(state, |w| &w.creator_reviews);
-    let rows = Memo::new(move |_| {
-        creators.track();
-        reviews.track();
-        audits.with(|audits| {
-            state.workspace.with_untracked(|w| w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default())
-        })
-    });
+    let Audits { settings, audits, roster: rows } = shared_audits();
     let context = CreatorsContext { settings, audits, rows, selected: UrlSelection::new(Section::Creators).selected };
     provide_context(context);
     view! {

@@ -27,7 +27,12 @@ use crate::store::pending::pending_key;
 use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
 use crate::store::KEY_PREFIX;
 
-const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+/// The pause after an edit before it is written, so a burst of edits costs one write. Short
+/// while writes are cheap (an edit writes only its own tables); long after a write that took
+/// a while to prepare (a large table changed), so typing into it does not write per key.
+const AUTOSAVE_DELAY_CHEAP: Duration = Duration::from_millis(30);
+const AUTOSAVE_DELAY_COSTLY: Duration = Duration::from_millis(400);
+const CHEAP_WRITE: Duration = Duration::from_millis(15);
 
 /// The stored workspace this tab shows, and the revision its next save must find.
 #[derive(Clone)]
@@ -52,6 +57,16 @@ thread_local! {
     /// The tables storage holds once the writes under way land (cheap: tables are shared).
     /// The next write stores only the tables that differ from it; `None` writes them all.
     static STORED_TABLES: RefCell<Option<Workspace>> = const { RefCell::new(None) };
+    /// How long the last write took to prepare (encode and check), in milliseconds.
+    static LAST_WRITE_COST: Cell<f64> = const { Cell::new(0.0) };
+}
+
+fn autosave_delay() -> Duration {
+    let cost = LAST_WRITE_COST.with(Cell::get);
+    match cost <= CHEAP_WRITE.as_secs_f64() * 1000.0 {
+        true => AUTOSAVE_DELAY_CHEAP,
+        false => AUTOSAVE_DELAY_COSTLY,
+    }
 }
 
 fn set_stored_tables(stored: Option<Workspace>) {
@@ -263,7 +278,7 @@ pub fn schedule_save(state: AppState) {
                 spawn_local(save_now(state));
             }
         },
-        AUTOSAVE_DELAY,
+        autosave_delay(),
     );
 }
 
@@ -307,6 +322,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     };
     let now = now_iso();
     let stored = STORED_TABLES.with(|tables| tables.borrow().clone());
+    let started = js_sys::Date::now();
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
             let prepared = lifecycle::save_batch(
@@ -323,6 +339,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
             prepared
         })
     })?;
+    LAST_WRITE_COST.with(|cost| cost.set(js_sys::Date::now() - started));
     WRITTEN_GENERATION.with(|written| written.set(generation));
     let PreparedSave { batch, meta, seen } = match prepared {
         Ok(prepared) => prepared,

@@ -1,9 +1,10 @@
-// An edit is stored even when the page goes away before autosave's pause is over: closing
-// the tab or reloading writes it on the way out.
+// An edit is stored even when the page goes away before its save has landed: closing the
+// tab or reloading keeps it aside on the way out. Storage is held busy by another
+// transaction so the save is reliably still under way when the page goes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, loadDemo } from './harness.mjs';
-import { listedNames, storedWorkspaceNamed } from './storage_helpers.mjs';
+import { holdStorageBusy, listedNames, storedWorkspaceNamed } from './storage_helpers.mjs';
 
 async function startRename(page, from, to) {
   const row = page.locator('li.workspace', { has: page.locator('.workspace-name', { hasText: from }) });
@@ -17,8 +18,9 @@ test('an edit followed by closing the tab within 100 ms is there when the app op
   const app = await openApp();
   try {
     await loadDemo(app);
+    await holdStorageBusy(app.page);
     const edited = await startRename(app.page, 'Demo: Hearth & Trail', 'Renamed just before closing');
-    assert.match(await app.page.locator('.save-status').innerText(), /Saving/, 'the autosave is still waiting');
+    assert.match(await app.page.locator('.save-status').innerText(), /Saving/, 'the save has not landed');
     await app.page.close();
     const elapsed = Date.now() - edited;
     assert.ok(elapsed < 100, `closed ${elapsed} ms after the edit`);
@@ -39,6 +41,7 @@ test('reloading while a save is pending keeps the edit and asks nothing', async 
     await loadDemo(app);
     const dialogs = [];
     app.page.on('dialog', (dialog) => dialogs.push(dialog.type()));
+    await holdStorageBusy(app.page);
     await startRename(app.page, 'Demo: Hearth & Trail', 'Renamed just before reloading');
     assert.match(await app.page.locator('.save-status').innerText(), /Saving/);
     await app.reload();

@@ -63,3 +63,18 @@ export async function storedWorkspaceNamed(page, name) {
 export async function listedNames(page) {
   return (await page.locator('.workspace-name').allInnerTexts()).sort();
 }
+
+/** Keeps a read-write transaction on the app's store open until the page goes away, so the
+ *  app's next write waits behind it: "a save is under way" for as long as a test needs. */
+export function holdStorageBusy(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('microplan');
+    open.onsuccess = () => {
+      const store = open.result.transaction('records', 'readwrite').objectStore('records');
+      const spin = () => { store.get('microplan/active').onsuccess = spin; };
+      spin();
+      resolve();
+    };
+    open.onerror = () => reject(open.error);
+  }));
+}
