@@ -11,19 +11,16 @@ async function startRename(page, from, to) {
   await row.getByRole('button', { name: 'Rename' }).click();
   await page.getByLabel(`New name for ${from}`).fill(to);
   await page.getByRole('button', { name: 'Save name' }).click();
-  return Date.now();
 }
 
-test('an edit followed by closing the tab within 100 ms is there when the app opens again', async () => {
+test('an edit whose save has not landed when the tab closes is there when the app opens again', async () => {
   const app = await openApp();
   try {
     await loadDemo(app);
     await holdStorageBusy(app.page);
-    const edited = await startRename(app.page, 'Demo: Hearth & Trail', 'Renamed just before closing');
+    await startRename(app.page, 'Demo: Hearth & Trail', 'Renamed just before closing');
     assert.match(await app.page.locator('.save-status').innerText(), /Saving/, 'the save has not landed');
     await app.page.close();
-    const elapsed = Date.now() - edited;
-    assert.ok(elapsed < 100, `closed ${elapsed} ms after the edit`);
 
     const page = await app.context.newPage();
     await page.goto(app.server.url);
