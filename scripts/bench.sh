@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints Microplan's benchmark figures: shipped size (raw, gzip, brotli), time to first
-# render of the demo workspace in headless Chromium, native CSV import throughput and native
-# audit (scoring) throughput, and how quickly the page responds with a large workspace.
+# render of the demo workspace in headless Chromium, native CSV import, audit (scoring) and
+# storage throughput, and how quickly the page responds with a large workspace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -19,6 +19,9 @@ cargo bench --quiet --bench import_throughput
 echo
 echo "== Scoring throughput (native, release)"
 cargo bench --quiet --bench audit_throughput
+echo
+echo "== Storage: what a save writes and checks, and reading back (native, release)"
+cargo bench --quiet --bench storage_throughput
 echo
 echo "== Creator audit throughput in headless Chromium (release build in dist/)"
 node tests/bench/creators_browser.mjs dist
