@@ -277,10 +277,13 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="start-creator">"Creator"</label>
-                    // Thousands of options: one HTML string parses far faster than a node each.
-                    <select id="start-creator" on:change=move |ev| handle.set(event_target_value(&ev))
-                        inner_html=move || creators.with(|list| creator_options_html(list))>
-                    </select>
+                    // A searchable field: a list of thousands of creators is unusable as a
+                    // dropdown, and its options are one markup string, parsed at once.
+                    <input id="start-creator" type="text" list="contract-creators" autocomplete="off"
+                        placeholder="Type a handle or pick one" aria-describedby="start-creator-hint"
+                        on:input=move |ev| handle.set(event_target_value(&ev).trim().trim_start_matches('@').to_string()) />
+                    <datalist id="contract-creators" inner_html=move || creators.with(|list| creator_options_html(list))></datalist>
+                    <span class="hint" id="start-creator-hint">"Suggestions narrow as you type."</span>
                 </div>
             </div>
             <Show when=move || creators.with(|c| c.is_empty())>
@@ -296,9 +299,9 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
     }
 }
 
-/// The creator choices as `<option>` markup, every value and label escaped.
+/// The creator suggestions as `<option>` markup, every value and label escaped.
 fn creator_options_html(creators: &[(String, String)]) -> String {
-    let mut html = String::from(r#"<option value="">Choose a creator</option>"#);
+    let mut html = String::new();
     for (handle, text) in creators {
         html.push_str(&format!(r#"<option value="{}">{}</option>"#, escape_html(handle), escape_html(text)));
     }

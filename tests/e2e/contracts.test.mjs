@@ -19,7 +19,7 @@ test('hybrid terms for a UK creator with whitelisting: conflict, fix, clause sou
     await saved.getByText(`@levain_lotte · ${CAMPAIGN} · v1 (draft)`).waitFor();
 
     await page.locator('#start-campaign').fill(CAMPAIGN);
-    await page.getByLabel('Creator', { exact: true }).selectOption('scoring_sophie');
+    await page.getByLabel('Creator', { exact: true }).fill('scoring_sophie');
     await page.getByRole('button', { name: 'Start a draft' }).click();
     const editor = page.locator('section.contract-editor');
     const form = editor.locator('form.contract-form');
@@ -171,7 +171,7 @@ test('deliverables are taken from a saved brief for the creator\'s platform', as
     await loadDemo(app);
     await app.goto('Contracts');
     await page.locator('#start-campaign').fill('Autumn trail launch');
-    await page.getByLabel('Creator', { exact: true }).selectOption('scoring_sophie');
+    await page.getByLabel('Creator', { exact: true }).fill('scoring_sophie');
     await page.getByRole('button', { name: 'Start a draft' }).click();
     const editor = page.locator('section.contract-editor');
     await editor.getByRole('heading', { name: 'Terms with @scoring_sophie for Autumn trail launch' }).waitFor();

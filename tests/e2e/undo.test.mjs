@@ -88,7 +88,7 @@ test('a half-edited contract is saved as it is typed: there after leaving the se
     const { page } = app;
     await loadDemo(app);
     await app.goto('Contracts');
-    await page.getByLabel('Creator', { exact: true }).selectOption('scoring_sophie');
+    await page.getByLabel('Creator', { exact: true }).fill('scoring_sophie');
     await page.locator('#start-campaign').fill('Spring sourdough');
     await page.getByRole('button', { name: 'Start a draft' }).click();
     const editor = page.getByTestId('contract-editor');
