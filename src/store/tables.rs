@@ -3,10 +3,12 @@
 //! The workspace record becomes a small header: the envelope (app, format version, save
 //! time), the workspace's name and the list of its tables. Each table is its own record under
 //! `table_key(id, table)`, written in the same transaction as the header and the meta, so the
-//! three always agree. Reading joins them back into the envelope a workspace file holds and
-//! decodes that, so migrations and validation run exactly as for an imported file. A record
-//! from before tables were split (one envelope with the whole workspace) still opens; its
-//! first save writes it split.
+//! three always agree. Reading types each table straight from its text; a split record of an
+//! older format is joined back into the envelope a workspace file holds and goes through its
+//! migrations like an imported file. A record from before tables were split (one envelope
+//! with the whole workspace) still opens; its first save writes it split. A damaged or
+//! missing table makes the workspace unreadable, and what is offered for download is a
+//! workspace file with every table that could still be read.
 
 use std::collections::BTreeMap;
 
