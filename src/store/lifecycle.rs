@@ -17,14 +17,10 @@ use super::validate::FileError;
 use crate::domain::validate::validate_tables;
 use crate::domain::workspace::Workspace;
 
-/// Every write of a workspace passes here first, autosave included, so stored data meets the
-/// same rules as an imported workspace file: a value that could make a page fail on every
-/// reload is never stored, and the user is told which one (the edit stays on screen).
-pub fn check_before_save(workspace: &Workspace) -> Result<(), String> {
-    check_tables_before_save(workspace, TABLES)
-}
-
-/// `check_before_save` of the tables a save writes.
+/// Every write of a workspace passes here first with the tables it writes, autosave
+/// included, so stored data meets the same rules as an imported workspace file: a value that
+/// could make a page fail on every reload is never stored, and the user is told which one
+/// (the edit stays on screen). Tables a write leaves alone were checked when they were written.
 pub fn check_tables_before_save(workspace: &Workspace, tables: &[&str]) -> Result<(), String> {
     validate_tables(workspace, tables).map_err(|problems| {
         format!(

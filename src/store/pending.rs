@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::catalog::Unreachable;
 use super::envelope::{decode_workspace, encode_workspace};
-use super::lifecycle::{check_before_save, save_batch, LifecycleError, SeenMeta};
+use super::lifecycle::{check_tables_before_save, save_batch, LifecycleError, SeenMeta};
+use super::tables::{changed_tables, TABLES};
 use super::records::{meta_key, Batch, RecordStore, StoreError};
 use super::KEY_PREFIX;
 use crate::domain::workspace::Workspace;
@@ -40,10 +41,13 @@ pub fn leave_batch(
     tab: &str,
     workspace: &Workspace,
     bases: &[SeenMeta],
+    stored: Option<&Workspace>,
     created_at: &str,
     now: &str,
 ) -> Result<Batch, LifecycleError> {
-    check_before_save(workspace).map_err(LifecycleError::Invalid)?;
+    // A closing page has little time: only tables changed since `stored` need the check.
+    let changed = stored.map_or_else(|| TABLES.to_vec(), |stored| changed_tables(workspace, stored));
+    check_tables_before_save(workspace, &changed).map_err(LifecycleError::Invalid)?;
     let pending = PendingSave {
         id: id.to_string(),
         name: workspace.name.clone(),
@@ -140,7 +144,7 @@ mod tests {
     fn closing_tab_leaves(store: &MemoryStore, name: &str, bases: &[SeenMeta]) {
         let mut opened = run_ready(open_workspace(store, "w1", T0)).expect("opens");
         opened.workspace.name = name.into();
-        let batch = leave_batch("w1", "tab-a", &opened.workspace, bases, T0, T1).expect("valid");
+        let batch = leave_batch("w1", "tab-a", &opened.workspace, bases, None, T0, T1).expect("valid");
         run_ready(store.commit(batch)).expect("written");
     }
 

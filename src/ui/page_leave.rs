@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::page_events::{announce_to_other_tabs, stash, stashed, unstash};
 use super::persistence::{
-    backend, in_flight_meta, mark_pending, now_iso, open_record, save_now, tab_token,
+    backend, in_flight_meta, mark_pending, now_iso, open_record, save_now, stored_tables, tab_token,
     write_pending, writes_in_flight,
 };
 use super::state::AppState;
@@ -40,7 +40,10 @@ pub(super) fn flush_on_leave(state: AppState) {
     let batch = state.workspace.with_untracked(|workspace| {
         workspace
             .as_ref()
-            .map(|workspace| leave_batch(&id, &tab_token(), workspace, &bases, &created_at, &now))
+            .map(|workspace| {
+                let stored = stored_tables();
+                leave_batch(&id, &tab_token(), workspace, &bases, stored.as_ref(), &created_at, &now)
+            })
     });
     let Some(Ok(batch)) = batch else { return };
     // Nothing is left for a later autosave of this page to write.

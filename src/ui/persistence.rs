@@ -69,6 +69,11 @@ fn autosave_delay() -> Duration {
     }
 }
 
+/// The tables storage holds once the writes under way land, if known.
+pub(super) fn stored_tables() -> Option<Workspace> {
+    STORED_TABLES.with(|tables| tables.borrow().clone())
+}
+
 fn set_stored_tables(stored: Option<Workspace>) {
     STORED_TABLES.with(|tables| *tables.borrow_mut() = stored);
 }
@@ -321,7 +326,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
         _ => IN_FLIGHT_META.with(|seen| seen.borrow().clone()),
     };
     let now = now_iso();
-    let stored = STORED_TABLES.with(|tables| tables.borrow().clone());
+    let stored = stored_tables();
     let started = js_sys::Date::now();
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
