@@ -57,3 +57,5 @@ impl GeoTest {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_fixtures;
