@@ -224,3 +224,19 @@ fn a_large_lift_is_detected_in_every_window_and_none_is_detected_without_one() {
     assert!(geo_power(&series, 10, 7, 0.05, &[0.1]).is_err());
     assert!(geo_power(&series, 50, 7, 1.5, &[0.1]).is_err());
 }
+
+#[test]
+fn the_workspace_check_covers_geo_series() {
+    use crate::domain::validate::validate_workspace;
+    use crate::domain::workspace::Workspace;
+    let mut workspace = Workspace::empty("Brand");
+    let d = donors();
+    workspace.geo_tests.push(test_from(&[("A", d[0].clone()), ("B", d[1].clone())], &["A"], 8));
+    assert!(validate_workspace(&workspace).is_ok());
+    assert_eq!(workspace.row_count(), 24);
+    workspace.geo_tests[0].points[3].value = 2e12;
+    workspace.geo_tests[0].points[5].date = NaiveDate::from_ymd_opt(2300, 1, 1).unwrap();
+    let problems = validate_workspace(&workspace).unwrap_err();
+    let fields: Vec<String> = problems.iter().map(|p| format!("{} {:?} {}", p.table, p.row, p.field)).collect();
+    assert_eq!(fields, vec!["geo_tests Some(1) points.4.value", "geo_tests Some(1) points.6.date"]);
+}
