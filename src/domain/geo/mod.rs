@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod panel;
 pub mod placebo;
 pub mod power;
+pub mod verdict;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -231,12 +231,61 @@ fn the_workspace_check_covers_geo_series() {
     use crate::domain::workspace::Workspace;
     let mut workspace = Workspace::empty("Brand");
     let d = donors();
-    workspace.geo_tests.push(test_from(&[("A", d[0].clone()), ("B", d[1].clone())], &["A"], 8));
+    workspace.geo_tests.push(test_from(
+        &[("A", d[0].clone()), ("B", d[1].clone())],
+        &["A"],
+        8,
+    ));
     assert!(validate_workspace(&workspace).is_ok());
     assert_eq!(workspace.row_count(), 24);
     workspace.geo_tests[0].points[3].value = 2e12;
     workspace.geo_tests[0].points[5].date = NaiveDate::from_ymd_opt(2300, 1, 1).unwrap();
     let problems = validate_workspace(&workspace).unwrap_err();
-    let fields: Vec<String> = problems.iter().map(|p| format!("{} {:?} {}", p.table, p.row, p.field)).collect();
-    assert_eq!(fields, vec!["geo_tests Some(1) points.4.value", "geo_tests Some(1) points.6.date"]);
+    let fields: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{} {:?} {}", p.table, p.row, p.field))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            "geo_tests Some(1) points.4.value",
+            "geo_tests Some(1) points.6.date"
+        ]
+    );
+}
+
+#[test]
+fn the_verdict_follows_the_pre_registered_rule() {
+    use super::verdict::geo_verdict;
+    use crate::domain::uplift_verdict::VerdictKind;
+    let d = donors();
+    let treated: Vec<f64> = (0..12)
+        .map(|t| 0.25 * d[0][t] + 0.75 * d[2][t] + if t >= 8 { 8.0 } else { 0.0 })
+        .collect();
+    let series = [
+        ("Lyon", treated),
+        ("Nantes", d[0].clone()),
+        ("Lille", d[1].clone()),
+        ("Nice", d[2].clone()),
+        ("Metz", d[3].clone()),
+    ];
+    let analysis = analyse_geo_test(&test_from(&series, &["Lyon"], 8)).unwrap();
+    // Lift about +6.6%, p = 0.2 with 4 donors: never significant at 0.05, and it says why.
+    let lift = analysis.fit.lift.relative.unwrap();
+    assert!((0.06..0.07).contains(&lift), "{lift}");
+    let verdict = geo_verdict(&analysis, 0.05, 0.05);
+    assert_eq!(verdict.kind, VerdictKind::KeepRunning);
+    assert!(
+        verdict.reason.contains("smallest possible p is 0.200"),
+        "{}",
+        verdict.reason
+    );
+    assert_eq!(geo_verdict(&analysis, 0.2, 0.05).kind, VerdictKind::Scale);
+    assert_eq!(
+        geo_verdict(&analysis, 0.2, 0.10).kind,
+        VerdictKind::Optimise
+    );
+    let mut poor = analysis.clone();
+    poor.fit.poor_fit = true;
+    assert_eq!(geo_verdict(&poor, 0.2, 0.05).kind, VerdictKind::CheckSplit);
 }
