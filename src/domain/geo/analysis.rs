@@ -200,8 +200,18 @@ pub fn fit_synthetic_control(
     Ok((fit, gram))
 }
 
-/// The synthetic control of `test`: its treated regions against every other region.
-pub fn analyse_geo_test(test: &GeoTest) -> StatsResult<GeoAnalysis> {
+/// The treated mean and donor series of `test` lined up by date (treated first), with the
+/// donors' names, the dates and how many dates fall before launch.
+pub struct GeoSeries {
+    pub donors: Vec<String>,
+    pub dates: Vec<NaiveDate>,
+    pub series: Vec<Vec<f64>>,
+    pub pre_days: usize,
+    pub dropped_dates: usize,
+}
+
+/// Checks the setup of `test` and lines its series up (see [`GeoSeries`]).
+pub fn geo_series(test: &GeoTest) -> StatsResult<(GeoSeries, NaiveDate)> {
     let Some(launch) = test.launch_date else {
         return Err(StatsError::Empty {
             what: "the launch date".into(),
@@ -244,22 +254,39 @@ pub fn analyse_geo_test(test: &GeoTest) -> StatsResult<GeoAnalysis> {
                 / treated_count as f64
         })
         .collect();
-    let mut series: Vec<&[f64]> = vec![&treated];
-    series.extend(panel.values.iter().skip(treated_count).map(Vec::as_slice));
+    let mut series = vec![treated];
+    series.extend(panel.values.into_iter().skip(treated_count));
     let pre_days = panel.dates.iter().take_while(|d| **d < launch).count();
-    let (fit, gram) = fit_synthetic_control(&series, pre_days)?;
-    let placebo = placebo_inference(&gram, &series, pre_days, fit.rmspe_ratio)?;
+    Ok((
+        GeoSeries {
+            donors,
+            dates: panel.dates,
+            series,
+            pre_days,
+            dropped_dates: panel.dropped_dates,
+        },
+        launch,
+    ))
+}
+
+/// The synthetic control of `test`: its treated regions against every other region.
+pub fn analyse_geo_test(test: &GeoTest) -> StatsResult<GeoAnalysis> {
+    let (lined_up, launch) = geo_series(test)?;
+    let series: Vec<&[f64]> = lined_up.series.iter().map(Vec::as_slice).collect();
+    let (fit, gram) = fit_synthetic_control(&series, lined_up.pre_days)?;
+    let placebo = placebo_inference(&gram, &series, lined_up.pre_days, fit.rmspe_ratio)?;
     Ok(GeoAnalysis {
         treated_regions: test.treated_regions.clone(),
-        donors: donors
+        donors: lined_up
+            .donors
             .into_iter()
             .zip(fit.weights.iter().copied())
             .collect(),
-        dates: panel.dates,
+        dates: lined_up.dates,
         launch,
-        treated,
+        treated: lined_up.series.into_iter().next().unwrap_or_default(),
         fit,
         placebo,
-        dropped_dates: panel.dropped_dates,
+        dropped_dates: lined_up.dropped_dates,
     })
 }

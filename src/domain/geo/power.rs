@@ -9,8 +9,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{evaluate, fit_synthetic_control, ratio_floor, rmspe, rmspe_ratio};
+use super::analysis::{
+    evaluate, fit_synthetic_control, geo_series, ratio_floor, rmspe, rmspe_ratio,
+};
 use super::placebo::placebo_inference;
+use super::GeoTest;
 use crate::domain::stats::{error, StatsError, StatsResult};
 
 /// The power a lift must reach to count as detectable.
@@ -112,6 +115,17 @@ pub fn geo_power(
         curve,
         minimum_detectable_lift,
     })
+}
+
+/// Relative lifts the power of a geo test is simulated at (1% to 50%).
+pub const LIFT_GRID: [f64; 10] = [0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5];
+
+/// Power of `test` (its treated and donor regions, its pre-period) for a test lasting
+/// `test_days` dates, over `LIFT_GRID`.
+pub fn power_of_geo_test(test: &GeoTest, test_days: usize, alpha: f64) -> StatsResult<GeoPower> {
+    let (lined_up, _) = geo_series(test)?;
+    let series: Vec<&[f64]> = lined_up.series.iter().map(Vec::as_slice).collect();
+    geo_power(&series, lined_up.pre_days, test_days, alpha, &LIFT_GRID)
 }
 
 /// Up to `MAX_WINDOWS` pseudo-launch dates from `first` to `last`, evenly spread, ascending.
