@@ -60,3 +60,5 @@ impl GeoTest {
 mod tests;
 #[cfg(test)]
 mod tests_fixtures;
+#[cfg(test)]
+mod bench;
