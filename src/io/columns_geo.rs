@@ -136,7 +136,7 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
                 }
                 let value = parse_number(&text, table.decimal_comma).map_err(|p| {
                     format!(
-                        "line {}, column “{metric}”: “{text}” {}; {}",
+                        "line {}, column “{metric}”: {}; {}",
                         row.line, p.problem, p.fix
                     )
                 })?;
@@ -162,7 +162,7 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
                     }
                     let value = parse_number(&text, table.decimal_comma).map_err(|p| {
                         format!(
-                            "line {}, column “{}”: “{text}” {}; {}",
+                            "line {}, column “{}”: {}; {}",
                             row.line,
                             header(c),
                             p.problem,
@@ -256,7 +256,7 @@ fn parse_date(
                 "line {line}, column “{column}”: “{text}” could be day-first or month-first and no date in the file decides; write the dates as 2026-04-03"
             )),
         },
-        Err(p) => Err(format!("line {line}, column “{column}”: “{text}” {}; {}", p.problem, p.fix)),
+        Err(p) => Err(format!("line {line}, column “{column}”: {}; {}", p.problem, p.fix)),
     }
 }
 
@@ -305,7 +305,7 @@ mod tests {
         let bad =
             read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,12\nSouth,2026-03-02,abc\n")
                 .unwrap_err();
-        assert!(bad.starts_with("line 3, column “Orders”: “abc”"), "{bad}");
+        assert!(bad.starts_with("line 3, column “Orders”: `abc` is not a number"), "{bad}");
         let empty = read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,\nSouth,2026-03-02,1\n")
             .unwrap_err();
         assert!(

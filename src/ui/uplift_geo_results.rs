@@ -83,8 +83,17 @@ fn fit_sentence(analysis: &GeoAnalysis) -> String {
         number_text(fit.pre_rmspe, 2),
         fit.fit_ratio.map_or("—".to_string(), |r| percent_text(r, 1)),
         number_text(fit.post_rmspe, 2),
-        number_text(fit.rmspe_ratio, 2)
+        ratio_text(fit.rmspe_ratio)
     )
+}
+
+/// The post/pre ratio; a near-perfect pre-period fit makes it huge, which says little more.
+fn ratio_text(ratio: f64) -> String {
+    if ratio > 1e6 {
+        "over 1,000,000 (a near-perfect fit before launch)".to_string()
+    } else {
+        number_text(ratio, 2)
+    }
 }
 
 fn signed(value: f64) -> String {

@@ -43,7 +43,7 @@ async function expectResult(page) {
   const lift = await page.getByTestId('geo-lift').innerText();
   // 6 post weeks x 20 orders; a perfect pre-fit ranks first of 8 regions: p = 1/8.
   assert.match(lift, /^Lift after launch: \+120\.0 Orders in total over 6 dates, \+20\.0 per date \(\+\d+\.\d% against the synthetic control\); placebo p = 0\.125 \(rank 1 of 8 regions/);
-  assert.match(await page.getByTestId('geo-fit').innerText(), /^Pre-period fit over 24 dates: RMSPE 0\.00 /);
+  assert.match(await page.getByTestId('geo-fit').innerText(), /^Pre-period fit over 24 dates: RMSPE 0\.00 \(0\.0% of the treated level\); after launch RMSPE 20\.00, ratio over 1,000,000/);
   assert.equal(await page.getByTestId('geo-poor-fit').count(), 0);
   assert.match(await page.getByTestId('geo-verdict').innerText(), /^Keep running: .*smallest possible p is 0\.125/);
 }
@@ -62,7 +62,7 @@ test('a regional series is analysed with a synthetic control and kept after a re
     await card.getByLabel('Regional series CSV').setInputFiles({
       name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Region,Week,Orders\nBristol,2026-01-05,12\nLeeds,2026-01-05,twelve\n'),
     });
-    await page.getByText(/line 3, column “Orders”: “twelve”/).first().waitFor();
+    await page.getByText('line 3, column “Orders”: `twelve` is not a number').first().waitFor();
     assert.equal(await page.getByTestId('geo-test').count(), 0, 'nothing stored from a bad file');
 
     await card.getByLabel('Regional series CSV').setInputFiles({ name: 'regions.csv', mimeType: 'text/csv', buffer: regionalCsv() });
@@ -72,6 +72,10 @@ test('a regional series is analysed with a synthetic control and kept after a re
     await geo.getByLabel('Bristol').check();
     await geo.getByLabel('Launch date (first date of the campaign)').fill(weekDate(LAUNCH_WEEK));
     await expectResult(page);
+    // 7 held-back regions: p cannot go below 1/8, so no lift is detectable at 0.05.
+    await page.getByText('Smallest detectable lift for a test length').click();
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    assert.equal(await page.getByTestId('geo-power').innerText(), 'No lift up to +50% reaches 80% power with 6 dates at significance 0.050.');
 
     await app.waitSaved();
     await app.reload();
