@@ -69,16 +69,27 @@ pub struct GeoAnalysis {
 
 /// Root mean square of `values` (0 when empty).
 pub(crate) fn rmspe(values: &[f64]) -> f64 {
-    if values.is_empty() {
-        return 0.0;
+    let largest = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    if values.is_empty() || largest == 0.0 || !largest.is_finite() {
+        return if largest.is_finite() { 0.0 } else { f64::MAX };
     }
-    (values.iter().map(|v| v * v).sum::<f64>() / values.len() as f64).sqrt()
+    let relative = values
+        .iter()
+        .map(|v| (v / largest) * (v / largest))
+        .sum::<f64>()
+        / values.len() as f64;
+    largest * relative.sqrt()
 }
 
 /// The ratio the placebo test ranks, with the pre RMSPE floored at `floor` so a perfect fit
 /// gives a large finite ratio instead of infinity.
 pub(crate) fn rmspe_ratio(pre: f64, post: f64, floor: f64) -> f64 {
-    post / pre.max(floor)
+    let ratio = post / pre.max(floor);
+    if ratio.is_finite() {
+        ratio
+    } else {
+        f64::MAX
+    }
 }
 
 /// Synthetic series, gap and RMSPEs of `target` reproduced by `donors` with `weights`.
@@ -105,14 +116,8 @@ pub(crate) fn evaluate(
 
 /// Floor of the pre RMSPE: 1e-9 of the panel's root mean square level.
 pub(crate) fn ratio_floor(series: &[&[f64]]) -> f64 {
-    let count = series.iter().map(|s| s.len()).sum::<usize>().max(1) as f64;
-    let mean_square = series
-        .iter()
-        .flat_map(|s| s.iter())
-        .map(|v| v * v)
-        .sum::<f64>()
-        / count;
-    (1e-9 * mean_square.sqrt()).max(f64::MIN_POSITIVE)
+    let all: Vec<f64> = series.iter().flat_map(|s| s.iter().copied()).collect();
+    (1e-9 * rmspe(&all)).max(f64::MIN_POSITIVE)
 }
 
 /// Fits unit 0 of `series` (every series the same length) on the others over the first
@@ -183,7 +188,9 @@ pub fn fit_synthetic_control(
         lift: GeoLift {
             cumulative,
             average: cumulative / post_days.max(1) as f64,
-            relative: (synthetic_total > 0.0).then(|| cumulative / synthetic_total),
+            relative: (synthetic_total > 0.0)
+                .then(|| cumulative / synthetic_total)
+                .filter(|r| r.is_finite()),
             post_days,
         },
         poor_fit: fit_ratio.is_none_or(|r| r > POOR_FIT_RATIO),
@@ -192,7 +199,19 @@ pub fn fit_synthetic_control(
         synthetic,
         gap,
     };
-    if fit.gap.iter().chain(&fit.synthetic).any(|v| !v.is_finite()) {
+    let lift_values = [
+        fit.lift.cumulative,
+        fit.lift.average,
+        fit.pre_rmspe,
+        fit.post_rmspe,
+    ];
+    if fit
+        .gap
+        .iter()
+        .chain(&fit.synthetic)
+        .chain(&lift_values)
+        .any(|v| !v.is_finite())
+    {
         return Err(StatsError::NoSolution {
             why: "the synthetic series could not be computed reliably".into(),
         });

@@ -289,3 +289,51 @@ fn the_verdict_follows_the_pre_registered_rule() {
     poor.fit.poor_fit = true;
     assert_eq!(geo_verdict(&poor, 0.2, 0.05).kind, VerdictKind::CheckSplit);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            Just(0.0),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(1e300),
+            Just(-1e300),
+            Just(5.0),
+            -1e6..1e6f64,
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        #[test]
+        fn any_panel_gives_an_answer_or_an_error(
+            cells in proptest::collection::vec((0usize..5, 0i64..12, value()), 0..60),
+            treated in proptest::collection::vec(0usize..6, 0..3),
+            launch in 0i64..14,
+        ) {
+            let points = cells.iter().map(|(r, d, v)| GeoPoint { region: format!("R{r}"), date: date(*d), value: *v }).collect();
+            let test = GeoTest {
+                name: "t".into(),
+                metric: String::new(),
+                launch_date: Some(date(launch)),
+                treated_regions: treated.iter().map(|r| format!("R{r}")).collect(),
+                points,
+            };
+            if let Ok(analysis) = analyse_geo_test(&test) {
+                let fit = &analysis.fit;
+                prop_assert!(fit.weights.iter().all(|w| w.is_finite() && *w >= 0.0));
+                prop_assert!((fit.weights.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+                prop_assert!(fit.gap.iter().chain(&fit.synthetic).all(|v| v.is_finite()));
+                prop_assert!(fit.pre_rmspe.is_finite() && fit.rmspe_ratio.is_finite() && fit.lift.cumulative.is_finite());
+                if let Some(p) = &analysis.placebo {
+                    prop_assert!(p.p_value > 0.0 && p.p_value <= 1.0);
+                    prop_assert!(p.placebos.iter().all(|f| f.ratio.is_finite()));
+                }
+            }
+            let _ = super::super::power::power_of_geo_test(&test, 2, 0.1);
+        }
+    }
+}

@@ -68,14 +68,24 @@ impl Gram {
                 what: "a value of the regional series".into(),
             });
         }
-        let count = (series.len() as f64) * (days as f64);
-        let mean_square = series
+        // Root mean square computed on values divided by the largest, so it cannot overflow.
+        let largest = series
             .iter()
             .flat_map(|s| s.iter())
-            .map(|v| v * v)
+            .fold(0.0_f64, |m, v| m.max(v.abs()));
+        if largest == 0.0 {
+            return Err(StatsError::NoVariation {
+                what: "the regional series (all zero)".into(),
+            });
+        }
+        let count = (series.len() as f64) * (days as f64);
+        let relative = series
+            .iter()
+            .flat_map(|s| s.iter())
+            .map(|v| (v / largest) * (v / largest))
             .sum::<f64>()
             / count;
-        let scale = mean_square.sqrt();
+        let scale = largest * relative.sqrt();
         if !(scale > 0.0 && scale.is_finite()) {
             return Err(StatsError::NoVariation {
                 what: "the regional series (all zero)".into(),
