@@ -28,3 +28,6 @@ node tests/bench/creators_browser.mjs dist
 echo
 echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (release build in dist/)"
 node tests/bench/interactions_browser.mjs dist
+echo
+echo "== Synthetic control solver, 50 regions x 2 years daily (native, release)"
+cargo test --quiet --release -p microplan-core geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|power simulation"

@@ -221,6 +221,9 @@ pub struct Workspace {
     /// Daily units and conversions per test arm (sequential monitoring, difference in differences).
     #[serde(default)]
     pub test_days: Shared<Vec<super::uplift_daily::TestDay>>,
+    /// Regional holdout tests: regional series, treated regions and launch date.
+    #[serde(default)]
+    pub geo_tests: Shared<Vec<super::geo::GeoTest>>,
     /// Pre-registrations of uplift tests, frozen when a test starts.
     #[serde(default)]
     pub test_plans: Shared<Vec<super::uplift_prereg::PreRegistration>>,
@@ -294,6 +297,7 @@ impl Workspace {
             + self.results.len()
             + self.test_arms.len()
             + self.test_days.len()
+            + self.geo_tests.iter().map(|t| t.points.len()).sum::<usize>()
             + self.activation_plans.len()
             + self.gifting_history.len()
             + self.programme.tracking.links.len()

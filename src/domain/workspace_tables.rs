@@ -63,6 +63,7 @@ workspace_tables!(
     results,
     test_arms,
     test_days,
+    geo_tests,
     test_plans,
     activation_plans,
     gifting_history,

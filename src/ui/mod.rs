@@ -64,6 +64,8 @@ mod uplift_analysis;
 mod uplift_compare;
 mod uplift_daily;
 mod uplift_form;
+mod uplift_geo;
+mod uplift_geo_results;
 mod uplift_page;
 mod uplift_per_user;
 mod uplift_planner;

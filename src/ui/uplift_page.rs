@@ -119,6 +119,7 @@ pub fn UpliftPage() -> impl IntoView {
         <SeedingCard />
         <PreRegistrations />
         <super::uplift_per_user::PerUserConversionsCard />
+        <super::uplift_geo::GeoTestsCard />
         <MeansCard />
         <BrandLiftCard />
         <TableView kind=TableKind::TestArms />
