@@ -12,7 +12,7 @@ fn amount(value: f64, currency: &Option<String>) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    crate::domain::money::format_money(value, currency.as_deref().unwrap_or(""), 2)
+    crate::domain::format::money(value, currency.as_deref().unwrap_or(""))
 }
 
 fn other_currency_text(row: &CreatorAttribution) -> String {

@@ -10,7 +10,7 @@ use super::{AuditSettings, CreatorMetrics};
 
 /// A rate as a percentage with one decimal: 0.0364 -> "3.6%".
 fn pct(rate: f64) -> String {
-    format!("{:.1}%", super::numbers::clamp(rate * 100.0, -1e12, 1e12))
+    crate::domain::format::percent(rate)
 }
 
 fn make(

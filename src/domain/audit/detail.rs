@@ -25,7 +25,7 @@ pub struct MetricLine {
 }
 
 fn pct(rate: f64) -> String {
-    format!("{:.2}%", rate * 100.0)
+    crate::domain::format::percent(rate)
 }
 
 fn opt_pct(rate: Option<f64>) -> String {

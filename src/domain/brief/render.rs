@@ -98,7 +98,7 @@ fn deliverables_section(doc: &mut Document, brief: &CampaignBrief, creator: Opti
         match (&creator.code, creator.discount.filter(|d| (0.0..=1.0).contains(d))) {
             (Some(code), Some(discount)) => doc.paragraph(format!(
                 "Your code: {code} gives your followers {} off. It is yours alone: redemptions count towards your results.",
-                crate::domain::money::percent_text(discount, 0)
+                crate::domain::format::percent(discount)
             )),
             (Some(code), None) => doc.paragraph(format!("Your code: {code}. It is yours alone.")),
             (None, _) => doc,

@@ -58,7 +58,7 @@ pub fn spend_of(ranking: &Ranking) -> Money {
 }
 
 fn percent(fraction: f64) -> String {
-    crate::domain::money::percent_text(fraction, 0)
+    crate::domain::format::percent(fraction)
 }
 
 /// Shares of 1 for `weights`, clamped to `[floor, ceiling]`, with notes on what had to give.

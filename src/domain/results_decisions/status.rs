@@ -155,7 +155,7 @@ fn progress_text(status: &MetricStatus, metric: &MetricPlan) -> (Option<TargetPr
                     ", past the planned uplift ({}% of it)",
                     number_text(s * 100.0, 0)
                 ),
-                Some(s) => format!(", {} of the planned uplift", crate::domain::money::percent_text(s, 0)),
+                Some(s) => format!(", {} of the planned uplift", crate::domain::format::percent(s)),
                 None => String::new(),
             };
             let level = status

@@ -34,8 +34,8 @@ fn work_clauses_follow_the_deliverables_and_creative_choices() {
 fn hybrid_compensation_and_its_payment() {
     let d = doc(&hybrid_uk_whitelisting());
     let pay = clause_titled(&d, "Compensation");
-    assert_eq!(pay.source, "Compensation model: hybrid, fee GBP 600 plus commission 10%");
-    assert!(text_of(pay).contains("a fixed fee of GBP 600 plus a commission of 10% of the net value of attributed sales"));
+    assert_eq!(pay.source, "Compensation model: hybrid, fee £600 plus commission 10%");
+    assert!(text_of(pay).contains("a fixed fee of £600 plus a commission of 10% of the net value of attributed sales"));
     assert!(text_of(pay).contains("within 30 days of the click or code use"));
     let payment = text_of(clause_titled(&d, "Payment"));
     assert!(payment.contains("The fixed fee is paid once every deliverable is live, within 30 days"));
@@ -50,9 +50,9 @@ fn product_only_flat_and_affiliate_read_differently() {
     c.compensation.product_value = Some(45.0);
     c.compensation.kill_fee.enabled = false;
     let d = doc(&c);
-    assert!(text_of(clause_titled(&d, "Compensation")).starts_with("The creator receives a starter kit as the only payment (retail value GBP 45). No fee is paid."));
+    assert!(text_of(clause_titled(&d, "Compensation")).starts_with("The creator receives a starter kit as the only payment (retail value £45). No fee is paid."));
     let c = uk_defaults();
-    assert!(text_of(clause_titled(&doc(&c), "Compensation")).starts_with("The brand pays a flat fee of GBP 600"));
+    assert!(text_of(clause_titled(&doc(&c), "Compensation")).starts_with("The brand pays a flat fee of £600"));
 }
 
 #[test]
@@ -64,9 +64,9 @@ fn kill_fee_lists_each_stage_with_its_amount() {
     assert_eq!(
         kill.items,
         vec![
-            "before any content exists: 25% of the fee (GBP 150)".to_string(),
-            "after a draft has been delivered: 50% of the fee (GBP 300)".to_string(),
-            "after the content has been posted: 100% of the fee (GBP 600)".to_string(),
+            "before any content exists: 25% of the fee (£150)".to_string(),
+            "after a draft has been delivered: 50% of the fee (£300)".to_string(),
+            "after the content has been posted: 100% of the fee (£600)".to_string(),
         ]
     );
 }
@@ -81,10 +81,10 @@ fn outcome_share_bonus_and_makegood() {
     let d = doc(&c);
     // 600 x 20% = 120 tied, 480 guaranteed
     let share = text_of(clause_titled(&d, "Part of the fee tied to outcomes"));
-    assert!(share.contains("20% of the fixed fee (GBP 120) is paid when the report shows the agreed target met; the remaining GBP 480"));
+    assert!(share.contains("20% of the fixed fee (£120) is paid when the report shows the agreed target met; the remaining £480"));
     assert!(share.contains("Engagement rate by reach: 3% or more (from Native platform analytics (screenshots))"));
     let bonus = clause_titled(&d, "Bonus");
-    assert_eq!(bonus.source, "Bonus: GBP 75 at 50 code redemptions");
+    assert_eq!(bonus.source, "Bonus: £75 at 50 code redemptions");
     let makegood = clause_titled(&d, "Makegood and remedies");
     assert_eq!(makegood.source, "Makegood: the creator chooses remedial content or an adjusted fee");
 }
@@ -96,7 +96,7 @@ fn licence_matrix_paid_usage_and_whitelisting() {
     assert_eq!(licence.source, "Usage licence: organic_social × United Kingdom × 6 months; whitelisting × United Kingdom × 3 months");
     assert!(text_of(licence).contains("needs a separate written agreement and fee"));
     let paid = clause_titled(&d, "Paid usage and whitelisting");
-    assert_eq!(paid.source, "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for GBP 300");
+    assert_eq!(paid.source, "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for £300");
     assert!(text_of(paid).contains("never their password"));
     assert_eq!(clause_titled(&d, "Ownership").source, "Copyright: the creator keeps copyright");
     // Without paid channels there is no paid-usage clause.

@@ -66,9 +66,9 @@ fn the_hybrid_uk_whitelisting_case_is_consistent() {
 fn term_sheet_lists_the_key_terms() {
     let sheet = term_sheet(&hybrid_uk_whitelisting());
     let get = |k: &str| sheet.iter().find(|(t, _)| t == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    assert_eq!(get("Compensation"), "Fee GBP 600 + commission 10%");
+    assert_eq!(get("Compensation"), "Fee £600 + commission 10%");
     assert_eq!(get("Kill fee"), "25% before content, 50% after a draft, 100% after posting");
-    assert_eq!(get("Paid usage fee"), "GBP 300");
+    assert_eq!(get("Paid usage fee"), "£300");
     assert_eq!(get("Disclosure"), "Ad (United Kingdom)");
     assert_eq!(get("Posting window"), "2027-01-15 to 2027-02-04");
     assert!(get("Usage licence").contains("whitelisting (ads run through the creator's account): United Kingdom, for 3 months from the first post"));
@@ -134,7 +134,7 @@ fn the_term_sheet_document_holds_the_table_and_the_note() {
     let doc = term_sheet_document(&hybrid_uk_whitelisting(), "Version 1");
     let text = crate::domain::doc::render_plain_text(&doc);
     assert!(text.starts_with("Term sheet: January challenge\n"));
-    assert!(text.contains("Compensation     | Fee GBP 600 + commission 10%"), "{text}");
+    assert!(text.contains("Compensation     | Fee £600 + commission 10%"), "{text}");
     assert!(text.contains("Not legal advice: This draft was generated"));
 }
 
