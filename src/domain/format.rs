@@ -9,8 +9,8 @@
 //!   no decimals (`€3,000`), any other amount has exactly two (`€12.50`, `£0.12`).
 //! - **Percentages** have at most one decimal, a trailing `.0` dropped: `3.6%`, `25%`,
 //!   `0.4%`; a non-zero share below 0.05% reads `< 0.1%` rather than a false `0%`.
-//!   Changes carry their sign (`+20%`, `-3.5%`); differences of percentages read in
-//!   percentage points with one decimal (`+1.2 pp`).
+//!   Changes carry their sign (`+20%`, `-3.5%`). Differences of two rates read in
+//!   percentage points with two decimals, as they are often below one point (`+0.25 pp`).
 //! - **p-values** have three decimals, and below 0.001 read `< 0.001`: never `7.9e-4`.
 //! - **Dates** read day, short month, year: `13 Apr 2026` (date inputs keep ISO).
 //! - **Plurals** agree with the count: `1 creator`, `2 creators`, `1,200 creators`.
@@ -84,13 +84,13 @@ pub fn signed_percent(fraction: f64) -> String {
     if fraction > 0.0 && !text.starts_with(['—', '<']) { format!("+{text}") } else { text }
 }
 
-/// A difference of two rates in percentage points: 0.012 -> "+1.2 pp".
+/// A difference of two rates in percentage points: 0.0025 -> "+0.25 pp".
 pub fn signed_points(difference: f64) -> String {
-    let text = number_text(difference * 100.0, 1);
+    let text = number_text(difference * 100.0, 2);
     if text == "—" {
         return text;
     }
-    let sign = if difference > 0.0 && text != "0.0" { "+" } else { "" };
+    let sign = if difference > 0.0 && text != "0.00" { "+" } else { "" };
     format!("{sign}{text} pp")
 }
 
@@ -181,8 +181,9 @@ mod tests {
         assert_eq!(signed_percent(0.2), "+20%");
         assert_eq!(signed_percent(-0.035), "-3.5%");
         assert_eq!(signed_percent(f64::INFINITY), "—");
-        assert_eq!(signed_points(0.012), "+1.2 pp");
-        assert_eq!(signed_points(-0.0049), "-0.5 pp");
+        assert_eq!(signed_points(0.0025), "+0.25 pp");
+        assert_eq!(signed_points(-0.01234), "-1.23 pp");
+        assert_eq!(signed_points(0.00001), "0.00 pp");
     }
 
     #[test]

@@ -156,7 +156,7 @@ pub fn BrandLiftCard() -> impl IntoView {
                     view! {
                         <p role="status" data-testid="brand-result">{format!(
                             "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} p = {}).{relative}",
-                            percent(r.exposed_share, 1), percent(r.control_share, 1), points(r.lift_points),
+                            percent(r.exposed_share), percent(r.control_share), points(r.lift_points),
                             points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, format_p(r.p_value)
                         )}</p>
                     }.into_any()

@@ -58,7 +58,7 @@ pub fn DailyCards(
                         x_format=AxisFormat::Date
                         y_format=AxisFormat::Percent
                         series=vec![Series { label: "Running estimate".into(), points: line, style: SeriesStyle::Line }]
-                        bands=vec![Band { label: format!("Always-valid {} interval", percent(1.0 - alpha, 0)), points: band }]
+                        bands=vec![Band { label: format!("Always-valid {} interval", percent(1.0 - alpha)), points: band }]
                         markers=markers
                         thresholds=vec![Threshold { y: 0.0, label: "No difference".into() }]
                     />
@@ -157,7 +157,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
         };
         let is_rate = outcome_kind == DailyOutcome::Rate;
         let show = move |v: f64| if is_rate { points(v) } else { format!("{v:+.2}") };
-        let level_show = move |v: f64| if is_rate { percent(v, 3) } else { format!("{v:.2}") };
+        let level_show = move |v: f64| if is_rate { percent(v) } else { format!("{v:.2}") };
         let e = did.result.effect;
         let relative = did.result.relative_effect.map(|r| format!(" That is {:+.1}% of what the treated group would have shown without the campaign (point estimate).", r * 100.0)).unwrap_or_default();
         let trend = match &did.pre_trend {
@@ -177,7 +177,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
         view! {
             <p role="status" data-testid="did-result">{format!(
                 "Estimated incremental effect: {} {} ({} interval {} to {}, p = {}).{relative}",
-                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha, 0), show(e.lower), show(e.upper), format_p(e.p_value)
+                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha), show(e.lower), show(e.upper), format_p(e.p_value)
             )}</p>
             <p>{format!(
                 "Before launch: treated {}, control {}. After: treated {}, control {} ({} days before, {} after).",
