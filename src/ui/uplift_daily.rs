@@ -156,10 +156,10 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             Err(e) => return problem(format!("Cannot compute the difference in differences: {e}.")),
         };
         let is_rate = outcome_kind == DailyOutcome::Rate;
-        let show = move |v: f64| if is_rate { points(v) } else { format!("{v:+.2}") };
-        let level_show = move |v: f64| if is_rate { percent(v) } else { format!("{v:.2}") };
+        let show = move |v: f64| if is_rate { points(v) } else { signed_number(v) };
+        let level_show = move |v: f64| if is_rate { percent(v) } else { crate::domain::format::number_text(v, 2) };
         let e = did.result.effect;
-        let relative = did.result.relative_effect.map(|r| format!(" That is {:+.1}% of what the treated group would have shown without the campaign (point estimate).", r * 100.0)).unwrap_or_default();
+        let relative = did.result.relative_effect.map(|r| format!(" That is {} of what the treated group would have shown without the campaign (point estimate).", crate::domain::format::signed_percent(r))).unwrap_or_default();
         let trend = match &did.pre_trend {
             Ok(t) => {
                 let s = t.slope_difference;
@@ -218,4 +218,10 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             </p>
         </section>
     }
+}
+
+/// A difference in conversions per day with its sign: "+1.25", "-0.40".
+fn signed_number(value: f64) -> String {
+    let text = crate::domain::format::number_text(value, 2);
+    if value > 0.0 && text != "0.00" { format!("+{text}") } else { text }
 }

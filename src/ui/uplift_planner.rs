@@ -121,7 +121,7 @@ fn sample_size_view(f: PlanForm) -> AnyView {
         Err(e) => return problem(format!("Cannot plan yet: {e}.")),
     };
     let is_rate = f.is_rate();
-    let show = move |v: f64| if is_rate { percent(v) } else { format!("{v:.2}") };
+    let show = move |v: f64| if is_rate { percent(v) } else { crate::domain::format::number_text(v, 2) };
     let days_text = match days {
         Some(Ok(d)) => format!(" At the daily traffic entered that takes {} days.", thousands(d)),
         Some(Err(e)) => format!(" ({e})"),
@@ -249,7 +249,7 @@ pub fn SeedingCard() -> impl IntoView {
                     view! {
                         <p class="big-number" role="status" data-testid="seeding-result">
                             <strong>{thousands(plan.gifted)}</strong>
-                            {format!(" creators: at least {k} post with probability {} (expected {:.1} posts).", percent(plan.probability), plan.expected_posts)}
+                            {format!(" creators: at least {k} post with probability {} (expected {} posts).", percent(plan.probability), crate::domain::format::number_text(plan.expected_posts, 1))}
                         </p>
                         <BarChart
                             title="How many will post".to_string()

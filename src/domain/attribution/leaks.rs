@@ -213,7 +213,7 @@ fn spike_flag(
     let days: Vec<String> = spikes
         .iter()
         .take(3)
-        .map(|(day, n)| format!("{n} on {day}"))
+        .map(|(day, n)| format!("{} on {}", group_thousands(*n), crate::domain::format::date(*day)))
         .collect();
     let more = if spikes.len() > 3 {
         format!(" and {} more days", spikes.len() - 3)

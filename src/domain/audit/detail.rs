@@ -121,7 +121,7 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
     lines.push(match &m.benchmark {
         Some(b) => MetricLine {
             name: "Against the tier benchmark",
-            value: format!("{:.2}× ({} the benchmark)", b.ratio, b.label.as_words()),
+            value: format!("{} ({} the benchmark)", crate::domain::format::multiple(b.ratio), b.label.as_words()),
             interval: None,
             explanation: format!(
                 "Mean rate / {} at {} followers ({} tier; interpolated on log followers between the tier figures of {}, {}). In line means 0.8–1.25×.",

@@ -184,7 +184,7 @@ mod tests {
         assert!((estimate.high - 0.306_040_027_446_488_5).abs() < 1e-12, "{}", estimate.high);
         let text = describe_estimate(&estimate, &sample);
         assert!(text.starts_with("7 of 42 sampled followers show 3 or more"), "{text}");
-        assert!(text.contains("17% (95% interval 8%-31%)"), "{text}");
+        assert!(text.contains("16.7% (95% interval 8.3% to 30.6%)"), "{text}");
     }
 
     #[test]

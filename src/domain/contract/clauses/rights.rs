@@ -78,8 +78,10 @@ pub fn exclusivity(c: &ContractChoices) -> Option<Clause> {
         format!(" Named competitors: {}.", ex.competitors.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
     };
     let period = format!(
-        "from {starts} ({} before the posting window) to {ends} ({} after it)",
+        "from {} ({} before the posting window) to {} ({} after it)",
+        crate::domain::format::date(starts),
         days(ex.days_before),
+        crate::domain::format::date(ends),
         days(ex.days_after)
     );
     let (title, text, note) = match ex.kind {

@@ -11,14 +11,14 @@ fn work_clauses_follow_the_deliverables_and_creative_choices() {
     let mut c = uk_defaults();
     let d = doc(&c);
     let deliverables = clause_titled(&d, "Deliverables");
-    assert_eq!(deliverables.source, "Deliverables: 1 items, 1 pieces in total");
+    assert_eq!(deliverables.source, "Deliverables: 1 item, 1 piece in total");
     assert!(text_of(deliverables).contains("1 × instagram short video (Reel, TikTok, Short), at least 30 s, 9:16, mp4 or mov, first draft within 7 days"));
     let control = clause_titled(&d, "Creative control and final edit");
     assert_eq!(control.source, "Creative control: the creator has the final edit");
     let review = clause_titled(&d, "Review and revisions");
     assert!(text_of(review).contains("One reasonable revision round is included; the creator makes it within 3 days"));
     assert!(text_of(review).contains("If the brand does not answer within 3 days, the draft counts as approved."));
-    assert!(text_of(clause_titled(&d, "Posts stay live")).contains("until 2027-05-05"));
+    assert!(text_of(clause_titled(&d, "Posts stay live")).contains("until 5 May 2027"));
 
     c.creative.final_edit = FinalEdit::Brand;
     c.creative.silence_is_approval = false;
@@ -113,7 +113,7 @@ fn exclusivity_and_first_refusal() {
     let d = doc(&c);
     let clause = clause_titled(&d, "First right of refusal");
     assert_eq!(clause.source, "Exclusivity: first right of refusal, energy bars, 0 days before / 30 days after");
-    assert!(text_of(clause).contains("from 2027-01-15 (0 days before the posting window) to 2027-03-06 (30 days after it)"));
+    assert!(text_of(clause).contains("from 15 Jan 2027 (0 days before the posting window) to 6 Mar 2027 (30 days after it)"));
     c.exclusivity.kind = ExclusivityKind::Exclusive;
     c.exclusivity.competitors = vec!["Crumbly Co".into()];
     let d = doc(&c);

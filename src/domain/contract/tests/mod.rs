@@ -70,7 +70,7 @@ fn term_sheet_lists_the_key_terms() {
     assert_eq!(get("Kill fee"), "25% before content, 50% after a draft, 100% after posting");
     assert_eq!(get("Paid usage fee"), "£300");
     assert_eq!(get("Disclosure"), "Ad (United Kingdom)");
-    assert_eq!(get("Posting window"), "2027-01-15 to 2027-02-04");
+    assert_eq!(get("Posting window"), "15 Jan 2027 to 4 Feb 2027");
     assert!(get("Usage licence").contains("whitelisting (ads run through the creator's account): United Kingdom, for 3 months from the first post"));
     assert_eq!(sheet.len(), 22);
 }
