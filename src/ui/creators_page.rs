@@ -62,6 +62,7 @@ pub fn CreatorsPage() -> impl IntoView {
              uncertainty, comment quality, follower anomalies with evidence, and a ranked \
              shortlist. Every score shows its parts; every flag shows why."
         </p>
+        <super::creators_settings::AuditPresetNotice />
         <CreatorTable />
         {move || context.selected.get().map(|handle| view! { <CreatorDetail handle=handle /> })}
         <AuditSettingsCard />
