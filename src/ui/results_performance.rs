@@ -157,7 +157,7 @@ fn PerformanceLine(row: PerformanceRow, currency: String) -> impl IntoView {
     view! {
         <tr class:total=row.is_total>
             <th scope="row">{heading}</th>
-            <td class="numeric">{row.rows}</td>
+            <td class="numeric">{crate::domain::format::group_thousands(row.rows as u64)}</td>
             {row.values.into_iter().map(|(key, value)| view! { <MetricCell key=key value=value currency=currency.clone() /> }).collect_view()}
         </tr>
     }
