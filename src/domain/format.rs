@@ -11,7 +11,8 @@
 //!   `0.4%`; a non-zero share below 0.05% reads `< 0.1%` rather than a false `0%`.
 //!   Changes carry their sign (`+20%`, `-3.5%`). Differences of two rates read in
 //!   percentage points with two decimals, as they are often below one point (`+0.25 pp`).
-//! - **p-values** have three decimals, and below 0.001 read `< 0.001`: never `7.9e-4`.
+//! - **p-values** have three decimals, and below 0.001 read `< 0.001` (`p < 0.001` in a
+//!   sentence): never `7.9e-4`.
 //! - **Dates** read day, short month, year: `13 Apr 2026` (date inputs keep ISO).
 //! - **Plurals** agree with the count: `1 creator`, `2 creators`, `1,200 creators`.
 //! - A value that is not finite reads `—`, never `NaN` or `inf`.
@@ -126,6 +127,12 @@ pub fn p_value(p: f64) -> String {
     }
 }
 
+/// A p-value in a sentence: "p = 0.012", "p < 0.001".
+pub fn p_equals(p: f64) -> String {
+    let text = p_value(p);
+    if text.starts_with('<') { format!("p {text}") } else { format!("p = {text}") }
+}
+
 /// A multiple of something with two decimals: 2.4 -> "2.40×".
 pub fn multiple(value: f64) -> String {
     let text = number_text(value, 2);
@@ -207,6 +214,8 @@ mod tests {
         assert_eq!(p_value(0.001), "0.001");
         assert_eq!(p_value(1.0), "1.000");
         assert_eq!(p_value(f64::NAN), "—");
+        assert_eq!(p_equals(0.0123), "p = 0.012");
+        assert_eq!(p_equals(0.00079), "p < 0.001");
         assert_eq!(multiple(2.4), "2.40×");
     }
 

@@ -51,20 +51,20 @@ fn pct(x: f64) -> String {
 fn effect(c: &Comparison, level: &str) -> String {
     match c.lift {
         Some((lift, low, high)) => format!(
-            "{} converts {} relative to control ({level} interval {} to {}, p = {})",
+            "{} converts {} relative to control ({level} interval {} to {}, {})",
             c.arm,
             pct(lift),
             pct(low),
             pct(high),
-            format_p(c.holm_p_value)
+            crate::domain::format::p_equals(c.holm_p_value)
         ),
         None => format!(
-            "{} converts {:+.2} percentage points against control ({level} interval {:+.2} to {:+.2}, p = {})",
+            "{} converts {} against control ({level} interval {} to {}, {})",
             c.arm,
-            c.difference * 100.0,
-            c.difference_lower * 100.0,
-            c.difference_upper * 100.0,
-            format_p(c.holm_p_value)
+            crate::domain::format::signed_points(c.difference),
+            crate::domain::format::signed_points(c.difference_lower),
+            crate::domain::format::signed_points(c.difference_upper),
+            crate::domain::format::p_equals(c.holm_p_value)
         ),
     }
 }

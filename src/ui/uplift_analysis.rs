@@ -89,14 +89,14 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
             <ForestPlot comparisons=analysis.comparisons.clone() level=level.clone() />
             <p class="hint" data-testid="srm">
                 {format!(
-                    "Sample ratio check: p = {} against {}{}.",
-                    format_p(analysis.srm_p_value),
+                    "Sample ratio check: {} against {}{}.",
+                    crate::domain::format::p_equals(analysis.srm_p_value),
                     analysis.srm_against,
                     if analysis.srm_mismatch { " — the split is off; see the verdict" } else { ", no sign of a broken split" }
                 )}
             </p>
             {analysis.all_arms_chi_square.map(|(stat, df, p)| view! {
-                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {} on {df} degrees of freedom, p = {}. Small means at least one arm converts differently.", crate::domain::format::number_text(stat, 2), format_p(p))}</p>
+                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {} on {df} degrees of freedom, {}. Small means at least one arm converts differently.", crate::domain::format::number_text(stat, 2), crate::domain::format::p_equals(p))}</p>
             })}
             <Explanations level=level prior=format!("Beta({}, {})", analysis.prior.alpha, analysis.prior.beta) />
         </section>
@@ -127,8 +127,8 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                     {comparisons.into_iter().map(|c| {
                         let lift = c.lift.map_or("undefined (control has no conversions)".to_string(), |(l, lo, hi)| format!("{} ({} to {})", signed_percent(l), signed_percent(lo), signed_percent(hi)));
                         let (test, other) = match c.test_used {
-                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives p = {}", format_p(p)))),
-                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give p = {}", format_p(p)))),
+                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives {}", crate::domain::format::p_equals(p)))),
+                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give {}", crate::domain::format::p_equals(p)))),
                         };
                         view! {
                             <tr>

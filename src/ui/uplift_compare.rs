@@ -8,7 +8,6 @@ use super::uplift_form::{percent, points, problem, read, read_count, signed_perc
 use crate::domain::format::number_text;
 use crate::domain::stats::means::SummaryStats;
 use crate::domain::stats::BinaryArm;
-use crate::domain::uplift::format_p;
 use crate::domain::uplift_survey::{brand_lift, compare_summaries, compare_values, parse_values, MeansComparison};
 
 const ALPHA: f64 = 0.05;
@@ -36,12 +35,12 @@ fn means_view(c: MeansComparison) -> AnyView {
     let s = c.student;
     view! {
         <p role="status" data-testid="means-result">{format!(
-            "Treatment {} against control {}: difference {} (95% Welch interval {} to {}, p = {}, {} degrees of freedom).{}",
-            number_text(c.treatment.mean, 2), number_text(c.control.mean, 2), signed(w.difference), signed(w.lower), signed(w.upper), format_p(w.p_value), number_text(w.df, 0), boot.unwrap_or_default()
+            "Treatment {} against control {}: difference {} (95% Welch interval {} to {}, {}, {} degrees of freedom).{}",
+            number_text(c.treatment.mean, 2), number_text(c.control.mean, 2), signed(w.difference), signed(w.lower), signed(w.upper), crate::domain::format::p_equals(w.p_value), number_text(w.df, 0), boot.unwrap_or_default()
         )}</p>
         <p class="hint" data-testid="means-student">{format!(
-            "If asked for Student's t-test (assumes equal spread): t = {}, {} degrees of freedom, p = {}, 95% interval {} to {}. Welch's above is the one to report.",
-            number_text(s.t, 3), number_text(s.df, 0), format_p(s.p_value), signed(s.lower), signed(s.upper)
+            "If asked for Student's t-test (assumes equal spread): t = {}, {} degrees of freedom, {}, 95% interval {} to {}. Welch's above is the one to report.",
+            number_text(s.t, 3), number_text(s.df, 0), crate::domain::format::p_equals(s.p_value), signed(s.lower), signed(s.upper)
         )}</p>
     }
     .into_any()
@@ -162,9 +161,9 @@ pub fn BrandLiftCard() -> impl IntoView {
                     let relative = r.relative.map(|(l, lo, hi)| format!(" Relative lift {} (95% interval {} to {}).", signed_percent(l), signed_percent(lo), signed_percent(hi))).unwrap_or_default();
                     view! {
                         <p role="status" data-testid="brand-result">{format!(
-                            "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} p = {}).{relative}",
+                            "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} {}).{relative}",
                             percent(r.exposed_share), percent(r.control_share), points(r.lift_points),
-                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, format_p(r.p_value)
+                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, crate::domain::format::p_equals(r.p_value)
                         )}</p>
                     }.into_any()
                 }

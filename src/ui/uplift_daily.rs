@@ -114,8 +114,8 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
         };
         view! {
             <p role="status" data-testid="msprt-summary">{format!(
-                "Always-valid p-value after {} units: p = {}; {decision}.",
-                thousands(last.n_total), format_p(last.p_value)
+                "Always-valid p-value after {} units: {}; {decision}.",
+                thousands(last.n_total), crate::domain::format::p_equals(last.p_value)
             )}</p>
             <p class="hint" data-testid="msprt-tau">{format!(
                 "Tuned for a difference of {} ({source}); the mixing variance τ² is its square.",
@@ -164,7 +164,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             Ok(t) => {
                 let s = t.slope_difference;
                 let verdict = if s.p_value < alpha { "the groups were already drifting apart before launch, so the estimate may be biased; look for a better-matched control" } else { "no evidence that the groups trended differently before launch (which supports, but cannot prove, the parallel-trends assumption)" };
-                format!("Pre-trend check: slopes differ by {} per day (p = {}): {verdict}.", show(s.estimate), format_p(s.p_value))
+                format!("Pre-trend check: slopes differ by {} per day ({}): {verdict}.", show(s.estimate), crate::domain::format::p_equals(s.p_value))
             }
             Err(e) => format!("Pre-trend check not possible: {e}."),
         };
@@ -176,8 +176,8 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
         };
         view! {
             <p role="status" data-testid="did-result">{format!(
-                "Estimated incremental effect: {} {} ({} interval {} to {}, p = {}).{relative}",
-                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha), show(e.lower), show(e.upper), format_p(e.p_value)
+                "Estimated incremental effect: {} {} ({} interval {} to {}, {}).{relative}",
+                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha), show(e.lower), show(e.upper), crate::domain::format::p_equals(e.p_value)
             )}</p>
             <p>{format!(
                 "Before launch: treated {}, control {}. After: treated {}, control {} ({} days before, {} after).",
