@@ -130,7 +130,7 @@ test('campaign comments are classified with the lexicon, counted per creator and
     await page.getByRole('button', { name: "Use as the programme's positive sentiment share" }).click();
     await page.getByText("The programme's positive sentiment share now uses these counts.").waitFor();
     // 213 of 313 in the stakeholder report's content layer.
-    await page.locator('.rd-report .doc-page').filter({ hasText: /Positive sentiment share: 68\.05% \(213 positive comments \/ 313/ }).waitFor();
+    await page.locator('.rd-report .doc-page').filter({ hasText: /Positive sentiment share: 68\.1% \(213 positive comments \/ 313/ }).waitFor();
 
     await app.waitSaved();
     await app.reload();
