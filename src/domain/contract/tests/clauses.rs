@@ -99,6 +99,19 @@ fn licence_matrix_paid_usage_and_whitelisting() {
     assert_eq!(paid.source, "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for £300");
     assert!(text_of(paid).contains("never their password"));
     assert_eq!(clause_titled(&d, "Ownership").source, "Copyright: the creator keeps copyright");
+    assert!(!text_of(paid).contains("runs only on the platforms named"));
+    // Naming the ad platform puts it in the licence line and the paid-usage clause.
+    let mut named = hybrid_uk_whitelisting();
+    for grant in named.licence.grants.iter_mut().filter(|g| g.channel == Channel::Whitelisting) {
+        grant.platforms = "Meta (Instagram, Facebook)".into();
+    }
+    let d = doc(&named);
+    assert!(text_of(clause_titled(&d, "Usage licence")).contains(
+        "whitelisting (ads run through the creator's account) on Meta (Instagram, Facebook): United Kingdom, for 3 months from the first post"
+    ));
+    assert!(text_of(clause_titled(&d, "Paid usage and whitelisting")).contains(
+        "The paid usage runs only on the platforms named: whitelisting (ads run through the creator's account) on Meta (Instagram, Facebook)."
+    ));
     // Without paid channels there is no paid-usage clause.
     let d = doc(&uk_defaults());
     assert!(d.numbered_clauses().iter().all(|(_, c)| c.title != "Paid usage and whitelisting"));

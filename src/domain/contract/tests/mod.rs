@@ -29,7 +29,7 @@ pub(super) fn hybrid_uk_whitelisting() -> ContractChoices {
     let mut c = uk_defaults();
     c.compensation.model = CompensationModel::Hybrid;
     c.compensation.commission_rate = Some(0.1);
-    c.licence.grants.push(UsageGrant { channel: Channel::Whitelisting, territory: "United Kingdom".into(), months: 3 });
+    c.licence.grants.push(UsageGrant { channel: Channel::Whitelisting, territory: "United Kingdom".into(), months: 3, platforms: String::new() });
     c.licence.paid_usage_fee = Some(300.0);
     c
 }
