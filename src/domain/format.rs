@@ -16,6 +16,8 @@
 //! - **Dates** read day, short month, year: `13 Apr 2026` (date inputs keep ISO).
 //! - **Plurals** agree with the count: `1 creator`, `2 creators`, `1,200 creators`.
 //! - A value that is not finite reads `—`, never `NaN` or `inf`.
+//!
+//! Chart axis ticks are the one exception: they take the decimals their step needs.
 
 use chrono::{Datelike, NaiveDate};
 

@@ -245,7 +245,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
                         {proposal.allocations.iter().map(|a| view! {
                             <tr class:excluded=a.excluded>
                                 <th scope="row">{a.group.clone()}</th>
-                                <td class="numeric">{if a.excluded { "excluded".to_string() } else { format!("{}%", number_text(a.share * 100.0, 1)) }}</td>
+                                <td class="numeric">{if a.excluded { "excluded".to_string() } else { crate::domain::format::percent(a.share) }}</td>
                                 <td class="numeric">{money_cents(a.amount, &proposal.budget.currency)}</td>
                                 <td class="rd-reason">{a.reason.strip_prefix(&format!("{}: ", a.group)).unwrap_or(&a.reason).to_string()}</td>
                             </tr>

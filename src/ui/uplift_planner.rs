@@ -201,10 +201,10 @@ fn MdeView(form: PlanForm) -> impl IntoView {
                 view! {
                     <ul class="mde-list" data-testid="mde-result">
                         {list.into_iter().enumerate().map(|(i, (name, mde))| {
-                            let absolute = if is_rate { format!("{:+.4} percentage points", mde.absolute * 100.0) } else { format!("{:+.3}", mde.absolute) };
+                            let absolute = if is_rate { crate::domain::format::signed_points(mde.absolute) } else { crate::domain::format::number_text(mde.absolute, 3) };
                             view! { <li>
                                 <strong>{format!("{}{}: ", name, if i == 0 { " (used)" } else { "" })}</strong>
-                                {format!("{:+.2}% relative ({absolute})", mde.relative * 100.0)}
+                                {format!("{} relative ({absolute})", crate::domain::format::signed_percent(mde.relative))}
                             </li> }
                         }).collect_view()}
                     </ul>

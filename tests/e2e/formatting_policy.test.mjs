@@ -23,12 +23,19 @@ const BREAKS = [
   [/\d\.0%/, 'a percentage ending in .0'],
 ];
 
-/** The visible text of the section, without raw data tables, inputs and code (links, ids). */
+/** The visible text of the section, without raw data tables, inputs, code (links, ids) and
+ *  chart axes (their ticks take the decimals their step needs; the chart's summary is checked). */
 async function sectionText(page) {
+  // innerText of the live page keeps table cells and lines apart; the left-out parts are
+  // hidden for the reading and shown again after it.
   return page.evaluate(() => {
-    const main = document.querySelector('main').cloneNode(true);
-    main.querySelectorAll('section.table-card, code, pre, input, textarea, select, script, style').forEach((el) => el.remove());
-    return main.innerText;
+    const main = document.querySelector('main');
+    const hidden = [...main.querySelectorAll('section.table-card, code, pre, textarea, select, svg')];
+    const before = hidden.map((el) => el.style.display);
+    hidden.forEach((el) => { el.style.display = 'none'; });
+    const text = main.innerText;
+    hidden.forEach((el, i) => { el.style.display = before[i]; });
+    return text;
   });
 }
 

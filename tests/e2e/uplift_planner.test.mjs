@@ -62,7 +62,7 @@ test('plan a test, pre-register and freeze it, enter results, see the verdict, r
     assert.match(await page.getByTestId('plan-formulas').innerText(), /Pooled \(Fleiss\)\t8,158\t8,158\t16,316/);
     assert.match(await page.getByRole('img', { name: /^Power curve/ }).getAttribute('aria-label'), /16,286 units reach 80%/);
     await page.getByLabel('Days the test runs').fill('28');
-    assert.match(await page.getByTestId('mde-result').innerText(), /Cohen's h \(used\): \+\d+\.\d\d% relative/);
+    assert.match(await page.getByTestId('mde-result').innerText(), /Cohen's h \(used\): \+\d+(\.\d)?% relative \(\+\d\.\d\d pp\)/);
     // An impossible plan is explained, not computed.
     await page.getByLabel('Effect to detect').fill('3000');
     await page.getByText(/Cannot plan yet: the baseline plus the effect gives a conversion rate of 155%/).waitFor();

@@ -6,7 +6,7 @@
 //! Amounts are rounded to cents by largest remainder, so they add up to the budget exactly.
 
 use super::efficiency::{Efficiency, Ranking};
-use super::format::{money_text, number_text};
+use super::format::money_text;
 use super::{ReallocationRule, ResultsPlan};
 use crate::domain::money::Money;
 
@@ -261,10 +261,10 @@ pub fn propose_budget(
             amount,
             excluded: false,
             reason: format!(
-                "{}: {}; {basis}{clamp}; share {}% -> {}",
+                "{}: {}; {basis}{clamp}; share {} -> {}",
                 row.group,
                 row.explain(),
-                number_text(share * 100.0, 1),
+                percent(share),
                 money_text(amount, currency)
             ),
         });

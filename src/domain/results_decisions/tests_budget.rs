@@ -136,7 +136,7 @@ fn lower_bound_proportional_with_floor_and_ceiling_sums_to_the_budget() {
         "{}",
         proposal.allocations[2].reason
     );
-    assert!(proposal.allocations[0].reason.starts_with("a: 12 orders for €600, 2.00 per €100 (95% 1.03-3.49); lower bound 81% of all lower bounds; share 77.0% -> €769.62"), "{}", proposal.allocations[0].reason);
+    assert!(proposal.allocations[0].reason.starts_with("a: 12 orders for €600, 2.00 per €100 (95% 1.03-3.49); lower bound 81% of all lower bounds; share 77% -> €769.62"), "{}", proposal.allocations[0].reason);
     assert!(proposal
         .needs_evidence
         .clone()
