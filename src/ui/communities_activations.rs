@@ -168,7 +168,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                     </div>
                 </div>
                 <p>{format!("Window {} to {} ({} days); goal {} posts with {} paid and {} gifted (posting rate {}, confidence {}).",
-                    plan.window_start, plan.window_end, plan.window_days(), plan.target_posts, plan.paid_creators, plan.gifted_creators,
+                    crate::domain::format::date(plan.window_start), crate::domain::format::date(plan.window_end), plan.window_days(), plan.target_posts, plan.paid_creators, plan.gifted_creators,
                     percent(plan.posting_rate), percent(plan.confidence))}</p>
                 {match review {
                     Ok(review) if review.outcome_unknown < review.gifted_sent + review.paid || past => view! { <ReviewPanel review=review /> }.into_any(),
