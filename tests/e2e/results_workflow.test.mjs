@@ -91,7 +91,8 @@ test('the contents bar reaches the report, which prints on one A4 page', async (
     await page.getByRole('navigation', { name: 'On this page' }).getByRole('button', { name: 'Stakeholder report' }).click();
     await page.waitForFunction(() => {
       const top = document.getElementById('report-heading').getBoundingClientRect().top;
-      return top >= 0 && top < window.innerHeight;
+      // Within a pixel: scrolling to a heading can land a fraction of a pixel above it.
+      return top > -1 && top < window.innerHeight;
     });
     assert.ok(page.url().endsWith('#/results'), page.url());
     await page.emulateMedia({ media: 'print' });
