@@ -49,8 +49,8 @@ pub fn demo_contract_choices() -> ContractChoices {
     c.compensation.product_value = Some(45.0);
     c.compensation.bonus = Some(Bonus { metric: "code redemptions".into(), threshold: 50.0, amount: 75.0 });
     c.licence.grants = vec![
-        UsageGrant { channel: Channel::OrganicSocial, territory: "United Kingdom".into(), months: 6 },
-        UsageGrant { channel: Channel::Website, territory: "United Kingdom".into(), months: 6 },
+        UsageGrant { channel: Channel::OrganicSocial, territory: "United Kingdom".into(), months: 6, platforms: String::new() },
+        UsageGrant { channel: Channel::Website, territory: "United Kingdom".into(), months: 6, platforms: String::new() },
     ];
     c.exclusivity.kind = ExclusivityKind::FirstRefusal;
     c.exclusivity.category = "energy bars and snack bars".into();

@@ -13,6 +13,7 @@ pub mod demo_activation;
 pub mod demo_attribution;
 pub mod demo_contract;
 pub mod doc;
+pub mod format;
 pub mod geo;
 pub mod iso_date;
 pub mod limits;

@@ -303,7 +303,7 @@ mod tests {
         // Hand-checked: (731 / 47985) / (612 / 48210) - 1 = 0.20004515...
         assert!((pilot.lift.unwrap().0 - 0.20004515299920111).abs() < 1e-12);
         assert_eq!(analysis.verdict.kind, VerdictKind::Scale);
-        assert!(analysis.verdict.reason.contains("+20.0%"), "{}", analysis.verdict.reason);
+        assert!(analysis.verdict.reason.contains("+20%"), "{}", analysis.verdict.reason);
         assert!(!analysis.srm_mismatch);
         assert!(pilot.chance_to_beat_control > 0.99);
         // scipy.stats.fisher_exact([[731, 47254], [612, 47598]]).pvalue = 0.0007974364316920808

@@ -99,8 +99,8 @@ pub fn target_value(metric: PlanMetric, effect: Effect) -> Result<f64, String> {
     }
     if matches!(metric, PlanMetric::Conversion { .. }) && !(0.0..=1.0).contains(&target) {
         return Err(format!(
-            "the baseline plus the effect gives a conversion rate of {:.2}%, which is impossible; use a smaller effect",
-            target * 100.0
+            "the baseline plus the effect gives a conversion rate of {}, which is impossible; use a smaller effect",
+            crate::domain::format::percent(target)
         ));
     }
     Ok(target)

@@ -41,37 +41,30 @@ pub struct Verdict {
     pub reason: String,
 }
 
-/// `0.0123` -> `0.012`, tiny values in scientific notation.
-pub fn format_p(p: f64) -> String {
-    if p < 0.001 {
-        format!("{p:.1e}")
-    } else {
-        format!("{p:.3}")
-    }
-}
+pub use crate::domain::format::p_value as format_p;
 
 fn pct(x: f64) -> String {
-    crate::domain::money::signed_percent_text(x, 1)
+    crate::domain::format::signed_percent(x)
 }
 
 /// The effect of one comparison in words: relative lift when defined, else points.
 fn effect(c: &Comparison, level: &str) -> String {
     match c.lift {
         Some((lift, low, high)) => format!(
-            "{} converts {} relative to control ({level} interval {} to {}, p = {})",
+            "{} converts {} relative to control ({level} interval {} to {}, {})",
             c.arm,
             pct(lift),
             pct(low),
             pct(high),
-            format_p(c.holm_p_value)
+            crate::domain::format::p_equals(c.holm_p_value)
         ),
         None => format!(
-            "{} converts {:+.2} percentage points against control ({level} interval {:+.2} to {:+.2}, p = {})",
+            "{} converts {} against control ({level} interval {} to {}, {})",
             c.arm,
-            c.difference * 100.0,
-            c.difference_lower * 100.0,
-            c.difference_upper * 100.0,
-            format_p(c.holm_p_value)
+            crate::domain::format::signed_points(c.difference),
+            crate::domain::format::signed_points(c.difference_lower),
+            crate::domain::format::signed_points(c.difference_upper),
+            crate::domain::format::p_equals(c.holm_p_value)
         ),
     }
 }
@@ -125,8 +118,8 @@ fn fixed_horizon_verdict(
                 .into(),
         };
     }
-    let level = crate::domain::money::percent_text(1.0 - alpha, 0);
-    let threshold = min_lift.map(|m| crate::domain::money::percent_text(m, 0));
+    let level = crate::domain::format::percent(1.0 - alpha);
+    let threshold = min_lift.map(|m| crate::domain::format::percent(m));
     let best = comparisons
         .iter()
         .filter(|c| c.holm_p_value < alpha)

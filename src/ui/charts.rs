@@ -144,6 +144,15 @@ fn date_label(days: f64) -> String {
     }
 }
 
+/// `label` cut to `chars` characters with "…" when it is longer.
+fn fit_label(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
+        label.to_string()
+    } else {
+        format!("{}…", label.chars().take(chars.saturating_sub(1)).collect::<String>())
+    }
+}
+
 /// A value as an axis or tooltip label; `step` picks the number of decimals.
 fn axis_label(value: f64, format: AxisFormat, step: f64) -> String {
     let decimals = |scaled_step: f64| -> usize {
@@ -340,6 +349,9 @@ pub fn BarChart(
     let width = (slot * 0.7).clamp(1.0, 56.0);
     // Label every bar when they fit, else every n-th, so labels never overlap.
     let label_every = ((bars.len() as f64 * 40.0 / (WIDTH - LEFT - RIGHT)).ceil() as usize).max(1);
+    // As many characters as the label's own slot holds (about 6.5 units a character at the
+    // tick size); a longer name ends in "…" and keeps its full text in the tooltip.
+    let label_chars = ((slot * label_every as f64 / 6.5).floor() as usize).max(4);
     let zero = y.at(0.0_f64.clamp(y_low, y_high));
     let step = tick_step(&y_ticks);
     let aria = format!("{title}. {summary}");
@@ -367,7 +379,10 @@ pub fn BarChart(
                             <line class="whisker" x1=centre x2=centre y1=y.at(low) y2=y.at(high) />
                         })}
                         {(i % label_every == 0).then(|| view! {
-                            <text class="tick" x=centre y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{b.label.clone()}</text>
+                            <text class="tick" x=centre y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">
+                                <title>{b.label.clone()}</title>
+                                {fit_label(&b.label, label_chars)}
+                            </text>
                         })}
                         // Values printed on the bars when they fit, so a bar too short to see still reads.
                         {(label_every == 1 && bars.len() <= 12).then(|| {

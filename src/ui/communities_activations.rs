@@ -168,7 +168,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                     </div>
                 </div>
                 <p>{format!("Window {} to {} ({} days); goal {} posts with {} paid and {} gifted (posting rate {}, confidence {}).",
-                    plan.window_start, plan.window_end, plan.window_days(), plan.target_posts, plan.paid_creators, plan.gifted_creators,
+                    crate::domain::format::date(plan.window_start), crate::domain::format::date(plan.window_end), plan.window_days(), plan.target_posts, plan.paid_creators, plan.gifted_creators,
                     percent(plan.posting_rate), percent(plan.confidence))}</p>
                 {match review {
                     Ok(review) if review.outcome_unknown < review.gifted_sent + review.paid || past => view! { <ReviewPanel review=review /> }.into_any(),
@@ -176,7 +176,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                     Err(error) => view! { <p class="error-text">{error}</p> }.into_any(),
                 }}
                 <details class="roster" open=!past>
-                    <summary>{format!("Roster: {} creators", roster.len())}</summary>
+                    <summary>{format!("Roster: {}", crate::domain::format::plural(roster.len() as u64, "creator", "creators"))}</summary>
                     <div class="actions">
                         <button type="button" on:click=fill>"Fill the roster from the community"</button>
                         <span class="hint">"Adds active members not yet on it, best audit score first; the best become the paid creators."</span>
@@ -232,7 +232,7 @@ fn ReviewPanel(review: ActivationReview) -> impl IntoView {
             <dl class="review-grid">
                 <dt>"Inside the window"</dt><dd>{format!("{} ({} gifted, {} paid)", posts(review.posts_in_window), review.gifted_in_window, review.posts_in_window - review.gifted_in_window)}</dd>
                 <dt>"Outside the window"</dt><dd>{format!("{} (before, after or undated)", posts(review.posts_outside_window))}</dd>
-                <dt>"No post"</dt><dd>{format!("{} creators; {} not known yet", review.no_post, review.outcome_unknown)}</dd>
+                <dt>"No post"</dt><dd>{format!("{}; {} not known yet", crate::domain::format::plural(review.no_post as u64, "creator", "creators"), review.outcome_unknown)}</dd>
                 <dt>"The plan said"</dt><dd>{format!("{:.1} posts expected, {} chance of the goal with the {} sent", review.planned_expected_posts, percent(review.planned_probability), review.gifted_sent + review.paid)}</dd>
                 <dt>"Posting rate learnt"</dt><dd>{review.estimate.as_ref().map(estimate_text).unwrap_or_else(|| "no gifted outcome recorded yet".into())}</dd>
             </dl>

@@ -216,21 +216,11 @@ impl PlannerForm {
     }
 }
 
-/// 0.9166 -> "91.7%"; rounding first and `+ 0.0` keep "-0.0%" away.
-pub fn percent(fraction: f64) -> String {
-    if fraction.is_finite() {
-        format!("{:.1}%", (fraction * 1000.0).round() / 10.0 + 0.0)
-    } else {
-        "-".into()
-    }
-}
+/// 0.9166 -> "91.7%", by the policy of `domain::format`.
+pub use crate::domain::format::percent;
 
 pub fn money_text(money: &Money) -> String {
-    if money.amount.is_finite() {
-        format!("{:.2} {}", money.amount, money.currency)
-    } else {
-        "-".into()
-    }
+    money.text()
 }
 
 /// "6 of 14 gifted creators posted (43%; 90% interval 21% to 67%, Clopper-Pearson)".

@@ -141,7 +141,7 @@ fn LicenceRow(draft: RwSignal<ContractChoices>, channel: Channel) -> impl IntoVi
             c.licence.grants.retain(|g| g.channel != channel);
             if on {
                 let territory = c.market.name().to_string();
-                c.licence.grants.push(UsageGrant { channel, territory, months: if channel.is_paid() { 3 } else { 6 } });
+                c.licence.grants.push(UsageGrant { channel, territory, months: if channel.is_paid() { 3 } else { 6 }, platforms: String::new() });
             }
         });
     };
@@ -150,6 +150,11 @@ fn LicenceRow(draft: RwSignal<ContractChoices>, channel: Channel) -> impl IntoVi
     let set_territory = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         draft.update(|c| c.licence.grants.iter_mut().filter(|g| g.channel == channel).for_each(|g| g.territory = text.clone()));
+    };
+    let platforms = move || draft.with(|c| c.licence.grants.iter().find(|g| g.channel == channel).map(|g| g.platforms.clone()).unwrap_or_default());
+    let set_platforms = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        draft.update(|c| c.licence.grants.iter_mut().filter(|g| g.channel == channel).for_each(|g| g.platforms = text.clone()));
     };
     let set_months = move |ev: leptos::ev::Event| {
         if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
@@ -173,6 +178,12 @@ fn LicenceRow(draft: RwSignal<ContractChoices>, channel: Channel) -> impl IntoVi
                 <input id=format!("{id}-months") type="number" min="1" step="1" disabled=move || !licensed.get()
                     prop:value=move || { let m = months(); if m == 0 { String::new() } else { m.to_string() } } on:change=set_months />
             </td>
+            <td>
+                {channel.is_paid().then(|| view! {
+                    <label class="visually-hidden" for=format!("{id}-platforms")>{format!("Ad platforms for {}", channel.label())}</label>
+                    <input id=format!("{id}-platforms") type="text" placeholder="Meta, TikTok" disabled=move || !licensed.get() prop:value=platforms on:input=set_platforms />
+                })}
+            </td>
         </tr>
     }
 }
@@ -192,7 +203,7 @@ pub fn LicenceFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Proble
             <p class="hint">"Tick each channel the brand may use the content on, then where and for how long (months from the first post). Anything not ticked needs a separate agreement."</p>
             <div class="table-scroll">
                 <table class="licence-matrix">
-                    <thead><tr><th scope="col">"Channel"</th><th scope="col">"Territory"</th><th scope="col">"Months"</th></tr></thead>
+                    <thead><tr><th scope="col">"Channel"</th><th scope="col">"Territory"</th><th scope="col">"Months"</th><th scope="col">"Ad platforms (paid usage)"</th></tr></thead>
                     <tbody>{Channel::ALL.into_iter().map(|channel| view! { <LicenceRow draft=draft channel=channel /> }).collect_view()}</tbody>
                 </table>
             </div>

@@ -101,7 +101,7 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
 
 /// "1 creator", "12 creators".
 fn creators_text(count: usize) -> String {
-    format!("{count} creator{}", if count == 1 { "" } else { "s" })
+    crate::domain::format::plural(count as u64, "creator", "creators")
 }
 
 #[component]
@@ -121,7 +121,7 @@ pub fn CommentImport() -> impl IntoView {
             let _ = running.try_set(false);
             match outcome {
                 Ok(done) => {
-                    state.notify(format!("{} comments of {} analysed.", done.comments, creators_text(done.creators)));
+                    state.notify(format!("{} of {} analysed.", crate::domain::format::plural(done.comments as u64, "comment", "comments"), creators_text(done.creators)));
                     let _ = report.try_set(Some(done));
                 }
                 Err(error) => state.notify_error(format!("The comments could not be imported: {error}")),
@@ -149,10 +149,11 @@ pub fn CommentImport() -> impl IntoView {
                 <div class="comment-report" data-testid="comment-report" role="status">
                     <p>
                         {format!(
-                            "{} comments of {} became {} post summaries in {:.1} s (reading the file {:.1} s, analysis {:.1} s).",
-                            r.comments, creators_text(r.creators), r.summaries, r.seconds, r.read_seconds, r.analyse_seconds
+                            "{} of {} became {} in {:.1} s (reading the file {:.1} s, analysis {:.1} s).",
+                            crate::domain::format::plural(r.comments as u64, "comment", "comments"), creators_text(r.creators),
+                            crate::domain::format::plural(r.summaries as u64, "post summary", "post summaries"), r.seconds, r.read_seconds, r.analyse_seconds
                         )}
-                        {(r.problem_count > 0).then(|| format!(" {} rows were skipped:", r.problem_count))}
+                        {(r.problem_count > 0).then(|| format!(" {} skipped:", crate::domain::format::plural(r.problem_count as u64, "row was", "rows were")))}
                     </p>
                     {(!r.problems.is_empty()).then(|| view! { <ul class="read-notes">{r.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
                     <p class="hint">"Examples as classified (shown now, not stored):"</p>

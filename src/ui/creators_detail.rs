@@ -103,7 +103,7 @@ fn DetailBody(audit: CreatorAudit) -> impl IntoView {
                         <td>{c.label.clone()}</td>
                         <td class="numeric">{c.score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "—".into())}</td>
                         <td class="numeric">{c.interval.map(|i| format!("{:.0}–{:.0}", i.low, i.high)).unwrap_or_else(|| "—".into())}</td>
-                        <td class="numeric">{format!("{:.0}%", c.effective_weight * 100.0)}</td>
+                        <td class="numeric">{crate::domain::format::percent(c.effective_weight)}</td>
                         <td>{c.reason.clone()}</td>
                     </tr>
                 }).collect_view()}

@@ -10,7 +10,7 @@ use crate::domain::audit::follower_sample::{fake_follower_estimate, FAKE_SIGNALS
 
 fn share_text(sample: &crate::domain::audit::follower_sample::FollowerSample) -> String {
     match fake_follower_estimate(sample) {
-        Some(e) => format!("{:.0}% ({:.0}%–{:.0}%)", e.share * 100.0, e.low * 100.0, e.high * 100.0),
+        Some(e) => format!("{} ({}–{})", crate::domain::format::percent(e.share), crate::domain::format::percent(e.low), crate::domain::format::percent(e.high)),
         None => format!("not enough data (fewer than {MIN_SAMPLE} accounts)"),
     }
 }

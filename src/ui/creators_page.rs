@@ -37,11 +37,11 @@ pub fn edit_settings(state: AppState, change: impl FnOnce(&mut AuditSettings)) {
     });
 }
 
-/// A fraction as a percentage for display: 0.0364 -> "3.64%"; "not enough data" when absent.
+/// A fraction as a percentage for display: 0.0364 -> "3.6%"; "not enough data" when absent.
 pub fn percent(fraction: Option<f64>) -> String {
     fraction
         .filter(|f| f.is_finite())
-        .map(|f| format!("{:.2}%", f * 100.0))
+        .map(crate::domain::format::percent)
         .unwrap_or_else(|| "not enough data".into())
 }
 
@@ -57,6 +57,7 @@ pub fn CreatorsPage() -> impl IntoView {
              uncertainty, comment quality, follower anomalies with evidence, and a ranked \
              shortlist. Every score shows its parts; every flag shows why."
         </p>
+        <super::creators_settings::AuditPresetNotice />
         <CreatorTable />
         {move || context.selected.get().map(|handle| view! { <CreatorDetail handle=handle /> })}
         <AuditSettingsCard />

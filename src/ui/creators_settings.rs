@@ -183,3 +183,49 @@ pub fn AuditSettingsCard() -> impl IntoView {
 fn update_all_defaults(state: super::state::AppState) {
     super::persistence::update_workspace(state, |w| w.audit_settings = None.into());
 }
+
+/// The audit weights that match a programme objective.
+fn audit_objective_for(programme: crate::domain::objectives::Objective) -> Objective {
+    use crate::domain::objectives::Objective as Programme;
+    match programme {
+        Programme::Awareness => Objective::Awareness,
+        Programme::Engagement => Objective::Engagement,
+        Programme::Conversion => Objective::Conversion,
+        Programme::Ugc => Objective::Ugc,
+        Programme::CommunityAdvocacy => Objective::Community,
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut letters = word.chars();
+    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+}
+
+/// Which weight preset ranks the creators, and a one-click switch when the programme's
+/// objective asks for another one.
+#[component]
+pub fn AuditPresetNotice() -> impl IntoView {
+    let state = app_state();
+    let settings = expect_context::<CreatorsContext>().settings;
+    let programme = move || {
+        state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.objectives.as_ref().map(|o| audit_objective_for(o.objective))))
+    };
+    move || {
+        let (used, edited) = settings.with(|s| (s.objective, s.weights != Weights::preset(s.objective)));
+        let how = if edited { "edited weights, starting from the" } else { "the" };
+        let stated = format!("Scores use {how} {} preset of the audit settings.", capitalised(used.as_str()));
+        let mismatch = programme().filter(|wanted| *wanted != used);
+        view! {
+            <p class="hint" data-testid="audit-preset">
+                {stated}
+                {mismatch.map(|wanted| view! {
+                    <strong>{format!(" The programme's objective is {}, but the audit weighs creators for {}. ", capitalised(wanted.as_str()), capitalised(used.as_str()))}</strong>
+                    <button type="button" on:click=move |_| edit_settings(state, move |s| {
+                        s.objective = wanted;
+                        s.weights = Weights::preset(wanted);
+                    })>{format!("Use the {} preset", capitalised(wanted.as_str()))}</button>
+                })}
+            </p>
+        }
+    }
+}

@@ -119,7 +119,7 @@ pub fn CreatorTable() -> impl IntoView {
             <div class="table-head">
                 <h2 id="ranking-heading">"Ranked creators"</h2>
                 <span class="hint" role="status">
-                    {move || format!("{} of {} creators shown", shown.with(Vec::len), context.rows.with(Vec::len))}
+                    {move || format!("{} of {} shown", crate::domain::format::group_thousands(shown.with(Vec::len) as u64), crate::domain::format::plural(context.rows.with(Vec::len) as u64, "creator", "creators"))}
                 </span>
                 <button class="actions" on:click=export>"Export scores (CSV)"</button>
             </div>

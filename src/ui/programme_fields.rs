@@ -142,12 +142,11 @@ pub fn show_value(value: f64, is_fraction: bool) -> String {
         return "—".to_string();
     }
     if is_fraction {
-        return format!("{:.2}%", value * 100.0);
+        return crate::domain::format::percent(value);
     }
-    if (value - value.round()).abs() < 1e-9 && value.abs() < 1e15 {
-        let sign = if value < 0.0 { "-" } else { "" };
-        format!("{sign}{}", crate::domain::money::group_thousands(value.abs().round() as u64))
+    if (value - value.round()).abs() < 1e-9 {
+        crate::domain::format::count_text(value)
     } else {
-        format!("{value:.2}")
+        crate::domain::format::number_text(value, 2)
     }
 }

@@ -120,11 +120,11 @@ fn target_summary(metric: &MetricPlan) -> String {
         (_, None) => "Set a target uplift.".to_string(),
         (Some(baseline), Some(target)) => match target_level(baseline, target) {
             Ok(level) => format!(
-                "Target level: {} ({:.2}× the baseline of {}, {:+.0}%).",
+                "Target level: {} ({} the baseline of {}, {}).",
                 show_value(level, fraction),
-                target.as_multiple(),
+                crate::domain::format::multiple(target.as_multiple()),
                 show_value(baseline, fraction),
-                target.as_uplift() * 100.0
+                crate::domain::format::signed_percent(target.as_uplift())
             ),
             Err(why) => why,
         },

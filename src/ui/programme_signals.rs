@@ -47,8 +47,8 @@ pub fn SignalsCard() -> impl IntoView {
                         value=Signal::derive(move || entry.with(|e| e.denominator.map(|n| n as f64)))
                         on_set=Callback::new(move |v: Option<f64>| edit(Box::new(move |e| e.denominator = count(v)))) />
                     {move || entry.with(|e| match signal_ratio(e) {
-                        Ok(r) if kind.is_share() => view! { <p class="pg-ratio" aria-live="polite">{format!("= {:.1}%", r * 100.0)}</p> }.into_any(),
-                        Ok(r) => view! { <p class="pg-ratio" aria-live="polite">{format!("= {r:.2} per sponsored post")}</p> }.into_any(),
+                        Ok(r) if kind.is_share() => view! { <p class="pg-ratio" aria-live="polite">{format!("= {}", crate::domain::format::percent(r))}</p> }.into_any(),
+                        Ok(r) => view! { <p class="pg-ratio" aria-live="polite">{format!("= {} per sponsored post", crate::domain::format::number_text(r, 2))}</p> }.into_any(),
                         Err(_) if e.numerator.is_none() && e.denominator.is_none() => view! { <p class="hint pg-ratio-empty">"Enter both counts to see the ratio."</p> }.into_any(),
                         Err(why) => view! { <p class="error-text" role="alert">{why}</p> }.into_any(),
                     })}

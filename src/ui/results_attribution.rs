@@ -7,37 +7,38 @@ use leptos::prelude::*;
 use super::files::download_workspace_csv;
 use super::state::app_state;
 use crate::domain::attribution::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
+use crate::domain::format::{group_thousands as count, plural};
 
 fn amount(value: f64, currency: &Option<String>) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    crate::domain::money::format_money(value, currency.as_deref().unwrap_or(""), 2)
+    crate::domain::format::money(value, currency.as_deref().unwrap_or(""))
 }
 
 fn other_currency_text(row: &CreatorAttribution) -> String {
     row.other_currency
         .iter()
-        .map(|(c, n, r)| format!("+ {n} in {c} ({r:.2} {c}, not converted)"))
+        .map(|(c, n, r)| format!("+ {} in {c} ({}, not converted)", plural(*n, "order", "orders"), crate::domain::format::money(*r, c)))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 fn code_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
     let mut text = format!(
-        "{} orders, {}",
-        row.code_orders,
+        "{}, {}",
+        plural(row.code_orders, "order", "orders"),
         amount(row.code_revenue, currency)
     );
     let mut extra = Vec::new();
     if row.cancelled > 0 {
-        extra.push(format!("{} cancelled left out", row.cancelled));
+        extra.push(format!("{} cancelled left out", count(row.cancelled)));
     }
     if row.refunded > 0 {
-        extra.push(format!("{} refunded, counted", row.refunded));
+        extra.push(format!("{} refunded, counted", count(row.refunded)));
     }
     if row.shared > 0 {
-        extra.push(format!("{} shared with another code", row.shared));
+        extra.push(format!("{} shared with another code", count(row.shared)));
     }
     let others = other_currency_text(row);
     if !others.is_empty() {
@@ -55,13 +56,14 @@ fn link_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
     }
     match row.link_conversions {
         Some(c) => format!(
-            "{} visits, {c} conversions, {}",
-            row.sessions,
+            "{}, {}, {}",
+            plural(row.sessions, "visit", "visits"),
+            plural(c, "conversion", "conversions"),
             row.link_revenue
                 .map(|r| amount(r, currency))
                 .unwrap_or_else(|| "no revenue".into())
         ),
-        None => format!("{} visits, conversions not in the export", row.sessions),
+        None => format!("{}, conversions not in the export", plural(row.sessions, "visit", "visits")),
     }
 }
 
@@ -84,10 +86,10 @@ fn row_view(row: CreatorAttribution, currency: Option<String>, is_total: bool) -
         .cloned()
         .collect::<Vec<_>>()
         .join(" ");
-    let orders = format!("{} – {}", row.orders_low, row.orders_high);
+    let orders = format!("{} – {}", count(row.orders_low), count(row.orders_high));
     let revenue = format!(
         "{} – {}",
-        amount(row.revenue_low, &None),
+        amount(row.revenue_low, &currency),
         amount(row.revenue_high, &currency)
     );
     view! {
@@ -95,7 +97,7 @@ fn row_view(row: CreatorAttribution, currency: Option<String>, is_total: bool) -
             <th scope="row">{who}<span class="cell-note">{codes}</span></th>
             <td class="numeric">{code_cell(&row, &currency)}</td>
             <td class="numeric">{link_cell(&row, &currency)}<span class="cell-note">{notes}</span></td>
-            <td class="numeric">{row.survey_mentions}</td>
+            <td class="numeric">{count(row.survey_mentions)}</td>
             <td class="numeric"><strong>{orders}</strong></td>
             <td class="numeric">{revenue}</td>
         </tr>
@@ -106,24 +108,24 @@ fn summary_lines(r: &Reconciliation) -> Vec<String> {
     let mut lines = Vec::new();
     if r.other_code_orders > 0 {
         lines.push(format!(
-            "{} orders used codes that belong to no creator ({}); they are not attributed.",
-            r.other_code_orders,
+            "{} used codes that belong to no creator ({}); they are not attributed.",
+            plural(r.other_code_orders, "order", "orders"),
             r.other_codes.join(", ")
         ));
     }
     if r.orders_without_code > 0 {
-        lines.push(format!("{} orders used no code.", r.orders_without_code));
+        lines.push(format!("{} used no code.", plural(r.orders_without_code, "order", "orders")));
     }
     if r.unmatched_sessions > 0 {
         lines.push(format!(
-            "{} visits had a utm_content that matches no creator.",
-            r.unmatched_sessions
+            "{} had a link tag (utm_content) that matches no creator.",
+            plural(r.unmatched_sessions, "visit", "visits")
         ));
     }
     if r.survey_answers > 0 {
         lines.push(format!(
-            "{} survey answers: {} name no creator. Mentions are a cross-check, not added to the range.",
-            r.survey_answers, r.survey_unmatched
+            "{}: {} name no creator. Mentions are a cross-check, not added to the range.",
+            plural(r.survey_answers, "survey answer", "survey answers"), count(r.survey_unmatched)
         ));
     }
     lines

@@ -77,14 +77,23 @@ pub fn LeakList() -> impl IntoView {
         }
         view! {
             <ul class="leak-list" data-testid="leak-flags">
-                {flags.into_iter().map(|flag| view! {
-                    <li>
-                        <p>
-                            <strong>{format!("{} (@{})", flag.code, flag.handle)}</strong>
-                            <span class="leak-kind">{format!(" — {}: {} orders", flag.kind.label(), flag.orders)}</span>
-                        </p>
-                        <p class="hint">{flag.evidence}</p>
-                    </li>
+                {flags.into_iter().map(|flag| {
+                    // The plain reading first; the formula behind it one click away.
+                    let (plain, technical) = match flag.evidence.split_once(" (technically: ") {
+                        Some((plain, rest)) => (plain.to_string(), rest.split_once(')').map(|(formula, after)| (formula.to_string(), after.to_string()))),
+                        None => (flag.evidence.clone(), None),
+                    };
+                    let (after, formula) = technical.map_or((String::new(), None), |(formula, after)| (after, Some(formula)));
+                    view! {
+                        <li>
+                            <p>
+                                <strong>{format!("{} (@{})", flag.code, flag.handle)}</strong>
+                                <span class="leak-kind">{format!(" — {}: {}", flag.kind.label(), crate::domain::format::plural(flag.orders, "order", "orders"))}</span>
+                            </p>
+                            <p class="hint">{plain}{after}</p>
+                            {formula.map(|f| view! { <details class="explain"><summary>"How is \"unusual\" computed?"</summary><p class="hint">{format!("The threshold is {f}.")}</p></details> })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         }
@@ -104,7 +113,7 @@ pub fn LeakList() -> impl IntoView {
             <details>
                 <summary>"Thresholds"</summary>
                 <div class="leak-settings">
-                    <SettingInput id="leak-spike-k" label="Spike: spreads above the usual day" step="0.5" max="100"
+                    <SettingInput id="leak-spike-k" label="Spike: how far above a usual day" step="0.5" max="100"
                         help="k in median + k x scaled MAD of daily orders (3.5: the usual cut-off)."
                         read=|s| s.spike_k write=|s, v| s.spike_k = v />
                     <SettingInput id="leak-quiet-days" label="Spike: days without a post before it" step="1" max="366"

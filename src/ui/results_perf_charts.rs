@@ -10,19 +10,6 @@ use crate::domain::results::{
     funnel, performance_table, Grouping, MetricContext, MetricKey, PerformanceRow,
 };
 
-/// Bar labels longer than this are shortened so neighbours do not overlap.
-const LABEL_CHARS: usize = 8;
-
-fn short_label(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_string()
-    } else {
-        format!(
-            "{}…",
-            label.chars().take(LABEL_CHARS - 1).collect::<String>()
-        )
-    }
-}
 
 /// Cost per order per creator with its 95% interval.
 #[component]
@@ -76,7 +63,7 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     );
     if left_out > 0 {
         summary.push_str(&format!(
-            " {left_out} creators without both cost and orders are not shown."
+            " {} without both cost and orders are not shown.", crate::domain::format::plural(left_out as u64, "creator", "creators")
         ));
     }
     summary.push_str(" Whiskers: 95% interval from the exact Poisson interval of the order count; few orders give a wide interval.");
@@ -84,7 +71,7 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     let bars = with_value
         .iter()
         .map(|(name, value, interval)| Bar {
-            label: short_label(name),
+            label: name.to_string(),
             value: *value,
             interval: *interval,
             highlight: Some(name) == best_name.as_ref(),

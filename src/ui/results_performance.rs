@@ -8,7 +8,7 @@ use super::files::download_workspace_csv;
 use super::results_perf_charts::{CostPerOrderChart, FunnelChart};
 use super::state::app_state;
 use crate::domain::results::display::{
-    column_label, explanation, format_plain, performance_csv_rows, rows_hint,
+    column_label, explanation, format_metric, performance_csv_rows, rows_hint,
 };
 use crate::domain::results::{
     performance_table, sort_performance, Grouping, MetricContext, MetricKey, MetricValue,
@@ -157,7 +157,7 @@ fn PerformanceLine(row: PerformanceRow, currency: String) -> impl IntoView {
     view! {
         <tr class:total=row.is_total>
             <th scope="row">{heading}</th>
-            <td class="numeric">{row.rows}</td>
+            <td class="numeric">{crate::domain::format::group_thousands(row.rows as u64)}</td>
             {row.values.into_iter().map(|(key, value)| view! { <MetricCell key=key value=value currency=currency.clone() /> }).collect_view()}
         </tr>
     }
@@ -169,10 +169,10 @@ fn MetricCell(key: MetricKey, value: MetricValue, currency: String) -> impl Into
     let title = explanation(key, &value, &currency);
     let interval = value
         .interval
-        .map(|(low, high)| format!("{} – {}", format_plain(key, low), format_plain(key, high)));
+        .map(|(low, high)| format!("{} – {}", format_metric(key, low, &currency), format_metric(key, high, &currency)));
     let text = value
         .value
-        .map_or_else(|| "not enough data".to_string(), |v| format_plain(key, v));
+        .map_or_else(|| "not enough data".to_string(), |v| format_metric(key, v, &currency));
     let detail = match (&value.value, rows_hint(&value)) {
         (None, _) => value.note.clone(),
         (Some(_), hint) => hint,

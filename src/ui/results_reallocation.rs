@@ -84,6 +84,7 @@ pub fn TopPerformersCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
                             edit_results_plan(state, move |p| p.next_budget = v.map(|v| Money::new(v, &currency)))
                         }) />
                     <SelectField id="rd-rule" label="Rule" options=rules.clone()
+                        hint="Proven efficiency: shares in proportion to the lower end of each creator's 95% interval, so a lucky post does not win the budget."
                         value=Signal::derive(move || plan.with(|p| p.rule.key().to_string()))
                         on_set=Callback::new(move |key: String| if let Some(rule) = ReallocationRule::parse(&key) {
                             edit_results_plan(state, move |p| p.rule = rule)
@@ -105,32 +106,17 @@ pub fn TopPerformersCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
     }
 }
 
-/// Bars of the ranked groups; long names are shortened to fit their slot (the table below
-/// and each bar's tooltip keep the full name).
+/// Bars of the ranked groups; the chart fits long names to their slot (the table below
+/// and each label's tooltip keep the full name).
 fn bars(ranking: &Ranking) -> Vec<Bar> {
-    let valued: Vec<_> = ranking
+    ranking
         .rows
         .iter()
         .filter_map(|r| r.per_hundred.map(|v| (r, v)))
-        .collect();
-    let fits = (70 / valued.len().max(1)).max(4);
-    valued
-        .into_iter()
         .enumerate()
         .map(|(place, (r, value))| {
-            let label = if r.group.chars().count() > fits {
-                format!(
-                    "{}…",
-                    r.group
-                        .chars()
-                        .take(fits.saturating_sub(1))
-                        .collect::<String>()
-                )
-            } else {
-                r.group.clone()
-            };
             Bar {
-                label,
+                label: r.group.clone(),
                 value,
                 interval: r.interval,
                 highlight: place == 0,
@@ -259,7 +245,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
                         {proposal.allocations.iter().map(|a| view! {
                             <tr class:excluded=a.excluded>
                                 <th scope="row">{a.group.clone()}</th>
-                                <td class="numeric">{if a.excluded { "excluded".to_string() } else { format!("{}%", number_text(a.share * 100.0, 1)) }}</td>
+                                <td class="numeric">{if a.excluded { "excluded".to_string() } else { crate::domain::format::percent(a.share) }}</td>
                                 <td class="numeric">{money_cents(a.amount, &proposal.budget.currency)}</td>
                                 <td class="rd-reason">{a.reason.strip_prefix(&format!("{}: ", a.group)).unwrap_or(&a.reason).to_string()}</td>
                             </tr>

@@ -116,7 +116,7 @@ pub fn SentimentPanel() -> impl IntoView {
                                 {rows.into_iter().map(|t| view! {
                                     <tr>
                                         <th scope="row">{t.handle.clone()}</th>
-                                        <td class="numeric">{t.positive}</td><td class="numeric">{t.neutral}</td><td class="numeric">{t.negative}</td>
+                                        <td class="numeric">{crate::domain::format::group_thousands(t.positive as u64)}</td><td class="numeric">{crate::domain::format::group_thousands(t.neutral as u64)}</td><td class="numeric">{crate::domain::format::group_thousands(t.negative as u64)}</td>
                                         <td class="numeric">{t.positive_share().map(percent).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }).collect_view()}

@@ -92,13 +92,13 @@ pub fn TrackingPage() -> impl IntoView {
                 <h2 id="links-heading">"Make links and codes"</h2>
                 <p class="hint">"Briefs make these for their own creators; use this form for anything else."</p>
                 <div class="pg-row">
-                    <TextField id="tracking-campaign" label="Campaign" hint="Becomes utm_campaign, lowercase."
+                    <TextField id="tracking-campaign" label="Campaign" hint="Added to each link as utm_campaign, lowercase."
                         value=read(|p| p.campaign.clone())
                         on_set=Callback::new(move |v: String| edit_link_plan(state, move |p| p.campaign = v.trim().to_string())) />
-                    <TextField id="tracking-term" label="utm_term (optional)" hint="The community or audience."
+                    <TextField id="tracking-term" label="Community or audience (optional)" hint="Added to each link as utm_term."
                         value=read(|p| p.utm_term.clone().unwrap_or_default())
                         on_set=Callback::new(move |v: String| edit_link_plan(state, move |p| p.utm_term = Some(v.trim().to_string()).filter(|v| !v.is_empty()))) />
-                    <TextField id="tracking-id" label="utm_id (optional)" hint="A campaign id if your GA4 set-up uses one."
+                    <TextField id="tracking-id" label="Campaign id (optional)" hint="Added as utm_id, if your GA4 set-up uses one."
                         value=read(|p| p.utm_id.clone().unwrap_or_default())
                         on_set=Callback::new(move |v: String| edit_link_plan(state, move |p| p.utm_id = Some(v.trim().to_string()).filter(|v| !v.is_empty()))) />
                 </div>
@@ -116,7 +116,7 @@ pub fn TrackingPage() -> impl IntoView {
                 </div>
                 <p class="hint">{move || {
                     let (found, unknown) = creators.get();
-                    let mut text = format!("{} creator{} found.", found.len(), if found.len() == 1 { "" } else { "s" });
+                    let mut text = format!("{} found.", crate::domain::format::plural(found.len() as u64, "creator", "creators"));
                     if !unknown.is_empty() {
                         text.push_str(&format!(" Not in the creators table: @{}.", unknown.join(", @")));
                     }
@@ -136,7 +136,7 @@ pub fn TrackingPage() -> impl IntoView {
                         <dt>"utm_medium"</dt><dd>"social for the creator's own posts (GA4: Organic Social); paid_social for whitelisted ads run from their handle (GA4: Paid Social, which matches mediums starting with paid)."</dd>
                         <dt>"utm_campaign"</dt><dd>"The campaign name, lowercase, spaces as _."</dd>
                         <dt>"utm_content"</dt><dd>"Creator and piece, e.g. ridge_runner_ava_story_1: one link per creator and deliverable. Handles in any script are kept and percent-encoded."</dd>
-                        <dt>"utm_term, utm_id"</dt><dd>"Optional: the community, and a campaign id. Left out when empty."</dd>
+                        <dt>"Community and campaign id (utm_term, utm_id)"</dt><dd>"Optional: the community, and a campaign id. Left out when empty."</dd>
                         <dt>"The landing page"</dt><dd>"Its own query parameters stay first and in order, old utm_ parameters are replaced (you are told), and a #section stays at the end."</dd>
                         <dt>"Promo codes"</dt><dd>"Uppercase. Letters from words skip 0, O, 1, I and L, which are misread on a phone screen; the discount number of {PCT} keeps its digits. A code already in this workspace or in the shop's codes gets the next free suffix (2, 3 … or B, C … after a number). Handles with no usable letters get a short code derived from the handle."</dd>
                     </dl>

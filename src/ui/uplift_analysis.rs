@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::charts::{Bar, BarChart, AxisFormat, Threshold};
 use super::files::{download_text, safe_file_stem};
 use super::state::app_state;
-use super::uplift_form::{chance, percent, signed_percent};
+use super::uplift_form::{chance, percent, points, signed_percent, thousands};
 use crate::domain::uplift::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};
 use crate::io::results_csv;
 
@@ -21,7 +21,7 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
         VerdictKind::KeepRunning => "verdict keep",
         VerdictKind::CheckSplit => "verdict check",
     };
-    let level = percent(1.0 - analysis.alpha, 0);
+    let level = percent(1.0 - analysis.alpha);
     let csv = results_csv(&analysis);
     let file = format!("{}-results.csv", safe_file_stem(&analysis.test));
     let export = move |_| match download_text(&file, &csv, "text/csv") {
@@ -30,8 +30,8 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
     };
     let progress = analysis.progress.map(|p| format!(" Units so far: {} of the {} pre-registered.", super::uplift_form::thousands(p.units), super::uplift_form::thousands(p.planned))).unwrap_or_default();
     let thresholds = match analysis.min_lift {
-        Some(m) => format!("Decision thresholds from the pre-registration: significance level {}, smallest lift worth acting on {}.", percent(analysis.alpha, 0), signed_percent(m)),
-        None => format!("No pre-registration: significance level {} and any significant lift counts. Draft one below to set the smallest lift worth acting on.", percent(analysis.alpha, 0)),
+        Some(m) => format!("Decision thresholds from the pre-registration: significance level {}, smallest lift worth acting on {}.", percent(analysis.alpha), signed_percent(m)),
+        None => format!("No pre-registration: significance level {} and any significant lift counts. Draft one below to set the smallest lift worth acting on.", percent(analysis.alpha)),
     };
     // Which pre-registration version the thresholds come from, flagged when amended after launch.
     let plan_test = analysis.test.clone();
@@ -72,10 +72,10 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                         {analysis.arms.iter().map(|arm| view! {
                             <tr>
                                 <td>{arm.name.clone()}{arm.is_control.then_some(" (control)")}</td>
-                                <td class="numeric">{arm.units}</td>
-                                <td class="numeric">{arm.conversions}</td>
-                                <td class="numeric">{format!("{} ({} – {})", percent(arm.rate, 2), percent(arm.rate_lower, 2), percent(arm.rate_upper, 2))}</td>
-                                <td class="numeric">{format!("{} – {}", percent(arm.exact_lower, 2), percent(arm.exact_upper, 2))}</td>
+                                <td class="numeric">{thousands(arm.units)}</td>
+                                <td class="numeric">{thousands(arm.conversions)}</td>
+                                <td class="numeric">{format!("{} ({} – {})", percent(arm.rate), percent(arm.rate_lower), percent(arm.rate_upper))}</td>
+                                <td class="numeric">{format!("{} – {}", percent(arm.exact_lower), percent(arm.exact_upper))}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -83,20 +83,20 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
             </div>
             <p class="hint" data-testid="agresti-coull">{format!(
                 "Agresti-Coull interval, as some calculators show: {}. Same centre as Wilson's, a plain ± around it; a little wider, and the two differ only for small counts.",
-                analysis.arms.iter().map(|a| format!("{} {} – {}", a.name, percent(a.agresti_coull.0, 2), percent(a.agresti_coull.1, 2))).collect::<Vec<_>>().join(", ")
+                analysis.arms.iter().map(|a| format!("{} {} – {}", a.name, percent(a.agresti_coull.0), percent(a.agresti_coull.1))).collect::<Vec<_>>().join(", ")
             )}</p>
             <ComparisonTable comparisons=analysis.comparisons.clone() level=level.clone() />
             <ForestPlot comparisons=analysis.comparisons.clone() level=level.clone() />
             <p class="hint" data-testid="srm">
                 {format!(
-                    "Sample ratio check: p = {} against {}{}.",
-                    format_p(analysis.srm_p_value),
+                    "Sample ratio check: {} against {}{}.",
+                    crate::domain::format::p_equals(analysis.srm_p_value),
                     analysis.srm_against,
                     if analysis.srm_mismatch { " — the split is off; see the verdict" } else { ", no sign of a broken split" }
                 )}
             </p>
             {analysis.all_arms_chi_square.map(|(stat, df, p)| view! {
-                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {stat:.2} on {df} degrees of freedom, p = {}. Small means at least one arm converts differently.", format_p(p))}</p>
+                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {} on {df} degrees of freedom, {}. Small means at least one arm converts differently.", crate::domain::format::number_text(stat, 2), crate::domain::format::p_equals(p))}</p>
             })}
             <Explanations level=level prior=format!("Beta({}, {})", analysis.prior.alpha, analysis.prior.beta) />
         </section>
@@ -117,9 +117,9 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                     <th scope="col" class="numeric">{format!("Lift, {level} interval")}</th>
                     <th scope="col" class="numeric">"Difference in rate"</th>
                     <th scope="col">"Test"</th>
-                    <th scope="col" class="numeric">"p-value"</th>
-                    <th scope="col" class="numeric">"Holm p"</th>
-                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value">"BH p"</th>
+                    <th scope="col" class="numeric" title="p-value: how surprising a difference this large would be with no effect">"Chance of a fluke"</th>
+                    <th scope="col" class="numeric" title="Holm-adjusted p-value: the fluke chance corrected for testing several arms; the verdict uses it">"Fluke, several arms"</th>
+                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value: a more lenient correction for several arms">"Fluke, lenient"</th>
                     <th scope="col" class="numeric">"Chance to win"</th>
                     <th scope="col" class="numeric">"Expected loss"</th>
                 </tr></thead>
@@ -127,20 +127,20 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                     {comparisons.into_iter().map(|c| {
                         let lift = c.lift.map_or("undefined (control has no conversions)".to_string(), |(l, lo, hi)| format!("{} ({} to {})", signed_percent(l), signed_percent(lo), signed_percent(hi)));
                         let (test, other) = match c.test_used {
-                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives p = {}", format_p(p)))),
-                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give p = {}", format_p(p)))),
+                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives {}", crate::domain::format::p_equals(p)))),
+                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give {}", crate::domain::format::p_equals(p)))),
                         };
                         view! {
                             <tr>
                                 <td>{c.arm}</td>
                                 <td class="numeric">{lift}</td>
-                                <td class="numeric">{format!("{:+.3} pp ({:+.3} to {:+.3})", c.difference * 100.0, c.difference_lower * 100.0, c.difference_upper * 100.0)}</td>
+                                <td class="numeric">{format!("{} ({} to {})", points(c.difference), points(c.difference_lower), points(c.difference_upper))}</td>
                                 <td title=other.unwrap_or_default()>{test}</td>
                                 <td class="numeric">{format_p(c.p_value)}</td>
                                 <td class="numeric">{format_p(c.holm_p_value)}</td>
                                 <td class="numeric">{format_p(c.bh_p_value)}</td>
                                 <td class="numeric">{chance(c.chance_to_beat_control)}</td>
-                                <td class="numeric">{format!("{:.4} pp", c.expected_loss * 100.0)}</td>
+                                <td class="numeric">{format!("{} pp", crate::domain::format::number_text(c.expected_loss * 100.0, 2))}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -188,9 +188,9 @@ fn Explanations(level: String, prior: String) -> impl IntoView {
                 <dd>"How much better the arm converts than control, relative: rate of arm / rate of control − 1. Its interval uses the delta method."</dd>
                 <dt>"Difference in rate"</dt>
                 <dd>"The same comparison in percentage points (arm rate − control rate), with Newcombe's hybrid score interval."</dd>
-                <dt>"p-value and test"</dt>
-                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
-                <dt>"Holm and Benjamini-Hochberg (BH)"</dt>
+                <dt>"Chance of a fluke (p-value) and test"</dt>
+                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift. Values below 0.001 read \"< 0.001\"."</dd>
+                <dt>"Fluke, several arms (Holm) and Fluke, lenient (Benjamini-Hochberg)"</dt>
                 <dd>"With several arms the chance of a fluke grows. Holm keeps the chance of any false alarm at alpha (the verdict uses it); Benjamini-Hochberg keeps the share of false alarms among the arms called winners at alpha, and is less strict."</dd>
                 <dt>"Chance to beat control (the Chance to win column)"</dt>
                 <dd>{format!("Bayesian view with {prior} priors on both rates: the probability that the arm's true rate is higher than control's. Change the prior above the analyses.")}</dd>

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::uplift_form::{percent, points, problem, read, read_count, signed_percent, Field};
+use super::uplift_form::{percent, points, problem, read, read_count, signed_percent, thousands, Field};
+use crate::domain::format::number_text;
 use crate::domain::stats::means::SummaryStats;
 use crate::domain::stats::BinaryArm;
-use crate::domain::uplift::format_p;
 use crate::domain::uplift_survey::{brand_lift, compare_summaries, compare_values, parse_values, MeansComparison};
 
 const ALPHA: f64 = 0.05;
@@ -20,21 +20,27 @@ fn summary(mean: RwSignal<String>, sd: RwSignal<String>, n: RwSignal<String>, ar
     })
 }
 
+/// A difference of means with its sign and two decimals: "+1.25", "-0.40".
+fn signed(value: f64) -> String {
+    let text = number_text(value, 2);
+    if value > 0.0 && text != "0.00" { format!("+{text}") } else { text }
+}
+
 fn means_view(c: MeansComparison) -> AnyView {
     let w = c.welch;
     let boot = c.bootstrap.map(|b| format!(
-        " Bootstrap ({} resamples, fixed seed): {:+.2} to {:+.2}, which does not assume a normal shape and suits heavy-tailed revenue.",
-        b.resamples, b.lower, b.upper
+        " Bootstrap ({} resamples, fixed seed): {} to {}, which does not assume a normal shape and suits heavy-tailed revenue.",
+        thousands(b.resamples as u64), signed(b.lower), signed(b.upper)
     ));
     let s = c.student;
     view! {
         <p role="status" data-testid="means-result">{format!(
-            "Treatment {:.2} against control {:.2}: difference {:+.2} (95% Welch interval {:+.2} to {:+.2}, p = {}, {:.0} degrees of freedom).{}",
-            c.treatment.mean, c.control.mean, w.difference, w.lower, w.upper, format_p(w.p_value), w.df, boot.unwrap_or_default()
+            "Treatment {} against control {}: difference {} (95% Welch interval {} to {}, {}, {} degrees of freedom).{}",
+            number_text(c.treatment.mean, 2), number_text(c.control.mean, 2), signed(w.difference), signed(w.lower), signed(w.upper), crate::domain::format::p_equals(w.p_value), number_text(w.df, 0), boot.unwrap_or_default()
         )}</p>
         <p class="hint" data-testid="means-student">{format!(
-            "If asked for Student's t-test (assumes equal spread): t = {:.3}, {:.0} degrees of freedom, p = {}, 95% interval {:+.2} to {:+.2}. Welch's above is the one to report.",
-            s.t, s.df, format_p(s.p_value), s.lower, s.upper
+            "If asked for Student's t-test (assumes equal spread): t = {}, {} degrees of freedom, {}, 95% interval {} to {}. Welch's above is the one to report.",
+            number_text(s.t, 3), number_text(s.df, 0), crate::domain::format::p_equals(s.p_value), signed(s.lower), signed(s.upper)
         )}</p>
     }
     .into_any()
@@ -155,9 +161,9 @@ pub fn BrandLiftCard() -> impl IntoView {
                     let relative = r.relative.map(|(l, lo, hi)| format!(" Relative lift {} (95% interval {} to {}).", signed_percent(l), signed_percent(lo), signed_percent(hi))).unwrap_or_default();
                     view! {
                         <p role="status" data-testid="brand-result">{format!(
-                            "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} p = {}).{relative}",
-                            percent(r.exposed_share, 1), percent(r.control_share, 1), points(r.lift_points),
-                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, format_p(r.p_value)
+                            "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} {}).{relative}",
+                            percent(r.exposed_share), percent(r.control_share), points(r.lift_points),
+                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, crate::domain::format::p_equals(r.p_value)
                         )}</p>
                     }.into_any()
                 }

@@ -58,7 +58,7 @@ pub fn DailyCards(
                         x_format=AxisFormat::Date
                         y_format=AxisFormat::Percent
                         series=vec![Series { label: "Running estimate".into(), points: line, style: SeriesStyle::Line }]
-                        bands=vec![Band { label: format!("Always-valid {} interval", percent(1.0 - alpha, 0)), points: band }]
+                        bands=vec![Band { label: format!("Always-valid {} interval", percent(1.0 - alpha)), points: band }]
                         markers=markers
                         thresholds=vec![Threshold { y: 0.0, label: "No difference".into() }]
                     />
@@ -114,8 +114,8 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
         };
         view! {
             <p role="status" data-testid="msprt-summary">{format!(
-                "Always-valid p-value after {} units: p = {}; {decision}.",
-                thousands(last.n_total), format_p(last.p_value)
+                "Always-valid p-value after {} units: {}; {decision}.",
+                thousands(last.n_total), crate::domain::format::p_equals(last.p_value)
             )}</p>
             <p class="hint" data-testid="msprt-tau">{format!(
                 "Tuned for a difference of {} ({source}); the mixing variance τ² is its square.",
@@ -156,15 +156,15 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             Err(e) => return problem(format!("Cannot compute the difference in differences: {e}.")),
         };
         let is_rate = outcome_kind == DailyOutcome::Rate;
-        let show = move |v: f64| if is_rate { points(v) } else { format!("{v:+.2}") };
-        let level_show = move |v: f64| if is_rate { percent(v, 3) } else { format!("{v:.2}") };
+        let show = move |v: f64| if is_rate { points(v) } else { signed_number(v) };
+        let level_show = move |v: f64| if is_rate { percent(v) } else { crate::domain::format::number_text(v, 2) };
         let e = did.result.effect;
-        let relative = did.result.relative_effect.map(|r| format!(" That is {:+.1}% of what the treated group would have shown without the campaign (point estimate).", r * 100.0)).unwrap_or_default();
+        let relative = did.result.relative_effect.map(|r| format!(" That is {} of what the treated group would have shown without the campaign (point estimate).", crate::domain::format::signed_percent(r))).unwrap_or_default();
         let trend = match &did.pre_trend {
             Ok(t) => {
                 let s = t.slope_difference;
                 let verdict = if s.p_value < alpha { "the groups were already drifting apart before launch, so the estimate may be biased; look for a better-matched control" } else { "no evidence that the groups trended differently before launch (which supports, but cannot prove, the parallel-trends assumption)" };
-                format!("Pre-trend check: slopes differ by {} per day (p = {}): {verdict}.", show(s.estimate), format_p(s.p_value))
+                format!("Pre-trend check: slopes differ by {} per day ({}): {verdict}.", show(s.estimate), crate::domain::format::p_equals(s.p_value))
             }
             Err(e) => format!("Pre-trend check not possible: {e}."),
         };
@@ -176,8 +176,8 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
         };
         view! {
             <p role="status" data-testid="did-result">{format!(
-                "Estimated incremental effect: {} {} ({} interval {} to {}, p = {}).{relative}",
-                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha, 0), show(e.lower), show(e.upper), format_p(e.p_value)
+                "Estimated incremental effect: {} {} ({} interval {} to {}, {}).{relative}",
+                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha), show(e.lower), show(e.upper), crate::domain::format::p_equals(e.p_value)
             )}</p>
             <p>{format!(
                 "Before launch: treated {}, control {}. After: treated {}, control {} ({} days before, {} after).",
@@ -218,4 +218,10 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             </p>
         </section>
     }
+}
+
+/// A difference in conversions per day with its sign: "+1.25", "-0.40".
+fn signed_number(value: f64) -> String {
+    let text = crate::domain::format::number_text(value, 2);
+    if value > 0.0 && text != "0.00" { format!("+{text}") } else { text }
 }

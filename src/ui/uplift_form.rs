@@ -75,9 +75,8 @@ pub fn read_count(value: RwSignal<String>, label: &str) -> Result<u64, String> {
     Ok(v as u64)
 }
 
-pub fn percent(fraction: f64, decimals: usize) -> String {
-    format!("{:.*}%", decimals, fraction * 100.0)
-}
+/// Percentages and percentage points by the one policy of `domain::format`.
+pub use crate::domain::format::{percent, signed_percent, signed_points as points};
 
 /// A probability as a percentage that never rounds to a certainty it is not: `> 99.9%`.
 pub fn chance(p: f64) -> String {
@@ -86,17 +85,10 @@ pub fn chance(p: f64) -> String {
     } else if p < 0.001 {
         "< 0.1%".into()
     } else {
-        percent(p, 1)
+        percent(p)
     }
 }
 
-pub fn signed_percent(fraction: f64) -> String {
-    format!("{:+.1}%", fraction * 100.0)
-}
-
-pub fn points(fraction: f64) -> String {
-    format!("{:+.3} pp", fraction * 100.0)
-}
 
 /// An error line for a card whose inputs cannot be computed.
 pub fn problem(text: String) -> AnyView {

@@ -11,7 +11,7 @@ use crate::domain::geo::analysis::GeoAnalysis;
 use crate::domain::geo::power::{power_of_geo_test, GeoPower, TARGET_POWER};
 use crate::domain::geo::verdict::geo_verdict;
 use crate::domain::geo::{analyse_geo_test, GeoTest, POOR_FIT_RATIO};
-use crate::domain::money::{number_text, percent_text, signed_percent_text};
+use crate::domain::format::{number_text, p_equals, percent, signed_percent};
 use crate::domain::uplift_daily::day_number;
 use crate::domain::uplift_verdict::{format_p, VerdictKind};
 
@@ -33,7 +33,7 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
     let verdict = geo_verdict(&analysis, alpha, min_lift);
     let title = if verdict.kind == VerdictKind::CheckSplit { "Check the fit first" } else { verdict.kind.title() };
     let rule = match &plan {
-        Some(_) => format!("Pre-registered rule: significance {}, smallest worthwhile lift {}.", format_p(alpha), signed_percent_text(min_lift, 1)),
+        Some(_) => format!("Pre-registered rule: significance {}, smallest worthwhile lift {}.", format_p(alpha), signed_percent(min_lift)),
         None => format!("No pre-registration named “{}”: significance {} and any positive lift.", test.name, format_p(alpha)),
     };
     let metric = if test.metric.is_empty() { "value".to_string() } else { test.metric.clone() };
@@ -43,7 +43,7 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
         {analysis.fit.poor_fit.then(|| view! {
             <p class="error-text" role="alert" data-testid="geo-poor-fit">{format!(
                 "Fit too poor to trust: before launch the synthetic control misses the treated regions by {} of their level (more than {}). The gap after launch is not evidence of a lift; choose treated regions that the held-back ones can reproduce, or a longer pre-period.",
-                analysis.fit.fit_ratio.map_or("—".to_string(), |r| percent_text(r, 1)), percent_text(POOR_FIT_RATIO, 0)
+                analysis.fit.fit_ratio.map_or("—".to_string(), |r| percent(r)), percent(POOR_FIT_RATIO)
             )}</p>
         })}
         <p class="verdict" data-testid="geo-verdict"><strong>{title}</strong>{format!(": {}. {rule}", verdict.reason)}</p>
@@ -56,11 +56,11 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
 
 fn lift_sentence(analysis: &GeoAnalysis, metric: &str) -> String {
     let lift = analysis.fit.lift;
-    let relative = lift.relative.map_or(String::new(), |r| format!(" ({} against the synthetic control)", signed_percent_text(r, 1)));
+    let relative = lift.relative.map_or(String::new(), |r| format!(" ({} against the synthetic control)", signed_percent(r)));
     let placebo = match &analysis.placebo {
         Some(p) => format!(
-            "placebo p = {} (rank {} of {} regions by post/pre RMSPE ratio)",
-            format_p(p.p_value), p.rank, p.units
+            "placebo {} (rank {} of {} regions by post/pre RMSPE ratio)",
+            p_equals(p.p_value), p.rank, p.units
         ),
         None => "no placebo p-value with a single held-back region".to_string(),
     };
@@ -81,7 +81,7 @@ fn fit_sentence(analysis: &GeoAnalysis) -> String {
         "Pre-period fit over {} dates: RMSPE {} ({} of the treated level); after launch RMSPE {}, ratio {}.{dropped}",
         fit.pre_days,
         number_text(fit.pre_rmspe, 2),
-        fit.fit_ratio.map_or("—".to_string(), |r| percent_text(r, 1)),
+        fit.fit_ratio.map_or("—".to_string(), |r| percent(r)),
         number_text(fit.post_rmspe, 2),
         ratio_text(fit.rmspe_ratio)
     )
@@ -151,7 +151,7 @@ fn weights_table(analysis: &GeoAnalysis) -> AnyView {
             <thead><tr><th scope="col">"Region"</th><th scope="col" class="numeric">"Weight"</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(region, weight)| view! {
-                    <tr><td>{region}</td><td class="numeric">{percent_text(weight, 1)}</td></tr>
+                    <tr><td>{region}</td><td class="numeric">{percent(weight)}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
@@ -177,10 +177,10 @@ fn GeoPowerForm(test: GeoTest, alpha: f64, post_days: usize) -> impl IntoView {
         answer.get().map(|result| match result {
             Err(e) => problem(format!("{e}.")),
             Ok((power, length)) => {
-                let curve = power.curve.iter().map(|(l, p)| format!("{} → {}", signed_percent_text(*l, 1), percent_text(*p, 0))).collect::<Vec<_>>().join(", ");
+                let curve = power.curve.iter().map(|(l, p)| format!("{} → {}", signed_percent(*l), percent(*p))).collect::<Vec<_>>().join(", ");
                 let headline = match power.minimum_detectable_lift {
-                    Some(l) => format!("A test of {length} dates would detect a lift of {} or more in {} of the placebo windows.", signed_percent_text(l, 1), percent_text(TARGET_POWER, 0)),
-                    None => format!("No lift up to +50% reaches {} power with {length} dates at significance {}.", percent_text(TARGET_POWER, 0), format_p(alpha)),
+                    Some(l) => format!("A test of {length} dates would detect a lift of {} or more in {} of the placebo windows.", signed_percent(l), percent(TARGET_POWER)),
+                    None => format!("No lift up to +50% reaches {} power with {length} dates at significance {}.", percent(TARGET_POWER), format_p(alpha)),
                 };
                 view! {
                     <p data-testid="geo-power">{headline}</p>

@@ -77,8 +77,9 @@ pub fn UpliftPage() -> impl IntoView {
              or regions that saw the campaign with a control group that did not."
         </p>
         <details class="card explain prior-editor">
-            <summary>"Bayesian prior (Beta(1, 1) unless you change it)"</summary>
-            <p class="hint">"The prior on both conversion rates before the data. Beta(1, 1) is flat. A sceptical prior centred on your usual rate, e.g. Beta(13, 987) for about 1.3%, pulls both arms towards it and shrinks the chance to beat control for small tests."</p>
+            <summary>"What you expected before the test (optional)"</summary>
+            <p class="hint">"Used only for the \"Chance to win\" column. Leave it as it is unless you know your usual conversion rate. "</p>
+            <p class="hint">"Technically: the Bayesian prior on both conversion rates before the data, Beta(1, 1) unless you change it; Beta(1, 1) is flat. A sceptical prior centred on your usual rate, e.g. Beta(13, 987) for about 1.3%, pulls both arms towards it and shrinks the chance to beat control for small tests."</p>
             <div class="field-grid">
                 <Field id="prior-alpha" label="Prior alpha (prior conversions + 1)" value=prior_a />
                 <Field id="prior-beta" label="Prior beta (prior non-conversions + 1)" value=prior_b />

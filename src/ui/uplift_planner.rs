@@ -121,7 +121,7 @@ fn sample_size_view(f: PlanForm) -> AnyView {
         Err(e) => return problem(format!("Cannot plan yet: {e}.")),
     };
     let is_rate = f.is_rate();
-    let show = move |v: f64| if is_rate { percent(v, 2) } else { format!("{v:.2}") };
+    let show = move |v: f64| if is_rate { percent(v) } else { crate::domain::format::number_text(v, 2) };
     let days_text = match days {
         Some(Ok(d)) => format!(" At the daily traffic entered that takes {} days.", thousands(d)),
         Some(Err(e)) => format!(" ({e})"),
@@ -134,7 +134,7 @@ fn sample_size_view(f: PlanForm) -> AnyView {
                 {format!(" units in total: {} in control and {} in treatment.", thousands(first.n_control), thousands(first.n_treatment))}
             </p>
             <p>{format!("This detects a change from {} to {} with {} power ({} reached after rounding up).{days_text}",
-                show(answer.baseline), show(answer.target), percent(power, 0), percent(first.achieved_power, 1))}</p>
+                show(answer.baseline), show(answer.target), percent(power), percent(first.achieved_power))}</p>
             <p class="hint">{format!("Formula used: {}", first.explanation)}</p>
         </div>
         <details class="explain">
@@ -150,7 +150,7 @@ fn sample_size_view(f: PlanForm) -> AnyView {
                         <tr>
                             <td>{o.method}</td><td class="numeric">{thousands(o.n_control)}</td>
                             <td class="numeric">{thousands(o.n_treatment)}</td><td class="numeric">{thousands(o.total)}</td>
-                            <td class="numeric">{percent(o.achieved_power, 1)}</td><td>{o.explanation}</td>
+                            <td class="numeric">{percent(o.achieved_power)}</td><td>{o.explanation}</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table>
@@ -158,14 +158,14 @@ fn sample_size_view(f: PlanForm) -> AnyView {
         </details>
         <LineChart
             title="Power curve".to_string()
-            summary=format!("Chance to detect the planned effect by total sample size; {} units reach {}.", thousands(first.total), percent(power, 0))
+            summary=format!("Chance to detect the planned effect by total sample size; {} units reach {}.", thousands(first.total), percent(power))
             x_label="Total units (all arms)".to_string()
             y_label="Power".to_string()
             x_format=AxisFormat::Integer
             y_format=AxisFormat::Percent
             series=vec![Series { label: "Power (default formula)".into(), points: curve, style: SeriesStyle::Line }]
             markers=vec![Marker { x: first.total as f64, label: "Planned size".into() }]
-            thresholds=vec![Threshold { y: power, label: format!("{} power", percent(power, 0)) }]
+            thresholds=vec![Threshold { y: power, label: format!("{} power", percent(power)) }]
         />
     }
     .into_any()
@@ -201,10 +201,10 @@ fn MdeView(form: PlanForm) -> impl IntoView {
                 view! {
                     <ul class="mde-list" data-testid="mde-result">
                         {list.into_iter().enumerate().map(|(i, (name, mde))| {
-                            let absolute = if is_rate { format!("{:+.4} percentage points", mde.absolute * 100.0) } else { format!("{:+.3}", mde.absolute) };
+                            let absolute = if is_rate { crate::domain::format::signed_points(mde.absolute) } else { crate::domain::format::number_text(mde.absolute, 3) };
                             view! { <li>
                                 <strong>{format!("{}{}: ", name, if i == 0 { " (used)" } else { "" })}</strong>
-                                {format!("{:+.2}% relative ({absolute})", mde.relative * 100.0)}
+                                {format!("{} relative ({absolute})", crate::domain::format::signed_percent(mde.relative))}
                             </li> }
                         }).collect_view()}
                     </ul>
@@ -249,7 +249,7 @@ pub fn SeedingCard() -> impl IntoView {
                     view! {
                         <p class="big-number" role="status" data-testid="seeding-result">
                             <strong>{thousands(plan.gifted)}</strong>
-                            {format!(" creators: at least {k} post with probability {} (expected {:.1} posts).", percent(plan.probability, 1), plan.expected_posts)}
+                            {format!(" creators: at least {k} post with probability {} (expected {} posts).", percent(plan.probability), crate::domain::format::number_text(plan.expected_posts, 1))}
                         </p>
                         <BarChart
                             title="How many will post".to_string()

@@ -47,16 +47,16 @@ test('hybrid terms for a UK creator with whitelisting: conflict, fix, clause sou
     // The clause that choice produced, with its source on demand and its plain-words note.
     const paid = editor.locator('.doc-clause', { has: page.getByRole('heading', { name: /Paid usage and whitelisting/ }) });
     await paid.getByText('Why this clause?').click();
-    assert.match(await paid.locator('.doc-source').innerText(), new RegExp(`Source: Usage licence: paid usage \\(${WHITELISTING.replace(/[()]/g, '\\$&')}\\) for GBP 300`));
+    assert.match(await paid.locator('.doc-source').innerText(), new RegExp(`Source: Usage licence: paid usage \\(${WHITELISTING.replace(/[()]/g, '\\$&')}\\) for £300`));
     assert.match(await paid.innerText(), /never their password/);
     assert.match(await paid.locator('.doc-side-note').innerText(), /^In plain words\n/);
     const pay = editor.locator('.doc-clause', { has: page.getByRole('heading', { name: /\d+\. Compensation$/ }) });
-    assert.match(await pay.innerText(), /a fixed fee of GBP 600 plus a commission of 10% of the net value of attributed sales/);
+    assert.match(await pay.innerText(), /a fixed fee of £600 plus a commission of 10% of the net value of attributed sales/);
     const disclosure = editor.locator('.doc-clause', { has: page.getByRole('heading', { name: /\d+\. Disclosure$/ }) });
     assert.match(await disclosure.innerText(), /Use “Ad”, “#ad”/);
     const sheet = editor.locator('.doc-table');
-    assert.match(await sheet.innerText(), /Compensation\tFee GBP 600 \+ commission 10%/);
-    assert.match(await sheet.innerText(), /Paid usage fee\tGBP 300/);
+    assert.match(await sheet.innerText(), /Compensation\tFee £600 \+ commission 10%/);
+    assert.match(await sheet.innerText(), /Paid usage fee\t£300/);
 
     await editor.getByRole('button', { name: 'Save draft' }).click();
     // Edits are saved after a pause in typing; saving by hand says which version holds them
@@ -70,7 +70,7 @@ test('hybrid terms for a UK creator with whitelisting: conflict, fix, clause sou
     assert.match(markdown, /\*Source: Usage licence: paid usage/);
     assert.match(markdown, /> \*\*In plain words:\*\* /);
     assert.match(markdown, /It is not legal advice/);
-    assert.match(markdown, /\| Paid usage fee \| GBP 300 \|/);
+    assert.match(markdown, /\| Paid usage fee \| £300 \|/);
     const html = fs.readFileSync(await app.download(editor.getByRole('button', { name: 'Download HTML' })), 'utf8');
     assert.match(html, /^<!doctype html>\n<html lang="en">/);
     assert.match(html, /<h3><span class="doc-clause-number">\d+\.<\/span> Paid usage and whitelisting<\/h3>/);

@@ -236,7 +236,7 @@ test('audit settings are edited, saved with the workspace and reset', async () =
     assert.equal(await page.getByLabel('Recent posts used (N)').inputValue(), '6');
     const detail = await openCreator(page, 'flour_and_fern');
     const text = await detail.innerText();
-    assert.match(text, /Audience fit\s+\d+\s+—\s+\d+%\s+\d+% of the audience in the target countries/, 'audience fit enters the score');
+    assert.match(text, /Audience fit\s+\d+\s+—\s+\d+(\.\d)?%\s+\d+(\.\d)?% of the audience in the target countries/, 'audience fit enters the score');
     assert.match(text, /Rates use the 6 most recent of \d+ posts/);
     await page.getByRole('button', { name: 'Reset weights to preset' }).click();
     assert.equal(await page.getByLabel('Audience fit', { exact: true }).inputValue(), '5');

@@ -29,12 +29,12 @@ test('a follower sample estimates likely fake followers with an interval and a f
     await page.getByText('Follower sample imported: 65 accounts of 2 creator(s).').waitFor();
     // statsmodels proportion_confint(20, 40, method="wilson"): 0.352 to 0.648.
     const rows = page.getByTestId('follower-samples').locator('tbody tr');
-    assert.deepEqual(await rows.allInnerTexts(), ['@peakpace_lena\t40\t20\t50% (35%–65%)', '@levain_lotte\t25\t0\t0% (0%–13%)']);
+    assert.deepEqual(await rows.allInnerTexts(), ['@peakpace_lena\t40\t20\t50% (35.2%–64.8%)', '@levain_lotte\t25\t0\t0% (0%–13.3%)']);
 
     const lena = await openCreator(page, 'peakpace_lena');
     assert.match(await lena.innerText(), /Many followers look fake/);
-    assert.match(await lena.innerText(), /20 of 40 sampled followers show 3 or more fake-account signals: 50% \(95% interval 35%-65%\)/);
-    assert.match(await lena.innerText(), /Likely fake followers\s+50\.00%\s+35\.20%–64\.80%/);
+    assert.match(await lena.innerText(), /20 of 40 sampled followers show 3 or more fake-account signals: 50% \(95% interval 35\.2% to 64\.8%\)/);
+    assert.match(await lena.innerText(), /Likely fake followers\s+50%\s+35\.2%–64\.8%/);
     const lotte = await openCreator(page, 'levain_lotte');
     assert.doesNotMatch(await lotte.innerText(), /Many followers look fake/);
 

@@ -27,7 +27,7 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     assert.match(await page.locator('#metric-0-method').inputValue(), /community_listening/);
     // A rate metric: baseline 12% with the proposed +20% gives 14.40%.
     await set(page.getByLabel('Baseline (%)').first(), '12');
-    await page.getByText('Target level: 14.40% (1.20× the baseline of 12.00%, +20%).').waitFor();
+    await page.getByText('Target level: 14.4% (1.20× the baseline of 12%, +20%).').waitFor();
     const checks = page.locator('section', { has: page.getByRole('heading', { name: 'Before you launch' }) });
     assert.match(await checks.innerText(), /Positive sentiment share: enter a baseline/);
     assert.doesNotMatch(await checks.innerText(), /Repeat advocates: enter a baseline/);
@@ -37,7 +37,7 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     await page.getByText(/Pause \(Programme lead\): Watch\. In breach for 1 of the 3 periods/).waitFor();
     // Linking the demo's holdout test supplies the significance: the pause may happen now.
     await page.getByLabel('Uplift test on this metric').selectOption('Spring pilot 2026 regional holdout');
-    await page.getByText(/“Spring pilot 2026 regional holdout” is significant: Holm-adjusted p = 7\.9\de-4 < 0\.05/).waitFor();
+    await page.getByText(/“Spring pilot 2026 regional holdout” is significant: Holm-adjusted p < 0\.001, below 0\.05/).waitFor();
     await page.getByText(/Pause \(Programme lead\): Act\. Pause: in breach and an uplift test on this metric is significant/).waitFor();
     await screenshot(app, 'programme-1280');
 
@@ -91,7 +91,7 @@ test('objective, community brief, per-creator briefs with links and codes, saved
     const markdown = fs.readFileSync(file, 'utf8');
     assert.match(markdown, /^# Sourdough winter bake: creator brief/);
     assert.match(markdown, /\(@crumb\\_theory\)\*/);
-    assert.match(markdown, /Please post between 1 December 2026 and 14 December 2026/);
+    assert.match(markdown, /Please post between 1 Dec 2026 and 14 Dec 2026/);
     assert.match(markdown, /label it “#ad”/);
     assert.match(markdown, /both on screen and spoken/);
     assert.match(markdown, /Source\*\*[\s\S]*16 CFR Part 255/);

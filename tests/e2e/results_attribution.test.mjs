@@ -50,7 +50,7 @@ test('shop orders and platform results reconcile per creator and a leaked code i
       const table = page.getByTestId('attribution-table');
       // NORA15 in EUR: #1001 #1002 #1007 #1012 #1015 #1017 #1021; #1009 is in GBP.
       await table.getByRole('row', { name: /@trail_nora/ }).filter({ hasText: '7 orders' }).waitFor();
-      await table.getByRole('row', { name: /@trail_nora/ }).filter({ hasText: '1 in GBP' }).waitFor();
+      await table.getByRole('row', { name: /@trail_nora/ }).filter({ hasText: '1 order in GBP' }).waitFor();
       // TOM15: four orders, #1008 cancelled and left out.
       await table.getByRole('row', { name: /@muddy_miles_tom/ }).filter({ hasText: '4 orders' }).filter({ hasText: '1 cancelled left out' }).waitFor();
       // AVA15: three in the pilot, eight from the coupon site in September.
@@ -76,7 +76,7 @@ test('shop orders and platform results reconcile per creator and a leaked code i
     await check();
 
     // A longer grace period keeps September inside the campaign: only the spike is left.
-    await page.locator('section.leaks summary').click();
+    await page.locator('section.leaks summary', { hasText: 'Thresholds' }).click();
     const grace = page.getByLabel('After the window: grace days');
     await grace.fill('200');
     await grace.blur();

@@ -28,7 +28,7 @@ test('performance groups, sorts and downloads; an edited EMV rate survives a rel
     const cpa = table.getByRole('columnheader', { name: /^CPA/ });
     await cpa.getByRole('button').click();
     assert.equal(await cpa.getAttribute('aria-sort'), 'ascending');
-    const firstCpa = async () => Number((await table.locator('tbody tr').first().locator('td').nth(7).locator('.metric-value').innerText()).replace(/,/g, ''));
+    const firstCpa = async () => Number((await table.locator('tbody tr').first().locator('td').nth(7).locator('.metric-value').innerText()).replace(/[^\d.]/g, ''));
     const lowest = await firstCpa();
     await cpa.getByRole('button').press('Enter');
     assert.equal(await cpa.getAttribute('aria-sort'), 'descending');
@@ -47,19 +47,19 @@ test('performance groups, sorts and downloads; an edited EMV rate survives a rel
 
     // EMV: demo counts x the conservative per-action preset, low €1,527.28.
     const range = page.getByTestId('emv-range');
-    assert.match(await range.innerText(), /€1,527 – €6,206/);
+    assert.match(await range.innerText(), /€1,527\.28 – €6,205\.90/);
     assert.match(await page.locator('.results-emv').innerText(), /EMV is not revenue and is not in ROI or ROAS/);
     const likeLow = page.getByLabel('Low value per like (EUR)');
     await likeLow.fill('0.02');
     await likeLow.press('Tab');
     // 14,893 likes x 0.01 more = +148.93: €1,676.21.
-    await page.getByText('€1,676 – €6,206').waitFor();
+    await page.getByText(/€1,676\.21 – €6,205\.90/).first().waitFor();
     await app.waitSaved();
     await screenshot(app, 'results-performance-1280');
     await app.reload();
     await app.goto('Results');
     assert.equal(await page.getByLabel('Low value per like (EUR)').inputValue(), '0.02');
-    assert.match(await page.getByTestId('emv-range').innerText(), /€1,676 – €6,206/);
+    assert.match(await page.getByTestId('emv-range').innerText(), /€1,676\.21 – €6,205\.90/);
     assert.match(await page.locator('.results-emv').innerText(), /Edited from “Per action \(conservative\)”/);
     // Switching preset replaces the rates.
     await page.getByLabel('Rate preset').selectOption('CPM based');

@@ -73,9 +73,9 @@ test('a sent version opens read-only with its own number; edit as new draft copi
     await app.goto('Contracts');
     for (const [version, status] of [[1, 'sent'], [2, 'draft'], [3, 'draft']]) await saved.getByText(title(version, status)).waitFor();
     const money = async (version, status) => saved.locator('tr', { hasText: title(version, status) }).locator('td').nth(1).innerText();
-    assert.equal(await money(1, 'sent'), 'GBP 650');
-    assert.equal(await money(2, 'draft'), 'GBP 750');
-    assert.equal(await money(3, 'draft'), 'GBP 700');
+    assert.equal(await money(1, 'sent'), '£650');
+    assert.equal(await money(2, 'draft'), '£750');
+    assert.equal(await money(3, 'draft'), '£700');
     assert.deepEqual(app.pageErrors, []);
   } finally {
     await app.close();

@@ -15,14 +15,14 @@ test('the demo pilot shows an honest verdict with effect size and interval', asy
     assert.match(await card.locator('h2').innerText(), /Spring pilot 2026 regional holdout/);
     const verdict = await card.getByRole('status').innerText();
     // Reference values (statsmodels): lift 0.200045, z-test p = 0.000790.
-    assert.match(verdict, /^Verdict: Scale\. Pilot regions converts \+20\.0% relative to control \(95% interval \+\d+\.\d% to \+\d+\.\d%, p = 7\.9e-4\)/);
+    assert.match(verdict, /^Verdict: Scale\. Pilot regions converts \+20% relative to control \(95% interval \+\d+(\.\d)?% to \+\d+(\.\d)?%, p < 0\.001\)/);
     const row = await card.getByTestId('comparisons').locator('tbody tr').innerText();
-    assert.match(row, /Pilot regions\t\+20\.0% \(/);
-    assert.match(row, /\+0\.254 pp \(\+0\.106 to \+0\.403\)/, 'Newcombe interval 0.001057 to 0.004027');
+    assert.match(row, /Pilot regions\t\+20% \(/);
+    assert.match(row, /\+0\.25 pp \(\+0\.11 pp to \+0\.40 pp\)/, 'Newcombe interval 0.001057 to 0.004027');
     // Test used, p-value, Holm and Benjamini-Hochberg (equal with one treatment), chance to win.
-    assert.match(row, /\tz-test\t7\.9e-4\t7\.9e-4\t7\.9e-4\t> 99\.9%\t/);
+    assert.match(row, /\tz-test\t< 0\.001\t< 0\.001\t< 0\.001\t> 99\.9%\t/);
     const plot = await card.getByRole('img').getAttribute('aria-label');
-    assert.match(plot, /Pilot regions: lift \+20\.0%/);
+    assert.match(plot, /Pilot regions: lift \+20%/);
     await card.getByText('What these numbers mean').click();
     assert.match(await card.locator('details').innerText(), /Chance to beat control/);
     assert.deepEqual(app.pageErrors, []);

@@ -36,7 +36,7 @@ test('per-user conversion rows are counted into arms and analysed', async () => 
     assert.match(await analysis.locator('h2').innerText(), /Code holdout/);
     // statsmodels proportions_ztest([25, 10], [200, 200]): z = 2.654, p = 0.00795.
     const row = await analysis.getByTestId('comparisons').locator('tbody tr').innerText();
-    assert.match(row, /^Creator code\t\+150\.0% \(/);
+    assert.match(row, /^Creator code\t\+150% \(/);
     assert.match(row, /\t0\.008\t/);
     await app.waitSaved();
     await app.reload();

@@ -18,9 +18,9 @@ test('the demo pilot shows the always-valid p-value with its tuning, editable', 
     assert.equal(await card.getByTestId('msprt-summary').innerText(),
       'Always-valid p-value after 96,195 units: p = 0.030; it has been at or below 0.050 since 2026-05-08, so the difference holds even with daily looks.');
     assert.equal(await card.getByTestId('msprt-tau').innerText(),
-      'Tuned for a difference of +0.127 pp (the pre-registered smallest lift +10.0% times the control\'s rate so far); the mixing variance τ² is its square.');
+      'Tuned for a difference of +0.13 pp (the pre-registered smallest lift +10% times the control\'s rate so far); the mixing variance τ² is its square.');
     await card.getByLabel('Difference to tune for (percentage points, blank = planned)').fill('0.3');
-    await card.getByText('Tuned for a difference of +0.300 pp (as entered)').waitFor();
+    await card.getByText('Tuned for a difference of +0.30 pp (as entered)').waitFor();
     await card.getByText('How it is computed').click();
     assert.match(await card.locator('details').innerText(), /Λ = √\(V \/ \(V \+ τ²\)\)/);
     assert.deepEqual(app.pageErrors, []);
@@ -40,7 +40,7 @@ test('Student beside Welch, Evan Miller beside the planner formulas, a Fisher no
     // scipy.stats.ttest_ind_from_stats(27.30, 66.5, 4150, 24.10, 61.0, 4200, equal_var=True):
     // t = 2.2918, p = 0.02194, df 8348, interval 0.4630 to 5.9370.
     assert.equal(await page.getByTestId('means-student').innerText(),
-      'If asked for Student\'s t-test (assumes equal spread): t = 2.292, 8348 degrees of freedom, p = 0.022, 95% interval +0.46 to +5.94. Welch\'s above is the one to report.');
+      'If asked for Student\'s t-test (assumes equal spread): t = 2.292, 8,348 degrees of freedom, p = 0.022, 95% interval +0.46 to +5.94. Welch\'s above is the one to report.');
     await page.getByText('Welch or Student: the formulas').click();
     await page.getByText('Why Welch is the default').waitFor();
 
@@ -64,7 +64,7 @@ test('Student beside Welch, Evan Miller beside the planner formulas, a Fisher no
     await analysis.waitFor();
     // statsmodels proportion_confint(0, 40, method='agresti_coull') = (0, 0.10440).
     assert.match(await analysis.getByTestId('agresti-coull').innerText(),
-      /^Agresti-Coull interval, as some calculators show: Control 0\.00% – 10\.44%, New page 0\.00% – 10\.44%\. Same centre as Wilson's/);
+      /^Agresti-Coull interval, as some calculators show: Control 0% – 10\.4%, New page 0% – 10\.4%\. Same centre as Wilson's/);
     assert.equal(await analysis.getByTestId('fisher-note').innerText(),
       'New page: Nobody converted in either arm, so Fisher\'s exact test has no information: p = 1 here means nothing, not "no effect".');
     assert.deepEqual(app.pageErrors, []);

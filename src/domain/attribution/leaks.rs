@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::format::{group_thousands, number_text, percent};
 use crate::domain::limits::{add_days, add_days_saturating, count_problem};
 use crate::domain::workspace::Workspace;
 
@@ -212,7 +213,7 @@ fn spike_flag(
     let days: Vec<String> = spikes
         .iter()
         .take(3)
-        .map(|(day, n)| format!("{n} on {day}"))
+        .map(|(day, n)| format!("{} on {}", group_thousands(*n), crate::domain::format::date(*day)))
         .collect();
     let more = if spikes.len() > 3 {
         format!(" and {} more days", spikes.len() - 3)
@@ -225,11 +226,14 @@ fn spike_flag(
         kind: LeakKind::SpikeWithoutCause,
         orders: orders_in_spikes,
         evidence: format!(
-            "Orders per day: {}{more}, against a usual {centre:.1} a day (threshold {threshold:.1}: the median plus {} times the spread of {:.1}). \
+            "Orders per day: {}{more}, against a usual {} a day; more than {} a day is unusual for this code \
+             (technically: the median plus {} times the median absolute deviation of {}). \
              No visits on @{}'s tracked links within a day, and no sponsored post or result by @{} in the {quiet} days before.",
             days.join(", "),
-            settings.spike_k,
-            spread.max(1.0),
+            number_text(centre, 1),
+            number_text(threshold, 1),
+            number_text(settings.spike_k, 1),
+            number_text(spread.max(1.0), 1),
             owner.handle,
             owner.handle
         ),
@@ -287,8 +291,10 @@ fn outside_flag(
         kind: LeakKind::OutsideAudience,
         orders: outside_orders,
         evidence: format!(
-            "{outside_orders} of {known} orders ({:.0}%) shipped outside @{}'s audience countries and home country ({}): {}.",
-            share * 100.0,
+            "{} of {} orders ({}) shipped outside @{}'s audience countries and home country ({}): {}.",
+            group_thousands(outside_orders),
+            group_thousands(known),
+            percent(share),
             owner.handle,
             allowed.join(", "),
             countries.join(", ")

@@ -292,7 +292,8 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
         }
         for (other, _, amount) in link_other {
             row.notes.push(format!(
-                "Link revenue of {amount:.2} {other} is in another currency and is not added."
+                "Link revenue of {} is in another currency and is not added.",
+                crate::domain::format::money(amount, &other)
             ));
         }
         row.survey_mentions = survey

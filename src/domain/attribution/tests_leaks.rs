@@ -89,11 +89,12 @@ fn a_spike_with_no_post_and_no_clicks_is_flagged() {
         (LeakKind::SpikeWithoutCause, "NORA15", 9)
     );
     assert!(
-        flag.evidence.contains("9 on 2026-05-07"),
+        flag.evidence.contains("9 on 7 May 2026"),
         "{}",
         flag.evidence
     );
-    assert!(flag.evidence.contains("threshold 5.0"), "{}", flag.evidence);
+    assert!(flag.evidence.contains("more than 5.0 a day is unusual"), "{}", flag.evidence);
+    assert!(flag.evidence.contains("(technically: the median plus 3.5 times the median absolute deviation of 1.0)"), "{}", flag.evidence);
 
     // Visits on her link the day before explain it: no flag.
     let mut explained = w.clone();
@@ -141,7 +142,7 @@ fn orders_outside_the_audience_are_flagged() {
     );
     assert_eq!(flags[0].orders, 15);
     assert!(
-        flags[0].evidence.starts_with("15 of 45 orders (33%)"),
+        flags[0].evidence.starts_with("15 of 45 orders (33.3%)"),
         "{}",
         flags[0].evidence
     );

@@ -176,8 +176,8 @@ pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, String> {
     let total: f64 = out.iter().map(|s| s.share).sum();
     if total > 1.0 + 1e-6 {
         return Err(format!(
-            "the shares add up to {:.0}%, more than 100%",
-            total * 100.0
+            "the shares add up to {}, more than 100%",
+            crate::domain::format::percent(total)
         ));
     }
     Ok(out)

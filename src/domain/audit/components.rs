@@ -10,7 +10,7 @@ use super::{AuditSettings, CreatorMetrics};
 
 /// A rate as a percentage with one decimal: 0.0364 -> "3.6%".
 fn pct(rate: f64) -> String {
-    format!("{:.1}%", super::numbers::clamp(rate * 100.0, -1e12, 1e12))
+    crate::domain::format::percent(rate)
 }
 
 fn make(
@@ -76,8 +76,8 @@ fn scored(
                 ),
             };
             let reason = format!(
-                "Mean engagement {} (likes + comments / followers, last {} posts; {}) is {:.2}x the benchmark of {} at {} followers (interpolated between tier figures): {}.",
-                pct(rate), e.posts_used, sureness, b.ratio, pct(b.benchmark_rate), thousands(i128::from(m.followers)), b.label.as_words()
+                "Mean engagement {} (likes + comments / followers, last {} posts; {}) is {} the benchmark of {} at {} followers (interpolated between tier figures): {}.",
+                pct(rate), e.posts_used, sureness, crate::domain::format::multiple(b.ratio), pct(b.benchmark_rate), thousands(i128::from(m.followers)), b.label.as_words()
             );
             Ok((score::engagement_score(b.ratio), Some(interval), reason))
         }

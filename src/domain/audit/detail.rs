@@ -25,7 +25,7 @@ pub struct MetricLine {
 }
 
 fn pct(rate: f64) -> String {
-    format!("{:.2}%", rate * 100.0)
+    crate::domain::format::percent(rate)
 }
 
 fn opt_pct(rate: Option<f64>) -> String {
@@ -121,7 +121,7 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
     lines.push(match &m.benchmark {
         Some(b) => MetricLine {
             name: "Against the tier benchmark",
-            value: format!("{:.2}× ({} the benchmark)", b.ratio, b.label.as_words()),
+            value: format!("{} ({} the benchmark)", crate::domain::format::multiple(b.ratio), b.label.as_words()),
             interval: None,
             explanation: format!(
                 "Mean rate / {} at {} followers ({} tier; interpolated on log followers between the tier figures of {}, {}). In line means 0.8–1.25×.",

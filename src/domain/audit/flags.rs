@@ -171,7 +171,7 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
             )
         });
         let multiple = super::numbers::ratio_f64(post.interactions as f64, post.median_interactions)
-            .map_or(String::new(), |m| format!(", {m:.1}x their median of {:.0}", post.median_interactions));
+            .map_or(String::new(), |m| format!(", {m:.1}× their median of {}", crate::domain::format::count_text(post.median_interactions)));
         let evidence = format!(
             "{size}; may be explained by post {} on {} with {} interactions (robust z {:.1}{multiple}), as a viral post brings followers.{around} Annotate the reason if you know it.{comments}",
             post.post_id, post.date, thousands(i128::from(post.interactions)), post.robust_z
@@ -188,8 +188,8 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
     match &spike.engagement {
         Some(e) => {
             let around = format!(
-                "interactions per post changed {} (median {:.0} over {} posts after vs {:.0} over {} before), so interactions per follower changed {}",
-                signed_percent(e.engagement_change), e.median_after, e.posts_after, e.median_before, e.posts_before, signed_percent(e.per_follower_change)
+                "interactions per post changed {} (median {} over {} posts after vs {} over {} before), so interactions per follower changed {}",
+                signed_percent(e.engagement_change), crate::domain::format::count_text(e.median_after), e.posts_after, crate::domain::format::count_text(e.median_before), e.posts_before, signed_percent(e.per_follower_change)
             );
             if e.followed {
                 let evidence = format!("{size}; {around}. Engagement followed the jump, as it does after a viral post or press: annotate the reason if you know it.{comments}");

@@ -125,12 +125,12 @@ pub fn describe_estimate(estimate: &FakeFollowerEstimate, sample: &FollowerSampl
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "{} of {} sampled followers show {FAKE_SIGNALS} or more fake-account signals: {:.0}% (95% interval {:.0}%-{:.0}%). Signals seen: {}.",
+        "{} of {} sampled followers show {FAKE_SIGNALS} or more fake-account signals: {} (95% interval {} to {}). Signals seen: {}.",
         estimate.likely_fake,
         estimate.sampled,
-        estimate.share * 100.0,
-        estimate.low * 100.0,
-        estimate.high * 100.0,
+        crate::domain::format::percent(estimate.share),
+        crate::domain::format::percent(estimate.low),
+        crate::domain::format::percent(estimate.high),
         if top.is_empty() { "none".to_string() } else { top }
     )
 }
@@ -184,7 +184,7 @@ mod tests {
         assert!((estimate.high - 0.306_040_027_446_488_5).abs() < 1e-12, "{}", estimate.high);
         let text = describe_estimate(&estimate, &sample);
         assert!(text.starts_with("7 of 42 sampled followers show 3 or more"), "{text}");
-        assert!(text.contains("17% (95% interval 8%-31%)"), "{text}");
+        assert!(text.contains("16.7% (95% interval 8.3% to 30.6%)"), "{text}");
     }
 
     #[test]

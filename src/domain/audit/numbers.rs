@@ -79,9 +79,9 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
-/// A fraction as a whole percentage for evidence strings: 0.354 -> "35%".
+/// A fraction as a percentage for evidence strings: 0.354 -> "35.4%".
 pub fn percent(fraction: f64) -> String {
-    format!("{:.0}%", clamp(fraction * 100.0, -1e12, 1e12))
+    crate::domain::format::percent(fraction)
 }
 
 /// A count with thousands separators for evidence strings: 18000 -> "18,000".
@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(thousands(18_000), "18,000");
         assert_eq!(thousands(-1_234_567), "-1,234,567");
         assert_eq!(thousands(999), "999");
-        assert_eq!(percent(0.354), "35%");
+        assert_eq!(percent(0.354), "35.4%");
     }
 
     #[test]

@@ -2,22 +2,16 @@
 //! order follows what a creator needs first: why, what must be true, how to disclose, then
 //! the freedom, the dates, the pieces, the link and the way back.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::per_creator::CreatorBrief;
 use super::{CampaignBrief, PostingWindow};
 use crate::domain::doc::Document;
 use crate::domain::markets::Market;
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
-
-/// `12 October 2026`.
+/// `12 Oct 2026`: the one date format of `domain::format`.
 pub fn long_date(date: NaiveDate) -> String {
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
-    format!("{} {month} {}", date.day(), date.year())
+    crate::domain::format::date(date)
 }
 
 fn window_sentence(window: &PostingWindow) -> String {
@@ -61,6 +55,14 @@ fn disclosure(doc: &mut Document, market: Market) {
     let mut points: Vec<String> = rules.placement.iter().map(|p| p.to_string()).collect();
     points.extend(rules.video.iter().map(|p| p.to_string()));
     points.push(rules.gifted_products.to_string());
+    // Where the law requires a written contract (France), the creator hears it in the brief.
+    if !rules.mandatory_contract_clauses.is_empty() {
+        let clauses: Vec<&str> = rules.mandatory_contract_clauses.iter().map(|c| c.description).collect();
+        points.push(format!(
+            "A written contract between the brand and you is mandatory above the threshold set by decree, signed before you post: it states {}.",
+            clauses.join("; ")
+        ));
+    }
     if !rules.labels_to_avoid.is_empty() {
         points.push(format!(
             "Do not rely on unclear labels: {}.",
@@ -98,7 +100,7 @@ fn deliverables_section(doc: &mut Document, brief: &CampaignBrief, creator: Opti
         match (&creator.code, creator.discount.filter(|d| (0.0..=1.0).contains(d))) {
             (Some(code), Some(discount)) => doc.paragraph(format!(
                 "Your code: {code} gives your followers {} off. It is yours alone: redemptions count towards your results.",
-                crate::domain::money::percent_text(discount, 0)
+                crate::domain::format::percent(discount)
             )),
             (Some(code), None) => doc.paragraph(format!("Your code: {code}. It is yours alone.")),
             (None, _) => doc,

@@ -157,6 +157,9 @@ fn the_named_disclosure_rules_reach_the_creator() {
     let france = plain(Market::France);
     assert!(france.contains("“Publicité”") && france.contains("“Collaboration commerciale”"));
     assert!(france.contains("Images retouchées") && france.contains("Images virtuelles"));
+    assert!(france.contains("A written contract between the brand and you is mandatory"), "{france}");
+    assert!(france.contains("the remuneration, in money or in kind"));
+    assert!(!uk.contains("written contract between the brand and you"));
     // Without a market there is no disclosure section, and the check says so.
     let none = CampaignBrief { market: None, ..complete() };
     assert!(!render_plain_text(&render_brief(&none, None)).contains("Disclosure"));
@@ -245,7 +248,7 @@ fn a_creator_brief_document_holds_everything_they_need() {
     assert_eq!(document.subtitle.as_deref(), Some("For Ava Ridge (@ridge_runner_ava)"));
     let text = render_plain_text(&document);
     for expected in [
-        "Please post between 12 October 2026 and 26 October 2026",
+        "Please post between 12 Oct 2026 and 26 Oct 2026",
         "Made with sourdough, oats and dates",
         "Your voice",
         "Micro-challenge: Ask your followers for their tips or photos",
@@ -269,8 +272,8 @@ fn a_creator_brief_document_holds_everything_they_need() {
 
 #[test]
 fn long_dates_read_naturally() {
-    assert_eq!(long_date(day(1, 5)), "5 January 2026");
-    assert_eq!(long_date(day(12, 31)), "31 December 2026");
+    assert_eq!(long_date(day(1, 5)), "5 Jan 2026");
+    assert_eq!(long_date(day(12, 31)), "31 Dec 2026");
 }
 
 #[test]

@@ -212,6 +212,10 @@ pub struct UsageGrant {
     pub territory: String,
     /// Months from the first post.
     pub months: u32,
+    /// For paid usage: the ad platforms the brand may run the content on ("Meta", "TikTok");
+    /// empty when the agreement names none.
+    #[serde(default)]
+    pub platforms: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

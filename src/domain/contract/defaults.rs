@@ -85,7 +85,7 @@ impl ContractChoices {
                 kill_fee: KillFee { enabled: true, before_content: 0.25, after_draft: 0.5, after_posting: 1.0 },
             },
             licence: Licence {
-                grants: vec![UsageGrant { channel: Channel::OrganicSocial, territory, months: 6 }],
+                grants: vec![UsageGrant { channel: Channel::OrganicSocial, territory, months: 6, platforms: String::new() }],
                 paid_usage_fee: None,
                 copyright: Copyright::CreatorKeeps,
             },

@@ -244,7 +244,7 @@ pub fn key_terms(drafts: &[ContractDraft]) -> (Vec<&'static str>, Vec<Vec<String
     (header, rows)
 }
 
-/// A one-line summary of the money, for lists: `GBP 600 + 10%`.
+/// A one-line summary of the money, for lists: `£600 + 10%`.
 pub fn money_summary(c: &ContractChoices) -> String {
     let pay = &c.compensation;
     let fee = pay.fee.filter(|f| f.is_finite()).map(|f| money(f, pay.currency.trim()));

@@ -56,31 +56,21 @@ labelled!(ExclusivityKind, [
     FirstRefusal => "first_refusal", "first right of refusal",
 ]);
 
-/// `GBP 1,250` or `GBP 12.50`; never NaN (a non-finite amount reads "an amount to agree").
+/// `£1,250` or `£12.50` (the policy of `domain::format`); never NaN (a non-finite amount reads "an amount to agree").
 pub fn money(amount: f64, currency: &str) -> String {
     // Beyond a trillion the cents no longer fit the arithmetic below: no real fee is that big.
     if !amount.is_finite() || amount.abs() >= 1e12 {
         return "an amount to agree".into();
     }
-    let cents = (amount * 100.0).round();
-    let whole = (cents / 100.0).trunc();
-    let fraction = (cents - whole * 100.0).abs();
-    let grouped = crate::domain::money::group_thousands(whole.abs() as u64);
-    let sign = if amount < 0.0 { "-" } else { "" };
-    if fraction == 0.0 {
-        format!("{currency} {sign}{grouped}")
-    } else {
-        format!("{currency} {sign}{grouped}.{:02}", fraction as u64)
-    }
+    crate::domain::format::money(amount, currency)
 }
 
 /// A fraction as a percentage for contract text: 0.25 -> `25%`, 0.125 -> `12.5%`.
 pub fn percent(fraction: f64) -> String {
-    let value = (fraction * 1000.0).round() / 10.0;
-    if !value.is_finite() {
+    if !(fraction * 100.0).is_finite() || (fraction * 100.0).abs() >= 1e15 {
         return "a share to agree".into();
     }
-    if value.fract() == 0.0 { format!("{value:.0}%") } else { format!("{value:.1}%") }
+    crate::domain::format::percent(fraction)
 }
 
 /// A count or threshold for text: `50`, `12.5`; non-finite reads "a number to agree".
@@ -88,9 +78,9 @@ pub fn quantity(value: f64) -> String {
     if !value.is_finite() {
         "a number to agree".into()
     } else if value.fract() == 0.0 {
-        format!("{value:.0}")
+        crate::domain::format::count_text(value)
     } else {
-        format!("{}", (value * 100.0).round() / 100.0)
+        crate::domain::format::number_text(value, 2)
     }
 }
 
@@ -110,13 +100,15 @@ mod tests {
 
     #[test]
     fn money_groups_thousands_and_keeps_cents() {
-        assert_eq!(money(1250.0, "GBP"), "GBP 1,250");
-        assert_eq!(money(12.5, "EUR"), "EUR 12.50");
-        assert_eq!(money(1_234_567.891, "USD"), "USD 1,234,567.89");
-        assert_eq!(money(0.0, "GBP"), "GBP 0");
+        assert_eq!(money(1250.0, "GBP"), "£1,250");
+        assert_eq!(money(12.5, "EUR"), "€12.50");
+        assert_eq!(money(1_234_567.891, "USD"), "$1,234,567.89");
+        assert_eq!(money(0.0, "GBP"), "£0");
+        assert_eq!(money(900.0, "SEK"), "900 SEK");
         assert_eq!(money(f64::NAN, "GBP"), "an amount to agree");
         assert_eq!(money(-2e306, "GBP"), "an amount to agree");
         assert_eq!(quantity(50.0), "50");
+        assert_eq!(quantity(10000.0), "10,000");
         assert_eq!(quantity(12.345), "12.35");
         assert_eq!(quantity(f64::NEG_INFINITY), "a number to agree");
     }

@@ -54,8 +54,8 @@ pub fn term_sheet(c: &ContractChoices) -> Vec<(String, String)> {
     let rows = [
         ("Parties", format!("{} and {} (@{})", c.brand.name.trim(), c.creator_name(), c.creator.handle.trim().trim_start_matches('@'))),
         ("Campaign", c.campaign.trim().to_string()),
-        ("Term", format!("{} to {}", s.term_start, s.term_end)),
-        ("Posting window", format!("{} to {}", s.posting_start, s.posting_end)),
+        ("Term", format!("{} to {}", crate::domain::format::date(s.term_start), crate::domain::format::date(s.term_end))),
+        ("Posting window", format!("{} to {}", crate::domain::format::date(s.posting_start), crate::domain::format::date(s.posting_end))),
         ("Deliverables", c.deliverables.iter().map(|d| d.short_name()).collect::<Vec<_>>().join("; ")),
         ("Posts stay live", days(s.live_days)),
         ("Final edit", c.creative.final_edit.label().to_string()),

@@ -5,7 +5,7 @@
 //! plays the part a failed split check plays for the other tests.
 
 use super::analysis::GeoAnalysis;
-use crate::domain::money::signed_percent_text;
+use crate::domain::format::{p_equals, signed_percent};
 use crate::domain::uplift_verdict::{format_p, Verdict, VerdictKind};
 
 /// The verdict at significance level `alpha` with the smallest worthwhile relative lift
@@ -27,7 +27,7 @@ pub fn geo_verdict(analysis: &GeoAnalysis, alpha: f64, min_lift: f64) -> Verdict
     let p = placebo.p_value;
     let lift = fit.lift.relative;
     let lift_text = lift.map_or("an undefined relative lift".to_string(), |l| {
-        format!("a lift of {}", signed_percent_text(l, 1))
+        format!("a lift of {}", signed_percent(l))
     });
     let significant = p <= alpha;
     let kind = match (significant, lift) {
@@ -37,15 +37,15 @@ pub fn geo_verdict(analysis: &GeoAnalysis, alpha: f64, min_lift: f64) -> Verdict
         _ => VerdictKind::KeepRunning,
     };
     let reason = match kind {
-        VerdictKind::Scale => format!("{lift_text} with placebo p = {} (at most {}), at or above the worthwhile lift of {}", format_p(p), format_p(alpha), signed_percent_text(min_lift, 1)),
-        VerdictKind::Optimise => format!("{lift_text} with placebo p = {}, real but below the worthwhile lift of {}", format_p(p), signed_percent_text(min_lift, 1)),
-        VerdictKind::Pause => format!("{lift_text} with placebo p = {}: the treated regions did worse than their synthetic control", format_p(p)),
+        VerdictKind::Scale => format!("{lift_text} with placebo {} (at most {}), at or above the worthwhile lift of {}", p_equals(p), format_p(alpha), signed_percent(min_lift)),
+        VerdictKind::Optimise => format!("{lift_text} with placebo {}, real but below the worthwhile lift of {}", p_equals(p), signed_percent(min_lift)),
+        VerdictKind::Pause => format!("{lift_text} with placebo {}: the treated regions did worse than their synthetic control", p_equals(p)),
         _ => {
             let floor = 1.0 / placebo.units as f64;
             if floor > alpha {
-                format!("{lift_text}, placebo p = {}; with {} regions held back the smallest possible p is {}, above {}: hold back more regions", format_p(p), placebo.units - 1, format_p(floor), format_p(alpha))
+                format!("{lift_text}, placebo {}; with {} regions held back the smallest possible p is {}, above {}: hold back more regions", p_equals(p), placebo.units.saturating_sub(1), format_p(floor), format_p(alpha))
             } else {
-                format!("{lift_text}, placebo p = {} (above {}): not enough evidence yet either way", format_p(p), format_p(alpha))
+                format!("{lift_text}, placebo {} (above {}): not enough evidence yet either way", p_equals(p), format_p(alpha))
             }
         }
     };

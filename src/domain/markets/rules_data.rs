@@ -34,7 +34,7 @@ pub(super) const US: DisclosureRules = DisclosureRules {
 pub(super) const UK: DisclosureRules = DisclosureRules {
     market: Market::Uk,
     accepted_labels: &["Ad", "#ad", "Advert", "Advertising", "Advertisement", "Advertisement feature"],
-    labels_to_avoid: &["#spon", "#sp", "#collab", "thanks to", "in association with", "#affiliate", "#gifted"],
+    labels_to_avoid: &["#spon", "#sp", "#collab", "thanks to", "in association with", "#affiliate"],
     placement: &[
         "\"Ad\" up front: at the start of the caption or on the image, before anyone engages with the content.",
         "Prominent and clear on every platform and every post, including each story frame that features the brand.",
@@ -44,7 +44,7 @@ pub(super) const UK: DisclosureRules = DisclosureRules {
         "Label the video itself at the start (on screen, ideally spoken as well), not only in the description.",
         "Each story frame or clip that can be seen on its own carries the label.",
     ],
-    gifted_products: "Gifts, loans and free services count as payment: if the brand had any control over the content it is an ad and needs \"Ad\"; a gift with no control must still be disclosed (the CMA expects \"Gifted\").",
+    gifted_products: "Gifts, loans and free services count as payment: if the brand had any control over the content it is an ad and needs \"Ad\"; a gift with no control must still be disclosed, and \"Gifted\" is then the label the CMA expects. \"#gifted\" is never enough for content the brand controlled.",
     contract_notes: &[
         "Content the brand paid for (in money or kind) and controlled is an ad under the CAP Code and must be obviously identifiable as one.",
         "Both the brand and the creator are responsible for disclosure under consumer protection law (CMA).",

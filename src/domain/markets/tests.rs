@@ -44,6 +44,9 @@ fn the_named_rules_are_there() {
     assert_eq!(uk.preferred_label(), "Ad");
     assert!(uk.labels_to_avoid.contains(&"#spon") && uk.labels_to_avoid.contains(&"thanks to"));
     assert!(uk.gifted_products.contains("count as payment"));
+    // The CMA expects "Gifted" for a gift without control, so it is not a label to avoid.
+    assert!(uk.gifted_products.contains("\"Gifted\" is then the label the CMA expects"));
+    assert!(!uk.labels_to_avoid.iter().any(|l| l.eq_ignore_ascii_case("#gifted")));
     let fr = Market::France.rules();
     assert_eq!(fr.accepted_labels, &["Publicité", "Collaboration commerciale"]);
     assert!(fr.placement.iter().any(|p| p.contains("Images retouchées") && p.contains("Images virtuelles")));

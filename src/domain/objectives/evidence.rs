@@ -26,9 +26,9 @@ pub fn test_evidence(arms: &[TestArm], test: &str) -> Result<TestEvidence, Strin
     let (significant, reason) = if analysis.srm_mismatch {
         (false, format!("“{test}”: the split between arms is off (sample-ratio mismatch), so its p-values cannot be trusted yet."))
     } else if p_value < alpha {
-        (true, format!("“{test}” is significant: Holm-adjusted p = {p_value:.2e} < {alpha}."))
+        (true, format!("“{test}” is significant: Holm-adjusted {}, below {alpha}.", crate::domain::format::p_equals(p_value)))
     } else {
-        (false, format!("“{test}” is not significant yet: Holm-adjusted p = {p_value:.3} ≥ {alpha}."))
+        (false, format!("“{test}” is not significant yet: Holm-adjusted {}, not below {alpha}.", crate::domain::format::p_equals(p_value)))
     };
     Ok(TestEvidence { significant, p_value, alpha, reason })
 }

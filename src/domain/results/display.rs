@@ -3,43 +3,7 @@
 
 use super::{MetricKey, MetricValue, PerformanceRow};
 
-/// A count with thousands separators: 18000.4 -> "18,000".
-pub fn thousands(value: f64) -> String {
-    let rounded = value.round();
-    if !rounded.is_finite() || rounded.abs() >= 1e18 {
-        return format!("{value:e}");
-    }
-    let out = crate::domain::money::group_thousands(rounded.abs() as u64);
-    if rounded < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
-/// An amount of money: two decimals below 1,000 (three below 1), whole units above.
-pub fn money(amount: f64, currency: &str) -> String {
-    let decimals = if amount.abs() >= 1000.0 {
-        0
-    } else if amount.abs() < 1.0 && amount != 0.0 {
-        3
-    } else {
-        2
-    };
-    crate::domain::money::format_money(amount, currency, decimals)
-}
-
-/// A fraction as a percentage, with two decimals below 1% so small rates keep their digits.
-pub fn percent(fraction: f64) -> String {
-    let pct = fraction * 100.0;
-    if !pct.is_finite() || pct.abs() >= 1e15 {
-        "—".to_string()
-    } else if pct.abs() < 1.0 {
-        format!("{pct:.2}%")
-    } else {
-        format!("{pct:.1}%")
-    }
-}
+pub use crate::domain::format::{count_text as thousands, money, percent};
 
 /// One value of `key` as the table shows it.
 pub fn format_metric(key: MetricKey, value: f64, currency: &str) -> String {
@@ -48,7 +12,7 @@ pub fn format_metric(key: MetricKey, value: f64, currency: &str) -> String {
     } else if key.is_money() {
         money(value, currency)
     } else if key == MetricKey::Roas {
-        format!("{value:.2}x")
+        crate::domain::format::multiple(value)
     } else {
         thousands(value)
     }

@@ -188,17 +188,17 @@ fn funnel_uses_rows_with_all_three_steps() {
 #[test]
 fn values_read_with_their_units() {
     use super::display::*;
-    assert_eq!(format_metric(MetricKey::Ctr, 0.008333, "EUR"), "0.83%");
-    assert_eq!(format_metric(MetricKey::Roi, 0.5, "EUR"), "50.0%");
-    assert_eq!(format_metric(MetricKey::Cpa, 20.0, "EUR"), "€20.00");
-    assert_eq!(format_metric(MetricKey::Cpe, 0.6667, "EUR"), "€0.667");
-    assert_eq!(format_metric(MetricKey::Cost, 12345.6, "EUR"), "€12,346");
-    assert_eq!(format_metric(MetricKey::Roas, 1.5, "EUR"), "1.50x");
+    assert_eq!(format_metric(MetricKey::Ctr, 0.008333, "EUR"), "0.8%");
+    assert_eq!(format_metric(MetricKey::Roi, 0.5, "EUR"), "50%");
+    assert_eq!(format_metric(MetricKey::Cpa, 20.0, "EUR"), "€20");
+    assert_eq!(format_metric(MetricKey::Cpe, 0.6667, "EUR"), "€0.67");
+    assert_eq!(format_metric(MetricKey::Cost, 12345.6, "EUR"), "€12,345.60");
+    assert_eq!(format_metric(MetricKey::Roas, 1.5, "EUR"), "1.50×");
     assert_eq!(
         format_metric(MetricKey::Reach, 1234567.0, "EUR"),
         "1,234,567"
     );
-    assert_eq!(format_plain(MetricKey::Cpa, 20.0), "20.00");
+    assert_eq!(format_plain(MetricKey::Cpa, 20.0), "20");
     assert_eq!(column_label(MetricKey::Cpa, "EUR"), "CPA (EUR)");
     assert_eq!(column_label(MetricKey::Ctr, "EUR"), "CTR");
     let partial = MetricValue {

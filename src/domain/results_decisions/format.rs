@@ -2,11 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::money::format_money;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
@@ -24,26 +20,8 @@ const MONTH_NAMES: [&str; 12] = [
 
 pub use crate::domain::money::number_text;
 
-/// "€1,550" for whole amounts, "€1,549.37" otherwise; unknown currencies as "1,550 SEK".
-pub fn money_text(amount: f64, currency: &str) -> String {
-    let decimals = if (amount * 100.0).round() % 100.0 == 0.0 { 0 } else { 2 };
-    format_money(amount, currency, decimals)
-}
-
-/// Always with cents, for columns of amounts: "€150.00".
-pub fn money_cents(amount: f64, currency: &str) -> String {
-    format_money(amount, currency, 2)
-}
-
-/// "13 Apr 2026".
-pub fn date_text(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize % 12],
-        date.year()
-    )
-}
+/// Money, dates and numbers follow the one policy of `domain::format`.
+pub use crate::domain::format::{date as date_text, money as money_text, money as money_cents};
 
 /// "April 2026".
 pub fn month_text(date: NaiveDate) -> String {
@@ -74,7 +52,7 @@ pub fn show_value(value: f64, kind: ValueKind, currency: &str) -> String {
         ValueKind::Count | ValueKind::Ratio => {
             number_text(value, if value.abs() >= 100.0 { 1 } else { 2 })
         }
-        ValueKind::Fraction => crate::domain::money::percent_text(value, 2),
+        ValueKind::Fraction => crate::domain::format::percent(value),
         ValueKind::Money => money_text((value * 100.0).round() / 100.0, currency),
     }
 }
@@ -93,7 +71,7 @@ mod tests {
         assert_eq!(money_text(1550.0, "EUR"), "€1,550");
         assert_eq!(money_text(1549.37, "GBP"), "£1,549.37");
         assert_eq!(money_text(20.0, "SEK"), "20 SEK");
-        assert_eq!(money_cents(150.0, "EUR"), "€150.00");
+        assert_eq!(money_cents(150.0, "EUR"), "€150");
         let date = NaiveDate::from_ymd_opt(2026, 4, 13).unwrap();
         assert_eq!(date_text(date), "13 Apr 2026");
         assert_eq!(month_text(date), "April 2026");

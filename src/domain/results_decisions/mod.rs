@@ -117,9 +117,7 @@ impl ReallocationRule {
 
     pub fn label(self) -> &'static str {
         match self {
-            ReallocationRule::LowerBoundProportional => {
-                "Proportional to the lower bound of efficiency"
-            }
+            ReallocationRule::LowerBoundProportional => "By proven efficiency",
             ReallocationRule::EqualSplit => "Equal split",
         }
     }

@@ -1,7 +1,6 @@
 //! A programme metric's value from its source: the result rows period by period, the linked
 //! uplift test's relative lift, or the programme's signal counts.
 
-use super::format::number_text;
 use super::periods::{readings, Readings};
 use super::status::MetricStatus;
 use super::PeriodKind;
@@ -149,10 +148,10 @@ pub(super) fn observe_test(workspace: &Workspace, metric: &MetricPlan) -> Observ
                     values: vec![lift],
                     observed: Some(lift),
                     text: format!(
-                        "“{test}”, {arm} against control: relative lift {}% (95% {}% to {}%), one reading for the whole test.",
-                        number_text(lift * 100.0, 1),
-                        number_text(low * 100.0, 1),
-                        number_text(high * 100.0, 1)
+                        "“{test}”, {arm} against control: relative lift {} (95% {} to {}), one reading for the whole test.",
+                        crate::domain::format::percent(lift),
+                        crate::domain::format::percent(low),
+                        crate::domain::format::percent(high)
                     ),
                 },
                 None => none(format!("“{test}”: the control has no conversions, so a relative lift is undefined.")),

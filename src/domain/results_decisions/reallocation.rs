@@ -6,7 +6,7 @@
 //! Amounts are rounded to cents by largest remainder, so they add up to the budget exactly.
 
 use super::efficiency::{Efficiency, Ranking};
-use super::format::{money_text, number_text};
+use super::format::money_text;
 use super::{ReallocationRule, ResultsPlan};
 use crate::domain::money::Money;
 
@@ -58,7 +58,7 @@ pub fn spend_of(ranking: &Ranking) -> Money {
 }
 
 fn percent(fraction: f64) -> String {
-    crate::domain::money::percent_text(fraction, 0)
+    crate::domain::format::percent(fraction)
 }
 
 /// Shares of 1 for `weights`, clamped to `[floor, ceiling]`, with notes on what had to give.
@@ -261,10 +261,10 @@ pub fn propose_budget(
             amount,
             excluded: false,
             reason: format!(
-                "{}: {}; {basis}{clamp}; share {}% -> {}",
+                "{}: {}; {basis}{clamp}; share {} -> {}",
                 row.group,
                 row.explain(),
-                number_text(share * 100.0, 1),
+                percent(share),
                 money_text(amount, currency)
             ),
         });

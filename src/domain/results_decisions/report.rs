@@ -29,7 +29,7 @@ pub fn attribution_line(rows: &[&DeliverableResult]) -> Option<String> {
          sites, so the Attribution panel shows the reconciled range.",
         number_text(redemptions as f64, 0),
         number_text(orders as f64, 0),
-        crate::domain::money::percent_text(redemptions as f64 / orders as f64, 0),
+        crate::domain::format::percent(redemptions as f64 / orders as f64),
         both.len()
     ))
 }
@@ -210,7 +210,7 @@ fn budget(doc: &mut Document, decisions: &Decisions) {
                     let share = if a.excluded {
                         "excluded".to_string()
                     } else {
-                        crate::domain::money::percent_text(a.share, 1)
+                        crate::domain::format::percent(a.share)
                     };
                     vec![
                         a.group.clone(),

@@ -152,10 +152,10 @@ fn progress_text(status: &MetricStatus, metric: &MetricPlan) -> (Option<TargetPr
                         .to_string()
                 }
                 Some(s) if s > 1.0 => format!(
-                    ", past the planned uplift ({}% of it)",
-                    number_text(s * 100.0, 0)
+                    ", past the planned uplift ({} of it)",
+                    crate::domain::format::percent(s)
                 ),
-                Some(s) => format!(", {} of the planned uplift", crate::domain::money::percent_text(s, 0)),
+                Some(s) => format!(", {} of the planned uplift", crate::domain::format::percent(s)),
                 None => String::new(),
             };
             let level = status
@@ -169,11 +169,10 @@ fn progress_text(status: &MetricStatus, metric: &MetricPlan) -> (Option<TargetPr
             (
                 Some(progress),
                 format!(
-                    "{}× the baseline of {} ({}{}%){share}; {reached} (target {level}).",
-                    number_text(progress.multiple_of_baseline, 2),
+                    "{} the baseline of {} ({}){share}; {reached} (target {level}).",
+                    crate::domain::format::multiple(progress.multiple_of_baseline),
                     status.show(baseline),
-                    if progress.uplift >= 0.0 { "+" } else { "" },
-                    number_text(progress.uplift * 100.0, 1)
+                    crate::domain::format::signed_percent(progress.uplift)
                 ),
             )
         }

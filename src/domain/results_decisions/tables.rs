@@ -116,7 +116,7 @@ pub fn proposal_table(proposal: &Proposal) -> Table {
                 if a.excluded {
                     "excluded".to_string()
                 } else {
-                    crate::domain::money::percent_text(a.share, 1)
+                    crate::domain::format::percent(a.share)
                 },
                 format!("{:.2}", a.amount),
                 a.reason.clone(),

@@ -8,7 +8,9 @@ use crate::domain::doc::Clause;
 
 /// `organic repost ... in United Kingdom for 6 months`
 pub fn grant_line(grant: &super::super::choices::UsageGrant) -> String {
-    format!("{}: {}, for {} from the first post", grant.channel.label(), grant.territory.trim(), months(grant.months))
+    let platforms = grant.platforms.trim();
+    let on = if grant.channel.is_paid() && !platforms.is_empty() { format!(" on {platforms}") } else { String::new() };
+    format!("{}{on}: {}, for {} from the first post", grant.channel.label(), grant.territory.trim(), months(grant.months))
 }
 
 pub fn licence(c: &ContractChoices) -> Clause {
@@ -44,6 +46,16 @@ pub fn paid_usage(c: &ContractChoices) -> Option<Clause> {
         .with_paragraph(format!(
             "Paid usage is priced separately from the content: the brand pays {fee} for it, on top of the compensation above, with the first payment."
         ));
+    let named: Vec<String> = c.licence.grants.iter()
+        .filter(|g| g.channel.is_paid() && !g.platforms.trim().is_empty())
+        .map(|g| format!("{} on {}", g.channel.label(), g.platforms.trim()))
+        .collect();
+    if !named.is_empty() {
+        clause = clause.with_paragraph(format!(
+            "The paid usage runs only on the platforms named: {}. Any other platform needs a separate written agreement.",
+            named.join("; ")
+        ));
+    }
     if c.licence.grants.iter().any(|g| g.channel == super::super::choices::Channel::Whitelisting) {
         clause = clause.with_paragraph(
             "For whitelisting the creator gives the brand advertiser access through the platform's own partnership tools, never their password. The brand shows the creator each ad before it runs, keeps the disclosure label on it, and may not reply to comments as the creator. The creator can end the access at the end of the licence term or if the brand breaks this clause.",
@@ -78,8 +90,10 @@ pub fn exclusivity(c: &ContractChoices) -> Option<Clause> {
         format!(" Named competitors: {}.", ex.competitors.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
     };
     let period = format!(
-        "from {starts} ({} before the posting window) to {ends} ({} after it)",
+        "from {} ({} before the posting window) to {} ({} after it)",
+        crate::domain::format::date(starts),
         days(ex.days_before),
+        crate::domain::format::date(ends),
         days(ex.days_after)
     );
     let (title, text, note) = match ex.kind {

@@ -24,10 +24,10 @@ pub fn parties(c: &ContractChoices) -> Clause {
 
 pub fn term(c: &ContractChoices) -> Clause {
     let s = &c.schedule;
-    Clause::new("Term and posting window", format!("Dates: term {} to {}, posting window {} to {}", s.term_start, s.term_end, s.posting_start, s.posting_end))
+    Clause::new("Term and posting window", format!("Dates: term {} to {}, posting window {} to {}", crate::domain::format::date(s.term_start), crate::domain::format::date(s.term_end), crate::domain::format::date(s.posting_start), crate::domain::format::date(s.posting_end)))
         .with_paragraph(format!(
             "The agreement runs from {} to {}. The creator publishes the deliverables between {} and {}.",
-            s.term_start, s.term_end, s.posting_start, s.posting_end
+            crate::domain::format::date(s.term_start), crate::domain::format::date(s.term_end), crate::domain::format::date(s.posting_start), crate::domain::format::date(s.posting_end)
         ))
         .with_side_note("Post inside these dates. The agreement ends on its own at the end of the term.")
 }
@@ -35,7 +35,7 @@ pub fn term(c: &ContractChoices) -> Clause {
 pub fn deliverables(c: &ContractChoices) -> Clause {
     let mut clause = Clause::new(
         "Deliverables",
-        format!("Deliverables: {} items, {} pieces in total", c.deliverables.len(), total_pieces(&c.deliverables)),
+        format!("Deliverables: {}, {} in total", crate::domain::format::plural(c.deliverables.len() as u64, "item", "items"), crate::domain::format::plural(u64::from(total_pieces(&c.deliverables)), "piece", "pieces")),
     )
     .with_paragraph("The creator makes and delivers:");
     for deliverable in &c.deliverables {
@@ -51,8 +51,9 @@ pub fn live_duration(c: &ContractChoices) -> Clause {
     let until = add_days_saturating(c.schedule.posting_end, i64::from(live));
     Clause::new("Posts stay live", format!("Live duration: {}", days(live)))
         .with_paragraph(format!(
-            "Each post stays published for at least {} after it goes live (for the last post, until {until}). Archiving or deleting a post earlier needs the brand's agreement, except under the takedown clause.",
-            days(live)
+            "Each post stays published for at least {} after it goes live (for the last post, until {}). Archiving or deleting a post earlier needs the brand's agreement, except under the takedown clause.",
+            days(live),
+            crate::domain::format::date(until)
         ))
         .with_side_note(format!("Keep the posts up for {}; after that they are yours to keep or remove.", days(live)))
 }

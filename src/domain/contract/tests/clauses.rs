@@ -11,14 +11,14 @@ fn work_clauses_follow_the_deliverables_and_creative_choices() {
     let mut c = uk_defaults();
     let d = doc(&c);
     let deliverables = clause_titled(&d, "Deliverables");
-    assert_eq!(deliverables.source, "Deliverables: 1 items, 1 pieces in total");
+    assert_eq!(deliverables.source, "Deliverables: 1 item, 1 piece in total");
     assert!(text_of(deliverables).contains("1 × instagram short video (Reel, TikTok, Short), at least 30 s, 9:16, mp4 or mov, first draft within 7 days"));
     let control = clause_titled(&d, "Creative control and final edit");
     assert_eq!(control.source, "Creative control: the creator has the final edit");
     let review = clause_titled(&d, "Review and revisions");
     assert!(text_of(review).contains("One reasonable revision round is included; the creator makes it within 3 days"));
     assert!(text_of(review).contains("If the brand does not answer within 3 days, the draft counts as approved."));
-    assert!(text_of(clause_titled(&d, "Posts stay live")).contains("until 2027-05-05"));
+    assert!(text_of(clause_titled(&d, "Posts stay live")).contains("until 5 May 2027"));
 
     c.creative.final_edit = FinalEdit::Brand;
     c.creative.silence_is_approval = false;
@@ -34,8 +34,8 @@ fn work_clauses_follow_the_deliverables_and_creative_choices() {
 fn hybrid_compensation_and_its_payment() {
     let d = doc(&hybrid_uk_whitelisting());
     let pay = clause_titled(&d, "Compensation");
-    assert_eq!(pay.source, "Compensation model: hybrid, fee GBP 600 plus commission 10%");
-    assert!(text_of(pay).contains("a fixed fee of GBP 600 plus a commission of 10% of the net value of attributed sales"));
+    assert_eq!(pay.source, "Compensation model: hybrid, fee £600 plus commission 10%");
+    assert!(text_of(pay).contains("a fixed fee of £600 plus a commission of 10% of the net value of attributed sales"));
     assert!(text_of(pay).contains("within 30 days of the click or code use"));
     let payment = text_of(clause_titled(&d, "Payment"));
     assert!(payment.contains("The fixed fee is paid once every deliverable is live, within 30 days"));
@@ -50,9 +50,9 @@ fn product_only_flat_and_affiliate_read_differently() {
     c.compensation.product_value = Some(45.0);
     c.compensation.kill_fee.enabled = false;
     let d = doc(&c);
-    assert!(text_of(clause_titled(&d, "Compensation")).starts_with("The creator receives a starter kit as the only payment (retail value GBP 45). No fee is paid."));
+    assert!(text_of(clause_titled(&d, "Compensation")).starts_with("The creator receives a starter kit as the only payment (retail value £45). No fee is paid."));
     let c = uk_defaults();
-    assert!(text_of(clause_titled(&doc(&c), "Compensation")).starts_with("The brand pays a flat fee of GBP 600"));
+    assert!(text_of(clause_titled(&doc(&c), "Compensation")).starts_with("The brand pays a flat fee of £600"));
 }
 
 #[test]
@@ -64,9 +64,9 @@ fn kill_fee_lists_each_stage_with_its_amount() {
     assert_eq!(
         kill.items,
         vec![
-            "before any content exists: 25% of the fee (GBP 150)".to_string(),
-            "after a draft has been delivered: 50% of the fee (GBP 300)".to_string(),
-            "after the content has been posted: 100% of the fee (GBP 600)".to_string(),
+            "before any content exists: 25% of the fee (£150)".to_string(),
+            "after a draft has been delivered: 50% of the fee (£300)".to_string(),
+            "after the content has been posted: 100% of the fee (£600)".to_string(),
         ]
     );
 }
@@ -81,10 +81,10 @@ fn outcome_share_bonus_and_makegood() {
     let d = doc(&c);
     // 600 x 20% = 120 tied, 480 guaranteed
     let share = text_of(clause_titled(&d, "Part of the fee tied to outcomes"));
-    assert!(share.contains("20% of the fixed fee (GBP 120) is paid when the report shows the agreed target met; the remaining GBP 480"));
+    assert!(share.contains("20% of the fixed fee (£120) is paid when the report shows the agreed target met; the remaining £480"));
     assert!(share.contains("Engagement rate by reach: 3% or more (from Native platform analytics (screenshots))"));
     let bonus = clause_titled(&d, "Bonus");
-    assert_eq!(bonus.source, "Bonus: GBP 75 at 50 code redemptions");
+    assert_eq!(bonus.source, "Bonus: £75 at 50 code redemptions");
     let makegood = clause_titled(&d, "Makegood and remedies");
     assert_eq!(makegood.source, "Makegood: the creator chooses remedial content or an adjusted fee");
 }
@@ -96,9 +96,22 @@ fn licence_matrix_paid_usage_and_whitelisting() {
     assert_eq!(licence.source, "Usage licence: organic_social × United Kingdom × 6 months; whitelisting × United Kingdom × 3 months");
     assert!(text_of(licence).contains("needs a separate written agreement and fee"));
     let paid = clause_titled(&d, "Paid usage and whitelisting");
-    assert_eq!(paid.source, "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for GBP 300");
+    assert_eq!(paid.source, "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for £300");
     assert!(text_of(paid).contains("never their password"));
     assert_eq!(clause_titled(&d, "Ownership").source, "Copyright: the creator keeps copyright");
+    assert!(!text_of(paid).contains("runs only on the platforms named"));
+    // Naming the ad platform puts it in the licence line and the paid-usage clause.
+    let mut named = hybrid_uk_whitelisting();
+    for grant in named.licence.grants.iter_mut().filter(|g| g.channel == Channel::Whitelisting) {
+        grant.platforms = "Meta (Instagram, Facebook)".into();
+    }
+    let d = doc(&named);
+    assert!(text_of(clause_titled(&d, "Usage licence")).contains(
+        "whitelisting (ads run through the creator's account) on Meta (Instagram, Facebook): United Kingdom, for 3 months from the first post"
+    ));
+    assert!(text_of(clause_titled(&d, "Paid usage and whitelisting")).contains(
+        "The paid usage runs only on the platforms named: whitelisting (ads run through the creator's account) on Meta (Instagram, Facebook)."
+    ));
     // Without paid channels there is no paid-usage clause.
     let d = doc(&uk_defaults());
     assert!(d.numbered_clauses().iter().all(|(_, c)| c.title != "Paid usage and whitelisting"));
@@ -113,7 +126,7 @@ fn exclusivity_and_first_refusal() {
     let d = doc(&c);
     let clause = clause_titled(&d, "First right of refusal");
     assert_eq!(clause.source, "Exclusivity: first right of refusal, energy bars, 0 days before / 30 days after");
-    assert!(text_of(clause).contains("from 2027-01-15 (0 days before the posting window) to 2027-03-06 (30 days after it)"));
+    assert!(text_of(clause).contains("from 15 Jan 2027 (0 days before the posting window) to 6 Mar 2027 (30 days after it)"));
     c.exclusivity.kind = ExclusivityKind::Exclusive;
     c.exclusivity.competitors = vec!["Crumbly Co".into()];
     let d = doc(&c);

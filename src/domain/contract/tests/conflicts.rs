@@ -147,7 +147,7 @@ fn dates_must_hold_together() {
 #[test]
 fn licence_rows_are_complete_and_unique() {
     let mut c = uk_defaults();
-    c.licence.grants.push(UsageGrant { channel: Channel::OrganicSocial, territory: String::new(), months: 0 });
+    c.licence.grants.push(UsageGrant { channel: Channel::OrganicSocial, territory: String::new(), months: 0, platforms: String::new() });
     let found = conflicts(&c);
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found.iter().any(|m| m.contains("listed twice")));

@@ -66,7 +66,7 @@ fn the_template_fee_is_kept_and_a_missing_one_comes_from_the_creator_quote() {
     template.compensation.fee = None;
     template.compensation.currency = "EUR".into();
     let choices = crate::domain::contract::drafts::choices_for_creator(&demo, "levain_lotte", &template).expect("demo creator");
-    // levain_lotte quotes EUR 80 per deliverable; 1 deliverable -> EUR 80
+    // levain_lotte quotes €80 per deliverable; 1 deliverable -> €80
     assert_eq!(choices.compensation.fee, Some(80.0));
     assert!(crate::domain::contract::drafts::choices_for_creator(&demo, "nobody", &template).is_none());
 }

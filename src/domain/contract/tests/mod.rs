@@ -29,7 +29,7 @@ pub(super) fn hybrid_uk_whitelisting() -> ContractChoices {
     let mut c = uk_defaults();
     c.compensation.model = CompensationModel::Hybrid;
     c.compensation.commission_rate = Some(0.1);
-    c.licence.grants.push(UsageGrant { channel: Channel::Whitelisting, territory: "United Kingdom".into(), months: 3 });
+    c.licence.grants.push(UsageGrant { channel: Channel::Whitelisting, territory: "United Kingdom".into(), months: 3, platforms: String::new() });
     c.licence.paid_usage_fee = Some(300.0);
     c
 }
@@ -66,11 +66,11 @@ fn the_hybrid_uk_whitelisting_case_is_consistent() {
 fn term_sheet_lists_the_key_terms() {
     let sheet = term_sheet(&hybrid_uk_whitelisting());
     let get = |k: &str| sheet.iter().find(|(t, _)| t == k).map(|(_, v)| v.clone()).unwrap_or_default();
-    assert_eq!(get("Compensation"), "Fee GBP 600 + commission 10%");
+    assert_eq!(get("Compensation"), "Fee £600 + commission 10%");
     assert_eq!(get("Kill fee"), "25% before content, 50% after a draft, 100% after posting");
-    assert_eq!(get("Paid usage fee"), "GBP 300");
+    assert_eq!(get("Paid usage fee"), "£300");
     assert_eq!(get("Disclosure"), "Ad (United Kingdom)");
-    assert_eq!(get("Posting window"), "2027-01-15 to 2027-02-04");
+    assert_eq!(get("Posting window"), "15 Jan 2027 to 4 Feb 2027");
     assert!(get("Usage licence").contains("whitelisting (ads run through the creator's account): United Kingdom, for 3 months from the first post"));
     assert_eq!(sheet.len(), 22);
 }
@@ -134,7 +134,7 @@ fn the_term_sheet_document_holds_the_table_and_the_note() {
     let doc = term_sheet_document(&hybrid_uk_whitelisting(), "Version 1");
     let text = crate::domain::doc::render_plain_text(&doc);
     assert!(text.starts_with("Term sheet: January challenge\n"));
-    assert!(text.contains("Compensation     | Fee GBP 600 + commission 10%"), "{text}");
+    assert!(text.contains("Compensation     | Fee £600 + commission 10%"), "{text}");
     assert!(text.contains("Not legal advice: This draft was generated"));
 }
 

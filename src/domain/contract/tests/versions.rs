@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::contract::drafts::mark_sent;
 use crate::domain::contract::versions::{edit_as_new_draft, find_version, is_stale, save_into, VersionRef};
 
-/// v1 sent at GBP 600 and v2 a draft at GBP 750, as after sending and revising once.
+/// v1 sent at £600 and v2 a draft at £750, as after sending and revising once.
 fn sent_then_revised() -> Vec<ContractDraft> {
     let mut drafts = Vec::new();
     save_into(&mut drafts, None, uk_defaults(), date(2026, 12, 1)).expect("first save");
@@ -99,7 +99,7 @@ fn renaming_the_campaign_moves_the_draft_after_that_agreements_versions() {
 #[test]
 fn a_stale_editor_cannot_overwrite_a_draft_changed_since_it_opened() {
     let mut drafts = sent_then_revised();
-    // Two tabs open the draft v2 (GBP 750) with the same stamp.
+    // Two tabs open the draft v2 (£750) with the same stamp.
     let tab_a = VersionRef::of(&drafts[1]);
     let tab_b = tab_a.clone();
     assert_eq!(tab_a.edit_stamp, 0);
@@ -110,7 +110,7 @@ fn a_stale_editor_cannot_overwrite_a_draft_changed_since_it_opened() {
     assert_eq!(saved, Saved::Updated { version: 2 });
     assert_eq!((after_a.edit_stamp, drafts[1].edit_stamp), (1, 1));
     assert!(is_stale(&drafts, &tab_b) && !is_stale(&drafts, &after_a));
-    // Tab B still holds stamp 0: its save is refused and GBP 800 stays.
+    // Tab B still holds stamp 0: its save is refused and £800 stays.
     let mut from_b = uk_defaults();
     from_b.compensation.fee = Some(900.0);
     let error = save_into(&mut drafts, Some(&tab_b), from_b.clone(), date(2026, 12, 4))
