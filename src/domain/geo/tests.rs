@@ -42,10 +42,9 @@ fn test_from(series: &[(&str, Vec<f64>)], treated: &[&str], launch_day: i64) -> 
     }
 }
 
-#[test]
-fn an_exact_mix_of_two_donors_gives_their_weights_and_the_injected_lift() {
+/// Lyon = 0.25 Nantes + 0.75 Nice, plus 8 orders a date from date 8 on (4 post dates).
+fn lyon_mix() -> GeoTest {
     let d = donors();
-    // Treated = 0.25 d0 + 0.75 d2, plus 8 orders a date from date 8 on (4 post dates).
     let treated: Vec<f64> = (0..12)
         .map(|t| 0.25 * d[0][t] + 0.75 * d[2][t] + if t >= 8 { 8.0 } else { 0.0 })
         .collect();
@@ -56,7 +55,12 @@ fn an_exact_mix_of_two_donors_gives_their_weights_and_the_injected_lift() {
         ("Nice", d[2].clone()),
         ("Metz", d[3].clone()),
     ];
-    let analysis = analyse_geo_test(&test_from(&series, &["Lyon"], 8)).unwrap();
+    test_from(&series, &["Lyon"], 8)
+}
+
+#[test]
+fn an_exact_mix_of_two_donors_gives_their_weights_and_the_injected_lift() {
+    let analysis = analyse_geo_test(&lyon_mix()).unwrap();
     let weights: Vec<f64> = analysis.donors.iter().map(|(_, w)| *w).collect();
     for (got, want) in weights.iter().zip([0.25, 0.0, 0.75, 0.0]) {
         assert!((got - want).abs() < 1e-7, "{weights:?}");
@@ -258,18 +262,7 @@ fn the_workspace_check_covers_geo_series() {
 fn the_verdict_follows_the_pre_registered_rule() {
     use super::verdict::geo_verdict;
     use crate::domain::uplift_verdict::VerdictKind;
-    let d = donors();
-    let treated: Vec<f64> = (0..12)
-        .map(|t| 0.25 * d[0][t] + 0.75 * d[2][t] + if t >= 8 { 8.0 } else { 0.0 })
-        .collect();
-    let series = [
-        ("Lyon", treated),
-        ("Nantes", d[0].clone()),
-        ("Lille", d[1].clone()),
-        ("Nice", d[2].clone()),
-        ("Metz", d[3].clone()),
-    ];
-    let analysis = analyse_geo_test(&test_from(&series, &["Lyon"], 8)).unwrap();
+    let analysis = analyse_geo_test(&lyon_mix()).unwrap();
     // Lift about +6.6%, p = 0.2 with 4 donors: never significant at 0.05, and it says why.
     let lift = analysis.fit.lift.relative.unwrap();
     assert!((0.06..0.07).contains(&lift), "{lift}");
