@@ -11,6 +11,9 @@ try {
       await app.page.evaluate((y) => window.scrollTo(0, y), y);
       await app.page.waitForTimeout(100);
       await app.page.screenshot({ path: `/tmp/insp/${dev}-${scheme}-${viewName}-${i++}.png` });
+    } else if (sel.startsWith('click:')) {
+      await app.page.locator(sel.slice(6)).first().click();
+      await app.page.waitForTimeout(200);
     } else if (sel.startsWith('js:')) {
       console.log(await app.page.evaluate(sel.slice(3)));
     } else {
