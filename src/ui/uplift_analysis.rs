@@ -66,7 +66,7 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                         <th scope="col" class="numeric">"Units"</th>
                         <th scope="col" class="numeric">"Conversions"</th>
                         <th scope="col" class="numeric">{format!("Conversion rate ({level} Wilson interval)")}</th>
-                        <th scope="col" class="numeric" title="Clopper-Pearson">"Exact interval"</th>
+                        <th scope="col" class="numeric" title="Clopper-Pearson" tabindex="-1">"Exact interval"</th>
                     </tr></thead>
                     <tbody>
                         {analysis.arms.iter().map(|arm| view! {
@@ -119,7 +119,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                     <th scope="col">"Test"</th>
                     <th scope="col" class="numeric">"p-value"</th>
                     <th scope="col" class="numeric">"Holm p"</th>
-                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value">"BH p"</th>
+                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value" tabindex="-1">"BH p"</th>
                     <th scope="col" class="numeric">"Chance to win"</th>
                     <th scope="col" class="numeric">"Expected loss"</th>
                 </tr></thead>
@@ -135,7 +135,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                                 <td>{c.arm}</td>
                                 <td class="numeric">{lift}</td>
                                 <td class="numeric">{format!("{:+.3} pp ({:+.3} to {:+.3})", c.difference * 100.0, c.difference_lower * 100.0, c.difference_upper * 100.0)}</td>
-                                <td title=other.unwrap_or_default()>{test}</td>
+                                <td title=other.unwrap_or_default() tabindex="-1">{test}</td>
                                 <td class="numeric">{format_p(c.p_value)}</td>
                                 <td class="numeric">{format_p(c.holm_p_value)}</td>
                                 <td class="numeric">{format_p(c.bh_p_value)}</td>
@@ -189,7 +189,7 @@ fn Explanations(level: String, prior: String) -> impl IntoView {
                 <dt>"Difference in rate"</dt>
                 <dd>"The same comparison in percentage points (arm rate − control rate), with Newcombe's hybrid score interval."</dd>
                 <dt>"p-value and test"</dt>
-                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
+                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 ("<span class="on-hover">"hover"</span><span class="on-touch">"tap"</span>" the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift."</dd>
                 <dt>"Holm and Benjamini-Hochberg (BH)"</dt>
                 <dd>"With several arms the chance of a fluke grows. Holm keeps the chance of any false alarm at alpha (the verdict uses it); Benjamini-Hochberg keeps the share of false alarms among the arms called winners at alpha, and is less strict."</dd>
                 <dt>"Chance to beat control (the Chance to win column)"</dt>
