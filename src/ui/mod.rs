@@ -94,6 +94,7 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     persistence::start(state);
     warn_before_leaving_unsaved(state);
     let section = use_current_section();
+    let menu_open = RwSignal::new(false);
     // Move focus to the new section's heading so keyboard and screen-reader users land there.
     Effect::new(move |previous: Option<Section>| {
         let current = section.get();
@@ -107,9 +108,11 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
         }
         current
     });
+    // The notices come before the page: on a phone they sit under the header, not over a field.
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
+            <sections::MenuToggle open=menu_open />
             <a class="brand" href="#/" aria-label="Microplan overview">
                 <span class="brand-mark" aria-hidden="true">"◐"</span>
                 " Microplan"
@@ -117,26 +120,12 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
             <workspaces::WorkspaceSwitcher />
             <SaveIndicator />
         </header>
+        <div class="notice-area">
+            <banners::Notices />
+            <undo::UndoNotices />
+        </div>
         <div class="layout">
-            <nav class="side-nav" aria-label="Sections">
-                <ul>
-                    {Section::ALL
-                        .into_iter()
-                        .map(|item| {
-                            view! {
-                                <li>
-                                    <a
-                                        href=item.href()
-                                        aria-current=move || (section.get() == item).then_some("page")
-                                    >
-                                        {item.title()}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
+            <sections::SectionNav section=section open=menu_open />
             <main id="main" tabindex="-1">
                 {previous_crash.map(|record| view! { <crash::CrashReport record /> })}
                 <banners::Banners />
@@ -147,8 +136,6 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
                 }}
             </main>
         </div>
-        <banners::Notices />
-        <undo::UndoNotices />
     }
 }
 

@@ -35,6 +35,26 @@ pub const TABLE_KEYS: [MetricKey; 15] = [
     MetricKey::Cost,
 ];
 
+/// The same columns on screen: what an order costs and returns first, so they are in view
+/// without scrolling; the CSV keeps [`TABLE_KEYS`]' order.
+const SCREEN_KEYS: [MetricKey; 15] = [
+    MetricKey::Cpa,
+    MetricKey::Roas,
+    MetricKey::Roi,
+    MetricKey::Orders,
+    MetricKey::Revenue,
+    MetricKey::Cost,
+    MetricKey::Ctr,
+    MetricKey::Cpc,
+    MetricKey::Cpm,
+    MetricKey::Cpe,
+    MetricKey::ErReach,
+    MetricKey::ErFollowers,
+    MetricKey::ShareRate,
+    MetricKey::SaveRate,
+    MetricKey::CommentToView,
+];
+
 /// Which column sorts the table: `None` = the group name.
 type SortBy = (Option<MetricKey>, bool);
 
@@ -46,7 +66,7 @@ pub fn PerformancePanel() -> impl IntoView {
     let table = Memo::new(move |_| {
         state.workspace.with(|w| {
             w.as_ref().map(|w| {
-                let mut rows = performance_table(w, grouping.get(), &TABLE_KEYS);
+                let mut rows = performance_table(w, grouping.get(), &SCREEN_KEYS);
                 let (key, descending) = sort.get();
                 sort_performance(&mut rows, key, descending);
                 (rows, MetricContext::from_workspace(w).currency)
@@ -109,8 +129,10 @@ pub fn PerformancePanel() -> impl IntoView {
             </div>
             <p class="hint">
                 "Each ratio uses only the rows that report both of its parts; missing is missing, not zero. \
-                 Hover or focus a cell for its 95% interval, the rows it rests on and its formula. \
-                 Click a column heading to sort."
+                 "
+                <span class="on-hover">"Hover or focus a cell for its 95% interval, the rows it rests on and its formula."</span>
+                <span class="on-touch">"Tap or focus a cell for its 95% interval, the rows it rests on and its formula."</span>
+                " Click a column heading to sort."
             </p>
             {move || (grouping.get() == Grouping::Community).then(|| view! {
                 <p class="hint">"A creator in two communities counts in both; the All row counts every result once."</p>
@@ -128,7 +150,7 @@ pub fn PerformancePanel() -> impl IntoView {
                             <tr>
                                 {header(None)}
                                 <th scope="col" class="numeric">"Rows"</th>
-                                {TABLE_KEYS.into_iter().map(|k| header(Some(k))).collect_view()}
+                                {SCREEN_KEYS.into_iter().map(|k| header(Some(k))).collect_view()}
                             </tr>
                         </thead>
                         <tbody>
@@ -178,7 +200,7 @@ fn MetricCell(key: MetricKey, value: MetricValue, currency: String) -> impl Into
         (Some(_), hint) => hint,
     };
     view! {
-        <td class="numeric metric-cell" class:missing=value.value.is_none() title=title>
+        <td class="numeric metric-cell" class:missing=value.value.is_none() title=title tabindex="-1">
             <span class="metric-value">{text}</span>
             {interval.map(|text| view! { <span class="metric-ci"><span class="visually-hidden">"95% interval "</span>{text}</span> })}
             {detail.map(|text| view! { <span class="metric-rows">{text}</span> })}

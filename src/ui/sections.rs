@@ -221,3 +221,80 @@ pub fn MissingItemNote(selection: UrlSelection, noun: &'static str) -> impl Into
         })
     }
 }
+
+const MENU_TOGGLE_ID: &str = "section-menu-toggle";
+const SECTION_LIST_ID: &str = "section-list";
+
+fn focus_element(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(Some(element)) = document().query_selector(selector) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// The button that opens the section list on narrow screens (hidden on wide ones, where the
+/// list is always shown). Escape closes the list and brings focus back here.
+#[component]
+pub fn MenuToggle(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button
+            id=MENU_TOGGLE_ID
+            class="menu-toggle"
+            aria-controls=SECTION_LIST_ID
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                }
+            }
+        >
+            <span aria-hidden="true">"☰"</span>
+            "Menu"
+        </button>
+    }
+}
+
+/// The list of sections: a side column on wide screens, a menu opened by [`MenuToggle`] on
+/// narrow ones. Choosing a section closes the menu; the section's heading then takes focus.
+#[component]
+pub fn SectionNav(section: Memo<Section>, open: RwSignal<bool>) -> impl IntoView {
+    // Opening moves focus to the current section's link, so the list is read from there.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open && was_open == Some(false) {
+            focus_element(&format!("#{SECTION_LIST_ID} a[aria-current=\"page\"]"));
+        }
+        is_open
+    });
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            focus_element(&format!("#{MENU_TOGGLE_ID}"));
+        }
+    };
+    view! {
+        <nav id=SECTION_LIST_ID class="side-nav" class:open=move || open.get() aria-label="Sections" on:keydown=close_on_escape>
+            <ul>
+                {Section::ALL
+                    .into_iter()
+                    .map(|item| {
+                        view! {
+                            <li>
+                                <a
+                                    href=item.href()
+                                    aria-current=move || (section.get() == item).then_some("page")
+                                    on:click=move |_| open.set(false)
+                                >
+                                    {item.title()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

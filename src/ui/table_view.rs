@@ -81,7 +81,7 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                                     .iter()
                                     .map(|column| {
                                         view! {
-                                            <th scope="col" title=column.help class:numeric=column.kind.is_numeric()>
+                                            <th scope="col" title=column.help tabindex="-1" class:numeric=column.kind.is_numeric()>
                                                 {column.label}
                                             </th>
                                         }

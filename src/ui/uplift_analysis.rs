@@ -66,7 +66,7 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                         <th scope="col" class="numeric">"Units"</th>
                         <th scope="col" class="numeric">"Conversions"</th>
                         <th scope="col" class="numeric">{format!("Conversion rate ({level} Wilson interval)")}</th>
-                        <th scope="col" class="numeric" title="Clopper-Pearson">"Exact interval"</th>
+                        <th scope="col" class="numeric" title="Clopper-Pearson" tabindex="-1">"Exact interval"</th>
                     </tr></thead>
                     <tbody>
                         {analysis.arms.iter().map(|arm| view! {
@@ -117,9 +117,9 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                     <th scope="col" class="numeric">{format!("Lift, {level} interval")}</th>
                     <th scope="col" class="numeric">"Difference in rate"</th>
                     <th scope="col">"Test"</th>
-                    <th scope="col" class="numeric" title="p-value: how surprising a difference this large would be with no effect">"Chance of a fluke"</th>
-                    <th scope="col" class="numeric" title="Holm-adjusted p-value: the fluke chance corrected for testing several arms; the verdict uses it">"Fluke, several arms"</th>
-                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value: a more lenient correction for several arms">"Fluke, lenient"</th>
+                    <th scope="col" class="numeric" title="p-value: how surprising a difference this large would be with no effect" tabindex="-1">"Chance of a fluke"</th>
+                    <th scope="col" class="numeric" title="Holm-adjusted p-value: the fluke chance corrected for testing several arms; the verdict uses it" tabindex="-1">"Fluke, several arms"</th>
+                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value: a more lenient correction for several arms" tabindex="-1">"Fluke, lenient"</th>
                     <th scope="col" class="numeric">"Chance to win"</th>
                     <th scope="col" class="numeric">"Expected loss"</th>
                 </tr></thead>
@@ -135,7 +135,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                                 <td>{c.arm}</td>
                                 <td class="numeric">{lift}</td>
                                 <td class="numeric">{format!("{} ({} to {})", points(c.difference), points(c.difference_lower), points(c.difference_upper))}</td>
-                                <td title=other.unwrap_or_default()>{test}</td>
+                                <td title=other.unwrap_or_default() tabindex="-1">{test}</td>
                                 <td class="numeric">{format_p(c.p_value)}</td>
                                 <td class="numeric">{format_p(c.holm_p_value)}</td>
                                 <td class="numeric">{format_p(c.bh_p_value)}</td>
@@ -189,7 +189,7 @@ fn Explanations(level: String, prior: String) -> impl IntoView {
                 <dt>"Difference in rate"</dt>
                 <dd>"The same comparison in percentage points (arm rate − control rate), with Newcombe's hybrid score interval."</dd>
                 <dt>"Chance of a fluke (p-value) and test"</dt>
-                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 (hover the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift. Values below 0.001 read \"< 0.001\"."</dd>
+                <dd>"How surprising a difference this large would be if the campaign had no effect. The two-sided pooled z-test is used, or Fisher's exact test when an expected count is below 5 ("<span class="on-hover">"hover"</span><span class="on-touch">"tap"</span>" the test name to see the other). When nobody (or everybody) converted in both arms, Fisher's p is 1 by construction and a note says the test has no information. Small means unlikely to be chance; it says nothing about size: read it with the lift. Values below 0.001 read \"< 0.001\"."</dd>
                 <dt>"Fluke, several arms (Holm) and Fluke, lenient (Benjamini-Hochberg)"</dt>
                 <dd>"With several arms the chance of a fluke grows. Holm keeps the chance of any false alarm at alpha (the verdict uses it); Benjamini-Hochberg keeps the share of false alarms among the arms called winners at alpha, and is less strict."</dd>
                 <dt>"Chance to beat control (the Chance to win column)"</dt>

@@ -105,6 +105,9 @@ export async function openApp({ dist = process.env.E2E_DIST ?? 'dist', prefix = 
   };
   app.waitSaved = () => app.page.waitForSelector('.save-status.ok');
   app.goto = async (sectionTitle) => {
+    // On a narrow screen the section list opens from the menu button first.
+    const menu = app.page.locator('.menu-toggle');
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
     await app.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: sectionTitle }).click();
     await app.page.waitForSelector('#section-heading');
   };
