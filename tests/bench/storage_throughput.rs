@@ -9,6 +9,7 @@ use microplan::domain::audit::review::CreatorReview;
 use microplan::domain::workspace::PipelineStatus;
 use microplan::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
 use microplan::store::tables::{read_stored, TABLES};
+use microplan::store::{decode_workspace, encode_workspace};
 
 #[path = "synthetic.rs"]
 mod synthetic;
@@ -66,5 +67,9 @@ fn main() {
     match timed("read the workspace back from its table records", || read_stored(header, &tables)) {
         Ok((workspace, _)) => println!("  {} creators, {} posts", workspace.creators.len(), workspace.posts.len()),
         Err(unreadable) => println!("  unreadable: {}", unreadable.error),
+    }
+    let file = encode_workspace(&stored, NOW);
+    if timed("the same workspace decoded from one workspace file, for comparison", || decode_workspace(&file)).is_err() {
+        println!("  the workspace file did not decode");
     }
 }
