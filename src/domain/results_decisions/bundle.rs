@@ -3,6 +3,9 @@
 use super::efficiency::{rank, Outcome, Ranking};
 use super::mapping::{effective_source, outcome_for, MetricSource};
 use super::reallocation::{propose_budget, spend_of, Proposal};
+use crate::domain::attribution::leaks::detect_leaks;
+use crate::domain::format::percent;
+use crate::domain::results::handle_key;
 use super::status::{programme_status, ProgrammeStatus};
 use super::ResultsPlan;
 use crate::domain::money::Money;
@@ -73,7 +76,12 @@ pub fn decisions(workspace: &Workspace, plan: &ResultsPlan) -> Decisions {
             }
         }
     };
-    let proposal = propose_budget(&creators, plan, &budget);
+    let mut proposal = propose_budget(&creators, plan, &budget);
+    if let Ok(proposal) = proposal.as_mut() {
+        if matches!(outcome, Outcome::Orders | Outcome::CodeRedemptions) {
+            proposal.notes.extend(leak_notes(workspace, proposal));
+        }
+    }
     Decisions {
         status: programme_status(workspace, plan),
         outcome,
@@ -84,4 +92,32 @@ pub fn decisions(workspace: &Workspace, plan: &ResultsPlan) -> Decisions {
         budget_is_spend,
         proposal,
     }
+}
+
+/// A share that rests on orders through a code flagged as leaked says so: those orders may
+/// come from people who never saw the creator (coupon sites), so the share may be too large.
+fn leak_notes(workspace: &Workspace, proposal: &Proposal) -> Vec<String> {
+    let flags = detect_leaks(workspace);
+    let mut notes = Vec::new();
+    for allocation in proposal.allocations.iter().filter(|a| !a.excluded) {
+        let group = handle_key(&allocation.group);
+        let mine: Vec<_> = flags.iter().filter(|f| handle_key(&f.handle) == group).collect();
+        let mut codes: Vec<&str> = mine.iter().map(|f| f.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        for code in codes {
+            let mut signs: Vec<&str> =
+                mine.iter().filter(|f| f.code == code).map(|f| f.kind.label()).collect();
+            signs.dedup();
+            notes.push(format!(
+                "@{}’s {} share rests on orders that include code {code}, which Attribution flags \
+                 as leaked ({}): some of those orders may come from people who never saw the \
+                 creator. Check the code before paying out, or exclude the creator from the split.",
+                allocation.group.trim_start_matches('@'),
+                percent(allocation.share),
+                signs.join("; "),
+            ));
+        }
+    }
+    notes
 }

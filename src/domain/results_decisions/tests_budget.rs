@@ -351,3 +351,18 @@ fn the_report_has_the_layers_the_decisions_and_the_proposal() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
+
+#[test]
+fn a_share_resting_on_a_leaked_code_says_so_once_per_code() {
+    // The demo's HANA15 is flagged as leaked; highland_hana keeps a share of the split.
+    let demo = demo_workspace();
+    let decisions = super::bundle::decisions(&demo, &demo.results_plan);
+    let proposal = decisions.proposal.expect("a proposal");
+    let notes: Vec<&String> = proposal.notes.iter().filter(|n| n.contains("leaked")).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].starts_with("@highland_hana’s 16% share rests on orders that include code HANA15"), "{}", notes[0]);
+    let mut excluded = demo.results_plan.clone();
+    excluded.set_excluded("highland_hana", true);
+    let proposal = super::bundle::decisions(&demo, &excluded).proposal.expect("a proposal");
+    assert!(proposal.notes.iter().all(|n| !n.contains("leaked")), "an excluded creator needs no warning");
+}
