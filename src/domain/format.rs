@@ -52,7 +52,11 @@ pub fn number_text(value: f64, decimals: usize) -> String {
     if decimals == 0 {
         format!("{sign}{}", group_thousands(whole))
     } else {
-        format!("{sign}{}.{fraction:0width$}", group_thousands(whole), width = decimals)
+        format!(
+            "{sign}{}.{fraction:0width$}",
+            group_thousands(whole),
+            width = decimals
+        )
     }
 }
 
@@ -74,7 +78,11 @@ pub fn percent(fraction: f64) -> String {
         return "—".to_string();
     }
     if value != 0.0 && value.abs() < 0.05 {
-        return if value > 0.0 { "< 0.1%".into() } else { "> -0.1%".into() };
+        return if value > 0.0 {
+            "< 0.1%".into()
+        } else {
+            "> -0.1%".into()
+        };
     }
     let text = number_text(value, 1);
     let text = text.strip_suffix(".0").unwrap_or(&text);
@@ -84,7 +92,11 @@ pub fn percent(fraction: f64) -> String {
 /// As `percent`, with a sign also for gains: "+20%", "-3.5%".
 pub fn signed_percent(fraction: f64) -> String {
     let text = percent(fraction);
-    if fraction > 0.0 && !text.starts_with(['—', '<']) { format!("+{text}") } else { text }
+    if fraction > 0.0 && !text.starts_with(['—', '<']) {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 /// A difference of two rates in percentage points: 0.0025 -> "+0.25 pp".
@@ -93,7 +105,11 @@ pub fn signed_points(difference: f64) -> String {
     if text == "—" {
         return text;
     }
-    let sign = if difference > 0.0 && text != "0.00" { "+" } else { "" };
+    let sign = if difference > 0.0 && text != "0.00" {
+        "+"
+    } else {
+        ""
+    };
     format!("{sign}{text} pp")
 }
 
@@ -132,17 +148,26 @@ pub fn p_value(p: f64) -> String {
 /// A p-value in a sentence: "p = 0.012", "p < 0.001".
 pub fn p_equals(p: f64) -> String {
     let text = p_value(p);
-    if text.starts_with('<') { format!("p {text}") } else { format!("p = {text}") }
+    if text.starts_with('<') {
+        format!("p {text}")
+    } else {
+        format!("p = {text}")
+    }
 }
 
 /// A multiple of something with two decimals: 2.4 -> "2.40×".
 pub fn multiple(value: f64) -> String {
     let text = number_text(value, 2);
-    if text == "—" { text } else { format!("{text}×") }
+    if text == "—" {
+        text
+    } else {
+        format!("{text}×")
+    }
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A date as people read it: "13 Apr 2026".
 pub fn date(day: NaiveDate) -> String {
@@ -156,7 +181,13 @@ mod tests {
 
     #[test]
     fn counts_are_grouped_in_threes() {
-        let cases = [("", ""), ("7", "7"), ("999", "999"), ("1000", "1,000"), ("1234567", "1,234,567")];
+        let cases = [
+            ("", ""),
+            ("7", "7"),
+            ("999", "999"),
+            ("1000", "1,000"),
+            ("1234567", "1,234,567"),
+        ];
         for (digits, grouped) in cases {
             assert_eq!(group_digits(digits), grouped);
         }

@@ -88,11 +88,19 @@ mod tests {
     #[test]
     fn every_field_of_the_workspace_is_a_table_or_its_name() {
         let fields = serde_json::to_value(Workspace::default()).unwrap();
-        let mut fields: Vec<&str> = fields.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut fields: Vec<&str> = fields
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         fields.sort_unstable();
         let mut named: Vec<&str> = TABLES.iter().copied().chain(["name"]).collect();
         named.sort_unstable();
-        assert_eq!(fields, named, "a new workspace field must be added to workspace_tables!");
+        assert_eq!(
+            fields, named,
+            "a new workspace field must be added to workspace_tables!"
+        );
     }
 
     #[test]
@@ -101,9 +109,15 @@ mod tests {
         let mut current = stored.clone();
         assert!(changed_tables(&current, &stored).is_empty());
         current.name = "Renamed".into();
-        assert!(changed_tables(&current, &stored).is_empty(), "the name is not a table");
+        assert!(
+            changed_tables(&current, &stored).is_empty(),
+            "the name is not a table"
+        );
         current.creator_reviews.clear();
         current.programme.briefs.briefs.clear();
-        assert_eq!(changed_tables(&current, &stored), vec!["creator_reviews", "programme"]);
+        assert_eq!(
+            changed_tables(&current, &stored),
+            vec!["creator_reviews", "programme"]
+        );
     }
 }

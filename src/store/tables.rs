@@ -17,8 +17,8 @@ use serde_json::value::RawValue;
 
 use super::envelope::{decode_workspace, LoadError, APP_NAME, SCHEMA_VERSION};
 use super::records::{meta_key, table_key, workspace_key};
-pub use crate::domain::workspace_tables::{changed_tables, decode_table, encode_table, TABLES};
 use crate::domain::workspace::Workspace;
+pub use crate::domain::workspace_tables::{changed_tables, decode_table, encode_table, TABLES};
 
 /// The records a save writes: the header, then each table in `tables`.
 pub fn split_records(
@@ -161,7 +161,9 @@ fn join_tables(
 
 /// Pairs table names with the values read for `workspace_record_keys` (after the header and
 /// the meta).
-pub fn tables_read<'a>(values: impl IntoIterator<Item = Option<String>>) -> BTreeMap<&'a str, String> {
+pub fn tables_read<'a>(
+    values: impl IntoIterator<Item = Option<String>>,
+) -> BTreeMap<&'a str, String> {
     TABLES
         .iter()
         .zip(values)
@@ -179,7 +181,10 @@ mod tests {
             .iter()
             .filter_map(|table| {
                 let key = table_key(id, table);
-                records.iter().find(|(k, _)| *k == key).map(|(_, v)| (*table, v.clone()))
+                records
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| (*table, v.clone()))
             })
             .collect()
     }
@@ -199,18 +204,30 @@ mod tests {
         let records = split_records("w1", &demo, TABLES, "2026-12-05T10:00:00Z");
         let mut tables = stored_tables(&records, "w1");
         tables.remove("posts");
-        let error = read_stored(records[0].1.clone(), &tables).unwrap_err().error;
-        assert_eq!(error, LoadError::Damaged("its table “posts” is missing from storage".into()));
+        let error = read_stored(records[0].1.clone(), &tables)
+            .unwrap_err()
+            .error;
+        assert_eq!(
+            error,
+            LoadError::Damaged("its table “posts” is missing from storage".into())
+        );
         tables.insert("posts", r#"[1], "creators": []"#.into());
-        let error = read_stored(records[0].1.clone(), &tables).unwrap_err().error;
-        assert_eq!(error, LoadError::Damaged("its table “posts” is not valid JSON".into()));
+        let error = read_stored(records[0].1.clone(), &tables)
+            .unwrap_err()
+            .error;
+        assert_eq!(
+            error,
+            LoadError::Damaged("its table “posts” is not valid JSON".into())
+        );
         // The download holds every table still readable, as a workspace file.
         let unreadable = read_stored(records[0].1.clone(), &tables).unwrap_err();
         let file = decode_workspace(&unreadable.raw).expect("a workspace file");
         assert!(file.posts.is_empty() && file.creators == demo.creators);
         tables.insert("posts", r#"[{"handle": 5}]"#.into());
         let unreadable = read_stored(records[0].1.clone(), &tables).unwrap_err();
-        assert!(matches!(&unreadable.error, LoadError::Damaged(reason) if reason.starts_with("its table “posts” is damaged")));
+        assert!(
+            matches!(&unreadable.error, LoadError::Damaged(reason) if reason.starts_with("its table “posts” is damaged"))
+        );
         // The download is a workspace file: the envelope with every table in it.
         assert!(unreadable.raw.contains(r#""posts":[{"handle": 5}]"#));
         assert!(decode_workspace(&unreadable.raw).is_err());
@@ -219,7 +236,9 @@ mod tests {
     #[test]
     fn a_header_from_a_newer_app_is_refused_and_an_old_whole_record_still_reads() {
         let newer = r#"{"app":"microplan","schema_version":99,"name":"X","tables":[]}"#;
-        let error = read_stored(newer.into(), &BTreeMap::new()).unwrap_err().error;
+        let error = read_stored(newer.into(), &BTreeMap::new())
+            .unwrap_err()
+            .error;
         assert_eq!(error, LoadError::NewerVersion(99));
         let whole = r#"{"app":"microplan","schema_version":2,"workspace":{"name":"Old"}}"#;
         let (workspace, split) = read_stored(whole.into(), &BTreeMap::new()).unwrap();

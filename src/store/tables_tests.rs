@@ -14,7 +14,12 @@ const T0: &str = "2026-12-01T10:00:00.000Z";
 const T1: &str = "2026-12-01T10:05:00.000Z";
 
 fn written_keys(prepared: &PreparedSave) -> Vec<&str> {
-    prepared.batch.put.iter().map(|(key, _)| key.as_str()).collect()
+    prepared
+        .batch
+        .put
+        .iter()
+        .map(|(key, _)| key.as_str())
+        .collect()
 }
 
 #[test]
@@ -49,17 +54,32 @@ fn a_schema_two_record_opens_unchanged_and_its_first_save_writes_every_table() {
     let store = legacy_store();
     let opened = run_ready(open_workspace(&store, "ws-lx1-abc123", T1)).expect("opens");
     assert!(!opened.split, "an earlier format's whole record");
-    let prepared = save_batch("ws-lx1-abc123", &opened.workspace, &opened.seen, None, T0, T1)
-        .expect("valid");
+    let prepared = save_batch(
+        "ws-lx1-abc123",
+        &opened.workspace,
+        &opened.seen,
+        None,
+        T0,
+        T1,
+    )
+    .expect("valid");
     // The header replaces the whole record; every table is written beside it.
     assert_eq!(written_keys(&prepared).len(), TABLES.len() + 2);
     run_ready(store.commit(prepared.batch)).expect("stored");
-    let header = store.get_now(&workspace_key("ws-lx1-abc123")).expect("header");
-    assert!(header.contains(r#""tables":["creators","posts""#), "{header}");
+    let header = store
+        .get_now(&workspace_key("ws-lx1-abc123"))
+        .expect("header");
+    assert!(
+        header.contains(r#""tables":["creators","posts""#),
+        "{header}"
+    );
     let reopened = run_ready(open_workspace(&store, "ws-lx1-abc123", T1)).expect("opens");
     assert!(reopened.split);
     assert!(reopened.workspace == opened.workspace);
-    assert_eq!(reopened.workspace.creators[0].categories, vec!["trail running", "outdoors"]);
+    assert_eq!(
+        reopened.workspace.creators[0].categories,
+        vec!["trail running", "outdoors"]
+    );
 }
 
 #[test]
@@ -89,10 +109,23 @@ fn a_missing_table_makes_the_workspace_unreadable_with_its_name_and_raw_text() {
 #[test]
 fn deleting_removes_every_table_and_orphaned_tables_are_offered_for_download() {
     let store = MemoryStore::default();
-    run_ready(create_workspace(&store, "w1", &Workspace::empty("Gone"), T0)).expect("created");
-    let revision = run_ready(open_workspace(&store, "w1", T1)).expect("opens").meta.revision;
-    run_ready(delete_workspace(&store, "w1", super::records::StoredRevision::At(revision)))
-        .expect("deleted");
+    run_ready(create_workspace(
+        &store,
+        "w1",
+        &Workspace::empty("Gone"),
+        T0,
+    ))
+    .expect("created");
+    let revision = run_ready(open_workspace(&store, "w1", T1))
+        .expect("opens")
+        .meta
+        .revision;
+    run_ready(delete_workspace(
+        &store,
+        "w1",
+        super::records::StoredRevision::At(revision),
+    ))
+    .expect("deleted");
     assert!(run_ready(store.keys()).expect("keys").is_empty());
 
     store.put_now(&table_key("w9", "posts"), "[]");
@@ -104,7 +137,11 @@ fn deleting_removes_every_table_and_orphaned_tables_are_offered_for_download() {
         (orphan.key.as_str(), orphan.raw.as_str()),
         ("microplan/table/w9/posts", "[]")
     );
-    assert!(orphan.reason.contains("main record is missing"), "{}", orphan.reason);
+    assert!(
+        orphan.reason.contains("main record is missing"),
+        "{}",
+        orphan.reason
+    );
 }
 
 #[test]
@@ -116,7 +153,10 @@ fn renaming_writes_only_the_header_and_the_meta() {
     let renamed = run_ready(rename_workspace(&store, "w1", "Renamed", T1)).expect("renamed");
     assert_eq!(renamed.workspace.name, "Renamed");
     // The table changed behind the rename's back stays as it is: the rename did not rewrite it.
-    assert_eq!(store.get_now(&table_key("w1", "contracts")).as_deref(), Some("[]"));
+    assert_eq!(
+        store.get_now(&table_key("w1", "contracts")).as_deref(),
+        Some("[]")
+    );
     assert_ne!(contracts_before.as_deref(), Some("[]"));
 }
 
@@ -131,7 +171,9 @@ fn a_save_checks_the_tables_it_writes() {
         post.likes = u64::MAX;
     }
     match save_batch("w1", &edited, &base, Some(&stored), T0, T1) {
-        Err(LifecycleError::Invalid(reason)) => assert!(reason.contains("posts, row 1, likes"), "{reason}"),
+        Err(LifecycleError::Invalid(reason)) => {
+            assert!(reason.contains("posts, row 1, likes"), "{reason}")
+        }
         other => panic!("expected the post to be refused, got {other:?}"),
     }
 }

@@ -83,13 +83,18 @@ impl Audits {
         let stored_settings = table_memo(state, |w| &w.audit_settings);
         let settings = Memo::new(move |_| {
             stored_settings.with(|stored| {
-                stored.as_ref().and_then(|s| (**s).clone()).unwrap_or_default()
+                stored
+                    .as_ref()
+                    .and_then(|s| (**s).clone())
+                    .unwrap_or_default()
             })
         });
         let inputs = Memo::new_with_compare(
             move |previous: Option<&Option<AuditInputs>>| {
                 let previous = previous.and_then(Option::as_ref);
-                state.workspace.with(|w| w.as_ref().map(|w| AuditInputs::read(w, previous)))
+                state
+                    .workspace
+                    .with(|w| w.as_ref().map(|w| AuditInputs::read(w, previous)))
             },
             inputs_changed,
         );
@@ -97,7 +102,9 @@ impl Audits {
             inputs.track();
             let settings = settings.get();
             state.workspace.with_untracked(|w| {
-                let Some(workspace) = w.as_ref() else { return Vec::new() };
+                let Some(workspace) = w.as_ref() else {
+                    return Vec::new();
+                };
                 state
                     .measured
                     .try_update_value(|kept| audit_workspace_reusing(workspace, &settings, kept).0)
@@ -112,11 +119,17 @@ impl Audits {
             reviews.track();
             audits.with(|audits| {
                 state.workspace.with_untracked(|w| {
-                    w.as_ref().map(|w| roster_rows(audits, w)).unwrap_or_default()
+                    w.as_ref()
+                        .map(|w| roster_rows(audits, w))
+                        .unwrap_or_default()
                 })
             })
         });
-        Audits { settings, audits, roster }
+        Audits {
+            settings,
+            audits,
+            roster,
+        }
     }
 }
 

@@ -22,7 +22,11 @@ pub fn table_memo<T: Send + Sync + 'static>(
     pick: fn(&Workspace) -> &Shared<T>,
 ) -> Memo<Option<Shared<T>>> {
     Memo::new_with_compare(
-        move |_| state.workspace.with(|w| w.as_ref().map(|w| pick(w).clone())),
+        move |_| {
+            state
+                .workspace
+                .with(|w| w.as_ref().map(|w| pick(w).clone()))
+        },
         table_changed::<T>,
     )
 }

@@ -26,7 +26,11 @@ fn timed<T>(label: &str, run: impl FnOnce() -> T) -> T {
 
 fn written(prepared: &PreparedSave) -> String {
     let bytes: usize = prepared.batch.put.iter().map(|(_, text)| text.len()).sum();
-    format!("{} records, {:.1} MB", prepared.batch.put.len(), bytes as f64 / 1e6)
+    format!(
+        "{} records, {:.1} MB",
+        prepared.batch.put.len(),
+        bytes as f64 / 1e6
+    )
 }
 
 fn main() {
@@ -41,7 +45,11 @@ fn main() {
     println!("  writes {}", written(&full));
 
     let mut ticked = stored.clone();
-    ticked.creator_reviews.push(CreatorReview { handle: "creator_00001".into(), shortlisted: true, checks: Vec::new() });
+    ticked.creator_reviews.push(CreatorReview {
+        handle: "creator_00001".into(),
+        shortlisted: true,
+        checks: Vec::new(),
+    });
     if let Ok(small) = timed("save after ticking one shortlist box", || {
         save_batch("bench", &ticked, &base, Some(&stored), NOW, NOW)
     }) {
@@ -59,17 +67,35 @@ fn main() {
     }
 
     let records: BTreeMap<String, String> = full.batch.put.into_iter().collect();
-    let header = records.get("microplan/workspace/bench").cloned().unwrap_or_default();
+    let header = records
+        .get("microplan/workspace/bench")
+        .cloned()
+        .unwrap_or_default();
     let tables: BTreeMap<&str, String> = TABLES
         .iter()
-        .filter_map(|table| records.get(&format!("microplan/table/bench/{table}")).map(|text| (*table, text.clone())))
+        .filter_map(|table| {
+            records
+                .get(&format!("microplan/table/bench/{table}"))
+                .map(|text| (*table, text.clone()))
+        })
         .collect();
-    match timed("read the workspace back from its table records", || read_stored(header, &tables)) {
-        Ok((workspace, _)) => println!("  {} creators, {} posts", workspace.creators.len(), workspace.posts.len()),
+    match timed("read the workspace back from its table records", || {
+        read_stored(header, &tables)
+    }) {
+        Ok((workspace, _)) => println!(
+            "  {} creators, {} posts",
+            workspace.creators.len(),
+            workspace.posts.len()
+        ),
         Err(unreadable) => println!("  unreadable: {}", unreadable.error),
     }
     let file = encode_workspace(&stored, NOW);
-    if timed("the same workspace decoded from one workspace file, for comparison", || decode_workspace(&file)).is_err() {
+    if timed(
+        "the same workspace decoded from one workspace file, for comparison",
+        || decode_workspace(&file),
+    )
+    .is_err()
+    {
         println!("  the workspace file did not decode");
     }
 }
