@@ -270,10 +270,11 @@ pub fn daily_did(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn day(arm: &str, d: u32, units: u64, conversions: u64) -> TestDay {
+    /// One day of test "t" in March 2026; also used by the mSPRT view's tests.
+    pub(crate) fn day(arm: &str, d: u32, units: u64, conversions: u64) -> TestDay {
         TestDay {
             test: "t".into(),
             arm: arm.into(),

@@ -84,16 +84,7 @@ pub fn msprt_view(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(arm: &str, d: u32, units: u64, conversions: u64) -> TestDay {
-        TestDay {
-            test: "t".into(),
-            arm: arm.into(),
-            date: NaiveDate::from_ymd_opt(2026, 3, d).unwrap(),
-            units,
-            conversions,
-        }
-    }
+    use crate::domain::uplift_daily::tests::day;
 
     #[test]
     fn tau_comes_from_the_plan_or_the_user_and_p_matches_the_fixture_series() {
