@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::derived::{derived_owner, derived_prefix};
 use super::index::{WorkspaceIndex, WorkspaceMeta};
 use super::lifecycle::{decode_meta, encode_meta, meta_for, read_record, LifecycleError};
 use super::pending::{apply_pending_saves, pending_prefix};
@@ -69,6 +70,14 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         })
         .cloned()
         .collect();
+    // Derived records hold no user data (see `derived`): those of a workspace that is gone
+    // are removed below, not listed.
+    let derived_prefix = derived_prefix();
+    let orphan_derived: Vec<String> = keys
+        .iter()
+        .filter(|key| derived_owner(key).is_some_and(|id| !workspace_ids.contains(id)))
+        .cloned()
+        .collect();
     let other_keys: Vec<String> = keys
         .iter()
         .filter(|key| {
@@ -76,6 +85,7 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
                 && !key.starts_with(&meta_prefix)
                 && !key.starts_with(&pending_prefix)
                 && !key.starts_with(&table_prefix)
+                && !key.starts_with(&derived_prefix)
         })
         .cloned()
         .collect();
@@ -170,6 +180,14 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         let batch = Batch {
             expect: vec![(meta_key(id), found)],
             delete: vec![meta_key(id)],
+            ..Batch::default()
+        };
+        let _ = store.commit(batch).await;
+    }
+
+    if !orphan_derived.is_empty() {
+        let batch = Batch {
+            delete: orphan_derived,
             ..Batch::default()
         };
         let _ = store.commit(batch).await;

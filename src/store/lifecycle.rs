@@ -3,6 +3,7 @@
 //! transaction that first checks the revision the caller last saw, so a tab holding stale
 //! data never overwrites newer work; the caller is told instead.
 
+use super::derived::derived_keys;
 use super::envelope::LoadError;
 use super::index::WorkspaceMeta;
 use super::tables::{
@@ -354,7 +355,11 @@ pub async fn delete_workspace<S: RecordStore>(
     let batch = Batch {
         expect: vec![(meta_key(id), stored.0)],
         put: Vec::new(),
-        delete: [workspace_key(id), meta_key(id)].into_iter().chain(table_keys(id)).collect(),
+        delete: [workspace_key(id), meta_key(id)]
+            .into_iter()
+            .chain(table_keys(id))
+            .chain(derived_keys(id))
+            .collect(),
     };
     store.commit(batch).await.map_err(LifecycleError::from)
 }
@@ -366,6 +371,7 @@ pub async fn discard_record<S: RecordStore>(store: &S, key: &str) -> Result<(), 
     if let Some(id) = key.strip_prefix(&workspace_key("")) {
         delete.push(meta_key(id));
         delete.extend(table_keys(id));
+        delete.extend(derived_keys(id));
     }
     let batch = Batch {
         delete,

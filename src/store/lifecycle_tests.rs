@@ -350,3 +350,33 @@ fn unknown_records_under_our_prefix_are_listed_as_unreachable() {
         .unreachable
         .is_empty());
 }
+
+#[test]
+fn derived_records_are_kept_beside_their_workspace_and_go_with_it() {
+    use super::derived::{derived_key, read_derived, write_derived, AUDIT_INTERVALS};
+    let store = store_with("w1", &Workspace::empty("Spring"));
+    run_ready(create_workspace(&store, "w2", &Workspace::empty("Summer"), T0)).expect("created");
+    run_ready(write_derived(&store, "w1", AUDIT_INTERVALS, "one".into())).expect("written");
+    run_ready(write_derived(&store, "w2", AUDIT_INTERVALS, "two".into())).expect("written");
+    store.put_now(&derived_key("gone", AUDIT_INTERVALS), "three");
+
+    // Writing one changes no revision, so no tab sees a conflict.
+    assert_eq!(
+        run_ready(stored_meta(&store, "w1")).map(|seen| seen.revision()),
+        Ok(StoredRevision::At(1))
+    );
+    // The catalog lists none of them and removes the one whose workspace is gone.
+    let catalog = run_ready(load_catalog(&store, T1)).expect("catalog");
+    assert!(catalog.unreachable.is_empty(), "{:?}", catalog.unreachable);
+    assert_eq!(store.get_now(&derived_key("gone", AUDIT_INTERVALS)), None);
+    assert_eq!(
+        run_ready(read_derived(&store, "w1", AUDIT_INTERVALS)).as_deref(),
+        Some("one")
+    );
+
+    // Deleting or discarding a workspace takes its derived records with it.
+    run_ready(delete_workspace(&store, "w1", StoredRevision::At(1))).expect("deleted");
+    assert_eq!(run_ready(read_derived(&store, "w1", AUDIT_INTERVALS)), None);
+    run_ready(discard_record(&store, &workspace_key("w2"))).expect("discarded");
+    assert_eq!(run_ready(read_derived(&store, "w2", AUDIT_INTERVALS)), None);
+}

@@ -4,6 +4,7 @@
 //! touches browser storage.
 
 pub mod catalog;
+pub mod derived;
 pub mod envelope;
 pub mod index;
 pub mod lifecycle;

@@ -105,10 +105,17 @@ impl Audits {
                 let Some(workspace) = w.as_ref() else {
                     return Vec::new();
                 };
-                state
+                let (audits, drawn) = state
                     .measured
-                    .try_update_value(|kept| audit_workspace_reusing(workspace, &settings, kept).0)
-                    .unwrap_or_default()
+                    .try_update_value(|kept| {
+                        let (audits, _) = audit_workspace_reusing(workspace, &settings, kept);
+                        (audits, kept.intervals_drawn_by_last_audit())
+                    })
+                    .unwrap_or_default();
+                if drawn > 0 {
+                    super::audit_intervals::store_later(state);
+                }
+                audits
             })
         });
         // The rows read the audits, the creators and their reviews, and nothing else.

@@ -1,6 +1,7 @@
 //! Leptos components. They call domain, io and store functions; they compute no metric
 //! themselves.
 
+mod audit_intervals;
 mod audits;
 mod banners;
 mod briefs_creators;

@@ -229,6 +229,7 @@ pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
         .unwrap_or_else(|| id.to_string());
     match lifecycle::open_workspace(&backend(), id, &now_iso()).await {
         Ok(opened) => {
+            super::audit_intervals::restore(state, id).await;
             show_opened(state, opened);
             true
         }

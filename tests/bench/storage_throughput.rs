@@ -1,12 +1,15 @@
 //! Storage cost natively, on 5,000 creators x 30 posts: what a save prepares (checks and
 //! encodes) when every table is written and when one small edit writes only its table, and
-//! reading the workspace back from its table records. Prints figures; asserts nothing.
+//! reading the workspace back from its table records, and the audit on open with and without
+//! the stored bootstrap intervals. Prints figures; asserts nothing.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
+use microplan::domain::audit::reuse::{audit_workspace_reusing, MeasuredCreators};
 use microplan::domain::audit::review::CreatorReview;
-use microplan::domain::workspace::PipelineStatus;
+use microplan::domain::audit::AuditSettings;
+use microplan::domain::workspace::{PipelineStatus, Workspace};
 use microplan::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
 use microplan::store::tables::{read_stored, TABLES};
 use microplan::store::{decode_workspace, encode_workspace};
@@ -98,4 +101,27 @@ fn main() {
     {
         println!("  the workspace file did not decode");
     }
+    audit_on_open(&stored);
+}
+
+/// Opening a workspace audits it: without stored bootstrap intervals every creator's
+/// bootstrap is drawn, with them (stored after the first audit) none is.
+fn audit_on_open(workspace: &Workspace) {
+    let settings = AuditSettings::default();
+    let mut kept = MeasuredCreators::default();
+    timed("audit on open without stored intervals", || {
+        audit_workspace_reusing(workspace, &settings, &mut kept)
+    });
+    let Some(text) = timed("encode the intervals for storage", || kept.stored_intervals()) else {
+        return;
+    };
+    println!("  {:.2} MB", text.len() as f64 / 1e6);
+    let mut restored = MeasuredCreators::default();
+    if !timed("decode the stored intervals", || restored.remember_stored_intervals(&text)) {
+        println!("  the stored intervals did not decode");
+        return;
+    }
+    timed("audit on open with stored intervals", || {
+        audit_workspace_reusing(workspace, &settings, &mut restored)
+    });
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openApp, fixture, rowCount } from './harness.mjs';
+import { openApp, fixture, loadDemo, rowCount } from './harness.mjs';
 import { listedNames, readRecords, replaceRecords } from './storage_helpers.mjs';
 
 const legacy = JSON.parse(fs.readFileSync(fixture('store', 'legacy_store_v2.json'), 'utf8')).records;
@@ -109,3 +109,37 @@ test('an earlier version\'s workspace is stored as tables at its first edit, and
     assert.equal(raw.workspace.posts.length, JSON.parse(records['microplan/table/ws-lx1-abc123/posts']).length);
     assert.equal((await readRecords(page))[OAT], records[OAT], 'the header is kept as it was');
   }));
+
+test('the audit\'s intervals are stored beside the workspace and a damaged copy only costs time', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await loadDemo(app);
+    await app.goto('Creators');
+    const scores = () => page.locator('[data-testid=creator-table] tbody').innerText();
+    const before = await scores();
+    // Stored a moment after the audit, under a key of its own that no list shows.
+    let key;
+    for (let tries = 0; tries < 50 && !key; tries += 1) {
+      key = Object.keys(await readRecords(page)).find((k) => k.startsWith('microplan/derived/') && k.endsWith('/audit-intervals'));
+      if (!key) await page.waitForTimeout(200);
+    }
+    assert.ok(key, 'the intervals record was written');
+    const stored = JSON.parse((await readRecords(page))[key]);
+    assert.equal(stored.revision, 1);
+    assert.ok(stored.entries.length >= 10, `${stored.entries.length} intervals`);
+
+    await app.reload();
+    await app.goto('Creators');
+    assert.equal(await scores(), before, 'the same audit after a reload that reused them');
+
+    await replaceRecords(page, { ...(await readRecords(page)), [key]: '{cut' });
+    await app.reload();
+    await app.goto('Creators');
+    assert.equal(await scores(), before, 'a damaged copy is drawn again, not shown');
+    assert.equal(await page.getByRole('alert').count(), 0, 'nothing to download: it holds no user data');
+    assert.deepEqual(app.pageErrors.filter((e) => !e.includes('Failed to load resource')), []);
+  } finally {
+    await app.close();
+  }
+});

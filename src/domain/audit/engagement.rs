@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::numbers::{mean, median, ratio};
-use super::uncertainty::{mean_rate_interval, RateInterval};
+use super::interval_memo::IntervalMemo;
+use super::uncertainty::RateInterval;
 use crate::domain::workspace::Post;
 
 /// Default number of most recent posts the audit looks at.
@@ -129,13 +130,14 @@ fn pooled(posts: &[&Post], parts: impl Fn(&Post) -> Option<(u64, u64)>) -> Optio
 
 /// Summarises engagement over the `recent` most recent posts (N, default 12, newest by date)
 /// for a creator with `followers` followers. The interval on the mean rate by followers uses
-/// `resamples` bootstrap draws seeded with `seed`.
+/// `resamples` bootstrap draws seeded with `seed`, or the same interval remembered in `intervals`.
 pub fn summarize_engagement(
     posts: &[&Post],
     followers: u64,
     recent: usize,
     resamples: usize,
     seed: u64,
+    intervals: &mut IntervalMemo,
 ) -> EngagementSummary {
     let used = recent_posts(posts, recent);
     let by_followers: Vec<f64> =
@@ -149,7 +151,7 @@ pub fn summarize_engagement(
         posts_available: posts.len(),
         mean_rate_by_followers: mean(&by_followers),
         median_rate_by_followers: median(&by_followers),
-        mean_rate_interval: mean_rate_interval(&by_followers, resamples, seed),
+        mean_rate_interval: intervals.mean_rate_interval(&by_followers, resamples, seed),
         mean_rate_by_reach: mean(&by_reach),
         median_rate_by_reach: median(&by_reach),
         posts_with_reach: by_reach.len(),
@@ -243,7 +245,7 @@ pub(crate) mod tests {
             post("d4", 4, 90, 10),
         ];
         let refs: Vec<&Post> = posts.iter().collect();
-        let summary = summarize_engagement(&refs, 1_000, 3, 500, 1);
+        let summary = summarize_engagement(&refs, 1_000, 3, 500, 1, &mut IntervalMemo::default());
         assert_eq!(summary.posts_used, 3);
         assert_eq!(summary.posts_available, 4);
         assert!((summary.mean_rate_by_followers.unwrap() - 0.05).abs() < 1e-12);
@@ -258,7 +260,7 @@ pub(crate) mod tests {
 
     #[test]
     fn empty_posts_give_not_enough_data() {
-        let summary = summarize_engagement(&[], 1_000, 12, 100, 1);
+        let summary = summarize_engagement(&[], 1_000, 12, 100, 1, &mut IntervalMemo::default());
         assert_eq!(summary.posts_used, 0);
         assert_eq!(summary.mean_rate_by_followers, None);
         assert_eq!(summary.mean_rate_interval, None);

@@ -1,8 +1,9 @@
 //! A small, fast, deterministic hasher for the audit's internal hash maps (post ids, shingles,
 //! commenter keys) and in-memory fingerprints. The standard SipHash resists hash flooding,
 //! which matters for servers, not for a page analysing its own user's file, and it is several
-//! times slower on short keys. Values are never stored or compared across runs, so the mix
-//! may change freely.
+//! times slower on short keys. The only stored values are the creator fingerprints of the
+//! audit's measurement cache (`measured_cache`), where a changed mix only makes every entry
+//! miss once, so the mix may change freely.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -35,6 +35,7 @@ pub mod flags;
 pub mod follower_sample;
 pub mod growth;
 mod lexicon;
+pub mod interval_memo;
 pub mod method_doc;
 mod numbers;
 pub mod reuse;
@@ -222,7 +223,15 @@ fn audit_rows(
     commenters: Option<&CommenterPatterns>,
     settings: &AuditSettings,
 ) -> CreatorAudit {
-    let metrics = measure(creator, posts, history, summaries, commenters, settings);
+    let metrics = measure(
+        creator,
+        posts,
+        history,
+        summaries,
+        commenters,
+        settings,
+        &mut interval_memo::IntervalMemo::default(),
+    );
     assess(creator, metrics, settings)
 }
 
@@ -251,6 +260,7 @@ fn measure(
     summaries: &[&CommentSummary],
     commenters: Option<&CommenterPatterns>,
     settings: &AuditSettings,
+    intervals: &mut interval_memo::IntervalMemo,
 ) -> CreatorMetrics {
     let recent_count = settings.recent_posts.max(1);
     let seed = numbers::fnv1a(&[
@@ -263,6 +273,7 @@ fn measure(
         recent_count,
         settings.bootstrap_resamples,
         seed,
+        intervals,
     );
     let tier = tiers::tier_for(creator.followers, &settings.tiers);
     let benchmark = engagement

@@ -11,6 +11,7 @@ use std::hash::Hasher;
 
 use super::fast_hash::{FastHasher, FastMap};
 use super::fingerprint::creator_inputs_fingerprint;
+use super::interval_memo::IntervalMemo;
 use super::{
     add_follower_sample, assess, handle_key, measure, rank, AuditSettings, CommenterPatterns,
     CreatorAudit, CreatorMetrics,
@@ -21,9 +22,37 @@ use crate::domain::workspace::{CommentSummary, FollowerPoint, Post, Workspace};
 #[derive(Debug, Clone, Default)]
 pub struct MeasuredCreators {
     entries: FastMap<String, (u64, CreatorMetrics)>,
+    /// Bootstrap intervals by their inputs; the part worth storing (see `interval_memo`).
+    intervals: IntervalMemo,
 }
 
 impl MeasuredCreators {
+    /// Adds intervals stored beside a workspace that is opening, so its first audit reuses
+    /// them. Returns false (and changes nothing) when the text is damaged or outdated.
+    pub fn remember_stored_intervals(&mut self, text: &str) -> bool {
+        match IntervalMemo::decode(text) {
+            Some(stored) => {
+                self.intervals.absorb(stored);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The intervals the last audit used, as text to store beside the workspace.
+    pub fn stored_intervals(&self) -> Option<String> {
+        self.intervals.encode()
+    }
+
+    /// Bootstrap intervals the last audit drew rather than remembered: worth storing.
+    pub fn intervals_drawn_by_last_audit(&self) -> usize {
+        self.intervals.drawn_by_last_audit()
+    }
+
+    pub fn intervals_are_empty(&self) -> bool {
+        self.intervals.is_empty()
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -81,7 +110,10 @@ pub fn audit_workspace_reusing(
         .collect();
     let settings_key = measurement_settings_key(settings);
     let mut counts = ReauditCounts::default();
-    let mut next = MeasuredCreators::default();
+    let mut next = MeasuredCreators {
+        entries: FastMap::default(),
+        intervals: std::mem::take(&mut kept.intervals),
+    };
     let mut audits: Vec<CreatorAudit> = Vec::with_capacity(workspace.creators.len());
     for creator in &workspace.creators {
         let key = handle_key(&creator.handle);
@@ -104,7 +136,15 @@ pub fn audit_workspace_reusing(
             }
             None => {
                 counts.measured += 1;
-                measure(creator, posts, history, summaries, commenters, settings)
+                measure(
+                    creator,
+                    posts,
+                    history,
+                    summaries,
+                    commenters,
+                    settings,
+                    &mut next.intervals,
+                )
             }
         };
         if let Some(fingerprint) = fingerprint {
@@ -119,6 +159,9 @@ pub fn audit_workspace_reusing(
         }
     }
     rank(&mut audits);
+    // Intervals of reused creators were not looked up, so only an audit that measured
+    // everyone knows which stored intervals are no longer needed.
+    next.intervals.finish_audit(counts.reused == 0);
     *kept = next;
     (audits, counts)
 }
