@@ -15,7 +15,6 @@ use crate::domain::contract::drafts::{
 };
 use crate::domain::contract::drafts::ContractDraft;
 use crate::domain::contract::versions::{find_version, VersionRef};
-use crate::domain::doc::escape_html;
 use crate::domain::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
 use crate::domain::markets::Market;
 use crate::domain::removal::{put_back, take_where};
@@ -226,13 +225,16 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
             list
         })
     });
+    let handle = RwSignal::new(String::new());
+    // A few suggestions that match what is typed: thousands of options would take the page
+    // tens of milliseconds to build and nobody scrolls them.
+    let suggestions = Memo::new(move |_| handle.with(|typed| creators.with(|list| matching_creators(list, typed))));
     let brand = RwSignal::new(state.workspace.with_untracked(|w| {
         w.as_ref()
             .map(|w| w.contracts.last().map(|d| d.choices.brand.name.clone()).unwrap_or_else(|| w.name.trim_start_matches("Demo: ").to_string()))
             .unwrap_or_default()
     }));
     let campaign = RwSignal::new(campaigns.get_untracked().first().cloned().unwrap_or_default());
-    let handle = RwSignal::new(String::new());
     let in_campaign = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| campaign_handles(w, &campaign.get()).len()).unwrap_or(0)));
     let template = move || state.workspace.with_untracked(|w| w.as_ref().map(|w| campaign_template(w, &campaign.get_untracked(), &brand.get_untracked(), today())).unwrap_or_else(|| ContractChoices::new(&campaign.get_untracked(), &brand.get_untracked(), CreatorParty::default(), Market::Uk, today())));
     let start_one = move |_| {
@@ -277,13 +279,14 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="start-creator">"Creator"</label>
-                    // A searchable field: a list of thousands of creators is unusable as a
-                    // dropdown, and its options are one markup string, parsed at once.
+                    // A searchable field: a list of thousands of creators is unusable as a dropdown.
                     <input id="start-creator" type="text" list="contract-creators" autocomplete="off"
                         placeholder="Type a handle or pick one" aria-describedby="start-creator-hint"
                         on:input=move |ev| handle.set(event_target_value(&ev).trim().trim_start_matches('@').to_string()) />
-                    <datalist id="contract-creators" inner_html=move || creators.with(|list| creator_options_html(list))></datalist>
-                    <span class="hint" id="start-creator-hint">"Suggestions narrow as you type."</span>
+                    <datalist id="contract-creators">
+                        {move || suggestions.get().into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+                    </datalist>
+                    <span class="hint" id="start-creator-hint">{format!("Suggestions narrow as you type (the first {SUGGESTIONS} matches of handle, platform or country).")}</span>
                 </div>
             </div>
             <Show when=move || creators.with(|c| c.is_empty())>
@@ -299,11 +302,17 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
     }
 }
 
-/// The creator suggestions as `<option>` markup, every value and label escaped.
-fn creator_options_html(creators: &[(String, String)]) -> String {
-    let mut html = String::new();
-    for (handle, text) in creators {
-        html.push_str(&format!(r#"<option value="{}">{}</option>"#, escape_html(handle), escape_html(text)));
-    }
-    html
+/// How many creators the picker suggests at once.
+const SUGGESTIONS: usize = 50;
+
+/// The first [`SUGGESTIONS`] creators whose handle or description contains `typed`
+/// (ignoring case and a leading `@`), in the list's order.
+fn matching_creators(creators: &[(String, String)], typed: &str) -> Vec<(String, String)> {
+    let needle = typed.trim().trim_start_matches('@').to_lowercase();
+    creators
+        .iter()
+        .filter(|(_, text)| needle.is_empty() || text.to_lowercase().contains(&needle))
+        .take(SUGGESTIONS)
+        .cloned()
+        .collect()
 }

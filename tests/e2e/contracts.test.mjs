@@ -19,6 +19,12 @@ test('hybrid terms for a UK creator with whitelisting: conflict, fix, clause sou
     await saved.getByText(`@levain_lotte · ${CAMPAIGN} · v1 (draft)`).waitFor();
 
     await page.locator('#start-campaign').fill(CAMPAIGN);
+    // The picker suggests the creators matching what is typed.
+    const suggested = () => page.locator('#contract-creators option').evaluateAll((options) => options.map((o) => o.value));
+    const everyone = await suggested();
+    assert.ok(everyone.length > 1 && everyone.length <= 50, `${everyone.length} suggestions`);
+    await page.getByLabel('Creator', { exact: true }).fill('@SOPH');
+    assert.deepEqual(await suggested(), ['scoring_sophie']);
     await page.getByLabel('Creator', { exact: true }).fill('scoring_sophie');
     await page.getByRole('button', { name: 'Start a draft' }).click();
     const editor = page.locator('section.contract-editor');
