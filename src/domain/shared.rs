@@ -4,6 +4,7 @@
 //! when a table it reads changes. Writing through `DerefMut` copies the table first when
 //! another holder shares it (copy on write), so a stored snapshot never changes under us.
 
+use std::any::Any;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
@@ -18,6 +19,24 @@ impl<T> Shared<T> {
     }
 
     /// Whether both hold the very same table (no write since one was cloned from the other).
+    pub fn same(a: &Self, b: &Self) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl<T: Send + Sync + 'static> Shared<T> {
+    /// This very table, whatever its type: for views that only need to know whether a table
+    /// was written to. Holding it keeps the table alive, so its address cannot be reused.
+    pub fn identity(&self) -> TableIdentity {
+        TableIdentity(self.0.clone())
+    }
+}
+
+/// A table of any type, held to tell whether a later workspace still has the very same one.
+#[derive(Clone)]
+pub struct TableIdentity(Arc<dyn Any + Send + Sync>);
+
+impl TableIdentity {
     pub fn same(a: &Self, b: &Self) -> bool {
         Arc::ptr_eq(&a.0, &b.0)
     }
@@ -122,6 +141,18 @@ mod tests {
         assert_eq!(live.iter().sum::<u32>(), 9);
         assert!(Shared::same(&live, &stored));
         assert_eq!(Shared::new(vec![4, 5]), stored);
+    }
+
+    #[test]
+    fn an_identity_tells_whether_the_table_was_written_to_since() {
+        let mut live: Shared<Vec<u32>> = vec![1].into();
+        let seen = live.identity();
+        assert!(TableIdentity::same(&seen, &live.clone().identity()));
+        // Holding the identity shares the table, so a write copies it: a new identity.
+        live.push(2);
+        assert!(!TableIdentity::same(&seen, &live.identity()));
+        let other: Shared<String> = String::from("x").into();
+        assert!(!TableIdentity::same(&seen, &other.identity()));
     }
 
     #[test]

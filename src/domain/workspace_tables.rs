@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::shared::Shared;
+use super::shared::{Shared, TableIdentity};
 use super::workspace::Workspace;
 
 /// Lists every table of the workspace once: its stored name, how it is encoded, and whether
@@ -38,6 +38,14 @@ macro_rules! workspace_tables {
         pub fn table_value(workspace: &Workspace, table: &str) -> Option<serde_json::Result<Value>> {
             match table {
                 $(stringify!($table) => Some(serde_json::to_value(&workspace.$table)),)*
+                _ => None,
+            }
+        }
+
+        /// The identity of one table, to tell whether it was written to since.
+        pub fn table_identity(workspace: &Workspace, table: &str) -> Option<TableIdentity> {
+            match table {
+                $(stringify!($table) => Some(workspace.$table.identity()),)*
                 _ => None,
             }
         }

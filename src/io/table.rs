@@ -180,6 +180,27 @@ impl TableKind {
         }
     }
 
+    /// The stored table (see `domain::workspace_tables`) that holds this table's rows.
+    pub fn stored_table(self) -> &'static str {
+        match self {
+            TableKind::Creators => "creators",
+            TableKind::Posts => "posts",
+            TableKind::FollowerHistory => "follower_history",
+            TableKind::CommentSummaries => "comment_summaries",
+            TableKind::Communities => "communities",
+            TableKind::Results => "results",
+            TableKind::TestArms => "test_arms",
+            TableKind::TestDays => "test_days",
+            TableKind::ActivationPlans => "activation_plans",
+            TableKind::GiftingHistory => "gifting_history",
+            TableKind::TrackingLinks | TableKind::StoreCodes => "programme",
+            TableKind::ShopOrders
+            | TableKind::LinkClicks
+            | TableKind::SurveyAnswers
+            | TableKind::CreatorCodes => "attribution",
+        }
+    }
+
     pub fn row_count(self, workspace: &Workspace) -> usize {
         match self {
             TableKind::Creators => workspace.creators.len(),
@@ -198,6 +219,31 @@ impl TableKind {
             TableKind::LinkClicks => workspace.attribution.link_clicks.len(),
             TableKind::SurveyAnswers => workspace.attribution.survey_answers.len(),
             TableKind::CreatorCodes => workspace.attribution.creator_codes.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TableKind;
+    use crate::domain::demo::demo_workspace;
+    use crate::domain::workspace::Workspace;
+    use crate::domain::workspace_tables::{decode_table, encode_table, TABLES};
+
+    /// Views wake on writes to `stored_table` only, so it must be where the rows live:
+    /// emptying that stored table empties the view's table.
+    #[test]
+    fn each_table_names_the_stored_table_that_holds_its_rows() {
+        let empty = Workspace::empty("Empty");
+        let demo = demo_workspace();
+        for kind in TableKind::ALL {
+            let table = kind.stored_table();
+            assert!(TABLES.contains(&table), "{table}");
+            assert!(kind.row_count(&demo) > 0, "the demo has {kind:?} rows");
+            let mut emptied = demo.clone();
+            let text = encode_table(&empty, table).unwrap_or_default();
+            assert!(matches!(decode_table(&mut emptied, table, &text), Some(Ok(()))));
+            assert_eq!(kind.row_count(&emptied), 0, "{kind:?} lives in {table}");
         }
     }
 }

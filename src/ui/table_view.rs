@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::files::{download_text, safe_file_stem};
 use super::import_wizard::{grouped, ImportWizard};
 use super::state::{app_state, AppState};
+use super::tables::stored_table_memo;
 use crate::io::{export_csv, table_cells, TableKind};
 
 const PAGE_SIZE: usize = 25;
@@ -28,13 +29,19 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
     let state = app_state();
     let page = RwSignal::new(0usize);
     let importing = RwSignal::new(false);
-    let rows = move || state.workspace.with(|w| w.as_ref().map(|w| kind.row_count(w)).unwrap_or(0));
+    // Wakes on edits of this table only, not on every edit of the workspace.
+    let table = stored_table_memo(state, kind.stored_table());
+    let rows = move || {
+        table.track();
+        state.workspace.with_untracked(|w| w.as_ref().map(|w| kind.row_count(w)).unwrap_or(0))
+    };
     let pages = move || rows().div_ceil(PAGE_SIZE).max(1);
     let heading_id = format!("table-{}", kind.file_stem());
     let region_label = heading_id.clone();
     let body = move || {
         let start = page.get() * PAGE_SIZE;
-        state.workspace.with(|workspace| {
+        table.track();
+        state.workspace.with_untracked(|workspace| {
             workspace
                 .as_ref()
                 .map(|w| table_cells(kind, w, start..start + PAGE_SIZE))
@@ -49,14 +56,14 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
                 <div class="actions">
                     <button
                         on:click=move |_| export_table(state, kind)
-                        disabled=move || state.workspace.with(Option::is_none)
+                        disabled=move || table.with(Option::is_none)
                         aria-label=format!("Export CSV of {}", kind.label())
                     >
                         "Export CSV"
                     </button>
                     <button
                         on:click=move |_| importing.update(|open| *open = !*open)
-                        disabled=move || state.workspace.with(Option::is_none)
+                        disabled=move || table.with(Option::is_none)
                         aria-expanded=move || importing.get().to_string()
                         aria-label=format!("Import CSV into {}", kind.label())
                     >

@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::domain::shared::Shared;
+use crate::domain::shared::{Shared, TableIdentity};
 use crate::domain::workspace::Workspace;
+use crate::domain::workspace_tables::table_identity;
 
 fn table_changed<T>(old: Option<&Option<Shared<T>>>, new: Option<&Option<Shared<T>>>) -> bool {
     match (old, new) {
@@ -28,5 +29,23 @@ pub fn table_memo<T: Send + Sync + 'static>(
                 .with(|w| w.as_ref().map(|w| pick(w).clone()))
         },
         table_changed::<T>,
+    )
+}
+
+/// Wakes its readers only when the stored table named `table` was written to; for views
+/// that read a table through the workspace (`state.workspace.with_untracked`) after
+/// tracking this.
+pub fn stored_table_memo(state: AppState, table: &'static str) -> Memo<Option<TableIdentity>> {
+    Memo::new_with_compare(
+        move |_| {
+            state
+                .workspace
+                .with(|w| w.as_ref().and_then(|w| table_identity(w, table)))
+        },
+        |old: Option<&Option<TableIdentity>>, new: Option<&Option<TableIdentity>>| match (old, new) {
+            (Some(Some(old)), Some(Some(new))) => !TableIdentity::same(old, new),
+            (Some(None), Some(None)) => false,
+            _ => true,
+        },
     )
 }

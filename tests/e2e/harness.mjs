@@ -127,7 +127,9 @@ export async function loadDemo(app) {
 /** The row count a table card reports, e.g. 40 for "40 rows". */
 export async function rowCount(page, tableLabel) {
   const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: tableLabel, exact: true }) });
-  const text = await card.locator('.table-head .muted').innerText();
+  // textContent: a card below the fold is not rendered yet (content-visibility), and
+  // innerText of content that is not rendered is empty.
+  const text = await card.locator('.table-head .muted').textContent();
   return Number(text.replace(/\D/g, ''));
 }
 
