@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 
 use super::page_events::{announce_to_other_tabs, stash, stashed, unstash};
 use super::persistence::{
-    backend, in_flight_meta, mark_pending, now_iso, open_record, save_now, stored_tables, tab_token,
-    write_pending, writes_in_flight,
+    backend, in_flight_meta, mark_pending, now_iso, open_record, save_now, stored_at_bases,
+    tab_token, write_pending, writes_in_flight,
 };
 use super::state::AppState;
 use super::storage_backend::Backend;
@@ -41,15 +41,16 @@ pub(super) fn flush_on_leave(state: AppState) {
         workspace
             .as_ref()
             .map(|workspace| {
-                let stored = stored_tables();
-                leave_batch(&id, &tab_token(), workspace, &bases, stored.as_ref(), &created_at, &now)
+                let stored = stored_at_bases();
+                leave_batch(&id, &tab_token(), workspace, &bases, stored.as_deref(), &created_at, &now)
             })
     });
     let Some(Ok(batch)) = batch else { return };
     // Nothing is left for a later autosave of this page to write.
     mark_pending(false);
-    // The stash is synchronous and survives the page; a workspace too large for it gets an
-    // IndexedDB write, which the browser may or may not finish.
+    // The stash is synchronous and survives the page; edits too large for it (a whole large
+    // workspace, when what storage holds is unknown) get an IndexedDB write, which the
+    // browser may or may not finish.
     let too_large: Vec<_> = batch
         .put
         .into_iter()

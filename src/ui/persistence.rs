@@ -57,6 +57,8 @@ thread_local! {
     /// The tables storage holds once the writes under way land (cheap: tables are shared).
     /// The next write stores only the tables that differ from it; `None` writes them all.
     static STORED_TABLES: RefCell<Option<Workspace>> = const { RefCell::new(None) };
+    /// The tables as the last confirmed write (the open record's base) stored them.
+    static CONFIRMED_TABLES: RefCell<Option<Workspace>> = const { RefCell::new(None) };
     /// How long the last write took to prepare (encode and check), in milliseconds.
     static LAST_WRITE_COST: Cell<f64> = const { Cell::new(0.0) };
 }
@@ -74,8 +76,28 @@ pub(super) fn stored_tables() -> Option<Workspace> {
     STORED_TABLES.with(|tables| tables.borrow().clone())
 }
 
+/// Sets what storage holds once the writes under way land. `None` (unknown) also forgets
+/// the confirmed tables: both are known again after the next confirmed write.
 fn set_stored_tables(stored: Option<Workspace>) {
+    if stored.is_none() {
+        set_confirmed_tables(None);
+    }
     STORED_TABLES.with(|tables| *tables.borrow_mut() = stored);
+}
+
+fn set_confirmed_tables(confirmed: Option<Workspace>) {
+    CONFIRMED_TABLES.with(|tables| *tables.borrow_mut() = confirmed);
+}
+
+/// What storage holds at each revision a closing page's edits may be laid over: the last
+/// confirmed write and, with a write under way, what that write stores. `None` when either
+/// is unknown (the closing page then sets aside the whole workspace).
+pub(super) fn stored_at_bases() -> Option<Vec<Workspace>> {
+    let confirmed = CONFIRMED_TABLES.with(|tables| tables.borrow().clone())?;
+    if writes_in_flight() == 0 {
+        return Some(vec![confirmed]);
+    }
+    Some(vec![confirmed, stored_tables()?])
 }
 
 pub(super) fn backend() -> Backend {
@@ -155,6 +177,7 @@ pub(super) fn show_opened(state: AppState, opened: Opened) {
         split,
     } = opened;
     set_stored_tables(split.then(|| workspace.clone()));
+    set_confirmed_tables(split.then(|| workspace.clone()));
     OPEN.with(|open| {
         *open.borrow_mut() = Some(OpenRecord {
             id: meta.id.clone(),
@@ -339,15 +362,16 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
                 &open.created_at,
                 &now,
             );
+            let snapshot = workspace.clone();
             if prepared.is_ok() {
-                set_stored_tables(Some(workspace.clone()));
+                set_stored_tables(Some(snapshot.clone()));
             }
-            prepared
+            prepared.map(|prepared| (prepared, snapshot))
         })
     })?;
     LAST_WRITE_COST.with(|cost| cost.set(js_sys::Date::now() - started));
     WRITTEN_GENERATION.with(|written| written.set(generation));
-    let PreparedSave { batch, meta, seen } = match prepared {
+    let (PreparedSave { batch, meta, seen }, snapshot) = match prepared {
         Ok(prepared) => prepared,
         Err(error) => {
             return Some(Box::pin(async move {
@@ -364,7 +388,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     Some(Box::pin(async move {
         let result = commit
             .await
-            .map(|()| (meta, seen))
+            .map(|()| (meta, seen, snapshot))
             .map_err(LifecycleError::from);
         WRITES_IN_FLIGHT.with(|count| count.set(count.get().saturating_sub(1)));
         finish_save(state, result, generation);
@@ -383,16 +407,17 @@ pub(super) async fn save_now(state: AppState) {
 
 fn finish_save(
     state: AppState,
-    result: Result<(crate::store::WorkspaceMeta, SeenMeta), LifecycleError>,
+    result: Result<(crate::store::WorkspaceMeta, SeenMeta, Workspace), LifecycleError>,
     generation: u64,
 ) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));
     let our_revision = open_revision();
     match result {
-        Ok((meta, seen)) => {
+        Ok((meta, seen, snapshot)) => {
             OPEN.with(|open| {
                 if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == meta.id) {
                     open.base = seen;
+                    set_confirmed_tables(Some(snapshot));
                 }
             });
             let (id, saved_at) = (meta.id.clone(), meta.updated_at.clone());

@@ -49,3 +49,38 @@ test('reloading while a save is pending keeps the edit and asks nothing', async 
     await app.close();
   }
 });
+
+test('a tab closed during a save sets aside only the tables it changed, and they are stored at the next start', async () => {
+  const app = await openApp();
+  try {
+    await loadDemo(app);
+    await app.goto('Creators');
+    await app.waitSaved();
+    const firstRow = app.page.locator('[data-testid=creator-table] tbody tr').first();
+    const box = firstRow.locator('input[type=checkbox]');
+    const wasTicked = await box.isChecked();
+    const handle = (await firstRow.locator('td').nth(1).innerText()).trim();
+    await holdStorageBusy(app.page);
+    await box.setChecked(!wasTicked);
+    await app.page.close();
+
+    // Read what the closed tab set aside, from a page of the same site without the app.
+    const page = await app.context.newPage();
+    await page.goto(`${app.server.url}favicon.svg`);
+    const aside = await page.evaluate(() => Object.keys(localStorage)
+      .filter((key) => key.startsWith('microplan/pending/'))
+      .map((key) => localStorage.getItem(key)));
+    assert.equal(aside.length, 1);
+    const pending = JSON.parse(aside[0]);
+    assert.equal(pending.record, undefined, 'not the whole workspace');
+    assert.deepEqual(Object.keys(pending.tables), ['creator_reviews']);
+
+    await page.goto(app.server.url);
+    await page.locator('li.workspace.active').waitFor();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Creators' }).click();
+    const row = page.locator('[data-testid=creator-table] tbody tr', { hasText: handle }).first();
+    assert.equal(await row.locator('input[type=checkbox]').isChecked(), !wasTicked);
+  } finally {
+    await app.close();
+  }
+});
