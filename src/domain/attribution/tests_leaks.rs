@@ -177,7 +177,7 @@ fn use_long_after_the_window_is_flagged() {
     assert!(
         flags[0]
             .evidence
-            .contains("from 2026-06-01 to 2026-06-15, 42 days"),
+            .contains("from 1 Jun 2026 to 15 Jun 2026, 42 days"),
         "{}",
         flags[0].evidence
     );

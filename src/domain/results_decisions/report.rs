@@ -1,6 +1,7 @@
 //! The one-page stakeholder report in the three value layers.
 
 use super::bundle::Decisions;
+use super::figures::Figures;
 use super::format::{date_text, money_text, number_text, show_value, ValueKind};
 use super::status::ProgrammeStatus;
 use super::tables::{status_table, strings};
@@ -25,8 +26,7 @@ pub fn attribution_line(rows: &[&DeliverableResult]) -> Option<String> {
     }
     Some(format!(
         "{} code redemptions against {} attributed orders ({}) over the {} rows that report both: the rest \
-         arrived through tracked links without the code. Each order is counted once; codes can leak to coupon \
-         sites, so the Attribution panel shows the reconciled range.",
+         arrived through tracked links without the code. Each order is counted once.",
         number_text(redemptions as f64, 0),
         number_text(orders as f64, 0),
         crate::domain::format::percent(redemptions as f64 / orders as f64),
@@ -52,11 +52,19 @@ const HEADLINE: [(MetricKey, &str); 8] = [
     (MetricKey::Cpa, "cost / orders"),
 ];
 
-fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricContext) {
+fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricContext, figures: &Figures) {
     let lines: Vec<Vec<String>> = HEADLINE
         .into_iter()
         .map(|(key, definition)| {
-            let value = metric(rows, key, context);
+            // Orders, revenue and cost (and what follows from them) are the one set of figures.
+            let value = match key {
+                MetricKey::Orders => figures.orders.clone(),
+                MetricKey::Revenue => figures.revenue.clone(),
+                MetricKey::Cost => figures.cost.clone(),
+                MetricKey::Cpa => figures.cpa.clone(),
+                MetricKey::Roas => figures.roas.clone(),
+                _ => metric(rows, key, context),
+            };
             let kind = if key.is_money() {
                 ValueKind::Money
             } else if key.is_rate() {
@@ -86,6 +94,20 @@ fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricCon
         .collect();
     doc.heading(2, "Headline numbers");
     doc.table(strings(&["Number", "Value", "Definition"]), lines);
+    if let Some(leaked) = figures.leaked_sentence() {
+        doc.paragraph(leaked);
+    }
+}
+
+/// Each metric's one status and why.
+fn statuses(doc: &mut Document, status: &ProgrammeStatus) {
+    doc.heading(2, "Status of each metric");
+    let rows = status
+        .metrics
+        .iter()
+        .map(|m| vec![m.name.clone(), m.verdict.label.clone(), m.verdict.reason.clone()])
+        .collect();
+    doc.table(strings(&["Metric", "Status", "Why"]), rows);
 }
 
 /// Content value the programme did not name as a metric: engagement read from the results
@@ -269,9 +291,10 @@ pub fn stakeholder_report(
             context.currency
         ),
     ];
-    headline(&mut doc, &rows, &context);
+    headline(&mut doc, &rows, &context, &decisions.figures);
     match &decisions.status {
         Ok(status) => {
+            statuses(&mut doc, status);
             layers(&mut doc, status, content_extras(workspace, &rows, &context));
             doc.heading(2, "Decision thresholds");
             doc.paragraph(format!(
@@ -295,6 +318,10 @@ pub fn stakeholder_report(
         attribution_line(&rows)
             .unwrap_or_else(|| "No row reports both code redemptions and orders.".to_string()),
     );
+    let checks = [decisions.figures.exports_sentence(), decisions.figures.leaked_sentence()];
+    for line in checks.into_iter().flatten() {
+        doc.paragraph(line);
+    }
     let estimate = emv(&rows, &workspace.emv_settings, &context);
     if estimate.high > 0.0 && estimate.low.is_finite() && estimate.high.is_finite() {
         doc.note(
