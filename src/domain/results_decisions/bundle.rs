@@ -113,12 +113,19 @@ fn leak_notes(workspace: &Workspace, proposal: &Proposal) -> Vec<String> {
             let mut signs: Vec<&str> =
                 mine.iter().filter(|f| f.code == code).map(|f| f.kind.label()).collect();
             signs.dedup();
+            let leaked: std::collections::BTreeSet<&str> = mine
+                .iter()
+                .filter(|f| f.code == code)
+                .flat_map(|f| f.order_ids.iter().map(String::as_str))
+                .collect();
             notes.push(format!(
-                "@{}’s {} share rests on orders that include code {code}, which Attribution flags \
-                 as leaked ({}): some of those orders may come from people who never saw the \
-                 creator. Check the code before paying out, or exclude the creator from the split.",
+                "@{}’s {} share rests on the results table's orders; the {} through code {code} that \
+                 Attribution flags as leaked ({}) are set apart and not in it. The code may have \
+                 reached people who never saw the creator: check it before paying out, or exclude \
+                 the creator from the split.",
                 allocation.group.trim_start_matches('@'),
                 percent(allocation.share),
+                crate::domain::format::plural(leaked.len() as u64, "shop order", "shop orders"),
                 signs.join("; "),
             ));
         }

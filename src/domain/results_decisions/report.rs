@@ -26,7 +26,8 @@ pub fn attribution_line(rows: &[&DeliverableResult]) -> Option<String> {
     }
     Some(format!(
         "{} code redemptions against {} attributed orders ({}) over the {} rows that report both: the rest \
-         arrived through tracked links without the code. Each order is counted once.",
+         arrived through tracked links without the code. Each order is counted once; codes can leak to coupon \
+         sites, so the Attribution panel shows the reconciled range.",
         number_text(redemptions as f64, 0),
         number_text(orders as f64, 0),
         crate::domain::format::percent(redemptions as f64 / orders as f64),
