@@ -12,7 +12,7 @@ use super::programme_fields::SelectField;
 use super::state::{app_state, AppState};
 use crate::domain::objectives::DecisionAction;
 use crate::domain::results_decisions::{
-    metric_table, status_table, Decisions, MetricSource, MetricStatus, PeriodKind,
+    metric_table, partial_last_period, status_table, Decisions, MetricSource, MetricStatus, PeriodKind,
     ProgrammeStatus, ResultsPlan, Table, ValueKind,
 };
 use crate::io::csv_record;
@@ -129,9 +129,14 @@ fn StatusView(status: ProgrammeStatus) -> impl IntoView {
 fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
     let readings = primary.readings.as_ref()?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    // A partial last period is in no decision, so it is not drawn either.
+    let partial = partial_last_period(readings);
     let points: Vec<(f64, f64)> = readings
         .readings
         .iter()
+        .enumerate()
+        .filter(|(index, _)| partial.as_ref().map(|p| p.index) != Some(*index))
+        .map(|(_, r)| r)
         .filter_map(|r| {
             r.value
                 .value
@@ -191,14 +196,15 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         .collect();
     let latest = points.last().map_or(0.0, |p| p.1);
     let summary = format!(
-        "{} {} with results; latest {}{}.",
+        "{} complete {} with results; latest {}{}.{}",
         points.len(),
         readings.period.plural(),
         primary.show(latest),
         primary.target_level.map_or(String::new(), |t| format!(
             " against a target of {}",
             primary.show(t)
-        ))
+        )),
+        partial.map_or(String::new(), |p| format!(" {}", p.note()))
     );
     let y_format = if primary.kind == ValueKind::Fraction {
         AxisFormat::Percent

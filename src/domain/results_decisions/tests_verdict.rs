@@ -117,3 +117,4 @@ fn the_demo_views_conclude_with_the_same_figures() {
         "The report counts 102 orders, €2,499 revenue and €3,098 cost: the figures of every view."
     );
 }
+
