@@ -188,7 +188,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             <p>{trend}</p>
             <LineChart
                 title="Daily values around launch".to_string()
-                summary=format!("Treated and control series; launch on {launch}.")
+                summary=format!("Treated and control series; launch on {}.", crate::domain::format::date(launch))
                 x_label="Date".to_string()
                 y_label=(if is_rate { "Conversion rate" } else { "Conversions" }).to_string()
                 x_format=AxisFormat::Date

@@ -71,7 +71,7 @@ test('thresholds, top performers and the next budget on the demo; edits survive 
     await openView(app, 'Report');
     const report = page.locator('.rd-report .doc-page');
     assert.match(await report.innerText(), /Results report: Demo: Hearth & Trail/);
-    assert.match(await report.innerText(), /Attributed orders\tOn track\t48 in Week of 20 Apr 2026/);
+    assert.match(await report.innerText(), /Attributed orders: 50\.5 per week on average\. .* Status: On track\. 48 in Week of 20 Apr 2026/);
     const markdown = fs.readFileSync(await app.download(page.locator('.rd-report').getByRole('button', { name: 'Download Markdown' })), 'utf8');
     assert.match(markdown, /## Proposed budget for the next period/);
     assert.match(markdown, /€4,000 split in proportion/);

@@ -86,29 +86,25 @@ fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricCon
             } else {
                 String::new()
             };
+            // What was done with leaked orders is said where the orders are.
+            let leaked = match (key, figures.leaked_orders()) {
+                (MetricKey::Orders, n) if n > 0 => format!(
+                    "; {} through {} flagged as leaked {} set apart",
+                    crate::domain::format::plural(n, "shop order", "shop orders"),
+                    figures.attribution.leaked_codes.join(", "),
+                    if n == 1 { "is" } else { "are" }
+                ),
+                _ => String::new(),
+            };
             vec![
                 key.label().to_string(),
                 shown,
-                format!("{definition}{partial}"),
+                format!("{definition}{partial}{leaked}"),
             ]
         })
         .collect();
     doc.heading(2, "Headline numbers");
     doc.table(strings(&["Number", "Value", "Definition"]), lines);
-    if let Some(leaked) = figures.leaked_sentence() {
-        doc.paragraph(leaked);
-    }
-}
-
-/// Each metric's one status and why.
-fn statuses(doc: &mut Document, status: &ProgrammeStatus) {
-    doc.heading(2, "Status of each metric");
-    let rows = status
-        .metrics
-        .iter()
-        .map(|m| vec![m.name.clone(), m.verdict.label.clone(), m.verdict.reason.clone()])
-        .collect();
-    doc.table(strings(&["Metric", "Status", "Why"]), rows);
 }
 
 /// Content value the programme did not name as a metric: engagement read from the results
@@ -178,7 +174,10 @@ fn layers(doc: &mut Document, status: &ProgrammeStatus, extras: Vec<String>) {
                     Some(v) => m.show(v),
                     None => "no value yet".to_string(),
                 };
-                format!("{}: {value}. {}", m.name, m.progress_text)
+                format!(
+                    "{}: {value}. {} Status: {}. {}",
+                    m.name, m.progress_text, m.verdict.label, m.verdict.reason
+                )
             })
             .collect();
         if layer == ValueLayer::Content {
@@ -295,7 +294,6 @@ pub fn stakeholder_report(
     headline(&mut doc, &rows, &context, &decisions.figures);
     match &decisions.status {
         Ok(status) => {
-            statuses(&mut doc, status);
             layers(&mut doc, status, content_extras(workspace, &rows, &context));
             doc.heading(2, "Decision thresholds");
             doc.paragraph(format!(
@@ -303,7 +301,10 @@ pub fn stakeholder_report(
                 status.sustained_periods,
                 status.period.plural()
             ));
-            let thresholds = status_table(status);
+            let mut thresholds = status_table(status);
+            // The metric's status above says why; the table keeps rule and reading.
+            thresholds.header.truncate(3);
+            thresholds.rows.iter_mut().for_each(|row| row.truncate(3));
             if thresholds.rows.is_empty() {
                 doc.paragraph("The programme has no decision thresholds.");
             } else {
@@ -319,9 +320,12 @@ pub fn stakeholder_report(
         attribution_line(&rows)
             .unwrap_or_else(|| "No row reports both code redemptions and orders.".to_string()),
     );
-    let checks = [decisions.figures.exports_sentence(), decisions.figures.leaked_sentence()];
-    for line in checks.into_iter().flatten() {
-        doc.paragraph(line);
+    let checks: Vec<String> = [decisions.figures.exports_sentence(), decisions.figures.leaked_sentence()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !checks.is_empty() {
+        doc.paragraph(checks.join(" "));
     }
     let estimate = emv(&rows, &workspace.emv_settings, &context);
     if estimate.high > 0.0 && estimate.low.is_finite() && estimate.high.is_finite() {
