@@ -8,7 +8,9 @@ use crate::domain::results::MetricValue;
 use crate::domain::results_decisions::{show_value, Decisions, ValueKind};
 
 fn shown(value: &MetricValue, kind: ValueKind, currency: &str) -> String {
-    value.value.map_or("—".to_string(), |v| show_value(v, kind, currency))
+    value
+        .value
+        .map_or("—".to_string(), |v| show_value(v, kind, currency))
 }
 
 #[component]

@@ -25,7 +25,9 @@ pub fn ResultsPage() -> impl IntoView {
             .with(|w| w.as_ref().map(|w| decisions(w, &w.results_plan)))
     });
     let data_sentence = Signal::derive(move || {
-        state.workspace.with(|w| w.as_ref().map(data_conclusion).unwrap_or_default())
+        state
+            .workspace
+            .with(|w| w.as_ref().map(data_conclusion).unwrap_or_default())
     });
     let body = move || match current.get() {
         ResultsView::Overview => view! {

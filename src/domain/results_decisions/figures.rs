@@ -28,7 +28,10 @@ pub struct Figures {
 
 impl Figures {
     pub fn orders_count(&self) -> Option<u64> {
-        self.orders.value.filter(|v| v.is_finite() && *v >= 0.0).map(|v| v.round() as u64)
+        self.orders
+            .value
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .map(|v| v.round() as u64)
     }
 
     pub fn leaked_orders(&self) -> u64 {
@@ -59,7 +62,8 @@ impl Figures {
         if total.orders_high == 0 {
             return None;
         }
-        self.orders_count().map(|n| (total.orders_low..=total.orders_high).contains(&n))
+        self.orders_count()
+            .map(|n| (total.orders_low..=total.orders_high).contains(&n))
     }
 
     /// "The shop and analytics exports give 78–102 orders: 64 by code and 38 by tagged link."
@@ -93,8 +97,11 @@ pub fn figures(workspace: &Workspace) -> Figures {
         cost: read(MetricKey::Cost),
         cpa: read(MetricKey::Cpa),
         roas: read(MetricKey::Roas),
-        code_redemptions: (!redemptions.is_empty())
-            .then(|| redemptions.iter().fold(0u64, |sum, n| sum.saturating_add(*n))),
+        code_redemptions: (!redemptions.is_empty()).then(|| {
+            redemptions
+                .iter()
+                .fold(0u64, |sum, n| sum.saturating_add(*n))
+        }),
         attribution: reconcile(workspace),
         currency: context.currency,
     }

@@ -48,18 +48,25 @@ fn a_partial_last_week_is_left_out_of_the_status() {
     for week in 0..2 {
         for _ in 0..4 {
             let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2 + 7 * week).unwrap();
-            workspace.results.push(row("a", Some(date), Some(3), Some(25.0)));
+            workspace
+                .results
+                .push(row("a", Some(date), Some(3), Some(25.0)));
         }
     }
     let late = chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
-    workspace.results.push(row("a", Some(late), Some(1), Some(25.0)));
+    workspace
+        .results
+        .push(row("a", Some(late), Some(1), Some(25.0)));
     let metric = primary(&workspace);
     let readings = metric.readings.as_ref().unwrap();
     assert_eq!(readings.values(), vec![12.0, 12.0, 1.0]);
     assert_eq!(readings.complete_values(), vec![12.0, 12.0]);
     // (12 + 12) / 2 = 12 a week, not (12 + 12 + 1) / 3 = 8.33.
     assert_eq!(metric.observed, Some(12.0));
-    assert!(metric.thresholds.iter().all(|t| t.state == DecisionState::OnTrack));
+    assert!(metric
+        .thresholds
+        .iter()
+        .all(|t| t.state == DecisionState::OnTrack));
     assert_eq!(metric.verdict.state, KpiState::OnTrack);
     assert_eq!(
         metric.verdict.reason,
@@ -67,7 +74,10 @@ fn a_partial_last_week_is_left_out_of_the_status() {
          not reached yet. Week of 16 Mar 2026 is left out as partial: 1 result row against a usual 4."
     );
     // With the late week counted, one reading of 1 would breach pause and optimise.
-    let whole = Readings { readings: readings.readings[..2].to_vec(), ..readings.clone() };
+    let whole = Readings {
+        readings: readings.readings[..2].to_vec(),
+        ..readings.clone()
+    };
     assert_eq!(partial_last_period(&whole), None);
 }
 
@@ -85,7 +95,6 @@ fn a_metric_without_thresholds_is_judged_by_its_target() {
         "12 a week against a target of 12.5: target not reached; no threshold is set on this metric."
     );
 }
-
 
 #[test]
 fn the_demo_views_conclude_with_the_same_figures() {
@@ -117,4 +126,3 @@ fn the_demo_views_conclude_with_the_same_figures() {
         "The report counts 102 orders, €2,499 revenue and €3,098 cost: the figures of every view."
     );
 }
-

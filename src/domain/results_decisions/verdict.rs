@@ -68,7 +68,10 @@ pub fn latest_label(status: &MetricStatus) -> Option<String> {
         .map(|(_, p)| p.label.clone())
 }
 
-fn first(status: &MetricStatus, keep: impl Fn(&ThresholdStatus) -> bool) -> Option<&ThresholdStatus> {
+fn first(
+    status: &MetricStatus,
+    keep: impl Fn(&ThresholdStatus) -> bool,
+) -> Option<&ThresholdStatus> {
     status.thresholds.iter().find(|t| keep(t))
 }
 
@@ -78,9 +81,16 @@ fn pivot_state(t: &ThresholdStatus, state: DecisionState) -> bool {
 
 /// The one status of `status` (rule in the module docs). `latest` is the latest complete
 /// reading compared with the thresholds, `latest_period` its label.
-pub fn kpi_verdict(status: &MetricStatus, latest: Option<f64>, latest_period: Option<String>) -> KpiVerdict {
+pub fn kpi_verdict(
+    status: &MetricStatus,
+    latest: Option<f64>,
+    latest_period: Option<String>,
+) -> KpiVerdict {
     // Counts are judged per period; rates over all rows, where a partial period weighs little.
-    let per_period = status.readings.as_ref().filter(|_| status.kind == ValueKind::Count);
+    let per_period = status
+        .readings
+        .as_ref()
+        .filter(|_| status.kind == ValueKind::Count);
     let partial = status
         .readings
         .as_ref()
@@ -98,7 +108,11 @@ pub fn kpi_verdict(status: &MetricStatus, latest: Option<f64>, latest_period: Op
         reason: format!("{reason}{partial}"),
     };
     let breach = |t: &ThresholdStatus| {
-        let side = if t.direction == Direction::Below { "below" } else { "above" };
+        let side = if t.direction == Direction::Below {
+            "below"
+        } else {
+            "above"
+        };
         let n = t.consecutive_breaches;
         format!(
             "{reading}: {side} the {} level of {} for {n} {} in a row.",
@@ -108,27 +122,54 @@ pub fn kpi_verdict(status: &MetricStatus, latest: Option<f64>, latest_period: Op
         )
     };
     if let Some(t) = first(status, |t| pivot_state(t, DecisionState::Act)) {
-        let state = if t.action == DecisionAction::Pause { KpiState::Pause } else { KpiState::Scale };
-        return verdict(state, t.action.label().to_string(), format!("{} {} decides.", breach(t), owner(t)));
+        let state = if t.action == DecisionAction::Pause {
+            KpiState::Pause
+        } else {
+            KpiState::Scale
+        };
+        return verdict(
+            state,
+            t.action.label().to_string(),
+            format!("{} {} decides.", breach(t), owner(t)),
+        );
     }
     let waiting = first(status, |t| pivot_state(t, DecisionState::NeedsEvidence));
-    if let Some(t) = first(status, |t| t.action == DecisionAction::Optimise && t.state == DecisionState::Act) {
+    if let Some(t) = first(status, |t| {
+        t.action == DecisionAction::Optimise && t.state == DecisionState::Act
+    }) {
         let also = waiting.map_or(String::new(), |w| {
-            format!(" The {} level is breached too, but a {} needs evidence first.", w.action.label().to_lowercase(), w.action.label().to_lowercase())
+            format!(
+                " The {} level is breached too, but a {} needs evidence first.",
+                w.action.label().to_lowercase(),
+                w.action.label().to_lowercase()
+            )
         });
-        return verdict(KpiState::Optimise, "Optimise".to_string(), format!("{}{also}", breach(t)));
+        return verdict(
+            KpiState::Optimise,
+            "Optimise".to_string(),
+            format!("{}{also}", breach(t)),
+        );
     }
     if let Some(t) = waiting {
         let action = t.action.label().to_lowercase();
         return verdict(
             KpiState::Watch,
             format!("Watch: {action} needs evidence"),
-            format!("{} A {action} needs {} periods in a row or a significant uplift test.", breach(t), t.periods_needed),
+            format!(
+                "{} A {action} needs {} periods in a row or a significant uplift test.",
+                breach(t),
+                t.periods_needed
+            ),
         );
     }
-    let checked = status.thresholds.iter().any(|t| t.state == DecisionState::OnTrack);
+    let checked = status
+        .thresholds
+        .iter()
+        .any(|t| t.state == DecisionState::OnTrack);
     let target = status.progress.map(|p| p.reached);
-    let against = status.target_level.map_or(String::new(), |l| format!(" against a target of {}", status.show(l)));
+    let against = status.target_level.map_or(String::new(), |l| {
+        format!(" against a target of {}", status.show(l))
+    });
     let value = status.observed.map_or(String::new(), |v| match per_period {
         Some(r) => format!("{} a {}", status.show(v), r.period.noun()),
         None => status.show(v),
@@ -139,11 +180,23 @@ pub fn kpi_verdict(status: &MetricStatus, latest: Option<f64>, latest_period: Op
             Some(false) => format!("; {value}{against}, target not reached yet"),
             None => String::new(),
         };
-        return verdict(KpiState::OnTrack, "On track".to_string(), format!("{reading}: no threshold in breach{target_words}."));
+        return verdict(
+            KpiState::OnTrack,
+            "On track".to_string(),
+            format!("{reading}: no threshold in breach{target_words}."),
+        );
     }
     match (status.thresholds.is_empty(), target) {
-        (true, Some(true)) => verdict(KpiState::OnTrack, "On track".to_string(), format!("{value}{against}: target reached; no threshold is set on this metric.")),
-        (true, Some(false)) => verdict(KpiState::BelowTarget, "Below target".to_string(), format!("{value}{against}: target not reached; no threshold is set on this metric.")),
+        (true, Some(true)) => verdict(
+            KpiState::OnTrack,
+            "On track".to_string(),
+            format!("{value}{against}: target reached; no threshold is set on this metric."),
+        ),
+        (true, Some(false)) => verdict(
+            KpiState::BelowTarget,
+            "Below target".to_string(),
+            format!("{value}{against}: target not reached; no threshold is set on this metric."),
+        ),
         _ => {
             let why = first(status, |t| t.state == DecisionState::CannotCheck)
                 .map_or_else(|| status.progress_text.clone(), |t| t.reason.clone());
