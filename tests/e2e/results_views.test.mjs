@@ -16,7 +16,8 @@ const VIEWS = [
 ];
 
 const tabs = (page) => page.getByRole('navigation', { name: 'Results views' });
-const current = (page) => page.evaluate(() => document.querySelector('.results-tabs [aria-current="page"]')?.textContent.trim());
+/** Waits until `label` is the current view (after a reload the workspace opens first). */
+const waitForView = (page, label) => page.waitForFunction((name) => document.querySelector('.results-tabs [aria-current="page"]')?.textContent.trim() === name, label);
 const conclusion = (page) => page.getByTestId('results-conclusion').innerText();
 
 test('each Results view opens from its tab, concludes first, survives a reload and the back button', async () => {
@@ -26,8 +27,8 @@ test('each Results view opens from its tab, concludes first, survives a reload a
     await loadDemo(app);
     await app.goto('Results');
     // The section opens on the overview: the conclusion, each KPI's one status, the figures.
-    assert.equal(await current(page), 'Overview');
-    assert.match(await conclusion(page), VIEWS[0][2]);
+    await waitForView(page, 'Overview');
+    await page.getByTestId('results-conclusion').filter({ hasText: VIEWS[0][2] }).waitFor();
     assert.equal(await page.getByTestId('kpi-statuses').locator('li').count(), 3);
     assert.match(await page.getByTestId('kpi-statuses').locator('li').first().innerText(), /^Attributed orders\s+On track\s+48 in Week of 20 Apr 2026/);
     assert.match(await page.getByTestId('results-figures').innerText(), /Orders\s+102\s+Revenue\s+€2,499\s+Cost\s+€3,098\s+Cost per order\s+€30\.37/);
@@ -35,26 +36,26 @@ test('each Results view opens from its tab, concludes first, survives a reload a
     for (const [label, slug, sentence] of VIEWS) {
       await tabs(page).getByRole('link', { name: label, exact: true }).click();
       await page.waitForFunction((s) => location.hash === `#/results/${s}`, slug);
-      assert.equal(await current(page), label);
+      await waitForView(page, label);
       await page.getByTestId('results-conclusion').filter({ hasText: sentence }).waitFor();
       await app.reload();
-      assert.equal(await current(page), label, `${label} is open again after a reload`);
-      assert.match(await conclusion(page), sentence);
+      await waitForView(page, label);
+      await page.getByTestId('results-conclusion').filter({ hasText: sentence }).waitFor();
     }
     // Back returns to the view before, forward to the last one.
     await page.goBack();
     await page.waitForFunction(() => location.hash === '#/results/report');
-    assert.equal(await current(page), 'Report');
-    assert.match(await conclusion(page), VIEWS[4][2]);
+    await waitForView(page, 'Report');
+    await page.getByTestId('results-conclusion').filter({ hasText: VIEWS[4][2] }).waitFor();
     await page.goForward();
     await page.waitForFunction(() => location.hash === '#/results/data');
-    assert.equal(await current(page), 'Sentiment and data');
+    await waitForView(page, 'Sentiment and data');
 
     // By keyboard: the tabs are links, reached by Tab and opened with Enter.
     await tabs(page).getByRole('link', { name: 'Attribution', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#/results/attribution');
-    assert.equal(await current(page), 'Attribution');
+    await waitForView(page, 'Attribution');
     await screenshot(app, 'results-attribution-view-1280');
     assert.deepEqual(app.pageErrors, []);
   } finally {
@@ -69,6 +70,7 @@ test('the report counts the same orders as Attribution, leaked orders shown apar
     await loadDemo(app);
     await page.evaluate(() => { location.hash = '#/results/attribution'; });
     await page.getByTestId('attribution-table').waitFor();
+    await page.getByTestId('results-conclusion').filter({ hasText: /set apart\.$/ }).waitFor();
     // Attribution: the results table's orders, the code-based count, the leaked orders apart.
     const [, tableOrders, codeOrders, leaked] = (await conclusion(page)).match(/^(\d+) orders in the results table, within the exports' \d+–\d+ \((\d+) by code, \d+ by tagged link\)\. (\d+) shop orders through HANA15/);
     const total = page.getByTestId('attribution-table').getByRole('row', { name: /All creators/ });
