@@ -312,14 +312,15 @@ impl PreRegistration {
     }
 }
 
-/// `1764574800000` -> `2025-12-01 07:40 UTC` (no chrono formatting machinery in the bundle).
+/// `1764574800000` -> `1 Dec 2025 07:40 UTC`: the date as the formatting policy writes it
+/// (no chrono formatting machinery in the bundle).
 pub fn format_timestamp(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
     let days = secs.div_euclid(86_400);
     let in_day = secs.rem_euclid(86_400);
     let date = NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(days)))
-        .map(|d| d.to_string())
+        .map(crate::domain::format::date)
         .unwrap_or_else(|| "an unknown date".into());
     format!("{date} {:02}:{:02} UTC", in_day / 3600, (in_day % 3600) / 60)
 }
@@ -366,7 +367,7 @@ mod tests {
         // 2026-12-01 is day 20,788 since 1970: 20,788 * 86,400,000 + 7 h 40 min.
         assert_eq!(
             format_timestamp(20_788 * 86_400_000 + (7 * 60 + 40) * 60_000),
-            "2026-12-01 07:40 UTC"
+            "1 Dec 2026 07:40 UTC"
         );
     }
 }

@@ -147,7 +147,7 @@ fn PoolCard(community: String) -> impl IntoView {
                 ("Audit score", true), ("Relationship", false), ("Exclusivity or first refusal", false), ("Next round", false)],
                 pool().into_iter().map(|(e, held)| vec![
                     format!("@{}", e.handle), e.times_seeded.to_string(), e.times_posted.to_string(),
-                    e.last_seeded.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                    e.last_seeded.map(crate::domain::format::date).unwrap_or_else(|| "-".into()),
                     e.score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "no score".into()),
                     e.status.map(|s| s.as_str()).unwrap_or("not in the creators table").to_string(),
                     held,

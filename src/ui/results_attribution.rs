@@ -40,6 +40,9 @@ fn code_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
     if row.shared > 0 {
         extra.push(format!("{} shared with another code", count(row.shared)));
     }
+    if row.leaked_orders > 0 {
+        extra.push(format!("{} flagged as leaked, set apart", count(row.leaked_orders)));
+    }
     let others = other_currency_text(row);
     if !others.is_empty() {
         extra.push(others);
@@ -106,6 +109,16 @@ fn row_view(row: CreatorAttribution, currency: Option<String>, is_total: bool) -
 
 fn summary_lines(r: &Reconciliation) -> Vec<String> {
     let mut lines = Vec::new();
+    if r.total.leaked_orders > 0 {
+        lines.push(format!(
+            "{} through {} ({}) that a leak flag below is about {} set apart: in no code count, range, \
+             report figure or budget share.",
+            plural(r.total.leaked_orders, "order", "orders"),
+            r.leaked_codes.join(", "),
+            amount(r.total.leaked_revenue, &r.currency),
+            if r.total.leaked_orders == 1 { "is" } else { "are" }
+        ));
+    }
     if r.other_code_orders > 0 {
         lines.push(format!(
             "{} used codes that belong to no creator ({}); they are not attributed.",
@@ -215,11 +228,8 @@ pub fn AttributionPanel() -> impl IntoView {
             <super::results_attribution_import::ShopOrdersImport />
             <p class="hint">
                 "Link visits (GA4: Session manual ad content, Session campaign, Sessions, Key events, Purchase \
-                 revenue, Date), survey answers and codes made elsewhere import in their tables at the bottom \
-                 of this page: "
-                <a href="#table-link_clicks">"Link visits"</a>", "
-                <a href="#table-survey_answers">"Survey answers"</a>", "
-                <a href="#table-creator_codes">"Creator codes made elsewhere"</a>"."
+                 revenue, Date), survey answers and codes made elsewhere import in their tables in the "
+                <a href="#/results/data">"Sentiment and data"</a>" view."
             </p>
             <div class="attribution-layout">
                 <div class="attribution-main">{table}</div>

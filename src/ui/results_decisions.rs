@@ -1,7 +1,7 @@
 //! Targets and decisions: each programme metric read from the results (or its uplift test
 //! or signal) against baseline and target, every threshold's status in words under the
-//! pivot rule, and the primary KPI over the periods against its levels. Also hosts the two
-//! other decision cards, which share one computation.
+//! pivot rule, and the primary KPI over the periods against its levels. Each metric shows
+//! one status, with the thresholds behind it on request.
 
 use leptos::prelude::*;
 
@@ -9,12 +9,10 @@ use super::charts::{AxisFormat, LineChart, Series, SeriesStyle, Threshold};
 use super::files::download_workspace_csv;
 use super::persistence::update_workspace;
 use super::programme_fields::SelectField;
-use super::results_reallocation::TopPerformersCard;
-use super::results_report::ReportCard;
 use super::state::{app_state, AppState};
 use crate::domain::objectives::DecisionAction;
 use crate::domain::results_decisions::{
-    decisions, metric_table, status_table, Decisions, MetricSource, MetricStatus, PeriodKind,
+    metric_table, partial_last_period, status_table, Decisions, MetricSource, MetricStatus, PeriodKind,
     ProgrammeStatus, ResultsPlan, Table, ValueKind,
 };
 use crate::io::csv_record;
@@ -45,22 +43,6 @@ pub fn refocus(id: String) {
     });
 }
 
-/// The three decision cards over one shared computation.
-#[component]
-pub fn DecisionsPanels() -> impl IntoView {
-    let state = app_state();
-    let computed: Memo<Option<Decisions>> = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|w| w.as_ref().map(|w| decisions(w, &w.results_plan)))
-    });
-    view! {
-        <TargetsCard computed=computed />
-        <TopPerformersCard computed=computed />
-        <ReportCard computed=computed />
-    }
-}
-
 fn period_options() -> Vec<(String, String)> {
     PeriodKind::ALL
         .iter()
@@ -69,7 +51,7 @@ fn period_options() -> Vec<(String, String)> {
 }
 
 #[component]
-fn TargetsCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
+pub fn TargetsCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
     let state = app_state();
     let status = Memo::new(move |_| computed.with(|d| d.as_ref().map(|d| d.status.clone())));
     let period = Signal::derive(move || {
@@ -100,8 +82,9 @@ fn TargetsCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
             </div>
             <p class="hint">
                 "Each programme metric read from the results, its uplift test or its signal counts, against the \
-                 baseline and target set on the "<a href="#/programme">"Programme"</a>" page. Thresholds are read \
-                 period by period; pause and scale wait for a significant test or a sustained breach."
+                 baseline and target set on the "<a href="#/programme">"Programme"</a>" page, with one status and \
+                 its reason. Thresholds are read on complete periods (a partial last week or month is left out); \
+                 pause and scale wait for a significant test or a sustained breach."
             </p>
             <div class="pg-row">
                 <SelectField id="decisions-period" label="Reporting period"
@@ -146,9 +129,14 @@ fn StatusView(status: ProgrammeStatus) -> impl IntoView {
 fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
     let readings = primary.readings.as_ref()?;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    // A partial last period is in no decision, so it is not drawn either.
+    let partial = partial_last_period(readings);
     let points: Vec<(f64, f64)> = readings
         .readings
         .iter()
+        .enumerate()
+        .filter(|(index, _)| partial.as_ref().map(|p| p.index) != Some(*index))
+        .map(|(_, r)| r)
         .filter_map(|r| {
             r.value
                 .value
@@ -208,14 +196,15 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         .collect();
     let latest = points.last().map_or(0.0, |p| p.1);
     let summary = format!(
-        "{} {} with results; latest {}{}.",
+        "{} complete {} with results; latest {}{}.{}",
         points.len(),
         readings.period.plural(),
         primary.show(latest),
         primary.target_level.map_or(String::new(), |t| format!(
             " against a target of {}",
             primary.show(t)
-        ))
+        )),
+        partial.map_or(String::new(), |p| format!(" {}", p.note()))
     );
     let y_format = if primary.kind == ValueKind::Fraction {
         AxisFormat::Percent
@@ -282,17 +271,24 @@ fn MetricBlock(metric: MetricStatus) -> impl IntoView {
             </div>
             <p class="rd-value"><span class="rd-number numeric">{value}</span>" "<span class="hint">{metric.observed_text.clone()}</span></p>
             <p>{metric.progress_text.clone()}</p>
-            {(undated > 0).then(|| view! { <p class="hint">{format!("{undated} result row(s) have no date and are counted in no period.")}</p> })}
+            {(undated > 0).then(|| view! { <p class="hint">{format!("{} no date and counted in no period.", crate::domain::format::plural(undated as u64, "result row has", "result rows have"))}</p> })}
+            <p class=format!("rd-verdict state-{}", metric.verdict.state.key()) data-testid="kpi-verdict">
+                <strong class="rd-status">{metric.verdict.label.clone()}</strong>" "
+                <span class="rd-reason">{metric.verdict.reason.clone()}</span>
+            </p>
             {(!metric.thresholds.is_empty()).then(|| view! {
-                <ul class="rd-thresholds">
-                    {metric.thresholds.iter().map(|t| view! {
-                        <li class=format!("rd-threshold state-{}", t.state.key())>
-                            <strong class="rd-state">{t.state.label(t.action)}</strong>
-                            " "<span>{t.rule.clone()}</span>
-                            <span class="hint rd-reason">{t.reason.clone()}</span>
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <details class="rd-threshold-details">
+                    <summary>{format!("The {} behind this status", if metric.thresholds.len() == 1 { "threshold".to_string() } else { format!("{} thresholds", metric.thresholds.len()) })}</summary>
+                    <ul class="rd-thresholds">
+                        {metric.thresholds.iter().map(|t| view! {
+                            <li class=format!("rd-threshold state-{}", t.state.key())>
+                                <strong class="rd-state">{t.state.label(t.action)}</strong>
+                                " "<span>{t.rule.clone()}</span>
+                                <span class="hint rd-reason">{t.reason.clone()}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </details>
             })}
             {evidence_line(&metric)}
         </article>

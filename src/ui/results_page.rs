@@ -1,67 +1,83 @@
-//! Results: what the creators delivered and what it was worth. Performance per creator,
-//! community, campaign and format; decisions against the programme's targets and thresholds;
-//! attribution reconciled from codes, links and surveys; the stakeholder report; and the
-//! tables the section reads.
+//! Results: what the creators delivered and what it was worth, in views a reader takes in
+//! at a glance (see [`ResultsView`]). Every view reads one computation of the decisions and
+//! figures, so a number is the same wherever it appears.
 
 use leptos::prelude::*;
 
+use super::results_views::{conclusion_of, Conclusion, ResultsTabs, ResultsView};
+use super::sections::{Section, UrlSelection};
+use super::state::app_state;
 use super::table_view::TableView;
+use crate::domain::results_decisions::{
+    attribution_conclusion, data_conclusion, decisions, decisions_conclusion, overview_conclusion,
+    performance_conclusion, report_conclusion, Decisions,
+};
 use crate::io::TableKind;
-
-/// The page's cards, for the contents bar: (label, heading id).
-const CARDS: [(&str, &str); 9] = [
-    ("Performance", "performance-heading"),
-    ("Earned media value", "emv-heading"),
-    ("Targets and decisions", "decisions-heading"),
-    ("Top performers and budget", "performers-heading"),
-    ("Stakeholder report", "report-heading"),
-    ("Attribution", "attribution-heading"),
-    ("Code leaks", "leaks-heading"),
-    ("Sentiment", "sentiment-heading"),
-    ("Tables", "results-tables-heading"),
-];
-
-/// Jumps to a card of this long page. Buttons, not `#` links: the hash holds the route.
-#[component]
-fn PageContents() -> impl IntoView {
-    let jump = |id: &'static str| {
-        if let Some(heading) = document().get_element_by_id(id) {
-            heading.scroll_into_view();
-        }
-    };
-    view! {
-        <nav class="page-contents" aria-label="On this page">
-            <span class="hint">"On this page:"</span>
-            {CARDS.iter().map(|(label, id)| view! {
-                <button type="button" on:click=move |_| jump(id)>{*label}</button>
-            }).collect_view()}
-        </nav>
-    }
-}
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
+    let state = app_state();
+    let selection = UrlSelection::new(Section::Results);
+    let current = Memo::new(move |_| ResultsView::from_item(selection.selected.get().as_deref()));
+    let computed: Memo<Option<Decisions>> = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| decisions(w, &w.results_plan)))
+    });
+    let data_sentence = Signal::derive(move || {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(data_conclusion).unwrap_or_default())
+    });
+    let body = move || match current.get() {
+        ResultsView::Overview => view! {
+            <Conclusion text=conclusion_of(computed, overview_conclusion) />
+            <super::results_overview::OverviewCard computed=computed />
+        }
+        .into_any(),
+        ResultsView::Performance => view! {
+            <Conclusion text=conclusion_of(computed, performance_conclusion) />
+            <super::results_performance::PerformancePanel />
+            <super::results_emv::EmvPanel />
+        }
+        .into_any(),
+        ResultsView::Attribution => view! {
+            <Conclusion text=conclusion_of(computed, attribution_conclusion) />
+            <super::results_attribution::AttributionPanel />
+        }
+        .into_any(),
+        ResultsView::Decisions => view! {
+            <Conclusion text=conclusion_of(computed, decisions_conclusion) />
+            <super::results_decisions::TargetsCard computed=computed />
+            <super::results_reallocation::TopPerformersCard computed=computed />
+        }
+        .into_any(),
+        ResultsView::Report => view! {
+            <Conclusion text=conclusion_of(computed, report_conclusion) />
+            <super::results_report::ReportCard computed=computed />
+        }
+        .into_any(),
+        ResultsView::Data => view! {
+            <Conclusion text=data_sentence />
+            <super::results_sentiment::SentimentPanel />
+            <section class="results-tables" aria-labelledby="results-tables-heading">
+                <h2 id="results-tables-heading">"Tables the Results views read"</h2>
+                <TableView kind=TableKind::Results />
+                <TableView kind=TableKind::ShopOrders />
+                <TableView kind=TableKind::LinkClicks />
+                <TableView kind=TableKind::SurveyAnswers />
+                <TableView kind=TableKind::CreatorCodes />
+            </section>
+        }
+        .into_any(),
+    };
     view! {
         <h1 id="section-heading" tabindex="-1">"Results"</h1>
         <p class="lead">
-            "Measure what creators delivered: engagement, clicks, orders and cost per outcome, \
-             checked against the programme's targets and thresholds, with attribution shown as \
-             a range and earned media value kept apart from revenue."
+            "What creators delivered, checked against the programme's targets, with attribution as a range and \
+             earned media value kept apart from revenue."
         </p>
-        <PageContents />
-        // Panels: one line each, in reading order.
-        <super::results_performance::PerformancePanel />
-        <super::results_emv::EmvPanel />
-        <super::results_decisions::DecisionsPanels />
-        <super::results_attribution::AttributionPanel />
-        <super::results_sentiment::SentimentPanel />
-        <section class="results-tables" aria-labelledby="results-tables-heading">
-            <h2 id="results-tables-heading">"Tables this section reads"</h2>
-            <TableView kind=TableKind::Results />
-            <TableView kind=TableKind::ShopOrders />
-            <TableView kind=TableKind::LinkClicks />
-            <TableView kind=TableKind::SurveyAnswers />
-            <TableView kind=TableKind::CreatorCodes />
-        </section>
+        <ResultsTabs current=current />
+        <div class="results-view" data-view=move || current.get().slug()>{body}</div>
     }
 }

@@ -142,7 +142,7 @@ pub fn PerformancePanel() -> impl IntoView {
             })}
             <FormulaList currency=Signal::derive(currency) />
             <Show when=has_rows fallback=|| view! {
-                <p class="empty">"No results yet. Import a results CSV in “Tables this section reads” below, or load the demo workspace."</p>
+                <p class="empty">"No results yet. Import a results CSV in the Sentiment and data view, or load the demo workspace."</p>
             }>
                 <div class="table-scroll">
                     <table class="performance" data-testid="performance-table">

@@ -36,8 +36,9 @@ pub fn DailyCards(
             let last = view.looks.last().copied();
             let summary = match (last, view.first_decisive) {
                 (Some(l), Some(date)) => format!(
-                    "After {} units the difference is {} (always-valid interval {} to {}); the interval has excluded zero since {date}, so the result holds even with daily looks.",
-                    thousands(l.n_total), points(l.estimate), points(l.running_lower), points(l.running_upper)
+                    "After {} units the difference is {} (always-valid interval {} to {}); the interval has excluded zero since {}, so the result holds even with daily looks.",
+                    thousands(l.n_total), points(l.estimate), points(l.running_lower), points(l.running_upper),
+                    crate::domain::format::date(date)
                 ),
                 (Some(l), None) => format!(
                     "After {} units the difference is {} (always-valid interval {} to {}); the interval still includes zero, so daily looks do not yet justify a decision.",
@@ -104,7 +105,7 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
         };
         let Some(last) = view.looks.last().copied() else { return problem("No looks yet.".into()) };
         let decision = match view.first_significant {
-            Some(date) => format!("it has been at or below {} since {date}, so the difference holds even with daily looks", format_p(alpha)),
+            Some(date) => format!("it has been at or below {} since {}, so the difference holds even with daily looks", format_p(alpha), crate::domain::format::date(date)),
             None => format!("it has not reached {} yet, so daily looks do not yet justify a decision", format_p(alpha)),
         };
         let source = match view.mixing_source {
@@ -187,7 +188,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             <p>{trend}</p>
             <LineChart
                 title="Daily values around launch".to_string()
-                summary=format!("Treated and control series; launch on {launch}.")
+                summary=format!("Treated and control series; launch on {}.", crate::domain::format::date(launch))
                 x_label="Date".to_string()
                 y_label=(if is_rate { "Conversion rate" } else { "Conversions" }).to_string()
                 x_format=AxisFormat::Date

@@ -72,7 +72,7 @@ test('the validation set imported through the page: no false warnings, planted p
     const viral = await openCreator(page, viralHandle);
     const viralText = await viral.innerText();
     assert.match(viralText, /Follower jump a viral post may explain \(may have an innocent explanation\)/);
-    assert.match(viralText, /may be explained by post https:\/\/instagram\.com\/p\/\S+ on \d{4}-\d{2}-\d{2} with [\d,]+ interactions/);
+    assert.match(viralText, /may be explained by post https:\/\/instagram\.com\/p\/\S+ on \d{1,2} [A-Z][a-z]{2} \d{4} with [\d,]+ interactions/);
     const boughtHandle = handles.find((h) => labels[h] === 'bought');
     const bought = await openCreator(page, boughtHandle);
     assert.match(await bought.innerText(), /Follower jump that engagement did not follow/);

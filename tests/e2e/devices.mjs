@@ -69,6 +69,16 @@ export function sectionSlug(title) {
 /** Every view to check or photograph: each section, then an open item in those that have one. */
 export const VIEWS = [
   ...SECTIONS.map((title) => ({ name: sectionSlug(title) ?? 'overview', open: (app) => app.open(title) })),
+  // The Results views past the overview, each by its URL.
+  ...['performance', 'attribution', 'decisions', 'report', 'data'].map((slug) => ({
+    name: `results-${slug}`,
+    open: async (app) => {
+      await app.open('Results');
+      await app.page.evaluate((hash) => { location.hash = hash; }, `#/results/${slug}`);
+      await app.page.waitForFunction((s) => document.querySelector('.results-view')?.dataset.view === s, slug);
+      await settle(app.page);
+    },
+  })),
   {
     name: 'creators-detail',
     open: async (app) => {

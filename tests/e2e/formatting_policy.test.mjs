@@ -21,6 +21,7 @@ const BREAKS = [
   [/[€£$][\d,]+\.00(?!\d)/, 'a whole amount with .00'],
   [/\d\.\d{2,}%/, 'a percentage with more than one decimal'],
   [/\d\.0%/, 'a percentage ending in .0'],
+  [/\b\d{4}-\d\d-\d\d\b/, 'an ISO date (the policy writes 13 Apr 2026)'],
 ];
 
 /** The visible text of the section, without raw data tables, inputs, code (links, ids) and
@@ -51,7 +52,7 @@ function breaches(text) {
 }
 
 test('the policy catches what it must (the checks can fail)', () => {
-  for (const bad of ['p = 7.9e-4', '48210 units', '525.00 EUR', 'GBP 600', '€3,000.00', '3.64%', '25.0%', '€0.118']) {
+  for (const bad of ['p = 7.9e-4', '48210 units', '525.00 EUR', 'GBP 600', '€3,000.00', '3.64%', '25.0%', '€0.118', 'since 2026-05-07']) {
     assert.notDeepEqual(breaches(bad), [], bad);
   }
   for (const good of ['p < 0.001', '48,210 units', '€525', '£600', '€3,000', '3.6%', '25%', '€12.50', '1,550 SEK', '13 Apr 2026', 'NORA15', '#1008']) {
@@ -70,6 +71,13 @@ test('every section of the demo reads its figures by the one policy', async () =
       // Computed cards (audit, analyses, decisions) fill in after the heading.
       await page.waitForTimeout(800);
       for (const problem of breaches(await sectionText(page))) problems.push(`${section}: ${problem}`);
+      if (section !== 'Results') continue;
+      // Each Results view past the overview.
+      for (const view of ['Performance', 'Attribution', 'Decisions', 'Report', 'Sentiment and data']) {
+        await page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: view, exact: true }).click();
+        await page.waitForTimeout(800);
+        for (const problem of breaches(await sectionText(page))) problems.push(`Results, ${view}: ${problem}`);
+      }
     }
     assert.deepEqual(problems, []);
 
@@ -83,6 +91,7 @@ test('every section of the demo reads its figures by the one policy', async () =
     assert.match(await card.getByTestId('comparisons').locator('tbody tr').innerText(), /\+0\.25 pp .*\t< 0\.001\t< 0\.001\t< 0\.001\t/);
 
     await app.goto('Results');
+    await page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: 'Decisions', exact: true }).click();
     assert.match(await page.getByTestId('budget-proposal').locator('tfoot').innerText(), /€3,000(?![.\d])/);
 
     await app.goto('Creators');

@@ -65,7 +65,7 @@ for (const device of [LAPTOP, PHONE]) {
             inputs.filter((i) => i.checkVisibility()).map((i) => i.getBoundingClientRect()).filter((r) => r.width < 24 || r.height < 24).length);
           if (small > 0) failures.push(`${view.name}: ${small} checkboxes or radios smaller than 24 px`);
         }
-        if (['results', 'contracts-open', 'briefs'].includes(view.name)) assert.ok(headings > 0, `${view.name} shows tables`);
+        if (['results-performance', 'results-data', 'contracts-open', 'briefs'].includes(view.name)) assert.ok(headings > 0, `${view.name} shows tables`);
       }
       assert.deepEqual(failures, []);
       assert.deepEqual(app.pageErrors, []);
@@ -116,6 +116,11 @@ test('on a phone the menu opens, lists every section, navigates and closes with 
 
     // Touch-sized sort headings, and a cell's explanation offered to touch.
     await app.open('Results');
+    const tab = page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: 'Performance', exact: true });
+    const tabBox = await tab.boundingBox();
+    assert.ok(tabBox.height >= 44, `the Results tabs are touch targets (${tabBox.height} px)`);
+    await tab.tap();
+    await page.getByTestId('performance-table').waitFor();
     const sortBox = await page.getByTestId('performance-table').locator('th button.sort').first().boundingBox();
     assert.ok(sortBox.height >= 44, `sort headings are 44 px tall (${sortBox.height})`);
     assert.match(await page.locator('.results-performance').innerText(), /Tap or focus a cell/);
@@ -132,6 +137,7 @@ test('on a laptop the section list is always shown and there is no menu button',
     assert.equal(await app.page.getByRole('button', { name: 'Menu' }).isVisible(), false);
     assert.ok(await app.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Results' }).isVisible());
     await app.open('Results');
+    await app.page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: 'Performance', exact: true }).click();
     assert.match(await app.page.locator('.results-performance').innerText(), /Hover or focus a cell/);
   } finally {
     await app.close();

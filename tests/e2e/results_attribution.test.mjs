@@ -6,6 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, fixture, rowCount } from './harness.mjs';
 
+async function openView(page, label) {
+  await page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: label, exact: true }).click();
+  await page.waitForFunction((name) => document.querySelector('.results-tabs [aria-current="page"]')?.textContent.trim() === name, label);
+}
+
 function card(page, label) {
   return page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
 }
@@ -31,8 +36,10 @@ test('shop orders and platform results reconcile per creator and a leaked code i
     await page.getByRole('button', { name: 'Create workspace' }).click();
     await page.getByText('Opened “Attribution check”').waitFor();
     await app.goto('Results');
+    await openView(page, 'Attribution');
     await page.getByTestId('attribution-empty').waitFor();
 
+    await openView(page, 'Sentiment and data');
     await importTable(page, 'Campaign results', fixture('instagram_insights.csv'), { 'Campaign for every row': 'Spring pilot 2026' });
     await page.getByTestId('import-summary').filter({ hasText: '4 rows read: 4 ready to import, 0 with problems.' }).waitFor();
     await page.getByRole('button', { name: 'Import 4 rows' }).click();
@@ -42,9 +49,10 @@ test('shop orders and platform results reconcile per creator and a leaked code i
     await page.getByRole('button', { name: 'Import 3 rows' }).click();
     await page.getByText('Imported Creator codes made elsewhere: 3 added').waitFor();
 
+    assert.equal(await rowCount(page, 'Shop orders'), 0);
+    await openView(page, 'Attribution');
     await page.getByLabel('Shopify orders export (CSV)').setInputFiles(fixture('shopify_orders_export.csv'));
     await page.getByText('Imported 30 orders: 30 added, 0 updated.').waitFor();
-    assert.equal(await rowCount(page, 'Shop orders'), 30);
 
     const check = async () => {
       const table = page.getByTestId('attribution-table');
@@ -53,8 +61,10 @@ test('shop orders and platform results reconcile per creator and a leaked code i
       await table.getByRole('row', { name: /@trail_nora/ }).filter({ hasText: '1 order in GBP' }).waitFor();
       // TOM15: four orders, #1008 cancelled and left out.
       await table.getByRole('row', { name: /@muddy_miles_tom/ }).filter({ hasText: '4 orders' }).filter({ hasText: '1 cancelled left out' }).waitFor();
-      // AVA15: three in the pilot, eight from the coupon site in September.
-      await table.getByRole('row', { name: /@ridge_runner_ava/ }).filter({ hasText: '11 orders' }).waitFor();
+      // AVA15: three in the pilot; the eight from the coupon site in September are the
+      // orders the leak flags are about, set apart from every count.
+      await table.getByRole('row', { name: /@ridge_runner_ava/ }).filter({ hasText: '3 orders' }).filter({ hasText: '8 flagged as leaked, set apart' }).waitFor();
+      assert.match(await page.getByTestId('results-conclusion').innerText(), /8 shop orders through AVA15, flagged as leaked, are set apart\.$/);
       const flags = page.getByTestId('leak-flags');
       await flags.getByText('AVA15 (@ridge_runner_ava)').first().waitFor();
       await flags.getByText(/Long after the posting window: 8 orders/).waitFor();
@@ -68,11 +78,12 @@ test('shop orders and platform results reconcile per creator and a leaked code i
     await page.getByLabel('Shopify orders export (CSV)').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
     await page.getByRole('alert').filter({ hasText: 'nothing was imported and the stored orders are unchanged' }).waitFor();
     await page.getByTestId('shop-order-errors').getByRole('cell', { name: 'Lineitem quantity' }).waitFor();
+    await openView(page, 'Sentiment and data');
     assert.equal(await rowCount(page, 'Shop orders'), 30);
+    await openView(page, 'Attribution');
 
     await app.waitSaved();
     await app.reload();
-    await app.goto('Results');
     await check();
 
     // A longer grace period keeps September inside the campaign: only the spike is left.
@@ -82,6 +93,8 @@ test('shop orders and platform results reconcile per creator and a leaked code i
     await grace.blur();
     await page.getByTestId('leak-flags').locator('li').filter({ hasText: 'Long after' }).waitFor({ state: 'detached' });
     assert.equal(await page.getByTestId('leak-flags').locator('li').count(), 1);
+    // Only the spike day's 7 orders are set apart now: the eighth counts for AVA15 again.
+    await page.getByTestId('attribution-table').getByRole('row', { name: /@ridge_runner_ava/ }).filter({ hasText: '4 orders' }).filter({ hasText: '7 flagged as leaked, set apart' }).waitFor();
     assert.deepEqual(app.pageErrors, []);
   } finally {
     await app.close();

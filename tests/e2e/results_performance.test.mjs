@@ -11,6 +11,10 @@ test('performance groups, sorts and downloads; an edited EMV rate survives a rel
     const { page } = app;
     await loadDemo(app);
     await app.goto('Results');
+    await page.getByRole('navigation', { name: 'Results views' }).getByRole('link', { name: 'Performance' }).click();
+    // The view opens with its conclusion: the best creator and the programme's cost per order.
+    assert.match(await page.getByTestId('results-conclusion').innerText(),
+      /^banneton_bea does best: 35 orders for €746, 4\.69 per €100.*; the programme as a whole €30\.37 per order\.$/);
     const table = page.getByTestId('performance-table');
     await table.waitFor();
     // Eight pilot creators and the All row over their 16 results.
@@ -57,7 +61,8 @@ test('performance groups, sorts and downloads; an edited EMV rate survives a rel
     await app.waitSaved();
     await screenshot(app, 'results-performance-1280');
     await app.reload();
-    await app.goto('Results');
+    // The reload reopens the Performance view, which the URL names.
+    assert.match(page.url(), /#\/results\/performance$/);
     assert.equal(await page.getByLabel('Low value per like (EUR)').inputValue(), '0.02');
     assert.match(await page.getByTestId('emv-range').innerText(), /€1,676\.21 – €6,205\.90/);
     assert.match(await page.locator('.results-emv').innerText(), /Edited from “Per action \(conservative\)”/);

@@ -17,20 +17,20 @@ test('the demo pilot shows its daily monitoring, difference in differences and f
     assert.match(await sequential.getByTestId('sequential-summary').innerText(),
       // The last look alone gives +0.024 to +0.484 pp (eq. 9 with n* = 96,000); the running
       // intersection of all looks keeps the higher lower end of an earlier day.
-      /^After 96,195 units the difference is \+0\.25 pp \(always-valid interval \+0\.03 pp to \+0\.48 pp\); the interval has excluded zero since 2026-05-07/);
+      /^After 96,195 units the difference is \+0\.25 pp \(always-valid interval \+0\.03 pp to \+0\.48 pp\); the interval has excluded zero since 7 May 2026/);
     const did = await page.getByTestId('did-result').innerText();
     assert.match(did, /^Estimated incremental effect: [+-]\d\.\d{2} pp on the daily conversion rate \(95% interval .*, p (=|<) /);
     assert.match(await page.getByTestId('did').innerText(), /Pre-trend check: slopes differ by/);
     const plan = page.getByTestId('prereg').filter({ hasText: 'Spring pilot 2026 regional holdout' });
-    assert.match(await plan.getByRole('status').innerText(), /Frozen on 2026-04-13 09:00 UTC/);
-    assert.match(await plan.getByTestId('prereg-history').innerText(), /2026-04-21 10:05 UTC\tPrimary metric\tOrders per visitor\t/);
+    assert.match(await plan.getByRole('status').innerText(), /Frozen on 13 Apr 2026 09:00 UTC/);
+    assert.match(await plan.getByTestId('prereg-history').innerText(), /21 Apr 2026 10:05 UTC\tPrimary metric\tOrders per visitor\t/);
     // The analysis uses the pre-registered split and threshold.
     const analysis = page.getByTestId('test-analysis');
     assert.match(await analysis.getByTestId('srm').innerText(), /against the pre-registered split 50 : 50/);
     assert.match(await analysis.getByRole('status').innerText(), /It clears the 10% lift set in the pre-registration/);
     // The demo plan was edited after launch before versions were kept: that is flagged too.
     assert.equal(await analysis.getByTestId('prereg-version').innerText(),
-      'Amended after launch. Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. 1 earlier edit after launch is listed in its history.');
+      'Amended after launch. Analysed with version 1 of the pre-registration, frozen at launch on 13 Apr 2026 09:00 UTC. 1 earlier edit after launch is listed in its history.');
     await screenshot(app, 'uplift-demo-1280');
     await page.setViewportSize({ width: 390, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -88,7 +88,7 @@ test('plan a test, pre-register and freeze it, enter results, see the verdict, r
     await plan.getByLabel('Planned sample size (all arms)').fill('16286');
     await plan.getByLabel('Planned sample size (all arms)').press('Tab');
     await plan.getByRole('button', { name: 'Start the test and freeze' }).click();
-    await plan.getByText(/^Frozen on \d{4}-\d\d-\d\d \d\d:\d\d UTC/).waitFor();
+    await plan.getByText(/^Frozen on \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC/).waitFor();
     assert.equal(await plan.getByRole('button', { name: 'Delete draft' }).count(), 0);
     // Frozen means read-only; a change is an amendment with a reason, kept as version 2.
     assert.equal(await plan.getByLabel('Smallest lift worth acting on (%)').isEditable(), false);
@@ -101,10 +101,10 @@ test('plan a test, pre-register and freeze it, enter results, see the verdict, r
     await amendment.getByRole('button', { name: 'Save as version 2' }).click();
     await page.getByText('Saved the amendment as version 2; the version frozen at launch is kept.').waitFor();
     assert.equal(await plan.getByLabel('Smallest lift worth acting on (%)').inputValue(), '25');
-    assert.match(await plan.getByRole('status').innerText(), /Version 2 is in force: amended after launch on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    assert.match(await plan.getByRole('status').innerText(), /Version 2 is in force: amended after launch on \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC/);
     const versions = await plan.getByTestId('prereg-versions').innerText();
-    assert.match(versions, /\n1\t\d{4}-\d\d-\d\d \d\d:\d\d UTC\t\tFrozen at launch\n/);
-    assert.match(versions, /\n2\t\d{4}-\d\d-\d\d \d\d:\d\d UTC\tFinance needs \+25% to fund the roll-out\tSmallest lift worth acting on \(%\): 10 → 25/);
+    assert.match(versions, /\n1\t\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC\t\tFrozen at launch\n/);
+    assert.match(versions, /\n2\t\d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC\tFinance needs \+25% to fund the roll-out\tSmallest lift worth acting on \(%\): 10 → 25/);
     assert.equal(await plan.getByTestId('prereg-history').count(), 0);
 
     // Results: 407 of 8,143 against 489 of 8,143 (+20.1%), below the 25% now required.
@@ -120,14 +120,14 @@ test('plan a test, pre-register and freeze it, enter results, see the verdict, r
     const verdict = await analysis.getByRole('status').innerText();
     assert.match(verdict, /^Verdict: Optimise\. Creator email converts \+20\.1% relative to control \(95% interval \+\d+(\.\d)?% to \+\d+(\.\d)?%, p = 0\.00\d\)\. The lift is real but below the 25%/);
     // The analysis names the version it used and flags the amendment after launch.
-    const amendedNote = /^Amended after launch\. Analysed with version 2 of the pre-registration, amended after launch on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(reason: Finance needs \+25% to fund the roll-out\)\. Changed since version 1, frozen at launch on \d{4}-\d\d-\d\d \d\d:\d\d UTC: Smallest lift worth acting on \(%\)\.$/;
+    const amendedNote = /^Amended after launch\. Analysed with version 2 of the pre-registration, amended after launch on \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC \(reason: Finance needs \+25% to fund the roll-out\)\. Changed since version 1, frozen at launch on \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC: Smallest lift worth acting on \(%\)\.$/;
     assert.match(await analysis.getByTestId('prereg-version').innerText(), amendedNote);
     await app.waitSaved();
 
     await app.reload();
     await app.goto('Uplift tests');
     const reloaded = page.getByTestId('prereg').filter({ hasText: 'Email A/B' });
-    await reloaded.getByText(/^Frozen on \d{4}-\d\d-\d\d \d\d:\d\d UTC/).waitFor();
+    await reloaded.getByText(/^Frozen on \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d UTC/).waitFor();
     // Both versions survive the reload; the form is still read-only.
     const reloadedVersions = await reloaded.getByTestId('prereg-versions').innerText();
     assert.match(reloadedVersions, /\n1\t[^\n]*\tFrozen at launch\n2\t[^\n]*\tFinance needs \+25% to fund the roll-out\tSmallest lift worth acting on \(%\): 10 → 25/);

@@ -16,7 +16,7 @@ test('the demo pilot shows the always-valid p-value with its tuning, editable', 
     await card.waitFor();
     // tau = 10% of the control's 612 / 48,210; the lowest 1 / Lambda over the looks is 0.0299.
     assert.equal(await card.getByTestId('msprt-summary').innerText(),
-      'Always-valid p-value after 96,195 units: p = 0.030; it has been at or below 0.050 since 2026-05-08, so the difference holds even with daily looks.');
+      'Always-valid p-value after 96,195 units: p = 0.030; it has been at or below 0.050 since 8 May 2026, so the difference holds even with daily looks.');
     assert.equal(await card.getByTestId('msprt-tau').innerText(),
       'Tuned for a difference of +0.13 pp (the pre-registered smallest lift +10% times the control\'s rate so far); the mixing variance τ² is its square.');
     await card.getByLabel('Difference to tune for (percentage points, blank = planned)').fill('0.3');

@@ -19,7 +19,7 @@
 //!
 //! A check without the data it needs (no audience countries, no window) flags nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -113,6 +113,8 @@ pub struct LeakFlag {
     pub kind: LeakKind,
     /// Orders the flag is about.
     pub orders: u64,
+    /// The shop's numbers of those orders: attribution sets them apart.
+    pub order_ids: Vec<String>,
     pub evidence: String,
 }
 
@@ -210,6 +212,11 @@ fn spike_flag(
         return None;
     }
     let orders_in_spikes: u64 = spikes.iter().map(|(_, n)| n).sum();
+    let order_ids = orders
+        .iter()
+        .filter(|o| spikes.iter().any(|(day, _)| *day == o.date))
+        .map(|o| o.order_id.clone())
+        .collect();
     let days: Vec<String> = spikes
         .iter()
         .take(3)
@@ -225,6 +232,7 @@ fn spike_flag(
         handle: owner.handle.clone(),
         kind: LeakKind::SpikeWithoutCause,
         orders: orders_in_spikes,
+        order_ids,
         evidence: format!(
             "Orders per day: {}{more}, against a usual {} a day; more than {} a day is unusual for this code \
              (technically: the median plus {} times the median absolute deviation of {}). \
@@ -285,11 +293,18 @@ fn outside_flag(
         return None;
     }
     let countries: Vec<String> = outside.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let is_outside = |o: &&&ShopOrder| {
+        o.shipping_country
+            .as_ref()
+            .is_some_and(|c| !allowed.contains(&c.trim().to_uppercase()))
+    };
+    let order_ids = orders.iter().filter(is_outside).map(|o| o.order_id.clone()).collect();
     Some(LeakFlag {
         code: owner.code.clone(),
         handle: owner.handle.clone(),
         kind: LeakKind::OutsideAudience,
         orders: outside_orders,
+        order_ids,
         evidence: format!(
             "{} of {} orders ({}) shipped outside @{}'s audience countries and home country ({}): {}.",
             group_thousands(outside_orders),
@@ -336,6 +351,11 @@ fn late_flag(
         .map(|o| o.date)
         .filter(|d| *d > cutoff)
         .collect();
+    let order_ids = orders
+        .iter()
+        .filter(|o| o.date > cutoff)
+        .map(|o| o.order_id.clone())
+        .collect();
     let count = late.len() as u64;
     if count < settings.min_late_orders {
         return None;
@@ -347,12 +367,25 @@ fn late_flag(
         handle: owner.handle.clone(),
         kind: LeakKind::LongAfterWindow,
         orders: count,
+        order_ids,
         evidence: format!(
-            "{count} orders from {first} to {last}, {} days or more after the posting window ended on {end} (grace {} days).",
+            "{count} orders from {} to {}, {} days or more after the posting window ended on {} (grace {} days).",
+            crate::domain::format::date(*first),
+            crate::domain::format::date(*last),
             (*first - end).num_days(),
+            crate::domain::format::date(end),
             settings.grace_days.max(0)
         ),
     })
+}
+
+/// The shop order numbers (uppercase) that any flag is about: the orders attribution sets
+/// apart from every count.
+pub fn leaked_order_ids(flags: &[LeakFlag]) -> BTreeSet<String> {
+    flags
+        .iter()
+        .flat_map(|f| f.order_ids.iter().map(|id| id.trim().to_uppercase()))
+        .collect()
 }
 
 /// Every flag of every creator code, code by code in code-owner order.

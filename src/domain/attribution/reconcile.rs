@@ -7,16 +7,19 @@ use std::collections::{BTreeMap, HashSet};
 use crate::domain::money::Money;
 use crate::domain::workspace::Workspace;
 
+use super::leaks::{detect_leaks, leaked_order_ids};
 use super::matching::{code_owners, creator_for_click, survey_mentions};
+use super::ShopOrder;
 
 /// The de-duplication rules, in the words the UI shows.
-pub const DEDUP_RULES: [&str; 6] = [
+pub const DEDUP_RULES: [&str; 7] = [
     "Code orders: an order counts once for a creator however many items it has, when one of its discount codes is the creator's code. Cancelled orders are left out; refunded orders are counted and shown, because the export's refunds are not kept line by line.",
     "An order that used two creators' codes counts for each of them; the totals row counts it once.",
     "Revenue is the order subtotal: after discounts, before shipping and taxes (the total when the export has no subtotal).",
     "Orders in another currency than the main one are listed apart and never converted or added.",
     "Link conversions come from the analytics export, which has no order numbers, so a link conversion and a code order may be the same purchase. The low end assumes they always are (the larger source alone); the high end assumes they never are (codes plus link conversions).",
     "Survey answers are a cross-check, never added: people report them and only some customers answer.",
+    "Orders that a code-leak flag is about (a spike with no post, shipped outside the audience, long after the window) are shown apart and counted in no order, revenue or range.",
 ];
 
 /// One creator's attribution sources and the range they give.
@@ -40,6 +43,9 @@ pub struct CreatorAttribution {
     /// Link revenue in the main currency; other currencies are in `notes`.
     pub link_revenue: Option<f64>,
     pub survey_mentions: u64,
+    /// Orders through the creator's codes that a leak flag is about: in no count or range.
+    pub leaked_orders: u64,
+    pub leaked_revenue: f64,
     pub orders_low: u64,
     pub orders_high: u64,
     pub revenue_low: f64,
@@ -74,6 +80,8 @@ pub struct Reconciliation {
     pub unmatched_sessions: u64,
     pub survey_answers: u64,
     pub survey_unmatched: u64,
+    /// Codes with orders set apart as leaked, uppercase.
+    pub leaked_codes: Vec<String>,
 }
 
 fn add_currency(list: &mut Vec<(String, u64, f64)>, currency: &str, revenue: f64) {
@@ -180,6 +188,9 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
             .map(|(h, _)| h.as_str()),
     );
     let handles = ordered_handles(workspace, &involved);
+    let flags = detect_leaks(workspace);
+    let leaked = leaked_order_ids(&flags);
+    let is_leaked = |order: &ShopOrder| leaked.contains(&order.order_id.trim().to_uppercase());
 
     let mut out = Reconciliation {
         currency: currency.clone(),
@@ -189,6 +200,7 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
     out.survey_unmatched = survey.unmatched;
     let mut other_codes: Vec<String> = Vec::new();
     let mut distinct = (0u64, 0.0f64);
+    let mut distinct_leaked = (0u64, 0.0f64);
     for order in &book.shop_orders {
         let owners_of: Vec<&str> = order
             .codes
@@ -207,8 +219,9 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
             }
         }
         if !owners_of.is_empty() && !order.cancelled && order.currency() == currency.as_deref() {
-            distinct.0 += 1;
-            distinct.1 += order
+            let sum = if is_leaked(order) { &mut distinct_leaked } else { &mut distinct };
+            sum.0 += 1;
+            sum.1 += order
                 .revenue()
                 .map(|m| m.amount)
                 .filter(|a| a.is_finite())
@@ -243,7 +256,10 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
                 .filter(|a| a.is_finite())
                 .unwrap_or(0.0);
             let order_currency = order.currency().unwrap_or("");
-            if Some(order_currency) == currency.as_deref() {
+            if is_leaked(order) && Some(order_currency) == currency.as_deref() {
+                row.leaked_orders += 1;
+                row.leaked_revenue += revenue;
+            } else if Some(order_currency) == currency.as_deref() {
                 row.code_orders += 1;
                 row.code_revenue += revenue;
                 if order.refunded {
@@ -313,6 +329,9 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
         .filter(|(_, owner)| owner.is_none())
         .fold(0u64, |sum, (row, _)| sum.saturating_add(row.sessions));
     out.total = totals(&out.creators, distinct);
+    (out.total.leaked_orders, out.total.leaked_revenue) = distinct_leaked;
+    out.leaked_codes = flags.iter().map(|f| f.code.to_uppercase()).collect();
+    out.leaked_codes.dedup();
     out
 }
 

@@ -177,7 +177,7 @@ fn use_long_after_the_window_is_flagged() {
     assert!(
         flags[0]
             .evidence
-            .contains("from 2026-06-01 to 2026-06-15, 42 days"),
+            .contains("from 1 Jun 2026 to 15 Jun 2026, 42 days"),
         "{}",
         flags[0].evidence
     );
@@ -199,4 +199,34 @@ fn checks_without_data_flag_nothing() {
     }
     // No audience, no window; the 5 uncancelled orders on 1 Sep are a spike, though.
     assert_eq!(kinds(&w), vec![LeakKind::SpikeWithoutCause]);
+}
+
+#[test]
+fn flagged_orders_are_set_apart_from_every_count_once() {
+    let mut w = base();
+    // Six orders on 1 June: long after the window (grace ends 20 May) and a spike (daily
+    // counts 20 Apr - 1 Jun: 22 zeros, ten 1s, ten 2s, one 6 -> median 0, MAD floored to 1,
+    // threshold 3.5; 6 > 3.5 and 6 >= 5). Both flags are about the same six orders.
+    for n in 0..6 {
+        w.attribution.shop_orders.push(order(&format!("#j{n}"), day(6, 1), &["NORA15"], 30.0, "EUR"));
+    }
+    let flags = detect_leaks(&w);
+    assert_eq!(
+        flags.iter().map(|f| (f.kind, f.orders)).collect::<Vec<_>>(),
+        vec![(LeakKind::SpikeWithoutCause, 6), (LeakKind::LongAfterWindow, 6)]
+    );
+    assert_eq!(leaks::leaked_order_ids(&flags).len(), 6);
+    let r = reconcile(&w);
+    let nora = &r.creators[0];
+    // base(): 20 days of 1 or 2 orders (10 x 1 + 10 x 2 = 30) at €30; the six are apart.
+    assert_eq!((nora.code_orders, nora.leaked_orders), (30, 6));
+    assert_eq!((nora.code_revenue, nora.leaked_revenue), (900.0, 180.0));
+    assert_eq!((nora.orders_low, nora.orders_high), (30, 30));
+    assert_eq!((r.total.code_orders, r.total.leaked_orders, r.total.leaked_revenue), (30, 6, 180.0));
+    assert_eq!(r.leaked_codes, vec!["NORA15".to_string()]);
+    // A longer grace and a higher spike cut-off: nothing flagged, all 36 count.
+    w.attribution.leak_settings.grace_days = 60;
+    w.attribution.leak_settings.min_spike_orders = 7;
+    let r = reconcile(&w);
+    assert_eq!((r.creators[0].code_orders, r.total.leaked_orders), (36, 0));
 }

@@ -138,8 +138,8 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
         },
         thousands(i128::from(i.change).abs()),
         relative.map_or(String::new(), |r| format!(" ({})", signed_percent(r))),
-        i.start,
-        i.end,
+        crate::domain::format::date(i.start),
+        crate::domain::format::date(i.end),
         spike.robust_z
     );
     let date = Some(i.start.to_string());
@@ -174,7 +174,7 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
             .map_or(String::new(), |m| format!(", {m:.1}× their median of {}", crate::domain::format::count_text(post.median_interactions)));
         let evidence = format!(
             "{size}; may be explained by post {} on {} with {} interactions (robust z {:.1}{multiple}), as a viral post brings followers.{around} Annotate the reason if you know it.{comments}",
-            post.post_id, post.date, thousands(i128::from(post.interactions)), post.robust_z
+            post.post_id, crate::domain::format::date(post.date), thousands(i128::from(post.interactions)), post.robust_z
         );
         return flag(
             handle,

@@ -108,30 +108,31 @@ fn parties(c: &ContractChoices, found: &mut Found) {
 fn dates(c: &ContractChoices, found: &mut Found) {
     let s = &c.schedule;
     if s.term_end < s.term_start {
-        found.conflict(ChoiceArea::Dates, format!("The term ends on {} before it starts on {}: swap or correct the dates.", s.term_end, s.term_start));
+        found.conflict(ChoiceArea::Dates, format!("The term ends on {} before it starts on {}: swap or correct the dates.", crate::domain::format::date(s.term_end), crate::domain::format::date(s.term_start)));
     }
     if s.posting_end < s.posting_start {
-        found.conflict(ChoiceArea::Dates, format!("The posting window closes on {} before it opens on {}.", s.posting_end, s.posting_start));
+        found.conflict(ChoiceArea::Dates, format!("The posting window closes on {} before it opens on {}.", crate::domain::format::date(s.posting_end), crate::domain::format::date(s.posting_start)));
     }
     if s.posting_start < s.term_start || s.posting_end > s.term_end {
         found.conflict(
             ChoiceArea::Dates,
             format!(
                 "The posting window ({} to {}) must fall inside the term ({} to {}).",
-                s.posting_start, s.posting_end, s.term_start, s.term_end
+                crate::domain::format::date(s.posting_start), crate::domain::format::date(s.posting_end), crate::domain::format::date(s.term_start), crate::domain::format::date(s.term_end)
             ),
         );
     }
     // Beyond the calendar's end the live duration is refused by the range check instead.
     let live_until = add_days(s.posting_end, i64::from(s.live_days));
-    if let Some(live_until) = live_until.filter(|until| s.live_days > 0 && *until > s.term_end && s.posting_end <= s.term_end) {
+    if let Some(until) = live_until.filter(|until| s.live_days > 0 && *until > s.term_end && s.posting_end <= s.term_end) {
+        let live_until = crate::domain::format::date(until);
         let fits = days_between(s.posting_end, s.term_end);
         found.conflict(
             ChoiceArea::Dates,
             format!(
                 "Posts must stay up {} after the last post, until {live_until}, but the term ends on {}. Extend the term to {live_until} or shorten the live duration to {}.",
                 days(s.live_days),
-                s.term_end,
+                crate::domain::format::date(s.term_end),
                 days(u32::try_from(fits).unwrap_or(0))
             ),
         );
@@ -302,9 +303,10 @@ fn exclusivity(c: &ContractChoices, found: &mut Found) {
         found.conflict(
             ChoiceArea::Exclusivity,
             format!(
-                "The {} would start on {starts}, before the term starts on {}. Shorten the period before posting to at most {} or start the term earlier.",
+                "The {} would start on {}, before the term starts on {}. Shorten the period before posting to at most {} or start the term earlier.",
                 ex.kind.label(),
-                s.term_start,
+                crate::domain::format::date(starts),
+                crate::domain::format::date(s.term_start),
                 days(u32::try_from(fits).unwrap_or(0))
             ),
         );
@@ -314,10 +316,11 @@ fn exclusivity(c: &ContractChoices, found: &mut Found) {
         found.conflict(
             ChoiceArea::Exclusivity,
             format!(
-                "The {} runs until {ends}, {} after the term ends on {}. Shorten the period after posting to at most {} or extend the term.",
+                "The {} runs until {}, {} after the term ends on {}. Shorten the period after posting to at most {} or extend the term.",
                 ex.kind.label(),
+                crate::domain::format::date(ends),
                 days(u32::try_from(days_between(s.term_end, ends)).unwrap_or(0)),
-                s.term_end,
+                crate::domain::format::date(s.term_end),
                 days(u32::try_from(fits).unwrap_or(0))
             ),
         );

@@ -1,6 +1,7 @@
 //! Everything the decisions panel and the report show, computed once per workspace change.
 
 use super::efficiency::{rank, Outcome, Ranking};
+use super::figures::{figures, Figures};
 use super::mapping::{effective_source, outcome_for, MetricSource};
 use super::reallocation::{propose_budget, spend_of, Proposal};
 use crate::domain::attribution::leaks::detect_leaks;
@@ -9,7 +10,7 @@ use crate::domain::results::handle_key;
 use super::status::{programme_status, ProgrammeStatus};
 use super::ResultsPlan;
 use crate::domain::money::Money;
-use crate::domain::results::{group_rows, metric, Grouping, MetricContext, MetricKey};
+use crate::domain::results::{group_rows, Grouping, MetricContext};
 use crate::domain::workspace::Workspace;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +25,8 @@ pub struct Decisions {
     pub budget: Money,
     pub budget_is_spend: bool,
     pub proposal: Result<Proposal, String>,
+    /// Orders, revenue and cost as every view and the report show them.
+    pub figures: Figures,
 }
 
 /// The outcome to rank by: the user's choice, else the count behind the primary KPI.
@@ -63,11 +66,11 @@ pub fn decisions(workspace: &Workspace, plan: &ResultsPlan) -> Decisions {
         outcome,
         &context.currency,
     );
+    let figures = figures(workspace);
     let (budget, budget_is_spend) = match &plan.next_budget {
         Some(budget) => (budget.clone(), false),
         None => {
-            let rows: Vec<_> = workspace.results.iter().collect();
-            match metric(&rows, MetricKey::Cost, &context).value {
+            match figures.cost.value {
                 Some(total) => (
                     Money::new((total * 100.0).round() / 100.0, &context.currency),
                     true,
@@ -91,6 +94,7 @@ pub fn decisions(workspace: &Workspace, plan: &ResultsPlan) -> Decisions {
         budget,
         budget_is_spend,
         proposal,
+        figures,
     }
 }
 
@@ -109,12 +113,19 @@ fn leak_notes(workspace: &Workspace, proposal: &Proposal) -> Vec<String> {
             let mut signs: Vec<&str> =
                 mine.iter().filter(|f| f.code == code).map(|f| f.kind.label()).collect();
             signs.dedup();
+            let leaked: std::collections::BTreeSet<&str> = mine
+                .iter()
+                .filter(|f| f.code == code)
+                .flat_map(|f| f.order_ids.iter().map(String::as_str))
+                .collect();
             notes.push(format!(
-                "@{}’s {} share rests on orders that include code {code}, which Attribution flags \
-                 as leaked ({}): some of those orders may come from people who never saw the \
-                 creator. Check the code before paying out, or exclude the creator from the split.",
+                "@{}’s {} share rests on the results table's orders; the {} through code {code} that \
+                 Attribution flags as leaked ({}) are set apart and not in it. The code may have \
+                 reached people who never saw the creator: check it before paying out, or exclude \
+                 the creator from the split.",
                 allocation.group.trim_start_matches('@'),
                 percent(allocation.share),
+                crate::domain::format::plural(leaked.len() as u64, "shop order", "shop orders"),
                 signs.join("; "),
             ));
         }

@@ -7,7 +7,9 @@
 //! one stored workspace field, [`ResultsPlan`].
 
 mod bundle;
+mod conclusions;
 mod efficiency;
+mod figures;
 mod format;
 mod mapping;
 mod observe;
@@ -16,23 +18,32 @@ mod reallocation;
 mod report;
 mod status;
 mod tables;
+mod verdict;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_budget;
+#[cfg(test)]
+mod tests_verdict;
 
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
 
+pub use conclusions::{
+    attribution_conclusion, data_conclusion, decisions_conclusion, overview_conclusion,
+    performance_conclusion, report_conclusion,
+};
 pub use bundle::{decisions, ranking_outcome, Decisions};
+pub use figures::{figures, Figures};
 pub use efficiency::{efficiency, rank, Efficiency, Outcome, Ranking};
 pub use format::{
     date_text, money_cents, money_text, month_text, number_text, show_value, ValueKind,
 };
 pub use mapping::{effective_source, outcome_for, suggested_metric, MetricSource};
-pub use periods::{buckets, period_of, readings, PeriodReading, Readings};
+pub use periods::{buckets, partial_last_period, period_of, readings, PartialPeriod, PeriodReading, Readings};
+pub use verdict::{kpi_verdict, KpiState, KpiVerdict};
 pub use reallocation::{propose_budget, spend_of, Allocation, Proposal};
 pub use report::{attribution_line, stakeholder_report};
 pub use status::{programme_status, DecisionState, MetricStatus, ProgrammeStatus, ThresholdStatus};

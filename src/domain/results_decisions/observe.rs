@@ -1,7 +1,7 @@
 //! A programme metric's value from its source: the result rows period by period, the linked
 //! uplift test's relative lift, or the programme's signal counts.
 
-use super::periods::{readings, Readings};
+use super::periods::{partial_last_period, readings, Readings};
 use super::status::MetricStatus;
 use super::PeriodKind;
 use crate::domain::objectives::{signal_ratio, MetricPlan, MetricUnit, ObjectivePlan};
@@ -41,8 +41,12 @@ pub(super) fn observe_results(
     context: &MetricContext,
 ) -> Observation {
     let read = readings(rows, key, period, context);
-    let values = read.values();
+    let values = read.complete_values();
+    let partial = partial_last_period(&read);
     let mut undated = String::new();
+    if let Some(partial) = &partial {
+        undated.push_str(&format!(" {}", partial.note()));
+    }
     if read.undated_rows > 0 {
         undated.push_str(&format!(
             " {} row(s) without a date are in no period.",
@@ -81,10 +85,11 @@ pub(super) fn observe_results(
             (
                 Some(average),
                 format!(
-                    "{} per {} on average: {} over {count} {} with results (baselines of counts are per {}).{undated}",
+                    "{} per {} on average: {} over {count} {}{} with results (baselines of counts are per {}).{undated}",
                     status.show(average),
                     period.noun(),
                     status.show(total),
+                    if partial.is_some() { "complete " } else { "" },
                     if count == 1 { period.noun() } else { period.plural() },
                     period.noun()
                 ),

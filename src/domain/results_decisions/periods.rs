@@ -41,6 +41,19 @@ impl Readings {
             .collect()
     }
 
+    /// The values of the complete periods, oldest first: a partial last period is left out
+    /// (see [`partial_last_period`]).
+    pub fn complete_values(&self) -> Vec<f64> {
+        let partial = partial_last_period(self).map(|p| p.index);
+        self.readings
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != partial)
+            .filter_map(|(_, r)| r.value.value)
+            .filter(|v| v.is_finite())
+            .collect()
+    }
+
     /// Periods whose value could not be computed (e.g. no reach to divide by).
     pub fn periods_without_value(&self) -> usize {
         self.readings
@@ -48,6 +61,52 @@ impl Readings {
             .filter(|r| r.value.value.is_none())
             .count()
     }
+}
+
+/// A last period left out of decisions because it holds only a scrap of a period's results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartialPeriod {
+    pub index: usize,
+    pub label: String,
+    pub rows: usize,
+    /// The median rows of the earlier periods.
+    pub usual: f64,
+}
+
+impl PartialPeriod {
+    /// "Week of 27 Apr 2026 is left out as partial: 1 result row against a usual 7.5."
+    pub fn note(&self) -> String {
+        format!(
+            "{} is left out as partial: {} against a usual {}.",
+            self.label,
+            crate::domain::format::plural(self.rows as u64, "result row", "result rows"),
+            crate::domain::format::number_text(self.usual, if self.usual.fract() == 0.0 { 0 } else { 1 })
+        )
+    }
+}
+
+/// The last week or month is partial when it holds fewer than half the result rows of the
+/// median earlier period: a late stray deliverable, not a period's worth of results, whose
+/// sum would read as a collapse. Campaigns are never partial; a lone period is kept.
+pub fn partial_last_period(read: &Readings) -> Option<PartialPeriod> {
+    if read.period == PeriodKind::Campaign || read.readings.len() < 2 {
+        return None;
+    }
+    let (last, earlier) = read.readings.split_last()?;
+    let mut rows: Vec<usize> = earlier.iter().map(|r| r.rows).collect();
+    rows.sort_unstable();
+    let middle = rows.len() / 2;
+    let usual = if rows.len() % 2 == 1 {
+        *rows.get(middle)? as f64
+    } else {
+        (*rows.get(middle.checked_sub(1)?)? as f64 + *rows.get(middle)? as f64) / 2.0
+    };
+    ((last.rows as f64) * 2.0 < usual).then(|| PartialPeriod {
+        index: earlier.len(),
+        label: last.label.clone(),
+        rows: last.rows,
+        usual,
+    })
 }
 
 /// The first day of the week (Monday) or month that holds `date`; campaigns have no

@@ -1,6 +1,7 @@
 //! The one-page stakeholder report in the three value layers.
 
 use super::bundle::Decisions;
+use super::figures::Figures;
 use super::format::{date_text, money_text, number_text, show_value, ValueKind};
 use super::status::ProgrammeStatus;
 use super::tables::{status_table, strings};
@@ -52,11 +53,19 @@ const HEADLINE: [(MetricKey, &str); 8] = [
     (MetricKey::Cpa, "cost / orders"),
 ];
 
-fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricContext) {
+fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricContext, figures: &Figures) {
     let lines: Vec<Vec<String>> = HEADLINE
         .into_iter()
         .map(|(key, definition)| {
-            let value = metric(rows, key, context);
+            // Orders, revenue and cost (and what follows from them) are the one set of figures.
+            let value = match key {
+                MetricKey::Orders => figures.orders.clone(),
+                MetricKey::Revenue => figures.revenue.clone(),
+                MetricKey::Cost => figures.cost.clone(),
+                MetricKey::Cpa => figures.cpa.clone(),
+                MetricKey::Roas => figures.roas.clone(),
+                _ => metric(rows, key, context),
+            };
             let kind = if key.is_money() {
                 ValueKind::Money
             } else if key.is_rate() {
@@ -77,10 +86,20 @@ fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricCon
             } else {
                 String::new()
             };
+            // What was done with leaked orders is said where the orders are.
+            let leaked = match (key, figures.leaked_orders()) {
+                (MetricKey::Orders, n) if n > 0 => format!(
+                    "; {} through {} flagged as leaked {} set apart",
+                    crate::domain::format::plural(n, "shop order", "shop orders"),
+                    figures.attribution.leaked_codes.join(", "),
+                    if n == 1 { "is" } else { "are" }
+                ),
+                _ => String::new(),
+            };
             vec![
                 key.label().to_string(),
                 shown,
-                format!("{definition}{partial}"),
+                format!("{definition}{partial}{leaked}"),
             ]
         })
         .collect();
@@ -155,7 +174,10 @@ fn layers(doc: &mut Document, status: &ProgrammeStatus, extras: Vec<String>) {
                     Some(v) => m.show(v),
                     None => "no value yet".to_string(),
                 };
-                format!("{}: {value}. {}", m.name, m.progress_text)
+                format!(
+                    "{}: {value}. {} Status: {}. {}",
+                    m.name, m.progress_text, m.verdict.label, m.verdict.reason
+                )
             })
             .collect();
         if layer == ValueLayer::Content {
@@ -269,7 +291,7 @@ pub fn stakeholder_report(
             context.currency
         ),
     ];
-    headline(&mut doc, &rows, &context);
+    headline(&mut doc, &rows, &context, &decisions.figures);
     match &decisions.status {
         Ok(status) => {
             layers(&mut doc, status, content_extras(workspace, &rows, &context));
@@ -279,7 +301,10 @@ pub fn stakeholder_report(
                 status.sustained_periods,
                 status.period.plural()
             ));
-            let thresholds = status_table(status);
+            let mut thresholds = status_table(status);
+            // The metric's status above says why; the table keeps rule and reading.
+            thresholds.header.truncate(3);
+            thresholds.rows.iter_mut().for_each(|row| row.truncate(3));
             if thresholds.rows.is_empty() {
                 doc.paragraph("The programme has no decision thresholds.");
             } else {
@@ -295,6 +320,13 @@ pub fn stakeholder_report(
         attribution_line(&rows)
             .unwrap_or_else(|| "No row reports both code redemptions and orders.".to_string()),
     );
+    let checks: Vec<String> = [decisions.figures.exports_sentence(), decisions.figures.leaked_sentence()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !checks.is_empty() {
+        doc.paragraph(checks.join(" "));
+    }
     let estimate = emv(&rows, &workspace.emv_settings, &context);
     if estimate.high > 0.0 && estimate.low.is_finite() && estimate.high.is_finite() {
         doc.note(

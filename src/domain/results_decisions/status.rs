@@ -6,6 +6,7 @@ use super::format::{number_text, show_value, ValueKind};
 use super::mapping::{effective_source, MetricSource};
 use super::observe::{observe_results, observe_signal, observe_test, Observation};
 use super::periods::Readings;
+use super::verdict::{kpi_verdict, latest_label, KpiVerdict};
 use super::{PeriodKind, ResultsPlan};
 use crate::domain::objectives::{
     evaluate_threshold, progress_against_target, target_level, test_evidence, DecisionAction,
@@ -37,13 +38,13 @@ impl DecisionState {
         }
     }
 
+    /// What one threshold's reading says; the metric's one status is its [`KpiVerdict`].
     pub fn label(self, action: DecisionAction) -> String {
+        let action = action.label().to_lowercase();
         match self {
-            DecisionState::OnTrack => "On track".to_string(),
-            DecisionState::Act => format!("Breach: {}", action.label().to_lowercase()),
-            DecisionState::NeedsEvidence => {
-                format!("Breach: {} needs evidence", action.label().to_lowercase())
-            }
+            DecisionState::OnTrack => "Not in breach".to_string(),
+            DecisionState::Act => format!("In breach: {action} may go ahead"),
+            DecisionState::NeedsEvidence => format!("In breach: {action} needs evidence"),
             DecisionState::CannotCheck => "Cannot check yet".to_string(),
         }
     }
@@ -89,6 +90,8 @@ pub struct MetricStatus {
     pub progress_text: String,
     pub evidence: Option<Result<TestEvidence, String>>,
     pub thresholds: Vec<ThresholdStatus>,
+    /// The metric's one status, derived from its thresholds and target.
+    pub verdict: KpiVerdict,
 }
 
 impl MetricStatus {
@@ -186,11 +189,7 @@ fn threshold_statuses(
     metric: &MetricPlan,
     values: &[f64],
 ) -> Vec<ThresholdStatus> {
-    let latest_label = status
-        .readings
-        .as_ref()
-        .and_then(|r| r.readings.iter().rev().find(|p| p.value.value.is_some()))
-        .map(|p| p.label.clone());
+    let latest_label = latest_label(status);
     let significant = match &status.evidence {
         Some(Ok(evidence)) => Some(evidence.significant),
         Some(Err(_)) => Some(false),
@@ -315,6 +314,7 @@ pub fn programme_status(
                 .as_ref()
                 .map(|test| test_evidence(&workspace.test_arms, test)),
             thresholds: Vec::new(),
+            verdict: KpiVerdict::default(),
         };
         status.target_level = metric_plan
             .baseline
@@ -344,6 +344,7 @@ pub fn programme_status(
         status.progress_text = text;
         status.thresholds =
             threshold_statuses(objectives, &status, metric_plan, &observation.values);
+        status.verdict = kpi_verdict(&status, observation.values.last().copied(), latest_label(&status));
         metrics.push(status);
     }
     Ok(ProgrammeStatus {

@@ -165,7 +165,7 @@ fn weeks_start_on_monday_and_undated_rows_are_in_no_period() {
 
 /// Conversion programme with a weekly baseline of 10 orders, target +25%, default
 /// thresholds: pause below 6, optimise below 10, scale above 12.5; 3 periods for a pivot.
-fn programme_workspace(weekly_orders: &[u64]) -> Workspace {
+pub(super) fn programme_workspace(weekly_orders: &[u64]) -> Workspace {
     let mut plan: ObjectivePlan = propose(Objective::Conversion);
     plan.primary.baseline = Some(10.0);
     plan.primary.target = Some(Target::uplift(0.25));
@@ -227,7 +227,7 @@ fn a_pause_needs_three_weeks_in_breach_or_a_significant_test() {
     );
     assert_eq!(
         pause.state.label(pause.action),
-        "Breach: pause needs evidence"
+        "In breach: pause needs evidence"
     );
     // Average per week (11 + 5 + 4) / 3 = 6.667, 0.67x the baseline; the undated row is left out.
     assert!(close(primary.observed.unwrap(), 20.0 / 3.0));

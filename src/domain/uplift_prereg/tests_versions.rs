@@ -31,7 +31,7 @@ fn freezing_keeps_the_launch_terms_as_version_one() {
     assert_eq!(
         p.version_note(),
         VersionNote {
-            text: "Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC.".into(),
+            text: "Analysed with version 1 of the pre-registration, frozen at launch on 13 Apr 2026 09:00 UTC.".into(),
             amended_after_launch: false,
         }
     );
@@ -94,9 +94,9 @@ fn an_amendment_is_a_new_version_and_the_original_stays_byte_for_byte() {
     assert_eq!(
         p.version_note(),
         VersionNote {
-            text: "Analysed with version 2 of the pre-registration, amended after launch on 2026-04-21 10:05 UTC \
+            text: "Analysed with version 2 of the pre-registration, amended after launch on 21 Apr 2026 10:05 UTC \
                    (reason: Finance needs +25% to fund the roll-out). Changed since version 1, frozen at launch \
-                   on 2026-04-13 09:00 UTC: Smallest lift worth acting on (%)."
+                   on 13 Apr 2026 09:00 UTC: Smallest lift worth acting on (%)."
                 .into(),
             amended_after_launch: true,
         }
@@ -150,7 +150,7 @@ fn an_old_frozen_plan_with_a_history_loads_and_can_be_amended() {
     );
     assert_eq!(
         note.text,
-        "Analysed with version 1 of the pre-registration, frozen at launch on 2026-04-13 09:00 UTC. \
+        "Analysed with version 1 of the pre-registration, frozen at launch on 13 Apr 2026 09:00 UTC. \
          1 earlier edit after launch is listed in its history."
     );
     let edits = vec![(PreregField::PlannedTotal, "120000".to_string())];

@@ -40,13 +40,13 @@ fn exclusivity_longer_than_the_term() {
     c.exclusivity.days_after = 120;
     assert_eq!(
         only_conflict(&c),
-        "The category exclusivity runs until 2027-06-04, 30 days after the term ends on 2027-05-05. Shorten the period after posting to at most 90 days or extend the term."
+        "The category exclusivity runs until 4 Jun 2027, 30 days after the term ends on 5 May 2027. Shorten the period after posting to at most 90 days or extend the term."
     );
     c.exclusivity.days_after = 90;
     assert!(conflicts(&c).is_empty());
     // Starting before the term: posting starts 2027-01-15, term 2027-01-01, so 14 days fit.
     c.exclusivity.days_before = 20;
-    assert!(only_conflict(&c).contains("would start on 2026-12-26, before the term starts on 2027-01-01. Shorten the period before posting to at most 14 days"));
+    assert!(only_conflict(&c).contains("would start on 26 Dec 2026, before the term starts on 1 Jan 2027. Shorten the period before posting to at most 14 days"));
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn dates_must_hold_together() {
     // Posts stay up 90 days after 2027-02-04, until 2027-05-05; 25 days fit before 03-01.
     assert_eq!(
         only_conflict(&c),
-        "Posts must stay up 90 days after the last post, until 2027-05-05, but the term ends on 2027-03-01. Extend the term to 2027-05-05 or shorten the live duration to 25 days."
+        "Posts must stay up 90 days after the last post, until 5 May 2027, but the term ends on 1 Mar 2027. Extend the term to 5 May 2027 or shorten the live duration to 25 days."
     );
     let mut c = uk_defaults();
     c.schedule.posting_start = date(2026, 12, 1);
