@@ -54,6 +54,7 @@ pub fn GeoTestsCard() -> impl IntoView {
                                 launch_date: None,
                                 treated_regions: Vec::new(),
                                 points: import.points,
+                                ..GeoTest::default()
                             }),
                         }
                     });

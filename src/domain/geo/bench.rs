@@ -37,6 +37,7 @@ fn large_test() -> GeoTest {
         launch_date: Some(start + chrono::Duration::days(640)),
         treated_regions: vec!["Region 00".into()],
         points,
+        ..GeoTest::default()
     }
 }
 
