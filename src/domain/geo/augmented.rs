@@ -63,28 +63,47 @@ pub struct RidgePenalty {
 /// The relative penalties of the cross-validation grid, largest first.
 pub fn relative_grid() -> Vec<f64> {
     let step = LAMBDA_MIN_RATIO.powf(1.0 / LAMBDA_STEPS as f64);
-    (0..=LAMBDA_STEPS as i32).map(|k| step.powi(k - 1)).collect()
+    (0..=LAMBDA_STEPS as i32)
+        .map(|k| step.powi(k - 1))
+        .collect()
 }
 
 /// P G P and P (g - G w) for `target` against `donors` (indices into `gram`).
-fn centred_system(gram: &Gram, target: usize, donors: &[usize], weights: &[f64]) -> (Vec<f64>, Vec<f64>) {
+fn centred_system(
+    gram: &Gram,
+    target: usize,
+    donors: &[usize],
+    weights: &[f64],
+) -> (Vec<f64>, Vec<f64>) {
     let n = donors.len();
     let count = n.max(1) as f64;
-    let g = |a: usize, b: usize| gram.at(donors.get(a).copied().unwrap_or(0), donors.get(b).copied().unwrap_or(0));
-    let row_means: Vec<f64> = (0..n).map(|a| (0..n).map(|b| g(a, b)).sum::<f64>() / count).collect();
+    let g = |a: usize, b: usize| {
+        gram.at(
+            donors.get(a).copied().unwrap_or(0),
+            donors.get(b).copied().unwrap_or(0),
+        )
+    };
+    let row_means: Vec<f64> = (0..n)
+        .map(|a| (0..n).map(|b| g(a, b)).sum::<f64>() / count)
+        .collect();
     let grand = row_means.iter().sum::<f64>() / count;
     let mut centred = vec![0.0; n * n];
     for a in 0..n {
         for b in 0..n {
             if let Some(cell) = centred.get_mut(a * n + b) {
-                let (ra, rb) = (row_means.get(a).copied().unwrap_or(0.0), row_means.get(b).copied().unwrap_or(0.0));
+                let (ra, rb) = (
+                    row_means.get(a).copied().unwrap_or(0.0),
+                    row_means.get(b).copied().unwrap_or(0.0),
+                );
                 *cell = g(a, b) - ra - rb + grand;
             }
         }
     }
     let residual: Vec<f64> = (0..n)
         .map(|a| {
-            let fitted: f64 = (0..n).map(|b| g(a, b) * weights.get(b).copied().unwrap_or(0.0)).sum();
+            let fitted: f64 = (0..n)
+                .map(|b| g(a, b) * weights.get(b).copied().unwrap_or(0.0))
+                .sum();
             gram.at(donors.get(a).copied().unwrap_or(0), target) - fitted
         })
         .collect();
@@ -99,7 +118,13 @@ pub fn lambda_max(gram: &Gram, donors: &[usize]) -> f64 {
 }
 
 /// The augmented weights of `donors` for `target`, from the simplex weights `scm`.
-pub fn augmented_weights(gram: &Gram, target: usize, donors: &[usize], scm: &[f64], lambda: f64) -> StatsResult<Vec<f64>> {
+pub fn augmented_weights(
+    gram: &Gram,
+    target: usize,
+    donors: &[usize],
+    scm: &[f64],
+    lambda: f64,
+) -> StatsResult<Vec<f64>> {
     if !(lambda > 0.0 && lambda.is_finite()) {
         return Err(StatsError::OutOfRange {
             what: "the ridge penalty".into(),
@@ -134,7 +159,10 @@ pub fn cross_validated_penalty(series: &[&[f64]], gram: &Gram) -> StatsResult<Ri
     let folds = days - 1;
     let mut errors = vec![Vec::with_capacity(folds); grid.len()];
     for left_out in 0..folds {
-        let day: Vec<f64> = series.iter().map(|s| s.get(left_out).copied().unwrap_or(0.0)).collect();
+        let day: Vec<f64> = series
+            .iter()
+            .map(|s| s.get(left_out).copied().unwrap_or(0.0))
+            .collect();
         let fold = gram.without_day(&day);
         let scm = fold.fit(0, &donors)?.weights;
         let (centred, tilt) = centred_system(&fold, 0, &donors, &scm);
@@ -159,9 +187,11 @@ pub fn cross_validated_penalty(series: &[&[f64]], gram: &Gram) -> StatsResult<Ri
             (mean, (variance / n).sqrt())
         })
         .collect();
-    let (best, best_se) = summary
-        .iter()
-        .fold((f64::INFINITY, 0.0), |acc, &(m, se)| if m < acc.0 { (m, se) } else { acc });
+    let (best, best_se) =
+        summary.iter().fold(
+            (f64::INFINITY, 0.0),
+            |acc, &(m, se)| if m < acc.0 { (m, se) } else { acc },
+        );
     // The grid is in decreasing order: the first within one SE is the largest.
     let relative = grid
         .iter()

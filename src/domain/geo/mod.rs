@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod augmented;
+pub mod candidates;
 pub mod panel;
 pub mod placebo;
 pub mod power;
@@ -70,5 +71,7 @@ impl GeoTest {
 mod tests;
 #[cfg(test)]
 mod tests_fixtures;
+#[cfg(test)]
+mod tests_augmented;
 #[cfg(test)]
 mod bench;

@@ -49,7 +49,9 @@ pub fn ridge_solve(matrix: &[f64], lambda: f64, rhs: &[f64]) -> StatsResult<Vec<
     // Forward then backward substitution: L y = b, L' x = y.
     let mut y = vec![0.0; n];
     for i in 0..n {
-        let tail: f64 = (0..i).map(|k| get(&lower, n, i, k) * y.get(k).copied().unwrap_or(0.0)).sum();
+        let tail: f64 = (0..i)
+            .map(|k| get(&lower, n, i, k) * y.get(k).copied().unwrap_or(0.0))
+            .sum();
         if let Some(cell) = y.get_mut(i) {
             *cell = (rhs.get(i).copied().unwrap_or(0.0) - tail) / get(&lower, n, i, i);
         }
@@ -86,7 +88,11 @@ pub fn largest_eigenvalue(matrix: &[f64], n: usize) -> f64 {
             *v /= norm;
         }
         let product: Vec<f64> = (0..n)
-            .map(|i| (0..n).map(|j| get(matrix, n, i, j) * vector.get(j).copied().unwrap_or(0.0)).sum())
+            .map(|i| {
+                (0..n)
+                    .map(|j| get(matrix, n, i, j) * vector.get(j).copied().unwrap_or(0.0))
+                    .sum()
+            })
             .collect();
         // Rayleigh quotient of the unit vector.
         let next: f64 = product.iter().zip(&vector).map(|(a, b)| a * b).sum();
@@ -108,7 +114,10 @@ mod tests {
     fn a_ridge_system_is_solved() {
         // [[2, 1], [1, 3]] + 1 I = [[3, 1], [1, 4]]; x = [1, 2] gives b = [5, 9].
         let x = ridge_solve(&[2.0, 1.0, 1.0, 3.0], 1.0, &[5.0, 9.0]).unwrap();
-        assert!((x[0] - 1.0).abs() < 1e-14 && (x[1] - 2.0).abs() < 1e-14, "{x:?}");
+        assert!(
+            (x[0] - 1.0).abs() < 1e-14 && (x[1] - 2.0).abs() < 1e-14,
+            "{x:?}"
+        );
         // A singular A with no penalty is refused, not divided by zero.
         assert!(ridge_solve(&[1.0, 1.0, 1.0, 1.0], 0.0, &[1.0, 1.0]).is_err());
         assert!(ridge_solve(&[1.0], 0.0, &[1.0, 1.0]).is_err());
