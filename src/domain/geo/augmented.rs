@@ -21,7 +21,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::stats::ridge::{largest_eigenvalue, ridge_solve};
+use crate::domain::stats::ridge::{largest_eigenvalue, ridge_solve, symmetric_eigen};
 use crate::domain::stats::synth::Gram;
 use crate::domain::stats::{StatsError, StatsResult};
 
@@ -139,6 +139,12 @@ pub fn augmented_weights(
 
 /// Chooses the penalty for unit 0 of `series` (pre-period only; `gram` their cross-products)
 /// by leave-one-date-out cross-validation (module documentation).
+///
+/// Leaving date i out changes B'B by a rank-one term: B_i'B_i = B'B - b b' (b the centred
+/// donors on date i). With B'B = Q diag(e) Q' computed once, the error on date i needs only
+/// b'c, c = (B_i'B_i + lambda I)^-1 r, which is (b'A^-1 r) / (1 - b'A^-1 b) with
+/// A = B'B + lambda I (Sherman-Morrison; c is orthogonal to 1, so x_i'c = b'c): O(J^2) per
+/// date and O(J) per penalty instead of a J x J solve per date and penalty.
 pub fn cross_validated_penalty(series: &[&[f64]], gram: &Gram) -> StatsResult<RidgePenalty> {
     let days = series.first().map_or(0, |s| s.len());
     if days < 3 {
@@ -149,33 +155,60 @@ pub fn cross_validated_penalty(series: &[&[f64]], gram: &Gram) -> StatsResult<Ri
         });
     }
     let donors: Vec<usize> = (1..series.len()).collect();
-    let top = lambda_max(gram, &donors);
+    let n = donors.len();
+    let (centred, _) = centred_system(gram, 0, &donors, &[]);
+    let (values, vectors) = symmetric_eigen(&centred, n)?;
+    let top = values.iter().fold(0.0_f64, |m, v| m.max(*v));
     if !(top > 0.0 && top.is_finite()) {
         return Err(StatsError::NoVariation {
             what: "the held-back regions (they move identically)".into(),
         });
     }
+    // Q'x for a vector x of donors.
+    let rotate = |x: &[f64]| -> Vec<f64> {
+        (0..n)
+            .map(|k| {
+                (0..n)
+                    .map(|j| {
+                        vectors.get(j * n + k).copied().unwrap_or(0.0)
+                            * x.get(j).copied().unwrap_or(0.0)
+                    })
+                    .sum()
+            })
+            .collect()
+    };
     let grid = relative_grid();
     let folds = days - 1;
     let mut errors = vec![Vec::with_capacity(folds); grid.len()];
     for left_out in 0..folds {
         let day: Vec<f64> = series
             .iter()
-            .map(|s| s.get(left_out).copied().unwrap_or(0.0))
+            .map(|s| s.get(left_out).copied().unwrap_or(0.0) / gram.scale())
             .collect();
-        let fold = gram.without_day(&day);
+        let fold = gram.without_day(&day.iter().map(|v| v * gram.scale()).collect::<Vec<_>>());
         let scm = fold.fit(0, &donors)?.weights;
-        let (centred, tilt) = centred_system(&fold, 0, &donors, &scm);
-        let observed = day.first().copied().unwrap_or(0.0) / gram.scale();
+        let (_, tilt) = centred_system(&fold, 0, &donors, &scm);
+        let donor_day = day.get(1..).unwrap_or(&[]);
+        let mean = donor_day.iter().sum::<f64>() / n.max(1) as f64;
+        let centred_day: Vec<f64> = donor_day.iter().map(|x| x - mean).collect();
+        let (tilt_q, day_q) = (rotate(&tilt), rotate(&centred_day));
+        let observed = day.first().copied().unwrap_or(0.0);
+        let plain: f64 = donor_day.iter().zip(&scm).map(|(x, w)| x * w).sum();
         for (relative, errs) in grid.iter().zip(errors.iter_mut()) {
-            let correction = ridge_solve(&centred, relative * top, &tilt)?;
-            let predicted: f64 = day
-                .iter()
-                .skip(1)
-                .zip(scm.iter().zip(&correction))
-                .map(|(x, (w, c))| x / gram.scale() * (w + c))
-                .sum();
-            errs.push((observed - predicted).powi(2));
+            let lambda = relative * top;
+            let (mut towards_tilt, mut towards_day) = (0.0, 0.0);
+            for ((e, t), d) in values.iter().zip(&tilt_q).zip(&day_q) {
+                towards_tilt += d * t / (e + lambda);
+                towards_day += d * d / (e + lambda);
+            }
+            let denominator = 1.0 - towards_day;
+            if !(denominator > 0.0) {
+                return Err(StatsError::NoSolution {
+                    why: "the ridge system is not positive definite (set a larger ridge penalty)"
+                        .into(),
+                });
+            }
+            errs.push((observed - plain - towards_tilt / denominator).powi(2));
         }
     }
     let summary: Vec<(f64, f64)> = errors
