@@ -29,5 +29,6 @@ echo
 echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (release build in dist/)"
 node tests/bench/interactions_browser.mjs dist
 echo
-echo "== Synthetic control solver, 50 regions x 2 years daily (native, release)"
-cargo test --quiet --release -p microplan-core geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|power simulation"
+echo "== Synthetic control solver, 50 regions x 2 years daily (native, release; then headless Chromium on the release build in dist/)"
+cargo test --quiet --release -p microplan-core geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|augmented|power simulation"
+node tests/bench/geo_browser.mjs dist

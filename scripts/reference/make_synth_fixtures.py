@@ -19,6 +19,22 @@ the other donors (the treated series is never a donor); the ratio post RMSPE / m
 RMSPE, 1e-9 x RMS of the whole panel) is ranked, and p = (number of units, treated
 included, with a ratio >= the treated ratio) / (donors + 1).
 
+Augmented synthetic control (Ben-Michael, Feller & Rothstein 2021, ridge ASCM), stored under
+the key "augmented" of every case: pysyncon's AugSynth (augsynth R package, progfunc =
+"Ridge", no covariates) on the same outcome matrices. With B the donors' pre-period series
+centred at the donors' mean per date and M = (y - donor mean) - B w_scm:
+    w_aug = w_scm + M (B B' + lambda I)^-1 B        (pysyncon AugSynth.solve_ridge)
+The expected weights use pysyncon's own solve_ridge applied to the exact simplex weights
+above (AugSynth's internal SLSQP solve is approximate); pysyncon's full AugSynth.fit output
+is stored as `pysyncon_weights` with the same lambda, and `pysyncon_cv_relative` is the
+penalty its own cross-validation picked, for comparison. lambda is chosen the augsynth way,
+re-implemented here with the exact simplex weights in each fold: grid lambda_max x
+s^(k-1), k = 0..20, s = (1e-8)^(1/20), lambda_max the largest squared singular value of B;
+leave out each pre-period date but the last, refit, score the squared error on the left-out
+date; the largest lambda whose mean error is within one standard error of the smallest.
+Placebos use the same lambda (absolute) with every donor in turn fitted from the others.
+AugSynth takes a single treated unit, so several treated regions enter as their mean.
+
 Cases:
   - california_prop99: per-capita cigarette sales 1970-2000 for California and 38 states
     (Abadie et al. 2010), treated from 1989. The panel is the one causalpy ships in its
@@ -48,6 +64,8 @@ import numpy as np
 import scipy
 from scipy.optimize import minimize, Bounds, LinearConstraint
 from pysyncon.penalized import PenalizedOptimMixin
+from pysyncon import AugSynth, Dataprep
+import pandas as pd
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "fixtures", "synth")
@@ -89,6 +107,107 @@ def tight_weights(y, X):
     if len(off) and multipliers[off].min() < -1e-9 * np.mean(np.diag(H)):
         raise SystemExit("the polished weights fail the KKT check")
     return w / w.sum()
+
+
+def centred(y, X):
+    """y and the donors X (dates x donors) centred at the donors' mean on each date."""
+    m = X.mean(axis=1)
+    return y - m, X - m[:, None]
+
+
+def ridge_augment(y, X, w, lam):
+    """w_aug from the simplex weights w, through pysyncon's own ridge step (B is dates x donors)."""
+    yc, B = centred(y, X)
+    return w + AugSynth.solve_ridge(yc, B, w, lam)
+
+
+def lambda_max(X):
+    _, B = centred(np.zeros(X.shape[0]), X)
+    return float(np.linalg.svd(B, compute_uv=False)[0] ** 2)
+
+
+def relative_grid():
+    scaler = 1e-8 ** (1 / 20)
+    return scaler ** (np.arange(0, 21) - 1.0)
+
+
+def cross_validated_relative(y, X):
+    """The augsynth leave-one-date-out choice of lambda / lambda_max (see the docstring)."""
+    top = lambda_max(X)
+    grid = relative_grid()
+    errs = []
+    t0 = len(y)
+    for i in range(t0 - 1):
+        keep = np.array([k for k in range(t0) if k != i])
+        w = tight_weights(y[keep], X[keep])
+        row = []
+        for r in grid:
+            wa = ridge_augment(y[keep], X[keep], w, r * top)
+            row.append(float((y[i] - X[i] @ wa) ** 2))
+        errs.append(row)
+    errs = np.array(errs)
+    means = errs.mean(axis=0)
+    ses = errs.std(axis=0, ddof=1) / np.sqrt(t0 - 1)
+    best = means.argmin()
+    return float(grid[means <= means[best] + ses[best]].max())
+
+
+def pysyncon_augsynth(y, X, pre_days, lam):
+    """pysyncon's AugSynth on the same matrices (treated = y); returns (weights, cv relative)."""
+    T, J = X.shape
+    rows = [{"unit": "treated", "time": t, "y": y[t]} for t in range(T)]
+    rows += [{"unit": f"d{j}", "time": t, "y": X[t, j]} for j in range(J) for t in range(T)]
+    df = pd.DataFrame(rows)
+    prep = Dataprep(foo=df, predictors=[], predictors_op="mean", dependent="y", unit_variable="unit",
+                    time_variable="time", treatment_identifier="treated",
+                    controls_identifier=[f"d{j}" for j in range(J)],
+                    time_predictors_prior=range(pre_days), time_optimize_ssr=range(pre_days))
+    fixed = AugSynth()
+    fixed.fit(prep, lambda_=lam, use_covariates=False)
+    cv = AugSynth()
+    cv.fit(prep, use_covariates=False)
+    return np.asarray(fixed.W), cv.lambda_ / lambda_max(X[:pre_days])
+
+
+def augmented(y, X, donors, pre_days, floor):
+    top = lambda_max(X[:pre_days])
+    relative = cross_validated_relative(y[:pre_days], X[:pre_days])
+    lam = relative * top
+    w = ridge_augment(y[:pre_days], X[:pre_days], tight_weights(y[:pre_days], X[:pre_days]), lam)
+    synthetic = X @ w
+    gap = y - synthetic
+    pre, post = rmspe(gap[:pre_days]), rmspe(gap[pre_days:])
+    ratio = post / max(pre, floor)
+    ratios = []
+    for j in range(len(donors)):
+        others = [k for k in range(len(donors)) if k != j]
+        target, pool = X[:, j], X[:, others]
+        wj = ridge_augment(target[:pre_days], pool[:pre_days], tight_weights(target[:pre_days], pool[:pre_days]), lam)
+        g = target - pool @ wj
+        pj, qj = rmspe(g[:pre_days]), rmspe(g[pre_days:])
+        ratios.append({"donor": donors[j], "pre_rmspe": pj, "post_rmspe": qj, "ratio": qj / max(pj, floor)})
+    rank = 1 + sum(1 for r in ratios if r["ratio"] >= ratio)
+    py_w, py_cv = pysyncon_augsynth(y, X, pre_days, lam)
+    post_gap = gap[pre_days:]
+    synth_post = synthetic[pre_days:].sum()
+    return {
+        "lambda_max": top,
+        "lambda_relative": relative,
+        "lambda": lam,
+        "folds": pre_days - 1,
+        "weights": w.tolist(),
+        "pysyncon_weights": py_w.tolist(),
+        "pysyncon_cv_relative": py_cv,
+        "synthetic": synthetic.tolist(),
+        "gap": gap.tolist(),
+        "pre_rmspe": pre,
+        "post_rmspe": post,
+        "rmspe_ratio": ratio,
+        "lift_cumulative": float(post_gap.sum()),
+        "lift_average": float(post_gap.mean()),
+        "lift_relative": float(post_gap.sum() / synth_post) if synth_post > 0 else None,
+        "placebo": {"ratios": ratios, "rank": rank, "units": len(donors) + 1, "p_value": rank / (len(donors) + 1)},
+    }
 
 
 def rmspe(v):
@@ -156,6 +275,7 @@ def analyse(name, note, dates, regions, values, treated, pre_days):
         "lift_relative": float(post_gap.sum() / synth_post) if synth_post > 0 else None,
         "fit_ratio": pre / level if level > 0 else None,
         "placebo": {"ratios": ratios, "rank": rank, "units": len(donors) + 1, "p_value": rank / (len(donors) + 1)},
+        "augmented": augmented(y, X, donors, pre_days, floor),
     }
 
 
@@ -236,6 +356,11 @@ def main():
         print(f"{case['name']}: p = {case['placebo']['p_value']:.4f}, pre RMSPE {case['pre_rmspe']:.4f}, "
               f"lift {case['lift_cumulative']:.3f}, max |w - pysyncon w| = {diff:.2e}, "
               f"pysyncon converged: {case['pysyncon_converged']}")
+        aug = case["augmented"]
+        adiff = np.max(np.abs(np.array(aug["weights"]) - np.array(aug["pysyncon_weights"])))
+        print(f"  augmented: lambda/lambda_max {aug['lambda_relative']:.3e} (pysyncon CV {aug['pysyncon_cv_relative']:.3e}), "
+              f"pre RMSPE {aug['pre_rmspe']:.4f} (SC {case['pre_rmspe']:.4f}), p = {aug['placebo']['p_value']:.4f}, "
+              f"max |w - pysyncon AugSynth w| = {adiff:.2e}")
 
 
 if __name__ == "__main__":

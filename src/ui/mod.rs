@@ -68,6 +68,7 @@ mod uplift_compare;
 mod uplift_daily;
 mod uplift_form;
 mod uplift_geo;
+mod uplift_geo_planning;
 mod uplift_geo_results;
 mod uplift_page;
 mod uplift_per_user;

@@ -8,7 +8,7 @@ use super::persistence::update_workspace;
 use super::state::app_state;
 use super::uplift_form::Field;
 use super::uplift_geo_results::GeoResults;
-use crate::domain::geo::GeoTest;
+use crate::domain::geo::{GeoEstimator, GeoTest};
 use crate::domain::iso_date::parse_iso_date;
 
 #[component]
@@ -54,6 +54,7 @@ pub fn GeoTestsCard() -> impl IntoView {
                                 launch_date: None,
                                 treated_regions: Vec::new(),
                                 points: import.points,
+                                ..GeoTest::default()
                             }),
                         }
                     });
@@ -96,6 +97,7 @@ fn GeoMethodNote() -> impl IntoView {
             <p>"Before launch, Microplan finds weights for the held-back regions (each 0 or more, adding up to 100%) so that their weighted mix follows the treated regions as closely as possible, date by date (least squares on the outcome itself; several treated regions are averaged first). After launch the same mix is what the treated regions would most likely have done without the creators; the gap between the two is the lift (Abadie, Diamond & Hainmueller 2010)."</p>
             <p>"Is the gap more than noise? Each held-back region in turn is treated as if it had got the creators and fitted from the others. If the treated regions' gap after launch, relative to their fit before (post/pre RMSPE), is larger than almost every placebo's, the lift is unlikely to be chance: the p-value is their rank among all regions. With 19 held-back regions the smallest possible p-value is 1/20 = 0.05, so hold back 20 or more when you can."</p>
             <p>"It assumes that the held-back regions were not touched by the campaign (no spill-over from creators whose followers live there), that nothing else changed only in the treated regions at launch, and that the treated regions sit inside the range of the held-back ones (a mix cannot exceed its largest region). If the pre-period fit is poor, the gap means little and the app says so."</p>
+            <p>"When no mix of held-back regions can follow the treated ones closely (they sit at the edge of the range), choose “Augmented (ridge)” (Ben-Michael, Feller & Rothstein 2021): a ridge regression on the pre-period corrects what the mix still misses, so single weights may turn negative. Its penalty is chosen by leaving one pre-period date out at a time, unless you set it. The placebo test then uses the same estimator for every held-back region."</p>
             <p>"Prefer it to difference in differences when only a few regions are treated and the regions do not move in parallel: difference in differences compares against the plain average of the controls and needs parallel trends; the synthetic control picks the controls that actually tracked the treated regions. Use difference in differences when you have many treated and control units and the trends are parallel."</p>
         </details>
     }
@@ -119,6 +121,8 @@ fn GeoTestView(name: String) -> impl IntoView {
     };
     let stem = super::files::safe_file_stem(&name.get_value());
     let launch_id = format!("geo-launch-{stem}");
+    let estimator_id = format!("geo-estimator-{stem}");
+    let penalty_id = format!("geo-penalty-{stem}");
     let remove = move |_| {
         let mut removed = Vec::new();
         update_workspace(state, |w| removed = crate::domain::removal::take_where(&mut w.geo_tests, |t| t.name == name.get_value()));
@@ -162,6 +166,33 @@ fn GeoTestView(name: String) -> impl IntoView {
                         on:change=move |ev| {
                             let date = parse_iso_date(&event_target_value(&ev));
                             change(Box::new(move |t| t.launch_date = date));
+                        } />
+                </span>
+                <span class="field">
+                    <label for=estimator_id.clone()>"Estimator"</label>
+                    <select id=estimator_id on:change=move |ev| {
+                        let estimator = if event_target_value(&ev) == "augmented" { GeoEstimator::AugmentedRidge } else { GeoEstimator::SyntheticControl };
+                        change(Box::new(move |t| t.estimator = estimator));
+                    }>
+                        <option value="synthetic" prop:selected=move || test.with(|t| t.as_ref().is_some_and(|t| t.estimator == GeoEstimator::SyntheticControl))>{GeoEstimator::SyntheticControl.label()}</option>
+                        <option value="augmented" prop:selected=move || test.with(|t| t.as_ref().is_some_and(|t| t.estimator == GeoEstimator::AugmentedRidge))>{GeoEstimator::AugmentedRidge.label()}</option>
+                    </select>
+                </span>
+                <span class="field">
+                    <label for=penalty_id.clone()>"Ridge penalty (share of λmax; blank: cross-validated)"</label>
+                    <input id=penalty_id type="text" inputmode="decimal"
+                        prop:value=move || test.with(|t| t.as_ref().and_then(|t| t.ridge_penalty).map(|p| p.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            let text = text.trim();
+                            if text.is_empty() {
+                                change(Box::new(|t| t.ridge_penalty = None));
+                            } else {
+                                match text.replace(',', ".").parse::<f64>() {
+                                    Ok(p) if p > 0.0 && p.is_finite() => change(Box::new(move |t| t.ridge_penalty = Some(p))),
+                                    _ => state.notify_error(format!("Ridge penalty: `{text}` is not a number above 0; leave it blank to choose it by cross-validation.")),
+                                }
+                            }
                         } />
                 </span>
             </div>

@@ -10,7 +10,7 @@ use super::uplift_form::{problem, read_count, Field};
 use crate::domain::geo::analysis::GeoAnalysis;
 use crate::domain::geo::power::{power_of_geo_test, GeoPower, TARGET_POWER};
 use crate::domain::geo::verdict::geo_verdict;
-use crate::domain::geo::{analyse_geo_test, GeoTest, POOR_FIT_RATIO};
+use crate::domain::geo::{analyse_geo_test, GeoEstimator, GeoTest, POOR_FIT_RATIO};
 use crate::domain::format::{number_text, p_equals, percent, signed_percent};
 use crate::domain::uplift_daily::day_number;
 use crate::domain::uplift_verdict::{format_p, VerdictKind};
@@ -37,9 +37,11 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
         None => format!("No pre-registration named “{}”: significance {} and any positive lift.", test.name, format_p(alpha)),
     };
     let metric = if test.metric.is_empty() { "value".to_string() } else { test.metric.clone() };
+    let test_for_candidates = test.clone();
     view! {
         <p role="status" data-testid="geo-lift">{lift_sentence(&analysis, &metric)}</p>
         <p data-testid="geo-fit">{fit_sentence(&analysis)}</p>
+        <p data-testid="geo-estimator">{estimator_sentence(&analysis)}</p>
         {analysis.fit.poor_fit.then(|| view! {
             <p class="error-text" role="alert" data-testid="geo-poor-fit">{format!(
                 "Fit too poor to trust: before launch the synthetic control misses the treated regions by {} of their level (more than {}). The gap after launch is not evidence of a lift; choose treated regions that the held-back ones can reproduce, or a longer pre-period.",
@@ -50,6 +52,7 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
         {charts(&analysis, &metric)}
         {weights_table(&analysis)}
         <GeoPowerForm test=test alpha=alpha post_days=analysis.fit.lift.post_days />
+        <super::uplift_geo_planning::GeoCandidates test=test_for_candidates />
     }
     .into_any()
 }
@@ -68,6 +71,32 @@ fn lift_sentence(analysis: &GeoAnalysis, metric: &str) -> String {
         "Lift after launch: {} {metric} in total over {} dates, {} per date{relative}; {placebo}.",
         signed(lift.cumulative), lift.post_days, signed(lift.average)
     )
+}
+
+/// Which estimator was used, its penalty and both pre-period fits.
+fn estimator_sentence(analysis: &GeoAnalysis) -> String {
+    let penalty = analysis.penalty.map(|p| {
+        let how = if p.folds > 0 { format!("chosen by leave-one-date-out cross-validation over {} dates", p.folds) } else { "as set".to_string() };
+        format!("ridge penalty {} × λmax ({how})", penalty_text(p.relative))
+    });
+    let augmented = analysis.augmented_pre_rmspe.map_or("could not be fitted".to_string(), |r| number_text(r, 2));
+    let fits = format!("pre-period RMSPE {} with the synthetic control, {augmented} with the augmented (ridge) one", number_text(analysis.synthetic_pre_rmspe, 2));
+    match analysis.estimator {
+        GeoEstimator::SyntheticControl => format!("Estimator: synthetic control; {fits}{}.", penalty.map_or(String::new(), |p| format!(" ({p})"))),
+        GeoEstimator::AugmentedRidge => format!("Estimator: augmented (ridge), {}; {fits}. Weights may be negative; the placebo test uses the same estimator and penalty.", penalty.unwrap_or_default()),
+    }
+}
+
+/// A penalty relative to λmax with two significant digits: "0.25", "6.3 × 10^-4".
+pub(super) fn penalty_text(relative: f64) -> String {
+    if !(relative > 0.0 && relative.is_finite()) {
+        return "—".to_string();
+    }
+    let magnitude = relative.log10().floor();
+    if magnitude >= -2.0 {
+        return number_text(relative, (1.0 - magnitude).clamp(0.0, 6.0) as usize);
+    }
+    format!("{} × 10^{}", number_text(relative / 10f64.powf(magnitude), 1), magnitude as i32)
 }
 
 fn fit_sentence(analysis: &GeoAnalysis) -> String {
@@ -142,7 +171,8 @@ fn charts(analysis: &GeoAnalysis, metric: &str) -> AnyView {
 }
 
 fn weights_table(analysis: &GeoAnalysis) -> AnyView {
-    let mut rows: Vec<(String, f64)> = analysis.donors.iter().filter(|(_, w)| *w >= 0.0005).cloned().collect();
+    let signed_weights = analysis.estimator == GeoEstimator::AugmentedRidge;
+    let mut rows: Vec<(String, f64)> = analysis.donors.iter().filter(|(_, w)| w.abs() >= 0.0005).cloned().collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     let rest = analysis.donors.len().saturating_sub(rows.len());
     view! {
@@ -151,11 +181,11 @@ fn weights_table(analysis: &GeoAnalysis) -> AnyView {
             <thead><tr><th scope="col">"Region"</th><th scope="col" class="numeric">"Weight"</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(region, weight)| view! {
-                    <tr><td>{region}</td><td class="numeric">{percent(weight)}</td></tr>
+                    <tr><td>{region}</td><td class="numeric">{if signed_weights { signed_percent(weight) } else { percent(weight) }}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
-        {(rest > 0).then(|| view! { <p class="hint">{format!("{rest} other held-back regions have a weight below 0.05%.")}</p> })}
+        {(rest > 0).then(|| view! { <p class="hint">{format!("{rest} other held-back regions have a weight below 0.05% in size.")}</p> })}
     }
     .into_any()
 }
@@ -182,9 +212,11 @@ fn GeoPowerForm(test: GeoTest, alpha: f64, post_days: usize) -> impl IntoView {
                     Some(l) => format!("A test of {length} dates would detect a lift of {} or more in {} of the placebo windows.", signed_percent(l), percent(TARGET_POWER)),
                     None => format!("No lift up to +50% reaches {} power with {length} dates at significance {}.", percent(TARGET_POWER), format_p(alpha)),
                 };
+                let budget = power.minimum_detectable_lift.map(|lift| view! { <super::uplift_geo_planning::GeoImpliedBudget test=test.get_value() lift=lift length=length /> });
                 view! {
                     <p data-testid="geo-power">{headline}</p>
-                    <p class="hint">{format!("Simulated on {} windows of the pre-period: the lift is injected into the treated series and the placebo test run. Power by lift: {curve}.", power.windows)}</p>
+                    {budget}
+                    <p class="hint">{format!("Simulated on {} windows of the pre-period with the plain synthetic control: the lift is injected into the treated series and the placebo test run. Power by lift: {curve}.", power.windows)}</p>
                 }.into_any()
             }
         })

@@ -1,6 +1,8 @@
 // A regional holdout test read with a synthetic control: a long regional series is imported,
 // the treated region and launch date picked, and the weights, the gap chart and the lift are
-// shown, and still there after a reload. A bad row is refused with its line and column.
+// shown, and still there after a reload. A bad row is refused with its line and column. The
+// augmented (ridge) estimator is chosen with a stated penalty and survives a reload; the
+// planner ranks the regions the others reproduce best.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp } from './harness.mjs';
@@ -48,6 +50,15 @@ async function expectResult(page) {
   assert.match(await page.getByTestId('geo-verdict').innerText(), /^Keep running: .*smallest possible p is 0\.125/);
 }
 
+async function expectAugmented(page) {
+  const estimator = page.getByTestId('geo-estimator');
+  await estimator.getByText('Estimator: augmented (ridge), ridge penalty 0.50 × λmax (as set)').waitFor();
+  assert.match(await estimator.innerText(), /; pre-period RMSPE 0\.00 with the synthetic control, 0\.00 with the augmented \(ridge\) one\. Weights may be negative; the placebo test uses the same estimator and penalty\.$/);
+  const rows = await page.getByTestId('geo-weights').locator('tbody tr').allInnerTexts();
+  assert.deepEqual(rows, ['Leeds\t+60%', 'York\t+40%']);
+  assert.match(await page.getByTestId('geo-lift').innerText(), /^Lift after launch: \+120\.0 Orders in total over 6 dates, \+20\.0 per date .*placebo p = 0\.125 \(rank 1 of 8 regions/);
+}
+
 test('a regional series is analysed with a synthetic control and kept after a reload', async () => {
   const app = await openApp();
   try {
@@ -77,10 +88,29 @@ test('a regional series is analysed with a synthetic control and kept after a re
     await page.getByRole('button', { name: 'Estimate' }).click();
     assert.equal(await page.getByTestId('geo-power').innerText(), 'No lift up to +50% reaches 80% power with 6 dates at significance 0.050.');
 
+    // Bristol is an exact mix of Leeds and York before launch: the best candidate to treat.
+    await page.getByText('Which regions to treat: best pre-period fits').click();
+    await page.getByRole('button', { name: 'Rank regions' }).click();
+    const candidates = await page.getByTestId('geo-candidates').locator('tbody tr').allInnerTexts();
+    assert.equal(candidates.length, 5);
+    assert.match(candidates[0], /^Bristol\t0\.00\t/);
+    assert.match(await page.getByTestId('geo-estimator').innerText(), /^Estimator: synthetic control; pre-period RMSPE 0\.00 with the synthetic control, 0\.00 with the augmented \(ridge\) one \(ridge penalty .+ × λmax \(chosen by leave-one-date-out cross-validation over 23 dates\)\)\.$/);
+
     await app.waitSaved();
     await app.reload();
     await app.goto('Uplift tests');
     await expectResult(page);
+
+    // The augmented estimator with a stated penalty: a perfect fit leaves nothing to correct.
+    await geo.getByLabel('Estimator').selectOption('augmented');
+    await geo.getByLabel('Ridge penalty (share of λmax; blank: cross-validated)').fill('0.5');
+    await geo.getByLabel('Ridge penalty (share of λmax; blank: cross-validated)').press('Tab');
+    await expectAugmented(page);
+    await app.waitSaved();
+    await app.reload();
+    await app.goto('Uplift tests');
+    await expectAugmented(page);
+    assert.equal(await page.getByTestId('geo-test').getByLabel('Estimator').inputValue(), 'augmented');
     assert.deepEqual(app.pageErrors, []);
   } finally {
     await app.close();

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::panel::build_panel;
 use super::placebo::{placebo_inference, PlaceboInference};
+use super::augmented::{
+    augmented_weights, cross_validated_penalty, stated_penalty, GeoEstimator, RidgePenalty,
+};
 use super::GeoTest;
 use crate::domain::stats::synth::Gram;
 use crate::domain::stats::{StatsError, StatsResult};
@@ -61,7 +64,15 @@ pub struct GeoAnalysis {
     pub launch: NaiveDate,
     /// Mean of the treated regions, every date.
     pub treated: Vec<f64>,
+    /// The fit of the chosen estimator.
     pub fit: SyntheticControl,
+    pub estimator: GeoEstimator,
+    /// Pre-period RMSPE of the plain synthetic control.
+    pub synthetic_pre_rmspe: f64,
+    /// Pre-period RMSPE of the augmented estimator; `None` when it could not be fitted.
+    pub augmented_pre_rmspe: Option<f64>,
+    /// The ridge penalty of the augmented estimator (used or not).
+    pub penalty: Option<RidgePenalty>,
     /// Placebo p-value; `None` with fewer than two donors (no placebo has a pool).
     pub placebo: Option<PlaceboInference>,
     pub dropped_dates: usize,
@@ -165,8 +176,24 @@ pub fn fit_synthetic_control(
     let gram = Gram::new(&pre)?;
     let donor_indices: Vec<usize> = (1..series.len()).collect();
     let solved = gram.fit(0, &donor_indices)?;
-    let (synthetic, gap, pre_rmspe, post_rmspe) =
-        evaluate(target, donors, &solved.weights, pre_days);
+    let fit = control_from_weights(series, pre_days, solved.weights, solved.iterations)?;
+    Ok((fit, gram))
+}
+
+/// The synthetic series, gap, RMSPEs and lift of unit 0 of `series` reproduced from the
+/// other units with `weights` (checked: `series` has a target and at least one donor).
+pub(crate) fn control_from_weights(
+    series: &[&[f64]],
+    pre_days: usize,
+    weights: Vec<f64>,
+    iterations: usize,
+) -> StatsResult<SyntheticControl> {
+    let Some((target, donors)) = series.split_first() else {
+        return Err(StatsError::Empty {
+            what: "the treated regions".into(),
+        });
+    };
+    let (synthetic, gap, pre_rmspe, post_rmspe) = evaluate(target, donors, &weights, pre_days);
     let post_gap = gap.get(pre_days..).unwrap_or(&[]);
     let cumulative: f64 = post_gap.iter().sum();
     let post_days = post_gap.len();
@@ -177,10 +204,10 @@ pub fn fit_synthetic_control(
         .iter()
         .map(|v| v.abs())
         .sum::<f64>()
-        / pre_days as f64;
+        / pre_days.max(1) as f64;
     let fit_ratio = (level > 0.0).then(|| pre_rmspe / level);
     let fit = SyntheticControl {
-        weights: solved.weights,
+        weights,
         pre_days,
         pre_rmspe,
         post_rmspe,
@@ -195,7 +222,7 @@ pub fn fit_synthetic_control(
         },
         poor_fit: fit_ratio.is_none_or(|r| r > POOR_FIT_RATIO),
         fit_ratio,
-        iterations: solved.iterations,
+        iterations,
         synthetic,
         gap,
     };
@@ -210,13 +237,14 @@ pub fn fit_synthetic_control(
         .iter()
         .chain(&fit.synthetic)
         .chain(&lift_values)
+        .chain(&fit.weights)
         .any(|v| !v.is_finite())
     {
         return Err(StatsError::NoSolution {
             why: "the synthetic series could not be computed reliably".into(),
         });
     }
-    Ok((fit, gram))
+    Ok(fit)
 }
 
 /// The treated mean and donor series of `test` lined up by date (treated first), with the
@@ -288,12 +316,22 @@ pub fn geo_series(test: &GeoTest) -> StatsResult<(GeoSeries, NaiveDate)> {
     ))
 }
 
-/// The synthetic control of `test`: its treated regions against every other region.
+/// The synthetic control of `test`: its treated regions against every other region, read
+/// with the test's estimator. The augmented fit is computed either way so the result can
+/// show both pre-period fits; a failure of the unused one is not an error.
 pub fn analyse_geo_test(test: &GeoTest) -> StatsResult<GeoAnalysis> {
     let (lined_up, launch) = geo_series(test)?;
     let series: Vec<&[f64]> = lined_up.series.iter().map(Vec::as_slice).collect();
-    let (fit, gram) = fit_synthetic_control(&series, lined_up.pre_days)?;
-    let placebo = placebo_inference(&gram, &series, lined_up.pre_days, fit.rmspe_ratio)?;
+    let (plain, gram) = fit_synthetic_control(&series, lined_up.pre_days)?;
+    let augmented = fit_augmented(&series, lined_up.pre_days, &gram, &plain, test.ridge_penalty);
+    let synthetic_pre_rmspe = plain.pre_rmspe;
+    let augmented_pre_rmspe = augmented.as_ref().ok().map(|(f, _)| f.pre_rmspe);
+    let (fit, penalty, ridge) = match (test.estimator, augmented) {
+        (GeoEstimator::SyntheticControl, a) => (plain, a.ok().map(|(_, p)| p), None),
+        (GeoEstimator::AugmentedRidge, Ok((f, p))) => (f, Some(p), Some(p.lambda)),
+        (GeoEstimator::AugmentedRidge, Err(e)) => return Err(e),
+    };
+    let placebo = placebo_inference(&gram, &series, lined_up.pre_days, fit.rmspe_ratio, ridge)?;
     Ok(GeoAnalysis {
         treated_regions: test.treated_regions.clone(),
         donors: lined_up
@@ -305,7 +343,33 @@ pub fn analyse_geo_test(test: &GeoTest) -> StatsResult<GeoAnalysis> {
         launch,
         treated: lined_up.series.into_iter().next().unwrap_or_default(),
         fit,
+        estimator: test.estimator,
+        synthetic_pre_rmspe,
+        augmented_pre_rmspe,
+        penalty,
         placebo,
         dropped_dates: lined_up.dropped_dates,
     })
+}
+
+/// The augmented fit of unit 0 from the plain one, with the stated relative penalty or one
+/// chosen by cross-validation.
+pub fn fit_augmented(
+    series: &[&[f64]],
+    pre_days: usize,
+    gram: &Gram,
+    plain: &SyntheticControl,
+    relative_penalty: Option<f64>,
+) -> StatsResult<(SyntheticControl, RidgePenalty)> {
+    let donors: Vec<usize> = (1..series.len()).collect();
+    let penalty = match relative_penalty {
+        Some(relative) => stated_penalty(gram, &donors, relative)?,
+        None => {
+            let pre: Vec<&[f64]> = series.iter().map(|s| s.get(..pre_days).unwrap_or(s)).collect();
+            cross_validated_penalty(&pre, gram)?
+        }
+    };
+    let weights = augmented_weights(gram, 0, &donors, &plain.weights, penalty.lambda)?;
+    let fit = control_from_weights(series, pre_days, weights, plain.iterations)?;
+    Ok((fit, penalty))
 }

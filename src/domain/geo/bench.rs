@@ -37,6 +37,7 @@ fn large_test() -> GeoTest {
         launch_date: Some(start + chrono::Duration::days(640)),
         treated_regions: vec!["Region 00".into()],
         points,
+        ..GeoTest::default()
     }
 }
 
@@ -56,6 +57,15 @@ fn geo_solver_timing() {
         "synthetic control, 50 regions x 730 days (640 pre): {:.1} ms per analysis (weights + 49 placebo fits), {steps} active-set steps for the treated fit",
         per_analysis * 1e3
     );
+    let mut augmented = test.clone();
+    augmented.estimator = super::GeoEstimator::AugmentedRidge;
+    let started = Instant::now();
+    let analysis = analyse_geo_test(&augmented).unwrap();
+    let folds = analysis.penalty.map_or(0, |p| p.folds);
+    println!(
+        "augmented (ridge), same panel: {:.1} ms per analysis (penalty by {folds}-fold cross-validation over 21 values, weights + 49 placebo fits)",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let started = Instant::now();
     let power = power_of_geo_test(&test, 90, 0.1).unwrap();
     println!(
@@ -64,3 +74,4 @@ fn geo_solver_timing() {
         started.elapsed().as_secs_f64() * 1e3
     );
 }
+

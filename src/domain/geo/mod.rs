@@ -7,6 +7,8 @@
 //! test of a given length would detect.
 
 pub mod analysis;
+pub mod augmented;
+pub mod candidates;
 pub mod panel;
 pub mod placebo;
 pub mod power;
@@ -16,6 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use analysis::{analyse_geo_test, GeoAnalysis, GeoLift, POOR_FIT_RATIO};
+pub use augmented::GeoEstimator;
 
 /// One region's metric (orders, revenue, sign-ups) on one date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +44,14 @@ pub struct GeoTest {
     pub treated_regions: Vec<String>,
     #[serde(default)]
     pub points: Vec<GeoPoint>,
+    /// How the gap is read; tests stored before the choice existed read as the plain
+    /// synthetic control.
+    #[serde(default)]
+    pub estimator: GeoEstimator,
+    /// Ridge penalty of the augmented estimator relative to lambda_max; `None` chooses it
+    /// by cross-validation.
+    #[serde(default)]
+    pub ridge_penalty: Option<f64>,
 }
 
 impl GeoTest {
@@ -60,5 +71,7 @@ impl GeoTest {
 mod tests;
 #[cfg(test)]
 mod tests_fixtures;
+#[cfg(test)]
+mod tests_augmented;
 #[cfg(test)]
 mod bench;

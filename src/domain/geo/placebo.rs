@@ -2,11 +2,13 @@
 //! donor in turn is treated as if it had got the campaign and fitted from the other donors
 //! (never from the treated regions). The p-value is the share of all units, the treated one
 //! included, whose post/pre RMSPE ratio is at least the treated one's: with J donors the
-//! smallest possible p-value is 1 / (J + 1).
+//! smallest possible p-value is 1 / (J + 1). The augmented estimator is tested the same way,
+//! each placebo corrected with the penalty chosen for the treated fit.
 
 use serde::{Deserialize, Serialize};
 
 use super::analysis::{evaluate, ratio_floor, rmspe_ratio};
+use super::augmented::augmented_weights;
 use crate::domain::stats::synth::Gram;
 use crate::domain::stats::StatsResult;
 
@@ -33,12 +35,14 @@ pub struct PlaceboInference {
 }
 
 /// Placebo fits of every donor (`series` as in `fit_synthetic_control`, `gram` its
-/// pre-period cross-products); `None` with fewer than two donors.
+/// pre-period cross-products); `None` with fewer than two donors. With `ridge` (a penalty
+/// in the units of `gram`) every placebo is the augmented estimator with that penalty.
 pub fn placebo_inference(
     gram: &Gram,
     series: &[&[f64]],
     pre_days: usize,
     treated_ratio: f64,
+    ridge: Option<f64>,
 ) -> StatsResult<Option<PlaceboInference>> {
     let donor_count = series.len().saturating_sub(1);
     if donor_count < 2 {
@@ -48,14 +52,17 @@ pub fn placebo_inference(
     let mut placebos = Vec::with_capacity(donor_count);
     for unit in 1..series.len() {
         let pool: Vec<usize> = (1..series.len()).filter(|&u| u != unit).collect();
-        let solved = gram.fit(unit, &pool)?;
+        let mut weights = gram.fit(unit, &pool)?.weights;
+        if let Some(lambda) = ridge {
+            weights = augmented_weights(gram, unit, &pool, &weights, lambda)?;
+        }
         let target = series.get(unit).copied().unwrap_or(&[]);
         let pool_series: Vec<&[f64]> = pool
             .iter()
             .filter_map(|&u| series.get(u).copied())
             .collect();
         let (_, _, pre_rmspe, post_rmspe) =
-            evaluate(target, &pool_series, &solved.weights, pre_days);
+            evaluate(target, &pool_series, &weights, pre_days);
         placebos.push(PlaceboFit {
             donor: unit - 1,
             pre_rmspe,

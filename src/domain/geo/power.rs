@@ -70,7 +70,7 @@ pub fn geo_power(
             .map(|s| s.get(..start + test_days).unwrap_or(s))
             .collect();
         let (fit, gram) = fit_synthetic_control(&window, start)?;
-        let Some(placebo) = placebo_inference(&gram, &window, start, f64::INFINITY)? else {
+        let Some(placebo) = placebo_inference(&gram, &window, start, f64::INFINITY, None)? else {
             return Err(StatsError::TooFew {
                 what: "the donor pool for a placebo test".into(),
                 needed: 2,

@@ -39,6 +39,7 @@ fn test_from(series: &[(&str, Vec<f64>)], treated: &[&str], launch_day: i64) -> 
         launch_date: Some(date(launch_day)),
         treated_regions: treated.iter().map(|s| s.to_string()).collect(),
         points,
+        ..GeoTest::default()
     }
 }
 
@@ -314,6 +315,7 @@ mod never_panics {
                 launch_date: Some(date(launch)),
                 treated_regions: treated.iter().map(|r| format!("R{r}")).collect(),
                 points,
+                ..GeoTest::default()
             };
             if let Ok(analysis) = analyse_geo_test(&test) {
                 let fit = &analysis.fit;

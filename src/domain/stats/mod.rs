@@ -26,6 +26,7 @@ pub mod proportions;
 pub mod sequential;
 mod special;
 pub mod srm;
+pub mod ridge;
 pub mod synth;
 
 pub use error::{StatsError, StatsResult};

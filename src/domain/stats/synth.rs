@@ -32,6 +32,8 @@ pub const KKT_TOLERANCE: f64 = 1e-13;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gram {
     units: usize,
+    /// Every value was divided by this before the products were formed.
+    scale: f64,
     /// Row-major `units x units` inner products of the scaled series.
     products: Vec<f64>,
 }
@@ -104,14 +106,42 @@ impl Gram {
                 set(&mut products, units, j, i, dot);
             }
         }
-        Ok(Gram { units, products })
+        Ok(Gram {
+            units,
+            scale,
+            products,
+        })
     }
 
     pub fn units(&self) -> usize {
         self.units
     }
 
-    fn at(&self, i: usize, j: usize) -> f64 {
+    /// The divisor applied to every value (products are in units of `scale` squared).
+    pub fn scale(&self) -> f64 {
+        self.scale
+    }
+
+    /// The same cross-products with one day left out (`day` holds every unit's value on it),
+    /// for leave-one-day-out cross-validation.
+    pub fn without_day(&self, day: &[f64]) -> Gram {
+        let mut products = self.products.clone();
+        for (i, a) in day.iter().enumerate().take(self.units) {
+            for (j, b) in day.iter().enumerate().take(self.units) {
+                if let Some(cell) = products.get_mut(i * self.units + j) {
+                    *cell -= (a / self.scale) * (b / self.scale);
+                }
+            }
+        }
+        Gram {
+            units: self.units,
+            scale: self.scale,
+            products,
+        }
+    }
+
+    /// Inner product of the scaled series of units `i` and `j` (0 outside the panel).
+    pub fn at(&self, i: usize, j: usize) -> f64 {
         self.products
             .get(i * self.units + j)
             .copied()

@@ -1,0 +1,153 @@
+// The synthetic control in headless Chromium on the release build, at the size of a large
+// regional test: 50 regions x 730 days daily (one treated, 49 held back, launch 90 days
+// before the end). Times, end to end from the UI action to the next painted frame: the
+// analysis (setting the launch date: weights, 49 placebo fits, the augmented fit's
+// cross-validated penalty for the comparison, charts), switching to the augmented estimator,
+// the power simulation of a 90-day test, and ranking the candidate regions. Prints the
+// median and maximum of several runs; asserts nothing about time.
+// Usage: node tests/bench/geo_browser.mjs [dist]
+import { openApp } from '../e2e/harness.mjs';
+
+const REGIONS = 50;
+const DAYS = 730;
+const LAUNCH_DAY = 640;
+const RUNS = 3;
+
+const ms = (value) => `${Math.round(value)} ms`;
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return `median ${ms(median)}, max ${ms(sorted[sorted.length - 1])} (${sorted.length} runs)`;
+}
+
+const PAGE_HELPERS = `
+  window.benchUntilPainted = (start, ready, timeoutMs = 60000) => new Promise((resolve, reject) => {
+    const check = () => {
+      if (ready()) {
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
+        return;
+      }
+      if (performance.now() - start > timeoutMs) { reject(new Error('timed out')); return; }
+      requestAnimationFrame(check);
+    };
+    check();
+  });
+`;
+
+function isoDay(day) {
+  return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+}
+
+/** Seeded regional series: level x (1 + weekly season + trend) + noise, as in bench.rs. */
+function regionalCsv() {
+  let seed = 50;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const rows = ['Region,Date,Orders'];
+  for (let region = 0; region < REGIONS; region += 1) {
+    const level = 200 + 600 * random();
+    const weekly = 0.05 + 0.15 * random();
+    const trend = -0.0005 + 0.0015 * random();
+    const name = `Region ${String(region).padStart(2, '0')}`;
+    for (let day = 0; day < DAYS; day += 1) {
+      const season = Math.sin((day * 2 * Math.PI) / 7) * weekly;
+      const value = level * (1 + season + trend * day) + 20 * random() - 10;
+      rows.push(`${name},${isoDay(day)},${value.toFixed(2)}`);
+    }
+  }
+  return Buffer.from(`${rows.join('\n')}\n`);
+}
+
+const app = await openApp({ dist: process.argv[2] ?? process.env.E2E_DIST ?? 'dist', initScript: PAGE_HELPERS });
+try {
+  const { page } = app;
+  await page.getByLabel('New workspace name').fill('Geo bench');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.getByText('Opened “Geo bench”').waitFor();
+  await app.goto('Uplift tests');
+  const card = page.getByTestId('geo-tests');
+  await card.getByLabel('Test name').fill('Large');
+  const importStart = Date.now();
+  await card.getByLabel('Regional series CSV').setInputFiles({ name: 'regions.csv', mimeType: 'text/csv', buffer: regionalCsv() });
+  await page.getByText(`Imported “Large”: ${REGIONS} regions over ${DAYS} dates (Orders).`).waitFor({ timeout: 300_000 });
+  console.log(`panel: ${REGIONS} regions x ${DAYS} days (${LAUNCH_DAY} before launch); import ${ms(Date.now() - importStart)} (wall clock, once)`);
+  const geo = page.getByTestId('geo-test');
+  await geo.getByLabel('Region 00').check();
+
+  // First analysis, with a real fill of the launch date (wall clock in Node).
+  const firstStart = Date.now();
+  await geo.getByLabel('Launch date (first date of the campaign)').fill(isoDay(LAUNCH_DAY));
+  await page.getByTestId('geo-lift').waitFor({ timeout: 300_000 });
+  console.log(`first analysis (fill the launch date to the result, wall clock): ${ms(Date.now() - firstStart)}`);
+
+  // Power of a 90-day test and the candidate ranking: real clicks, timed from the click to
+  // the answer in the page (wall clock in Node, so a few ms of messaging are included).
+  await page.getByText('Smallest detectable lift for a test length').click();
+  // Each run uses another test length (90, 91, 90 dates) so the answer's text changes.
+  const powers = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const length = 90 + (run % 2);
+    await geo.getByLabel('Test length (dates)').fill(String(length));
+    const start = Date.now();
+    await geo.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByTestId('geo-power').filter({ hasText: `A test of ${length} dates` }).waitFor({ timeout: 300_000 });
+    powers.push(Date.now() - start);
+  }
+  console.log(`power, 90-day test (click to the answer): ${summary(powers)}`);
+  console.log(`  ${await page.getByTestId('geo-power').innerText()}`);
+
+  // The ranking is the same every time (its table is reused), so it is timed once.
+  await page.getByText('Which regions to treat: best pre-period fits').click();
+  const rankStart = Date.now();
+  await geo.getByRole('button', { name: 'Rank regions' }).click();
+  await page.getByTestId('geo-candidates').waitFor({ timeout: 300_000 });
+  const rankings = [Date.now() - rankStart];
+  console.log(`rank the ${REGIONS} regions as candidates (click to the table, wall clock): ${summary(rankings)}`);
+  console.log(`  best: ${(await page.getByTestId('geo-candidates').locator('tbody tr').first().innerText()).replaceAll('\t', ' | ')}`);
+
+  // Analysis: alternate the launch date between two days (641, 640, 641); each change
+  // re-runs everything.
+  const analyses = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const day = LAUNCH_DAY + 1 - (run % 2);
+    analyses.push(await page.evaluate((date) => {
+      const input = document.querySelector('[data-testid=geo-test] input[type=date]');
+      const before = document.querySelector('[data-testid=geo-lift]')?.textContent ?? null;
+      const start = performance.now();
+      input.value = date;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return window.benchUntilPainted(start, () => {
+        const lift = document.querySelector('[data-testid=geo-lift]');
+        return lift !== null && lift.textContent !== before;
+      });
+    }, isoDay(day)));
+  }
+  console.log(`analysis (set the launch date to the painted result; synthetic control + 49 placebos + the augmented comparison fit): ${summary(analyses)}`);
+
+  // Estimator switches: augmented (placebos augmented too) and back.
+  const switches = { augmented: [], synthetic: [] };
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const value of ['augmented', 'synthetic']) {
+      switches[value].push(await page.evaluate((wanted) => {
+        const select = document.querySelector('[data-testid=geo-test] select');
+        const start = performance.now();
+        select.value = wanted;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const prefix = wanted === 'augmented' ? 'Estimator: augmented' : 'Estimator: synthetic control';
+        return window.benchUntilPainted(start, () => document.querySelector('[data-testid=geo-estimator]')?.textContent.startsWith(prefix));
+      }, value));
+    }
+  }
+  console.log(`switch to the augmented estimator (painted result): ${summary(switches.augmented)}`);
+  console.log(`switch back to the synthetic control: ${summary(switches.synthetic)}`);
+
+  if (app.pageErrors.length) console.log(`page errors: ${app.pageErrors.join('; ')}`);
+} catch (error) {
+  console.log(`page errors: ${app.pageErrors.join('; ')}`);
+  throw error;
+} finally {
+  await app.close();
+}
