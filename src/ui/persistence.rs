@@ -19,6 +19,7 @@ use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use super::storage_backend::Backend;
 use super::tab_sync;
 use crate::domain::workspace::Workspace;
+use crate::domain::workspace_tables::{changed_tables, TABLES};
 use crate::store::browser::BrowserStore;
 use crate::store::catalog::load_catalog;
 use crate::store::index::new_workspace_id;
@@ -28,8 +29,8 @@ use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision
 use crate::store::KEY_PREFIX;
 
 /// The pause after an edit before it is written, so a burst of edits costs one write. Short
-/// while writes are cheap (an edit writes only its own tables); long after a write that took
-/// a while to prepare (a large table changed), so typing into it does not write per key.
+/// while writes are cheap (an edit writes only its own tables); long for an edit of a table
+/// whose last write took a while to prepare, so typing into it does not write per key.
 const AUTOSAVE_DELAY_CHEAP: Duration = Duration::from_millis(30);
 const AUTOSAVE_DELAY_COSTLY: Duration = Duration::from_millis(400);
 const CHEAP_WRITE: Duration = Duration::from_millis(15);
@@ -59,16 +60,31 @@ thread_local! {
     static STORED_TABLES: RefCell<Option<Workspace>> = const { RefCell::new(None) };
     /// The tables as the last confirmed write (the open record's base) stored them.
     static CONFIRMED_TABLES: RefCell<Option<Workspace>> = const { RefCell::new(None) };
-    /// How long the last write took to prepare (encode and check), in milliseconds.
-    static LAST_WRITE_COST: Cell<f64> = const { Cell::new(0.0) };
+    /// The tables the last write stored, when it took long to prepare (encode and check);
+    /// empty after a quick one.
+    static COSTLY_TABLES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-fn autosave_delay() -> Duration {
-    let cost = LAST_WRITE_COST.with(Cell::get);
-    match cost <= CHEAP_WRITE.as_secs_f64() * 1000.0 {
-        true => AUTOSAVE_DELAY_CHEAP,
-        false => AUTOSAVE_DELAY_COSTLY,
+/// The pause before writing the edits on screen: long only when they touch a table whose
+/// last write was slow to prepare (typing into a large table), so a tick after a large
+/// import is still stored at once.
+fn autosave_delay(state: AppState) -> Duration {
+    let costly = COSTLY_TABLES.with(|tables| tables.borrow().clone());
+    if costly.is_empty() {
+        return AUTOSAVE_DELAY_CHEAP;
     }
+    let touched = state.workspace.with_untracked(|workspace| {
+        workspace.as_ref().map(|workspace| tables_to_write(workspace, stored_tables().as_ref()))
+    });
+    match touched {
+        Some(touched) if !touched.iter().any(|table| costly.contains(table)) => AUTOSAVE_DELAY_CHEAP,
+        _ => AUTOSAVE_DELAY_COSTLY,
+    }
+}
+
+/// The tables a write of `workspace` stores, given what storage holds (all when unknown).
+fn tables_to_write(workspace: &Workspace, stored: Option<&Workspace>) -> Vec<&'static str> {
+    stored.map_or_else(|| TABLES.to_vec(), |stored| changed_tables(workspace, stored))
 }
 
 /// The tables storage holds once the writes under way land, if known.
@@ -307,7 +323,7 @@ pub fn schedule_save(state: AppState) {
                 spawn_local(save_now(state));
             }
         },
-        autosave_delay(),
+        autosave_delay(state),
     );
 }
 
@@ -352,6 +368,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     let now = now_iso();
     let stored = stored_tables();
     let started = js_sys::Date::now();
+    let mut written = Vec::new();
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
             let prepared = lifecycle::save_batch(
@@ -362,6 +379,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
                 &open.created_at,
                 &now,
             );
+            written = tables_to_write(workspace, stored.as_ref());
             let snapshot = workspace.clone();
             if prepared.is_ok() {
                 set_stored_tables(Some(snapshot.clone()));
@@ -369,7 +387,8 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
             prepared.map(|prepared| (prepared, snapshot))
         })
     })?;
-    LAST_WRITE_COST.with(|cost| cost.set(js_sys::Date::now() - started));
+    let slow = js_sys::Date::now() - started > CHEAP_WRITE.as_secs_f64() * 1000.0;
+    COSTLY_TABLES.with(|tables| *tables.borrow_mut() = if slow { written } else { Vec::new() });
     WRITTEN_GENERATION.with(|written| written.set(generation));
     let (PreparedSave { batch, meta, seen }, snapshot) = match prepared {
         Ok(prepared) => prepared,
