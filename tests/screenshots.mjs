@@ -21,6 +21,8 @@ for (const device of [LAPTOP, PHONE]) {
       for (const view of VIEWS) {
         if (only && !only.includes(view.name)) continue;
         await view.open(app);
+        // A full-page capture shows cards the screen renders only near the viewport.
+        await app.page.addStyleTag({ content: 'section.table-card { content-visibility: visible; }' });
         await app.page.evaluate(() => window.scrollTo(0, 0));
         const file = path.join(out, `${device.name}-${colorScheme}-${view.name}.png`);
         await app.page.screenshot({ path: file, fullPage: true });
