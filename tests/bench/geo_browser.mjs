@@ -7,33 +7,14 @@
 // median and maximum of several runs; asserts nothing about time.
 // Usage: node tests/bench/geo_browser.mjs [dist]
 import { openApp } from '../e2e/harness.mjs';
+import { ms, summary, untilPaintedScript } from './timing.mjs';
 
 const REGIONS = 50;
 const DAYS = 730;
 const LAUNCH_DAY = 640;
 const RUNS = 3;
 
-const ms = (value) => `${Math.round(value)} ms`;
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return `median ${ms(median)}, max ${ms(sorted[sorted.length - 1])} (${sorted.length} runs)`;
-}
-
-const PAGE_HELPERS = `
-  window.benchUntilPainted = (start, ready, timeoutMs = 60000) => new Promise((resolve, reject) => {
-    const check = () => {
-      if (ready()) {
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
-        return;
-      }
-      if (performance.now() - start > timeoutMs) { reject(new Error('timed out')); return; }
-      requestAnimationFrame(check);
-    };
-    check();
-  });
-`;
+const PAGE_HELPERS = untilPaintedScript(60000);
 
 function isoDay(day) {
   return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);

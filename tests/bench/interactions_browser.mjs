@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from '../e2e/harness.mjs';
+import { summary, untilPaintedScript } from './timing.mjs';
 import { writeCreatorsAndPosts } from '../e2e/large_files.mjs';
 
 const CREATORS = 5000;
@@ -15,28 +16,9 @@ const POSTS_EACH = 30;
 const RUNS = 5;
 const SECTIONS = ['Overview', 'Programme & objectives', 'Creators', 'Communities', 'Briefs', 'Contracts', 'Tracking', 'Results', 'Uplift tests', 'Data'];
 
-const ms = (value) => `${Math.round(value)} ms`;
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return `median ${ms(median)}, max ${ms(sorted[sorted.length - 1])} (${sorted.length} runs)`;
-}
-
-// In the page: resolves after the frame that follows `ready()` becoming true has been painted
-// (a rAF runs before the paint, the timeout after it). Returns the time from `start`.
+// In the page: the paint timer, and the long tasks seen.
 const PAGE_HELPERS = `
-  window.benchUntilPainted = (start, ready, timeoutMs = 120000) => new Promise((resolve, reject) => {
-    const check = () => {
-      if (ready()) {
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
-        return;
-      }
-      if (performance.now() - start > timeoutMs) { reject(new Error('timed out')); return; }
-      requestAnimationFrame(check);
-    };
-    check();
-  });
+  ${untilPaintedScript(120000)}
   window.benchLongTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLongTasks.push(e); })
     .observe({ type: 'longtask', buffered: true });
