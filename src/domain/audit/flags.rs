@@ -24,6 +24,7 @@ use super::growth::{
 };
 use super::numbers::{percent, thousands};
 use super::CreatorMetrics;
+use crate::domain::format::number_text;
 
 pub const GENERIC_FLAG_SHARE: f64 = 0.6;
 pub const DUPLICATE_FLAG_SHARE: f64 = 0.2;
@@ -130,7 +131,7 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
     let i = &spike.interval;
     let relative = super::numbers::ratio(i.followers_after, i.followers_before).map(|r| r - 1.0);
     let size = format!(
-        "{} by {}{} between {} and {} (robust z {:.1})",
+        "{} by {}{} between {} and {} (robust z {})",
         if spike.direction == SpikeDirection::Gain {
             "Followers jumped"
         } else {
@@ -140,7 +141,7 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
         relative.map_or(String::new(), |r| format!(" ({})", signed_percent(r))),
         crate::domain::format::date(i.start),
         crate::domain::format::date(i.end),
-        spike.robust_z
+        number_text(spike.robust_z, 1)
     );
     let date = Some(i.start.to_string());
     if spike.direction == SpikeDirection::Loss {
@@ -171,10 +172,10 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
             )
         });
         let multiple = super::numbers::ratio_f64(post.interactions as f64, post.median_interactions)
-            .map_or(String::new(), |m| format!(", {m:.1}× their median of {}", crate::domain::format::count_text(post.median_interactions)));
+            .map_or(String::new(), |m| format!(", {}× their median of {}", number_text(m, 1), crate::domain::format::count_text(post.median_interactions)));
         let evidence = format!(
-            "{size}; may be explained by post {} on {} with {} interactions (robust z {:.1}{multiple}), as a viral post brings followers.{around} Annotate the reason if you know it.{comments}",
-            post.post_id, crate::domain::format::date(post.date), thousands(i128::from(post.interactions)), post.robust_z
+            "{size}; may be explained by post {} on {} with {} interactions (robust z {}{multiple}), as a viral post brings followers.{around} Annotate the reason if you know it.{comments}",
+            post.post_id, crate::domain::format::date(post.date), thousands(i128::from(post.interactions)), number_text(post.robust_z, 1)
         );
         return flag(
             handle,
