@@ -7,8 +7,22 @@ use super::power::geo_power;
 use super::{GeoPoint, GeoTest};
 use crate::domain::stats::StatsError;
 
-fn date(day: i64) -> NaiveDate {
+pub(super) fn date(day: i64) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(day)
+}
+
+/// One point per region and value, the values on consecutive dates from `date(0)`.
+pub(super) fn points_from<'a>(series: impl IntoIterator<Item = (&'a str, &'a [f64])>) -> Vec<GeoPoint> {
+    series
+        .into_iter()
+        .flat_map(|(name, values)| {
+            values.iter().enumerate().map(move |(t, v)| GeoPoint {
+                region: name.to_string(),
+                date: date(t as i64),
+                value: *v,
+            })
+        })
+        .collect()
 }
 
 /// Four donors with distinct shapes over 12 dates.
@@ -23,16 +37,7 @@ fn donors() -> Vec<Vec<f64>> {
 }
 
 fn test_from(series: &[(&str, Vec<f64>)], treated: &[&str], launch_day: i64) -> GeoTest {
-    let points = series
-        .iter()
-        .flat_map(|(name, values)| {
-            values.iter().enumerate().map(|(t, v)| GeoPoint {
-                region: name.to_string(),
-                date: date(t as i64),
-                value: *v,
-            })
-        })
-        .collect();
+    let points = points_from(series.iter().map(|(name, values)| (*name, values.as_slice())));
     GeoTest {
         name: "Spring regions".into(),
         metric: "Orders".into(),

@@ -1,15 +1,10 @@
 //! Hand-checked cases of the augmented (ridge) synthetic control and of its stored choice,
 //! and of the planning aids (candidate regions, implied budget).
 
-use chrono::NaiveDate;
-
 use super::analysis::analyse_geo_test;
 use super::augmented::{relative_grid, GeoEstimator};
-use super::{GeoPoint, GeoTest};
-
-fn date(day: i64) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(day)
-}
+use super::tests::{date, points_from};
+use super::GeoTest;
 
 /// Treated (2, 0 | 3) outside the hull of A (1, 0 | 2) and B (0, 1 | 0); launch on date 2.
 fn outside_the_hull(estimator: GeoEstimator, ridge_penalty: Option<f64>) -> GeoTest {
@@ -18,16 +13,7 @@ fn outside_the_hull(estimator: GeoEstimator, ridge_penalty: Option<f64>) -> GeoT
         ("A", [1.0, 0.0, 2.0]),
         ("B", [0.0, 1.0, 0.0]),
     ];
-    let points = series
-        .iter()
-        .flat_map(|(name, values)| {
-            values.iter().enumerate().map(|(t, v)| GeoPoint {
-                region: name.to_string(),
-                date: date(t as i64),
-                value: *v,
-            })
-        })
-        .collect();
+    let points = points_from(series.iter().map(|(name, values)| (*name, &values[..])));
     GeoTest {
         name: "Hull".into(),
         launch_date: Some(date(2)),
@@ -113,16 +99,7 @@ fn the_region_the_others_reproduce_exactly_ranks_first() {
     let d = [30.0, 31.0, 36.0, 28.0, 29.0, 40.0];
     let a: Vec<f64> = b.iter().zip(&c).map(|(x, y)| (x + y) / 2.0).collect();
     let series: [(&str, &[f64]); 4] = [("D", &d), ("A", &a), ("B", &b), ("C", &c)];
-    let points = series
-        .iter()
-        .flat_map(|(name, values)| {
-            values.iter().enumerate().map(|(t, v)| GeoPoint {
-                region: name.to_string(),
-                date: date(t as i64),
-                value: *v,
-            })
-        })
-        .collect();
+    let points = points_from(series);
     // Launch on date 5: five fit dates.
     let test = GeoTest {
         launch_date: Some(date(5)),
