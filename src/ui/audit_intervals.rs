@@ -46,7 +46,10 @@ pub(super) fn store_later(state: AppState) {
             if !latest || open_id().as_deref() != Some(id.as_str()) {
                 return;
             }
-            let Some(text) = state.measured.try_with_value(|m| m.stored_intervals()).flatten()
+            let Some(text) = state
+                .measured
+                .try_with_value(|m| m.stored_intervals())
+                .flatten()
             else {
                 return;
             };

@@ -42,7 +42,12 @@ fn input_key(values: &[f64], resamples: usize, seed: u64) -> u64 {
 
 impl IntervalMemo {
     /// [`mean_rate_interval`], computed only for inputs not seen before.
-    pub fn mean_rate_interval(&mut self, values: &[f64], resamples: usize, seed: u64) -> Option<RateInterval> {
+    pub fn mean_rate_interval(
+        &mut self,
+        values: &[f64],
+        resamples: usize,
+        seed: u64,
+    ) -> Option<RateInterval> {
         let key = input_key(values, resamples, seed);
         let interval = match self.known.get(&key).or_else(|| self.used.get(&key)) {
             Some(known) => *known,
@@ -90,8 +95,11 @@ impl IntervalMemo {
         if self.known.is_empty() {
             return None;
         }
-        let mut entries: Vec<(u64, Option<RateInterval>)> =
-            self.known.iter().map(|(key, interval)| (*key, *interval)).collect();
+        let mut entries: Vec<(u64, Option<RateInterval>)> = self
+            .known
+            .iter()
+            .map(|(key, interval)| (*key, *interval))
+            .collect();
         // Sorted, so the same intervals always store the same text.
         entries.sort_unstable_by_key(|(key, _)| *key);
         serde_json::to_string(&StoredIntervals {
@@ -136,10 +144,19 @@ mod tests {
         assert_eq!((memo.len(), memo.drawn_by_last_audit()), (1, 1));
         assert_eq!(memo.mean_rate_interval(&rates, 500, 7), first);
         // Another seed, resample count or rate is another input.
-        assert_eq!(memo.mean_rate_interval(&rates, 500, 8), mean_rate_interval(&rates, 500, 8));
-        assert_eq!(memo.mean_rate_interval(&rates, 400, 7), mean_rate_interval(&rates, 400, 7));
+        assert_eq!(
+            memo.mean_rate_interval(&rates, 500, 8),
+            mean_rate_interval(&rates, 500, 8)
+        );
+        assert_eq!(
+            memo.mean_rate_interval(&rates, 400, 7),
+            mean_rate_interval(&rates, 400, 7)
+        );
         let other = [0.02, 0.05, 0.03, 0.09];
-        assert_eq!(memo.mean_rate_interval(&other, 500, 7), mean_rate_interval(&other, 500, 7));
+        assert_eq!(
+            memo.mean_rate_interval(&other, 500, 7),
+            mean_rate_interval(&other, 500, 7)
+        );
         assert_ne!(memo.mean_rate_interval(&other, 500, 7), first);
         memo.finish_audit(true);
         assert_eq!((memo.len(), memo.drawn_by_last_audit()), (4, 3));
