@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use microplan::domain::workspace::Workspace;
-use microplan::store::encode_workspace;
-use microplan::store::validate::decode_workspace_file;
+use microplan_workspace::Workspace;
+use microplan_workspace::store::encode_workspace;
+use microplan_workspace::store::validate::decode_workspace_file;
 
 #[path = "fuzz_workspace/edits.rs"]
 mod edits;
@@ -47,7 +47,7 @@ fn cases() -> u32 {
 fn base() -> &'static Workspace {
     static BASE: OnceLock<Workspace> = OnceLock::new();
     BASE.get_or_init(|| {
-        let mut w = microplan::domain::demo::demo_workspace();
+        let mut w = microplan_demo::demo_workspace();
         let keep = 2;
         w.creators.truncate(keep);
         let handles: Vec<String> = w.creators.iter().map(|c| c.handle.clone()).collect();

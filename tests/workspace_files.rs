@@ -1,15 +1,18 @@
 //! Opening workspace files: too large, not UTF-8, values out of range and handles that would
 //! not read back are refused with a reason; a file in range opens unchanged.
 
-use microplan::domain::demo::demo_workspace;
-use microplan::domain::limits::MAX_FILE_BYTES;
-use microplan::domain::workspace::{Creator, PipelineStatus, Workspace};
-use microplan::io::{
-    apply_import, export_csv, propose_mapping, read_csv, validate, ImportMode, ImportOptions,
-    TableKind,
-};
-use microplan::store::encode_workspace;
-use microplan::store::validate::{decode_workspace_file, FileError};
+use microplan_demo::demo_workspace;
+use microplan_model::limits::MAX_FILE_BYTES;
+use microplan_model::rows::{Creator, PipelineStatus};
+use microplan_workspace::Workspace;
+use microplan_workspace::io::apply::{apply_import, ImportMode};
+use microplan_workspace::io::export::export_csv;
+use microplan_workspace::io::mapping::propose_mapping;
+use microplan_csv::read::read_csv;
+use microplan_workspace::io::validate::{validate, ImportOptions};
+use microplan_workspace::io::table::TableKind;
+use microplan_workspace::store::encode_workspace;
+use microplan_workspace::store::validate::{decode_workspace_file, FileError};
 
 fn file_of(workspace: &Workspace) -> Vec<u8> {
     encode_workspace(workspace, "2026-12-05T10:00:00Z").into_bytes()

@@ -10,10 +10,10 @@ use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-pub use super::records::StoreError;
-use super::records::{Batch, CommitError, RecordStore};
-use super::pending::pending_prefix;
-use super::KEY_PREFIX;
+pub use microplan_workspace::store::records::StoreError;
+use microplan_workspace::store::records::{Batch, CommitError, RecordStore};
+use microplan_workspace::store::pending::pending_prefix;
+use microplan_workspace::store::KEY_PREFIX;
 
 #[wasm_bindgen(inline_js = r#"
 const STORE = "records";

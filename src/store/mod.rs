@@ -1,31 +1,4 @@
-//! Persistence. `envelope` and `index` are pure (versioned formats and migrations);
-//! `lifecycle` and `catalog` run the workspace lifecycle over the `records::RecordStore`
-//! trait and are tested natively with its in-memory store; `browser` is the only code that
-//! touches browser storage.
+//! The app's storage glue: `browser` is the only code that touches browser storage. The
+//! formats and the lifecycle it serves are pure and live in `microplan_workspace::store`.
 
-pub mod catalog;
-pub mod derived;
-pub mod envelope;
-pub mod index;
-pub mod lifecycle;
-mod migrations;
-pub mod pending;
-pub mod records;
-pub mod route;
-pub mod tables;
-pub mod validate;
-
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
-
-#[cfg(test)]
-mod lifecycle_tests;
-#[cfg(test)]
-mod tables_tests;
-
-pub use envelope::{decode_workspace, encode_workspace, LoadError, SCHEMA_VERSION};
-pub use index::{WorkspaceIndex, WorkspaceMeta};
-
-/// Every key and the database name start with this, so other apps on the same origin never
-/// collide with ours.
-pub const KEY_PREFIX: &str = "microplan";

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use super::persistence::{backend, open_id};
 use super::state::AppState;
-use crate::store::derived::{read_derived, write_derived, AUDIT_INTERVALS};
+use microplan_workspace::store::derived::{read_derived, write_derived, AUDIT_INTERVALS};
 
 /// The pause after an audit before its intervals are stored, so a burst of edits (or the
 /// first paint after opening) is not slowed by the write.

@@ -8,14 +8,15 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use super::tables::table_memo;
-use crate::domain::audit::comment_import::StoredCommenterPatterns;
-use crate::domain::audit::fingerprint::creators_fingerprint;
-use crate::domain::audit::follower_sample::FollowerSample;
-use crate::domain::audit::reuse::audit_workspace_reusing;
-use crate::domain::audit::roster::{roster_rows, RosterRow};
-use crate::domain::audit::{AuditSettings, CreatorAudit};
-use crate::domain::shared::Shared;
-use crate::domain::workspace::{CommentSummary, Creator, FollowerPoint, Post, Workspace};
+use microplan_audit::comment_import::StoredCommenterPatterns;
+use microplan_audit::fingerprint::creators_fingerprint;
+use microplan_audit::follower_sample::FollowerSample;
+use microplan_workspace::audits::audit_workspace_reusing;
+use microplan_workspace::audits::roster::{roster_rows, RosterRow};
+use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_model::shared::Shared;
+use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
+use microplan_workspace::Workspace;
 
 /// The tables the audit reads. The creators table also holds status and notes, which the
 /// audit ignores, so it counts as changed only when its fingerprint does.

@@ -8,10 +8,10 @@ use super::files::{download_text, safe_file_stem};
 use super::persistence::update_workspace;
 use super::programme_fields::{lines_of, NumberField, SelectField, TextArea, TextField};
 use super::state::{app_state, AppState};
-use crate::domain::brief::{brief_link_plan, creator_briefs, render_brief, CreatorBrief};
-use crate::domain::doc::render_markdown;
-use crate::domain::tracking::{generate_links, parse_landing_page, LinkPlan, Placement};
-use crate::domain::workspace::PipelineStatus;
+use microplan_plan::brief::{brief_link_plan, creator_briefs, render_brief, CreatorBrief};
+use microplan_plan::doc::render_markdown;
+use microplan_plan::tracking::{generate_links, parse_landing_page, LinkPlan, Placement};
+use microplan_model::rows::PipelineStatus;
 
 /// Changes the saved link settings (landing page, code pattern, discount, placement).
 pub fn edit_link_plan(state: AppState, change: impl FnOnce(&mut LinkPlan)) {
@@ -66,7 +66,7 @@ pub fn LinkSettings(prefix: &'static str) -> impl IntoView {
     }
 }
 
-fn download_creator_brief(state: AppState, brief: &crate::domain::brief::CampaignBrief, creator: &CreatorBrief) {
+fn download_creator_brief(state: AppState, brief: &microplan_plan::brief::CampaignBrief, creator: &CreatorBrief) {
     let name = format!("{}.md", safe_file_stem(&format!("brief-{}-{}", brief.name, creator.handle)));
     match download_text(&name, &render_markdown(&render_brief(brief, Some(creator))), "text/markdown;charset=utf-8") {
         Ok(()) => state.notify(format!("Downloaded {name}.")),

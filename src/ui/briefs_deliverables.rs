@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::briefs_page::{briefs_context, edit_brief};
 use super::programme_fields::{NumberField, SelectField, TextField};
 use super::state::app_state;
-use crate::domain::deliverables::{Deliverable, DeliverableFormat, LengthUnit};
+use microplan_plan::deliverables::{Deliverable, DeliverableFormat, LengthUnit};
 
 type Edit = Box<dyn FnOnce(&mut Deliverable)>;
 

@@ -9,9 +9,9 @@ use super::persistence::update_workspace;
 use super::programme_fields::{lines_of, NumberField, SelectField, TextArea, TextField};
 use super::state::app_state;
 use super::undo::offer_undo;
-use crate::domain::brief::{CampaignBrief, ParticipatoryFormat, PostingWindow, MAX_MANDATORY_FACTS};
-use crate::domain::iso_date::parse_iso_date;
-use crate::domain::markets::Market;
+use microplan_plan::brief::{CampaignBrief, ParticipatoryFormat, PostingWindow, MAX_MANDATORY_FACTS};
+use microplan_model::iso_date::parse_iso_date;
+use microplan_plan::markets::Market;
 
 type Edit = Box<dyn FnOnce(&mut CampaignBrief)>;
 
@@ -49,7 +49,7 @@ pub fn BriefForm() -> impl IntoView {
             return;
         };
         edit(Box::new(move |b| {
-            let current = b.posting_window.unwrap_or(PostingWindow { start: date, end: crate::domain::limits::add_days_saturating(date, 13) });
+            let current = b.posting_window.unwrap_or(PostingWindow { start: date, end: microplan_model::limits::add_days_saturating(date, 13) });
             b.posting_window = Some(if is_start { PostingWindow { start: date, ..current } } else { PostingWindow { end: date, ..current } });
         }))
     };
@@ -67,11 +67,11 @@ pub fn BriefForm() -> impl IntoView {
     let remove = move |_| {
         let Some(id) = context.selected.get_untracked() else { return };
         let mut taken = Vec::new();
-        update_workspace(state, |w| taken = crate::domain::removal::take_where(&mut w.programme.briefs.briefs, |b| b.id == id));
+        update_workspace(state, |w| taken = microplan_model::removal::take_where(&mut w.programme.briefs.briefs, |b| b.id == id));
         context.selected.set(None);
         let name = taken.first().map(|(_, b)| b.name.clone()).unwrap_or_default();
         offer_undo(state, format!("Deleted the brief “{name}”. Its tracking links stay on the Tracking page."), move |w| {
-            crate::domain::removal::put_back(&mut w.programme.briefs.briefs, taken)
+            microplan_model::removal::put_back(&mut w.programme.briefs.briefs, taken)
         });
     };
     view! {

@@ -12,8 +12,8 @@ use super::programme_fields::WarningList;
 use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::{app_state, AppState};
 use super::undo::offer_undo;
-use crate::domain::removal::{put_back, take_where};
-use crate::domain::brief::{check_brief, render_brief, CampaignBrief};
+use microplan_model::removal::{put_back, take_where};
+use microplan_plan::brief::{check_brief, render_brief, CampaignBrief};
 
 /// Which brief is open, shared by the parts of the page.
 #[derive(Clone, Copy)]
@@ -183,7 +183,7 @@ fn BriefDocument() -> impl IntoView {
             let Some(brief) = brief else { return Default::default() };
             state.workspace.with(|w| {
                 let creator = viewing.as_ref().zip(w.as_ref()).and_then(|(handle, w)| {
-                    crate::domain::brief::creator_briefs(brief, &w.creators, &w.programme.tracking)
+                    microplan_plan::brief::creator_briefs(brief, &w.creators, &w.programme.tracking)
                         .into_iter()
                         .find(|c| c.handle.eq_ignore_ascii_case(handle))
                 });

@@ -9,16 +9,14 @@ use super::files::{download_text, safe_file_stem};
 use super::persistence::update_workspace;
 use super::state::app_state;
 use super::undo::offer_undo;
-use crate::domain::activation::edit::{fill_roster, set_outcome};
-use crate::domain::activation::history::{review_activation, ActivationReview};
-use crate::domain::activation::ics::activation_calendar;
-use crate::domain::activation::logistics::{
-    activation_timeline, recipients, TimelineEvent,
-};
-use crate::domain::activation::roster::roster_chance;
-use crate::domain::activation::{records_of, same_name, ActivationPlan, GiftingRecord};
-use crate::domain::iso_date::parse_iso_date;
-use crate::domain::removal::{put_back, take_where};
+use microplan_workspace::activation_edits::{fill_roster, set_outcome};
+use microplan_plan::activation::history::{review_activation, ActivationReview};
+use microplan_plan::activation::ics::activation_calendar;
+use microplan_plan::activation::logistics::{activation_timeline, recipients, TimelineEvent};
+use microplan_plan::activation::roster::roster_chance;
+use microplan_plan::activation::{records_of, same_name, ActivationPlan, GiftingRecord};
+use microplan_model::iso_date::parse_iso_date;
+use microplan_model::removal::{put_back, take_where};
 
 /// The current time in UTC, for the calendar's DTSTAMP.
 fn now_utc() -> chrono::NaiveDateTime {
@@ -111,7 +109,7 @@ fn ActivationCard(name: String) -> impl IntoView {
         } else {
             (
                 format!("{}-timeline.csv", stem.get_value()),
-                crate::io::timeline_csv(&events),
+                microplan_workspace::io::activation_export::timeline_csv(&events),
                 "text/csv;charset=utf-8",
             )
         };
@@ -144,7 +142,7 @@ fn ActivationCard(name: String) -> impl IntoView {
         let text = match roster.len() {
             0 => format!("Deleted the plan “{name}”; it had no roster."),
             1 => format!("Deleted the plan “{name}” and its roster of 1 creator (with the posting history behind the learnt posting rate)."),
-            n => format!("Deleted the plan “{name}” and its roster of {} creators (with the posting history behind the learnt posting rate).", crate::domain::money::group_thousands(n as u64)),
+            n => format!("Deleted the plan “{name}” and its roster of {} creators (with the posting history behind the learnt posting rate).", microplan_model::money::group_thousands(n as u64)),
         };
         offer_undo(state, text, move |w| {
             put_back(&mut w.activation_plans, plans);
@@ -168,7 +166,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                     </div>
                 </div>
                 <p>{format!("Window {} to {} ({} days); goal {} posts with {} paid and {} gifted (posting rate {}, confidence {}).",
-                    crate::domain::format::date(plan.window_start), crate::domain::format::date(plan.window_end), plan.window_days(), plan.target_posts, plan.paid_creators, plan.gifted_creators,
+                    microplan_model::format::date(plan.window_start), microplan_model::format::date(plan.window_end), plan.window_days(), plan.target_posts, plan.paid_creators, plan.gifted_creators,
                     percent(plan.posting_rate), percent(plan.confidence))}</p>
                 {match review {
                     Ok(review) if review.outcome_unknown < review.gifted_sent + review.paid || past => view! { <ReviewPanel review=review /> }.into_any(),
@@ -176,7 +174,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                     Err(error) => view! { <p class="error-text">{error}</p> }.into_any(),
                 }}
                 <details class="roster" open=!past>
-                    <summary>{format!("Roster: {}", crate::domain::format::plural(roster.len() as u64, "creator", "creators"))}</summary>
+                    <summary>{format!("Roster: {}", microplan_model::format::plural(roster.len() as u64, "creator", "creators"))}</summary>
                     <div class="actions">
                         <button type="button" on:click=fill>"Fill the roster from the community"</button>
                         <span class="hint">"Adds active members not yet on it, best audit score first; the best become the paid creators."</span>
@@ -232,7 +230,7 @@ fn ReviewPanel(review: ActivationReview) -> impl IntoView {
             <dl class="review-grid">
                 <dt>"Inside the window"</dt><dd>{format!("{} ({} gifted, {} paid)", posts(review.posts_in_window), review.gifted_in_window, review.posts_in_window - review.gifted_in_window)}</dd>
                 <dt>"Outside the window"</dt><dd>{format!("{} (before, after or undated)", posts(review.posts_outside_window))}</dd>
-                <dt>"No post"</dt><dd>{format!("{}; {} not known yet", crate::domain::format::plural(review.no_post as u64, "creator", "creators"), review.outcome_unknown)}</dd>
+                <dt>"No post"</dt><dd>{format!("{}; {} not known yet", microplan_model::format::plural(review.no_post as u64, "creator", "creators"), review.outcome_unknown)}</dd>
                 <dt>"The plan said"</dt><dd>{format!("{:.1} posts expected, {} chance of the goal with the {} sent", review.planned_expected_posts, percent(review.planned_probability), review.gifted_sent + review.paid)}</dd>
                 <dt>"Posting rate learnt"</dt><dd>{review.estimate.as_ref().map(estimate_text).unwrap_or_else(|| "no gifted outcome recorded yet".into())}</dd>
             </dl>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, SeriesStyle, Threshold};
 use super::communities_page::static_table;
 use super::communities_planner::{money_text, percent};
-use crate::domain::activation::plan::{PlannerInput, PlannerResult};
+use microplan_plan::activation::plan::{PlannerInput, PlannerResult};
 
 #[component]
 pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoView {

@@ -6,15 +6,13 @@ use leptos::prelude::*;
 use super::communities_page::{communities_context, static_table};
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::activation::ecosystem::{
-    community_ecosystem, is_member, Ecosystem, EcosystemTier,
-};
-use crate::domain::activation::edit::set_membership;
-use crate::domain::activation::same_name;
-use crate::domain::removal::{put_back, take_where};
-use crate::domain::audit::tiers::TierBoundaries;
-use crate::domain::money::group_thousands as thousands;
-use crate::domain::workspace::PipelineStatus;
+use microplan_plan::activation::ecosystem::{community_ecosystem, is_member, Ecosystem, EcosystemTier};
+use microplan_workspace::activation_edits::set_membership;
+use microplan_plan::activation::same_name;
+use microplan_model::removal::{put_back, take_where};
+use microplan_audit::tiers::TierBoundaries;
+use microplan_model::money::group_thousands as thousands;
+use microplan_model::rows::PipelineStatus;
 
 #[component]
 pub fn MembersCard(community: String) -> impl IntoView {

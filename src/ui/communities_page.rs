@@ -13,12 +13,12 @@ use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::app_state;
 use super::undo::offer_undo;
 use super::table_view::TableView;
-use crate::domain::activation::edit::{parse_hashtags, save_community};
-use crate::domain::activation::same_name;
-use crate::domain::removal::{put_back, take_where};
-use crate::domain::audit::{AuditSettings, CreatorAudit};
-use crate::domain::workspace::Community;
-use crate::io::TableKind;
+use microplan_workspace::activation_edits::{parse_hashtags, save_community};
+use microplan_plan::activation::same_name;
+use microplan_model::removal::{put_back, take_where};
+use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_model::rows::Community;
+use microplan_workspace::io::table::TableKind;
 
 /// What the parts of the page share: the chosen community and the creators' audit.
 #[derive(Clone, Copy)]
@@ -225,7 +225,7 @@ fn CommunityEditor() -> impl IntoView {
                 state,
                 format!(
                     "Removed the community “{chosen}” and the membership of its {} creator{}; its activation plans are kept.",
-                    crate::domain::money::group_thousands(members as u64),
+                    microplan_model::money::group_thousands(members as u64),
                     if members == 1 { "" } else { "s" }
                 ),
                 move |w| {

@@ -8,17 +8,13 @@ use super::communities_answer::PlannerAnswer;
 use super::communities_page::TextField;
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::activation::edit::{parse_shipping_days, save_plan};
-use crate::domain::activation::history::{
-    community_posting_estimate, posting_estimate, PostingEstimate,
-};
-use crate::domain::activation::plan::{
-    community_too_small, gifted_needed_at, plan_activation, PlannerInput, PlannerResult, UnitCosts,
-};
-use crate::domain::activation::{same_name, ActivationPlan, DEFAULT_ARRIVAL_LEAD_DAYS};
-use crate::domain::iso_date::parse_iso_date;
-use crate::domain::money::Money;
-use crate::domain::stats::intervals::ProportionMethod;
+use microplan_workspace::activation_edits::{parse_shipping_days, save_plan};
+use microplan_plan::activation::history::{community_posting_estimate, posting_estimate, PostingEstimate};
+use microplan_plan::activation::plan::{community_too_small, gifted_needed_at, plan_activation, PlannerInput, PlannerResult, UnitCosts};
+use microplan_plan::activation::{same_name, ActivationPlan, DEFAULT_ARRIVAL_LEAD_DAYS};
+use microplan_model::iso_date::parse_iso_date;
+use microplan_model::money::Money;
+use microplan_stats::intervals::ProportionMethod;
 
 /// The planner's inputs as typed; shared so a saved plan can be loaded back into it.
 #[derive(Clone, Copy)]
@@ -217,7 +213,7 @@ impl PlannerForm {
 }
 
 /// 0.9166 -> "91.7%", by the policy of `domain::format`.
-pub use crate::domain::format::percent;
+pub use microplan_model::format::percent;
 
 pub fn money_text(money: &Money) -> String {
     money.text()

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use super::communities_page::{communities_context, static_table, today};
 use super::state::app_state;
-use crate::domain::activation::commitments::commitments_of;
-use crate::domain::activation::history::{quarter_start, quarterly_review, rotating_pool};
-use crate::domain::activation::same_name;
-use crate::domain::activation::year::{year_view, years_with_activations};
+use microplan_plan::activation::commitments::commitments_of;
+use microplan_plan::activation::history::{quarter_start, quarterly_review, rotating_pool};
+use microplan_plan::activation::same_name;
+use microplan_plan::activation::year::{year_view, years_with_activations};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -147,7 +147,7 @@ fn PoolCard(community: String) -> impl IntoView {
                 ("Audit score", true), ("Relationship", false), ("Exclusivity or first refusal", false), ("Next round", false)],
                 pool().into_iter().map(|(e, held)| vec![
                     format!("@{}", e.handle), e.times_seeded.to_string(), e.times_posted.to_string(),
-                    e.last_seeded.map(crate::domain::format::date).unwrap_or_else(|| "-".into()),
+                    e.last_seeded.map(microplan_model::format::date).unwrap_or_else(|| "-".into()),
                     e.score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "no score".into()),
                     e.status.map(|s| s.as_str()).unwrap_or("not in the creators table").to_string(),
                     held,

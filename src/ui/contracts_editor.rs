@@ -19,12 +19,9 @@ use super::contracts_lists::{
 use super::document_view::DocumentView;
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState, SaveStatus};
-use crate::domain::contract::drafts::mark_sent;
-use crate::domain::contract::versions::{edit_as_new_draft, find_version, save_into, VersionRef};
-use crate::domain::contract::{
-    check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved,
-    Severity,
-};
+use microplan_plan::contract::drafts::mark_sent;
+use microplan_plan::contract::versions::{edit_as_new_draft, find_version, save_into, VersionRef};
+use microplan_plan::contract::{check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved, Severity};
 
 /// Typing pauses this long before the draft is written into the workspace.
 const DRAFT_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::contract::{ChoiceArea, ContractChoices, Problem, Severity};
-use crate::domain::iso_date::parse_iso_date;
-use crate::domain::limits::{first_date, last_date, MAX_PERIOD_DAYS};
+use microplan_plan::contract::{ChoiceArea, ContractChoices, Problem, Severity};
+use microplan_model::iso_date::parse_iso_date;
+use microplan_model::limits::{first_date, last_date, MAX_PERIOD_DAYS};
 
 /// A read signal and a setter for one part of the draft.
 pub fn bind<T: Clone + Send + Sync + 'static>(

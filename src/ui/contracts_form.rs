@@ -4,10 +4,8 @@
 use leptos::prelude::*;
 
 use super::contracts_fields::{bind, AreaProblems, CheckInput, CountInput, DateInput, NumberInput, SelectInput, TextInput};
-use crate::domain::contract::{
-    Bonus, ChoiceArea, CompensationModel, ContractChoices, FinalEdit, Makegood, PaymentTrigger, Problem,
-};
-use crate::domain::markets::Market;
+use microplan_plan::contract::{Bonus, ChoiceArea, CompensationModel, ContractChoices, FinalEdit, Makegood, PaymentTrigger, Problem};
+use microplan_plan::markets::Market;
 
 fn options<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(&'static str, &'static str)> {
     all.iter().map(|v| (code(*v), label(*v))).collect()

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::state::app_state;
 use super::contracts_fields::{bind, bind_item, AreaProblems, CountInput, ListInput, NumberInput, SelectInput, TextInput};
-use crate::domain::contract::{Channel, ChoiceArea, ContractChoices, Copyright, ExclusivityKind, Kpi, Problem, ReportingCadence, UsageGrant};
-use crate::domain::deliverables::{Deliverable, DeliverableFormat};
+use microplan_plan::contract::{Channel, ChoiceArea, ContractChoices, Copyright, ExclusivityKind, Kpi, Problem, ReportingCadence, UsageGrant};
+use microplan_plan::deliverables::{Deliverable, DeliverableFormat};
 
 fn deliverables(c: &ContractChoices) -> &Vec<Deliverable> {
     &c.deliverables

@@ -10,15 +10,14 @@ use super::persistence::update_workspace;
 use super::sections::{MissingItemNote, Section, UrlSelection};
 use super::state::app_state;
 use super::undo::offer_undo;
-use crate::domain::contract::drafts::{
-    add_new_drafts, campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign, mark_signed, money_summary,
-};
-use crate::domain::contract::drafts::ContractDraft;
-use crate::domain::contract::versions::{find_version, VersionRef};
-use crate::domain::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
-use crate::domain::markets::Market;
-use crate::domain::removal::{put_back, take_where};
-use crate::io::export_contract_terms;
+use microplan_plan::contract::drafts::{add_new_drafts, mark_signed, money_summary};
+use microplan_workspace::contract_drafts::{campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign};
+use microplan_plan::contract::drafts::ContractDraft;
+use microplan_plan::contract::versions::{find_version, VersionRef};
+use microplan_plan::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
+use microplan_plan::markets::Market;
+use microplan_model::removal::{put_back, take_where};
+use microplan_workspace::io::contract_export::export_contract_terms;
 
 #[component]
 pub fn ContractsPage() -> impl IntoView {

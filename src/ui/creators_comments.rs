@@ -9,9 +9,10 @@ use wasm_bindgen_futures::JsFuture;
 use super::files::read_file_bytes;
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
-use crate::domain::audit::comment_import::{analyse_creator, apply_analysed, merge_examples, new_salt, CreatorGrouping};
-use crate::domain::audit::comments::{CommentExamples, CommentSettings};
-use crate::io::CommentFile;
+use microplan_audit::comment_import::{analyse_creator, merge_examples, new_salt, CreatorGrouping};
+use microplan_workspace::audits::apply_analysed;
+use microplan_audit::comments::{CommentExamples, CommentSettings};
+use microplan_workspace::io::raw_comments::CommentFile;
 
 const ROWS_PER_CHUNK: usize = 50_000;
 const CREATORS_PER_CHUNK: usize = 50;
@@ -101,7 +102,7 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
 
 /// "1 creator", "12 creators".
 fn creators_text(count: usize) -> String {
-    crate::domain::format::plural(count as u64, "creator", "creators")
+    microplan_model::format::plural(count as u64, "creator", "creators")
 }
 
 #[component]
@@ -121,7 +122,7 @@ pub fn CommentImport() -> impl IntoView {
             let _ = running.try_set(false);
             match outcome {
                 Ok(done) => {
-                    state.notify(format!("{} of {} analysed.", crate::domain::format::plural(done.comments as u64, "comment", "comments"), creators_text(done.creators)));
+                    state.notify(format!("{} of {} analysed.", microplan_model::format::plural(done.comments as u64, "comment", "comments"), creators_text(done.creators)));
                     let _ = report.try_set(Some(done));
                 }
                 Err(error) => state.notify_error(format!("The comments could not be imported: {error}")),
@@ -150,10 +151,10 @@ pub fn CommentImport() -> impl IntoView {
                     <p>
                         {format!(
                             "{} of {} became {} in {:.1} s (reading the file {:.1} s, analysis {:.1} s).",
-                            crate::domain::format::plural(r.comments as u64, "comment", "comments"), creators_text(r.creators),
-                            crate::domain::format::plural(r.summaries as u64, "post summary", "post summaries"), r.seconds, r.read_seconds, r.analyse_seconds
+                            microplan_model::format::plural(r.comments as u64, "comment", "comments"), creators_text(r.creators),
+                            microplan_model::format::plural(r.summaries as u64, "post summary", "post summaries"), r.seconds, r.read_seconds, r.analyse_seconds
                         )}
-                        {(r.problem_count > 0).then(|| format!(" {} skipped:", crate::domain::format::plural(r.problem_count as u64, "row was", "rows were")))}
+                        {(r.problem_count > 0).then(|| format!(" {} skipped:", microplan_model::format::plural(r.problem_count as u64, "row was", "rows were")))}
                     </p>
                     {(!r.problems.is_empty()).then(|| view! { <ul class="read-notes">{r.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul> })}
                     <p class="hint">"Examples as classified (shown now, not stored):"</p>

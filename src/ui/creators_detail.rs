@@ -8,8 +8,8 @@ use super::charts::{AxisFormat, Band, LineChart, Marker, Series, SeriesStyle};
 use super::creators_page::CreatorsContext;
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::audit::detail::{benchmark_band, engagement_points, follower_points, metric_lines, spike_markers};
-use crate::domain::audit::{handle_key, CreatorAudit, Flag, Severity, VerificationCheck};
+use microplan_audit::detail::{benchmark_band, engagement_points, follower_points, metric_lines, spike_markers};
+use microplan_audit::{handle_key, CreatorAudit, Flag, Severity, VerificationCheck};
 
 #[component]
 pub fn CreatorDetail(handle: String) -> impl IntoView {
@@ -103,7 +103,7 @@ fn DetailBody(audit: CreatorAudit) -> impl IntoView {
                         <td>{c.label.clone()}</td>
                         <td class="numeric">{c.score.map(|s| format!("{s:.0}")).unwrap_or_else(|| "—".into())}</td>
                         <td class="numeric">{c.interval.map(|i| format!("{:.0}–{:.0}", i.low, i.high)).unwrap_or_else(|| "—".into())}</td>
-                        <td class="numeric">{crate::domain::format::percent(c.effective_weight)}</td>
+                        <td class="numeric">{microplan_model::format::percent(c.effective_weight)}</td>
                         <td>{c.reason.clone()}</td>
                     </tr>
                 }).collect_view()}

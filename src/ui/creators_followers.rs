@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use super::files::read_file_bytes;
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::audit::follower_sample::{fake_follower_estimate, FAKE_SIGNALS, MIN_SAMPLE};
+use microplan_audit::follower_sample::{fake_follower_estimate, FAKE_SIGNALS, MIN_SAMPLE};
 
-fn share_text(sample: &crate::domain::audit::follower_sample::FollowerSample) -> String {
+fn share_text(sample: &microplan_audit::follower_sample::FollowerSample) -> String {
     match fake_follower_estimate(sample) {
-        Some(e) => format!("{} ({}–{})", crate::domain::format::percent(e.share), crate::domain::format::percent(e.low), crate::domain::format::percent(e.high)),
+        Some(e) => format!("{} ({}–{})", microplan_model::format::percent(e.share), microplan_model::format::percent(e.low), microplan_model::format::percent(e.high)),
         None => format!("not enough data (fewer than {MIN_SAMPLE} accounts)"),
     }
 }
@@ -26,7 +26,7 @@ pub fn FollowerSampleImport() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let read = match read_file_bytes(&file).await {
-                Ok(bytes) => crate::io::read_follower_sample(&bytes),
+                Ok(bytes) => microplan_workspace::io::follower_sample::read_follower_sample(&bytes),
                 Err(e) => Err(e),
             };
             match read {

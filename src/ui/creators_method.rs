@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::audit::method_doc::{parse_method, Block, Inline, METHOD_MARKDOWN};
+use microplan_audit::method_doc::{parse_method, Block, Inline, METHOD_MARKDOWN};
 
 fn runs(parts: Vec<Inline>) -> impl IntoView {
     parts

@@ -14,9 +14,9 @@ use super::persistence::update_workspace;
 use super::sections::{Section, UrlSelection};
 use super::state::AppState;
 use super::table_view::TableView;
-use crate::domain::audit::roster::RosterRow;
-use crate::domain::audit::{AuditSettings, CreatorAudit};
-use crate::io::TableKind;
+use microplan_workspace::audits::roster::RosterRow;
+use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_workspace::io::table::TableKind;
 
 /// The audit and its table, shared by the parts of the page.
 #[derive(Clone, Copy)]
@@ -41,7 +41,7 @@ pub fn edit_settings(state: AppState, change: impl FnOnce(&mut AuditSettings)) {
 pub fn percent(fraction: Option<f64>) -> String {
     fraction
         .filter(|f| f.is_finite())
-        .map(crate::domain::format::percent)
+        .map(microplan_model::format::percent)
         .unwrap_or_else(|| "not enough data".into())
 }
 

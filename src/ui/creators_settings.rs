@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::creators_page::{edit_settings, CreatorsContext};
 use super::state::app_state;
-use crate::domain::audit::tiers::{BenchmarkTable, TierBenchmark, TierBoundaries};
-use crate::domain::audit::{AuditSettings, ComponentKind, Objective, Tier, Weights};
+use microplan_audit::tiers::{BenchmarkTable, TierBenchmark, TierBoundaries};
+use microplan_audit::{AuditSettings, ComponentKind, Objective, Tier, Weights};
 
 fn split_list(text: &str) -> Vec<String> {
     text.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
@@ -185,8 +185,8 @@ fn update_all_defaults(state: super::state::AppState) {
 }
 
 /// The audit weights that match a programme objective.
-fn audit_objective_for(programme: crate::domain::objectives::Objective) -> Objective {
-    use crate::domain::objectives::Objective as Programme;
+fn audit_objective_for(programme: microplan_plan::objectives::Objective) -> Objective {
+    use microplan_plan::objectives::Objective as Programme;
     match programme {
         Programme::Awareness => Objective::Awareness,
         Programme::Engagement => Objective::Engagement,

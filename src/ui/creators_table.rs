@@ -9,10 +9,10 @@ use super::files::download_workspace_csv;
 use super::persistence::update_workspace;
 use super::state::app_state;
 use super::table_view::Pager;
-use crate::domain::audit::roster::{community_names, filter_and_sort, RosterFilter, RosterRow, SortKey};
-use crate::domain::audit::{thousands, Tier, VerificationCheck};
-use crate::domain::workspace::PipelineStatus;
-use crate::io::export_scores;
+use microplan_workspace::audits::roster::{community_names, filter_and_sort, RosterFilter, RosterRow, SortKey};
+use microplan_audit::{thousands, Tier, VerificationCheck};
+use microplan_model::rows::PipelineStatus;
+use microplan_workspace::io::score_export::export_scores;
 
 const PAGE_SIZE: usize = 25;
 
@@ -119,7 +119,7 @@ pub fn CreatorTable() -> impl IntoView {
             <div class="table-head">
                 <h2 id="ranking-heading">"Ranked creators"</h2>
                 <span class="hint" role="status">
-                    {move || format!("{} of {} shown", crate::domain::format::group_thousands(shown.with(Vec::len) as u64), crate::domain::format::plural(context.rows.with(Vec::len) as u64, "creator", "creators"))}
+                    {move || format!("{} of {} shown", microplan_model::format::group_thousands(shown.with(Vec::len) as u64), microplan_model::format::plural(context.rows.with(Vec::len) as u64, "creator", "creators"))}
                 </span>
                 <button class="actions" on:click=export>"Export scores (CSV)"</button>
             </div>

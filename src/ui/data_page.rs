@@ -6,7 +6,7 @@ use super::state::{app_state, SaveStatus};
 use super::import_wizard::grouped;
 use super::table_view::TableView;
 use super::workspaces::WorkspaceManager;
-use crate::io::TableKind;
+use microplan_workspace::io::table::TableKind;
 use crate::store::browser::storage_usage;
 
 #[component]

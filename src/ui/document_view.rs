@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::files::{download_text, safe_file_stem};
 use super::state::app_state;
-use crate::domain::doc::{render_html_fragment, render_html_page, render_markdown, render_plain_text, Document};
+use microplan_plan::doc::{render_html_fragment, render_html_page, render_markdown, render_plain_text, Document};
 
 /// Puts text on the clipboard through the asynchronous Clipboard API.
 async fn copy_to_clipboard(text: String) -> Result<(), String> {

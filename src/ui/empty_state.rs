@@ -9,8 +9,8 @@ use super::sections::Section;
 use super::state::{app_state, SaveStatus};
 use super::workspace_ops;
 use super::workspaces::load_demo;
-use crate::domain::demo::{demo_workspace, DEMO_NAME};
-use crate::domain::workspace::Workspace;
+use microplan_demo::{demo_workspace, DEMO_NAME};
+use microplan_workspace::Workspace;
 
 /// Shows `children` once a workspace is open; until then the section's title, what it needs
 /// and the offer to create a workspace or load the demo.

@@ -22,7 +22,7 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Stri
         .map_err(|_| "the browser could not create a download link".to_string())?
         .unchecked_into();
     anchor.set_href(&url);
-    anchor.set_download(&crate::io::file_names::capped_file_name(file_name));
+    anchor.set_download(&microplan_csv::file_names::capped_file_name(file_name));
     anchor.click();
     // Revoke later: some browsers read the URL after click() returns.
     leptos::prelude::set_timeout(
@@ -58,5 +58,5 @@ pub fn download_workspace_csv(state: AppState, what: &str, text: &str) {
 
 /// A file name made from a user-chosen label: letters, digits, dash and underscore only.
 pub fn safe_file_stem(label: &str) -> String {
-    crate::io::file_names::file_stem(label)
+    microplan_csv::file_names::file_stem(label)
 }

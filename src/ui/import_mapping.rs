@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::import_fill::FillMissing;
 use super::import_wizard::{grouped, Wizard};
 use super::state::app_state;
-use crate::io::{is_raw_comments_file, normalise_header, unmapped_headers, TableKind};
+use microplan_workspace::io::mapping::{is_raw_comments_file, normalise_header, unmapped_headers};
+use microplan_workspace::io::table::TableKind;
 
 /// Up to this many file columns each field gets a select listing them all; a wider file
 /// shares one datalist among text fields, so the page holds one option per column instead

@@ -10,11 +10,13 @@ use wasm_bindgen_futures::JsFuture;
 use super::files::read_file_bytes;
 use super::import_mapping::{unused_sentence, MappingStep};
 use super::state::{app_state, AppState};
-use crate::domain::money::group_thousands;
-use crate::io::{
-    apply_preview, propose_mapping_for_table, propose_platform, read_csv, ColumnMapping,
-    ImportMode, ImportOptions, ImportPreview, RawTable, TableKind, Validation,
-};
+use microplan_model::money::group_thousands;
+use microplan_workspace::io::apply::{apply_preview, ImportMode};
+use microplan_workspace::io::mapping::{propose_mapping_for_table, ColumnMapping};
+use microplan_workspace::io::platforms::propose_platform;
+use microplan_csv::read::{read_csv, RawTable};
+use microplan_workspace::io::validate::{ImportOptions, ImportPreview, Validation};
+use microplan_workspace::io::table::TableKind;
 
 /// Rows validated between two repaints, so a 150,000-row file keeps the page responsive.
 const ROWS_PER_CHUNK: usize = 5_000;

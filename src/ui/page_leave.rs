@@ -12,8 +12,8 @@ use super::persistence::{
 };
 use super::state::AppState;
 use super::storage_backend::Backend;
-use crate::store::pending::{leave_batch, pending_prefix};
-use crate::store::records::{Batch, RecordStore};
+use microplan_workspace::store::pending::{leave_batch, pending_prefix};
+use microplan_workspace::store::records::{Batch, RecordStore};
 
 /// Leaving may still be cancelled, and the page keeps running until the next one loads:
 /// time enough to start the pending save the usual way.

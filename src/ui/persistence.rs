@@ -18,15 +18,16 @@ use super::page_events::{
 use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
 use super::storage_backend::Backend;
 use super::tab_sync;
-use crate::domain::workspace::Workspace;
-use crate::domain::workspace_tables::{changed_tables, TABLES};
+use microplan_workspace::Workspace;
+use microplan_workspace::tables::{changed_tables, TABLES};
 use crate::store::browser::BrowserStore;
-use crate::store::catalog::load_catalog;
-use crate::store::index::new_workspace_id;
-use crate::store::lifecycle::{self, LifecycleError, Opened, PreparedSave, SeenMeta};
-use crate::store::pending::pending_key;
-use crate::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
-use crate::store::KEY_PREFIX;
+use microplan_workspace::store::catalog::load_catalog;
+use microplan_workspace::store::index::new_workspace_id;
+use microplan_workspace::store::lifecycle;
+use microplan_workspace::store::lifecycle::{LifecycleError, Opened, PreparedSave, SeenMeta};
+use microplan_workspace::store::pending::pending_key;
+use microplan_workspace::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
+use microplan_workspace::store::KEY_PREFIX;
 
 /// The pause after an edit before it is written, so a burst of edits costs one write. Short
 /// while writes are cheap (an edit writes only its own tables); long for an edit of a table
@@ -273,7 +274,7 @@ pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
             true
         }
         Err(LifecycleError::Unreadable { error, raw }) => {
-            let key = crate::store::records::workspace_key(id);
+            let key = microplan_workspace::store::records::workspace_key(id);
             state.unreadable.update(|list| {
                 if !list.iter().any(|record| record.key == key) {
                     list.push(UnreadableRecord {
@@ -426,7 +427,7 @@ pub(super) async fn save_now(state: AppState) {
 
 fn finish_save(
     state: AppState,
-    result: Result<(crate::store::WorkspaceMeta, SeenMeta, Workspace), LifecycleError>,
+    result: Result<(microplan_workspace::store::WorkspaceMeta, SeenMeta, Workspace), LifecycleError>,
     generation: u64,
 ) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));

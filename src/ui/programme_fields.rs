@@ -142,11 +142,11 @@ pub fn show_value(value: f64, is_fraction: bool) -> String {
         return "—".to_string();
     }
     if is_fraction {
-        return crate::domain::format::percent(value);
+        return microplan_model::format::percent(value);
     }
     if (value - value.round()).abs() < 1e-9 {
-        crate::domain::format::count_text(value)
+        microplan_model::format::count_text(value)
     } else {
-        crate::domain::format::number_text(value, 2)
+        microplan_model::format::number_text(value, 2)
     }
 }

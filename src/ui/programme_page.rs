@@ -9,10 +9,7 @@ use super::programme_fields::{show_value, NumberField, SelectField, TextArea, Te
 use super::programme_signals::{SignalsCard, ValueLayersCard};
 use super::programme_thresholds::ThresholdsCard;
 use super::state::{app_state, AppState};
-use crate::domain::objectives::{
-    propose, target_level, BaselineSource, MeasurementMethod, MetricPlan, MetricUnit, Objective, ObjectivePlan, Target,
-    TargetForm, ValueLayer,
-};
+use microplan_plan::objectives::{propose, target_level, BaselineSource, MeasurementMethod, MetricPlan, MetricUnit, Objective, ObjectivePlan, Target, TargetForm, ValueLayer};
 
 /// Changes the workspace's objective plan (when there is one) and saves.
 pub fn edit_plan(state: AppState, change: impl FnOnce(&mut ObjectivePlan)) {
@@ -122,9 +119,9 @@ fn target_summary(metric: &MetricPlan) -> String {
             Ok(level) => format!(
                 "Target level: {} ({} the baseline of {}, {}).",
                 show_value(level, fraction),
-                crate::domain::format::multiple(target.as_multiple()),
+                microplan_model::format::multiple(target.as_multiple()),
                 show_value(baseline, fraction),
-                crate::domain::format::signed_percent(target.as_uplift())
+                microplan_model::format::signed_percent(target.as_uplift())
             ),
             Err(why) => why,
         },

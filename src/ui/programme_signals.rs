@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use super::programme_fields::{NumberField, TextField};
 use super::programme_page::{edit_plan, plan_memo};
 use super::state::app_state;
-use crate::domain::objectives::{metrics_by_layer, signal_ratio, SignalEntry, SignalKind};
+use microplan_plan::objectives::{metrics_by_layer, signal_ratio, SignalEntry, SignalKind};
 
 #[component]
 pub fn SignalsCard() -> impl IntoView {
     let state = app_state();
     let plan = plan_memo(state);
     // Plans saved before signals existed get the four empty entries on first edit.
-    let ensure = move |p: &mut crate::domain::objectives::ObjectivePlan| {
+    let ensure = move |p: &mut microplan_plan::objectives::ObjectivePlan| {
         for kind in SignalKind::ALL {
             if !p.signals.iter().any(|s| s.kind == kind) {
                 p.signals.push(SignalEntry::empty(kind));
@@ -47,8 +47,8 @@ pub fn SignalsCard() -> impl IntoView {
                         value=Signal::derive(move || entry.with(|e| e.denominator.map(|n| n as f64)))
                         on_set=Callback::new(move |v: Option<f64>| edit(Box::new(move |e| e.denominator = count(v)))) />
                     {move || entry.with(|e| match signal_ratio(e) {
-                        Ok(r) if kind.is_share() => view! { <p class="pg-ratio" aria-live="polite">{format!("= {}", crate::domain::format::percent(r))}</p> }.into_any(),
-                        Ok(r) => view! { <p class="pg-ratio" aria-live="polite">{format!("= {} per sponsored post", crate::domain::format::number_text(r, 2))}</p> }.into_any(),
+                        Ok(r) if kind.is_share() => view! { <p class="pg-ratio" aria-live="polite">{format!("= {}", microplan_model::format::percent(r))}</p> }.into_any(),
+                        Ok(r) => view! { <p class="pg-ratio" aria-live="polite">{format!("= {} per sponsored post", microplan_model::format::number_text(r, 2))}</p> }.into_any(),
                         Err(_) if e.numerator.is_none() && e.denominator.is_none() => view! { <p class="hint pg-ratio-empty">"Enter both counts to see the ratio."</p> }.into_any(),
                         Err(why) => view! { <p class="error-text" role="alert">{why}</p> }.into_any(),
                     })}

@@ -7,11 +7,8 @@ use leptos::prelude::*;
 use super::programme_fields::{lines_of, show_value, NumberField, SelectField, TextArea, TextField};
 use super::programme_page::{edit_plan, plan_memo};
 use super::state::app_state;
-use crate::domain::objectives::{
-    evaluate_threshold, test_evidence, DecisionAction, DecisionThreshold, Direction, MetricUnit, ObjectivePlan,
-    ThresholdDecision, DEFAULT_SUSTAINED_PERIODS,
-};
-use crate::domain::uplift::test_names;
+use microplan_plan::objectives::{evaluate_threshold, test_evidence, DecisionAction, DecisionThreshold, Direction, MetricUnit, ObjectivePlan, ThresholdDecision, DEFAULT_SUSTAINED_PERIODS};
+use microplan_uplift::arms::test_names;
 
 fn metric_options(plan: &ObjectivePlan) -> Vec<(String, String)> {
     plan.metrics().iter().enumerate().map(|(i, m)| (i.to_string(), m.name.clone())).collect()

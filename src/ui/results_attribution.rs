@@ -6,20 +6,20 @@ use leptos::prelude::*;
 
 use super::files::download_workspace_csv;
 use super::state::app_state;
-use crate::domain::attribution::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
-use crate::domain::format::{group_thousands as count, plural};
+use microplan_workspace::attribution::reconcile::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
+use microplan_model::format::{group_thousands as count, plural};
 
 fn amount(value: f64, currency: &Option<String>) -> String {
     if !value.is_finite() {
         return "—".into();
     }
-    crate::domain::format::money(value, currency.as_deref().unwrap_or(""))
+    microplan_model::format::money(value, currency.as_deref().unwrap_or(""))
 }
 
 fn other_currency_text(row: &CreatorAttribution) -> String {
     row.other_currency
         .iter()
-        .map(|(c, n, r)| format!("+ {} in {c} ({}, not converted)", plural(*n, "order", "orders"), crate::domain::format::money(*r, c)))
+        .map(|(c, n, r)| format!("+ {} in {c} ({}, not converted)", plural(*n, "order", "orders"), microplan_model::format::money(*r, c)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -145,7 +145,7 @@ fn summary_lines(r: &Reconciliation) -> Vec<String> {
 }
 
 fn export_reconciliation(reconciliation: &Reconciliation) {
-    download_workspace_csv(app_state(), "attribution", &crate::io::reconciliation_csv(reconciliation));
+    download_workspace_csv(app_state(), "attribution", &microplan_workspace::io::attribution_export::reconciliation_csv(reconciliation));
 }
 
 #[component]

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use super::files::read_file_bytes;
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::attribution::merge_orders;
-use crate::io::{read_shop_orders, CellError};
+use microplan_plan::attribution::merge_orders;
+use microplan_workspace::io::shop_orders::read_shop_orders;
+use microplan_csv::problem::CellError;
 
 /// Problems listed on screen; the rest are counted.
 const PROBLEMS_SHOWN: usize = 50;

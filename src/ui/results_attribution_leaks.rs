@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::attribution::{detect_leaks, LeakSettings};
+use microplan_workspace::attribution::leaks::detect_leaks;
+use microplan_plan::attribution::LeakSettings;
 
 /// One labelled number input bound to a leak setting.
 #[component]
@@ -88,7 +89,7 @@ pub fn LeakList() -> impl IntoView {
                         <li>
                             <p>
                                 <strong>{format!("{} (@{})", flag.code, flag.handle)}</strong>
-                                <span class="leak-kind">{format!(" — {}: {}", flag.kind.label(), crate::domain::format::plural(flag.orders, "order", "orders"))}</span>
+                                <span class="leak-kind">{format!(" — {}: {}", flag.kind.label(), microplan_model::format::plural(flag.orders, "order", "orders"))}</span>
                             </p>
                             <p class="hint">{plain}{after}</p>
                             {formula.map(|f| view! { <details class="explain"><summary>"How is \"unusual\" computed?"</summary><p class="hint">{format!("The threshold is {f}.")}</p></details> })}

@@ -10,12 +10,10 @@ use super::files::download_workspace_csv;
 use super::persistence::update_workspace;
 use super::programme_fields::SelectField;
 use super::state::{app_state, AppState};
-use crate::domain::objectives::DecisionAction;
-use crate::domain::results_decisions::{
-    metric_table, partial_last_period, status_table, Decisions, MetricSource, MetricStatus, PeriodKind,
-    ProgrammeStatus, ResultsPlan, Table, ValueKind,
-};
-use crate::io::csv_record;
+use microplan_plan::objectives::DecisionAction;
+use microplan_workspace::decisions::{metric_table, partial_last_period, status_table, Decisions, MetricSource, MetricStatus, ProgrammeStatus, Table, ValueKind};
+use microplan_plan::results_plan::{PeriodKind, ResultsPlan};
+use microplan_csv::csv_record::csv_record;
 
 /// Changes the stored decisions plan (saved automatically).
 pub fn edit_results_plan(state: AppState, change: impl FnOnce(&mut ResultsPlan)) {
@@ -239,7 +237,7 @@ fn MetricBlock(metric: MetricStatus) -> impl IntoView {
         w.as_ref()
             .and_then(|w| w.programme.objectives.as_ref())
             .and_then(|o| o.metric(index))
-            .and_then(crate::domain::results_decisions::suggested_metric)
+            .and_then(microplan_workspace::decisions::suggested_metric)
             .map_or("not recognised".to_string(), |s| s.label())
     });
     let chosen = Signal::derive(move || {
@@ -271,7 +269,7 @@ fn MetricBlock(metric: MetricStatus) -> impl IntoView {
             </div>
             <p class="rd-value"><span class="rd-number numeric">{value}</span>" "<span class="hint">{metric.observed_text.clone()}</span></p>
             <p>{metric.progress_text.clone()}</p>
-            {(undated > 0).then(|| view! { <p class="hint">{format!("{} no date and counted in no period.", crate::domain::format::plural(undated as u64, "result row has", "result rows have"))}</p> })}
+            {(undated > 0).then(|| view! { <p class="hint">{format!("{} no date and counted in no period.", microplan_model::format::plural(undated as u64, "result row has", "result rows have"))}</p> })}
             <p class=format!("rd-verdict state-{}", metric.verdict.state.key()) data-testid="kpi-verdict">
                 <strong class="rd-status">{metric.verdict.label.clone()}</strong>" "
                 <span class="rd-reason">{metric.verdict.reason.clone()}</span>

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::results::display::{money, thousands};
-use crate::domain::results::{emv, EmvEstimate, EmvSettings, MetricContext, EMV_PRESETS};
+use microplan_plan::results::display::{money, thousands};
+use microplan_plan::results::{emv, EmvEstimate, EmvSettings, MetricContext, EMV_PRESETS};
 
 #[component]
 pub fn EmvPanel() -> impl IntoView {
@@ -19,7 +19,7 @@ pub fn EmvPanel() -> impl IntoView {
     let estimate = Memo::new(move |_| {
         state.workspace.with(|w| {
             w.as_ref().map(|w| {
-                let context = MetricContext::from_workspace(w);
+                let context = MetricContext::from_tables(&w.creators, &w.results);
                 (
                     emv(
                         &w.results.iter().collect::<Vec<_>>(),

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::results_views::ResultsView;
-use crate::domain::results::MetricValue;
-use crate::domain::results_decisions::{show_value, Decisions, ValueKind};
+use microplan_plan::results::MetricValue;
+use microplan_workspace::decisions::{show_value, Decisions, ValueKind};
 
 fn shown(value: &MetricValue, kind: ValueKind, currency: &str) -> String {
     value

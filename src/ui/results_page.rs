@@ -8,11 +8,8 @@ use super::results_views::{conclusion_of, Conclusion, ResultsTabs, ResultsView};
 use super::sections::{Section, UrlSelection};
 use super::state::app_state;
 use super::table_view::TableView;
-use crate::domain::results_decisions::{
-    attribution_conclusion, data_conclusion, decisions, decisions_conclusion, overview_conclusion,
-    performance_conclusion, report_conclusion, Decisions,
-};
-use crate::io::TableKind;
+use microplan_workspace::decisions::{attribution_conclusion, data_conclusion, decisions, decisions_conclusion, overview_conclusion, performance_conclusion, report_conclusion, Decisions};
+use microplan_workspace::io::table::TableKind;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::charts::{AxisFormat, Bar, BarChart};
 use super::state::app_state;
-use crate::domain::results::display::{money, percent, thousands};
-use crate::domain::results::{
-    funnel, performance_table, Grouping, MetricContext, MetricKey, PerformanceRow,
-};
+use microplan_plan::results::display::{money, percent, thousands};
+use microplan_plan::results::{funnel, MetricContext, MetricKey};
+use microplan_workspace::results::table::{performance_table, PerformanceRow};
+use microplan_workspace::results::grouping::Grouping;
 
 
 /// Cost per order per creator with its 95% interval.
@@ -20,7 +20,7 @@ pub fn CostPerOrderChart() -> impl IntoView {
             w.as_ref().map(|w| {
                 (
                     performance_table(w, Grouping::Creator, &[MetricKey::Cpa]),
-                    MetricContext::from_workspace(w).currency,
+                    MetricContext::from_tables(&w.creators, &w.results).currency,
                 )
             })
         })?;
@@ -63,7 +63,7 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     );
     if left_out > 0 {
         summary.push_str(&format!(
-            " {} without both cost and orders are not shown.", crate::domain::format::plural(left_out as u64, "creator", "creators")
+            " {} without both cost and orders are not shown.", microplan_model::format::plural(left_out as u64, "creator", "creators")
         ));
     }
     summary.push_str(" Whiskers: 95% interval from the exact Poisson interval of the order count; few orders give a wide interval.");

@@ -7,14 +7,12 @@ use leptos::prelude::*;
 use super::files::download_workspace_csv;
 use super::results_perf_charts::{CostPerOrderChart, FunnelChart};
 use super::state::app_state;
-use crate::domain::results::display::{
-    column_label, explanation, format_metric, performance_csv_rows, rows_hint,
-};
-use crate::domain::results::{
-    performance_table, sort_performance, Grouping, MetricContext, MetricKey, MetricValue,
-    PerformanceRow,
-};
-use crate::io::csv_record;
+use microplan_plan::results::display::{column_label, explanation, format_metric, rows_hint};
+use microplan_workspace::results::table::performance_csv_rows;
+use microplan_workspace::results::table::{performance_table, sort_performance, PerformanceRow};
+use microplan_workspace::results::grouping::Grouping;
+use microplan_plan::results::{MetricContext, MetricKey, MetricValue};
+use microplan_csv::csv_record::csv_record;
 
 /// The table's columns, in reading order.
 pub const TABLE_KEYS: [MetricKey; 15] = [
@@ -69,7 +67,7 @@ pub fn PerformancePanel() -> impl IntoView {
                 let mut rows = performance_table(w, grouping.get(), &SCREEN_KEYS);
                 let (key, descending) = sort.get();
                 sort_performance(&mut rows, key, descending);
-                (rows, MetricContext::from_workspace(w).currency)
+                (rows, MetricContext::from_tables(&w.creators, &w.results).currency)
             })
         })
     });
@@ -179,7 +177,7 @@ fn PerformanceLine(row: PerformanceRow, currency: String) -> impl IntoView {
     view! {
         <tr class:total=row.is_total>
             <th scope="row">{heading}</th>
-            <td class="numeric">{crate::domain::format::group_thousands(row.rows as u64)}</td>
+            <td class="numeric">{microplan_model::format::group_thousands(row.rows as u64)}</td>
             {row.values.into_iter().map(|(key, value)| view! { <MetricCell key=key value=value currency=currency.clone() /> }).collect_view()}
         </tr>
     }

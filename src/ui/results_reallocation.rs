@@ -8,11 +8,9 @@ use super::charts::{Bar, BarChart};
 use super::programme_fields::{NumberField, SelectField};
 use super::results_decisions::{download_table, edit_results_plan};
 use super::state::app_state;
-use crate::domain::money::Money;
-use crate::domain::results_decisions::{
-    money_cents, money_text, number_text, proposal_table, ranking_table, Decisions, Outcome,
-    Proposal, Ranking, ReallocationRule,
-};
+use microplan_model::money::Money;
+use microplan_workspace::decisions::{money_cents, money_text, number_text, proposal_table, ranking_table, Decisions, Outcome, Proposal, Ranking};
+use microplan_plan::results_plan::ReallocationRule;
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
@@ -245,7 +243,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
                         {proposal.allocations.iter().map(|a| view! {
                             <tr class:excluded=a.excluded>
                                 <th scope="row">{a.group.clone()}</th>
-                                <td class="numeric">{if a.excluded { "excluded".to_string() } else { crate::domain::format::percent(a.share) }}</td>
+                                <td class="numeric">{if a.excluded { "excluded".to_string() } else { microplan_model::format::percent(a.share) }}</td>
                                 <td class="numeric">{money_cents(a.amount, &proposal.budget.currency)}</td>
                                 <td class="rd-reason">{a.reason.strip_prefix(&format!("{}: ", a.group)).unwrap_or(&a.reason).to_string()}</td>
                             </tr>

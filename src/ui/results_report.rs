@@ -7,8 +7,8 @@ use super::document_view::DocumentView;
 use super::programme_fields::TextArea;
 use super::results_decisions::edit_results_plan;
 use super::state::app_state;
-use crate::domain::doc::Document;
-use crate::domain::results_decisions::{stakeholder_report, Decisions};
+use microplan_plan::doc::Document;
+use microplan_workspace::decisions::{stakeholder_report, Decisions};
 
 #[component]
 pub fn ReportCard(computed: Memo<Option<Decisions>>) -> impl IntoView {

@@ -8,15 +8,12 @@ use leptos::task::spawn_local;
 use super::files::read_file_bytes;
 use super::persistence::update_workspace;
 use super::state::app_state;
-use crate::domain::results::display::percent;
-use crate::domain::results::{
-    apply_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, SentimentExamples,
-    NEGATIVE_WORDS, POSITIVE_WORDS,
-};
-use crate::io::CommentFile;
+use microplan_plan::results::display::percent;
+use microplan_plan::results::{apply_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, SentimentExamples, NEGATIVE_WORDS, POSITIVE_WORDS};
+use microplan_workspace::io::raw_comments::CommentFile;
 
 /// Reads and classifies a comments file; nothing is stored here.
-fn classify_file(bytes: &[u8]) -> Result<(Vec<crate::domain::results::SentimentTally>, SentimentExamples, usize), String> {
+fn classify_file(bytes: &[u8]) -> Result<(Vec<microplan_plan::results::SentimentTally>, SentimentExamples, usize), String> {
     let mut file = CommentFile::open(bytes)?;
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     while !file.is_done() {
@@ -52,7 +49,7 @@ pub fn SentimentPanel() -> impl IntoView {
             match outcome {
                 Ok((counts, shown, skipped)) => {
                     let creators = counts.len();
-                    update_workspace(state, |w| apply_sentiment(w, counts));
+                    update_workspace(state, |w| apply_sentiment(&mut w.sentiment, counts));
                     let _ = examples.try_set(Some((shown, skipped)));
                     state.notify(format!("Sentiment of the comments of {creators} creators counted."));
                 }
@@ -62,7 +59,7 @@ pub fn SentimentPanel() -> impl IntoView {
     };
     let use_signal = move |_| {
         let mut done = false;
-        update_workspace(state, |w| done = use_as_sentiment_signal(w));
+        update_workspace(state, |w| done = use_as_sentiment_signal(&w.sentiment, &mut w.programme));
         if done {
             state.notify("The programme's positive sentiment share now uses these counts.");
         } else {
@@ -116,7 +113,7 @@ pub fn SentimentPanel() -> impl IntoView {
                                 {rows.into_iter().map(|t| view! {
                                     <tr>
                                         <th scope="row">{t.handle.clone()}</th>
-                                        <td class="numeric">{crate::domain::format::group_thousands(t.positive as u64)}</td><td class="numeric">{crate::domain::format::group_thousands(t.neutral as u64)}</td><td class="numeric">{crate::domain::format::group_thousands(t.negative as u64)}</td>
+                                        <td class="numeric">{microplan_model::format::group_thousands(t.positive as u64)}</td><td class="numeric">{microplan_model::format::group_thousands(t.neutral as u64)}</td><td class="numeric">{microplan_model::format::group_thousands(t.negative as u64)}</td>
                                         <td class="numeric">{t.positive_share().map(percent).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }).collect_view()}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::results_decisions::Decisions;
+use microplan_workspace::decisions::Decisions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsView {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::store::route::Route;
+use microplan_workspace::store::route::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {

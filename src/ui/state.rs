@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::audit::reuse::MeasuredCreators;
-use crate::domain::workspace::Workspace;
-use crate::store::WorkspaceIndex;
+use microplan_audit::reuse::MeasuredCreators;
+use microplan_workspace::Workspace;
+use microplan_workspace::store::WorkspaceIndex;
 
 /// What the user should know about saving.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::store::browser::BrowserStore;
-use crate::store::records::{Batch, CommitError, MemoryStore, RecordStore, StoreError};
+use microplan_workspace::store::records::{Batch, CommitError, MemoryStore, RecordStore, StoreError};
 
 /// Where records live: IndexedDB, or this tab's memory when storage is unavailable.
 #[derive(Clone)]

@@ -10,7 +10,7 @@ use super::persistence::{
     open_stored, pause, refresh_list, save_now, set_open_base, writes_in_flight,
 };
 use super::state::{AppState, EditConflict, SaveStatus};
-use crate::store::lifecycle;
+use microplan_workspace::store::lifecycle;
 
 /// Another tab stored something: refresh the list, and bring the open workspace up to date
 /// unless this tab has edits of its own, in which case the user chooses.

@@ -6,7 +6,8 @@ use super::files::{download_text, safe_file_stem};
 use super::import_wizard::{grouped, ImportWizard};
 use super::state::{app_state, AppState};
 use super::tables::stored_table_memo;
-use crate::io::{export_csv, table_cells, TableKind};
+use microplan_workspace::io::export::{export_csv, table_cells};
+use microplan_workspace::io::table::TableKind;
 
 const PAGE_SIZE: usize = 25;
 

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::domain::shared::{Shared, TableIdentity};
-use crate::domain::workspace::Workspace;
-use crate::domain::workspace_tables::table_identity;
+use microplan_model::shared::{Shared, TableIdentity};
+use microplan_workspace::Workspace;
+use microplan_workspace::tables::table_identity;
 
 fn table_changed<T>(old: Option<&Option<Shared<T>>>, new: Option<&Option<Shared<T>>>) -> bool {
     match (old, new) {

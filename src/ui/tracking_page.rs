@@ -8,9 +8,9 @@ use super::persistence::update_workspace;
 use super::programme_fields::{lines_of, TextArea, TextField};
 use super::state::app_state;
 use super::table_view::TableView;
-use crate::domain::tracking::{campaign_summary, generate_links, tag_landing_page, utm_parameters, LinkCreator, LinkPlan};
-use crate::domain::workspace::PipelineStatus;
-use crate::io::TableKind;
+use microplan_plan::tracking::{campaign_summary, generate_links, tag_landing_page, utm_parameters, LinkCreator, LinkPlan};
+use microplan_model::rows::PipelineStatus;
+use microplan_workspace::io::table::TableKind;
 
 /// The tagged link the plan gives its first creator's first piece, or why there is none.
 fn preview(plan: &LinkPlan, handle: Option<(&str, &str)>) -> Result<String, String> {
@@ -116,7 +116,7 @@ pub fn TrackingPage() -> impl IntoView {
                 </div>
                 <p class="hint">{move || {
                     let (found, unknown) = creators.get();
-                    let mut text = format!("{} found.", crate::domain::format::plural(found.len() as u64, "creator", "creators"));
+                    let mut text = format!("{} found.", microplan_model::format::plural(found.len() as u64, "creator", "creators"));
                     if !unknown.is_empty() {
                         text.push_str(&format!(" Not in the creators table: @{}.", unknown.join(", @")));
                     }

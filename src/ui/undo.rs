@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::persistence::update_workspace;
 use super::state::{app_state, AppState};
-use crate::domain::workspace::Workspace;
+use microplan_workspace::Workspace;
 
 /// Long enough to read the notice, reach its button by keyboard and act.
 pub const UNDO_SECONDS: u64 = 20;

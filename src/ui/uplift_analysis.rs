@@ -8,8 +8,8 @@ use super::charts::{Bar, BarChart, AxisFormat, Threshold};
 use super::files::{download_text, safe_file_stem};
 use super::state::app_state;
 use super::uplift_form::{chance, percent, points, signed_percent, thousands};
-use crate::domain::uplift::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};
-use crate::io::results_csv;
+use microplan_uplift::arms::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};
+use microplan_workspace::io::uplift_export::results_csv;
 
 #[component]
 pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
@@ -90,13 +90,13 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
             <p class="hint" data-testid="srm">
                 {format!(
                     "Sample ratio check: {} against {}{}.",
-                    crate::domain::format::p_equals(analysis.srm_p_value),
+                    microplan_model::format::p_equals(analysis.srm_p_value),
                     analysis.srm_against,
                     if analysis.srm_mismatch { " — the split is off; see the verdict" } else { ", no sign of a broken split" }
                 )}
             </p>
             {analysis.all_arms_chi_square.map(|(stat, df, p)| view! {
-                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {} on {df} degrees of freedom, {}. Small means at least one arm converts differently.", crate::domain::format::number_text(stat, 2), crate::domain::format::p_equals(p))}</p>
+                <p class="hint">{format!("All arms together (chi-square test of independence): χ² = {} on {df} degrees of freedom, {}. Small means at least one arm converts differently.", microplan_model::format::number_text(stat, 2), microplan_model::format::p_equals(p))}</p>
             })}
             <Explanations level=level prior=format!("Beta({}, {})", analysis.prior.alpha, analysis.prior.beta) />
         </section>
@@ -127,8 +127,8 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                     {comparisons.into_iter().map(|c| {
                         let lift = c.lift.map_or("undefined (control has no conversions)".to_string(), |(l, lo, hi)| format!("{} ({} to {})", signed_percent(l), signed_percent(lo), signed_percent(hi)));
                         let (test, other) = match c.test_used {
-                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives {}", crate::domain::format::p_equals(p)))),
-                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give {}", crate::domain::format::p_equals(p)))),
+                            TestUsed::ZTest => ("z-test", c.fisher_p_value.map(|p| format!("Fisher's exact test gives {}", microplan_model::format::p_equals(p)))),
+                            TestUsed::Fisher => ("Fisher exact", c.z_p_value.map(|p| format!("small counts; the z-test would give {}", microplan_model::format::p_equals(p)))),
                         };
                         view! {
                             <tr>
@@ -140,7 +140,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                                 <td class="numeric">{format_p(c.holm_p_value)}</td>
                                 <td class="numeric">{format_p(c.bh_p_value)}</td>
                                 <td class="numeric">{chance(c.chance_to_beat_control)}</td>
-                                <td class="numeric">{format!("{} pp", crate::domain::format::number_text(c.expected_loss * 100.0, 2))}</td>
+                                <td class="numeric">{format!("{} pp", microplan_model::format::number_text(c.expected_loss * 100.0, 2))}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use super::uplift_form::{percent, points, problem, read, read_count, signed_percent, thousands, Field};
-use crate::domain::format::number_text;
-use crate::domain::stats::means::SummaryStats;
-use crate::domain::stats::BinaryArm;
-use crate::domain::uplift_survey::{brand_lift, compare_summaries, compare_values, parse_values, MeansComparison};
+use microplan_model::format::number_text;
+use microplan_stats::means::SummaryStats;
+use microplan_stats::BinaryArm;
+use microplan_uplift::survey::{brand_lift, compare_summaries, compare_values, parse_values, MeansComparison};
 
 const ALPHA: f64 = 0.05;
 
@@ -36,11 +36,11 @@ fn means_view(c: MeansComparison) -> AnyView {
     view! {
         <p role="status" data-testid="means-result">{format!(
             "Treatment {} against control {}: difference {} (95% Welch interval {} to {}, {}, {} degrees of freedom).{}",
-            number_text(c.treatment.mean, 2), number_text(c.control.mean, 2), signed(w.difference), signed(w.lower), signed(w.upper), crate::domain::format::p_equals(w.p_value), number_text(w.df, 0), boot.unwrap_or_default()
+            number_text(c.treatment.mean, 2), number_text(c.control.mean, 2), signed(w.difference), signed(w.lower), signed(w.upper), microplan_model::format::p_equals(w.p_value), number_text(w.df, 0), boot.unwrap_or_default()
         )}</p>
         <p class="hint" data-testid="means-student">{format!(
             "If asked for Student's t-test (assumes equal spread): t = {}, {} degrees of freedom, {}, 95% interval {} to {}. Welch's above is the one to report.",
-            number_text(s.t, 3), number_text(s.df, 0), crate::domain::format::p_equals(s.p_value), signed(s.lower), signed(s.upper)
+            number_text(s.t, 3), number_text(s.df, 0), microplan_model::format::p_equals(s.p_value), signed(s.lower), signed(s.upper)
         )}</p>
     }
     .into_any()
@@ -60,7 +60,7 @@ pub fn MeansCard() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let read = match super::files::read_file_bytes(&file).await {
-                Ok(bytes) => crate::io::per_user_values(&bytes),
+                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_values(&bytes),
                 Err(e) => Err(e),
             };
             let join = |values: &[f64]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("\n");
@@ -163,7 +163,7 @@ pub fn BrandLiftCard() -> impl IntoView {
                         <p role="status" data-testid="brand-result">{format!(
                             "Positive answers: exposed {} against control {}, a lift of {} (95% interval {} to {}, {} {}).{relative}",
                             percent(r.exposed_share), percent(r.control_share), points(r.lift_points),
-                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, crate::domain::format::p_equals(r.p_value)
+                            points(r.lift_points_lower), points(r.lift_points_upper), r.test_used, microplan_model::format::p_equals(r.p_value)
                         )}</p>
                     }.into_any()
                 }

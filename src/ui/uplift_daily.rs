@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use super::charts::{AxisFormat, Band, LineChart, Marker, Series, SeriesStyle, Threshold};
 use super::uplift_form::{percent, points, problem, read_percent, thousands, Choice, Field};
-use crate::domain::stats::did::DidStdError;
-use crate::domain::uplift::format_p;
-use crate::domain::uplift_daily::{daily_did, day_number, sequential_view, DailyOutcome, TestDay};
-use crate::domain::uplift_msprt::{msprt_view, MixingSource};
-use crate::domain::uplift_prereg::PreRegistration;
+use microplan_stats::did::DidStdError;
+use microplan_uplift::arms::format_p;
+use microplan_uplift::daily::{daily_did, day_number, sequential_view, DailyOutcome, TestDay};
+use microplan_uplift::msprt::{msprt_view, MixingSource};
+use microplan_uplift::prereg::PreRegistration;
 
 const OUTCOMES: &[(&str, &str)] = &[("rate", "Daily conversion rate"), ("count", "Daily conversions")];
 const ERRORS: &[(&str, &str)] = &[("classic", "Classic (t test)"), ("robust", "Robust HC1 (z test)")];
@@ -38,7 +38,7 @@ pub fn DailyCards(
                 (Some(l), Some(date)) => format!(
                     "After {} units the difference is {} (always-valid interval {} to {}); the interval has excluded zero since {}, so the result holds even with daily looks.",
                     thousands(l.n_total), points(l.estimate), points(l.running_lower), points(l.running_upper),
-                    crate::domain::format::date(date)
+                    microplan_model::format::date(date)
                 ),
                 (Some(l), None) => format!(
                     "After {} units the difference is {} (always-valid interval {} to {}); the interval still includes zero, so daily looks do not yet justify a decision.",
@@ -105,7 +105,7 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
         };
         let Some(last) = view.looks.last().copied() else { return problem("No looks yet.".into()) };
         let decision = match view.first_significant {
-            Some(date) => format!("it has been at or below {} since {}, so the difference holds even with daily looks", format_p(alpha), crate::domain::format::date(date)),
+            Some(date) => format!("it has been at or below {} since {}, so the difference holds even with daily looks", format_p(alpha), microplan_model::format::date(date)),
             None => format!("it has not reached {} yet, so daily looks do not yet justify a decision", format_p(alpha)),
         };
         let source = match view.mixing_source {
@@ -116,7 +116,7 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
         view! {
             <p role="status" data-testid="msprt-summary">{format!(
                 "Always-valid p-value after {} units: {}; {decision}.",
-                thousands(last.n_total), crate::domain::format::p_equals(last.p_value)
+                thousands(last.n_total), microplan_model::format::p_equals(last.p_value)
             )}</p>
             <p class="hint" data-testid="msprt-tau">{format!(
                 "Tuned for a difference of {} ({source}); the mixing variance τ² is its square.",
@@ -158,14 +158,14 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
         };
         let is_rate = outcome_kind == DailyOutcome::Rate;
         let show = move |v: f64| if is_rate { points(v) } else { signed_number(v) };
-        let level_show = move |v: f64| if is_rate { percent(v) } else { crate::domain::format::number_text(v, 2) };
+        let level_show = move |v: f64| if is_rate { percent(v) } else { microplan_model::format::number_text(v, 2) };
         let e = did.result.effect;
-        let relative = did.result.relative_effect.map(|r| format!(" That is {} of what the treated group would have shown without the campaign (point estimate).", crate::domain::format::signed_percent(r))).unwrap_or_default();
+        let relative = did.result.relative_effect.map(|r| format!(" That is {} of what the treated group would have shown without the campaign (point estimate).", microplan_model::format::signed_percent(r))).unwrap_or_default();
         let trend = match &did.pre_trend {
             Ok(t) => {
                 let s = t.slope_difference;
                 let verdict = if s.p_value < alpha { "the groups were already drifting apart before launch, so the estimate may be biased; look for a better-matched control" } else { "no evidence that the groups trended differently before launch (which supports, but cannot prove, the parallel-trends assumption)" };
-                format!("Pre-trend check: slopes differ by {} per day ({}): {verdict}.", show(s.estimate), crate::domain::format::p_equals(s.p_value))
+                format!("Pre-trend check: slopes differ by {} per day ({}): {verdict}.", show(s.estimate), microplan_model::format::p_equals(s.p_value))
             }
             Err(e) => format!("Pre-trend check not possible: {e}."),
         };
@@ -178,7 +178,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
         view! {
             <p role="status" data-testid="did-result">{format!(
                 "Estimated incremental effect: {} {} ({} interval {} to {}, {}).{relative}",
-                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha), show(e.lower), show(e.upper), crate::domain::format::p_equals(e.p_value)
+                show(e.estimate), if is_rate { "on the daily conversion rate" } else { "conversions per day" }, percent(1.0 - alpha), show(e.lower), show(e.upper), microplan_model::format::p_equals(e.p_value)
             )}</p>
             <p>{format!(
                 "Before launch: treated {}, control {}. After: treated {}, control {} ({} days before, {} after).",
@@ -188,7 +188,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             <p>{trend}</p>
             <LineChart
                 title="Daily values around launch".to_string()
-                summary=format!("Treated and control series; launch on {}.", crate::domain::format::date(launch))
+                summary=format!("Treated and control series; launch on {}.", microplan_model::format::date(launch))
                 x_label="Date".to_string()
                 y_label=(if is_rate { "Conversion rate" } else { "Conversions" }).to_string()
                 x_format=AxisFormat::Date
@@ -223,6 +223,6 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
 
 /// A difference in conversions per day with its sign: "+1.25", "-0.40".
 fn signed_number(value: f64) -> String {
-    let text = crate::domain::format::number_text(value, 2);
+    let text = microplan_model::format::number_text(value, 2);
     if value > 0.0 && text != "0.00" { format!("+{text}") } else { text }
 }

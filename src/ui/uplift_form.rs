@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 /// Counts with thousands separators, as the uplift cards show them.
-pub use crate::domain::money::group_thousands as thousands;
+pub use microplan_model::money::group_thousands as thousands;
 
 /// A labelled input; the text is kept as typed and read by the card's live computation.
 #[component]
@@ -76,7 +76,7 @@ pub fn read_count(value: RwSignal<String>, label: &str) -> Result<u64, String> {
 }
 
 /// Percentages and percentage points by the one policy of `domain::format`.
-pub use crate::domain::format::{percent, signed_percent, signed_points as points};
+pub use microplan_model::format::{percent, signed_percent, signed_points as points};
 
 /// A probability as a percentage that never rounds to a certainty it is not: `> 99.9%`.
 pub fn chance(p: f64) -> String {

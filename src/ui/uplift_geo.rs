@@ -8,8 +8,8 @@ use super::persistence::update_workspace;
 use super::state::app_state;
 use super::uplift_form::Field;
 use super::uplift_geo_results::GeoResults;
-use crate::domain::geo::{GeoEstimator, GeoTest};
-use crate::domain::iso_date::parse_iso_date;
+use microplan_uplift::geo::{GeoEstimator, GeoTest};
+use microplan_model::iso_date::parse_iso_date;
 
 #[component]
 pub fn GeoTestsCard() -> impl IntoView {
@@ -26,15 +26,15 @@ pub fn GeoTestsCard() -> impl IntoView {
         let name = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
             let read = match super::files::read_file_bytes(&file).await {
-                Ok(bytes) => crate::io::read_geo_series(&bytes),
+                Ok(bytes) => microplan_workspace::io::columns_geo::read_geo_series(&bytes),
                 Err(e) => Err(e),
             };
             match read {
                 Ok(import) => {
                     let summary = format!(
                         "Imported “{name}”: {} regions over {} dates ({}){}.",
-                        crate::domain::money::group_thousands(import.regions as u64),
-                        crate::domain::money::group_thousands(import.dates as u64),
+                        microplan_model::money::group_thousands(import.regions as u64),
+                        microplan_model::money::group_thousands(import.dates as u64),
                         import.metric,
                         if import.notes.is_empty() { String::new() } else { format!("; {}", import.notes.join("; ")) }
                     );
@@ -125,9 +125,9 @@ fn GeoTestView(name: String) -> impl IntoView {
     let penalty_id = format!("geo-penalty-{stem}");
     let remove = move |_| {
         let mut removed = Vec::new();
-        update_workspace(state, |w| removed = crate::domain::removal::take_where(&mut w.geo_tests, |t| t.name == name.get_value()));
+        update_workspace(state, |w| removed = microplan_model::removal::take_where(&mut w.geo_tests, |t| t.name == name.get_value()));
         super::undo::offer_undo(state, format!("Deleted the regional test “{}”.", name.get_value()), move |w| {
-            crate::domain::removal::put_back(&mut w.geo_tests, removed);
+            microplan_model::removal::put_back(&mut w.geo_tests, removed);
         });
     };
     view! {

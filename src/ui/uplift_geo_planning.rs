@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::state::app_state;
 use super::uplift_form::{problem, read, Field};
-use crate::domain::format::{count_text, money, number_text, percent, signed_percent};
-use crate::domain::geo::candidates::{implied_budget, rank_candidates, treated_baseline_per_date, MAX_CANDIDATES};
-use crate::domain::geo::GeoTest;
+use microplan_model::format::{count_text, money, number_text, percent, signed_percent};
+use microplan_uplift::geo::candidates::{implied_budget, rank_candidates, treated_baseline_per_date, MAX_CANDIDATES};
+use microplan_uplift::geo::GeoTest;
 
 /// How many candidate regions are listed.
 const CANDIDATES_SHOWN: usize = 5;
@@ -73,7 +73,7 @@ pub fn GeoImpliedBudget(test: GeoTest, lift: f64, length: usize) -> impl IntoVie
 /// The regions whose synthetic control fits best before launch: candidates to treat.
 #[component]
 pub fn GeoCandidates(test: GeoTest) -> impl IntoView {
-    let answer = RwSignal::new(None::<Result<crate::domain::geo::candidates::CandidateRanking, String>>);
+    let answer = RwSignal::new(None::<Result<microplan_uplift::geo::candidates::CandidateRanking, String>>);
     let test = StoredValue::new(test);
     let run = move |_| answer.set(Some(rank_candidates(&test.get_value(), CANDIDATES_SHOWN).map_err(|e| format!("No ranking: {e}"))));
     let show = move || {

@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use super::charts::{AxisFormat, LineChart, Marker, Series, SeriesStyle, Threshold};
 use super::state::app_state;
 use super::uplift_form::{problem, read_count, Field};
-use crate::domain::geo::analysis::GeoAnalysis;
-use crate::domain::geo::power::{power_of_geo_test, GeoPower, TARGET_POWER};
-use crate::domain::geo::verdict::geo_verdict;
-use crate::domain::geo::{analyse_geo_test, GeoEstimator, GeoTest, POOR_FIT_RATIO};
-use crate::domain::format::{number_text, p_equals, percent, signed_percent};
-use crate::domain::uplift_daily::day_number;
-use crate::domain::uplift_verdict::{format_p, VerdictKind};
+use microplan_uplift::geo::analysis::GeoAnalysis;
+use microplan_uplift::geo::power::{power_of_geo_test, GeoPower, TARGET_POWER};
+use microplan_uplift::geo::verdict::geo_verdict;
+use microplan_uplift::geo::{analyse_geo_test, GeoEstimator, GeoTest, POOR_FIT_RATIO};
+use microplan_model::format::{number_text, p_equals, percent, signed_percent};
+use microplan_uplift::daily::day_number;
+use microplan_uplift::verdict::{format_p, VerdictKind};
 
 /// Significance level when the test has no pre-registration.
 const DEFAULT_ALPHA: f64 = 0.05;

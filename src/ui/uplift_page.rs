@@ -13,11 +13,11 @@ use super::uplift_daily::DailyCards;
 use super::uplift_form::Field;
 use super::uplift_planner::{PlannerCard, SeedingCard};
 use super::uplift_prereg::PreRegistrations;
-use crate::domain::stats::bayes::BetaParams;
-use crate::domain::uplift::{analyse_test, test_names, AnalysisOptions, TestAnalysis};
-use crate::domain::uplift_daily::{arms_from_days, daily_arms, daily_only_tests, TestDay};
-use crate::domain::uplift_prereg::PreRegistration;
-use crate::io::TableKind;
+use microplan_stats::bayes::BetaParams;
+use microplan_uplift::arms::{analyse_test, test_names, AnalysisOptions, TestAnalysis};
+use microplan_uplift::daily::{arms_from_days, daily_arms, daily_only_tests, TestDay};
+use microplan_uplift::prereg::PreRegistration;
+use microplan_workspace::io::table::TableKind;
 
 /// One test's analysis with what its daily cards need.
 #[derive(Clone, PartialEq)]

@@ -19,7 +19,7 @@ pub fn PerUserConversionsCard() -> impl IntoView {
         let test = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
             let read = match super::files::read_file_bytes(&file).await {
-                Ok(bytes) => crate::io::per_user_conversions(&bytes, &test),
+                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_conversions(&bytes, &test),
                 Err(e) => Err(e),
             };
             match read {
@@ -33,7 +33,7 @@ pub fn PerUserConversionsCard() -> impl IntoView {
                     let mut replaced = Vec::new();
                     let name = test.clone();
                     update_workspace(state, |w| {
-                        replaced = crate::domain::removal::take_where(&mut w.test_arms, |a| a.test == test);
+                        replaced = microplan_model::removal::take_where(&mut w.test_arms, |a| a.test == test);
                         w.test_arms.extend(arms);
                     });
                     state.notify(format!("Imported the per-user rows: {summary}."));
@@ -41,7 +41,7 @@ pub fn PerUserConversionsCard() -> impl IntoView {
                         super::undo::offer_undo(state, format!("Replaced the earlier totals of “{name}”."), move |w| {
                             // Positions count the other tests' rows too, so they stay right.
                             w.test_arms.retain(|a| a.test != name);
-                            crate::domain::removal::put_back(&mut w.test_arms, replaced);
+                            microplan_model::removal::put_back(&mut w.test_arms, replaced);
                         });
                     }
                 }

@@ -6,12 +6,10 @@ use leptos::prelude::*;
 
 use super::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, SeriesStyle, Threshold};
 use super::uplift_form::{percent, problem, read, read_count, read_percent, thousands, Choice, Field};
-use crate::domain::stats::binomial_planning::{creators_to_seed, posts_distribution};
-use crate::domain::stats::power::TestDesign;
-use crate::domain::stats::Alternative;
-use crate::domain::uplift_plan::{
-    days_needed, minimum_detectable_effect, power_curve, sample_size, total_from_days, Effect, PlanMetric,
-};
+use microplan_stats::binomial_planning::{creators_to_seed, posts_distribution};
+use microplan_stats::power::TestDesign;
+use microplan_stats::Alternative;
+use microplan_uplift::planning::{days_needed, minimum_detectable_effect, power_curve, sample_size, total_from_days, Effect, PlanMetric};
 
 const METRICS: &[(&str, &str)] = &[("conversion", "Conversion rate"), ("mean", "Mean per unit (revenue per visitor)")];
 const EFFECTS: &[(&str, &str)] = &[("relative", "Relative (% of baseline)"), ("absolute", "Absolute")];
@@ -121,7 +119,7 @@ fn sample_size_view(f: PlanForm) -> AnyView {
         Err(e) => return problem(format!("Cannot plan yet: {e}.")),
     };
     let is_rate = f.is_rate();
-    let show = move |v: f64| if is_rate { percent(v) } else { crate::domain::format::number_text(v, 2) };
+    let show = move |v: f64| if is_rate { percent(v) } else { microplan_model::format::number_text(v, 2) };
     let days_text = match days {
         Some(Ok(d)) => format!(" At the daily traffic entered that takes {} days.", thousands(d)),
         Some(Err(e)) => format!(" ({e})"),
@@ -201,10 +199,10 @@ fn MdeView(form: PlanForm) -> impl IntoView {
                 view! {
                     <ul class="mde-list" data-testid="mde-result">
                         {list.into_iter().enumerate().map(|(i, (name, mde))| {
-                            let absolute = if is_rate { crate::domain::format::signed_points(mde.absolute) } else { crate::domain::format::number_text(mde.absolute, 3) };
+                            let absolute = if is_rate { microplan_model::format::signed_points(mde.absolute) } else { microplan_model::format::number_text(mde.absolute, 3) };
                             view! { <li>
                                 <strong>{format!("{}{}: ", name, if i == 0 { " (used)" } else { "" })}</strong>
-                                {format!("{} relative ({absolute})", crate::domain::format::signed_percent(mde.relative))}
+                                {format!("{} relative ({absolute})", microplan_model::format::signed_percent(mde.relative))}
                             </li> }
                         }).collect_view()}
                     </ul>
@@ -249,7 +247,7 @@ pub fn SeedingCard() -> impl IntoView {
                     view! {
                         <p class="big-number" role="status" data-testid="seeding-result">
                             <strong>{thousands(plan.gifted)}</strong>
-                            {format!(" creators: at least {k} post with probability {} (expected {} posts).", percent(plan.probability), crate::domain::format::number_text(plan.expected_posts, 1))}
+                            {format!(" creators: at least {k} post with probability {} (expected {} posts).", percent(plan.probability), microplan_model::format::number_text(plan.expected_posts, 1))}
                         </p>
                         <BarChart
                             title="How many will post".to_string()

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::persistence::update_workspace;
 use super::state::app_state;
 use super::undo::offer_undo;
-use crate::domain::removal::{put_back, take_where};
-use crate::domain::uplift_prereg::{format_timestamp, PreRegistration, PreregField};
+use microplan_model::removal::{put_back, take_where};
+use microplan_uplift::prereg::{format_timestamp, PreRegistration, PreregField};
 
 fn now_ms() -> i64 {
     js_sys::Date::now() as i64

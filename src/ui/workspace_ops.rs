@@ -9,10 +9,11 @@ use super::persistence::{
     refresh_list, show_opened, update_workspace,
 };
 use super::state::AppState;
-use crate::domain::workspace::Workspace;
-use crate::store::index::new_workspace_id;
-use crate::store::lifecycle::{self, LifecycleError, Opened};
-use crate::store::records::{workspace_key, StoredRevision};
+use microplan_workspace::Workspace;
+use microplan_workspace::store::index::new_workspace_id;
+use microplan_workspace::store::lifecycle;
+use microplan_workspace::store::lifecycle::{LifecycleError, Opened};
+use microplan_workspace::store::records::{workspace_key, StoredRevision};
 
 fn new_id() -> String {
     new_workspace_id(js_sys::Date::now(), js_sys::Math::random())

@@ -8,9 +8,9 @@ use super::files::{download_text, read_file_bytes, safe_file_stem};
 use super::persistence::{self, now_iso};
 use super::workspace_ops;
 use super::state::{app_state, AppState};
-use crate::domain::demo::demo_workspace;
-use crate::domain::workspace::Workspace;
-use crate::store::encode_workspace;
+use microplan_demo::demo_workspace;
+use microplan_workspace::Workspace;
+use microplan_workspace::store::encode_workspace;
 
 /// The header's workspace picker.
 #[component]
@@ -82,8 +82,8 @@ fn import_workspace_file(state: AppState, ev: leptos::ev::Event) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
     input.set_value("");
     // An oversized file is refused before it is read into memory.
-    if file.size() > crate::domain::limits::MAX_FILE_BYTES as f64 {
-        let error = crate::store::validate::FileError::TooLarge { bytes: file.size() as usize };
+    if file.size() > microplan_model::limits::MAX_FILE_BYTES as f64 {
+        let error = microplan_workspace::store::validate::FileError::TooLarge { bytes: file.size() as usize };
         return state.notify_error(format!(
             "“{}” was not imported: {error}. Your workspaces are unchanged.",
             file.name()
@@ -95,7 +95,7 @@ fn import_workspace_file(state: AppState, ev: leptos::ev::Event) {
             Err(error) => return state.notify_error(error),
         };
         // Refuses invalid UTF-8 (with its byte offset), oversized files and values out of range.
-        match crate::store::validate::decode_workspace_file(&bytes) {
+        match microplan_workspace::store::validate::decode_workspace_file(&bytes) {
             Ok(workspace) => {
                 persistence::flush(state).await;
                 workspace_ops::add_and_open(state, workspace).await;
@@ -164,7 +164,7 @@ pub fn WorkspaceManager() -> impl IntoView {
 }
 
 #[component]
-fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
+fn WorkspaceRow(meta: microplan_workspace::store::WorkspaceMeta) -> impl IntoView {
     let state = app_state();
     let id = meta.id.clone();
     let is_active = {
@@ -202,7 +202,7 @@ fn WorkspaceRow(meta: crate::store::WorkspaceMeta) -> impl IntoView {
                     view! {
                         <div class="workspace-title">
                             <span class="workspace-name">{name.clone()}</span>
-                            <span class="muted">{format!("{} rows", crate::domain::money::group_thousands(meta.rows as u64))}</span>
+                            <span class="muted">{format!("{} rows", microplan_model::money::group_thousands(meta.rows as u64))}</span>
                             {move || is_active.get().then(|| view! { <span class="badge">"open"</span> })}
                         </div>
                     }

@@ -3,9 +3,10 @@
 
 use std::time::Instant;
 
-use microplan::domain::audit::comments::{analyze_comments, CommentSettings, RawComment};
-use microplan::domain::audit::{audit_workspace, AuditSettings};
-use microplan::domain::random::SplitMix64;
+use microplan_audit::comments::{analyze_comments, CommentSettings, RawComment};
+use microplan_workspace::audits::audit_workspace;
+use microplan_audit::AuditSettings;
+use microplan_model::random::SplitMix64;
 
 #[path = "synthetic.rs"]
 mod synthetic;
@@ -109,8 +110,8 @@ fn browser_bench_comments_csv(unique_specific: bool) -> String {
 }
 
 fn comment_import_of_the_browser_bench_file(unique_specific: bool) {
-    use microplan::domain::audit::comment_import::{analyse_creator, group_by_creator};
-    use microplan::io::CommentFile;
+    use microplan_audit::comment_import::{analyse_creator, group_by_creator};
+    use microplan_workspace::io::raw_comments::CommentFile;
     let csv = browser_bench_comments_csv(unique_specific);
     let clock = Instant::now();
     // Read a chunk at a time, as the page does.

@@ -3,9 +3,14 @@
 
 use std::time::Instant;
 
-use microplan::domain::workspace::Workspace;
-use microplan::io::{apply_import, export_csv, propose_mapping, read_csv, validate, ImportMode, ImportOptions, TableKind};
-use microplan::store::{decode_workspace, encode_workspace};
+use microplan_workspace::Workspace;
+use microplan_workspace::io::apply::{apply_import, ImportMode};
+use microplan_workspace::io::export::export_csv;
+use microplan_workspace::io::mapping::propose_mapping;
+use microplan_csv::read::read_csv;
+use microplan_workspace::io::validate::{validate, ImportOptions};
+use microplan_workspace::io::table::TableKind;
+use microplan_workspace::store::{decode_workspace, encode_workspace};
 
 const CREATORS: usize = 5_000;
 const POSTS_EACH: usize = 30;

@@ -6,13 +6,15 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use microplan::domain::audit::reuse::{audit_workspace_reusing, MeasuredCreators};
-use microplan::domain::audit::review::CreatorReview;
-use microplan::domain::audit::AuditSettings;
-use microplan::domain::workspace::{PipelineStatus, Workspace};
-use microplan::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
-use microplan::store::tables::{read_stored, TABLES};
-use microplan::store::{decode_workspace, encode_workspace};
+use microplan_audit::reuse::MeasuredCreators;
+use microplan_workspace::audits::audit_workspace_reusing;
+use microplan_audit::review::CreatorReview;
+use microplan_audit::AuditSettings;
+use microplan_model::rows::PipelineStatus;
+use microplan_workspace::Workspace;
+use microplan_workspace::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
+use microplan_workspace::store::tables::{read_stored, TABLES};
+use microplan_workspace::store::{decode_workspace, encode_workspace};
 
 #[path = "synthetic.rs"]
 mod synthetic;

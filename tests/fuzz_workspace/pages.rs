@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use microplan::domain::workspace::Workspace;
+use microplan_workspace::Workspace;
 
 /// What the pages compute from a workspace: Creators (audit, roster), Results (performance,
 /// EMV, decisions, report, attribution, leaks), Contracts, Briefs, Communities (activations),
@@ -15,7 +15,7 @@ pub fn compute_every_page(w: &Workspace, statistics: bool, period: u8) {
     let audits = audit::audit_workspace(w, &settings);
     let _ = audit::roster::roster_rows(&audits, w);
 
-    let context = results::MetricContext::from_workspace(w);
+    let context = results::MetricContext::from_tables(&w.creators, &w.results);
     let rows: Vec<&workspace::DeliverableResult> = w.results.iter().collect();
     let grouping = results::Grouping::ALL[usize::from(period) % results::Grouping::ALL.len()];
     let _ = results::performance_table(w, grouping, &results::MetricKey::ALL);

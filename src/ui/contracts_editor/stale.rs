@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{write_draft, ContractChoices, VersionRef};
-use crate::domain::contract::versions::{find_version, is_stale};
+use microplan_plan::contract::versions::{find_version, is_stale};
 use crate::ui::state::AppState;
 
 /// Whether `at` is a version that was saved elsewhere since this editor took its stamp.

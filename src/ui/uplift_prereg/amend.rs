@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{edit_plan, now_ms};
-use crate::domain::uplift_prereg::{format_timestamp, PlanVersion, PreRegistration, PreregField};
+use microplan_uplift::prereg::{format_timestamp, PlanVersion, PreRegistration, PreregField};
 
 /// The "Amend as new version" form: every field prefilled from the version in force, and a
 /// required reason. Saving keeps the edits as the next version; the earlier ones stay.

@@ -1,0 +1,261 @@
+//! Changes the Communities section makes to a workspace, with the checks that keep names
+//! unique and references intact.
+
+use chrono::NaiveDate;
+
+use microplan_audit::{handle_key, CreatorAudit};
+use microplan_model::rows::{Community, PipelineStatus};
+use crate::Workspace;
+
+use microplan_plan::activation::ecosystem::is_member;
+use microplan_plan::activation::{records_of, same_name, ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
+
+/// `trailrunning, #ukrunchat fell` -> `["#trailrunning", "#ukrunchat", "#fell"]`.
+pub fn parse_hashtags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for raw in text.split([',', ';', ' ', '\n', '\t']) {
+        let word = raw.trim().trim_start_matches('#');
+        if word.is_empty() {
+            continue;
+        }
+        let tag = format!("#{word}");
+        if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// `GB=2; DE=4` -> shipping times; names the part that is not a country and days.
+pub fn parse_shipping_days(text: &str) -> Result<Vec<ShippingTime>, String> {
+    let mut times: Vec<ShippingTime> = Vec::new();
+    for part in text
+        .split([';', ',', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let time = ShippingTime::parse(part)
+            .ok_or_else(|| format!("`{part}` is not a country and days: write it like GB=2"))?;
+        times.retain(|t| t.country != time.country);
+        times.push(time);
+    }
+    Ok(times)
+}
+
+/// Adds a community, or replaces the one named `original`; a rename follows into the
+/// creators' memberships and the activation plans.
+pub fn save_community(
+    workspace: &mut Workspace,
+    original: Option<&str>,
+    mut community: Community,
+) -> Result<(), String> {
+    community.name = community.name.trim().to_string();
+    if community.name.is_empty() {
+        return Err("give the community a name, such as Trail running".into());
+    }
+    let clash = workspace.communities.iter().any(|c| {
+        same_name(&c.name, &community.name) && !original.is_some_and(|o| same_name(o, &c.name))
+    });
+    if clash {
+        return Err(format!(
+            "a community called “{}” exists already: pick another name",
+            community.name
+        ));
+    }
+    match original.and_then(|o| {
+        workspace
+            .communities
+            .iter()
+            .position(|c| same_name(&c.name, o))
+    }) {
+        Some(index) => {
+            let old = workspace
+                .communities
+                .get(index)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            if old != community.name {
+                for creator in &mut workspace.creators {
+                    for name in &mut creator.communities {
+                        if same_name(name, &old) {
+                            *name = community.name.clone();
+                        }
+                    }
+                }
+                for plan in &mut workspace.activation_plans {
+                    if same_name(&plan.community, &old) {
+                        plan.community = community.name.clone();
+                    }
+                }
+            }
+            if let Some(slot) = workspace.communities.get_mut(index) {
+                *slot = community;
+            }
+        }
+        None => workspace.communities.push(community),
+    }
+    Ok(())
+}
+
+/// Removes a community and the creators' memberships of it; its plans stay, as history.
+pub fn remove_community(workspace: &mut Workspace, name: &str) {
+    workspace.communities.retain(|c| !same_name(&c.name, name));
+    for creator in &mut workspace.creators {
+        creator.communities.retain(|c| !same_name(c, name));
+    }
+}
+
+/// Adds or removes a creator's membership of a community.
+pub fn set_membership(workspace: &mut Workspace, handle: &str, community: &str, member: bool) {
+    let key = handle_key(handle);
+    for creator in workspace
+        .creators
+        .iter_mut()
+        .filter(|c| handle_key(&c.handle) == key)
+    {
+        creator.communities.retain(|c| !same_name(c, community));
+        if member {
+            creator.communities.push(community.to_string());
+        }
+    }
+}
+
+/// Checks a plan before it is saved.
+pub fn check_plan(plan: &ActivationPlan) -> Result<(), String> {
+    if plan.name.trim().is_empty() {
+        return Err("give the activation a name, such as Sourdough January challenge".into());
+    }
+    if plan.community.trim().is_empty() {
+        return Err("choose the community the activation is for".into());
+    }
+    if plan.window_end < plan.window_start {
+        return Err("the posting window ends before it starts: move the end date".into());
+    }
+    if plan.target_posts == 0 {
+        return Err("set the number of posts wanted to 1 or more".into());
+    }
+    Ok(())
+}
+
+/// Saves a plan, replacing the one with the same name; `true` when it replaced one.
+pub fn save_plan(workspace: &mut Workspace, mut plan: ActivationPlan) -> Result<bool, String> {
+    plan.name = plan.name.trim().to_string();
+    check_plan(&plan)?;
+    match workspace
+        .activation_plans
+        .iter_mut()
+        .find(|p| same_name(&p.name, &plan.name))
+    {
+        Some(slot) => {
+            *slot = plan;
+            Ok(true)
+        }
+        None => {
+            workspace.activation_plans.push(plan);
+            Ok(false)
+        }
+    }
+}
+
+/// Removes a plan and its roster.
+pub fn remove_plan(workspace: &mut Workspace, name: &str) {
+    workspace
+        .activation_plans
+        .retain(|p| !same_name(&p.name, name));
+    workspace
+        .gifting_history
+        .retain(|r| !same_name(&r.activation, name));
+}
+
+/// Fills the roster of a plan up to its paid and gifted counts with active members of its
+/// community not yet on it, best audit score first (unscored last): the best become the paid
+/// creators. Returns how many were added.
+pub fn fill_roster(workspace: &mut Workspace, plan_name: &str, audits: &[CreatorAudit]) -> usize {
+    let Some(plan) = workspace
+        .activation_plans
+        .iter()
+        .find(|p| same_name(&p.name, plan_name))
+        .cloned()
+    else {
+        return 0;
+    };
+    let on_roster: Vec<String> = records_of(&workspace.gifting_history, &plan.name)
+        .map(|r| handle_key(&r.handle))
+        .collect();
+    let count = |arrangement: Arrangement| {
+        records_of(&workspace.gifting_history, &plan.name)
+            .filter(|r| r.arrangement == arrangement)
+            .count() as u64
+    };
+    let paid_missing = plan.paid_creators.saturating_sub(count(Arrangement::Paid));
+    let gifted_missing = plan
+        .gifted_creators
+        .saturating_sub(count(Arrangement::Gifted));
+    let score = |handle: &str| {
+        let key = handle_key(handle);
+        audits
+            .iter()
+            .find(|a| handle_key(&a.handle) == key)
+            .and_then(|a| a.score)
+            .filter(|s| s.is_finite())
+    };
+    let mut candidates: Vec<(String, Option<f64>)> = workspace
+        .creators
+        .iter()
+        .filter(|c| is_member(c, &plan.community) && c.status != PipelineStatus::Dropped)
+        .filter(|c| !on_roster.contains(&handle_key(&c.handle)))
+        .map(|c| (c.handle.clone(), score(&c.handle)))
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.1.unwrap_or(-1.0)
+            .total_cmp(&a.1.unwrap_or(-1.0))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut added = 0;
+    for (index, (handle, _)) in candidates.into_iter().enumerate() {
+        let arrangement = if (index as u64) < paid_missing {
+            Arrangement::Paid
+        } else if (index as u64) < paid_missing + gifted_missing {
+            Arrangement::Gifted
+        } else {
+            break;
+        };
+        workspace.gifting_history.push(GiftingRecord {
+            activation: plan.name.clone(),
+            handle,
+            arrangement,
+            shipped_on: None,
+            posted: None,
+            posted_on: None,
+        });
+        added += 1;
+    }
+    added
+}
+
+/// Records whether a creator posted for an activation, and when.
+pub fn set_outcome(
+    workspace: &mut Workspace,
+    activation: &str,
+    handle: &str,
+    posted: Option<bool>,
+    posted_on: Option<NaiveDate>,
+) {
+    for record in workspace.gifting_history.iter_mut() {
+        if same_name(&record.activation, activation) && same_name(&record.handle, handle) {
+            record.posted = posted;
+            record.posted_on = if posted == Some(true) {
+                posted_on
+            } else {
+                None
+            };
+        }
+    }
+}
+
+/// Takes a creator off an activation's roster.
+pub fn remove_from_roster(workspace: &mut Workspace, activation: &str, handle: &str) {
+    workspace
+        .gifting_history
+        .retain(|r| !(same_name(&r.activation, activation) && same_name(&r.handle, handle)));
+}

@@ -1,0 +1,211 @@
+//! A programme metric's value from its source: the result rows period by period, the linked
+//! uplift test's relative lift, or the programme's signal counts.
+
+use super::periods::{partial_last_period, readings, Readings};
+use super::status::MetricStatus;
+use microplan_plan::results_plan::PeriodKind;
+use microplan_plan::objectives::{signal_ratio, MetricPlan, MetricUnit, ObjectivePlan};
+use microplan_plan::results::{metric, MetricContext, MetricKey};
+use microplan_uplift::arms::{analyse_test, AnalysisOptions};
+use microplan_model::rows::DeliverableResult;
+use crate::Workspace;
+
+/// Totals are compared per period; rates and costs per outcome over all rows.
+fn is_total(key: MetricKey) -> bool {
+    use MetricKey::*;
+    matches!(
+        key,
+        Reach
+            | Views
+            | Impressions
+            | Engagements
+            | LinkClicks
+            | CodeRedemptions
+            | Orders
+            | Revenue
+            | Cost
+    )
+}
+
+pub(super) struct Observation {
+    pub readings: Option<Readings>,
+    pub values: Vec<f64>,
+    pub observed: Option<f64>,
+    pub text: String,
+}
+
+pub(super) fn observe_results(
+    rows: &[&DeliverableResult],
+    key: MetricKey,
+    status: &MetricStatus,
+    period: PeriodKind,
+    context: &MetricContext,
+) -> Observation {
+    let read = readings(rows, key, period, context);
+    let values = read.complete_values();
+    let partial = partial_last_period(&read);
+    let mut undated = String::new();
+    if let Some(partial) = &partial {
+        undated.push_str(&format!(" {}", partial.note()));
+    }
+    if read.undated_rows > 0 {
+        undated.push_str(&format!(
+            " {} row(s) without a date are in no period.",
+            read.undated_rows
+        ));
+    }
+    if read.periods_without_value() > 0 {
+        undated.push_str(&format!(
+            " {} {} with results but no value are left out.",
+            read.periods_without_value(),
+            period.plural()
+        ));
+    }
+    if rows.is_empty() {
+        let text = "No results yet: import them in the Results table below.".to_string();
+        return Observation {
+            readings: Some(read),
+            values,
+            observed: None,
+            text,
+        };
+    }
+    let (observed, text) = if is_total(key) {
+        let total: f64 = values.iter().sum();
+        let count = values.len();
+        if count == 0 {
+            (
+                None,
+                format!(
+                    "No dated result row reports {}.{undated}",
+                    key.label().to_lowercase()
+                ),
+            )
+        } else {
+            let average = total / count as f64;
+            (
+                Some(average),
+                format!(
+                    "{} per {} on average: {} over {count} {}{} with results (baselines of counts are per {}).{undated}",
+                    status.show(average),
+                    period.noun(),
+                    status.show(total),
+                    if partial.is_some() { "complete " } else { "" },
+                    if count == 1 { period.noun() } else { period.plural() },
+                    period.noun()
+                ),
+            )
+        }
+    } else {
+        let all = metric(rows, key, context);
+        match all.value {
+            Some(value) => (
+                Some(value),
+                format!(
+                    "{} over {} of {} rows ({}).",
+                    status.show(value),
+                    all.rows_used,
+                    all.rows_total,
+                    key.formula()
+                ),
+            ),
+            None => (
+                None,
+                all.note
+                    .unwrap_or_else(|| "No value from the results.".to_string()),
+            ),
+        }
+    };
+    Observation {
+        readings: Some(read),
+        values,
+        observed,
+        text,
+    }
+}
+
+pub(super) fn observe_test(workspace: &Workspace, metric: &MetricPlan) -> Observation {
+    let none = |text: String| Observation {
+        readings: None,
+        values: Vec::new(),
+        observed: None,
+        text,
+    };
+    let Some(test) = &metric.uplift_test else {
+        return none(
+            "No uplift test is linked to this metric: link one on the Programme page.".to_string(),
+        );
+    };
+    match analyse_test(
+        &workspace.test_arms,
+        test,
+        &AnalysisOptions::default(),
+        None,
+    ) {
+        Ok(analysis) => {
+            let best = analysis
+                .comparisons
+                .iter()
+                .filter_map(|c| c.lift.map(|l| (c.arm.clone(), l)))
+                .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
+            match best {
+                Some((arm, (lift, low, high))) => Observation {
+                    readings: None,
+                    values: vec![lift],
+                    observed: Some(lift),
+                    text: format!(
+                        "“{test}”, {arm} against control: relative lift {} (95% {} to {}), one reading for the whole test.",
+                        microplan_model::format::percent(lift),
+                        microplan_model::format::percent(low),
+                        microplan_model::format::percent(high)
+                    ),
+                },
+                None => none(format!("“{test}”: the control has no conversions, so a relative lift is undefined.")),
+            }
+        }
+        Err(error) => none(format!("{error}.")),
+    }
+}
+
+pub(super) fn observe_signal(
+    plan: &ObjectivePlan,
+    kind: microplan_plan::objectives::SignalKind,
+    metric: &MetricPlan,
+) -> Observation {
+    let entry = plan.signals.iter().find(|s| s.kind == kind);
+    let none = |text: String| Observation {
+        readings: None,
+        values: Vec::new(),
+        observed: None,
+        text,
+    };
+    let Some(entry) = entry else {
+        return none(format!(
+            "The programme has no “{}” signal: add its counts on the Programme page.",
+            kind.label()
+        ));
+    };
+    let value = if metric.unit == MetricUnit::Count {
+        entry.numerator.map(|n| n as f64).ok_or_else(|| {
+            format!(
+                "Enter {} on the Programme page.",
+                kind.numerator_label().to_lowercase()
+            )
+        })
+    } else {
+        signal_ratio(entry)
+    };
+    match value {
+        Ok(value) => Observation {
+            readings: None,
+            values: vec![value],
+            observed: Some(value),
+            text: format!(
+                "From the programme's signal counts: {} / {}.",
+                kind.numerator_label(),
+                kind.denominator_label().to_lowercase()
+            ),
+        },
+        Err(error) => none(error),
+    }
+}
