@@ -17,10 +17,6 @@ mod sentiment;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_emv;
-#[cfg(test)]
-mod tests_props;
 
 use std::collections::HashMap;
 

@@ -225,27 +225,20 @@ mod tests {
         let empty = SentimentTally { handle: "x".into(), positive: 0, neutral: 0, negative: 0 };
         assert_eq!(empty.positive_share(), None);
 
-        let mut w = microplan_workspace::Workspace::empty("Brand");
-        w.sentiment.push(SentimentTally { handle: "ANNA".into(), positive: 9, neutral: 9, negative: 9 });
-        w.sentiment.push(SentimentTally { handle: "cat".into(), positive: 1, neutral: 0, negative: 0 });
-        apply_sentiment(&mut w, tallies);
+        let mut stored = vec![
+            SentimentTally { handle: "ANNA".into(), positive: 9, neutral: 9, negative: 9 },
+            SentimentTally { handle: "cat".into(), positive: 1, neutral: 0, negative: 0 },
+        ];
+        apply_sentiment(&mut stored, tallies);
         // anna replaced (2, 0, 1), cat kept (1, 0, 0), ben added (0, 1, 0): 3 of 5 positive.
-        assert_eq!(w.sentiment.len(), 3);
-        assert_eq!(sentiment_totals(&w.sentiment), (3, 5));
-        assert!(!use_as_sentiment_signal(&mut w), "no objective, no signal to fill");
-        w.programme.objectives = Some(crate::objectives::propose(crate::objectives::Objective::Engagement));
-        assert!(use_as_sentiment_signal(&mut w));
-        let plan = w.programme.objectives.as_ref().unwrap();
+        assert_eq!(stored.len(), 3);
+        assert_eq!(sentiment_totals(&stored), (3, 5));
+        let mut programme = crate::objectives::Programme::default();
+        assert!(!use_as_sentiment_signal(&stored, &mut programme), "no objective, no signal to fill");
+        programme.objectives = Some(crate::objectives::propose(crate::objectives::Objective::Engagement));
+        assert!(use_as_sentiment_signal(&stored, &mut programme));
+        let plan = programme.objectives.as_ref().unwrap();
         let signal = plan.signals.iter().find(|s| s.kind == crate::objectives::SignalKind::Sentiment).unwrap();
         assert_eq!((signal.numerator, signal.denominator), (Some(3), Some(5)));
-    }
-
-    #[test]
-    fn the_demo_counts_match_the_programme_signal() {
-        let w = microplan_demo::demo_workspace();
-        assert_eq!(sentiment_totals(&w.sentiment), (212, 310));
-        let plan = w.programme.objectives.as_ref().unwrap();
-        let signal = plan.signals.iter().find(|s| s.kind == crate::objectives::SignalKind::Sentiment).unwrap();
-        assert_eq!((signal.numerator, signal.denominator), (Some(212), Some(310)));
     }
 }

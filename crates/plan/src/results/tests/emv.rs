@@ -1,9 +1,8 @@
-//! Earned media value by hand.
+//! Earned media value, the funnel and displayed values by hand.
 
-use super::*;
+use super::super::*;
 use microplan_model::money::Money;
 use microplan_model::rows::DeliverableResult;
-use microplan_workspace::Workspace;
 
 fn row(likes: Option<u64>, views: Option<u64>) -> DeliverableResult {
     DeliverableResult {
@@ -19,7 +18,7 @@ fn row(likes: Option<u64>, views: Option<u64>) -> DeliverableResult {
         orders: Some(3),
         revenue: Some(Money::new(90.0, "EUR")),
         cost: Some(Money::new(60.0, "EUR")),
-        ..super::tests::row("ana", "reel")
+        ..super::row("ana", "reel")
     }
 }
 
@@ -130,28 +129,6 @@ fn missing_counts_swapped_and_invalid_rates_are_said() {
 }
 
 #[test]
-fn presets_state_their_source_and_old_workspaces_get_the_default() {
-    for name in EMV_PRESETS {
-        let preset = EmvSettings::preset(name).unwrap_or_default();
-        assert_eq!(preset.preset, name);
-        assert!(!preset.is_edited());
-        assert!(preset
-            .rates
-            .iter()
-            .all(|r| r.source.contains("assumption") && r.low <= r.high));
-    }
-    assert_eq!(EmvSettings::preset("Magic"), None);
-    assert_eq!(EmvSettings::default().preset, EMV_PRESETS[0]);
-    let stored = r#"{"name":"old workspace"}"#;
-    let workspace: Workspace = serde_json::from_str(stored).unwrap_or_default();
-    assert_eq!(workspace.name, "old workspace");
-    assert_eq!(workspace.emv_settings, EmvSettings::default().into());
-    let json = serde_json::to_string(&workspace).unwrap_or_default();
-    let back: Workspace = serde_json::from_str(&json).unwrap_or_default();
-    assert_eq!(back.emv_settings, workspace.emv_settings);
-}
-
-#[test]
 fn emv_is_never_part_of_revenue_or_roi() {
     let a = row(Some(100), Some(2000));
     let context = eur();
@@ -188,7 +165,7 @@ fn funnel_uses_rows_with_all_three_steps() {
 
 #[test]
 fn values_read_with_their_units() {
-    use super::display::*;
+    use super::super::display::*;
     assert_eq!(format_metric(MetricKey::Ctr, 0.008333, "EUR"), "0.8%");
     assert_eq!(format_metric(MetricKey::Roi, 0.5, "EUR"), "50%");
     assert_eq!(format_metric(MetricKey::Cpa, 20.0, "EUR"), "€20");
@@ -215,39 +192,4 @@ fn values_read_with_their_units() {
     );
     assert_eq!(rows_hint(&partial).as_deref(), Some("based on 1 of 3 rows"));
     assert!(explanation(MetricKey::Cpa, &partial, "EUR").contains("zero orders"));
-}
-
-#[test]
-fn sorting_keeps_missing_values_and_the_total_last() {
-    let mut workspace = Workspace::empty("w");
-    let cheap = DeliverableResult {
-        cost: Some(Money::new(30.0, "EUR")),
-        ..row(Some(1), None)
-    };
-    let none = DeliverableResult {
-        orders: Some(0),
-        ..row(Some(1), None)
-    };
-    workspace.results = vec![
-        DeliverableResult {
-            handle: "b".into(),
-            ..row(Some(1), None)
-        }, // 60 / 3 = 20
-        DeliverableResult {
-            handle: "a".into(),
-            ..cheap
-        }, // 30 / 3 = 10
-        DeliverableResult {
-            handle: "c".into(),
-            ..none
-        }, // zero orders
-    ].into();
-    let mut table = performance_table(&workspace, Grouping::Creator, &[MetricKey::Cpa]);
-    let order = |t: &[PerformanceRow]| t.iter().map(|r| r.group.clone()).collect::<Vec<_>>();
-    sort_performance(&mut table, Some(MetricKey::Cpa), false);
-    assert_eq!(order(&table), ["a", "b", "c", "All"]);
-    sort_performance(&mut table, Some(MetricKey::Cpa), true);
-    assert_eq!(order(&table), ["b", "a", "c", "All"]);
-    sort_performance(&mut table, None, true);
-    assert_eq!(order(&table), ["c", "b", "a", "All"]);
 }

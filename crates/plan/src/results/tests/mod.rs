@@ -1,10 +1,12 @@
-//! Hand-checked tests of the performance metrics and intervals (grouping, EMV and the
-//! property tests are in `tests_grouping.rs`, `tests_emv.rs` and `tests_props.rs`).
+//! Hand-checked tests of the performance metrics and intervals; EMV, the funnel and the
+//! displayed values in `emv.rs`. Tests over a workspace (grouped tables, stored settings,
+//! the demo, property tests of the tables) are in the crate's `tests/results.rs`.
+
+mod emv;
 
 use super::*;
 use microplan_model::money::Money;
 use microplan_model::rows::DeliverableResult;
-use microplan_workspace::Workspace;
 
 /// A row with every measurement missing; built from JSON so that it stays valid when the
 /// table gains optional columns.
@@ -309,11 +311,10 @@ fn money_in_another_currency_is_left_out_with_a_note() {
     // ROAS over the EUR rows only: 300 / 200.
     assert_eq!(value(&rows, MetricKey::Roas).value, Some(1.5));
     // Reporting currency: most common among cost and revenue (EUR 4 times, USD twice).
-    let mut workspace = Workspace::empty("w");
-    workspace.results = vec![a.clone(), b.clone(), usd.clone()].into();
-    assert_eq!(MetricContext::from_tables(&workspace.creators, &workspace.results).currency, "EUR");
-    workspace.results = vec![usd.clone(), usd, a].into();
-    assert_eq!(MetricContext::from_tables(&workspace.creators, &workspace.results).currency, "USD");
+    let results = vec![a.clone(), b.clone(), usd.clone()];
+    assert_eq!(MetricContext::from_tables(&[], &results).currency, "EUR");
+    let results = vec![usd.clone(), usd, a];
+    assert_eq!(MetricContext::from_tables(&[], &results).currency, "USD");
     assert_eq!(
         MetricContext::from_tables(&[], &[]).currency,
         "EUR"
@@ -376,7 +377,7 @@ fn engagements_above_reach_get_a_value_but_no_proportion_interval() {
 /// docs/results.md states every formula exactly as the app shows it.
 #[test]
 fn the_results_doc_states_every_formula() {
-    let doc = include_str!("../../../docs/results.md");
+    let doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/results.md"));
     for key in MetricKey::ALL {
         assert!(doc.contains(key.formula()), "docs/results.md lacks the formula of {}", key.label());
     }
