@@ -5,8 +5,8 @@
 //! An interval is a pure function of the per-post rates, the number of resamples and the
 //! seed, so each is looked up by a hash of exactly those: a stale or foreign entry can only
 //! miss, never be shown. What the key cannot see is a change of the interval code itself;
-//! `INTERVAL_REVISION` covers that, and a test pins the demo's intervals so a change that
-//! forgets to raise it fails.
+//! `INTERVAL_REVISION` covers that, and a test (`tests/interval_memo.rs`) pins the demo's
+//! intervals so a change that forgets to raise it fails.
 
 use std::hash::Hasher;
 
