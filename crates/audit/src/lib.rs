@@ -32,7 +32,7 @@ pub mod components;
 pub mod consistency;
 pub mod duplicates;
 pub mod engagement;
-mod fast_hash;
+pub mod fast_hash;
 pub mod fingerprint;
 pub mod flags;
 pub mod follower_sample;

@@ -1,9 +1,9 @@
 //! The demo workspace's planted anomalies are found, and clean creators are not flagged.
 
-use crate::flags::{FlagKind, Severity};
-use crate::{audit_creator, AuditSettings, CreatorAudit};
-use microplan_workspace::audits::audit_workspace;
+use microplan_audit::flags::{FlagKind, Severity};
+use microplan_audit::{audit_creator, AuditSettings, ComponentKind, CreatorAudit};
 use microplan_demo::{demo_workspace, BOUGHT_FOLLOWERS_HANDLE, VIRAL_HANDLE};
+use microplan_workspace::audits::audit_workspace;
 
 fn demo_audits() -> Vec<CreatorAudit> {
     audit_workspace(&demo_workspace(), &AuditSettings::default())
@@ -45,7 +45,7 @@ fn bought_followers_get_a_warning_that_engagement_did_not_follow() {
     let growth = lena
         .components
         .iter()
-        .find(|c| c.kind == crate::ComponentKind::GrowthAuthenticity);
+        .find(|c| c.kind == ComponentKind::GrowthAuthenticity);
     assert_eq!(growth.and_then(|c| c.score).map(f64::round), Some(20.0));
     assert_eq!(audits.last().map(|a| a.handle.as_str()), Some(BOUGHT_FOLLOWERS_HANDLE));
 }
@@ -65,7 +65,7 @@ fn a_viral_jump_is_flagged_as_explainable_not_as_fraud() {
     let growth = crumb
         .components
         .iter()
-        .find(|c| c.kind == crate::ComponentKind::GrowthAuthenticity);
+        .find(|c| c.kind == ComponentKind::GrowthAuthenticity);
     assert_eq!(growth.and_then(|c| c.score), Some(100.0), "no deduction for a followed jump");
     assert!(crumb.score > find(&audits, BOUGHT_FOLLOWERS_HANDLE).score);
 }
@@ -143,14 +143,14 @@ fn target_categories_bring_category_fit_into_the_score() {
     let fit = lotte
         .components
         .iter()
-        .find(|c| c.kind == crate::ComponentKind::CategoryFit)
+        .find(|c| c.kind == ComponentKind::CategoryFit)
         .unwrap();
     assert!(fit.score.is_some_and(|s| s > 0.0), "{fit:?}");
     let runner = find(&audits, "trail_nora");
     let fit = runner
         .components
         .iter()
-        .find(|c| c.kind == crate::ComponentKind::CategoryFit)
+        .find(|c| c.kind == ComponentKind::CategoryFit)
         .unwrap();
     assert_eq!(fit.score, Some(0.0), "trail posts are not about baking");
 }

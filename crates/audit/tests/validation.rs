@@ -4,27 +4,27 @@
 //! apply; raw comments read, grouped, analysed and applied). Prints precision and recall per
 //! flag and the rank of every kind:
 //!
-//! `cargo test -p microplan-core audit::tests::validation -- --nocapture --test-threads 1`
+//! `cargo test -p microplan-audit --test validation -- --nocapture --test-threads 1`
 //!
 //! The small set (tests/fixtures/validation/small) is the one the e2e test imports through the
 //! page; it is checked here too, so the e2e expectations are known to hold.
 
 use std::collections::BTreeMap;
 
-use crate::comment_import::{analyse_creator, apply_analysed, CreatorGrouping};
-use crate::comments::CommentSettings;
-use crate::flags::{FlagKind, Severity};
-use microplan_workspace::audits::audit_workspace;
-use crate::{AuditSettings, ComponentKind, CreatorAudit, Objective};
-use microplan_workspace::Workspace;
+use microplan_audit::comment_import::{analyse_creator, CreatorGrouping};
+use microplan_audit::comments::CommentSettings;
+use microplan_audit::flags::{FlagKind, Severity};
+use microplan_audit::{AuditSettings, ComponentKind, CreatorAudit, Objective};
+use microplan_csv::read::read_csv;
+use microplan_workspace::audits::{apply_analysed, audit_workspace};
 use microplan_workspace::io::apply::{apply_import, ImportMode};
 use microplan_workspace::io::mapping::propose_mapping_for_table;
-use microplan_csv::read::read_csv;
-use microplan_workspace::io::validate::{validate, ImportOptions};
 use microplan_workspace::io::raw_comments::CommentFile;
 use microplan_workspace::io::table::TableKind;
+use microplan_workspace::io::validate::{validate, ImportOptions};
+use microplan_workspace::Workspace;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/validation");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/validation");
 
 /// Which files to read: the set, and whether the comments keep their thread column.
 #[derive(Clone, Copy)]

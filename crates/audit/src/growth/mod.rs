@@ -355,5 +355,4 @@ pub fn following_to_followers_ratio(following: Option<u64>, followers: u64) -> O
 }
 
 #[cfg(test)]
-#[path = "growth_tests.rs"]
 mod tests;

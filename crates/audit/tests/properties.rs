@@ -5,14 +5,14 @@
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
-use crate::comment_text::{classify_comment, jaccard, normalize_comment, shingles};
-use crate::comments::{analyze_comments, CommentSettings, RawComment};
-use crate::duplicates::duplicate_flags;
-use crate::growth::robust_z_scores;
-use crate::uncertainty::{mean_rate_interval, wilson_interval};
-use crate::{audit_creator_with_commenters, AuditSettings, Weights};
-use microplan_workspace::audits::audit_workspace;
+use microplan_audit::comment_text::{classify_comment, jaccard, normalize_comment, shingles};
+use microplan_audit::comments::{analyze_comments, CommentSettings, RawComment};
+use microplan_audit::duplicates::duplicate_flags;
+use microplan_audit::growth::robust_z_scores;
+use microplan_audit::uncertainty::{mean_rate_interval, wilson_interval};
+use microplan_audit::{audit_creator_with_commenters, AuditSettings, Weights};
 use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, PipelineStatus, Post};
+use microplan_workspace::audits::audit_workspace;
 use microplan_workspace::Workspace;
 
 const HANDLES: [&str; 3] = ["creator_a", "creator_b", "creator_c"];
