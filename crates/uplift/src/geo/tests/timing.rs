@@ -1,6 +1,6 @@
 //! Timing of the synthetic control at the size of a large geo test: 50 regions (one treated,
 //! 49 held back) over two years of daily data, launch 90 days before the end. Run with
-//! `cargo test --release -p microplan-uplift geo_solver_timing -- --ignored --nocapture`
+//! `cargo test --release -p microplan-uplift --lib geo_solver_timing -- --ignored --nocapture`
 //! (scripts/bench.sh does).
 
 use std::time::Instant;
