@@ -69,9 +69,3 @@ impl GeoTest {
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_fixtures;
-#[cfg(test)]
-mod tests_augmented;
-#[cfg(test)]
-mod bench;

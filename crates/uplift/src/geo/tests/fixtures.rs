@@ -13,8 +13,8 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::analysis::analyse_geo_test;
-use super::{GeoPoint, GeoTest};
+use crate::geo::analysis::analyse_geo_test;
+use crate::geo::{GeoPoint, GeoTest};
 use microplan_model::iso_date::parse_iso_date;
 
 const CASES: [&str; 4] = [
@@ -165,7 +165,7 @@ fn weights_gaps_and_placebo_p_values_match_the_reference() {
 
 #[test]
 fn augmented_weights_penalty_and_placebo_p_values_match_the_reference() {
-    use super::augmented::GeoEstimator;
+    use crate::geo::augmented::GeoEstimator;
     for text in CASES {
         let case: Value = serde_json::from_str(text).unwrap();
         let name = case["name"].as_str().unwrap();

@@ -1,4 +1,9 @@
-//! Hand-checked cases of the geo analysis, the placebo test and the power simulation.
+//! Hand-checked cases of the geo analysis, the placebo test and the power simulation;
+//! the reference fixtures, the augmented estimator and the timing run in their own files.
+
+mod augmented;
+mod fixtures;
+mod timing;
 
 use chrono::NaiveDate;
 
@@ -233,35 +238,6 @@ fn a_large_lift_is_detected_in_every_window_and_none_is_detected_without_one() {
     assert!(power.curve[0].1 < 0.8);
     assert!(geo_power(&series, 10, 7, 0.05, &[0.1]).is_err());
     assert!(geo_power(&series, 50, 7, 1.5, &[0.1]).is_err());
-}
-
-#[test]
-fn the_workspace_check_covers_geo_series() {
-    use microplan_workspace::validate::validate_workspace;
-    use microplan_workspace::Workspace;
-    let mut workspace = Workspace::empty("Brand");
-    let d = donors();
-    workspace.geo_tests.push(test_from(
-        &[("A", d[0].clone()), ("B", d[1].clone())],
-        &["A"],
-        8,
-    ));
-    assert!(validate_workspace(&workspace).is_ok());
-    assert_eq!(workspace.row_count(), 24);
-    workspace.geo_tests[0].points[3].value = 2e12;
-    workspace.geo_tests[0].points[5].date = NaiveDate::from_ymd_opt(2300, 1, 1).unwrap();
-    let problems = validate_workspace(&workspace).unwrap_err();
-    let fields: Vec<String> = problems
-        .iter()
-        .map(|p| format!("{} {:?} {}", p.table, p.row, p.field))
-        .collect();
-    assert_eq!(
-        fields,
-        vec![
-            "geo_tests Some(1) points.4.value",
-            "geo_tests Some(1) points.6.date"
-        ]
-    );
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! Hand-checked cases of the augmented (ridge) synthetic control and of its stored choice,
 //! and of the planning aids (candidate regions, implied budget).
 
-use super::analysis::analyse_geo_test;
-use super::augmented::{relative_grid, GeoEstimator};
-use super::tests::{date, points_from};
-use super::GeoTest;
+use super::{date, points_from};
+use crate::geo::analysis::analyse_geo_test;
+use crate::geo::augmented::{relative_grid, GeoEstimator};
+use crate::geo::GeoTest;
 
 /// Treated (2, 0 | 3) outside the hull of A (1, 0 | 2) and B (0, 1 | 0); launch on date 2.
 fn outside_the_hull(estimator: GeoEstimator, ridge_penalty: Option<f64>) -> GeoTest {
@@ -106,7 +106,7 @@ fn the_region_the_others_reproduce_exactly_ranks_first() {
         points,
         ..GeoTest::default()
     };
-    let ranking = super::candidates::rank_candidates(&test, 2).unwrap();
+    let ranking = crate::geo::candidates::rank_candidates(&test, 2).unwrap();
     assert_eq!(
         (ranking.evaluated, ranking.regions, ranking.fit_dates),
         (4, 4, 5)
@@ -120,13 +120,13 @@ fn the_region_the_others_reproduce_exactly_ranks_first() {
 #[test]
 fn the_implied_budget_is_lift_times_baseline_times_cost() {
     // 100 outcomes a date over 10 dates = 1,000; +5% = 50 outcomes; at 20 each = 1,000.
-    let budget = super::candidates::implied_budget(100.0, 10, 0.05, 20.0).unwrap();
+    let budget = crate::geo::candidates::implied_budget(100.0, 10, 0.05, 20.0).unwrap();
     assert!((budget.baseline - 1000.0).abs() < 1e-9);
     assert!((budget.incremental - 50.0).abs() < 1e-9);
     assert!((budget.spend - 1000.0).abs() < 1e-9);
-    assert!(super::candidates::implied_budget(100.0, 10, 0.05, 0.0).is_err());
-    assert!(super::candidates::implied_budget(f64::NAN, 10, 0.05, 1.0).is_err());
+    assert!(crate::geo::candidates::implied_budget(100.0, 10, 0.05, 0.0).is_err());
+    assert!(crate::geo::candidates::implied_budget(f64::NAN, 10, 0.05, 1.0).is_err());
     // The Hull test: one treated region, (2, 0) before launch, so 1 a date.
     let hull = outside_the_hull(GeoEstimator::SyntheticControl, None);
-    assert!((super::candidates::treated_baseline_per_date(&hull).unwrap() - 1.0).abs() < 1e-12);
+    assert!((crate::geo::candidates::treated_baseline_per_date(&hull).unwrap() - 1.0).abs() < 1e-12);
 }

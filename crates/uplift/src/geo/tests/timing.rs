@@ -1,15 +1,15 @@
 //! Timing of the synthetic control at the size of a large geo test: 50 regions (one treated,
 //! 49 held back) over two years of daily data, launch 90 days before the end. Run with
-//! `cargo test --release -p microplan-core geo_solver_timing -- --ignored --nocapture`
+//! `cargo test --release -p microplan-uplift --lib geo_solver_timing -- --ignored --nocapture`
 //! (scripts/bench.sh does).
 
 use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use super::analysis::analyse_geo_test;
-use super::power::power_of_geo_test;
-use super::{GeoPoint, GeoTest};
+use crate::geo::analysis::analyse_geo_test;
+use crate::geo::power::power_of_geo_test;
+use crate::geo::{GeoPoint, GeoTest};
 use microplan_model::random::SplitMix64;
 
 fn large_test() -> GeoTest {
@@ -58,7 +58,7 @@ fn geo_solver_timing() {
         per_analysis * 1e3
     );
     let mut augmented = test.clone();
-    augmented.estimator = super::GeoEstimator::AugmentedRidge;
+    augmented.estimator = crate::geo::GeoEstimator::AugmentedRidge;
     let started = Instant::now();
     let analysis = analyse_geo_test(&augmented).unwrap();
     let folds = analysis.penalty.map_or(0, |p| p.folds);
