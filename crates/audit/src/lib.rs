@@ -26,7 +26,6 @@ pub mod audience;
 pub mod comment_import;
 pub mod detail;
 pub mod comment_text;
-mod comment_threads;
 pub mod comments;
 pub mod components;
 pub mod consistency;
@@ -306,7 +305,7 @@ fn measure(
             growth.spikes.iter_mut().filter(|s| s.direction == growth::SpikeDirection::Gain)
         {
             spike.comments = growth::spike_windows(&spike.interval, &settings.spikes)
-                .and_then(|windows| summaries::comment_shift(summaries, &post_dates, &windows));
+                .and_then(|windows| growth::comment_shift(summaries, &post_dates, &windows));
         }
     }
     CreatorMetrics {
