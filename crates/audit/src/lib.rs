@@ -31,6 +31,7 @@ pub mod components;
 pub mod consistency;
 pub mod duplicates;
 pub mod engagement;
+pub mod error;
 pub mod fast_hash;
 pub mod fingerprint;
 pub mod flags;
@@ -53,6 +54,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
+pub use error::AuditError;
 pub use comments::{analyze_comments, CommentAnalysis, CommenterPatterns, RawComment};
 pub use flags::{Flag, FlagKind, Severity};
 pub use numbers::thousands;
