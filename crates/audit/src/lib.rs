@@ -32,7 +32,7 @@ pub mod consistency;
 pub mod duplicates;
 pub mod engagement;
 pub mod error;
-pub mod fast_hash;
+mod fast_hash;
 pub mod fingerprint;
 pub mod flags;
 pub mod follower_sample;
