@@ -1,6 +1,7 @@
 //! Turns a creator's metrics into scored components, each with a plain-words reason, and
 //! writes the audit's notes.
 
+use super::error::AuditError;
 use super::growth::SpikeDirection;
 use super::numbers::{percent, thousands};
 use super::score::{self, Component, Composite, ScoreInterval};
@@ -16,7 +17,7 @@ fn pct(rate: f64) -> String {
 fn make(
     kind: ComponentKind,
     settings: &AuditSettings,
-    scored: Result<(f64, Option<ScoreInterval>, String), String>,
+    scored: Result<(f64, Option<ScoreInterval>, String), AuditError>,
 ) -> Component {
     let (score, interval, reason) = match scored {
         Ok((score, interval, reason)) => (Some(score), interval, reason),
@@ -55,15 +56,15 @@ fn scored(
     kind: ComponentKind,
     m: &CreatorMetrics,
     settings: &AuditSettings,
-) -> Result<(f64, Option<ScoreInterval>, String), String> {
+) -> Result<(f64, Option<ScoreInterval>, String), AuditError> {
     let e = &m.engagement;
     match kind {
         ComponentKind::Engagement => {
             if e.posts_used == 0 {
-                return Err("no posts".into());
+                return Err(AuditError::NoPosts);
             }
-            let rate = e.mean_rate_by_followers.ok_or("the follower count is 0")?;
-            let b = m.benchmark.as_ref().ok_or("the benchmark table has no usable figure")?;
+            let rate = e.mean_rate_by_followers.ok_or(AuditError::ZeroFollowers)?;
+            let b = m.benchmark.as_ref().ok_or(AuditError::NoBenchmark)?;
             let to_score = |r: f64| score::engagement_score(r / b.benchmark_rate);
             let (interval, sureness) = match e.mean_rate_interval {
                 Some(i) => (
@@ -82,7 +83,7 @@ fn scored(
             Ok((score::engagement_score(b.ratio), Some(interval), reason))
         }
         ComponentKind::Reach => {
-            let rate = e.median_reach_rate.ok_or("no reach or views on recent posts")?;
+            let rate = e.median_reach_rate.ok_or(AuditError::NoReach)?;
             let reference = settings.reference_reach_rate;
             let reason = format!(
                 "Median reach per post is {} of followers ({} scores 50; the score keeps rising above it).",
@@ -96,7 +97,7 @@ fn scored(
             Ok((score::reach_score(rate, reference), None, reason))
         }
         ComponentKind::CommentQuality => {
-            let c = m.comments.as_ref().ok_or("no comment data")?;
+            let c = m.comments.as_ref().ok_or(AuditError::NoComments)?;
             let specific = (c.specific_share * c.comments as f64).round() as u64;
             let reason = format!(
                 "{} of {} comments on {} posts are specific (questions, references to the content); {} generic praise, {} emoji only. The score is the specific share.",
@@ -109,7 +110,7 @@ fn scored(
             ))
         }
         ComponentKind::CommentOriginality => {
-            let c = m.comments.as_ref().ok_or("no comment data")?;
+            let c = m.comments.as_ref().ok_or(AuditError::NoComments)?;
             let pods = m.commenters.as_ref().and_then(|p| p.pod_comment_share);
             let mut reason = format!(
                 "{} of comments repeat the same specific text ({} scores 0; short generic praise does not count).",
@@ -134,11 +135,10 @@ fn scored(
                 format!(" Follows {r:.2} accounts per follower ({effect}; up to 0.25 costs nothing, 1 or more costs 50).")
             });
             if !g.enough_data {
-                return Err(format!(
-                    "{} follower observations; the growth check needs {}",
-                    g.points_used,
-                    super::growth::MIN_INTERVALS + 1
-                ));
+                return Err(AuditError::TooFewFollowerObservations {
+                    observations: g.points_used,
+                    needed: super::growth::MIN_INTERVALS + 1,
+                });
             }
             let gains: Vec<_> =
                 g.spikes.iter().filter(|s| s.direction == SpikeDirection::Gain).collect();
@@ -170,7 +170,7 @@ fn scored(
             Ok((score::growth_score(unfollowed, unclear, m.following_ratio), None, reason))
         }
         ComponentKind::Community => {
-            let c = m.comments.as_ref().ok_or("no comment data")?;
+            let c = m.comments.as_ref().ok_or(AuditError::NoComments)?;
             let p = m.commenters.as_ref();
             // Raw comments say where the creator answered a question; summaries alone only
             // say where a thread has two levels.
@@ -184,7 +184,7 @@ fn scored(
                 advocate_share: p.and_then(|p| p.advocate_share),
                 specific_share: Some(c.specific_share),
             };
-            let value = score::community_score(parts).ok_or("no replies or threads known")?;
+            let value = score::community_score(parts).ok_or(AuditError::NoReplies)?;
             let unknown = || "an unknown number of".to_string();
             let mut reason = format!(
                 "The creator replies {} times per 100 comments; {} of posts have the creator {}; {} of comments are specific.",
@@ -205,7 +205,7 @@ fn scored(
         }
         ComponentKind::Consistency => {
             let c = &m.cadence;
-            let share = c.active_week_share.ok_or("fewer than two posts")?;
+            let share = c.active_week_share.ok_or(AuditError::TooFewPosts)?;
             let reason = format!(
                 "Posted in {} of {} weeks; median gap {} days, longest {} days.",
                 c.weeks_with_posts,
@@ -225,7 +225,7 @@ fn scored(
         }
         ComponentKind::Disclosure => {
             let d = &m.disclosure;
-            let share = d.disclosed_share.ok_or("no sponsored post with a known disclosure")?;
+            let share = d.disclosed_share.ok_or(AuditError::NoKnownDisclosure)?;
             let known = (d.disclosed + d.undisclosed) as u64;
             let reason = format!(
                 "{} of {} sponsored posts with a known status carried a disclosure.",
@@ -239,10 +239,10 @@ fn scored(
         }
         ComponentKind::CategoryFit => {
             if settings.target_categories.iter().all(|t| t.trim().is_empty()) {
-                return Err("no target categories set".into());
+                return Err(AuditError::SettingMissing { setting: "target categories" });
             }
             let c = &m.category;
-            let share = c.share.ok_or("no topic tags on recent posts")?;
+            let share = c.share.ok_or(AuditError::NoTopicTags)?;
             let reason = format!(
                 "{} of {} tagged recent posts match the target categories ({}).",
                 c.matching_posts,
@@ -261,10 +261,10 @@ fn scored(
         }
         ComponentKind::AudienceFit => {
             if settings.persona.is_empty() {
-                return Err("no target persona set".into());
+                return Err(AuditError::SettingMissing { setting: "target persona" });
             }
             let a = &m.audience;
-            let fit = a.fit.ok_or("no audience breakdown or categories to compare with the persona")?;
+            let fit = a.fit.ok_or(AuditError::NoAudienceToCompare)?;
             let part = |name: &str, share: Option<f64>| share.map(|s| format!("{} {name}", percent(s)));
             let parts: Vec<String> = [
                 part("of the audience in the target countries", a.country_share),

@@ -40,6 +40,14 @@ fn input_key(values: &[f64], resamples: usize, seed: u64) -> u64 {
     hasher.finish()
 }
 
+/// A 64-bit digest of stored intervals (the text of [`IntervalMemo::encode`]), to tell whether
+/// the stored intervals changed: equal texts give equal digests. Not a cryptographic hash.
+pub fn stored_intervals_digest(text: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish()
+}
+
 impl IntervalMemo {
     /// [`mean_rate_interval`], computed only for inputs not seen before.
     pub fn mean_rate_interval(

@@ -26,13 +26,13 @@ pub mod audience;
 pub mod comment_import;
 pub mod detail;
 pub mod comment_text;
-mod comment_threads;
 pub mod comments;
 pub mod components;
 pub mod consistency;
 pub mod duplicates;
 pub mod engagement;
-pub mod fast_hash;
+pub mod error;
+mod fast_hash;
 pub mod fingerprint;
 pub mod flags;
 pub mod follower_sample;
@@ -54,6 +54,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
+pub use error::AuditError;
 pub use comments::{analyze_comments, CommentAnalysis, CommenterPatterns, RawComment};
 pub use flags::{Flag, FlagKind, Severity};
 pub use numbers::thousands;
@@ -306,7 +307,7 @@ fn measure(
             growth.spikes.iter_mut().filter(|s| s.direction == growth::SpikeDirection::Gain)
         {
             spike.comments = growth::spike_windows(&spike.interval, &settings.spikes)
-                .and_then(|windows| summaries::comment_shift(summaries, &post_dates, &windows));
+                .and_then(|windows| growth::comment_shift(summaries, &post_dates, &windows));
         }
     }
     CreatorMetrics {

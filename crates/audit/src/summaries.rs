@@ -4,12 +4,8 @@
 //! `specific share = sum(specific_share * total) / sum(total)` (likewise for generic, emoji and
 //! duplicates), so a post with 2 comments counts less than one with 200.
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::growth::SpikeWindows;
 use super::numbers::{clamp, ratio, ratio_f64};
 use microplan_model::rows::CommentSummary;
 
@@ -33,7 +29,8 @@ pub struct CommentTotals {
     pub distinct_commenter_ratio: Option<f64>,
 }
 
-fn share(value: f64) -> f64 {
+/// A share clamped to [0, 1]; 0 when it is not a number.
+pub(crate) fn share(value: f64) -> f64 {
     if value.is_finite() {
         clamp(value, 0.0, 1.0)
     } else {
@@ -65,44 +62,6 @@ pub fn comment_totals(summaries: &[&CommentSummary]) -> Option<CommentTotals> {
         conversation_share: ratio(conversations as u64, summaries.len() as u64),
         max_thread_depth: summaries.iter().map(|s| s.max_thread_depth).max().unwrap_or(0),
         distinct_commenter_ratio: ratio(distinct, comments),
-    })
-}
-
-/// Comment quality before and after a follower change (pooled as in [`comment_totals`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommentShift {
-    pub posts_before: usize,
-    pub posts_after: usize,
-    /// Generic + emoji-only share.
-    pub low_effort_before: f64,
-    pub low_effort_after: f64,
-    pub duplicates_before: f64,
-    pub duplicates_after: f64,
-}
-
-/// Compares the summaries of posts dated in `windows.before` with those in `windows.after`
-/// (post dates from `post_dates`, keyed by post id); `None` unless both sides have comments.
-pub fn comment_shift(
-    summaries: &[&CommentSummary],
-    post_dates: &HashMap<&str, NaiveDate>,
-    windows: &SpikeWindows,
-) -> Option<CommentShift> {
-    let side = |(from, to): (NaiveDate, NaiveDate)| -> Vec<&CommentSummary> {
-        summaries
-            .iter()
-            .copied()
-            .filter(|s| post_dates.get(s.post_id.as_str()).is_some_and(|d| *d >= from && *d <= to))
-            .collect()
-    };
-    let before = comment_totals(&side(windows.before))?;
-    let after = comment_totals(&side(windows.after))?;
-    Some(CommentShift {
-        posts_before: before.posts,
-        posts_after: after.posts,
-        low_effort_before: share(before.generic_share + before.emoji_share),
-        low_effort_after: share(after.generic_share + after.emoji_share),
-        duplicates_before: before.duplicate_share,
-        duplicates_after: after.duplicate_share,
     })
 }
 

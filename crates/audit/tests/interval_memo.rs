@@ -1,10 +1,7 @@
 //! Intervals kept with a workspace's measurements: reopened, they give the same audit, and the
 //! demo's intervals are pinned to the interval code's revision.
 
-use std::hash::Hasher;
-
-use microplan_audit::fast_hash::FastHasher;
-use microplan_audit::interval_memo::INTERVAL_REVISION;
+use microplan_audit::interval_memo::{stored_intervals_digest, INTERVAL_REVISION};
 use microplan_audit::reuse::MeasuredCreators;
 use microplan_audit::AuditSettings;
 use microplan_demo::demo_workspace;
@@ -37,10 +34,8 @@ fn the_demo_intervals_match_this_revision() {
     let mut kept = MeasuredCreators::default();
     let _ = audit_workspace_reusing(&demo_workspace(), &AuditSettings::default(), &mut kept);
     let text = kept.stored_intervals().unwrap_or_default();
-    let mut hasher = FastHasher::default();
-    hasher.write(text.as_bytes());
     assert_eq!(
-        (INTERVAL_REVISION, hasher.finish()),
+        (INTERVAL_REVISION, stored_intervals_digest(&text)),
         (1, 13_968_482_913_904_893_799),
         "the demo's intervals changed: raise INTERVAL_REVISION and pin the new hash"
     );

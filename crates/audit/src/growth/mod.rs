@@ -35,6 +35,9 @@ use serde::{Deserialize, Serialize};
 use super::engagement::interactions;
 use super::numbers::{clamp, days_between, finite, mean, median, ratio, ratio_f64};
 use microplan_model::rows::{FollowerPoint, Post};
+pub use comment_shift::{comment_shift, CommentShift};
+
+mod comment_shift;
 
 /// Scale that turns a MAD into a standard-deviation estimate for normal data.
 pub const MAD_SCALE: f64 = 1.4826;
@@ -130,7 +133,7 @@ pub struct FollowerSpike {
     /// `None` for losses, or when there are too few posts around the spike to tell.
     pub engagement: Option<EngagementAroundSpike>,
     /// How the comments changed around a gain, when comment summaries are known.
-    pub comments: Option<super::summaries::CommentShift>,
+    pub comments: Option<CommentShift>,
     /// An outlier post that may explain a gain (module docs, step 6).
     #[serde(default)]
     pub explained_by: Option<OutlierPost>,

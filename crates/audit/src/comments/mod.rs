@@ -34,12 +34,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::comment_text::{classify_normalized, content_words, normalize_comment, CommentKind};
-use super::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
-use super::fast_hash::{FastMap, FastSet};
-use super::comment_threads::{answered_posts, is_question, thread_depths};
-use super::numbers::{fnv1a, ratio};
+use crate::comment_text::{classify_normalized, content_words, normalize_comment, CommentKind};
+use crate::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
+use crate::fast_hash::{FastMap, FastSet};
+use crate::numbers::{fnv1a, ratio};
 use microplan_model::rows::CommentSummary;
+use threads::{answered_posts, is_question, thread_depths};
+
+mod threads;
 
 /// A pod account comments on at least this share of the analysed posts.
 pub const POD_POST_SHARE: f64 = 0.5;
@@ -170,14 +172,14 @@ struct PostTally {
     max_depth: u32,
 }
 
-pub(super) struct Row {
-    pub(super) post: usize,
+struct Row {
+    post: usize,
     key: u64,
     kind: CommentKind,
     /// Index of the row's text in the creator's distinct texts.
     text: usize,
-    pub(super) audience: bool,
-    pub(super) question: bool,
+    audience: bool,
+    question: bool,
 }
 
 /// Analyses one creator's comments (rows of other creators should not be passed in).

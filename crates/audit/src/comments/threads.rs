@@ -1,8 +1,8 @@
 //! Threads of imported comments: how far each reply sits below its top-level comment, and on
 //! which posts the creator answers a question.
 
-use super::comments::{RawComment, Row};
-use super::fast_hash::FastMap;
+use super::{RawComment, Row};
+use crate::fast_hash::FastMap;
 
 /// Thread depth of every row (1 for top-level), following `parent` ids within the same post.
 /// Memoised, so a long chain costs linear time; a cycle is cut where it closes.
