@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::choices::ContractChoices;
 use crate::contract::labels::{money, percent};
-use crate::contract::validate::{check_choices, Severity};
+use crate::contract::problem::Severity;
+use crate::contract::validate::check_choices;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
