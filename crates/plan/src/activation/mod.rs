@@ -16,6 +16,7 @@
 
 pub mod commitments;
 pub mod ecosystem;
+pub mod error;
 pub mod history;
 pub mod ics;
 pub mod logistics;
