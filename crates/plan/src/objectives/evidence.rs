@@ -52,6 +52,6 @@ mod tests {
         assert!(evidence.p_value > 0.5);
         assert!(test_evidence(&arms, "other").is_err());
         let no_control = [arm("u", "a", false, 1000, 50), arm("u", "b", false, 1000, 55)];
-        assert!(test_evidence(&no_control, "u").unwrap_err().contains("no control arm"));
+        assert!(test_evidence(&no_control, "u").unwrap_err().to_string().contains("no control arm"));
     }
 }
