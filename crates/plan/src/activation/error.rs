@@ -76,3 +76,43 @@ impl From<ActivationError> for String {
         error.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::plan::{budget, total_posts_distribution, UnitCosts};
+    use microplan_model::money::Money;
+
+    #[test]
+    fn messages_name_the_input_to_change() {
+        let mut costs = UnitCosts::zero("GBP");
+        costs.shipping = Money::new(-1.0, "GBP");
+        let error = budget(&costs, 1, 1, 1.0).unwrap_err();
+        assert_eq!(error, ActivationError::CostNotValid { cost: "shipping" });
+        assert_eq!(error.to_string(), "the shipping must be a number of 0 or more");
+        costs.shipping = Money::new(2.0, "EUR");
+        assert_eq!(
+            String::from(budget(&costs, 1, 1, 1.0).unwrap_err()),
+            "the shipping is in EUR but the product value is in GBP: use one currency for the whole plan"
+        );
+        let error = total_posts_distribution(3, 100_000, 0.3).unwrap_err();
+        assert_eq!(error.to_string(), "100003 creators is more than the planner shows");
+        assert_eq!(
+            ActivationError::TooManyCreators { limit: 5_000 }.to_string(),
+            "this plan needs more than 5000 creators: raise the posting rate, add paid creators or lower the goal"
+        );
+        assert_eq!(
+            ActivationError::WindowEndsBeforeStart { activation: "Spring box".into() }.to_string(),
+            "the window of `Spring box` ends before it starts: move the end date"
+        );
+    }
+
+    #[test]
+    fn a_statistics_error_keeps_its_own_sentence() {
+        let error = total_posts_distribution(0, 10, 1.5).unwrap_err();
+        let ActivationError::Stats(inner) = &error else {
+            panic!("expected a statistics error, got {error:?}");
+        };
+        assert_eq!(error.to_string(), inner.to_string());
+    }
+}

@@ -94,3 +94,46 @@ impl From<ObjectiveError> for String {
         error.to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objectives::{signal_ratio, target_level, SignalEntry, SignalKind, Target};
+
+    #[test]
+    fn messages_say_what_to_enter() {
+        let error = target_level(0.0, Target::uplift(0.2)).unwrap_err();
+        assert_eq!(error, ObjectiveError::NoTargetBaseline);
+        assert_eq!(
+            String::from(error),
+            "Enter a baseline above zero: targets are uplift over what you already get."
+        );
+        assert_eq!(
+            target_level(10.0, Target::uplift(-1.0)).unwrap_err().to_string(),
+            "An uplift of -100% or less means nothing is left; enter a value above -100%."
+        );
+        assert_eq!(ObjectiveError::ReadingNotNumber { reading: 3 }.to_string(), "Reading 3 is not a number.");
+        assert_eq!(
+            ObjectiveError::NoArmToCompare { test: "Spring".into() }.to_string(),
+            "“Spring” has no arm to compare with its control"
+        );
+        assert_eq!(
+            ObjectiveError::ShareAboveTotal {
+                numerator_label: "Saves",
+                numerator: 7,
+                denominator_label: "Views",
+                denominator: 5
+            }
+            .to_string(),
+            "Saves (7) cannot exceed views (5)."
+        );
+        assert_eq!(
+            ObjectiveError::MissingCounts { numerator: "Saves", denominator: "Views" }.to_string(),
+            "Enter both counts: saves and views."
+        );
+        let entry = SignalEntry { kind: SignalKind::Sentiment, numerator: Some(1), denominator: Some(0), tags: Vec::new() };
+        let error = signal_ratio(&entry).unwrap_err();
+        assert_eq!(error, ObjectiveError::NothingToDivideBy { denominator: "Comments classified (positive, neutral or negative)" });
+        assert_eq!(error.to_string(), "Comments classified (positive, neutral or negative) is 0: nothing to divide by yet.");
+    }
+}
