@@ -27,6 +27,8 @@ pub mod year;
 #[cfg(test)]
 mod tests;
 
+pub use error::ActivationError;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
