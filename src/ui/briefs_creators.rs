@@ -31,7 +31,7 @@ pub fn landing_page_note(address: &str) -> (bool, String) {
     match parse_landing_page(address) {
         Ok(page) if page.warnings.is_empty() => (true, "The address is fine; its own parameters and #section are kept.".to_string()),
         Ok(page) => (true, page.warnings.join(" ")),
-        Err(why) => (false, why),
+        Err(why) => (false, why.to_string()),
     }
 }
 
@@ -112,7 +112,7 @@ pub fn CreatorBriefsCard() -> impl IntoView {
             let Some(brief) = w.programme.briefs.brief(&id).cloned() else { return };
             let base = w.programme.tracking.last_plan.clone().unwrap_or_default();
             let (plan, creators, unknown) = brief_link_plan(&brief, &w.creators, &base);
-            outcome = generate_links(&plan, &creators, &w.programme.tracking).map(|generated| {
+            outcome = generate_links(&plan, &creators, &w.programme.tracking).map_err(String::from).map(|generated| {
                 let made = generated.links.len();
                 w.programme.tracking.replace_campaign(&plan.campaign, generated.links);
                 w.programme.tracking.last_plan = Some(plan);

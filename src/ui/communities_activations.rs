@@ -171,7 +171,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                 {match review {
                     Ok(review) if review.outcome_unknown < review.gifted_sent + review.paid || past => view! { <ReviewPanel review=review /> }.into_any(),
                     Ok(_) => ().into_any(),
-                    Err(error) => view! { <p class="error-text">{error}</p> }.into_any(),
+                    Err(error) => view! { <p class="error-text">{error.to_string()}</p> }.into_any(),
                 }}
                 <details class="roster" open=!past>
                     <summary>{format!("Roster: {}", microplan_model::format::plural(roster.len() as u64, "creator", "creators"))}</summary>
@@ -190,7 +190,7 @@ fn ActivationCard(name: String) -> impl IntoView {
                 </details>
                 {match timeline {
                     Ok(events) => view! { <TimelineTable events=events /> }.into_any(),
-                    Err(error) => view! { <p class="error-text">{error}</p> }.into_any(),
+                    Err(error) => view! { <p class="error-text">{error.to_string()}</p> }.into_any(),
                 }}
                 <div class="actions">
                     <button type="button" on:click=move |_| download(false)>"Download timeline (CSV)"</button>

@@ -242,7 +242,7 @@ pub fn PlannerCard(community: String) -> impl IntoView {
     let form = expect_context::<PlannerForm>();
     let result = Memo::new(move |_| {
         form.input()
-            .and_then(|input| plan_activation(&input).map(|r| (input, r)))
+            .and_then(|input| plan_activation(&input).map_err(String::from).map(|r| (input, r)))
     });
     let of_community = community.clone();
     let estimate = Memo::new(move |_| {

@@ -118,7 +118,7 @@ fn write_draft(
 ) -> Result<(VersionRef, Saved), String> {
     let mut outcome = Err("No workspace is open, so nothing was saved.".to_string());
     update_workspace(state, |w| {
-        outcome = save_into(&mut w.contracts, at.as_ref(), choices, today())
+        outcome = save_into(&mut w.contracts, at.as_ref(), choices, today()).map_err(String::from)
     });
     if let Ok((saved, _)) = &outcome {
         remember_open(state, Some(saved));
@@ -272,7 +272,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
             let mut result = Err("No workspace is open.".to_string());
             update_workspace(state, |w| {
                 result = match find_version(&w.contracts, &saved) {
-                    Some(index) => mark_sent(&mut w.contracts, index),
+                    Some(index) => mark_sent(&mut w.contracts, index).map_err(String::from),
                     None => Err("The draft could not be found after saving.".into()),
                 };
             });
@@ -291,7 +291,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
         };
         let mut outcome = Err("No workspace is open.".to_string());
         update_workspace(state, |w| {
-            outcome = edit_as_new_draft(&mut w.contracts, &source, today())
+            outcome = edit_as_new_draft(&mut w.contracts, &source, today()).map_err(String::from)
         });
         match outcome {
             Ok(copy) => {

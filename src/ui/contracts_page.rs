@@ -162,7 +162,7 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
     };
     let sign_row = move |index: usize| {
         let mut result = Err("No workspace is open.".to_string());
-        update_workspace(state, |w| result = mark_signed(&mut w.contracts, index));
+        update_workspace(state, |w| result = mark_signed(&mut w.contracts, index).map_err(String::from));
         match result {
             Ok(()) => state.notify("Marked as signed."),
             Err(error) => state.notify_error(error),

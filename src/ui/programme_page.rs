@@ -123,7 +123,7 @@ fn target_summary(metric: &MetricPlan) -> String {
                 show_value(baseline, fraction),
                 microplan_model::format::signed_percent(target.as_uplift())
             ),
-            Err(why) => why,
+            Err(why) => why.to_string(),
         },
     }
 }

@@ -50,7 +50,7 @@ pub fn SignalsCard() -> impl IntoView {
                         Ok(r) if kind.is_share() => view! { <p class="pg-ratio" aria-live="polite">{format!("= {}", microplan_model::format::percent(r))}</p> }.into_any(),
                         Ok(r) => view! { <p class="pg-ratio" aria-live="polite">{format!("= {} per sponsored post", microplan_model::format::number_text(r, 2))}</p> }.into_any(),
                         Err(_) if e.numerator.is_none() && e.denominator.is_none() => view! { <p class="hint pg-ratio-empty">"Enter both counts to see the ratio."</p> }.into_any(),
-                        Err(why) => view! { <p class="error-text" role="alert">{why}</p> }.into_any(),
+                        Err(why) => view! { <p class="error-text" role="alert">{why.to_string()}</p> }.into_any(),
                     })}
                 </div>
                 {(kind == SignalKind::ThemeTags).then(|| view! {

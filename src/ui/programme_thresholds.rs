@@ -139,7 +139,7 @@ fn ReadingsCheck() -> impl IntoView {
     let linked = Memo::new(move |_| plan.with(|p| p.as_ref().and_then(|p| p.metric(chosen.get())).and_then(|m| m.uplift_test.clone())));
     let evidence = Memo::new(move |_| {
         let name = linked.get()?;
-        Some(state.workspace.with(|w| w.as_ref().map(|w| test_evidence(&w.test_arms, &name)).unwrap_or_else(|| Err("No workspace".into()))))
+        Some(state.workspace.with(|w| w.as_ref().map(|w| test_evidence(&w.test_arms, &name).map_err(String::from)).unwrap_or_else(|| Err("No workspace".into()))))
     });
     let significant = move || match evidence.get() {
         Some(Ok(e)) => e.significant,

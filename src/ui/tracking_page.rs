@@ -60,7 +60,7 @@ pub fn TrackingPage() -> impl IntoView {
         let mut outcome = Err("No workspace is open.".to_string());
         update_workspace(state, |w| {
             let plan = w.programme.tracking.last_plan.clone().unwrap_or_default();
-            outcome = generate_links(&plan, &found, &w.programme.tracking).map(|generated| {
+            outcome = generate_links(&plan, &found, &w.programme.tracking).map_err(String::from).map(|generated| {
                 let made = generated.links.len();
                 w.programme.tracking.replace_campaign(&plan.campaign, generated.links);
                 (made, generated.warnings)

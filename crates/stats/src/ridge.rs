@@ -34,7 +34,8 @@ pub fn ridge_solve(matrix: &[f64], lambda: f64, rhs: &[f64]) -> StatsResult<Vec<
                 sum -= get(&lower, n, i, k) * get(&lower, n, j, k);
             }
             let value = if i == j {
-                if !(sum > 0.0) {
+                // NaN counts as not definite, like zero or a negative pivot.
+                if sum.is_nan() || sum <= 0.0 {
                     return Err(not_definite());
                 }
                 sum.sqrt()
@@ -201,6 +202,18 @@ mod tests {
         // A singular A with no penalty is refused, not divided by zero.
         assert!(ridge_solve(&[1.0, 1.0, 1.0, 1.0], 0.0, &[1.0, 1.0]).is_err());
         assert!(ridge_solve(&[1.0], 0.0, &[1.0, 1.0]).is_err());
+    }
+
+    #[test]
+    fn a_nan_pivot_is_refused_as_not_definite() {
+        let refused = ridge_solve(&[f64::NAN], 0.0, &[1.0]);
+        assert_eq!(
+            refused.map_err(|e| e.to_string()),
+            Err("the ridge system is not positive definite (raise the ridge penalty)".to_string())
+        );
+        // A zero pivot takes the same branch; a positive one is solved: 4 x = 2.
+        assert!(ridge_solve(&[0.0], 0.0, &[1.0]).is_err());
+        assert_eq!(ridge_solve(&[4.0], 0.0, &[2.0]), Ok(vec![0.5]));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use microplan_model::rows::{Creator, PipelineStatus};
 use microplan_audit::{handle_key, CreatorAudit};
 
 use super::ecosystem::{is_member, STRONG_SCORE};
+use super::error::ActivationError;
 use super::plan::chance_of_community_effect;
 use super::{records_of, same_name, ActivationPlan, Arrangement, GiftingRecord};
 
@@ -34,7 +35,7 @@ pub fn posting_estimate<'a>(
     records: impl IntoIterator<Item = &'a GiftingRecord>,
     method: ProportionMethod,
     confidence: f64,
-) -> Result<Option<PostingEstimate>, String> {
+) -> Result<Option<PostingEstimate>, ActivationError> {
     let (mut posted, mut gifted) = (0u64, 0u64);
     for record in records
         .into_iter()
@@ -49,7 +50,7 @@ pub fn posting_estimate<'a>(
         return Ok(None);
     }
     let interval =
-        proportion_interval(posted, gifted, 1.0 - confidence, method).map_err(|e| e.to_string())?;
+        proportion_interval(posted, gifted, 1.0 - confidence, method)?;
     Ok(Some(PostingEstimate {
         posted,
         gifted,
@@ -66,7 +67,7 @@ pub fn community_posting_estimate(
     records: &[GiftingRecord],
     method: ProportionMethod,
     confidence: f64,
-) -> Result<Option<PostingEstimate>, String> {
+) -> Result<Option<PostingEstimate>, ActivationError> {
     let names: Vec<&str> = plans
         .iter()
         .filter(|p| same_name(&p.community, community))
@@ -107,7 +108,7 @@ pub fn review_activation(
     plan: &ActivationPlan,
     records: &[GiftingRecord],
     confidence: f64,
-) -> Result<ActivationReview, String> {
+) -> Result<ActivationReview, ActivationError> {
     let mine: Vec<&GiftingRecord> = records_of(records, &plan.name).collect();
     let mut review = ActivationReview {
         gifted_sent: 0,

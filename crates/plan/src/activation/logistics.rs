@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use microplan_model::rows::Creator;
 
+use super::error::ActivationError;
 use super::{records_of, ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
 
 /// Shipping days assumed for a country with no shipping time in the plan.
@@ -102,26 +103,23 @@ fn event(date: NaiveDate, kind: EventKind, title: String, details: String) -> Ti
 pub fn activation_timeline(
     plan: &ActivationPlan,
     recipients: &[Recipient],
-) -> Result<Vec<TimelineEvent>, String> {
+) -> Result<Vec<TimelineEvent>, ActivationError> {
     if plan.window_end < plan.window_start {
-        return Err(format!(
-            "the window of `{}` ends before it starts: move the end date",
-            plan.name
-        ));
+        return Err(ActivationError::WindowEndsBeforeStart { activation: plan.name.clone() });
     }
     let arrival = plan
         .window_start
         .checked_sub_signed(days(i64::from(plan.arrival_lead_days)))
-        .ok_or("the arrival date is out of range: check the window dates")?;
+        .ok_or(ActivationError::ArrivalOutOfRange)?;
     let mut events = Vec::new();
     let mut ship = |label: String,
                     creator: Option<String>,
                     country: Option<String>|
-     -> Result<NaiveDate, String> {
+     -> Result<NaiveDate, ActivationError> {
         let (transit, known) = shipping_days_to(&plan.shipping_days, country.as_deref());
         let date = arrival
             .checked_sub_signed(days(i64::from(transit)))
-            .ok_or("a ship-by date is out of range")?;
+            .ok_or(ActivationError::ShipByOutOfRange)?;
         let assumed = if known {
             ""
         } else {
@@ -157,7 +155,7 @@ pub fn activation_timeline(
     let first_ship = first_ship.unwrap_or(arrival);
     let brief = first_ship
         .checked_sub_signed(days(BRIEF_LEAD_DAYS))
-        .ok_or("the brief date is out of range")?;
+        .ok_or(ActivationError::BriefOutOfRange)?;
     events.push(event(brief, EventKind::BriefSent, "Send the brief".into(),
         format!("Brief, posting window {} to {}, and address check, a week before the first parcel leaves.", plan.window_start, plan.window_end)));
     events.push(event(

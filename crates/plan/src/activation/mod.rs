@@ -16,6 +16,7 @@
 
 pub mod commitments;
 pub mod ecosystem;
+pub mod error;
 pub mod history;
 pub mod ics;
 pub mod logistics;
@@ -25,6 +26,8 @@ pub mod year;
 
 #[cfg(test)]
 mod tests;
+
+pub use error::ActivationError;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

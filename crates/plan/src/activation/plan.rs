@@ -8,6 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use microplan_model::money::Money;
+
+use super::error::ActivationError;
 use microplan_stats::binomial_planning::{binomial_at_least_posts, creators_to_seed, gifted_to_seed_with_paid, posts_distribution, SeedingPlan, MAX_DISTRIBUTION_LEN};
 
 /// Largest number of creators the planner's chart and distribution cover.
@@ -35,7 +37,7 @@ impl UnitCosts {
     }
 
     /// Checks one currency and finite, non-negative amounts; returns the currency.
-    pub fn currency(&self) -> Result<String, String> {
+    pub fn currency(&self) -> Result<String, ActivationError> {
         let named = [
             ("product value", &self.product),
             ("shipping", &self.shipping),
@@ -45,13 +47,14 @@ impl UnitCosts {
         let currency = self.product.currency.clone();
         for (name, money) in named {
             if !money.amount.is_finite() || money.amount < 0.0 {
-                return Err(format!("the {name} must be a number of 0 or more"));
+                return Err(ActivationError::CostNotValid { cost: name });
             }
             if money.currency != currency {
-                return Err(format!(
-                    "the {name} is in {} but the product value is in {currency}: use one currency for the whole plan",
-                    money.currency
-                ));
+                return Err(ActivationError::MixedCurrency {
+                    cost: name,
+                    currency: money.currency.clone(),
+                    product_currency: currency,
+                });
             }
         }
         Ok(currency)
@@ -124,28 +127,21 @@ pub struct PlannerResult {
     pub mixes: Vec<MixRow>,
 }
 
-fn stats_error(error: impl std::fmt::Display) -> String {
-    error.to_string()
-}
-
 /// P(at least k posts) with `paid` certain posts and `gifted` creators posting with `q`.
-pub fn chance_of_community_effect(k: u64, paid: u64, gifted: u64, q: f64) -> Result<f64, String> {
+pub fn chance_of_community_effect(k: u64, paid: u64, gifted: u64, q: f64) -> Result<f64, ActivationError> {
     let need = k.saturating_sub(paid);
     if need == 0 {
         return Ok(1.0);
     }
-    binomial_at_least_posts(need, gifted, q).map_err(stats_error)
+    Ok(binomial_at_least_posts(need, gifted, q)?)
 }
 
 /// Distribution of total posts: the gifted Binomial(gifted, q) shifted up by the paid posts.
-pub fn total_posts_distribution(paid: u64, gifted: u64, q: f64) -> Result<Vec<f64>, String> {
+pub fn total_posts_distribution(paid: u64, gifted: u64, q: f64) -> Result<Vec<f64>, ActivationError> {
     if paid.saturating_add(gifted) >= MAX_DISTRIBUTION_LEN {
-        return Err(format!(
-            "{} creators is more than the planner shows",
-            paid.saturating_add(gifted)
-        ));
+        return Err(ActivationError::TooManyToShow { creators: paid.saturating_add(gifted) });
     }
-    let gifted_posts = posts_distribution(gifted, q).map_err(stats_error)?;
+    let gifted_posts = posts_distribution(gifted, q)?;
     let mut total = vec![0.0; usize::try_from(paid).unwrap_or(0)];
     total.extend(gifted_posts);
     Ok(total)
@@ -157,7 +153,7 @@ pub fn budget(
     paid: u64,
     gifted: u64,
     expected_posts: f64,
-) -> Result<Budget, String> {
+) -> Result<Budget, ActivationError> {
     let currency = costs.currency()?;
     let gifted_total = gifted as f64 * costs.per_gifted();
     let paid_total = paid as f64 * costs.per_paid();
@@ -172,7 +168,7 @@ pub fn budget(
     })
 }
 
-fn mix(label: &str, input: &PlannerInput, paid: u64, gifted: u64) -> Result<MixRow, String> {
+fn mix(label: &str, input: &PlannerInput, paid: u64, gifted: u64) -> Result<MixRow, ActivationError> {
     let q = input.posting_rate;
     let expected_posts = paid as f64 + gifted as f64 * q;
     Ok(MixRow {
@@ -187,7 +183,7 @@ fn mix(label: &str, input: &PlannerInput, paid: u64, gifted: u64) -> Result<MixR
 
 /// The mixes worth comparing: all gifted, the user's mix, half paid, all paid. Mixes that
 /// cannot reach the confidence (no gifted creator ever posts) are left out.
-fn mixes(input: &PlannerInput, recommended: &SeedingPlan) -> Result<Vec<MixRow>, String> {
+fn mixes(input: &PlannerInput, recommended: &SeedingPlan) -> Result<Vec<MixRow>, ActivationError> {
     let k = input.target_posts;
     let (q, target) = (input.posting_rate, input.confidence);
     let mut rows = Vec::new();
@@ -208,20 +204,18 @@ fn mixes(input: &PlannerInput, recommended: &SeedingPlan) -> Result<Vec<MixRow>,
 }
 
 /// Answers the planning question. Errors name the input to change.
-pub fn plan_activation(input: &PlannerInput) -> Result<PlannerResult, String> {
+pub fn plan_activation(input: &PlannerInput) -> Result<PlannerResult, ActivationError> {
     let (k, q, paid) = (input.target_posts, input.posting_rate, input.paid);
     if k == 0 {
-        return Err("set the number of posts wanted to 1 or more".into());
+        return Err(ActivationError::NoPostsWanted);
     }
     let recommended =
-        gifted_to_seed_with_paid(k, paid, q, input.confidence).map_err(stats_error)?;
+        gifted_to_seed_with_paid(k, paid, q, input.confidence)?;
     let gifted = input.chosen_gifted.unwrap_or(recommended.gifted);
     if paid.saturating_add(gifted) > MAX_PLANNED_CREATORS
         || paid.saturating_add(recommended.gifted) > MAX_PLANNED_CREATORS
     {
-        return Err(format!(
-            "this plan needs more than {MAX_PLANNED_CREATORS} creators: raise the posting rate, add paid creators or lower the goal"
-        ));
+        return Err(ActivationError::TooManyCreators { limit: MAX_PLANNED_CREATORS });
     }
     let probability = chance_of_community_effect(k, paid, gifted, q)?;
     let expected_posts = paid as f64 + gifted as f64 * q;
@@ -246,10 +240,10 @@ pub fn plan_activation(input: &PlannerInput) -> Result<PlannerResult, String> {
 
 /// Gifted creators needed if the posting rate were `q` instead (e.g. the lower end of the
 /// interval learnt from past activations): the cautious version of the answer.
-pub fn gifted_needed_at(k: u64, paid: u64, q: f64, confidence: f64) -> Result<u64, String> {
+pub fn gifted_needed_at(k: u64, paid: u64, q: f64, confidence: f64) -> Result<u64, ActivationError> {
     gifted_to_seed_with_paid(k, paid, q, confidence)
         .map(|plan| plan.gifted)
-        .map_err(stats_error)
+        .map_err(ActivationError::from)
 }
 
 /// Says so when a plan needs more creators than the community has: gifting 25 creators from

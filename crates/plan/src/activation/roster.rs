@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use microplan_stats::binomial_planning::probability_at_least;
 
+use super::error::ActivationError;
 use super::{records_of, same_name, ActivationPlan, Arrangement, GiftingRecord};
 
 /// Weight of the plan's posting rate, in gifts: two past gifts move a creator halfway.
@@ -44,7 +45,7 @@ pub fn shrunk_rate(posts: u64, gifts: u64, plan_rate: f64) -> f64 {
 pub fn roster_chance(
     plan: &ActivationPlan,
     records: &[GiftingRecord],
-) -> Result<RosterChance, String> {
+) -> Result<RosterChance, ActivationError> {
     let members: Vec<MemberChance> = records_of(records, &plan.name)
         .map(|member| {
             let history = records.iter().filter(|r| {
@@ -72,7 +73,7 @@ pub fn roster_chance(
         .collect();
     let probabilities: Vec<f64> = members.iter().map(|m| m.probability).collect();
     let chance =
-        probability_at_least(&probabilities, plan.target_posts).map_err(|e| e.to_string())?;
+        probability_at_least(&probabilities, plan.target_posts)?;
     Ok(RosterChance {
         expected_posts: probabilities.iter().sum(),
         members,

@@ -4,7 +4,8 @@
 use super::clauses::build_clauses;
 use super::choices::ContractChoices;
 use super::term_sheet::term_sheet;
-use super::validate::{check_choices, Severity};
+use super::problem::Severity;
+use super::validate::check_choices;
 use super::NOT_LEGAL_ADVICE;
 use crate::doc::Document;
 

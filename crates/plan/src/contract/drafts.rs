@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::choices::ContractChoices;
 use crate::contract::labels::{money, percent};
-use crate::contract::validate::{check_choices, Severity};
+use crate::contract::error::ContractError;
+use crate::contract::problem::Severity;
+use crate::contract::validate::check_choices;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -111,26 +113,26 @@ pub fn save_draft(drafts: &mut Vec<ContractDraft>, choices: ContractChoices, tod
 }
 
 /// Marks a draft as sent; refuses while it has conflicts.
-pub fn mark_sent(drafts: &mut [ContractDraft], index: usize) -> Result<(), String> {
-    let draft = drafts.get_mut(index).ok_or_else(|| "That draft no longer exists; reload the list.".to_string())?;
+pub fn mark_sent(drafts: &mut [ContractDraft], index: usize) -> Result<(), ContractError> {
+    let draft = drafts.get_mut(index).ok_or(ContractError::DraftGone)?;
     let conflicts = check_choices(&draft.choices).into_iter().filter(|p| p.severity == Severity::Conflict).count();
     if conflicts > 0 {
-        return Err(format!("Fix the {conflicts} conflict(s) in {} before marking it as sent.", draft.title()));
+        return Err(ContractError::UnresolvedConflicts { conflicts, title: draft.title() });
     }
     draft.status = DraftStatus::Sent;
     Ok(())
 }
 
 /// Marks a sent version as signed; only a sent version can be signed.
-pub fn mark_signed(drafts: &mut [ContractDraft], index: usize) -> Result<(), String> {
-    let draft = drafts.get_mut(index).ok_or_else(|| "That agreement no longer exists; reload the list.".to_string())?;
+pub fn mark_signed(drafts: &mut [ContractDraft], index: usize) -> Result<(), ContractError> {
+    let draft = drafts.get_mut(index).ok_or(ContractError::AgreementGone)?;
     match draft.status {
         DraftStatus::Sent => {
             draft.status = DraftStatus::Signed;
             Ok(())
         }
-        DraftStatus::Signed => Err(format!("{} is already signed.", draft.title())),
-        DraftStatus::Draft => Err(format!("Send {} before marking it as signed.", draft.title())),
+        DraftStatus::Signed => Err(ContractError::AlreadySigned { title: draft.title() }),
+        DraftStatus::Draft => Err(ContractError::NotSent { title: draft.title() }),
     }
 }
 

@@ -3,7 +3,7 @@
 //! 262142), refused as a conflict that names the field and the range.
 
 use super::choices::ContractChoices;
-use super::validate::{ChoiceArea, Problem, Severity};
+use super::problem::{ChoiceArea, Problem, Severity};
 use microplan_model::limits::{amount_problem, date_problem, days_problem, MAX_LICENCE_MONTHS};
 
 fn conflict(area: ChoiceArea, message: String) -> Problem {

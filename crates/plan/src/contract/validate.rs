@@ -2,57 +2,12 @@
 //! A conflict means the draft would contradict itself or the market's law; a warning means
 //! the terms are valid but unusual or unfair to one side.
 
-
 use super::choices::{CompensationModel, ContractChoices, Copyright, ExclusivityKind, Makegood, PaymentTrigger};
 use super::labels::{days, percent};
+pub use super::problem::{ChoiceArea, Problem, Severity};
 use crate::deliverables::checklist_problems;
 use microplan_model::limits::{add_days, days_between};
 use crate::markets::Market;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    Conflict,
-    Warning,
-}
-
-/// The part of the form a problem belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChoiceArea {
-    Parties,
-    Dates,
-    Deliverables,
-    Creative,
-    Compensation,
-    KillFee,
-    Licence,
-    Exclusivity,
-    Market,
-    Reporting,
-}
-
-impl ChoiceArea {
-    pub fn label(self) -> &'static str {
-        match self {
-            ChoiceArea::Parties => "Parties",
-            ChoiceArea::Dates => "Dates",
-            ChoiceArea::Deliverables => "Deliverables",
-            ChoiceArea::Creative => "Creative control",
-            ChoiceArea::Compensation => "Compensation",
-            ChoiceArea::KillFee => "Kill fee",
-            ChoiceArea::Licence => "Usage licence",
-            ChoiceArea::Exclusivity => "Exclusivity",
-            ChoiceArea::Market => "Market",
-            ChoiceArea::Reporting => "KPIs and reporting",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
-    pub area: ChoiceArea,
-    pub message: String,
-}
 
 struct Found(Vec<Problem>);
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::choices::ContractChoices;
+use super::error::ContractError;
 use crate::contract::drafts::{ContractDraft, DraftStatus, Saved};
 
 /// One saved version of one agreement: creator handle, platform and campaign as saved
@@ -90,7 +91,7 @@ pub fn save_into(
     target: Option<&VersionRef>,
     choices: ContractChoices,
     today: NaiveDate,
-) -> Result<(VersionRef, Saved), String> {
+) -> Result<(VersionRef, Saved), ContractError> {
     let Some(target) = target else {
         let version = next_version(drafts, &choices);
         let saved = VersionRef::for_choices(&choices, version);
@@ -103,25 +104,14 @@ pub fn save_into(
         });
         return Ok((saved, Saved::NewVersion { version }));
     };
-    let index = find_version(drafts, target).ok_or_else(|| {
-        format!(
-            "Version {} of this agreement no longer exists, so nothing was saved.",
-            target.version
-        )
-    })?;
+    let index = find_version(drafts, target)
+        .ok_or(ContractError::VersionGoneNothingSaved { version: target.version })?;
     let status = drafts.get(index).map(|d| d.status).unwrap_or_default();
     if status != DraftStatus::Draft {
-        return Err(format!(
-            "Version {} is {}: it cannot change. Use “Edit as new draft” to change a copy.",
-            target.version,
-            status.label()
-        ));
+        return Err(ContractError::VersionLocked { version: target.version, status: status.label() });
     }
     if is_stale(drafts, target) {
-        return Err(format!(
-            "Draft version {} changed since you opened it (in another tab or by an undo), so your edits were not saved into it. Reload that version, or save your edits as a new draft.",
-            target.version
-        ));
+        return Err(ContractError::StaleDraft { version: target.version });
     }
     // A new creator or campaign moves the draft to that agreement, after its own versions.
     let version = if target.same_agreement(&choices) {
@@ -140,7 +130,7 @@ pub fn save_into(
     };
     let draft = drafts
         .get_mut(index)
-        .ok_or_else(|| "The draft could not be found.".to_string())?;
+        .ok_or(ContractError::DraftNotFound)?;
     draft.version = version;
     draft.choices = choices;
     draft.saved_on = today;
@@ -153,15 +143,10 @@ pub fn edit_as_new_draft(
     drafts: &mut Vec<ContractDraft>,
     source: &VersionRef,
     today: NaiveDate,
-) -> Result<VersionRef, String> {
+) -> Result<VersionRef, ContractError> {
     let choices = find_version(drafts, source)
         .and_then(|i| drafts.get(i))
         .map(|d| d.choices.clone())
-        .ok_or_else(|| {
-            format!(
-                "Version {} of this agreement no longer exists.",
-                source.version
-            )
-        })?;
+        .ok_or(ContractError::VersionGone { version: source.version })?;
     save_into(drafts, None, choices, today).map(|(saved, _)| saved)
 }

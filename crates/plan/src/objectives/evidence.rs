@@ -3,6 +3,8 @@
 use microplan_uplift::arms::{analyse_test, AnalysisOptions};
 use microplan_model::rows::TestArm;
 
+use super::error::ObjectiveError;
+
 /// What an uplift test says for the pivot rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestEvidence {
@@ -16,11 +18,11 @@ pub struct TestEvidence {
 /// Significant means: some arm differs from control with a Holm-adjusted p-value below the
 /// test's alpha, and the split between arms is what it should be (a sample-ratio mismatch
 /// makes every p-value suspect). Uses the default analysis (alpha 0.05, flat prior).
-pub fn test_evidence(arms: &[TestArm], test: &str) -> Result<TestEvidence, String> {
-    let analysis = analyse_test(arms, test, &AnalysisOptions::default(), None)?;
+pub fn test_evidence(arms: &[TestArm], test: &str) -> Result<TestEvidence, ObjectiveError> {
+    let analysis = analyse_test(arms, test, &AnalysisOptions::default(), None).map_err(ObjectiveError::Analysis)?;
     let p_value = analysis.comparisons.iter().map(|c| c.holm_p_value).fold(f64::INFINITY, f64::min);
     if !p_value.is_finite() {
-        return Err(format!("“{test}” has no arm to compare with its control"));
+        return Err(ObjectiveError::NoArmToCompare { test: test.to_string() });
     }
     let alpha = analysis.alpha;
     let (significant, reason) = if analysis.srm_mismatch {
@@ -50,6 +52,6 @@ mod tests {
         assert!(evidence.p_value > 0.5);
         assert!(test_evidence(&arms, "other").is_err());
         let no_control = [arm("u", "a", false, 1000, 50), arm("u", "b", false, 1000, 55)];
-        assert!(test_evidence(&no_control, "u").unwrap_err().contains("no control arm"));
+        assert!(test_evidence(&no_control, "u").unwrap_err().to_string().contains("no control arm"));
     }
 }

@@ -7,6 +7,7 @@
 //! ... express goals as percentage uplifts or multiples of baseline", and "require
 //! statistical significance or a sustained signal before making large pivots".
 
+mod error;
 mod evidence;
 mod programme;
 mod proposals;
@@ -15,6 +16,7 @@ mod targets;
 mod thresholds;
 mod value_layers;
 
+pub use error::ObjectiveError;
 pub use evidence::{test_evidence, TestEvidence};
 pub use programme::Programme;
 pub use proposals::propose;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ObjectiveError;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignalKind {
@@ -95,24 +97,24 @@ impl SignalEntry {
 }
 
 /// numerator / denominator, with the reason when it cannot be computed.
-pub fn signal_ratio(entry: &SignalEntry) -> Result<f64, String> {
+pub fn signal_ratio(entry: &SignalEntry) -> Result<f64, ObjectiveError> {
     let kind = entry.kind;
     let (Some(numerator), Some(denominator)) = (entry.numerator, entry.denominator) else {
-        return Err(format!(
-            "Enter both counts: {} and {}.",
-            kind.numerator_label().to_lowercase(),
-            kind.denominator_label().to_lowercase()
-        ));
+        return Err(ObjectiveError::MissingCounts {
+            numerator: kind.numerator_label(),
+            denominator: kind.denominator_label(),
+        });
     };
     if denominator == 0 {
-        return Err(format!("{} is 0: nothing to divide by yet.", kind.denominator_label()));
+        return Err(ObjectiveError::NothingToDivideBy { denominator: kind.denominator_label() });
     }
     if kind.is_share() && numerator > denominator {
-        return Err(format!(
-            "{} ({numerator}) cannot exceed {} ({denominator}).",
-            kind.numerator_label(),
-            kind.denominator_label().to_lowercase()
-        ));
+        return Err(ObjectiveError::ShareAboveTotal {
+            numerator_label: kind.numerator_label(),
+            numerator,
+            denominator_label: kind.denominator_label(),
+            denominator,
+        });
     }
     Ok(numerator as f64 / denominator as f64)
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ObjectiveError;
+
 /// How the user states the target; both forms describe the same level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -42,33 +44,30 @@ impl Target {
     }
 
     /// Why the target cannot be used, if it cannot.
-    pub fn check(self) -> Result<(), String> {
+    pub fn check(self) -> Result<(), ObjectiveError> {
         if !self.value.is_finite() {
-            return Err("The target must be a number.".to_string());
+            return Err(ObjectiveError::TargetNotNumber);
         }
         match self.form {
-            TargetForm::PercentUplift if self.value <= -1.0 => Err(
-                "An uplift of -100% or less means nothing is left; enter a value above -100%."
-                    .to_string(),
-            ),
+            TargetForm::PercentUplift if self.value <= -1.0 => Err(ObjectiveError::UpliftTooLow),
             TargetForm::MultipleOfBaseline if self.value <= 0.0 => {
-                Err("A multiple of the baseline must be above 0 (1 means no change).".to_string())
+                Err(ObjectiveError::MultipleNotPositive)
             }
             _ => Ok(()),
         }
     }
 }
 
-fn check_baseline(baseline: f64) -> Result<(), String> {
+fn check_baseline(baseline: f64) -> Result<(), ObjectiveError> {
     if baseline.is_finite() && baseline > 0.0 {
         Ok(())
     } else {
-        Err("Enter a baseline above zero: targets are uplift over what you already get.".to_string())
+        Err(ObjectiveError::NoTargetBaseline)
     }
 }
 
 /// The level the metric must reach: `baseline x multiple`.
-pub fn target_level(baseline: f64, target: Target) -> Result<f64, String> {
+pub fn target_level(baseline: f64, target: Target) -> Result<f64, ObjectiveError> {
     check_baseline(baseline)?;
     target.check()?;
     Ok(baseline * target.as_multiple())
@@ -91,9 +90,9 @@ pub fn progress_against_target(
     observed: f64,
     baseline: f64,
     target: Target,
-) -> Result<TargetProgress, String> {
+) -> Result<TargetProgress, ObjectiveError> {
     if !observed.is_finite() || observed < 0.0 {
-        return Err("The observed value must be a number of zero or more.".to_string());
+        return Err(ObjectiveError::ObservedNotValid);
     }
     let level = target_level(baseline, target)?;
     let planned = level - baseline;

@@ -84,11 +84,11 @@ fn target_level_is_baseline_times_the_multiple() {
 
 #[test]
 fn targets_refuse_a_missing_baseline_and_impossible_values() {
-    assert!(target_level(0.0, Target::uplift(0.2)).unwrap_err().contains("baseline above zero"));
+    assert!(target_level(0.0, Target::uplift(0.2)).unwrap_err().to_string().contains("baseline above zero"));
     assert!(target_level(f64::NAN, Target::uplift(0.2)).is_err());
     assert!(target_level(-5.0, Target::uplift(0.2)).is_err());
-    assert!(target_level(10.0, Target::uplift(-1.0)).unwrap_err().contains("-100%"));
-    assert!(target_level(10.0, Target::multiple(0.0)).unwrap_err().contains("above 0"));
+    assert!(target_level(10.0, Target::uplift(-1.0)).unwrap_err().to_string().contains("-100%"));
+    assert!(target_level(10.0, Target::multiple(0.0)).unwrap_err().to_string().contains("above 0"));
     assert!(target_level(10.0, Target::uplift(f64::INFINITY)).is_err());
 }
 
@@ -167,7 +167,7 @@ fn optimising_may_follow_one_reading_and_bad_inputs_are_errors() {
     assert!(evaluate_threshold(&threshold, 0.0, &[1.0], 3, None).is_err());
     assert!(evaluate_threshold(&threshold, 100.0, &[1.0, f64::NAN], 3, None)
         .unwrap_err()
-        .contains("Reading 2"));
+        .to_string().contains("Reading 2"));
 }
 
 #[test]
@@ -183,15 +183,15 @@ fn the_scale_threshold_sits_at_the_target() {
 fn signals_are_ratios_with_clear_errors() {
     // 42 positive of 120 classified = 0.35.
     let mut entry = SignalEntry::empty(SignalKind::Sentiment);
-    assert!(signal_ratio(&entry).unwrap_err().contains("Enter both counts"));
+    assert!(signal_ratio(&entry).unwrap_err().to_string().contains("Enter both counts"));
     entry.numerator = Some(42);
     entry.denominator = Some(120);
     assert!(close(signal_ratio(&entry).unwrap(), 0.35));
     entry.denominator = Some(0);
-    assert!(signal_ratio(&entry).unwrap_err().contains("is 0"));
+    assert!(signal_ratio(&entry).unwrap_err().to_string().contains("is 0"));
     entry.numerator = Some(130);
     entry.denominator = Some(120);
-    assert!(signal_ratio(&entry).unwrap_err().contains("cannot exceed"));
+    assert!(signal_ratio(&entry).unwrap_err().to_string().contains("cannot exceed"));
     // UGC per sponsored post may exceed 1: 18 unsolicited posts after 12 sponsored = 1.5.
     let ugc = SignalEntry { numerator: Some(18), denominator: Some(12), ..SignalEntry::empty(SignalKind::UnsolicitedUgc) };
     assert!(close(signal_ratio(&ugc).unwrap(), 1.5));

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::ObjectiveError;
+
 use super::targets::Target;
 
 /// A pause or scale needs this many periods in a row in breach unless a test is significant.
@@ -131,15 +133,15 @@ pub fn evaluate_threshold(
     readings: &[f64],
     sustained_periods: u32,
     significant: Option<bool>,
-) -> Result<Evaluation, String> {
+) -> Result<Evaluation, ObjectiveError> {
     if !(baseline.is_finite() && baseline > 0.0) {
-        return Err("Enter a baseline above zero before thresholds can be checked.".to_string());
+        return Err(ObjectiveError::NoThresholdBaseline);
     }
     if !(threshold.multiple_of_baseline.is_finite() && threshold.multiple_of_baseline >= 0.0) {
-        return Err("The threshold must be a multiple of the baseline of 0 or more.".to_string());
+        return Err(ObjectiveError::ThresholdNotValid);
     }
     if let Some(position) = readings.iter().position(|value| !value.is_finite()) {
-        return Err(format!("Reading {} is not a number.", position + 1));
+        return Err(ObjectiveError::ReadingNotNumber { reading: position + 1 });
     }
     let level = baseline * threshold.multiple_of_baseline;
     let consecutive = readings

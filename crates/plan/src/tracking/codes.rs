@@ -13,6 +13,8 @@
 
 use std::collections::HashSet;
 
+use super::error::TrackingError;
+
 /// Letters and digits that cannot be mistaken for one another.
 pub const SAFE_ALPHABET: &str = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 /// Suffixes that break collisions: digits after a letter (TOM2), letters after a digit
@@ -130,17 +132,17 @@ pub struct CodeInputs<'a> {
 }
 
 /// The code the pattern gives before collisions are resolved.
-pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, String> {
+pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, TrackingError> {
     let mut out = String::new();
     let mut rest = pattern.trim();
     if rest.is_empty() {
-        return Err("Enter a code pattern such as {HANDLE}{PCT}.".to_string());
+        return Err(TrackingError::NoCodePattern);
     }
     while let Some(open) = rest.find('{') {
         out.push_str(&code_letters(rest.get(..open).unwrap_or("")));
         let after = rest.get(open + 1..).unwrap_or("");
         let Some(close) = after.find('}') else {
-            return Err(format!("The pattern `{pattern}` opens a {{ that is never closed."));
+            return Err(TrackingError::UnclosedPlaceholder { pattern: pattern.to_string() });
         };
         let token = after.get(..close).unwrap_or("").trim().to_ascii_uppercase();
         match token.as_str() {
@@ -155,21 +157,19 @@ pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, String>
             "CAMPAIGN" => out.push_str(&words_within(inputs.campaign, MAX_CAMPAIGN_PART)),
             "PCT" => {
                 let Some(discount) = inputs.discount.filter(|d| d.is_finite() && *d > 0.0 && *d < 1.0) else {
-                    return Err("The pattern uses {PCT}: enter a discount between 1% and 99%.".to_string());
+                    return Err(TrackingError::NoDiscountForPct);
                 };
                 out.push_str(&format!("{}", (discount * 100.0).round() as u32));
             }
             other => {
-                return Err(format!(
-                    "Unknown placeholder {{{other}}} in the pattern; use {{HANDLE}}, {{PCT}} or {{CAMPAIGN}}."
-                ))
+                return Err(TrackingError::UnknownPlaceholder { placeholder: other.to_string() })
             }
         }
         rest = after.get(close + 1..).unwrap_or("");
     }
     out.push_str(&code_letters(rest));
     if out.is_empty() {
-        return Err(format!("The pattern `{pattern}` gives an empty code; add {{HANDLE}}."));
+        return Err(TrackingError::EmptyCode { pattern: pattern.to_string() });
     }
     Ok(out.chars().take(MAX_CODE).collect())
 }
@@ -191,7 +191,7 @@ fn suffix(mut n: usize, alphabet: &[u8]) -> String {
 /// Codes for creators in order. `taken` holds codes already used elsewhere in the workspace
 /// and codes imported from the store; a code equal to one of them (ignoring case) gets the
 /// first free suffix.
-pub fn assign_codes(pattern: &str, creators: &[CodeInputs], taken: &[String]) -> Result<Vec<String>, String> {
+pub fn assign_codes(pattern: &str, creators: &[CodeInputs], taken: &[String]) -> Result<Vec<String>, TrackingError> {
     let mut used: HashSet<String> = taken.iter().map(|code| code.trim().to_uppercase()).collect();
     let mut codes = Vec::with_capacity(creators.len());
     for inputs in creators {
@@ -205,7 +205,7 @@ pub fn assign_codes(pattern: &str, creators: &[CodeInputs], taken: &[String]) ->
         let mut tries = 0;
         while used.contains(&code) {
             if tries >= MAX_SUFFIX_TRIES {
-                return Err(format!("No free code left for @{} with this pattern.", inputs.handle));
+                return Err(TrackingError::NoFreeCode { handle: inputs.handle.to_string() });
             }
             code = format!("{base}{}", suffix(tries, alphabet));
             tries += 1;

@@ -1,6 +1,8 @@
 //! Landing-page address checks: a clear error for every way a pasted address goes wrong,
 //! and the parts the link builder needs (query and fragment kept as they were).
 
+use super::error::TrackingError;
+
 /// A landing page split into the parts the UTM builder works with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LandingPage {
@@ -42,50 +44,48 @@ pub fn encode_url_part(text: &str) -> String {
     out
 }
 
-fn check_host(host: &str, shown: &str) -> Result<(), String> {
+fn check_host(host: &str, shown: &str) -> Result<(), TrackingError> {
     let name = match host.rsplit_once(':') {
         Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => name,
         Some((_, port)) if !host.starts_with('[') => {
-            return Err(format!("`{shown}`: the port `{port}` after the colon must be a number."));
+            return Err(TrackingError::PortNotNumber { shown: shown.to_string(), port: port.to_string() });
         }
         _ => host,
     };
     if name.is_empty() {
-        return Err(format!("`{shown}` has no site name after https://."));
+        return Err(TrackingError::NoSiteName { shown: shown.to_string() });
     }
     if name.eq_ignore_ascii_case("localhost") {
         return Ok(());
     }
     if !name.contains('.') {
-        return Err(format!(
-            "`{shown}`: `{name}` is not a full site name; it needs a domain such as {name}.com."
-        ));
+        return Err(TrackingError::NotFullSiteName { shown: shown.to_string(), name: name.to_string() });
     }
     for label in name.split('.') {
         if label.is_empty() {
-            return Err(format!("`{shown}`: the site name `{name}` has an empty part between dots."));
+            return Err(TrackingError::EmptySiteNamePart { shown: shown.to_string(), name: name.to_string() });
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!("`{shown}`: a part of `{name}` starts or ends with a hyphen."));
+            return Err(TrackingError::HyphenAtPartEdge { shown: shown.to_string(), name: name.to_string() });
         }
         if let Some(bad) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-            return Err(format!("`{shown}`: the site name cannot contain `{bad}`."));
+            return Err(TrackingError::BadSiteCharacter { shown: shown.to_string(), bad });
         }
     }
     Ok(())
 }
 
 /// Checks a landing page the user typed or pasted.
-pub fn parse_landing_page(text: &str) -> Result<LandingPage, String> {
+pub fn parse_landing_page(text: &str) -> Result<LandingPage, TrackingError> {
     let shown = text.trim();
     if shown.is_empty() {
-        return Err("Enter the landing page address, e.g. https://shop.example/bars.".to_string());
+        return Err(TrackingError::NoLandingPage);
     }
     if let Some(position) = shown.find(char::is_whitespace) {
-        return Err(format!(
-            "`{shown}` contains a space (after `{}`); remove it or write %20.",
-            shown.get(..position).unwrap_or("")
-        ));
+        return Err(TrackingError::SpaceInAddress {
+            shown: shown.to_string(),
+            before: shown.get(..position).unwrap_or("").to_string(),
+        });
     }
     let lower = shown.to_ascii_lowercase();
     let (scheme, rest) = if lower.starts_with("https://") {
@@ -95,11 +95,9 @@ pub fn parse_landing_page(text: &str) -> Result<LandingPage, String> {
     } else if let Some((scheme, _)) = shown.split_once(':').filter(|(s, _)| {
         !s.is_empty() && !s.contains(['/', '.']) && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     }) {
-        return Err(format!(
-            "`{shown}` is a {scheme}: address; UTM parameters only work on web pages (https://...)."
-        ));
+        return Err(TrackingError::NotAWebPage { shown: shown.to_string(), scheme: scheme.to_string() });
     } else {
-        return Err(format!("`{shown}` has no https:// in front; did you mean https://{shown} ?"));
+        return Err(TrackingError::NoScheme { shown: shown.to_string() });
     };
     let (before_fragment, fragment) = match rest.split_once('#') {
         Some((before, fragment)) => (before, Some(fragment.to_string())),
@@ -114,9 +112,7 @@ pub fn parse_landing_page(text: &str) -> Result<LandingPage, String> {
         None => (site_and_path, ""),
     };
     if host.contains('@') {
-        return Err(format!(
-            "`{shown}` contains a user name or password before the site (`@`); use the plain page address."
-        ));
+        return Err(TrackingError::CredentialsInAddress { shown: shown.to_string() });
     }
     check_host(host, shown)?;
     let mut warnings = Vec::new();

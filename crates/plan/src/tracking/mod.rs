@@ -3,6 +3,7 @@
 //! own codes. Everything here is deterministic: the same plan gives the same table.
 
 mod codes;
+mod error;
 mod landing_page;
 mod utm;
 
@@ -10,6 +11,7 @@ mod utm;
 mod tests;
 
 pub use codes::{assign_codes, code_letters, is_ambiguous, render_code, CodeInputs, SAFE_ALPHABET};
+pub use error::TrackingError;
 pub use landing_page::{encode_url_part, parse_landing_page, LandingPage};
 pub use utm::{encode_value, tag_landing_page, utm_parameters, utm_value, Placement, TaggedLink, UtmParameters};
 
@@ -194,7 +196,7 @@ pub fn campaign_summary(links: &[TrackingLink]) -> Vec<CampaignLinks> {
 
 /// One link per creator and deliverable, and one code per creator when the plan has a
 /// pattern. Fails with the first problem a person must fix (bad address, bad pattern).
-pub fn generate_links(plan: &LinkPlan, creators: &[LinkCreator], book: &TrackingBook) -> Result<GeneratedLinks, String> {
+pub fn generate_links(plan: &LinkPlan, creators: &[LinkCreator], book: &TrackingBook) -> Result<GeneratedLinks, TrackingError> {
     let mut warnings = parse_landing_page(&plan.landing_page)?.warnings;
     let mut unique: Vec<&LinkCreator> = Vec::with_capacity(creators.len());
     for creator in creators {
@@ -205,7 +207,7 @@ pub fn generate_links(plan: &LinkPlan, creators: &[LinkCreator], book: &Tracking
         }
     }
     if unique.is_empty() {
-        return Err("Choose at least one creator.".to_string());
+        return Err(TrackingError::NoCreators);
     }
     let codes = match plan.code_pattern.as_deref().filter(|p| !p.trim().is_empty()) {
         Some(pattern) => {

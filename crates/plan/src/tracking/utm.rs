@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::TrackingError;
 use super::landing_page::{parse_landing_page, LandingPage};
 
 /// Whether the post is the creator's own or run as an ad from their handle.
@@ -103,18 +104,18 @@ pub fn utm_parameters(
     deliverable: &str,
     term: Option<&str>,
     id: Option<&str>,
-) -> Result<UtmParameters, String> {
+) -> Result<UtmParameters, TrackingError> {
     let source = utm_value(platform);
     if source.is_empty() {
-        return Err(format!("@{handle} has no platform; utm_source needs one (instagram, tiktok ...)."));
+        return Err(TrackingError::NoPlatform { handle: handle.to_string() });
     }
     let campaign = utm_value(campaign);
     if campaign.is_empty() {
-        return Err("Name the campaign: it becomes utm_campaign.".to_string());
+        return Err(TrackingError::NoCampaign);
     }
     let handle_value = utm_value(handle);
     if handle_value.is_empty() {
-        return Err(format!("The handle `{handle}` has no letters or digits to put in utm_content."));
+        return Err(TrackingError::HandleWithoutLetters { handle: handle.to_string() });
     }
     let deliverable_value = utm_value(deliverable);
     let content = if deliverable_value.is_empty() {
@@ -150,7 +151,7 @@ pub struct TaggedLink {
 
 /// Adds the parameters to the landing page: its own query parameters stay in order before
 /// ours, old `utm_*` parameters are replaced (with a warning), the fragment stays last.
-pub fn tag_landing_page(landing_page: &str, parameters: &UtmParameters) -> Result<TaggedLink, String> {
+pub fn tag_landing_page(landing_page: &str, parameters: &UtmParameters) -> Result<TaggedLink, TrackingError> {
     let LandingPage { base, query, fragment, mut warnings } = parse_landing_page(landing_page)?;
     let mut pairs: Vec<String> = Vec::with_capacity(query.len() + 6);
     let mut replaced: Vec<String> = Vec::new();

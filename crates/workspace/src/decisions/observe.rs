@@ -193,7 +193,7 @@ pub(super) fn observe_signal(
             )
         })
     } else {
-        signal_ratio(entry)
+        signal_ratio(entry).map_err(String::from)
     };
     match value {
         Ok(value) => Observation {

@@ -176,7 +176,7 @@ fn progress_text(status: &MetricStatus, metric: &MetricPlan) -> (Option<TargetPr
                 ),
             )
         }
-        Err(error) => (None, error),
+        Err(error) => (None, error.to_string()),
     }
 }
 
@@ -236,7 +236,7 @@ fn threshold_statuses(
                     plan.sustained_periods,
                     significant,
                 ) {
-                    Err(error) => (DecisionState::CannotCheck, 0, error),
+                    Err(error) => (DecisionState::CannotCheck, 0, error.to_string()),
                     Ok(evaluation) => {
                         let state = match evaluation.decision {
                             ThresholdDecision::NoAction => DecisionState::OnTrack,
@@ -309,7 +309,7 @@ pub fn programme_status(
             evidence: metric_plan
                 .uplift_test
                 .as_ref()
-                .map(|test| test_evidence(&workspace.test_arms, test)),
+                .map(|test| test_evidence(&workspace.test_arms, test).map_err(String::from)),
             thresholds: Vec::new(),
             verdict: KpiVerdict::default(),
         };

@@ -64,7 +64,7 @@ pub(crate) fn tracking_link(r: &mut RowReader) -> Option<TrackingLink> {
     let url = r.text("url");
     if let Some(link) = &url {
         if let Err(why) = parse_landing_page(link) {
-            report_bad_url(r, link, why);
+            report_bad_url(r, link, why.to_string());
         }
     }
     let promo_code = r.text("promo_code");

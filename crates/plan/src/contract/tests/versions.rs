@@ -26,7 +26,7 @@ fn saving_an_opened_sent_version_is_refused_and_changes_nothing() {
     let error =
         save_into(&mut drafts, Some(&v1), edited, date(2026, 12, 3)).expect_err("sent is frozen");
     assert!(
-        error.starts_with("Version 1 is sent: it cannot change."),
+        error.to_string().starts_with("Version 1 is sent: it cannot change."),
         "{error}"
     );
     assert_eq!(drafts[0].choices.compensation.fee, Some(600.0));
@@ -116,7 +116,7 @@ fn a_stale_editor_cannot_overwrite_a_draft_changed_since_it_opened() {
     let error = save_into(&mut drafts, Some(&tab_b), from_b.clone(), date(2026, 12, 4))
         .expect_err("stale stamp");
     assert!(
-        error.starts_with("Draft version 2 changed since you opened it (in another tab or by an undo)"),
+        error.to_string().starts_with("Draft version 2 changed since you opened it (in another tab or by an undo)"),
         "{error}"
     );
     assert_eq!(drafts[1].choices.compensation.fee, Some(800.0));
