@@ -8,7 +8,6 @@ use microplan_workspace::audits::audit_workspace;
 use microplan_audit::AuditSettings;
 use microplan_model::random::SplitMix64;
 
-#[path = "synthetic.rs"]
 mod synthetic;
 use synthetic::synthetic_workspace;
 

@@ -16,7 +16,6 @@ use microplan_workspace::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
 use microplan_workspace::store::tables::{read_stored, TABLES};
 use microplan_workspace::store::{decode_workspace, encode_workspace};
 
-#[path = "synthetic.rs"]
 mod synthetic;
 use synthetic::synthetic_workspace;
 

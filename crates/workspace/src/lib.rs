@@ -19,7 +19,4 @@ pub mod store;
 pub mod tables;
 pub mod validate;
 
-#[cfg(test)]
-mod tests_input_limits;
-
 pub use aggregate::Workspace;

@@ -7,7 +7,7 @@ pub mod leaks;
 pub mod reconcile;
 
 #[cfg(test)]
-mod tests_leaks;
+mod tests;
 
 pub use leaks::{detect_leaks, LeakFlag, LeakKind};
 pub use reconcile::{in_currency, reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};

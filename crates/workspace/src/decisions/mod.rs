@@ -22,10 +22,6 @@ mod verdict;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_budget;
-#[cfg(test)]
-mod tests_verdict;
 
 pub use microplan_plan::results_plan::{
     Outcome, PeriodKind, ReallocationRule, ResultsPlan, DEFAULT_MAX_SHARE, DEFAULT_MIN_SHARE,

@@ -15,20 +15,3 @@ pub fn export_contract_terms(drafts: &[ContractDraft]) -> String {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_csv_row_per_version_with_quoting_and_guard() {
-        let mut drafts = microplan_demo::contract::contracts();
-        drafts[0].choices.campaign = "=HYPERLINK(\"x\"), now".into();
-        let csv = export_contract_terms(&drafts);
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines.len(), 3, "header, one row, trailing empty: {csv}");
-        assert!(lines[0].starts_with("campaign,handle,platform,version,status"));
-        assert!(lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\"), now\",levain_lotte,instagram,1,draft,2026-11-01,uk,flat_fee,GBP,250,"), "{}", lines[1]);
-        assert_eq!(lines[2], "");
-    }
-}

@@ -222,28 +222,3 @@ impl TableKind {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::TableKind;
-    use microplan_demo::demo_workspace;
-    use crate::Workspace;
-    use crate::tables::{decode_table, encode_table, TABLES};
-
-    /// Views wake on writes to `stored_table` only, so it must be where the rows live:
-    /// emptying that stored table empties the view's table.
-    #[test]
-    fn each_table_names_the_stored_table_that_holds_its_rows() {
-        let empty = Workspace::empty("Empty");
-        let demo = demo_workspace();
-        for kind in TableKind::ALL {
-            let table = kind.stored_table();
-            assert!(TABLES.contains(&table), "{table}");
-            assert!(kind.row_count(&demo) > 0, "the demo has {kind:?} rows");
-            let mut emptied = demo.clone();
-            let text = encode_table(&empty, table).unwrap_or_default();
-            assert!(matches!(decode_table(&mut emptied, table, &text), Some(Ok(()))));
-            assert_eq!(kind.row_count(&emptied), 0, "{kind:?} lives in {table}");
-        }
-    }
-}

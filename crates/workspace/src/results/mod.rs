@@ -5,7 +5,7 @@ pub mod grouping;
 pub mod table;
 
 #[cfg(test)]
-mod tests_grouping;
+mod tests;
 
 pub use grouping::{format_of, format_of_row, group_rows, Grouping, NO_COMMUNITY};
 pub use table::{performance_table, sort_performance, PerformanceRow, TOTAL_GROUP};

@@ -16,9 +16,7 @@ pub mod tables;
 pub mod validate;
 
 #[cfg(test)]
-mod lifecycle_tests;
-#[cfg(test)]
-mod tables_tests;
+mod tests;
 
 pub use envelope::{decode_workspace, encode_workspace, LoadError, SCHEMA_VERSION};
 pub use index::{WorkspaceIndex, WorkspaceMeta};

@@ -12,7 +12,6 @@ mod limits;
 mod numbers;
 mod pipeline;
 mod round_trip;
-mod tracking;
 
 use crate::io::mapping::propose_mapping;
 use microplan_csv::read::read_csv;

@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
-use microplan_demo::demo_workspace;
 use crate::io::columns_activation::{activation_plan_key, gifting_record_key};
 use microplan_model::money::Money;
 use microplan_model::rows::{CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post, TestArm};
@@ -440,15 +439,6 @@ proptest! {
         for kind in TableKind::ALL {
             round_trip(kind, &source)?;
         }
-    }
-}
-
-#[test]
-fn the_demo_workspace_round_trips() {
-    let demo = demo_workspace();
-    for kind in TableKind::ALL {
-        assert!(kind.row_count(&demo) > 0, "{kind:?}");
-        round_trip(kind, &demo).unwrap();
     }
 }
 

@@ -1,9 +1,9 @@
 //! The lifecycle against the in-memory store: two tabs are two callers sharing one store.
 
-use super::catalog::load_catalog;
-use super::envelope::LoadError;
-use super::lifecycle::*;
-use super::records::{
+use crate::store::catalog::load_catalog;
+use crate::store::envelope::LoadError;
+use crate::store::lifecycle::*;
+use crate::store::records::{
     legacy_index_key, meta_key, run_ready, workspace_key, MemoryStore, RecordStore, StoredRevision,
 };
 use microplan_model::rows::Community;
@@ -201,7 +201,7 @@ fn duplicating_copies_the_stored_version_under_a_new_id() {
     assert!(matches!(again, Err(LifecycleError::Conflict { .. })));
 }
 
-pub(super) fn legacy_store() -> MemoryStore {
+fn legacy_store() -> MemoryStore {
     let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store/legacy_store_v2.json"));
     let fixture: serde_json::Value = serde_json::from_str(text).expect("fixture is JSON");
     let store = MemoryStore::default();
@@ -354,7 +354,7 @@ fn unknown_records_under_our_prefix_are_listed_as_unreachable() {
 
 #[test]
 fn derived_records_are_kept_beside_their_workspace_and_go_with_it() {
-    use super::derived::{derived_key, read_derived, write_derived, AUDIT_INTERVALS};
+    use crate::store::derived::{derived_key, read_derived, write_derived, AUDIT_INTERVALS};
     let store = store_with("w1", &Workspace::empty("Spring"));
     run_ready(create_workspace(&store, "w2", &Workspace::empty("Summer"), T0)).expect("created");
     run_ready(write_derived(&store, "w1", AUDIT_INTERVALS, "one".into())).expect("written");

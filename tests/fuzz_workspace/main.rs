@@ -18,9 +18,7 @@ use microplan_workspace::Workspace;
 use microplan_workspace::store::encode_workspace;
 use microplan_workspace::store::validate::decode_workspace_file;
 
-#[path = "fuzz_workspace/edits.rs"]
 mod edits;
-#[path = "fuzz_workspace/pages.rs"]
 mod pages;
 
 /// 100,000 cases take about a minute in a release build; a debug build is about ten times

@@ -1,12 +1,77 @@
 //! Each leak check with hand-made orders, and a clean code that is not flagged.
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 
-use microplan_plan::attribution::tests::{creator, day, link, order};
+use super::*;
 use microplan_plan::attribution::*;
+use microplan_plan::tracking::TrackingLink;
 use microplan_model::audience::AudienceShare;
-use microplan_model::rows::DeliverableResult;
+use microplan_model::money::Money;
+use microplan_model::rows::{Creator, DeliverableResult};
 use crate::Workspace;
+
+fn day(month: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, d).unwrap()
+}
+
+fn creator(handle: &str, name: &str) -> Creator {
+    Creator {
+        handle: handle.into(),
+        platform: "instagram".into(),
+        display_name: Some(name.into()),
+        followers: 10_000,
+        following: None,
+        categories: vec![],
+        communities: vec![],
+        country: Some("GB".into()),
+        fee: None,
+        contact: None,
+        status: Default::default(),
+        account_created: None,
+        audience: Default::default(),
+    }
+}
+
+fn link(handle: &str, content: &str, code: Option<&str>) -> TrackingLink {
+    TrackingLink {
+        campaign: "Spring".into(),
+        handle: handle.into(),
+        platform: "instagram".into(),
+        deliverable: "reel".into(),
+        landing_page: String::new(),
+        utm_source: "instagram".into(),
+        utm_medium: "social".into(),
+        utm_campaign: "spring".into(),
+        utm_content: content.into(),
+        utm_term: None,
+        utm_id: None,
+        url: "https://shop.example/".into(),
+        promo_code: code.map(str::to_string),
+        discount: None,
+    }
+}
+
+fn order(
+    id: &str,
+    date: NaiveDate,
+    codes: &[&str],
+    subtotal: f64,
+    currency: &str,
+) -> ShopOrder {
+    ShopOrder {
+        order_id: id.into(),
+        date,
+        codes: codes.iter().map(|c| c.to_string()).collect(),
+        subtotal: Some(Money::new(subtotal, currency)),
+        discount: None,
+        total: Some(Money::new(subtotal + 4.5, currency)),
+        shipping_country: Some("GB".into()),
+        line_items: 1,
+        quantity: 1,
+        cancelled: false,
+        refunded: false,
+    }
+}
 
 /// Nora posted on 20 April; her code NORA15 sells 1-2 a day over the following weeks.
 fn base() -> Workspace {

@@ -3,17 +3,17 @@
 
 use chrono::NaiveDate;
 
-use crate::attribution::leaks::detect_leaks;
+use microplan_workspace::attribution::leaks::detect_leaks;
 use microplan_plan::contract::{check_choices, contract_document, term_sheet, ContractChoices, ContractDraft, CreatorParty, DraftStatus, ExclusivityKind, Severity};
-use crate::contract_drafts::key_terms;
+use microplan_plan::contract::drafts::key_terms;
 use microplan_demo::demo_workspace;
 use microplan_plan::doc::render_plain_text;
 use microplan_plan::markets::Market;
-use crate::decisions::{decisions, stakeholder_report};
+use microplan_workspace::decisions::{decisions, stakeholder_report};
 use microplan_plan::results_plan::PeriodKind;
-use crate::validate::validate_workspace;
+use microplan_workspace::validate::validate_workspace;
 use microplan_model::rows::DeliverableResult;
-use crate::Workspace;
+use microplan_workspace::Workspace;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
@@ -124,7 +124,7 @@ fn a_leak_grace_of_100_million_days_is_refused_and_the_leak_check_still_runs() {
     assert!(flags.len() <= normal);
     assert!(flags
         .iter()
-        .all(|f| f.kind != crate::attribution::leaks::LeakKind::LongAfterWindow));
+        .all(|f| f.kind != microplan_workspace::attribution::leaks::LeakKind::LongAfterWindow));
     assert_eq!(
         workspace.attribution.leak_settings.problems(),
         vec![("grace_days", "Grace days after the window (100000000) must be between 0 and 366: a longer wait is a typing mistake.".to_string())]
@@ -161,7 +161,7 @@ fn results_everything(workspace: &Workspace) -> String {
         )));
     }
     let _ = detect_leaks(workspace);
-    let _ = crate::attribution::reconcile::reconcile(workspace);
+    let _ = microplan_workspace::attribution::reconcile::reconcile(workspace);
     out
 }
 
@@ -200,7 +200,7 @@ fn a_contract_ending_on_the_calendars_last_day_drafts_and_is_refused_on_load() {
         &workspace.contracts,
         "levain_lotte",
     );
-    let _ = crate::contract_drafts::campaign_names(&workspace);
+    let _ = microplan_workspace::contract_drafts::campaign_names(&workspace);
     let problems = validate_workspace(&workspace).expect_err("refused");
     assert!(
         problems
@@ -217,7 +217,7 @@ fn attribution_sums_saturate_instead_of_wrapping() {
     big.orders = Some(u64::MAX);
     let small = result_dated(date(2026, 4, 2));
     let line =
-        crate::decisions::attribution_line(&[&big, &small]).unwrap_or_default();
+        microplan_workspace::decisions::attribution_line(&[&big, &small]).unwrap_or_default();
     // Wrapped, the sums were 2 and 3: "2 code redemptions against 3 attributed orders (67%)".
     assert_eq!(
         line,

@@ -1,9 +1,41 @@
 //! Grouping by community, campaign and format, and the metric keys' names.
 
-use super::tests::full;
 use super::*;
+use microplan_model::money::Money;
+use microplan_plan::results::MetricKey;
 use microplan_model::rows::{Creator, DeliverableResult, PipelineStatus};
-use microplan_workspace::Workspace;
+use crate::Workspace;
+
+/// A row with every measurement missing; built from JSON so that it stays valid when the
+/// table gains optional columns.
+fn row(handle: &str, deliverable: &str) -> DeliverableResult {
+    let json =
+        serde_json::json!({ "campaign": "Spring", "handle": handle, "deliverable": deliverable });
+    serde_json::from_value(json).unwrap_or_else(|e| panic!("blank result row: {e}"))
+}
+
+/// A: reach 1000, views 1500, impressions 2000, likes 80 + comments 10 + shares 5 + saves 5
+///    = 100 engagements, 20 clicks, 3 codes, 4 orders, revenue 100 EUR, cost 50 EUR.
+/// B: reach 3000, views 3500, impressions 4000, 150 + 20 + 20 + 10 = 200 engagements,
+///    30 clicks, 2 codes, 6 orders, revenue 200 EUR, cost 150 EUR.
+fn full(handle: &str, a: bool) -> DeliverableResult {
+    let n = |x: u64, y: u64| Some(if a { x } else { y });
+    DeliverableResult {
+        reach: n(1000, 3000),
+        views: n(1500, 3500),
+        impressions: n(2000, 4000),
+        likes: n(80, 150),
+        comments: n(10, 20),
+        shares: n(5, 20),
+        saves: n(5, 10),
+        link_clicks: n(20, 30),
+        code_redemptions: n(3, 2),
+        orders: n(4, 6),
+        revenue: Some(Money::new(if a { 100.0 } else { 200.0 }, "EUR")),
+        cost: Some(Money::new(if a { 50.0 } else { 150.0 }, "eur")),
+        ..row(handle, if a { "Reel 1" } else { "Instagram story" })
+    }
+}
 
 fn creator(handle: &str, followers: u64, communities: &[&str]) -> Creator {
     Creator {

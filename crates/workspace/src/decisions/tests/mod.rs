@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use microplan_model::money::Money;
 use microplan_plan::objectives::{propose, DecisionAction, Objective, ObjectivePlan, Target};
 use microplan_plan::results::MetricKey;
 use microplan_model::rows::{DeliverableResult, TestArm};
@@ -314,3 +315,6 @@ fn metrics_without_a_baseline_or_results_say_what_is_missing() {
             .contains("Programme page")
     );
 }
+
+mod budget;
+mod verdict;

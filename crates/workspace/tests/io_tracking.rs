@@ -3,14 +3,14 @@
 
 use microplan_demo::demo_workspace;
 use microplan_plan::tracking::{generate_links, LinkCreator, LinkPlan, TrackingBook};
-use crate::Workspace;
-use crate::io::apply::{apply_import, ImportMode};
-use crate::io::export::export_csv;
-use crate::io::mapping::propose_mapping_for_table;
+use microplan_workspace::Workspace;
+use microplan_workspace::io::apply::{apply_import, ImportMode};
+use microplan_workspace::io::export::export_csv;
+use microplan_workspace::io::mapping::propose_mapping_for_table;
 use microplan_csv::read::read_csv;
-use crate::io::validate::{validate, ImportOptions, ImportPreview};
-use crate::io::table::TableKind;
-use crate::io::typed_rows::TypedRows;
+use microplan_workspace::io::validate::{validate, ImportOptions, ImportPreview};
+use microplan_workspace::io::table::TableKind;
+use microplan_workspace::io::typed_rows::TypedRows;
 
 fn import(kind: TableKind, text: &str) -> ImportPreview {
     let table = read_csv(text.as_bytes()).unwrap();

@@ -2,8 +2,8 @@
 //! baseline 10, target +25% = 12.5; pause below 6, optimise below 10, scale above 12.5;
 //! three weeks for a pivot), weeks starting Monday 2 March 2026.
 
-use super::tests::{programme_workspace, row};
-use super::*;
+use super::{programme_workspace, row};
+use crate::decisions::*;
 use crate::Workspace;
 
 fn primary(workspace: &Workspace) -> MetricStatus {
@@ -93,36 +93,5 @@ fn a_metric_without_thresholds_is_judged_by_its_target() {
     assert_eq!(
         metric.verdict.reason,
         "12 a week against a target of 12.5: target not reached; no threshold is set on this metric."
-    );
-}
-
-#[test]
-fn the_demo_views_conclude_with_the_same_figures() {
-    let demo = microplan_demo::demo_workspace();
-    let d = decisions(&demo, &demo.results_plan);
-    // 102 orders, €3,098 cost: €30.37 each. Weekly orders 53 and 48 (the week of 27 April
-    // holds 1 row against a usual 7.5 and is partial): no threshold in breach.
-    assert_eq!(
-        overview_conclusion(&d),
-        "102 orders at €30.37 each for €3,098: Attributed orders is on track. 14 orders through a leaked code are set apart."
-    );
-    let primary = &d.status.as_ref().unwrap().metrics[0];
-    assert_eq!(
-        primary.verdict.reason,
-        "48 in Week of 20 Apr 2026: no threshold in breach; 50.5 a week against a target of 57.5, \
-         target not reached yet. Week of 27 Apr 2026 is left out as partial: 1 result row against a usual 7.5."
-    );
-    // HANA15's 14 September orders are set apart: code orders are the pilot's 64
-    // redemptions, links add the 38 orders the codes do not explain (102 - 64).
-    assert_eq!(
-        attribution_conclusion(&d),
-        "102 orders in the results table, within the exports' 64–102 (64 by code, 38 by tagged link). \
-         14 shop orders through HANA15, flagged as leaked, are set apart."
-    );
-    assert_eq!(d.figures.code_redemptions, Some(64));
-    assert_eq!(d.figures.attribution.total.code_orders, 64);
-    assert_eq!(
-        report_conclusion(&d),
-        "The report counts 102 orders, €2,499 revenue and €3,098 cost: the figures of every view."
     );
 }
