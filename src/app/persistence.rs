@@ -219,7 +219,7 @@ pub(super) fn forget_open(state: AppState) {
     state.workspace.set(None);
 }
 
-pub(super) fn open_id() -> Option<String> {
+pub(crate) fn open_id() -> Option<String> {
     OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()))
 }
 

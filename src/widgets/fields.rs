@@ -1,5 +1,5 @@
-//! Labelled form fields shared by the Programme, Briefs, Tracking and Results pages. Each field saves
-//! on `change` (not on every key), shows its hint under the label, and refuses unreadable
+//! Labelled form fields shared by the Programme, Briefs, Tracking and Results pages. Each
+//! field saves on `change` (not on every key), shows its hint under the label, and refuses unreadable
 //! numbers with a message instead of storing them.
 
 use leptos::prelude::*;

@@ -101,7 +101,7 @@ thread_local! {
 }
 
 /// Writes `choices` into the version `at` (a new one when `None`). Returns where it went.
-fn write_draft(
+pub(super) fn write_draft(
     state: AppState,
     at: Option<VersionRef>,
     choices: ContractChoices,

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::editor::{write_draft, ContractChoices, VersionRef};
-use microplan_plan::contract::versions::{find_version, is_stale};
+use super::editor::write_draft;
+use microplan_plan::contract::versions::{find_version, is_stale, VersionRef};
+use microplan_plan::contract::ContractChoices;
 use crate::app::state::AppState;
 
 /// Whether `at` is a version that was saved elsewhere since this editor took its stamp.

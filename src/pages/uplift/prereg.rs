@@ -10,12 +10,12 @@ use crate::app::undo::offer_undo;
 use microplan_model::removal::{put_back, take_where};
 use microplan_uplift::prereg::{format_timestamp, PreRegistration, PreregField};
 
-fn now_ms() -> i64 {
+pub(super) fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
 /// Applies `change` to the pre-registration of `test`, reporting a refused edit.
-fn edit_plan(test: &str, change: impl FnOnce(&mut PreRegistration) -> Result<(), String>) {
+pub(super) fn edit_plan(test: &str, change: impl FnOnce(&mut PreRegistration) -> Result<(), String>) {
     let state = app_state();
     let mut outcome = Ok(());
     update_workspace(state, |w| {

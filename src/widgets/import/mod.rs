@@ -2,6 +2,9 @@
 //! report, commit. Nothing is stored before the last step, and committing is all-or-nothing
 //! unless the user explicitly chooses to import only the valid rows.
 
+mod fill;
+mod mapping;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
