@@ -7,6 +7,7 @@
 //! the UI.
 
 pub mod arms;
+pub mod comparison;
 pub mod daily;
 pub mod geo;
 pub mod msprt;

@@ -12,7 +12,7 @@
 //!
 //! "Significant" is never said without the effect size and its interval beside it.
 
-use crate::arms::Comparison;
+use crate::comparison::Comparison;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerdictKind {

@@ -2,7 +2,7 @@
 //! candidates to treat), and the spend an effect the size of the minimum detectable lift
 //! implies at the programme's cost per incremental outcome.
 
-use super::analysis::{evaluate, rmspe};
+use super::gap::{evaluate, rmspe};
 use super::panel::build_panel;
 use super::GeoTest;
 use microplan_stats::synth::Gram;
