@@ -10,6 +10,7 @@ use microplan_stats::proportions::{chi_square_independence, fisher_exact, two_pr
 use microplan_stats::srm::sample_ratio_mismatch;
 use microplan_stats::{Alternative, BinaryArm, StatsError};
 pub use crate::comparison::{Comparison, TestUsed};
+use crate::error::{UpliftError, UpliftResult};
 use crate::prereg::PreRegistration;
 use crate::survey::small_counts;
 pub use crate::verdict::{format_p, Progress, Verdict, VerdictKind};
@@ -85,21 +86,21 @@ pub fn analyse_test(
     test: &str,
     options: &AnalysisOptions,
     plan: Option<&PreRegistration>,
-) -> Result<TestAnalysis, String> {
+) -> UpliftResult<TestAnalysis> {
     let alpha = plan.map_or(options.alpha, |p| p.alpha);
     let arms: Vec<&TestArm> = all_arms.iter().filter(|arm| arm.test == test).collect();
     let mut controls = arms.iter().filter(|arm| arm.is_control);
     let control = controls
         .next()
-        .ok_or_else(|| format!("“{test}” has no control arm: mark one arm as the control"))?;
+        .ok_or_else(|| UpliftError::NoControl { test: test.to_string() })?;
     if controls.next().is_some() {
-        return Err(format!("“{test}” has more than one control arm: keep one"));
+        return Err(UpliftError::SeveralControls { test: test.to_string() });
     }
     let treatments: Vec<&&TestArm> = arms.iter().filter(|arm| !arm.is_control).collect();
     if treatments.is_empty() {
-        return Err(format!("“{test}” has no treatment arm to compare with the control"));
+        return Err(UpliftError::NoTreatment { test: test.to_string() });
     }
-    let error = |e: StatsError| format!("“{test}”: {e}");
+    let error = |source: StatsError| UpliftError::InTest { test: test.to_string(), source };
     let summaries = arms
         .iter()
         .map(|arm| summarise_arm(arm, alpha))
@@ -243,7 +244,7 @@ mod tests {
         }
     }
 
-    fn analyse(arms: &[TestArm]) -> Result<TestAnalysis, String> {
+    fn analyse(arms: &[TestArm]) -> UpliftResult<TestAnalysis> {
         analyse_test(arms, "t", &AnalysisOptions::default(), None)
     }
 
@@ -372,9 +373,9 @@ mod tests {
     #[test]
     fn missing_or_impossible_arms_are_explained() {
         let no_control = [arm("t", "a", false, 10, 1)];
-        assert!(analyse(&no_control).unwrap_err().contains("no control"));
+        assert!(analyse(&no_control).unwrap_err().to_string().contains("no control"));
         let only_control = [arm("t", "c", true, 10, 1)];
-        assert!(analyse(&only_control).unwrap_err().contains("no treatment"));
+        assert!(analyse(&only_control).unwrap_err().to_string().contains("no treatment"));
         let impossible = [arm("t", "c", true, 10, 11), arm("t", "a", false, 10, 1)];
         assert!(analyse(&impossible).is_err());
         let empty = [arm("t", "c", true, 0, 0), arm("t", "a", false, 0, 0)];
