@@ -34,7 +34,8 @@ pub fn ridge_solve(matrix: &[f64], lambda: f64, rhs: &[f64]) -> StatsResult<Vec<
                 sum -= get(&lower, n, i, k) * get(&lower, n, j, k);
             }
             let value = if i == j {
-                if !(sum > 0.0) {
+                // NaN (from an infinite or NaN entry) is refused like a non-positive pivot.
+                if sum.is_nan() || sum <= 0.0 {
                     return Err(not_definite());
                 }
                 sum.sqrt()
@@ -189,6 +190,17 @@ fn rotate_rows(m: &mut [f64], n: usize, p: usize, q: usize, c: f64, s: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nan_or_non_positive_pivot_is_refused_not_propagated() {
+        let refused = |matrix: &[f64]| {
+            matches!(ridge_solve(matrix, 0.0, &[1.0]), Err(StatsError::NoSolution { .. }))
+        };
+        assert!(refused(&[f64::NAN]));
+        assert!(refused(&[0.0]));
+        assert!(refused(&[-4.0]));
+        assert_eq!(ridge_solve(&[4.0], 0.0, &[2.0]), Ok(vec![0.5]));
+    }
 
     #[test]
     fn a_ridge_system_is_solved() {

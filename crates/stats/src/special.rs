@@ -295,7 +295,7 @@ pub(crate) fn gamma_inc(a: f64, x: f64) -> Option<(f64, f64)> {
     }
     // Q = x^a e^-x / Gamma(a) * CF, front * a = x^a e^-x / Gamma(a)
     let (h, converged) = upper_gamma_fraction(a, x, MAX_ITER);
-    if !converged || !(h.is_finite() && h > 0.0) {
+    if !(converged && h.is_finite() && h > 0.0) {
         return None;
     }
     let q = (ln_front + a.ln() + h.ln()).exp().clamp(0.0, 1.0);

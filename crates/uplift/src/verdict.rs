@@ -119,7 +119,7 @@ fn fixed_horizon_verdict(
         };
     }
     let level = microplan_model::format::percent(1.0 - alpha);
-    let threshold = min_lift.map(|m| microplan_model::format::percent(m));
+    let threshold = min_lift.map(microplan_model::format::percent);
     let best = comparisons
         .iter()
         .filter(|c| c.holm_p_value < alpha)

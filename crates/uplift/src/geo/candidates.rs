@@ -119,7 +119,7 @@ pub fn implied_budget(
     error::finite("the baseline per date", baseline_per_date)?;
     error::finite("the minimum detectable lift", lift)?;
     error::finite("the cost per incremental outcome", cost_per_outcome)?;
-    if !(cost_per_outcome > 0.0) {
+    if cost_per_outcome.is_nan() || cost_per_outcome <= 0.0 {
         return Err(StatsError::OutOfRange {
             what: "the cost per incremental outcome".into(),
             value: cost_per_outcome,
