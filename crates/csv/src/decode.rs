@@ -153,12 +153,21 @@ fn utf16_text(rest: &[u8], little_endian: bool, notes: &mut Vec<String>) -> Stri
     text
 }
 
+/// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in a byte range.
+pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
 fn invalid_utf8(bytes: &[u8], prefix: usize, error: std::str::Utf8Error) -> ReadError {
     let at = error.valid_up_to();
     let before = bytes.get(..at).unwrap_or(&[]);
     ReadError::InvalidUtf8 {
         offset: prefix.saturating_add(at),
-        line: super::read::count_line_breaks(before).saturating_add(1),
+        line: count_line_breaks(before).saturating_add(1),
         byte: bytes.get(at).copied().unwrap_or(0),
     }
 }

@@ -9,8 +9,8 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{decode, decode_owned, Decoded, ReadError};
-use super::limits::{check_header_width, check_line_lengths};
+use super::decode::{count_line_breaks, decode, decode_owned, Decoded, ReadError};
+use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
 
 /// A parsed file before any column has a meaning.
@@ -60,13 +60,39 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
     }
 }
 
-/// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in a byte range.
-pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count()
+/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes.
+pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    for (at, byte) in bytes.iter().enumerate() {
+        if *byte == b'\n' || *byte == b'\r' {
+            if at.saturating_sub(start) > MAX_LINE_BYTES {
+                return Err(too_long(bytes, start, at));
+            }
+            start = at.saturating_add(1);
+        }
+    }
+    if bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
+        return Err(too_long(bytes, start, bytes.len()));
+    }
+    Ok(())
+}
+
+fn too_long(bytes: &[u8], start: usize, end: usize) -> ReadError {
+    let before = bytes.get(..start).unwrap_or(&[]);
+    ReadError::LineTooLong {
+        line: count_line_breaks(before).saturating_add(1),
+        bytes: end.saturating_sub(start),
+    }
+}
+
+/// Refuses a header with more than [`MAX_COLUMNS`] named columns.
+pub fn check_header_width(columns: usize) -> Result<(), ReadError> {
+    if columns > MAX_COLUMNS {
+        Err(ReadError::TooManyColumns { columns })
+    } else {
+        Ok(())
+    }
 }
 
 /// Hands up to `limit` non-blank records to `visit` with the file line each starts on, and
@@ -306,5 +332,45 @@ impl CsvChunks {
 
     pub fn is_done(&self) -> bool {
         self.offset >= self.text.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_exactly_the_limit_passes_and_one_byte_more_is_refused() {
+        let fits = format!("a,b\r\n{}\r\nc,d", "x".repeat(MAX_LINE_BYTES));
+        assert_eq!(check_line_lengths(&fits), Ok(()));
+        let long = format!("a,b\r\nc,d\r\n{}", "x".repeat(MAX_LINE_BYTES + 1));
+        // CRLF counts as one line break: the long line is line 3.
+        assert_eq!(
+            check_line_lengths(&long),
+            Err(ReadError::LineTooLong {
+                line: 3,
+                bytes: 1_000_001
+            })
+        );
+        let message = check_line_lengths(&long).unwrap_err().to_string();
+        assert!(
+            message.starts_with(
+                "Line 3 is 1,000,001 bytes long; the limit is 1 MB (1,000,000 bytes) per line"
+            ),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_header_of_the_limit_passes_and_one_column_more_is_refused() {
+        assert_eq!(check_header_width(1_000), Ok(()));
+        let error = check_header_width(1_001).unwrap_err();
+        assert_eq!(error, ReadError::TooManyColumns { columns: 1_001 });
+        assert!(
+            error
+                .to_string()
+                .starts_with("The header has 1,001 columns; the limit is 1,000"),
+            "{error}"
+        );
     }
 }

@@ -97,6 +97,53 @@ pub const CURRENCY_SYMBOLS: [(&str, &str); 13] = [
     ("₩", "KRW"),
 ];
 
+/// Finds a currency symbol or three-letter code at either end of a money cell.
+pub(crate) fn take_currency(text: &str) -> (String, Option<(String, String)>) {
+    let trimmed = text.trim();
+    let (sign, unsigned) = match trimmed.strip_prefix('-') {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", trimmed),
+    };
+    for (symbol, code) in CURRENCY_SYMBOLS {
+        if let Some(rest) = unsigned.strip_prefix(symbol) {
+            return (
+                format!("{sign}{rest}"),
+                Some((symbol.to_string(), code.to_string())),
+            );
+        }
+        if let Some(rest) = unsigned.strip_suffix(symbol) {
+            return (
+                format!("{sign}{rest}"),
+                Some((symbol.to_string(), code.to_string())),
+            );
+        }
+    }
+    let letters = |part: &str| part.len() == 3 && part.chars().all(|c| c.is_ascii_alphabetic());
+    let head = unsigned.get(..3).filter(|part| letters(part));
+    let tail = unsigned
+        .len()
+        .checked_sub(3)
+        .and_then(|at| unsigned.get(at..))
+        .filter(|part| letters(part));
+    if let Some(code) = head {
+        let rest = unsigned.get(3..).unwrap_or("");
+        return (
+            format!("{sign}{rest}"),
+            Some((code.to_string(), code.to_ascii_uppercase())),
+        );
+    }
+    if let Some(code) = tail {
+        let rest = unsigned
+            .get(..unsigned.len().saturating_sub(3))
+            .unwrap_or("");
+        return (
+            format!("{sign}{rest}"),
+            Some((code.to_string(), code.to_ascii_uppercase())),
+        );
+    }
+    (trimmed.to_string(), None)
+}
+
 pub fn currency_for_symbol(symbol: &str) -> Option<&'static str> {
     CURRENCY_SYMBOLS
         .iter()

@@ -1,7 +1,42 @@
 //! A creator's audience as the platforms report it (top countries, age bands, genders as
 //! shares), and the text form the CSV columns use (`GB 40%; DE 25%`).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
+
+/// Why a text of audience shares could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AudienceError {
+    /// A part without a name, or whose share is not a number of zero or more.
+    NeedsNameAndShare { part: String },
+    /// The shares add up to more than the whole audience (`total` is a fraction).
+    SharesAboveWhole { total: f64 },
+}
+
+impl fmt::Display for AudienceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AudienceError::NeedsNameAndShare { part } => {
+                write!(f, "“{part}” needs a name and a share, such as “GB 40%”")
+            }
+            AudienceError::SharesAboveWhole { total } => write!(
+                f,
+                "the shares add up to {}, more than 100%",
+                crate::format::percent(*total)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AudienceError {}
+
+/// Callers that carry messages as text keep the same words.
+impl From<AudienceError> for String {
+    fn from(error: AudienceError) -> Self {
+        error.to_string()
+    }
+}
 
 /// One slice of an audience: a key (`GB`, `25-34`, `female`) and its share (a fraction).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,7 +65,7 @@ impl AudienceBreakdown {
 
 /// Reads `GB 40%; DE 25%` (also `GB:40`, `GB=0.4`, separated by `;` or `|`). A value with `%`
 /// or above 1 is a percentage; the shares may not add up to more than 100%.
-pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, String> {
+pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, AudienceError> {
     let mut out = Vec::new();
     for part in text
         .split([';', '|'])
@@ -53,11 +88,9 @@ pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, String> {
             .trim()
             .replace(',', ".")
             .parse()
-            .map_err(|_| format!("“{part}” needs a name and a share, such as “GB 40%”"))?;
+            .map_err(|_| AudienceError::NeedsNameAndShare { part: part.to_string() })?;
         if key.is_empty() || !number.is_finite() || number < 0.0 {
-            return Err(format!(
-                "“{part}” needs a name and a share, such as “GB 40%”"
-            ));
+            return Err(AudienceError::NeedsNameAndShare { part: part.to_string() });
         }
         let share = if percent || number > 1.0 {
             number / 100.0
@@ -71,10 +104,7 @@ pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, String> {
     }
     let total: f64 = out.iter().map(|s| s.share).sum();
     if total > 1.0 + 1e-6 {
-        return Err(format!(
-            "the shares add up to {}, more than 100%",
-            crate::format::percent(total)
-        ));
+        return Err(AudienceError::SharesAboveWhole { total });
     }
     Ok(out)
 }
@@ -91,4 +121,19 @@ pub fn format_shares(shares: &[AudienceShare]) -> String {
 /// A share as a percentage number with at most 4 decimals (0.4 -> 40, 0.12345 -> 12.345).
 fn round_percent(share: f64) -> f64 {
     (share * 100.0 * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_are_typed_and_keep_their_words() {
+        let error = parse_shares("GB").unwrap_err();
+        assert_eq!(error, AudienceError::NeedsNameAndShare { part: "GB".to_string() });
+        assert_eq!(error.to_string(), "“GB” needs a name and a share, such as “GB 40%”");
+        let error = parse_shares("GB 70%; US 50%").unwrap_err();
+        assert!(matches!(error, AudienceError::SharesAboveWhole { total } if (total - 1.2).abs() < 1e-12));
+        assert_eq!(String::from(error), "the shares add up to 120%, more than 100%");
+    }
 }

@@ -66,6 +66,13 @@ impl fmt::Display for StatsError {
 
 impl std::error::Error for StatsError {}
 
+/// Callers that carry messages as text (the UI) keep the same words.
+impl From<StatsError> for String {
+    fn from(error: StatsError) -> Self {
+        error.to_string()
+    }
+}
+
 /// Shorthand used throughout the module.
 pub type StatsResult<T> = Result<T, StatsError>;
 
@@ -163,6 +170,10 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "the significance level (alpha) must be strictly between 0 and 1 (it is 1.5)"
+        );
+        assert_eq!(
+            String::from(alpha(0.0).unwrap_err()),
+            "the significance level (alpha) must be strictly between 0 and 1 (it is 0)"
         );
         assert!(finite("the mean of arm A", f64::NAN).is_err());
         assert!(checked("p", f64::INFINITY).is_err());

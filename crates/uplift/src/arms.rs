@@ -6,9 +6,11 @@
 use microplan_stats::bayes::{beta_binomial_test, BetaParams};
 use microplan_stats::corrections::{benjamini_hochberg, holm};
 use microplan_stats::intervals::{difference_interval, proportion_interval, relative_lift, DifferenceMethod, ProportionMethod};
-use microplan_stats::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test, FisherNote};
+use microplan_stats::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test};
 use microplan_stats::srm::sample_ratio_mismatch;
 use microplan_stats::{Alternative, BinaryArm, StatsError};
+pub use crate::comparison::{Comparison, TestUsed};
+use crate::error::{UpliftError, UpliftResult};
 use crate::prereg::PreRegistration;
 use crate::survey::small_counts;
 pub use crate::verdict::{format_p, Progress, Verdict, VerdictKind};
@@ -30,43 +32,6 @@ pub struct ArmSummary {
     /// Agresti-Coull interval (lower, upper), shown beside Wilson's for readers who meet it
     /// elsewhere: the same centre, a plain +- around it, slightly wider.
     pub agresti_coull: (f64, f64),
-}
-
-/// Which test gave a comparison's p-value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TestUsed {
-    /// Two-sided pooled two-proportion z-test.
-    ZTest,
-    /// Two-sided Fisher exact test: an expected count of the 2 x 2 table is below 5.
-    Fisher,
-}
-
-/// One treatment arm against the control.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    pub arm: String,
-    /// p_B - p_A with Newcombe's hybrid score interval.
-    pub difference: f64,
-    pub difference_lower: f64,
-    pub difference_upper: f64,
-    /// p_B / p_A - 1 with the delta-method interval; `None` when the control has no
-    /// conversions (the relative lift is undefined).
-    pub lift: Option<(f64, f64, f64)>,
-    /// The p-value of `test_used`.
-    pub p_value: f64,
-    pub test_used: TestUsed,
-    /// The z-test p-value (`None` when the z-test is undefined: no conversions at all).
-    pub z_p_value: Option<f64>,
-    /// Fisher's exact p-value (`None` for tables too large to enumerate quickly).
-    pub fisher_p_value: Option<f64>,
-    /// Set when Fisher's p = 1 carries no information (nobody or everybody converted).
-    pub fisher_note: Option<FisherNote>,
-    /// Holm-adjusted (family-wise error); equal to `p_value` with one treatment.
-    pub holm_p_value: f64,
-    /// Benjamini-Hochberg-adjusted (false discovery rate).
-    pub bh_p_value: f64,
-    pub chance_to_beat_control: f64,
-    pub expected_loss: f64,
 }
 
 /// Settings of one analysis.
@@ -121,21 +86,21 @@ pub fn analyse_test(
     test: &str,
     options: &AnalysisOptions,
     plan: Option<&PreRegistration>,
-) -> Result<TestAnalysis, String> {
+) -> UpliftResult<TestAnalysis> {
     let alpha = plan.map_or(options.alpha, |p| p.alpha);
     let arms: Vec<&TestArm> = all_arms.iter().filter(|arm| arm.test == test).collect();
     let mut controls = arms.iter().filter(|arm| arm.is_control);
     let control = controls
         .next()
-        .ok_or_else(|| format!("“{test}” has no control arm: mark one arm as the control"))?;
+        .ok_or_else(|| UpliftError::NoControl { test: test.to_string() })?;
     if controls.next().is_some() {
-        return Err(format!("“{test}” has more than one control arm: keep one"));
+        return Err(UpliftError::SeveralControls { test: test.to_string() });
     }
     let treatments: Vec<&&TestArm> = arms.iter().filter(|arm| !arm.is_control).collect();
     if treatments.is_empty() {
-        return Err(format!("“{test}” has no treatment arm to compare with the control"));
+        return Err(UpliftError::NoTreatment { test: test.to_string() });
     }
-    let error = |e: StatsError| format!("“{test}”: {e}");
+    let error = |source: StatsError| UpliftError::InTest { test: test.to_string(), source };
     let summaries = arms
         .iter()
         .map(|arm| summarise_arm(arm, alpha))
@@ -266,6 +231,7 @@ fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use microplan_stats::proportions::FisherNote;
 
     fn arm(test: &str, name: &str, control: bool, units: u64, conversions: u64) -> TestArm {
         TestArm {
@@ -278,7 +244,7 @@ mod tests {
         }
     }
 
-    fn analyse(arms: &[TestArm]) -> Result<TestAnalysis, String> {
+    fn analyse(arms: &[TestArm]) -> UpliftResult<TestAnalysis> {
         analyse_test(arms, "t", &AnalysisOptions::default(), None)
     }
 
@@ -407,9 +373,9 @@ mod tests {
     #[test]
     fn missing_or_impossible_arms_are_explained() {
         let no_control = [arm("t", "a", false, 10, 1)];
-        assert!(analyse(&no_control).unwrap_err().contains("no control"));
+        assert!(analyse(&no_control).unwrap_err().to_string().contains("no control"));
         let only_control = [arm("t", "c", true, 10, 1)];
-        assert!(analyse(&only_control).unwrap_err().contains("no treatment"));
+        assert!(analyse(&only_control).unwrap_err().to_string().contains("no treatment"));
         let impossible = [arm("t", "c", true, 10, 11), arm("t", "a", false, 10, 1)];
         assert!(analyse(&impossible).is_err());
         let empty = [arm("t", "c", true, 0, 0), arm("t", "a", false, 0, 0)];

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use microplan_stats::did::{difference_in_differences, pre_trend, DidResult, DidSeries, DidStdError, PreTrend};
 use microplan_stats::sequential::{confidence_sequence_proportions, SequentialInterval, DEFAULT_TUNING_N};
-use microplan_stats::BinaryArm;
+use microplan_stats::{BinaryArm, StatsError};
+use crate::error::{UpliftError, UpliftResult};
 
 /// Units and conversions of one arm on one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,21 +92,23 @@ fn by_date(
     days: &[TestDay],
     test: &str,
     arm: &str,
-) -> Result<BTreeMap<NaiveDate, (u64, u64)>, String> {
+) -> UpliftResult<BTreeMap<NaiveDate, (u64, u64)>> {
     let mut out: BTreeMap<NaiveDate, (u64, u64)> = BTreeMap::new();
     for day in days.iter().filter(|d| d.test == test && d.arm == arm) {
         if day.conversions > day.units {
-            return Err(format!(
-                "{arm} on {}: conversions ({}) exceed units ({}); correct the daily row",
-                day.date, day.conversions, day.units
-            ));
+            return Err(UpliftError::ConversionsAboveUnits {
+                arm: arm.to_string(),
+                date: day.date,
+                conversions: day.conversions,
+                units: day.units,
+            });
         }
         let entry = out.entry(day.date).or_insert((0, 0));
         entry.0 = entry.0.saturating_add(day.units);
         entry.1 = entry.1.saturating_add(day.conversions);
     }
     if out.is_empty() {
-        return Err(format!("“{arm}” has no daily rows in “{test}”"));
+        return Err(UpliftError::NoDailyRows { arm: arm.to_string(), test: test.to_string() });
     }
     Ok(out)
 }
@@ -135,11 +138,11 @@ pub fn sequential_view(
     launch: Option<NaiveDate>,
     planned_total: Option<u64>,
     alpha: f64,
-) -> Result<SequentialView, String> {
+) -> UpliftResult<SequentialView> {
     let (look_dates, looks) = cumulative_looks(days, test, control, treatment, launch)?;
     let tuning_n = planned_total.filter(|n| *n > 0).map_or(DEFAULT_TUNING_N, |n| n as f64);
     let intervals =
-        confidence_sequence_proportions(&looks, alpha, tuning_n).map_err(|e| e.to_string())?;
+        confidence_sequence_proportions(&looks, alpha, tuning_n)?;
     let first_decisive =
         intervals.iter().zip(&look_dates).find(|(i, _)| i.significant).map(|(_, d)| *d);
     Ok(SequentialView {
@@ -162,7 +165,7 @@ pub(crate) fn cumulative_looks(
     control: &str,
     treatment: &str,
     launch: Option<NaiveDate>,
-) -> Result<DailyLooks, String> {
+) -> UpliftResult<DailyLooks> {
     let keep = |date: &NaiveDate| launch.is_none_or(|l| *date >= l);
     let a = by_date(days, test, control)?;
     let b = by_date(days, test, treatment)?;
@@ -185,7 +188,7 @@ pub(crate) fn cumulative_looks(
         }
     }
     if looks.is_empty() {
-        return Err("no day has units in both arms after the launch date yet".into());
+        return Err(UpliftError::NoSharedDays);
     }
     Ok((look_dates, looks))
 }
@@ -206,7 +209,7 @@ pub struct DailyDid {
     pub treatment: String,
     pub outcome: DailyOutcome,
     pub result: DidResult,
-    pub pre_trend: Result<PreTrend, String>,
+    pub pre_trend: Result<PreTrend, StatsError>,
     pub pre_days: usize,
     pub post_days: usize,
 }
@@ -238,7 +241,7 @@ pub fn daily_did(
     outcome: DailyOutcome,
     alpha: f64,
     std_error: DidStdError,
-) -> Result<DailyDid, String> {
+) -> UpliftResult<DailyDid> {
     let c = daily_values(&by_date(days, test, control)?, outcome);
     let t = daily_values(&by_date(days, test, treatment)?, outcome);
     let split = |series: &[(NaiveDate, f64)], pre: bool| -> Vec<f64> {
@@ -246,15 +249,15 @@ pub fn daily_did(
     };
     let (tp, tq, cp, cq) = (split(&t, true), split(&t, false), split(&c, true), split(&c, false));
     if tp.is_empty() || cp.is_empty() {
-        return Err(format!("there are no daily rows before the launch date {launch}: the difference in differences needs a pre-period"));
+        return Err(UpliftError::NoPrePeriod { launch });
     }
     let series =
         DidSeries { treated_pre: &tp, treated_post: &tq, control_pre: &cp, control_post: &cq };
-    let result = difference_in_differences(series, alpha, std_error).map_err(|e| e.to_string())?;
+    let result = difference_in_differences(series, alpha, std_error)?;
     let points = |series: &[(NaiveDate, f64)]| -> Vec<(f64, f64)> {
         series.iter().filter(|(d, _)| *d < launch).map(|(d, v)| (day_number(*d), *v)).collect()
     };
-    let trend = pre_trend(&points(&t), &points(&c), alpha, std_error).map_err(|e| e.to_string());
+    let trend = pre_trend(&points(&t), &points(&c), alpha, std_error);
     Ok(DailyDid {
         treatment: treatment.to_string(),
         outcome,
@@ -301,6 +304,7 @@ pub(crate) mod tests {
         let bad = [day("c", 1, 1, 2), day("b", 1, 1, 0)];
         assert!(sequential_view(&bad, "t", "c", "b", None, None, 0.05)
             .unwrap_err()
+            .to_string()
             .contains("exceed"));
     }
 
@@ -355,6 +359,7 @@ pub(crate) mod tests {
             DidStdError::Classic
         )
         .unwrap_err()
+        .to_string()
         .contains("pre-period"));
     }
 

@@ -7,10 +7,14 @@
 //! the UI.
 
 pub mod arms;
+pub mod comparison;
 pub mod daily;
+pub mod error;
 pub mod geo;
 pub mod msprt;
 pub mod planning;
 pub mod prereg;
 pub mod survey;
 pub mod verdict;
+
+pub use error::{UpliftError, UpliftResult};

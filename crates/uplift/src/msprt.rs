@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use microplan_stats::msprt::{default_mixing_sd, msprt_proportions, MsprtLook};
 use crate::daily::{cumulative_looks, TestDay};
+use crate::error::{UpliftError, UpliftResult};
 
 /// The mSPRT of one treatment against the control, one entry per look.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +44,7 @@ pub fn msprt_view(
     min_lift: Option<f64>,
     mixing_sd: Option<f64>,
     alpha: f64,
-) -> Result<MsprtView, String> {
+) -> UpliftResult<MsprtView> {
     let (dates, looks) = cumulative_looks(days, test, control, treatment, launch)?;
     let (mixing_sd, mixing_source) = match mixing_sd {
         Some(tau) => (tau, MixingSource::Entered),
@@ -57,16 +58,16 @@ pub fn msprt_view(
                 MixingSource::DefaultLift
             };
             (
-                default_mixing_sd(min_lift, rate).map_err(|e| e.to_string())?,
+                default_mixing_sd(min_lift, rate)?,
                 source,
             )
         }
     };
     if !(mixing_sd.is_finite() && mixing_sd > 0.0) {
-        return Err("the difference the test is tuned for must be above zero".into());
+        return Err(UpliftError::TuningNotPositive);
     }
     let results =
-        msprt_proportions(&looks, alpha, mixing_sd * mixing_sd).map_err(|e| e.to_string())?;
+        msprt_proportions(&looks, alpha, mixing_sd * mixing_sd)?;
     let first_significant = results
         .iter()
         .zip(&dates)

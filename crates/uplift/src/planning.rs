@@ -8,6 +8,7 @@ use microplan_stats::power::{mde_proportions, power_proportions, sample_size_pro
 use microplan_stats::power_calculators::sample_size_baseline_variance;
 use microplan_stats::power_means::{mde_means, power_means, sample_size_means, MeansPowerMethod};
 use microplan_stats::Alternative;
+use crate::error::{UpliftError, UpliftResult};
 
 /// What the test measures.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,26 +80,21 @@ fn baseline_of(metric: PlanMetric) -> f64 {
 }
 
 /// The target value for an effect on top of the baseline.
-pub fn target_value(metric: PlanMetric, effect: Effect) -> Result<f64, String> {
+pub fn target_value(metric: PlanMetric, effect: Effect) -> UpliftResult<f64> {
     let baseline = baseline_of(metric);
     if !baseline.is_finite() {
-        return Err("enter the baseline".into());
+        return Err(UpliftError::NoBaseline);
     }
     let target = match effect {
         Effect::Relative(r) if r.is_finite() => baseline * (1.0 + r),
         Effect::Absolute(d) if d.is_finite() => baseline + d,
-        _ => return Err("enter the effect to detect".into()),
+        _ => return Err(UpliftError::NoEffect),
     };
     if target == baseline {
-        return Err(
-            "the effect to detect is zero; enter the smallest change worth acting on".into()
-        );
+        return Err(UpliftError::ZeroEffect);
     }
     if matches!(metric, PlanMetric::Conversion { .. }) && !(0.0..=1.0).contains(&target) {
-        return Err(format!(
-            "the baseline plus the effect gives a conversion rate of {}, which is impossible; use a smaller effect",
-            microplan_model::format::percent(target)
-        ));
+        return Err(UpliftError::ImpossibleRate { target });
     }
     Ok(target)
 }
@@ -109,8 +105,8 @@ fn option(
     n_a: u64,
     n_b: u64,
     power: f64,
-) -> Result<PlanOption, String> {
-    let total = n_a.checked_add(n_b).ok_or("the required sample size is too large")?;
+) -> UpliftResult<PlanOption> {
+    let total = n_a.checked_add(n_b).ok_or(UpliftError::SampleTooLarge)?;
     Ok(PlanOption {
         method,
         explanation,
@@ -126,21 +122,19 @@ pub fn sample_size(
     metric: PlanMetric,
     effect: Effect,
     design: &TestDesign,
-) -> Result<SampleSizeAnswer, String> {
+) -> UpliftResult<SampleSizeAnswer> {
     let target = target_value(metric, effect)?;
     let mut options = Vec::new();
     match metric {
         PlanMetric::Conversion { baseline } => {
             for (method, name, why) in proportion_methods() {
-                let plan = sample_size_proportions(baseline, target, design, method)
-                    .map_err(|e| e.to_string())?;
+                let plan = sample_size_proportions(baseline, target, design, method)?;
                 options.push(option(name, why, plan.n_a, plan.n_b, plan.achieved_power)?);
             }
             // That calculator only offers equal arms and a two-sided test.
             if design.ratio == 1.0 && design.alternative == Alternative::TwoSided {
                 let plan =
-                    sample_size_baseline_variance(baseline, target, design.alpha, design.power)
-                        .map_err(|e| e.to_string())?;
+                    sample_size_baseline_variance(baseline, target, design.alpha, design.power)?;
                 options.push(option(
                     "Evan Miller's calculator",
                     EVAN_MILLER,
@@ -152,8 +146,7 @@ pub fn sample_size(
         }
         PlanMetric::Mean { baseline, sd } => {
             for (method, name, why) in means_methods() {
-                let plan = sample_size_means(target - baseline, sd, design, method)
-                    .map_err(|e| e.to_string())?;
+                let plan = sample_size_means(target - baseline, sd, design, method)?;
                 options.push(option(name, why, plan.n_a, plan.n_b, plan.achieved_power)?);
             }
         }
@@ -162,35 +155,35 @@ pub fn sample_size(
 }
 
 /// Units in the control arm when `total` units are split with ratio r = n_B / n_A.
-pub fn control_share_of(total: f64, ratio: f64) -> Result<f64, String> {
+pub fn control_share_of(total: f64, ratio: f64) -> UpliftResult<f64> {
     if !(total.is_finite() && total > 0.0) {
-        return Err("enter a sample size above zero".into());
+        return Err(UpliftError::NoSampleSize);
     }
     if !(ratio.is_finite() && ratio > 0.0) {
-        return Err("the allocation ratio must be above zero".into());
+        return Err(UpliftError::RatioNotPositive);
     }
     Ok(total / (1.0 + ratio))
 }
 
 /// Total units from days x daily traffic (all arms together).
-pub fn total_from_days(days: f64, daily_units: f64) -> Result<f64, String> {
+pub fn total_from_days(days: f64, daily_units: f64) -> UpliftResult<f64> {
     if !(days.is_finite() && days > 0.0) {
-        return Err("enter a number of days above zero".into());
+        return Err(UpliftError::DaysNotPositive);
     }
     if !(daily_units.is_finite() && daily_units > 0.0) {
-        return Err("enter the daily traffic (units per day, all arms) above zero".into());
+        return Err(UpliftError::TrafficNotPositive);
     }
     Ok(days * daily_units)
 }
 
 /// Whole days needed to reach `total` units at `daily_units` per day (all arms).
-pub fn days_needed(total: u64, daily_units: f64) -> Result<u64, String> {
+pub fn days_needed(total: u64, daily_units: f64) -> UpliftResult<u64> {
     if !(daily_units.is_finite() && daily_units > 0.0) {
-        return Err("enter the daily traffic (units per day, all arms) above zero".into());
+        return Err(UpliftError::TrafficNotPositive);
     }
     let days = (total as f64 / daily_units).ceil();
     if days > 1.0e7 {
-        return Err("at this traffic the test would run for more than 27,000 years; raise the effect or the traffic".into());
+        return Err(UpliftError::TooManyDays);
     }
     Ok(days as u64)
 }
@@ -200,7 +193,7 @@ pub fn minimum_detectable_effect(
     metric: PlanMetric,
     total: f64,
     design: &TestDesign,
-) -> Result<Vec<(&'static str, Mde)>, String> {
+) -> UpliftResult<Vec<(&'static str, Mde)>> {
     let n_a = control_share_of(total, design.ratio)?;
     let mut out = Vec::new();
     match metric {
@@ -208,7 +201,7 @@ pub fn minimum_detectable_effect(
             for (method, name, _) in proportion_methods() {
                 out.push((
                     name,
-                    mde_proportions(baseline, n_a, design, method).map_err(|e| e.to_string())?,
+                    mde_proportions(baseline, n_a, design, method)?,
                 ));
             }
         }
@@ -216,7 +209,7 @@ pub fn minimum_detectable_effect(
             for (method, name, _) in means_methods() {
                 out.push((
                     name,
-                    mde_means(baseline, sd, n_a, design, method).map_err(|e| e.to_string())?,
+                    mde_means(baseline, sd, n_a, design, method)?,
                 ));
             }
         }
@@ -232,7 +225,7 @@ pub fn power_curve(
     design: &TestDesign,
     planned_total: f64,
     points: usize,
-) -> Result<Vec<(f64, f64)>, String> {
+) -> UpliftResult<Vec<(f64, f64)>> {
     let points = points.clamp(2, 400);
     let low = (planned_total * 0.1).max(2.0);
     let high = (planned_total * 2.0).max(low + 1.0);
@@ -247,8 +240,7 @@ pub fn power_curve(
                 PlanMetric::Mean { baseline, sd } => {
                     power_means(target - baseline, sd, n_a, design, MeansPowerMethod::Normal)
                 }
-            }
-            .map_err(|e| e.to_string())?;
+            }?;
             Ok((total, power))
         })
         .collect()
@@ -305,6 +297,7 @@ mod tests {
             &design
         )
         .unwrap_err()
+        .to_string()
         .contains("impossible"));
         assert!(sample_size(
             PlanMetric::Conversion { baseline: 0.05 },

@@ -13,7 +13,8 @@
 use microplan_stats::intervals::{difference_interval, relative_lift, DifferenceMethod};
 use microplan_stats::means::{bootstrap_mean_difference, student_t_test, summarize, welch_t_test, BootstrapInterval, StudentResult, SummaryStats, WelchResult};
 use microplan_stats::proportions::{fisher_exact, two_proportion_z_test};
-use microplan_stats::{Alternative, BinaryArm};
+use microplan_stats::{Alternative, BinaryArm, StatsResult};
+use crate::error::{UpliftError, UpliftResult};
 
 /// Result of a brand-lift survey comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,28 +45,25 @@ pub fn small_counts(a: BinaryArm, b: BinaryArm) -> bool {
 }
 
 /// Exposed (treatment) against control answers at level alpha.
-pub fn brand_lift(control: BinaryArm, exposed: BinaryArm, alpha: f64) -> Result<BrandLift, String> {
-    control.validate("the control group").map_err(|e| e.to_string())?;
-    exposed.validate("the exposed group").map_err(|e| e.to_string())?;
-    let diff = difference_interval(control, exposed, alpha, DifferenceMethod::Newcombe)
-        .map_err(|e| e.to_string())?;
+pub fn brand_lift(control: BinaryArm, exposed: BinaryArm, alpha: f64) -> StatsResult<BrandLift> {
+    control.validate("the control group")?;
+    exposed.validate("the exposed group")?;
+    let diff = difference_interval(control, exposed, alpha, DifferenceMethod::Newcombe)?;
     let (p_value, test_used) = if small_counts(control, exposed) {
         (
-            fisher_exact(control, exposed, Alternative::TwoSided)
-                .map_err(|e| e.to_string())?
+            fisher_exact(control, exposed, Alternative::TwoSided)?
                 .p_value,
             "Fisher's exact test",
         )
     } else {
         (
-            two_proportion_z_test(control, exposed, Alternative::TwoSided)
-                .map_err(|e| e.to_string())?
+            two_proportion_z_test(control, exposed, Alternative::TwoSided)?
                 .p_value,
             "pooled z-test",
         )
     };
     let relative = if control.conversions > 0 {
-        let l = relative_lift(control, exposed, alpha).map_err(|e| e.to_string())?;
+        let l = relative_lift(control, exposed, alpha)?;
         Some((l.lift, l.lower, l.upper))
     } else {
         None
@@ -84,8 +82,8 @@ pub fn brand_lift(control: BinaryArm, exposed: BinaryArm, alpha: f64) -> Result<
 
 /// Per-user values pasted from a spreadsheet column: numbers separated by line breaks,
 /// commas, semicolons or spaces. The error names the first value that is not a number.
-pub fn parse_values(text: &str, arm: &str) -> Result<Vec<f64>, String> {
-    let values: Result<Vec<f64>, String> = text
+pub fn parse_values(text: &str, arm: &str) -> UpliftResult<Vec<f64>> {
+    let values: UpliftResult<Vec<f64>> = text
         .split(['\n', ';', ',', '\t', ' ', '\r'])
         .filter(|t| !t.trim().is_empty())
         .enumerate()
@@ -94,12 +92,16 @@ pub fn parse_values(text: &str, arm: &str) -> Result<Vec<f64>, String> {
                 .parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| format!("{arm}, value {}: “{}” is not a number", i + 1, t.trim()))
+                .ok_or_else(|| UpliftError::ValueNotANumber {
+                    arm: arm.to_string(),
+                    position: i.saturating_add(1),
+                    text: t.trim().to_string(),
+                })
         })
         .collect();
     let values = values?;
     if values.len() < 2 {
-        return Err(format!("{arm} needs at least two values"));
+        return Err(UpliftError::TooFewValues { arm: arm.to_string() });
     }
     Ok(values)
 }
@@ -124,11 +126,9 @@ pub fn compare_summaries(
     control: SummaryStats,
     treatment: SummaryStats,
     alpha: f64,
-) -> Result<MeansComparison, String> {
-    let welch = welch_t_test(control, treatment, alpha, Alternative::TwoSided)
-        .map_err(|e| e.to_string())?;
-    let student = student_t_test(control, treatment, alpha, Alternative::TwoSided)
-        .map_err(|e| e.to_string())?;
+) -> StatsResult<MeansComparison> {
+    let welch = welch_t_test(control, treatment, alpha, Alternative::TwoSided)?;
+    let student = student_t_test(control, treatment, alpha, Alternative::TwoSided)?;
     Ok(MeansComparison { control, treatment, welch, student, bootstrap: None })
 }
 
@@ -136,13 +136,12 @@ pub fn compare_values(
     control: &[f64],
     treatment: &[f64],
     alpha: f64,
-) -> Result<MeansComparison, String> {
-    let a = summarize(control, "the control arm").map_err(|e| e.to_string())?;
-    let b = summarize(treatment, "the treatment arm").map_err(|e| e.to_string())?;
+) -> StatsResult<MeansComparison> {
+    let a = summarize(control, "the control arm")?;
+    let b = summarize(treatment, "the treatment arm")?;
     let mut out = compare_summaries(a, b, alpha)?;
     out.bootstrap = Some(
-        bootstrap_mean_difference(control, treatment, alpha, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)
-            .map_err(|e| e.to_string())?,
+        bootstrap_mean_difference(control, treatment, alpha, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)?,
     );
     Ok(out)
 }
@@ -180,7 +179,7 @@ mod tests {
             parse_values("1.5\n2, 3;4\t0", "control").unwrap(),
             vec![1.5, 2.0, 3.0, 4.0, 0.0]
         );
-        assert!(parse_values("1\nabc", "control").unwrap_err().contains("value 2: “abc”"));
+        assert!(parse_values("1\nabc", "control").unwrap_err().to_string().contains("value 2: “abc”"));
         assert!(parse_values("1", "control").is_err());
         let c = compare_values(
             &[0.0, 0.0, 10.0, 0.0, 25.0, 0.0],

@@ -12,7 +12,7 @@
 //!
 //! "Significant" is never said without the effect size and its interval beside it.
 
-use crate::arms::Comparison;
+use crate::comparison::Comparison;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerdictKind {
@@ -119,7 +119,7 @@ fn fixed_horizon_verdict(
         };
     }
     let level = microplan_model::format::percent(1.0 - alpha);
-    let threshold = min_lift.map(|m| microplan_model::format::percent(m));
+    let threshold = min_lift.map(microplan_model::format::percent);
     let best = comparisons
         .iter()
         .filter(|c| c.holm_p_value < alpha)

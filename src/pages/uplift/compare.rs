@@ -80,9 +80,9 @@ pub fn MeansCard() -> impl IntoView {
         if !control_values.get().trim().is_empty() || !treatment_values.get().trim().is_empty() {
             let a = parse_values(&control_values.get(), "Control")?;
             let b = parse_values(&treatment_values.get(), "Treatment")?;
-            compare_values(&a, &b, ALPHA)
+            compare_values(&a, &b, ALPHA).map_err(String::from)
         } else {
-            compare_summaries(summary(cm, cs, cn, "Control")?, summary(tm, ts, tn, "Treatment")?, ALPHA)
+            compare_summaries(summary(cm, cs, cn, "Control")?, summary(tm, ts, tn, "Treatment")?, ALPHA).map_err(String::from)
         }
     };
     view! {
@@ -144,7 +144,7 @@ pub fn BrandLiftCard() -> impl IntoView {
     let result = move || {
         let control = BinaryArm::new(read_count(cy, "Control positive answers")?, read_count(cn, "Control respondents")?);
         let exposed = BinaryArm::new(read_count(ey, "Exposed positive answers")?, read_count(en, "Exposed respondents")?);
-        brand_lift(control, exposed, ALPHA)
+        brand_lift(control, exposed, ALPHA).map_err(String::from)
     };
     view! {
         <section class="card" aria-labelledby="brand-heading">

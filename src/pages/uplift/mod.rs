@@ -71,7 +71,7 @@ pub fn UpliftPage() -> impl IntoView {
                         analyse_test(&w.test_arms, &name, &options, plan.as_ref())
                     };
                     let days: Vec<TestDay> = w.test_days.iter().filter(|d| d.test == name).cloned().collect();
-                    TestView { name, analysis, days, plan }
+                    TestView { name, analysis: analysis.map_err(String::from), days, plan }
                 })
                 .collect::<Vec<_>>()
         })

@@ -91,7 +91,7 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
     let amend_test = test.clone();
     let start_test = test.clone();
     let start = move |_| {
-        edit_plan(&start_test, |p| p.freeze(now_ms()));
+        edit_plan(&start_test, |p| p.freeze(now_ms()).map_err(String::from));
     };
     let delete_test = test.clone();
     let delete = move |_| {
@@ -110,7 +110,7 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
         let current = move || plan.get().map(|p| p.get(field)).unwrap_or_default();
         let on_change = move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            edit_plan(&t, |p| p.set(field, &text, now_ms()));
+            edit_plan(&t, |p| p.set(field, &text, now_ms()).map_err(String::from));
         };
         let input = if field.multiline() {
             view! { <textarea id=id.clone() rows="3" prop:value=current prop:readOnly=is_frozen on:change=on_change></textarea> }.into_any()

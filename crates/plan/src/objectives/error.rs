@@ -25,7 +25,7 @@ pub enum ObjectiveError {
     /// The named test has no arm besides its control.
     NoArmToCompare { test: String },
     /// The uplift analysis refused the test; its own sentence.
-    Analysis(String),
+    Analysis(microplan_uplift::error::UpliftError),
     /// The target is not a number.
     TargetNotNumber,
     /// A percent uplift of -100% or less.

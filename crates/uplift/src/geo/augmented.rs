@@ -202,7 +202,7 @@ pub fn cross_validated_penalty(series: &[&[f64]], gram: &Gram) -> StatsResult<Ri
                 towards_day += d * d / (e + lambda);
             }
             let denominator = 1.0 - towards_day;
-            if !(denominator > 0.0) {
+            if refuses_denominator(denominator) {
                 return Err(StatsError::NoSolution {
                     why: "the ridge system is not positive definite (set a larger ridge penalty)"
                         .into(),
@@ -258,4 +258,24 @@ pub fn stated_penalty(gram: &Gram, donors: &[usize], relative: f64) -> StatsResu
         lambda: relative * top,
         folds: 0,
     })
+}
+
+/// 1 - leverage of the left-out day: zero, negative or NaN means the ridge system is not
+/// positive definite, so NaN is refused rather than carried into the errors.
+fn refuses_denominator(denominator: f64) -> bool {
+    denominator.is_nan() || denominator <= 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refuses_denominator;
+
+    #[test]
+    fn a_nan_zero_or_negative_denominator_is_refused() {
+        assert!(refuses_denominator(f64::NAN));
+        assert!(refuses_denominator(0.0));
+        assert!(refuses_denominator(-1e-12));
+        assert!(!refuses_denominator(1e-12));
+        assert!(!refuses_denominator(f64::INFINITY));
+    }
 }

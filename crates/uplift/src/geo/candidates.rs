@@ -2,7 +2,7 @@
 //! candidates to treat), and the spend an effect the size of the minimum detectable lift
 //! implies at the programme's cost per incremental outcome.
 
-use super::analysis::{evaluate, rmspe};
+use super::gap::{evaluate, rmspe};
 use super::panel::build_panel;
 use super::GeoTest;
 use microplan_stats::synth::Gram;
@@ -119,7 +119,7 @@ pub fn implied_budget(
     error::finite("the baseline per date", baseline_per_date)?;
     error::finite("the minimum detectable lift", lift)?;
     error::finite("the cost per incremental outcome", cost_per_outcome)?;
-    if !(cost_per_outcome > 0.0) {
+    if cost_per_outcome.is_nan() || cost_per_outcome <= 0.0 {
         return Err(StatsError::OutOfRange {
             what: "the cost per incremental outcome".into(),
             value: cost_per_outcome,

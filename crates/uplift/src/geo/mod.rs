@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod augmented;
 pub mod candidates;
+mod gap;
 pub mod panel;
 pub mod placebo;
 pub mod power;

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{evaluate, ratio_floor, rmspe_ratio};
+use super::gap::{evaluate, ratio_floor, rmspe_ratio};
 use super::augmented::augmented_weights;
 use microplan_stats::synth::Gram;
 use microplan_stats::StatsResult;

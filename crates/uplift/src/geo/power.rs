@@ -9,9 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::analysis::{
-    evaluate, fit_synthetic_control, geo_series, ratio_floor, rmspe, rmspe_ratio,
-};
+use super::analysis::{fit_synthetic_control, geo_series};
+use super::gap::{evaluate, ratio_floor, rmspe, rmspe_ratio};
 use super::placebo::placebo_inference;
 use super::GeoTest;
 use microplan_stats::{error, StatsError, StatsResult};

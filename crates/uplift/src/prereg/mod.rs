@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use microplan_model::iso_date::parse_iso_date;
+use crate::error::{UpliftError, UpliftResult};
 
 /// One planned arm with its share of the traffic (any positive weight: 50/50, 1:2 ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,18 +146,18 @@ pub fn arms_text(arms: &[PlannedArm]) -> String {
 }
 
 /// Reads `arms_text` back; the error names the line and the fix.
-pub fn parse_arms(text: &str) -> Result<Vec<PlannedArm>, String> {
+pub fn parse_arms(text: &str) -> UpliftResult<Vec<PlannedArm>> {
     let mut arms = Vec::new();
     for (index, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let line_no = index + 1;
-        let (name, weight) = line.rsplit_once(':').ok_or_else(|| {
-            format!("line {line_no}: write the arm as name: share, e.g. Pilot regions: 50")
-        })?;
-        let weight: f64 = weight.trim().parse().map_err(|_| {
-            format!("line {line_no}: the share “{}” is not a number", weight.trim())
+        let (name, weight) =
+            line.rsplit_once(':').ok_or(UpliftError::ArmLineFormat { line: line_no })?;
+        let weight: f64 = weight.trim().parse().map_err(|_| UpliftError::ShareNotANumber {
+            line: line_no,
+            text: weight.trim().to_string(),
         })?;
         if !weight.is_finite() || weight <= 0.0 {
-            return Err(format!("line {line_no}: the share must be above zero"));
+            return Err(UpliftError::ShareNotPositive { line: line_no });
         }
         let name = name.trim();
         let (name, is_control) = match name.strip_suffix("(control)") {
@@ -164,15 +165,15 @@ pub fn parse_arms(text: &str) -> Result<Vec<PlannedArm>, String> {
             None => (name, false),
         };
         if name.is_empty() {
-            return Err(format!("line {line_no}: the arm needs a name"));
+            return Err(UpliftError::ArmUnnamed { line: line_no });
         }
         arms.push(PlannedArm { name: name.to_string(), is_control, weight });
     }
     if arms.len() < 2 {
-        return Err("list at least two arms, one of them marked (control)".into());
+        return Err(UpliftError::TooFewArms);
     }
     if arms.iter().filter(|a| a.is_control).count() != 1 {
-        return Err("mark exactly one arm with (control)".into());
+        return Err(UpliftError::NotOneControl);
     }
     Ok(arms)
 }
@@ -211,18 +212,15 @@ impl PreRegistration {
     }
 
     /// Freezes the record (the test has started). Refused when it is incomplete.
-    pub fn freeze(&mut self, now_ms: i64) -> Result<(), String> {
+    pub fn freeze(&mut self, now_ms: i64) -> UpliftResult<()> {
         if self.is_frozen() {
-            return Err("this pre-registration is already frozen".into());
+            return Err(UpliftError::AlreadyFrozen);
         }
         if self.hypothesis.trim().is_empty() {
-            return Err("write the hypothesis before starting the test".into());
+            return Err(UpliftError::NoHypothesis);
         }
         if self.planned_total == 0 {
-            return Err(
-                "enter the planned sample size before starting the test (use the planner above)"
-                    .into(),
-            );
+            return Err(UpliftError::NoPlannedTotal);
         }
         self.frozen_ms = Some(now_ms);
         self.keep_launch_version();
@@ -245,12 +243,9 @@ impl PreRegistration {
     }
 
     /// Sets a field of a draft from text. A frozen record is refused: use `amend`.
-    pub fn set(&mut self, field: PreregField, text: &str, _now_ms: i64) -> Result<(), String> {
+    pub fn set(&mut self, field: PreregField, text: &str, _now_ms: i64) -> UpliftResult<()> {
         if self.is_frozen() {
-            return Err(
-                "the test has started, so its pre-registration is frozen: amend it as a new version with a reason"
-                    .into(),
-            );
+            return Err(UpliftError::Frozen);
         }
         let value = text.trim();
         match field {
@@ -259,16 +254,16 @@ impl PreRegistration {
             PreregField::Arms => self.arms = parse_arms(value)?,
             PreregField::PlannedTotal => {
                 self.planned_total = value.replace([',', ' ', '_'], "").parse().map_err(|_| {
-                    format!("the planned sample size “{value}” must be a whole number")
+                    UpliftError::PlannedTotalNotWhole { value: value.to_string() }
                 })?
             }
             PreregField::AnalysisMethod => self.analysis_method = value.to_string(),
             PreregField::DecisionRule => self.decision_rule = value.to_string(),
             PreregField::Alpha => {
                 let alpha: f64 =
-                    value.parse().map_err(|_| format!("alpha “{value}” is not a number"))?;
+                    value.parse().map_err(|_| UpliftError::AlphaNotANumber { value: value.to_string() })?;
                 if !(alpha > 0.0 && alpha < 1.0) {
-                    return Err("alpha must be between 0 and 1, e.g. 0.05".into());
+                    return Err(UpliftError::AlphaOutOfRange);
                 }
                 self.alpha = alpha;
             }
@@ -277,9 +272,9 @@ impl PreRegistration {
                     .trim_end_matches('%')
                     .trim()
                     .parse()
-                    .map_err(|_| format!("the smallest lift “{value}” is not a number"))?;
+                    .map_err(|_| UpliftError::MinLiftNotANumber { value: value.to_string() })?;
                 if !lift.is_finite() || lift <= 0.0 {
-                    return Err("the smallest lift worth acting on must be above 0%".into());
+                    return Err(UpliftError::MinLiftNotPositive);
                 }
                 self.min_lift = lift / 100.0;
             }
@@ -287,8 +282,8 @@ impl PreRegistration {
                 self.launch_date = if value.is_empty() {
                     None
                 } else {
-                    Some(parse_iso_date(value).ok_or_else(|| {
-                        format!("the launch date “{value}” must be written YYYY-MM-DD")
+                    Some(parse_iso_date(value).ok_or_else(|| UpliftError::LaunchDateFormat {
+                        value: value.to_string(),
                     })?)
                 }
             }

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::error::{UpliftError, UpliftResult};
 use super::{format_timestamp, PlannedArm, PreRegistration, PreregField, Revision};
 
 /// The terms a pre-registration fixes, as one version holds them.
@@ -107,20 +108,23 @@ impl PreRegistration {
         edits: &[(PreregField, String)],
         reason: &str,
         now_ms: i64,
-    ) -> Result<u32, String> {
+    ) -> UpliftResult<u32> {
         if !self.is_frozen() {
-            return Err("a draft is edited directly; amendments are for a started test".into());
+            return Err(UpliftError::AmendDraft);
         }
         let reason = reason.trim();
         if reason.is_empty() {
-            return Err("write why the plan is amended after launch".into());
+            return Err(UpliftError::NoAmendReason);
         }
         let mut amended = self.clone();
         amended.frozen_ms = None;
         for (field, text) in edits {
             amended
                 .set(*field, text, now_ms)
-                .map_err(|e| format!("{}: {e}", field.label()))?;
+                .map_err(|source| UpliftError::AmendField {
+                    field: field.label().to_string(),
+                    source: Box::new(source),
+                })?;
         }
         let changes: Vec<Revision> = PreregField::ALL
             .iter()
@@ -135,7 +139,7 @@ impl PreRegistration {
             })
             .collect();
         if changes.is_empty() {
-            return Err("nothing differs from the version in force".into());
+            return Err(UpliftError::NothingAmended);
         }
         self.keep_launch_version();
         let number = self.version_in_force().saturating_add(1);

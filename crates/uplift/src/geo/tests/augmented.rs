@@ -126,6 +126,8 @@ fn the_implied_budget_is_lift_times_baseline_times_cost() {
     assert!((budget.spend - 1000.0).abs() < 1e-9);
     assert!(crate::geo::candidates::implied_budget(100.0, 10, 0.05, 0.0).is_err());
     assert!(crate::geo::candidates::implied_budget(f64::NAN, 10, 0.05, 1.0).is_err());
+    assert!(crate::geo::candidates::implied_budget(100.0, 10, 0.05, f64::NAN).is_err());
+    assert!(crate::geo::candidates::implied_budget(100.0, 10, 0.05, -1.0).is_err());
     // The Hull test: one treated region, (2, 0) before launch, so 1 a date.
     let hull = outside_the_hull(GeoEstimator::SyntheticControl, None);
     assert!((crate::geo::candidates::treated_baseline_per_date(&hull).unwrap() - 1.0).abs() < 1e-12);

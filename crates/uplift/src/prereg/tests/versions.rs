@@ -52,16 +52,19 @@ fn an_amendment_is_a_new_version_and_the_original_stays_byte_for_byte() {
     assert!(p
         .amend(&edits, "  ", AMENDED_MS)
         .unwrap_err()
+        .to_string()
         .contains("why"));
     let unchanged = vec![(PreregField::MinLift, "10".to_string())];
     assert!(p
         .amend(&unchanged, "no change", AMENDED_MS)
         .unwrap_err()
+        .to_string()
         .contains("nothing differs"));
     let bad = vec![(PreregField::Alpha, "2".to_string())];
     assert!(p
         .amend(&bad, "typo", AMENDED_MS)
         .unwrap_err()
+        .to_string()
         .starts_with("Significance level (alpha): "));
     assert_eq!(p.versions.len(), 1, "refused amendments leave no version");
 
@@ -110,5 +113,5 @@ fn an_amendment_is_a_new_version_and_the_original_stays_byte_for_byte() {
         .ends_with("09:00 UTC: Significance level (alpha), Smallest lift worth acting on (%)."));
     assert_eq!(serde_json::to_string(&p.versions[0]).unwrap(), original);
     let draft = &mut PreRegistration::draft("d", 0);
-    assert!(draft.amend(&alpha, "x", 1).unwrap_err().contains("draft"));
+    assert!(draft.amend(&alpha, "x", 1).unwrap_err().to_string().contains("draft"));
 }
