@@ -1,4 +1,5 @@
-//! The demo workspace: a realistic, deterministic programme for workshops.
+//! The demo workspace: a realistic, deterministic programme for workshops. Built from the
+//! public API of every other crate; only the app and tests depend on it.
 //!
 //! Brand "Hearth & Trail" (sourdough energy bars) works with two communities, trail running
 //! and sourdough baking: 40 creators across nano, micro and mid tiers, 20-30 recent posts

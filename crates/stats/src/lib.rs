@@ -1,6 +1,7 @@
 //! The statistics engine: tests, intervals, power, corrections, Bayesian and sequential
 //! analysis (confidence sequences and the mSPRT), and the binomial planner for gifted
-//! seeding. Pure Rust, no browser access.
+//! seeding. Pure Rust, no browser access; depends on no other Microplan crate, so any crate
+//! may use it.
 //!
 //! Conventions: arm A is the control, arm B the treatment; differences are B - A and
 //! [`Alternative::Greater`] means B > A. Every public function validates its input and
