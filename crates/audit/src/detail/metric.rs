@@ -1,42 +1,14 @@
-//! What the creator detail view shows: every metric with its interval and a plain-words
-//! explanation, and the points of its two charts (follower history with spikes; engagement per
-//! post against the tier benchmark band).
+//! One step per metric or metric group of the detail view, in reading order.
 
-use chrono::NaiveDate;
+use super::{opt_pct, pct, MetricLine};
+use crate::engagement::EngagementSummary;
+use crate::numbers::thousands;
+use crate::uncertainty::IntervalMethod;
+use crate::CreatorMetrics;
 
-use super::growth::SpikeDirection;
-use super::numbers::thousands;
-use super::uncertainty::IntervalMethod;
-use super::CreatorAudit;
-
-/// Days since 1970-01-01, the x axis of date charts.
-pub fn chart_day(date: NaiveDate) -> f64 {
-    NaiveDate::from_ymd_opt(1970, 1, 1).map_or(0.0, |epoch| (date - epoch).num_days() as f64)
-}
-
-/// One metric line of the detail view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MetricLine {
-    pub name: &'static str,
-    pub value: String,
-    /// The 95% interval in words, when the value is estimated from a sample.
-    pub interval: Option<String>,
-    pub explanation: String,
-}
-
-fn pct(rate: f64) -> String {
-    microplan_model::format::percent(rate)
-}
-
-fn opt_pct(rate: Option<f64>) -> String {
-    rate.map_or_else(|| "not enough data".to_string(), pct)
-}
-
-/// Every measured metric of an audit, in reading order.
-pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
-    let m = &audit.metrics;
-    let e = &m.engagement;
-    let mut lines = vec![
+/// Engagement per post against followers, reach and views.
+pub(super) fn engagement_rate_lines(e: &EngagementSummary) -> Vec<MetricLine> {
+    vec![
         MetricLine {
             name: "Mean engagement rate by followers",
             value: opt_pct(e.mean_rate_by_followers),
@@ -83,6 +55,12 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
                 e.posts_with_views
             ),
         },
+    ]
+}
+
+/// Comments, shares and saves against likes, reach and views.
+pub(super) fn interaction_lines(e: &EngagementSummary) -> Vec<MetricLine> {
+    vec![
         MetricLine {
             name: "Comment-to-like ratio",
             value: opt_pct(e.comment_to_like_ratio),
@@ -107,18 +85,26 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             interval: None,
             explanation: "Comments / views on posts with views.".into(),
         },
-        MetricLine {
-            name: "Tier",
-            value: format!(
-                "{} ({} followers)",
-                m.tier.as_str(),
-                thousands(i128::from(m.followers))
-            ),
-            interval: None,
-            explanation: "From the tier boundaries in the audit settings.".into(),
-        },
-    ];
-    lines.push(match &m.benchmark {
+    ]
+}
+
+/// The follower tier.
+pub(super) fn tier_line(m: &CreatorMetrics) -> MetricLine {
+    MetricLine {
+        name: "Tier",
+        value: format!(
+            "{} ({} followers)",
+            m.tier.as_str(),
+            thousands(i128::from(m.followers))
+        ),
+        interval: None,
+        explanation: "From the tier boundaries in the audit settings.".into(),
+    }
+}
+
+/// The mean rate against the tier benchmark.
+pub(super) fn benchmark_line(m: &CreatorMetrics) -> MetricLine {
+    match &m.benchmark {
         Some(b) => MetricLine {
             name: "Against the tier benchmark",
             value: format!("{} ({} the benchmark)", microplan_model::format::multiple(b.ratio), b.label.as_words()),
@@ -138,16 +124,24 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             interval: None,
             explanation: "No rate, or no benchmark figure for the tier.".into(),
         },
-    });
-    lines.push(MetricLine {
+    }
+}
+
+/// Accounts followed per follower.
+pub(super) fn following_line(m: &CreatorMetrics) -> MetricLine {
+    MetricLine {
         name: "Following / followers",
         value: m
             .following_ratio
             .map_or_else(|| "not known".to_string(), |r| format!("{r:.2}")),
         interval: None,
         explanation: "Accounts followed per follower; follow-for-follow accounts sit near or above 1 (0.75 or more with at least 1,000 followed is a warning and lowers the follower-growth score).".into(),
-    });
-    lines.push(match &m.fake_followers {
+    }
+}
+
+/// Likely fake followers from the follower sample.
+pub(super) fn fake_followers_line(m: &CreatorMetrics) -> MetricLine {
+    match &m.fake_followers {
         Some(f) => MetricLine {
             name: "Likely fake followers",
             value: pct(f.share),
@@ -164,9 +158,16 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             interval: None,
             explanation: "Import a sample of at least 20 follower accounts to estimate it.".into(),
         },
-    });
-    if let Some(c) = &m.comments {
-        lines.push(MetricLine {
+    }
+}
+
+/// Comment quality and creator replies; none without analysed comments.
+pub(super) fn comment_lines(m: &CreatorMetrics) -> Vec<MetricLine> {
+    let Some(c) = &m.comments else {
+        return Vec::new();
+    };
+    vec![
+        MetricLine {
             name: "Specific comments",
             value: pct(c.specific_share),
             interval: None,
@@ -178,8 +179,8 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
                 pct(c.emoji_share),
                 pct(c.duplicate_share)
             ),
-        });
-        lines.push(MetricLine {
+        },
+        MetricLine {
             name: "Creator replies per comment",
             value: opt_pct(c.creator_reply_rate),
             interval: None,
@@ -188,27 +189,33 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
                 c.max_thread_depth,
                 opt_pct(c.conversation_share)
             ),
-        });
-    }
-    if let Some(p) = &m.commenters {
-        lines.push(MetricLine {
-            name: "Pods and repeat advocates",
-            value: format!(
-                "{} pod accounts, {} advocates",
-                p.pod_accounts, p.repeat_advocates
-            ),
-            interval: None,
-            explanation: format!(
-                "Pod accounts comment generically on most posts ({} of comments); advocates write \
-                 specific comments on several posts ({} of {} commenters).",
-                opt_pct(p.pod_comment_share),
-                p.repeat_advocates,
-                p.distinct_commenters
-            ),
-        });
-    }
+        },
+    ]
+}
+
+/// Comment pods and repeat advocates; none without commenter patterns.
+pub(super) fn commenter_line(m: &CreatorMetrics) -> Option<MetricLine> {
+    m.commenters.as_ref().map(|p| MetricLine {
+        name: "Pods and repeat advocates",
+        value: format!(
+            "{} pod accounts, {} advocates",
+            p.pod_accounts, p.repeat_advocates
+        ),
+        interval: None,
+        explanation: format!(
+            "Pod accounts comment generically on most posts ({} of comments); advocates write \
+             specific comments on several posts ({} of {} commenters).",
+            opt_pct(p.pod_comment_share),
+            p.repeat_advocates,
+            p.distinct_commenters
+        ),
+    })
+}
+
+/// Share of weeks with a post.
+pub(super) fn cadence_line(m: &CreatorMetrics) -> MetricLine {
     let c = &m.cadence;
-    lines.push(MetricLine {
+    MetricLine {
         name: "Posting consistency",
         value: opt_pct(c.active_week_share),
         interval: None,
@@ -219,9 +226,13 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             c.posts_per_week
                 .map_or("?".to_string(), |r| format!("{r:.1}"))
         ),
-    });
+    }
+}
+
+/// Disclosure on sponsored posts.
+pub(super) fn disclosure_line(m: &CreatorMetrics) -> MetricLine {
     let d = &m.disclosure;
-    lines.push(MetricLine {
+    MetricLine {
         name: "Disclosure on sponsored posts",
         value: opt_pct(d.disclosed_share),
         interval: None,
@@ -229,8 +240,12 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             "{} sponsored posts: {} disclosed, {} not, {} unknown.",
             d.sponsored, d.disclosed, d.undisclosed, d.unknown
         ),
-    });
-    lines.push(MetricLine {
+    }
+}
+
+/// Share of tagged recent posts in the target categories.
+pub(super) fn category_line(m: &CreatorMetrics) -> MetricLine {
+    MetricLine {
         name: "Category specificity",
         value: opt_pct(m.category.share),
         interval: None,
@@ -238,9 +253,13 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             "{} of {} tagged recent posts are in the target categories.",
             m.category.matching_posts, m.category.posts_with_topics
         ),
-    });
+    }
+}
+
+/// Fit of the audience to the target persona.
+pub(super) fn audience_line(m: &CreatorMetrics) -> MetricLine {
     let a = &m.audience;
-    lines.push(MetricLine {
+    MetricLine {
         name: "Audience fit",
         value: opt_pct(a.fit),
         interval: None,
@@ -250,94 +269,5 @@ pub fn metric_lines(audit: &CreatorAudit) -> Vec<MetricLine> {
             opt_pct(a.age_share),
             opt_pct(a.theme_share)
         ),
-    });
-    lines
-}
-
-/// Follower count over time: `(day, followers)`.
-pub fn follower_points(audit: &CreatorAudit) -> Vec<(f64, f64)> {
-    let intervals = &audit.metrics.growth.intervals;
-    let mut points: Vec<(f64, f64)> = intervals
-        .iter()
-        .map(|i| (chart_day(i.start), i.followers_before as f64))
-        .collect();
-    if let Some(last) = intervals.last() {
-        points.push((chart_day(last.end), last.followers_after as f64));
-    }
-    points
-}
-
-/// Spikes as chart markers: `(day, label)` at the end of each spike interval.
-pub fn spike_markers(audit: &CreatorAudit) -> Vec<(f64, String)> {
-    audit
-        .metrics
-        .growth
-        .spikes
-        .iter()
-        .map(|s| {
-            let change = s.interval.change;
-            let what = match (s.direction, s.engagement.as_ref().map(|e| e.followed)) {
-                (SpikeDirection::Loss, _) => "drop",
-                (SpikeDirection::Gain, Some(true)) => "jump, engagement followed",
-                (SpikeDirection::Gain, Some(false)) => "jump, engagement did not follow",
-                (SpikeDirection::Gain, None) => "jump",
-            };
-            (
-                chart_day(s.interval.end),
-                format!(
-                    "{}{} {what}",
-                    if change > 0 { "+" } else { "" },
-                    thousands(i128::from(change))
-                ),
-            )
-        })
-        .collect()
-}
-
-/// Engagement rate by followers per recent post, oldest first: `(day, rate)`.
-pub fn engagement_points(audit: &CreatorAudit) -> Vec<(f64, f64)> {
-    let mut points: Vec<(f64, f64)> = audit
-        .metrics
-        .engagement
-        .posts
-        .iter()
-        .filter_map(|p| Some((chart_day(p.date), p.rate_by_followers?)))
-        .collect();
-    points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    points
-}
-
-/// The "in line with the benchmark" band (0.8-1.25 x the tier's typical rate) over the
-/// span of `points`: `(day, low, high)`; empty without a benchmark.
-pub fn benchmark_band(audit: &CreatorAudit, points: &[(f64, f64)]) -> Vec<(f64, f64, f64)> {
-    let Some(b) = &audit.metrics.benchmark else {
-        return Vec::new();
-    };
-    let (low, high) = (b.benchmark_rate * BAND_LOW, b.benchmark_rate * BAND_HIGH);
-    match (points.first(), points.last()) {
-        (Some(first), Some(last)) => vec![(first.0, low, high), (last.0, low, high)],
-        _ => Vec::new(),
-    }
-}
-
-/// Ends of the "in line" label of [`BenchmarkLabel`].
-pub const BAND_LOW: f64 = 0.8;
-pub const BAND_HIGH: f64 = 1.25;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chart_days_count_from_1970() {
-        // 1970-01-11 is day 10; 2000-01-01 is day 10957 (30 years, 7 leap days: 30*365 + 7).
-        assert_eq!(
-            chart_day(NaiveDate::from_ymd_opt(1970, 1, 11).unwrap()),
-            10.0
-        );
-        assert_eq!(
-            chart_day(NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()),
-            10_957.0
-        );
     }
 }
