@@ -6,6 +6,7 @@
 //! Everything a user sets here (period, metric mapping overrides, budget and its rule) is
 //! one stored workspace field, [`ResultsPlan`] (defined in `microplan-plan`).
 
+mod assess;
 mod bundle;
 mod conclusions;
 mod efficiency;
@@ -39,8 +40,9 @@ pub use format::{
 };
 pub use mapping::{effective_source, outcome_for, suggested_metric, MetricSource};
 pub use periods::{buckets, partial_last_period, period_of, readings, PartialPeriod, PeriodReading, Readings};
-pub use verdict::{kpi_verdict, KpiState, KpiVerdict};
+pub use verdict::kpi_verdict;
 pub use reallocation::{propose_budget, spend_of, Allocation, Proposal};
 pub use report::{attribution_line, stakeholder_report};
-pub use status::{programme_status, DecisionState, MetricStatus, ProgrammeStatus, ThresholdStatus};
+pub use assess::programme_status;
+pub use status::{DecisionState, KpiState, KpiVerdict, MetricStatus, ProgrammeStatus, ThresholdStatus};
 pub use tables::{metric_table, proposal_table, ranking_table, status_table, Table};

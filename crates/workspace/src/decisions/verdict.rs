@@ -15,44 +15,8 @@
 
 use super::format::ValueKind;
 use super::periods::partial_last_period;
-use super::status::{DecisionState, MetricStatus, ThresholdStatus};
+use super::status::{DecisionState, KpiState, KpiVerdict, MetricStatus, ThresholdStatus};
 use microplan_plan::objectives::{DecisionAction, Direction};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KpiState {
-    Pause,
-    Scale,
-    Optimise,
-    /// A pause or scale level is in breach, but the pivot waits for evidence.
-    Watch,
-    OnTrack,
-    BelowTarget,
-    #[default]
-    CannotCheck,
-}
-
-impl KpiState {
-    pub fn key(self) -> &'static str {
-        match self {
-            KpiState::Pause => "pause",
-            KpiState::Scale => "scale",
-            KpiState::Optimise => "optimise",
-            KpiState::Watch => "watch",
-            KpiState::OnTrack => "on-track",
-            KpiState::BelowTarget => "below-target",
-            KpiState::CannotCheck => "cannot-check",
-        }
-    }
-}
-
-/// A metric's one status: its state, the words shown for it and why.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct KpiVerdict {
-    pub state: KpiState,
-    /// "On track", "Optimise", "Watch: pause needs evidence".
-    pub label: String,
-    pub reason: String,
-}
 
 /// The label of the latest complete period with a value: "Week of 20 Apr 2026".
 pub fn latest_label(status: &MetricStatus) -> Option<String> {
