@@ -2,6 +2,7 @@
 //! test or signal) against baseline and target, and every decision threshold on it evaluated
 //! over the period readings under the pivot rule.
 
+use super::error::StatusError;
 use super::format::{number_text, ValueKind};
 use super::mapping::{effective_source, MetricSource};
 use super::observe::{observe_results, observe_signal, observe_test, Observation};
@@ -180,10 +181,12 @@ fn threshold_statuses(
 pub fn programme_status(
     workspace: &Workspace,
     plan: &ResultsPlan,
-) -> Result<ProgrammeStatus, String> {
-    let objectives = workspace.programme.objectives.as_ref().ok_or_else(|| {
-        "The programme has no objective yet: pick one and its KPIs on the Programme page, then come back.".to_string()
-    })?;
+) -> Result<ProgrammeStatus, StatusError> {
+    let objectives = workspace
+        .programme
+        .objectives
+        .as_ref()
+        .ok_or(StatusError::NoObjective)?;
     let context = MetricContext::from_tables(&workspace.creators, &workspace.results);
     let rows: Vec<&DeliverableResult> = workspace.results.iter().collect();
     let mut metrics = Vec::new();
@@ -208,7 +211,7 @@ pub fn programme_status(
             evidence: metric_plan
                 .uplift_test
                 .as_ref()
-                .map(|test| test_evidence(&workspace.test_arms, test).map_err(String::from)),
+                .map(|test| test_evidence(&workspace.test_arms, test)),
             thresholds: Vec::new(),
             verdict: KpiVerdict::default(),
         };

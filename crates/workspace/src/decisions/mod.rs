@@ -10,6 +10,7 @@ mod assess;
 mod bundle;
 mod conclusions;
 mod efficiency;
+mod error;
 mod figures;
 mod format;
 mod mapping;
@@ -35,6 +36,7 @@ pub use conclusions::{
 pub use bundle::{decisions, ranking_outcome, Decisions};
 pub use figures::{figures, Figures};
 pub use efficiency::{efficiency, rank, Efficiency, Ranking};
+pub use error::{BudgetError, StatusError};
 pub use format::{
     date_text, money_cents, money_text, month_text, number_text, show_value, ValueKind,
 };

@@ -185,27 +185,31 @@ pub(super) fn observe_signal(
             kind.label()
         ));
     };
+    // The reason a value is missing becomes the observation's text.
     let value = if metric.unit == MetricUnit::Count {
-        entry.numerator.map(|n| n as f64).ok_or_else(|| {
-            format!(
-                "Enter {} on the Programme page.",
-                kind.numerator_label().to_lowercase()
-            )
-        })
+        match entry.numerator {
+            Some(count) => count as f64,
+            None => {
+                return none(format!(
+                    "Enter {} on the Programme page.",
+                    kind.numerator_label().to_lowercase()
+                ))
+            }
+        }
     } else {
-        signal_ratio(entry).map_err(String::from)
+        match signal_ratio(entry) {
+            Ok(ratio) => ratio,
+            Err(error) => return none(error.to_string()),
+        }
     };
-    match value {
-        Ok(value) => Observation {
-            readings: None,
-            values: vec![value],
-            observed: Some(value),
-            text: format!(
-                "From the programme's signal counts: {} / {}.",
-                kind.numerator_label(),
-                kind.denominator_label().to_lowercase()
-            ),
-        },
-        Err(error) => none(error),
+    Observation {
+        readings: None,
+        values: vec![value],
+        observed: Some(value),
+        text: format!(
+            "From the programme's signal counts: {} / {}.",
+            kind.numerator_label(),
+            kind.denominator_label().to_lowercase()
+        ),
     }
 }

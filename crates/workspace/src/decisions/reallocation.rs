@@ -6,6 +6,7 @@
 //! Amounts are rounded to cents by largest remainder, so they add up to the budget exactly.
 
 use super::efficiency::{Efficiency, Ranking};
+use super::error::BudgetError;
 use super::format::money_text;
 use microplan_plan::results_plan::{ReallocationRule, ResultsPlan};
 use microplan_model::money::Money;
@@ -167,29 +168,25 @@ fn cents(shares: &[f64], total: i64) -> Vec<i64> {
     amounts
 }
 
-fn check_inputs(plan: &ResultsPlan, budget: &Money, currency: &str) -> Result<i64, String> {
+fn check_inputs(plan: &ResultsPlan, budget: &Money, currency: &str) -> Result<i64, BudgetError> {
     if !(budget.amount.is_finite() && budget.amount >= 0.0 && budget.amount < 1e12) {
-        return Err("Enter the next period's budget as an amount of 0 or more.".to_string());
+        return Err(BudgetError::NotAnAmount);
     }
     if budget.currency != currency {
-        return Err(format!(
-            "The budget is in {} but the results are costed in {currency}: enter the budget in {currency}.",
-            budget.currency
-        ));
+        return Err(BudgetError::CurrencyMismatch {
+            budget: budget.currency.clone(),
+            results: currency.to_string(),
+        });
     }
     let (floor, ceiling) = (plan.min_share, plan.max_share);
     if !(floor.is_finite() && (0.0..=1.0).contains(&floor)) {
-        return Err("The floor share must be between 0% and 100%.".to_string());
+        return Err(BudgetError::FloorOutOfRange);
     }
     if !(ceiling.is_finite() && ceiling > 0.0 && ceiling <= 1.0) {
-        return Err("The ceiling share must be above 0% and at most 100%.".to_string());
+        return Err(BudgetError::CeilingOutOfRange);
     }
     if floor > ceiling {
-        return Err(format!(
-            "The floor ({}) is above the ceiling ({}): lower the floor or raise the ceiling.",
-            percent(floor),
-            percent(ceiling)
-        ));
+        return Err(BudgetError::FloorAboveCeiling { floor, ceiling });
     }
     Ok((budget.amount * 100.0).round() as i64)
 }
@@ -206,20 +203,19 @@ pub fn propose_budget(
     ranking: &Ranking,
     plan: &ResultsPlan,
     budget: &Money,
-) -> Result<Proposal, String> {
+) -> Result<Proposal, BudgetError> {
     let total_cents = check_inputs(plan, budget, &ranking.currency)?;
     if ranking.rows.is_empty() {
-        return Err("No creator has results yet: import results to propose a budget.".to_string());
+        return Err(BudgetError::NoCreatorResults);
     }
     let (kept, excluded): (Vec<&Efficiency>, Vec<&Efficiency>) = ranking
         .rows
         .iter()
         .partition(|row| !plan.is_excluded(&row.group));
     if kept.is_empty() {
-        return Err(format!(
-            "All {} creators are excluded: include at least one to propose a budget.",
-            excluded.len()
-        ));
+        return Err(BudgetError::AllExcluded {
+            creators: excluded.len(),
+        });
     }
     let weights: Vec<f64> = kept.iter().map(|row| weight_of(plan.rule, row)).collect();
     let weight_total: f64 = weights.iter().filter(|w| w.is_finite()).sum();

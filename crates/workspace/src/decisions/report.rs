@@ -313,7 +313,7 @@ pub fn stakeholder_report(
             }
         }
         Err(error) => {
-            doc.paragraph(error.clone());
+            doc.paragraph(error.to_string());
         }
     }
     doc.heading(2, "Attribution");

@@ -6,7 +6,7 @@ use super::format::{show_value, ValueKind};
 use super::mapping::MetricSource;
 use super::periods::Readings;
 use microplan_plan::results_plan::PeriodKind;
-use microplan_plan::objectives::{DecisionAction, Direction, TargetProgress, TestEvidence, ValueLayer};
+use microplan_plan::objectives::{DecisionAction, Direction, ObjectiveError, TargetProgress, TestEvidence, ValueLayer};
 
 /// A threshold's state in words; the UI never shows it by colour alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +80,7 @@ pub struct MetricStatus {
     pub target_level: Option<f64>,
     pub progress: Option<TargetProgress>,
     pub progress_text: String,
-    pub evidence: Option<Result<TestEvidence, String>>,
+    pub evidence: Option<Result<TestEvidence, ObjectiveError>>,
     pub thresholds: Vec<ThresholdStatus>,
     /// The metric's one status, derived from its thresholds and target.
     pub verdict: KpiVerdict,
