@@ -9,7 +9,7 @@ use super::observe::{observe_results, observe_signal, observe_test, Observation}
 use super::status::{DecisionState, KpiVerdict, MetricStatus, ProgrammeStatus, ThresholdStatus};
 use super::verdict::{kpi_verdict, latest_label};
 use microplan_plan::results_plan::ResultsPlan;
-use microplan_plan::objectives::{evaluate_threshold, progress_against_target, target_level, test_evidence, Direction, MetricPlan, MetricUnit, ObjectivePlan, TargetProgress, ThresholdDecision};
+use microplan_plan::objectives::{evaluate_threshold, DecisionThreshold, progress_against_target, target_level, test_evidence, Direction, MetricPlan, MetricUnit, ObjectivePlan, TargetProgress, ThresholdDecision};
 use microplan_plan::results::{MetricContext, MetricKey};
 use microplan_model::rows::DeliverableResult;
 use crate::Workspace;
@@ -86,17 +86,7 @@ fn threshold_statuses(
     metric: &MetricPlan,
     values: &[f64],
 ) -> Vec<ThresholdStatus> {
-    let latest_label = latest_label(status);
-    let significant = match &status.evidence {
-        Some(Ok(evidence)) => Some(evidence.significant),
-        Some(Err(_)) => Some(false),
-        None => None,
-    };
-    let evidence_reason = match &status.evidence {
-        Some(Ok(evidence)) => format!(" {}", evidence.reason),
-        Some(Err(error)) => format!(" The linked test cannot be read: {error}."),
-        None => " No uplift test is linked to this metric.".to_string(),
-    };
+    let evidence = MetricEvidence::of(status);
     let baseline = metric.baseline.unwrap_or(0.0);
     plan.thresholds
         .iter()
@@ -105,60 +95,8 @@ fn threshold_statuses(
         .map(|(position, threshold)| {
             let valid_base = baseline.is_finite() && baseline > 0.0;
             let level = valid_base.then_some(baseline * threshold.multiple_of_baseline);
-            let side = if threshold.direction == Direction::Below {
-                "below"
-            } else {
-                "above"
-            };
-            let owner = if threshold.owner.trim().is_empty() {
-                "no owner named yet".to_string()
-            } else {
-                format!("{} decides", threshold.owner)
-            };
-            let rule = format!(
-                "{} if {} is {side} {} ({}× baseline); {owner}.",
-                threshold.action.label(),
-                status.name,
-                level.map_or("—".to_string(), |l| status.show(l)),
-                number_text(threshold.multiple_of_baseline, 2)
-            );
-            let (state, consecutive, reason) = if values.is_empty() {
-                (
-                    DecisionState::CannotCheck,
-                    0,
-                    format!("No readings yet. {}", status.observed_text),
-                )
-            } else {
-                match evaluate_threshold(
-                    threshold,
-                    baseline,
-                    values,
-                    plan.sustained_periods,
-                    significant,
-                ) {
-                    Err(error) => (DecisionState::CannotCheck, 0, error.to_string()),
-                    Ok(evaluation) => {
-                        let state = match evaluation.decision {
-                            ThresholdDecision::NoAction => DecisionState::OnTrack,
-                            ThresholdDecision::Act => DecisionState::Act,
-                            ThresholdDecision::Watch => DecisionState::NeedsEvidence,
-                        };
-                        let latest = values
-                            .last()
-                            .map_or(String::new(), |v| match &latest_label {
-                                Some(label) => {
-                                    format!("Latest reading {} ({label}). ", status.show(*v))
-                                }
-                                None => format!("Latest reading {}. ", status.show(*v)),
-                            });
-                        let mut reason = format!("{latest}{}", evaluation.reason);
-                        if state == DecisionState::NeedsEvidence {
-                            reason.push_str(&evidence_reason);
-                        }
-                        (state, evaluation.consecutive_breaches, reason)
-                    }
-                }
-            };
+            let (state, consecutive, reason) =
+                read_threshold(plan, status, threshold, baseline, values, &evidence);
             ThresholdStatus {
                 threshold: position,
                 action: threshold.action,
@@ -169,11 +107,107 @@ fn threshold_statuses(
                 state,
                 consecutive_breaches: consecutive,
                 periods_needed: plan.sustained_periods.max(1),
-                rule,
+                rule: rule_text(status, threshold, level),
                 reason,
             }
         })
         .collect()
+}
+
+/// What every threshold on the metric is read with: the linked uplift test and the label
+/// of the latest complete period.
+struct MetricEvidence {
+    /// `None` when no test is linked; an unreadable test counts as not significant.
+    significant: Option<bool>,
+    /// Added to the reason of a threshold that waits for evidence.
+    reason: String,
+    latest_label: Option<String>,
+}
+
+impl MetricEvidence {
+    fn of(status: &MetricStatus) -> MetricEvidence {
+        let significant = match &status.evidence {
+            Some(Ok(evidence)) => Some(evidence.significant),
+            Some(Err(_)) => Some(false),
+            None => None,
+        };
+        let reason = match &status.evidence {
+            Some(Ok(evidence)) => format!(" {}", evidence.reason),
+            Some(Err(error)) => format!(" The linked test cannot be read: {error}."),
+            None => " No uplift test is linked to this metric.".to_string(),
+        };
+        MetricEvidence {
+            significant,
+            reason,
+            latest_label: latest_label(status),
+        }
+    }
+}
+
+/// "Pause if Attributed orders is below 27.6 (0.6× baseline); Programme lead decides."
+fn rule_text(status: &MetricStatus, threshold: &DecisionThreshold, level: Option<f64>) -> String {
+    let side = if threshold.direction == Direction::Below {
+        "below"
+    } else {
+        "above"
+    };
+    let owner = if threshold.owner.trim().is_empty() {
+        "no owner named yet".to_string()
+    } else {
+        format!("{} decides", threshold.owner)
+    };
+    format!(
+        "{} if {} is {side} {} ({}× baseline); {owner}.",
+        threshold.action.label(),
+        status.name,
+        level.map_or("—".to_string(), |l| status.show(l)),
+        number_text(threshold.multiple_of_baseline, 2)
+    )
+}
+
+/// The threshold's state over the readings, its breaches in a row and the reason.
+fn read_threshold(
+    plan: &ObjectivePlan,
+    status: &MetricStatus,
+    threshold: &DecisionThreshold,
+    baseline: f64,
+    values: &[f64],
+    evidence: &MetricEvidence,
+) -> (DecisionState, usize, String) {
+    if values.is_empty() {
+        return (
+            DecisionState::CannotCheck,
+            0,
+            format!("No readings yet. {}", status.observed_text),
+        );
+    }
+    match evaluate_threshold(
+        threshold,
+        baseline,
+        values,
+        plan.sustained_periods,
+        evidence.significant,
+    ) {
+        Err(error) => (DecisionState::CannotCheck, 0, error.to_string()),
+        Ok(evaluation) => {
+            let state = match evaluation.decision {
+                ThresholdDecision::NoAction => DecisionState::OnTrack,
+                ThresholdDecision::Act => DecisionState::Act,
+                ThresholdDecision::Watch => DecisionState::NeedsEvidence,
+            };
+            let latest = values
+                .last()
+                .map_or(String::new(), |v| match &evidence.latest_label {
+                    Some(label) => format!("Latest reading {} ({label}). ", status.show(*v)),
+                    None => format!("Latest reading {}. ", status.show(*v)),
+                });
+            let mut reason = format!("{latest}{}", evaluation.reason);
+            if state == DecisionState::NeedsEvidence {
+                reason.push_str(&evidence.reason);
+            }
+            (state, evaluation.consecutive_breaches, reason)
+        }
+    }
 }
 
 /// Status of every programme metric and threshold. `Err` when the programme has no
