@@ -113,49 +113,71 @@ pub fn attribution(creators: &[Creator], results: &[DeliverableResult]) -> Attri
                     &country,
                 ));
             }
-            let clicks = result.link_clicks.unwrap_or(0);
-            let link_orders = result.orders.unwrap_or(0).saturating_sub(redemptions);
-            let content = format!(
-                "{}_{}",
-                utm_value(&creator.handle),
-                utm_value(&result.deliverable)
-            );
-            // Clicks fade over the week after the post: 40%, 20%, 15%, 10%, 7%, 5%, rest.
-            let shares = [0.4, 0.2, 0.15, 0.1, 0.07, 0.05];
-            let mut left = clicks;
-            for day in 0..7u64 {
-                let sessions = match shares.get(day as usize) {
-                    Some(share) => ((clicks as f64 * share).round() as u64).min(left),
-                    None => left,
-                };
-                left -= sessions;
-                let conversions = if day == 0 { link_orders } else { 0 };
-                book.link_clicks.push(LinkClicks {
-                    date: posted + Duration::days(day as i64),
-                    utm_campaign: utm_value(PILOT_CAMPAIGN),
-                    utm_content: content.clone(),
-                    utm_source: Some(creator.platform.clone()),
-                    sessions,
-                    conversions: Some(conversions),
-                    revenue: Some(Money::new(conversions as f64 * PRICE, "EUR")),
-                });
-            }
+            add_link_clicks(&mut book, creator, result, posted);
         }
     }
-    // Orders without a creator code over the same weeks.
+    add_orders_without_code(&mut book, &mut number);
+    add_leaked_orders(&mut book, &mut number);
+    book.survey_answers = survey_answers();
+    book
+}
+
+/// A week of visits from one post's tagged link; the orders its code does not explain
+/// convert on the first day.
+fn add_link_clicks(
+    book: &mut AttributionBook,
+    creator: &Creator,
+    result: &DeliverableResult,
+    posted: NaiveDate,
+) {
+    let redemptions = result.code_redemptions.unwrap_or(0);
+    let clicks = result.link_clicks.unwrap_or(0);
+    let link_orders = result.orders.unwrap_or(0).saturating_sub(redemptions);
+    let content = format!(
+        "{}_{}",
+        utm_value(&creator.handle),
+        utm_value(&result.deliverable)
+    );
+    // Clicks fade over the week after the post: 40%, 20%, 15%, 10%, 7%, 5%, rest.
+    let shares = [0.4, 0.2, 0.15, 0.1, 0.07, 0.05];
+    let mut left = clicks;
+    for day in 0..7u64 {
+        let sessions = match shares.get(day as usize) {
+            Some(share) => ((clicks as f64 * share).round() as u64).min(left),
+            None => left,
+        };
+        left -= sessions;
+        let conversions = if day == 0 { link_orders } else { 0 };
+        book.link_clicks.push(LinkClicks {
+            date: posted + Duration::days(day as i64),
+            utm_campaign: utm_value(PILOT_CAMPAIGN),
+            utm_content: content.clone(),
+            utm_source: Some(creator.platform.clone()),
+            sessions,
+            conversions: Some(conversions),
+            revenue: Some(Money::new(conversions as f64 * PRICE, "EUR")),
+        });
+    }
+}
+
+/// Orders without a creator code over the same weeks.
+fn add_orders_without_code(book: &mut AttributionBook, number: &mut u64) {
     for index in 0..24u64 {
-        number += 1;
+        *number += 1;
         book.shop_orders.push(order(
-            number,
+            *number,
             date(4, 14) + Duration::days((index % 20) as i64),
             Vec::new(),
             1,
             "GB",
         ));
     }
-    // The leak: nine orders on 14 September and five more that month, all far from her audience.
+}
+
+/// The leak: nine orders on 14 September and five more that month, all far from her audience.
+fn add_leaked_orders(book: &mut AttributionBook, number: &mut u64) {
     for index in 0..14u64 {
-        number += 1;
+        *number += 1;
         let day = if index < 9 {
             date(9, 14)
         } else {
@@ -166,13 +188,17 @@ pub fn attribution(creators: &[Creator], results: &[DeliverableResult]) -> Attri
             .copied()
             .unwrap_or("CA");
         book.shop_orders.push(order(
-            number,
+            *number,
             day,
             vec![LEAKED_CODE.to_string()],
             1,
             country,
         ));
     }
+}
+
+/// Post-purchase survey answers on every third order from #4101.
+fn survey_answers() -> Vec<SurveyAnswer> {
     let answers = [
         "Saw @levain_lotte's starter video",
         "Instagram",
@@ -183,15 +209,14 @@ pub fn attribution(creators: &[Creator], results: &[DeliverableResult]) -> Attri
         "the crusty kitchen on instagram",
         "Google",
     ];
-    book.survey_answers = answers
+    answers
         .iter()
         .enumerate()
         .map(|(index, answer)| SurveyAnswer {
             order_id: format!("#{}", 4101 + index * 3),
             answer: answer.to_string(),
         })
-        .collect();
-    book
+        .collect()
 }
 
 #[cfg(test)]

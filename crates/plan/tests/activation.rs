@@ -86,6 +86,7 @@ fn hashtags_and_shipping_days_read_what_people_type() {
     );
     assert!(parse_shipping_days("GB=2; Germany")
         .unwrap_err()
+        .to_string()
         .contains("`Germany`"));
 }
 
@@ -108,6 +109,7 @@ fn communities_rename_into_memberships_and_plans_and_refuse_duplicates() {
     save_community(&mut w, None, community("Baking")).unwrap();
     assert!(save_community(&mut w, None, community(" trail "))
         .unwrap_err()
+        .to_string()
         .contains("exists already"));
     assert!(save_community(&mut w, None, community("  ")).is_err());
     save_community(&mut w, Some("Trail"), community("Trail running")).unwrap();
@@ -175,6 +177,7 @@ fn roster_fills_paid_with_the_best_scores_then_gifted_and_records_outcomes() {
     bad.window_end = day(2026, 9, 1);
     assert!(save_plan(&mut w, bad)
         .unwrap_err()
+        .to_string()
         .contains("ends before it starts"));
 }
 

@@ -1,6 +1,8 @@
 //! Changes the Communities section makes to a workspace, with the checks that keep names
 //! unique and references intact.
 
+use std::fmt;
+
 use chrono::NaiveDate;
 
 use microplan_audit::{handle_key, CreatorAudit};
@@ -9,6 +11,65 @@ use crate::Workspace;
 
 use microplan_plan::activation::ecosystem::is_member;
 use microplan_plan::activation::{records_of, same_name, ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
+
+/// Why a community or an activation plan was not saved. `Display` gives the sentence the
+/// Communities section shows after "Not saved: ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActivationEditError {
+    /// A shipping-time part that is not `COUNTRY=days`.
+    NotCountryAndDays { part: String },
+    /// The community's name is empty.
+    CommunityUnnamed,
+    /// Another community has this name already (compared without case or spaces).
+    CommunityExists { name: String },
+    /// The plan's name is empty.
+    PlanUnnamed,
+    /// The plan names no community.
+    PlanWithoutCommunity,
+    /// The posting window ends before it starts.
+    WindowEndsBeforeStart,
+    /// The plan wants no posts.
+    NoPostsWanted,
+}
+
+impl fmt::Display for ActivationEditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActivationEditError::NotCountryAndDays { part } => {
+                write!(f, "`{part}` is not a country and days: write it like GB=2")
+            }
+            ActivationEditError::CommunityUnnamed => {
+                write!(f, "give the community a name, such as Trail running")
+            }
+            ActivationEditError::CommunityExists { name } => write!(
+                f,
+                "a community called “{name}” exists already: pick another name"
+            ),
+            ActivationEditError::PlanUnnamed => write!(
+                f,
+                "give the activation a name, such as Sourdough January challenge"
+            ),
+            ActivationEditError::PlanWithoutCommunity => {
+                write!(f, "choose the community the activation is for")
+            }
+            ActivationEditError::WindowEndsBeforeStart => {
+                write!(f, "the posting window ends before it starts: move the end date")
+            }
+            ActivationEditError::NoPostsWanted => {
+                write!(f, "set the number of posts wanted to 1 or more")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ActivationEditError {}
+
+/// Callers that carry messages as text (the UI) keep the same words.
+impl From<ActivationEditError> for String {
+    fn from(error: ActivationEditError) -> Self {
+        error.to_string()
+    }
+}
 
 /// `trailrunning, #ukrunchat fell` -> `["#trailrunning", "#ukrunchat", "#fell"]`.
 pub fn parse_hashtags(text: &str) -> Vec<String> {
@@ -27,15 +88,18 @@ pub fn parse_hashtags(text: &str) -> Vec<String> {
 }
 
 /// `GB=2; DE=4` -> shipping times; names the part that is not a country and days.
-pub fn parse_shipping_days(text: &str) -> Result<Vec<ShippingTime>, String> {
+pub fn parse_shipping_days(text: &str) -> Result<Vec<ShippingTime>, ActivationEditError> {
     let mut times: Vec<ShippingTime> = Vec::new();
     for part in text
         .split([';', ',', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        let time = ShippingTime::parse(part)
-            .ok_or_else(|| format!("`{part}` is not a country and days: write it like GB=2"))?;
+        let time = ShippingTime::parse(part).ok_or_else(|| {
+            ActivationEditError::NotCountryAndDays {
+                part: part.to_string(),
+            }
+        })?;
         times.retain(|t| t.country != time.country);
         times.push(time);
     }
@@ -48,19 +112,18 @@ pub fn save_community(
     workspace: &mut Workspace,
     original: Option<&str>,
     mut community: Community,
-) -> Result<(), String> {
+) -> Result<(), ActivationEditError> {
     community.name = community.name.trim().to_string();
     if community.name.is_empty() {
-        return Err("give the community a name, such as Trail running".into());
+        return Err(ActivationEditError::CommunityUnnamed);
     }
     let clash = workspace.communities.iter().any(|c| {
         same_name(&c.name, &community.name) && !original.is_some_and(|o| same_name(o, &c.name))
     });
     if clash {
-        return Err(format!(
-            "a community called “{}” exists already: pick another name",
-            community.name
-        ));
+        return Err(ActivationEditError::CommunityExists {
+            name: community.name,
+        });
     }
     match original.and_then(|o| {
         workspace
@@ -121,24 +184,27 @@ pub fn set_membership(workspace: &mut Workspace, handle: &str, community: &str, 
 }
 
 /// Checks a plan before it is saved.
-pub fn check_plan(plan: &ActivationPlan) -> Result<(), String> {
+pub fn check_plan(plan: &ActivationPlan) -> Result<(), ActivationEditError> {
     if plan.name.trim().is_empty() {
-        return Err("give the activation a name, such as Sourdough January challenge".into());
+        return Err(ActivationEditError::PlanUnnamed);
     }
     if plan.community.trim().is_empty() {
-        return Err("choose the community the activation is for".into());
+        return Err(ActivationEditError::PlanWithoutCommunity);
     }
     if plan.window_end < plan.window_start {
-        return Err("the posting window ends before it starts: move the end date".into());
+        return Err(ActivationEditError::WindowEndsBeforeStart);
     }
     if plan.target_posts == 0 {
-        return Err("set the number of posts wanted to 1 or more".into());
+        return Err(ActivationEditError::NoPostsWanted);
     }
     Ok(())
 }
 
 /// Saves a plan, replacing the one with the same name; `true` when it replaced one.
-pub fn save_plan(workspace: &mut Workspace, mut plan: ActivationPlan) -> Result<bool, String> {
+pub fn save_plan(
+    workspace: &mut Workspace,
+    mut plan: ActivationPlan,
+) -> Result<bool, ActivationEditError> {
     plan.name = plan.name.trim().to_string();
     check_plan(&plan)?;
     match workspace

@@ -94,7 +94,7 @@ pub fn TargetsCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
             </div>
             {move || match status.get() {
                 None => ().into_any(),
-                Some(Err(message)) => view! { <p class="empty">{message}</p> }.into_any(),
+                Some(Err(message)) => view! { <p class="empty">{message.to_string()}</p> }.into_any(),
                 Some(Ok(status)) => view! { <StatusView status=status /> }.into_any(),
             }}
         </section>

@@ -39,7 +39,7 @@ pub fn OverviewCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
                     })
                     .collect_view()
                     .into_any(),
-                Err(message) => view! { <li class="empty">{message.clone()}</li> }.into_any(),
+                Err(message) => view! { <li class="empty">{message.to_string()}</li> }.into_any(),
             };
             let notes: Vec<String> = [f.leaked_sentence(), f.exports_sentence()].into_iter().flatten().collect();
             Some(view! {

@@ -97,7 +97,7 @@ pub fn TopPerformersCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
                 <p class="hint">{budget_hint}</p>
                 {move || computed.get().map(|d| match d.proposal {
                     Ok(proposal) => view! { <ProposalView proposal=proposal /> }.into_any(),
-                    Err(error) => view! { <p class="rd-error" role="status">{error}</p> }.into_any(),
+                    Err(error) => view! { <p class="rd-error" role="status">{error.to_string()}</p> }.into_any(),
                 })}
             </Show>
         </section>

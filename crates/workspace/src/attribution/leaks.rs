@@ -89,12 +89,9 @@ pub fn robust_centre(counts: &[f64]) -> Option<(f64, f64)> {
 /// Longest span of days a spike check looks at (ten years); longer spans are not checked.
 const MAX_SPAN_DAYS: i64 = 3660;
 
-fn spike_flag(
-    owner: &CodeOwner,
-    orders: &[&ShopOrder],
-    workspace: &Workspace,
-    settings: &LeakSettings,
-) -> Option<LeakFlag> {
+/// Orders per day with the code, and the count of every day from the first to the last
+/// (0 on days without orders); `None` without orders or past [`MAX_SPAN_DAYS`].
+fn orders_per_day(orders: &[&ShopOrder]) -> Option<(BTreeMap<NaiveDate, u64>, Vec<f64>)> {
     let mut per_day: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for order in orders {
         *per_day.entry(order.date).or_insert(0) += 1;
@@ -112,41 +109,81 @@ fn spike_flag(
                 .unwrap_or(0) as f64
         })
         .collect();
-    let (centre, spread) = robust_centre(&counts)?;
-    let threshold = centre + settings.spike_k * spread.max(1.0);
-    let tracking = &workspace.programme.tracking;
-    let handles: Vec<&str> = workspace
-        .creators
-        .iter()
-        .map(|c| c.handle.as_str())
-        .collect();
-    let same = |h: &str| h.eq_ignore_ascii_case(&owner.handle);
-    let visits_near = |day: NaiveDate| {
-        workspace.attribution.link_clicks.iter().any(|row| {
+    Some((per_day, counts))
+}
+
+/// What explains a day's orders for the code's creator: visits on their tracked links, or a
+/// post or result of theirs shortly before.
+struct Causes<'a> {
+    owner: &'a CodeOwner,
+    workspace: &'a Workspace,
+    handles: Vec<&'a str>,
+    /// Days before an order that a post still explains it.
+    quiet: i64,
+}
+
+impl<'a> Causes<'a> {
+    fn of(owner: &'a CodeOwner, workspace: &'a Workspace, quiet: i64) -> Causes<'a> {
+        let handles = workspace
+            .creators
+            .iter()
+            .map(|c| c.handle.as_str())
+            .collect();
+        Causes {
+            owner,
+            workspace,
+            handles,
+            quiet,
+        }
+    }
+
+    fn same(&self, handle: &str) -> bool {
+        handle.eq_ignore_ascii_case(&self.owner.handle)
+    }
+
+    /// Visits on the creator's tracked links within a day of `day`.
+    fn visits_near(&self, day: NaiveDate) -> bool {
+        let tracking = &self.workspace.programme.tracking;
+        self.workspace.attribution.link_clicks.iter().any(|row| {
             row.sessions > 0
                 && (row.date - day).num_days().abs() <= 1
-                && creator_for_click(row, tracking, &handles).is_some_and(same)
+                && creator_for_click(row, tracking, &self.handles).is_some_and(|h| self.same(h))
         })
-    };
-    let quiet = settings.quiet_days.max(0);
-    let posted_before = |day: NaiveDate| {
-        let near = |date: NaiveDate| date <= day && (day - date).num_days() <= quiet;
-        workspace
+    }
+
+    /// A sponsored post or a result of the creator's in the quiet days up to `day`.
+    fn posted_before(&self, day: NaiveDate) -> bool {
+        let near = |date: NaiveDate| date <= day && (day - date).num_days() <= self.quiet;
+        self.workspace
             .posts
             .iter()
-            .any(|p| p.sponsored && same(&p.handle) && near(p.date))
-            || workspace
+            .any(|p| p.sponsored && self.same(&p.handle) && near(p.date))
+            || self
+                .workspace
                 .results
                 .iter()
-                .any(|r| same(&r.handle) && r.date.is_some_and(near))
-    };
+                .any(|r| self.same(&r.handle) && r.date.is_some_and(near))
+    }
+}
+
+fn spike_flag(
+    owner: &CodeOwner,
+    orders: &[&ShopOrder],
+    workspace: &Workspace,
+    settings: &LeakSettings,
+) -> Option<LeakFlag> {
+    let (per_day, counts) = orders_per_day(orders)?;
+    let (centre, spread) = robust_centre(&counts)?;
+    let threshold = centre + settings.spike_k * spread.max(1.0);
+    let quiet = settings.quiet_days.max(0);
+    let causes = Causes::of(owner, workspace, quiet);
     let spikes: Vec<(NaiveDate, u64)> = per_day
         .iter()
         .filter(|(day, n)| {
             **n >= settings.min_spike_orders
                 && **n as f64 > threshold
-                && !visits_near(**day)
-                && !posted_before(**day)
+                && !causes.visits_near(**day)
+                && !causes.posted_before(**day)
         })
         .map(|(day, n)| (*day, *n))
         .collect();

@@ -1,6 +1,7 @@
 //! Everything the decisions panel and the report show, computed once per workspace change.
 
 use super::efficiency::{rank, Ranking};
+use super::error::{BudgetError, StatusError};
 use microplan_plan::results_plan::Outcome;
 use super::figures::{figures, Figures};
 use super::mapping::{effective_source, outcome_for, MetricSource};
@@ -8,7 +9,8 @@ use super::reallocation::{propose_budget, spend_of, Proposal};
 use crate::attribution::leaks::detect_leaks;
 use microplan_model::format::percent;
 use microplan_plan::results::handle_key;
-use super::status::{programme_status, ProgrammeStatus};
+use super::assess::programme_status;
+use super::status::ProgrammeStatus;
 use microplan_plan::results_plan::ResultsPlan;
 use microplan_model::money::Money;
 use crate::results::grouping::{group_rows, Grouping};
@@ -17,7 +19,7 @@ use crate::Workspace;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decisions {
-    pub status: Result<ProgrammeStatus, String>,
+    pub status: Result<ProgrammeStatus, StatusError>,
     /// What creators and formats are ranked by, and why.
     pub outcome: Outcome,
     pub outcome_reason: String,
@@ -26,7 +28,7 @@ pub struct Decisions {
     /// The budget the proposal splits: the user's, else the results' total spend.
     pub budget: Money,
     pub budget_is_spend: bool,
-    pub proposal: Result<Proposal, String>,
+    pub proposal: Result<Proposal, BudgetError>,
     /// Orders, revenue and cost as every view and the report show them.
     pub figures: Figures,
 }

@@ -6,9 +6,11 @@
 //! Everything a user sets here (period, metric mapping overrides, budget and its rule) is
 //! one stored workspace field, [`ResultsPlan`] (defined in `microplan-plan`).
 
+mod assess;
 mod bundle;
 mod conclusions;
 mod efficiency;
+mod error;
 mod figures;
 mod format;
 mod mapping;
@@ -34,13 +36,15 @@ pub use conclusions::{
 pub use bundle::{decisions, ranking_outcome, Decisions};
 pub use figures::{figures, Figures};
 pub use efficiency::{efficiency, rank, Efficiency, Ranking};
+pub use error::{BudgetError, StatusError};
 pub use format::{
     date_text, money_cents, money_text, month_text, number_text, show_value, ValueKind,
 };
 pub use mapping::{effective_source, outcome_for, suggested_metric, MetricSource};
 pub use periods::{buckets, partial_last_period, period_of, readings, PartialPeriod, PeriodReading, Readings};
-pub use verdict::{kpi_verdict, KpiState, KpiVerdict};
+pub use verdict::kpi_verdict;
 pub use reallocation::{propose_budget, spend_of, Allocation, Proposal};
 pub use report::{attribution_line, stakeholder_report};
-pub use status::{programme_status, DecisionState, MetricStatus, ProgrammeStatus, ThresholdStatus};
+pub use assess::programme_status;
+pub use status::{DecisionState, KpiState, KpiVerdict, MetricStatus, ProgrammeStatus, ThresholdStatus};
 pub use tables::{metric_table, proposal_table, ranking_table, status_table, Table};

@@ -1,7 +1,7 @@
 //! A programme metric's value from its source: the result rows period by period, the linked
 //! uplift test's relative lift, or the programme's signal counts.
 
-use super::periods::{partial_last_period, readings, Readings};
+use super::periods::{partial_last_period, readings, PartialPeriod, Readings};
 use super::status::MetricStatus;
 use microplan_plan::results_plan::PeriodKind;
 use microplan_plan::objectives::{signal_ratio, MetricPlan, MetricUnit, ObjectivePlan};
@@ -44,23 +44,7 @@ pub(super) fn observe_results(
     let read = readings(rows, key, period, context);
     let values = read.complete_values();
     let partial = partial_last_period(&read);
-    let mut undated = String::new();
-    if let Some(partial) = &partial {
-        undated.push_str(&format!(" {}", partial.note()));
-    }
-    if read.undated_rows > 0 {
-        undated.push_str(&format!(
-            " {} row(s) without a date are in no period.",
-            read.undated_rows
-        ));
-    }
-    if read.periods_without_value() > 0 {
-        undated.push_str(&format!(
-            " {} {} with results but no value are left out.",
-            read.periods_without_value(),
-            period.plural()
-        ));
-    }
+    let left_out = left_out_note(&read, partial.as_ref(), period);
     if rows.is_empty() {
         let text = "No results yet: import them in the Results table below.".to_string();
         return Observation {
@@ -71,31 +55,7 @@ pub(super) fn observe_results(
         };
     }
     let (observed, text) = if is_total(key) {
-        let total: f64 = values.iter().sum();
-        let count = values.len();
-        if count == 0 {
-            (
-                None,
-                format!(
-                    "No dated result row reports {}.{undated}",
-                    key.label().to_lowercase()
-                ),
-            )
-        } else {
-            let average = total / count as f64;
-            (
-                Some(average),
-                format!(
-                    "{} per {} on average: {} over {count} {}{} with results (baselines of counts are per {}).{undated}",
-                    status.show(average),
-                    period.noun(),
-                    status.show(total),
-                    if partial.is_some() { "complete " } else { "" },
-                    if count == 1 { period.noun() } else { period.plural() },
-                    period.noun()
-                ),
-            )
-        }
+        average_per_period(&values, key, status, period, partial.is_some(), &left_out)
     } else {
         let all = metric(rows, key, context);
         match all.value {
@@ -122,6 +82,64 @@ pub(super) fn observe_results(
         observed,
         text,
     }
+}
+
+/// What the readings leave out, each with a leading space: a partial last period, rows
+/// without a date, periods with results but no value.
+fn left_out_note(read: &Readings, partial: Option<&PartialPeriod>, period: PeriodKind) -> String {
+    let mut note = String::new();
+    if let Some(partial) = partial {
+        note.push_str(&format!(" {}", partial.note()));
+    }
+    if read.undated_rows > 0 {
+        note.push_str(&format!(
+            " {} row(s) without a date are in no period.",
+            read.undated_rows
+        ));
+    }
+    if read.periods_without_value() > 0 {
+        note.push_str(&format!(
+            " {} {} with results but no value are left out.",
+            read.periods_without_value(),
+            period.plural()
+        ));
+    }
+    note
+}
+
+/// A total's average per complete period and the sentence explaining it.
+fn average_per_period(
+    values: &[f64],
+    key: MetricKey,
+    status: &MetricStatus,
+    period: PeriodKind,
+    partial: bool,
+    left_out: &str,
+) -> (Option<f64>, String) {
+    let total: f64 = values.iter().sum();
+    let count = values.len();
+    if count == 0 {
+        return (
+            None,
+            format!(
+                "No dated result row reports {}.{left_out}",
+                key.label().to_lowercase()
+            ),
+        );
+    }
+    let average = total / count as f64;
+    (
+        Some(average),
+        format!(
+            "{} per {} on average: {} over {count} {}{} with results (baselines of counts are per {}).{left_out}",
+            status.show(average),
+            period.noun(),
+            status.show(total),
+            if partial { "complete " } else { "" },
+            if count == 1 { period.noun() } else { period.plural() },
+            period.noun()
+        ),
+    )
 }
 
 pub(super) fn observe_test(workspace: &Workspace, metric: &MetricPlan) -> Observation {
@@ -185,27 +203,31 @@ pub(super) fn observe_signal(
             kind.label()
         ));
     };
+    // The reason a value is missing becomes the observation's text.
     let value = if metric.unit == MetricUnit::Count {
-        entry.numerator.map(|n| n as f64).ok_or_else(|| {
-            format!(
-                "Enter {} on the Programme page.",
-                kind.numerator_label().to_lowercase()
-            )
-        })
+        match entry.numerator {
+            Some(count) => count as f64,
+            None => {
+                return none(format!(
+                    "Enter {} on the Programme page.",
+                    kind.numerator_label().to_lowercase()
+                ))
+            }
+        }
     } else {
-        signal_ratio(entry).map_err(String::from)
+        match signal_ratio(entry) {
+            Ok(ratio) => ratio,
+            Err(error) => return none(error.to_string()),
+        }
     };
-    match value {
-        Ok(value) => Observation {
-            readings: None,
-            values: vec![value],
-            observed: Some(value),
-            text: format!(
-                "From the programme's signal counts: {} / {}.",
-                kind.numerator_label(),
-                kind.denominator_label().to_lowercase()
-            ),
-        },
-        Err(error) => none(error),
+    Observation {
+        readings: None,
+        values: vec![value],
+        observed: Some(value),
+        text: format!(
+            "From the programme's signal counts: {} / {}.",
+            kind.numerator_label(),
+            kind.denominator_label().to_lowercase()
+        ),
     }
 }

@@ -6,6 +6,7 @@
 //! Amounts are rounded to cents by largest remainder, so they add up to the budget exactly.
 
 use super::efficiency::{Efficiency, Ranking};
+use super::error::BudgetError;
 use super::format::money_text;
 use microplan_plan::results_plan::{ReallocationRule, ResultsPlan};
 use microplan_model::money::Money;
@@ -167,29 +168,25 @@ fn cents(shares: &[f64], total: i64) -> Vec<i64> {
     amounts
 }
 
-fn check_inputs(plan: &ResultsPlan, budget: &Money, currency: &str) -> Result<i64, String> {
+fn check_inputs(plan: &ResultsPlan, budget: &Money, currency: &str) -> Result<i64, BudgetError> {
     if !(budget.amount.is_finite() && budget.amount >= 0.0 && budget.amount < 1e12) {
-        return Err("Enter the next period's budget as an amount of 0 or more.".to_string());
+        return Err(BudgetError::NotAnAmount);
     }
     if budget.currency != currency {
-        return Err(format!(
-            "The budget is in {} but the results are costed in {currency}: enter the budget in {currency}.",
-            budget.currency
-        ));
+        return Err(BudgetError::CurrencyMismatch {
+            budget: budget.currency.clone(),
+            results: currency.to_string(),
+        });
     }
     let (floor, ceiling) = (plan.min_share, plan.max_share);
     if !(floor.is_finite() && (0.0..=1.0).contains(&floor)) {
-        return Err("The floor share must be between 0% and 100%.".to_string());
+        return Err(BudgetError::FloorOutOfRange);
     }
     if !(ceiling.is_finite() && ceiling > 0.0 && ceiling <= 1.0) {
-        return Err("The ceiling share must be above 0% and at most 100%.".to_string());
+        return Err(BudgetError::CeilingOutOfRange);
     }
     if floor > ceiling {
-        return Err(format!(
-            "The floor ({}) is above the ceiling ({}): lower the floor or raise the ceiling.",
-            percent(floor),
-            percent(ceiling)
-        ));
+        return Err(BudgetError::FloorAboveCeiling { floor, ceiling });
     }
     Ok((budget.amount * 100.0).round() as i64)
 }
@@ -206,20 +203,19 @@ pub fn propose_budget(
     ranking: &Ranking,
     plan: &ResultsPlan,
     budget: &Money,
-) -> Result<Proposal, String> {
+) -> Result<Proposal, BudgetError> {
     let total_cents = check_inputs(plan, budget, &ranking.currency)?;
     if ranking.rows.is_empty() {
-        return Err("No creator has results yet: import results to propose a budget.".to_string());
+        return Err(BudgetError::NoCreatorResults);
     }
     let (kept, excluded): (Vec<&Efficiency>, Vec<&Efficiency>) = ranking
         .rows
         .iter()
         .partition(|row| !plan.is_excluded(&row.group));
     if kept.is_empty() {
-        return Err(format!(
-            "All {} creators are excluded: include at least one to propose a budget.",
-            excluded.len()
-        ));
+        return Err(BudgetError::AllExcluded {
+            creators: excluded.len(),
+        });
     }
     let weights: Vec<f64> = kept.iter().map(|row| weight_of(plan.rule, row)).collect();
     let weight_total: f64 = weights.iter().filter(|w| w.is_finite()).sum();
@@ -232,74 +228,11 @@ pub fn propose_budget(
         let weight = weights.get(index).copied().unwrap_or(0.0);
         let share = split.get(index).copied().unwrap_or(0.0);
         let amount = amounts.get(index).copied().unwrap_or(0) as f64 / 100.0;
-        let basis = match plan.rule {
-            ReallocationRule::EqualSplit => "equal split".to_string(),
-            ReallocationRule::LowerBoundProportional if weight > 0.0 && weight_total > 0.0 => {
-                format!(
-                    "lower bound {} of all lower bounds",
-                    percent(weight / weight_total)
-                )
-            }
-            ReallocationRule::LowerBoundProportional => "lower bound 0: the floor".to_string(),
-        };
-        let clamp = if (share - plan.min_share).abs() < 1e-9
-            && weight > 0.0
-            && plan.rule != ReallocationRule::EqualSplit
-        {
-            ", raised to the floor"
-        } else if (share - plan.max_share).abs() < 1e-9 && plan.rule != ReallocationRule::EqualSplit
-        {
-            ", capped at the ceiling"
-        } else {
-            ""
-        };
-        allocations.push(Allocation {
-            group: row.group.clone(),
-            evidence: row.explain(),
-            weight,
-            share,
-            amount,
-            excluded: false,
-            reason: format!(
-                "{}: {}; {basis}{clamp}; share {} -> {}",
-                row.group,
-                row.explain(),
-                percent(share),
-                money_text(amount, currency)
-            ),
-        });
+        let basis = basis_text(plan.rule, weight, weight_total);
+        allocations.push(kept_allocation(row, plan, weight, share, amount, &basis, currency));
     }
-    for row in excluded {
-        allocations.push(Allocation {
-            group: row.group.clone(),
-            evidence: row.explain(),
-            weight: 0.0,
-            share: 0.0,
-            amount: 0.0,
-            excluded: true,
-            reason: format!(
-                "{}: excluded by you, no budget ({}).",
-                row.group,
-                row.explain()
-            ),
-        });
-    }
-    let unit = money_text(100.0, currency);
-    let rule_text = match plan.rule {
-        ReallocationRule::LowerBoundProportional => format!(
-            "{} split in proportion to the lower end of each creator's 95% interval of {} per {unit}, \
-             each kept creator between {} and {} of the budget; creators whose lower end is 0 get the floor.",
-            money_text(budget.amount, currency),
-            ranking.outcome.label(),
-            percent(plan.min_share),
-            percent(plan.max_share)
-        ),
-        ReallocationRule::EqualSplit => format!(
-            "{} split equally between the {} kept creators.",
-            money_text(budget.amount, currency),
-            kept.len()
-        ),
-    };
+    allocations.extend(excluded.into_iter().map(excluded_allocation));
+    let rule_text = rule_text(plan, budget, ranking, kept.len());
     let needs_evidence = match (plan.rule, ranking.separated) {
         (ReallocationRule::EqualSplit, _) => None,
         (_, Some(true)) => None,
@@ -313,4 +246,94 @@ pub fn propose_budget(
         notes,
         needs_evidence,
     })
+}
+
+/// Why a kept creator's weight is what it is: "lower bound 12.5% of all lower bounds".
+fn basis_text(rule: ReallocationRule, weight: f64, weight_total: f64) -> String {
+    match rule {
+        ReallocationRule::EqualSplit => "equal split".to_string(),
+        ReallocationRule::LowerBoundProportional if weight > 0.0 && weight_total > 0.0 => {
+            format!(
+                "lower bound {} of all lower bounds",
+                percent(weight / weight_total)
+            )
+        }
+        ReallocationRule::LowerBoundProportional => "lower bound 0: the floor".to_string(),
+    }
+}
+
+/// A kept creator's allocation, its reason naming the weight and any floor or ceiling.
+fn kept_allocation(
+    row: &Efficiency,
+    plan: &ResultsPlan,
+    weight: f64,
+    share: f64,
+    amount: f64,
+    basis: &str,
+    currency: &str,
+) -> Allocation {
+    let clamp = if (share - plan.min_share).abs() < 1e-9
+        && weight > 0.0
+        && plan.rule != ReallocationRule::EqualSplit
+    {
+        ", raised to the floor"
+    } else if (share - plan.max_share).abs() < 1e-9 && plan.rule != ReallocationRule::EqualSplit
+    {
+        ", capped at the ceiling"
+    } else {
+        ""
+    };
+    Allocation {
+        group: row.group.clone(),
+        evidence: row.explain(),
+        weight,
+        share,
+        amount,
+        excluded: false,
+        reason: format!(
+            "{}: {}; {basis}{clamp}; share {} -> {}",
+            row.group,
+            row.explain(),
+            percent(share),
+            money_text(amount, currency)
+        ),
+    }
+}
+
+/// An excluded creator's allocation: nothing.
+fn excluded_allocation(row: &Efficiency) -> Allocation {
+    Allocation {
+        group: row.group.clone(),
+        evidence: row.explain(),
+        weight: 0.0,
+        share: 0.0,
+        amount: 0.0,
+        excluded: true,
+        reason: format!(
+            "{}: excluded by you, no budget ({}).",
+            row.group,
+            row.explain()
+        ),
+    }
+}
+
+/// The rule in words, with the budget, the outcome ranked by and the floor and ceiling.
+fn rule_text(plan: &ResultsPlan, budget: &Money, ranking: &Ranking, kept: usize) -> String {
+    let currency = &budget.currency;
+    let unit = money_text(100.0, currency);
+    match plan.rule {
+        ReallocationRule::LowerBoundProportional => format!(
+            "{} split in proportion to the lower end of each creator's 95% interval of {} per {unit}, \
+             each kept creator between {} and {} of the budget; creators whose lower end is 0 get the floor.",
+            money_text(budget.amount, currency),
+            ranking.outcome.label(),
+            percent(plan.min_share),
+            percent(plan.max_share)
+        ),
+        ReallocationRule::EqualSplit => format!(
+            "{} split equally between the {} kept creators.",
+            money_text(budget.amount, currency),
+            kept
+        ),
+    }
 }

@@ -293,9 +293,28 @@ pub fn stakeholder_report(
         ),
     ];
     headline(&mut doc, &rows, &context, &decisions.figures);
+    targets_and_thresholds(&mut doc, workspace, &rows, &context, decisions);
+    attribution_and_emv(&mut doc, workspace, &rows, &context, decisions);
+    budget(&mut doc, decisions);
+    if !plan.notes.trim().is_empty() {
+        doc.heading(2, "Notes");
+        doc.paragraph(plan.notes.trim().to_string());
+    }
+    doc
+}
+
+/// The value layers with each metric's status, then the decision thresholds; or why there
+/// is no status yet.
+fn targets_and_thresholds(
+    doc: &mut Document,
+    workspace: &Workspace,
+    rows: &[&DeliverableResult],
+    context: &MetricContext,
+    decisions: &Decisions,
+) {
     match &decisions.status {
         Ok(status) => {
-            layers(&mut doc, status, content_extras(workspace, &rows, &context));
+            layers(doc, status, content_extras(workspace, rows, context));
             doc.heading(2, "Decision thresholds");
             doc.paragraph(format!(
                 "Pause and scale are large pivots: they need a significant uplift test on the metric or {} {} in a row in breach. Optimising may follow one reading.",
@@ -313,12 +332,22 @@ pub fn stakeholder_report(
             }
         }
         Err(error) => {
-            doc.paragraph(error.clone());
+            doc.paragraph(error.to_string());
         }
     }
+}
+
+/// The attribution line, the export and leak checks, and earned media value as an estimate.
+fn attribution_and_emv(
+    doc: &mut Document,
+    workspace: &Workspace,
+    rows: &[&DeliverableResult],
+    context: &MetricContext,
+    decisions: &Decisions,
+) {
     doc.heading(2, "Attribution");
     doc.paragraph(
-        attribution_line(&rows)
+        attribution_line(rows)
             .unwrap_or_else(|| "No row reports both code redemptions and orders.".to_string()),
     );
     let checks: Vec<String> = [decisions.figures.exports_sentence(), decisions.figures.leaked_sentence()]
@@ -328,7 +357,7 @@ pub fn stakeholder_report(
     if !checks.is_empty() {
         doc.paragraph(checks.join(" "));
     }
-    let estimate = emv(&rows, &workspace.emv_settings, &context);
+    let estimate = emv(rows, &workspace.emv_settings, context);
     if estimate.high > 0.0 && estimate.low.is_finite() && estimate.high.is_finite() {
         doc.note(
             Some("Earned media value: an estimate".to_string()),
@@ -342,10 +371,4 @@ pub fn stakeholder_report(
             ),
         );
     }
-    budget(&mut doc, decisions);
-    if !plan.notes.trim().is_empty() {
-        doc.heading(2, "Notes");
-        doc.paragraph(plan.notes.trim().to_string());
-    }
-    doc
 }

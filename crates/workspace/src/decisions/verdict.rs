@@ -14,45 +14,9 @@
 //! 6. Nothing to read: cannot check yet.
 
 use super::format::ValueKind;
-use super::periods::partial_last_period;
-use super::status::{DecisionState, MetricStatus, ThresholdStatus};
+use super::periods::{partial_last_period, Readings};
+use super::status::{DecisionState, KpiState, KpiVerdict, MetricStatus, ThresholdStatus};
 use microplan_plan::objectives::{DecisionAction, Direction};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KpiState {
-    Pause,
-    Scale,
-    Optimise,
-    /// A pause or scale level is in breach, but the pivot waits for evidence.
-    Watch,
-    OnTrack,
-    BelowTarget,
-    #[default]
-    CannotCheck,
-}
-
-impl KpiState {
-    pub fn key(self) -> &'static str {
-        match self {
-            KpiState::Pause => "pause",
-            KpiState::Scale => "scale",
-            KpiState::Optimise => "optimise",
-            KpiState::Watch => "watch",
-            KpiState::OnTrack => "on-track",
-            KpiState::BelowTarget => "below-target",
-            KpiState::CannotCheck => "cannot-check",
-        }
-    }
-}
-
-/// A metric's one status: its state, the words shown for it and why.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct KpiVerdict {
-    pub state: KpiState,
-    /// "On track", "Optimise", "Watch: pause needs evidence".
-    pub label: String,
-    pub reason: String,
-}
 
 /// The label of the latest complete period with a value: "Week of 20 Apr 2026".
 pub fn latest_label(status: &MetricStatus) -> Option<String> {
@@ -86,52 +50,67 @@ pub fn kpi_verdict(
     latest: Option<f64>,
     latest_period: Option<String>,
 ) -> KpiVerdict {
-    // Counts are judged per period; rates over all rows, where a partial period weighs little.
-    let per_period = status
-        .readings
-        .as_ref()
-        .filter(|_| status.kind == ValueKind::Count);
-    let partial = status
-        .readings
-        .as_ref()
-        .filter(|_| per_period.is_some() || !status.thresholds.is_empty())
-        .and_then(partial_last_period)
-        .map_or(String::new(), |p| format!(" {}", p.note()));
     let reading = match (latest, &latest_period) {
         (Some(value), Some(label)) => format!("{} in {label}", status.show(value)),
         (Some(value), None) => status.show(value),
         (None, _) => String::new(),
     };
-    let verdict = |state: KpiState, label: String, reason: String| KpiVerdict {
+    let (state, label, reason) =
+        breach_verdict(status, &reading).unwrap_or_else(|| calm_verdict(status, &reading));
+    KpiVerdict {
         state,
         label,
-        reason: format!("{reason}{partial}"),
+        reason: format!("{reason}{}", partial_note(status)),
+    }
+}
+
+/// Counts are judged per period; rates over all rows, where a partial period weighs little.
+fn per_period(status: &MetricStatus) -> Option<&Readings> {
+    status
+        .readings
+        .as_ref()
+        .filter(|_| status.kind == ValueKind::Count)
+}
+
+/// The partial last period's note, with a leading space, when one was left out.
+fn partial_note(status: &MetricStatus) -> String {
+    status
+        .readings
+        .as_ref()
+        .filter(|_| per_period(status).is_some() || !status.thresholds.is_empty())
+        .and_then(partial_last_period)
+        .map_or(String::new(), |p| format!(" {}", p.note()))
+}
+
+/// "27 in Week of 20 Apr 2026: below the pause level of 30 for 2 periods in a row."
+fn breach_text(status: &MetricStatus, reading: &str, t: &ThresholdStatus) -> String {
+    let side = if t.direction == Direction::Below {
+        "below"
+    } else {
+        "above"
     };
-    let breach = |t: &ThresholdStatus| {
-        let side = if t.direction == Direction::Below {
-            "below"
-        } else {
-            "above"
-        };
-        let n = t.consecutive_breaches;
-        format!(
-            "{reading}: {side} the {} level of {} for {n} {} in a row.",
-            t.action.label().to_lowercase(),
-            t.level.map_or("—".to_string(), |l| status.show(l)),
-            if n == 1 { "period" } else { "periods" }
-        )
-    };
+    let n = t.consecutive_breaches;
+    format!(
+        "{reading}: {side} the {} level of {} for {n} {} in a row.",
+        t.action.label().to_lowercase(),
+        t.level.map_or("—".to_string(), |l| status.show(l)),
+        if n == 1 { "period" } else { "periods" }
+    )
+}
+
+/// Rules 1 to 3: a threshold in breach decides; `None` when none is.
+fn breach_verdict(status: &MetricStatus, reading: &str) -> Option<(KpiState, String, String)> {
     if let Some(t) = first(status, |t| pivot_state(t, DecisionState::Act)) {
         let state = if t.action == DecisionAction::Pause {
             KpiState::Pause
         } else {
             KpiState::Scale
         };
-        return verdict(
+        return Some((
             state,
             t.action.label().to_string(),
-            format!("{} {} decides.", breach(t), owner(t)),
-        );
+            format!("{} {} decides.", breach_text(status, reading, t), owner(t)),
+        ));
     }
     let waiting = first(status, |t| pivot_state(t, DecisionState::NeedsEvidence));
     if let Some(t) = first(status, |t| {
@@ -144,24 +123,28 @@ pub fn kpi_verdict(
                 w.action.label().to_lowercase()
             )
         });
-        return verdict(
+        return Some((
             KpiState::Optimise,
             "Optimise".to_string(),
-            format!("{}{also}", breach(t)),
-        );
+            format!("{}{also}", breach_text(status, reading, t)),
+        ));
     }
-    if let Some(t) = waiting {
+    waiting.map(|t| {
         let action = t.action.label().to_lowercase();
-        return verdict(
+        (
             KpiState::Watch,
             format!("Watch: {action} needs evidence"),
             format!(
                 "{} A {action} needs {} periods in a row or a significant uplift test.",
-                breach(t),
+                breach_text(status, reading, t),
                 t.periods_needed
             ),
-        );
-    }
+        )
+    })
+}
+
+/// Rules 4 to 6: no threshold in breach, so the thresholds checked and the target decide.
+fn calm_verdict(status: &MetricStatus, reading: &str) -> (KpiState, String, String) {
     let checked = status
         .thresholds
         .iter()
@@ -170,7 +153,7 @@ pub fn kpi_verdict(
     let against = status.target_level.map_or(String::new(), |l| {
         format!(" against a target of {}", status.show(l))
     });
-    let value = status.observed.map_or(String::new(), |v| match per_period {
+    let value = status.observed.map_or(String::new(), |v| match per_period(status) {
         Some(r) => format!("{} a {}", status.show(v), r.period.noun()),
         None => status.show(v),
     });
@@ -180,19 +163,19 @@ pub fn kpi_verdict(
             Some(false) => format!("; {value}{against}, target not reached yet"),
             None => String::new(),
         };
-        return verdict(
+        return (
             KpiState::OnTrack,
             "On track".to_string(),
             format!("{reading}: no threshold in breach{target_words}."),
         );
     }
     match (status.thresholds.is_empty(), target) {
-        (true, Some(true)) => verdict(
+        (true, Some(true)) => (
             KpiState::OnTrack,
             "On track".to_string(),
             format!("{value}{against}: target reached; no threshold is set on this metric."),
         ),
-        (true, Some(false)) => verdict(
+        (true, Some(false)) => (
             KpiState::BelowTarget,
             "Below target".to_string(),
             format!("{value}{against}: target not reached; no threshold is set on this metric."),
@@ -200,7 +183,7 @@ pub fn kpi_verdict(
         _ => {
             let why = first(status, |t| t.state == DecisionState::CannotCheck)
                 .map_or_else(|| status.progress_text.clone(), |t| t.reason.clone());
-            verdict(KpiState::CannotCheck, "Cannot check yet".to_string(), why)
+            (KpiState::CannotCheck, "Cannot check yet".to_string(), why)
         }
     }
 }

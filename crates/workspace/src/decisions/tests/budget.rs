@@ -198,30 +198,35 @@ fn bad_budgets_and_all_creators_excluded_are_clear_errors() {
         all_out.set_excluded(handle, true);
     }
     let error = propose_budget(&ranking, &all_out, &Money::new(100.0, "EUR")).unwrap_err();
+    assert_eq!(error, BudgetError::AllExcluded { creators: 3 });
     assert_eq!(
-        error,
+        error.to_string(),
         "All 3 creators are excluded: include at least one to propose a budget."
     );
     assert!(
         propose_budget(&ranking, &plan(0.05, 0.6), &Money::new(-1.0, "EUR"))
             .unwrap_err()
+            .to_string()
             .contains("0 or more")
     );
     assert!(propose_budget(&ranking, &plan(0.05, 0.6), &Money::new(f64::NAN, "EUR")).is_err());
     assert!(
         propose_budget(&ranking, &plan(0.05, 0.6), &Money::new(100.0, "GBP"))
             .unwrap_err()
+            .to_string()
             .contains("enter the budget in EUR")
     );
     assert!(
         propose_budget(&ranking, &plan(0.7, 0.6), &Money::new(100.0, "EUR"))
             .unwrap_err()
+            .to_string()
             .contains("floor")
     );
     let empty = ranking_of(&[]);
     assert!(
         propose_budget(&empty, &plan(0.05, 0.6), &Money::new(100.0, "EUR"))
             .unwrap_err()
+            .to_string()
             .contains("No creator")
     );
 }

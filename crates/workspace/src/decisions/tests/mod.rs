@@ -312,6 +312,7 @@ fn metrics_without_a_baseline_or_results_say_what_is_missing() {
     assert!(
         programme_status(&Workspace::empty("none"), &ResultsPlan::default())
             .unwrap_err()
+            .to_string()
             .contains("Programme page")
     );
 }

@@ -7,9 +7,11 @@ use std::collections::{BTreeMap, HashSet};
 use microplan_model::money::Money;
 use crate::Workspace;
 
+mod creator_row;
+
 use super::leaks::{detect_leaks, leaked_order_ids};
+use creator_row::{creator_row, Sources};
 use microplan_plan::attribution::matching::{code_owners, creator_for_click, survey_mentions};
-use microplan_plan::attribution::ShopOrder;
 
 /// The de-duplication rules, in the words the UI shows.
 pub const DEDUP_RULES: [&str; 7] = [
@@ -190,22 +192,50 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
     let handles = ordered_handles(workspace, &involved);
     let flags = detect_leaks(workspace);
     let leaked = leaked_order_ids(&flags);
-    let is_leaked = |order: &ShopOrder| leaked.contains(&order.order_id.trim().to_uppercase());
-
+    let sources = Sources {
+        orders: &book.shop_orders,
+        clicks: &book.link_clicks,
+        click_owners: &click_owners,
+        owners: &owners,
+        mentions: &survey.mentions,
+        leaked: &leaked,
+        currency: currency.as_deref(),
+    };
     let mut out = Reconciliation {
         currency: currency.clone(),
         ..Reconciliation::default()
     };
     out.survey_answers = survey.answers;
     out.survey_unmatched = survey.unmatched;
+    let (distinct, distinct_leaked) = tally_orders(&mut out, &sources);
+    out.creators = handles
+        .into_iter()
+        .map(|handle| creator_row(handle, &sources))
+        .collect();
+    out.unmatched_sessions = book
+        .link_clicks
+        .iter()
+        .zip(&click_owners)
+        .filter(|(_, owner)| owner.is_none())
+        .fold(0u64, |sum, (row, _)| sum.saturating_add(row.sessions));
+    out.total = totals(&out.creators, distinct);
+    (out.total.leaked_orders, out.total.leaked_revenue) = distinct_leaked;
+    out.leaked_codes = flags.iter().map(|f| f.code.to_uppercase()).collect();
+    out.leaked_codes.dedup();
+    out
+}
+
+/// Counts orders with no code or only others' codes, and sums each order with a creator's
+/// code once, leaked apart from the rest: `(distinct, distinct leaked)` as (orders, revenue).
+fn tally_orders(out: &mut Reconciliation, sources: &Sources) -> ((u64, f64), (u64, f64)) {
     let mut other_codes: Vec<String> = Vec::new();
     let mut distinct = (0u64, 0.0f64);
     let mut distinct_leaked = (0u64, 0.0f64);
-    for order in &book.shop_orders {
+    for order in sources.orders {
         let owners_of: Vec<&str> = order
             .codes
             .iter()
-            .filter_map(|code| owners.iter().find(|o| o.code.eq_ignore_ascii_case(code)))
+            .filter_map(|code| sources.owners.iter().find(|o| o.code.eq_ignore_ascii_case(code)))
             .map(|o| o.handle.as_str())
             .collect();
         if order.codes.is_empty() {
@@ -218,8 +248,8 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
                 }
             }
         }
-        if !owners_of.is_empty() && !order.cancelled && order.currency() == currency.as_deref() {
-            let sum = if is_leaked(order) { &mut distinct_leaked } else { &mut distinct };
+        if !owners_of.is_empty() && !order.cancelled && order.currency() == sources.currency {
+            let sum = if sources.is_leaked(order) { &mut distinct_leaked } else { &mut distinct };
             sum.0 += 1;
             sum.1 += order
                 .revenue()
@@ -230,109 +260,7 @@ pub fn reconcile(workspace: &Workspace) -> Reconciliation {
     }
     other_codes.sort();
     out.other_codes = other_codes;
-
-    for handle in handles {
-        let mut row = CreatorAttribution {
-            handle: handle.clone(),
-            ..CreatorAttribution::default()
-        };
-        row.codes = owners
-            .iter()
-            .filter(|o| o.handle.eq_ignore_ascii_case(&handle))
-            .map(|o| o.code.clone())
-            .collect();
-        for order in book
-            .shop_orders
-            .iter()
-            .filter(|o| row.codes.iter().any(|c| o.has_code(c)))
-        {
-            if order.cancelled {
-                row.cancelled += 1;
-                continue;
-            }
-            let revenue = order
-                .revenue()
-                .map(|m| m.amount)
-                .filter(|a| a.is_finite())
-                .unwrap_or(0.0);
-            let order_currency = order.currency().unwrap_or("");
-            if is_leaked(order) && Some(order_currency) == currency.as_deref() {
-                row.leaked_orders += 1;
-                row.leaked_revenue += revenue;
-            } else if Some(order_currency) == currency.as_deref() {
-                row.code_orders += 1;
-                row.code_revenue += revenue;
-                if order.refunded {
-                    row.refunded += 1;
-                }
-                let others = order.codes.iter().any(|c| {
-                    owners.iter().any(|o| {
-                        o.code.eq_ignore_ascii_case(c) && !o.handle.eq_ignore_ascii_case(&handle)
-                    })
-                });
-                if others {
-                    row.shared += 1;
-                }
-            } else {
-                add_currency(
-                    &mut row.other_currency,
-                    if order_currency.is_empty() {
-                        "no currency"
-                    } else {
-                        order_currency
-                    },
-                    revenue,
-                );
-            }
-        }
-        let mut link_other: Vec<(String, u64, f64)> = Vec::new();
-        for (clicks, owner) in book.link_clicks.iter().zip(&click_owners) {
-            if !owner.is_some_and(|h| h.eq_ignore_ascii_case(&handle)) {
-                continue;
-            }
-            row.sessions = row.sessions.saturating_add(clicks.sessions);
-            if let Some(conversions) = clicks.conversions {
-                row.link_conversions = Some(
-                    row.link_conversions
-                        .unwrap_or(0)
-                        .saturating_add(conversions),
-                );
-            }
-            if let Some(money) = clicks.revenue.as_ref().filter(|m| m.amount.is_finite()) {
-                if Some(money.currency.as_str()) == currency.as_deref() {
-                    row.link_revenue = Some(row.link_revenue.unwrap_or(0.0) + money.amount);
-                } else {
-                    add_currency(&mut link_other, &money.currency, money.amount);
-                }
-            }
-        }
-        for (other, _, amount) in link_other {
-            row.notes.push(format!(
-                "Link revenue of {} is in another currency and is not added.",
-                microplan_model::format::money(amount, &other)
-            ));
-        }
-        row.survey_mentions = survey
-            .mentions
-            .iter()
-            .filter(|(h, _)| h.eq_ignore_ascii_case(&handle))
-            .map(|(_, n)| *n)
-            .max()
-            .unwrap_or(0);
-        finish_range(&mut row, currency.as_deref());
-        out.creators.push(row);
-    }
-    out.unmatched_sessions = book
-        .link_clicks
-        .iter()
-        .zip(&click_owners)
-        .filter(|(_, owner)| owner.is_none())
-        .fold(0u64, |sum, (row, _)| sum.saturating_add(row.sessions));
-    out.total = totals(&out.creators, distinct);
-    (out.total.leaked_orders, out.total.leaked_revenue) = distinct_leaked;
-    out.leaked_codes = flags.iter().map(|f| f.code.to_uppercase()).collect();
-    out.leaked_codes.dedup();
-    out
+    (distinct, distinct_leaked)
 }
 
 /// Sums of the creator rows; shared orders counted once (`distinct`: code orders and their
