@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, SeriesStyle, Threshold};
 use super::static_table;
-use super::planner::{money_text, percent};
+use microplan_model::format::percent;
+use microplan_model::money::Money;
 use microplan_plan::activation::plan::{PlannerInput, PlannerResult};
 
 #[component]
@@ -61,9 +62,9 @@ pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoVie
                 </div>
                 <div class="stat">
                     <span class="stat-label">"Budget"</span>
-                    <strong class="stat-value" id="planner-budget">{money_text(&budget.total)}</strong>
-                    <span class="hint">{format!("Gifted {} + paid {}; {} per expected post.", money_text(&budget.gifted), money_text(&budget.paid),
-                        budget.per_expected_post.as_ref().map(money_text).unwrap_or_else(|| "no post expected".into()))}</span>
+                    <strong class="stat-value" id="planner-budget">{budget.total.text()}</strong>
+                    <span class="hint">{format!("Gifted {} + paid {}; {} per expected post.", budget.gifted.text(), budget.paid.text(),
+                        budget.per_expected_post.as_ref().map(Money::text).unwrap_or_else(|| "no post expected".into()))}</span>
                 </div>
             </div>
             {chosen_differs.then(|| view! {
@@ -91,7 +92,7 @@ pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoVie
                 ("Expected posts", true), ("Total cost", true), ("Cost per expected post", true)],
                 result.mixes.into_iter().map(|m| vec![
                     m.label, m.paid.to_string(), m.gifted.to_string(), percent(m.probability), format!("{:.1}", m.expected_posts),
-                    money_text(&m.budget.total), m.budget.per_expected_post.as_ref().map(money_text).unwrap_or_else(|| "-".into()),
+                    m.budget.total.text(), m.budget.per_expected_post.as_ref().map(Money::text).unwrap_or_else(|| "-".into()),
                 ]).collect(), true)}
         </div>
     }

@@ -25,6 +25,22 @@ use microplan_plan::markets::Market;
 use microplan_model::removal::{put_back, take_where};
 use microplan_workspace::io::contract_export::export_contract_terms;
 
+/// Writes `choices` into the version `at` (a new one when `None`). Returns where it went.
+fn write_draft(
+    state: crate::app::state::AppState,
+    at: Option<VersionRef>,
+    choices: ContractChoices,
+) -> Result<(VersionRef, microplan_plan::contract::Saved), String> {
+    let mut outcome = Err("No workspace is open, so nothing was saved.".to_string());
+    update_workspace(state, |w| {
+        outcome = microplan_plan::contract::versions::save_into(&mut w.contracts, at.as_ref(), choices, today()).map_err(String::from)
+    });
+    if let Ok((saved, _)) = &outcome {
+        editor::remember_open(state, Some(saved));
+    }
+    outcome
+}
+
 #[component]
 pub fn ContractsPage() -> impl IntoView {
     let state = app_state();

@@ -8,25 +8,8 @@ use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
 use microplan_model::removal::{put_back, take_where};
+use super::{edit_plan, now_ms};
 use microplan_uplift::prereg::{format_timestamp, PreRegistration, PreregField};
-
-pub(super) fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-/// Applies `change` to the pre-registration of `test`, reporting a refused edit.
-pub(super) fn edit_plan(test: &str, change: impl FnOnce(&mut PreRegistration) -> Result<(), String>) {
-    let state = app_state();
-    let mut outcome = Ok(());
-    update_workspace(state, |w| {
-        if let Some(plan) = w.test_plans.iter_mut().find(|p| p.test == test) {
-            outcome = change(plan);
-        }
-    });
-    if let Err(e) = outcome {
-        state.notify_error(format!("Not saved: {e}."));
-    }
-}
 
 #[component]
 pub fn PreRegistrations() -> impl IntoView {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::prereg::{edit_plan, now_ms};
+use super::{edit_plan, now_ms};
 use microplan_uplift::prereg::{format_timestamp, PlanVersion, PreRegistration, PreregField};
 
 /// The "Amend as new version" form: every field prefilled from the version in force, and a
