@@ -113,12 +113,7 @@ fn bars(ranking: &Ranking) -> Vec<Bar> {
         .filter_map(|r| r.per_hundred.map(|v| (r, v)))
         .enumerate()
         .map(|(place, (r, value))| {
-            Bar {
-                label: r.group.clone(),
-                value,
-                interval: r.interval,
-                highlight: place == 0,
-            }
+            Bar::new(r.group.clone(), value).with_interval(r.interval).highlighted(place == 0)
         })
         .collect()
 }
@@ -141,7 +136,7 @@ fn Rankings(creators: Ranking, formats: Ranking) -> impl IntoView {
     let creators_csv = ranking.clone();
     let formats_csv = formats.clone();
     view! {
-        <BarChart title=format!("{per} by creator") summary=best x_label="Creator".to_string() y_label=per.clone() bars=bars(&ranking) />
+        <BarChart title=format!("{per} by creator") summary=best x_label="Creator" y_label=per.clone() bars=bars(&ranking) />
         <p class=format!("rd-verdict {separated_class}")><strong>{separated_word}</strong>" "{ranking.separation_text.clone()}</p>
         <div class="table-head">
             <h3>"Creators"</h3>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{columns, DataTable};
+
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
@@ -145,15 +147,13 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
             {move || {
                 let history = plan.get().map(|p| p.history).unwrap_or_default();
                 (!history.is_empty()).then(|| view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Edits after freezing">
-                        <table data-testid="prereg-history">
-                            <caption>"Edits after the test started, made before amendments were kept as versions"</caption>
-                            <thead><tr><th scope="col">"When"</th><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
-                            <tbody>{history.into_iter().rev().map(|r| view! {
+                    <DataTable label="Edits after freezing" testid="prereg-history"
+                        caption="Edits after the test started, made before amendments were kept as versions"
+                        columns=columns(&[("When", false), ("Field", false), ("Before", false), ("After", false)])>
+                            {history.into_iter().rev().map(|r| view! {
                                 <tr><td>{format_timestamp(r.at_ms)}</td><td>{r.field}</td><td>{r.before}</td><td>{r.after}</td></tr>
-                            }).collect_view()}</tbody>
-                        </table>
-                    </div>
+                            }).collect_view()}
+                    </DataTable>
                 })
             }}
         </article>
