@@ -64,6 +64,9 @@ pub fn DataTable(
     #[prop(optional)]
     scroll_class: Option<&'static str>,
     #[prop(optional)] testid: Option<&'static str>,
+    /// A `<tfoot>`, e.g. a totals row.
+    #[prop(optional)]
+    footer: Option<AnyView>,
 ) -> impl IntoView {
     let region = label.is_some() || caption_id.is_some();
     let box_class = match scroll_class {
@@ -92,6 +95,7 @@ pub fn DataTable(
                     }).collect_view()}
                 </tr></thead>
                 <tbody>{children()}</tbody>
+                {footer}
             </table>
         </div>
     }

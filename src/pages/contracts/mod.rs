@@ -9,6 +9,8 @@ mod stale;
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::app::clock::today;
 use editor::{remember_open, remembered_open, save_pending_draft, ContractEditor, Opened};
 use crate::widgets::files::download_text;
@@ -200,13 +202,13 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
             </div>
             <p class="hint">"Every saved version. A sent or signed version never changes: open it to read it, and “Edit as new draft” to change a copy."</p>
             <Show when=move || !rows.with(|r| r.is_empty()) fallback=|| view! { <p class="empty">"No agreements saved yet."</p> }>
-                <div class="table-scroll">
-                    <table data-testid="saved-contracts">
-                        <thead><tr>
-                            <th scope="col">"Agreement"</th><th scope="col">"Money"</th><th scope="col">"Market"</th>
-                            <th scope="col">"Conflicts"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                        </tr></thead>
-                        <tbody>
+                <DataTable testid="saved-contracts" columns=vec![
+                    Column::text("Agreement"),
+                    Column::text("Money"),
+                    Column::text("Market"),
+                    Column::text("Conflicts"),
+                    Column::unseen("Actions"),
+                ]>
                             {move || rows.get().into_iter().map(|(index, title, money, market, conflicts, status)| view! {
                                 <tr>
                                     <td>{title.clone()}</td>
@@ -224,9 +226,7 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
                                     </td>
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                </DataTable>
             </Show>
         </section>
     }

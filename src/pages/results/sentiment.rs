@@ -3,6 +3,8 @@
 //! creator are stored. The totals can fill the programme's positive-sentiment signal.
 
 use leptos::prelude::*;
+
+use crate::widgets::data_table::{Column, DataTable};
 use leptos::task::spawn_local;
 
 use crate::widgets::files::read_file_bytes;
@@ -102,14 +104,18 @@ pub fn SentimentPanel() -> impl IntoView {
                 let (positive, classified) = sentiment_totals(&rows);
                 let share = if classified > 0 { percent(positive as f64 / classified as f64) } else { "—".into() };
                 view! {
-                    <div class="table-scroll">
-                        <table data-testid="sentiment-table">
-                            <thead><tr>
-                                <th scope="col">"Creator"</th><th scope="col" class="numeric">"Positive"</th>
-                                <th scope="col" class="numeric">"Neutral"</th><th scope="col" class="numeric">"Negative"</th>
-                                <th scope="col" class="numeric">"Positive share"</th>
-                            </tr></thead>
-                            <tbody>
+                    <DataTable testid="sentiment-table" columns=vec![
+                        Column::text("Creator"),
+                        Column::number("Positive"),
+                        Column::number("Neutral"),
+                        Column::number("Negative"),
+                        Column::number("Positive share"),
+                    ]
+                    footer=view! { <tfoot><tr>
+                                <th scope="row">"All creators"</th>
+                                <td class="numeric" colspan="3">{format!("{positive} positive of {classified} classified")}</td>
+                                <td class="numeric">{share}</td>
+                            </tr></tfoot> }.into_any()>
                                 {rows.into_iter().map(|t| view! {
                                     <tr>
                                         <th scope="row">{t.handle.clone()}</th>
@@ -117,14 +123,7 @@ pub fn SentimentPanel() -> impl IntoView {
                                         <td class="numeric">{t.positive_share().map(percent).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }).collect_view()}
-                            </tbody>
-                            <tfoot><tr>
-                                <th scope="row">"All creators"</th>
-                                <td class="numeric" colspan="3">{format!("{positive} positive of {classified} classified")}</td>
-                                <td class="numeric">{share}</td>
-                            </tr></tfoot>
-                        </table>
-                    </div>
+                    </DataTable>
                     <button type="button" on:click=use_signal>"Use as the programme's positive sentiment share"</button>
                 }.into_any()
             }}
