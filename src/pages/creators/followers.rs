@@ -73,7 +73,7 @@ pub fn FollowerSampleImport() -> impl IntoView {
                                     <td>{format!("@{}", s.handle)}</td>
                                     <td class="numeric">{s.sampled}</td>
                                     <td class="numeric">{s.likely_fake}</td>
-                                    <td class="numeric">{share_text(&s)}</td>
+                                    <td class="numeric">{share_text(s)}</td>
                                 </tr>
                             }).collect_view()}
                 </DataTable>

@@ -28,8 +28,11 @@ pub fn CostPerOrderChart() -> impl IntoView {
     }
 }
 
+/// A creator with a cost per order and its interval, when there is one.
+type CostPerOrder = (String, f64, Option<(f64, f64)>);
+
 fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyView {
-    let with_value: Vec<(String, f64, Option<(f64, f64)>)> = creator_rows
+    let with_value: Vec<CostPerOrder> = creator_rows
         .iter()
         .filter(|r| !r.is_total)
         .filter_map(|r| {
@@ -47,7 +50,7 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     }
     let best = with_value.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     let worst = with_value.iter().max_by(|a, b| a.1.total_cmp(&b.1));
-    let describe = |item: Option<&(String, f64, Option<(f64, f64)>)>| {
+    let describe = |item: Option<&CostPerOrder>| {
         item.map(|(name, value, interval)| {
             let range = interval
                 .map(|(l, h)| format!(" (95% {} to {})", money(l, currency), money(h, currency)))

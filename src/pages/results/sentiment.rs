@@ -119,7 +119,7 @@ pub fn SentimentPanel() -> impl IntoView {
                                 {rows.into_iter().map(|t| view! {
                                     <tr>
                                         <th scope="row">{t.handle.clone()}</th>
-                                        <td class="numeric">{microplan_model::format::group_thousands(t.positive as u64)}</td><td class="numeric">{microplan_model::format::group_thousands(t.neutral as u64)}</td><td class="numeric">{microplan_model::format::group_thousands(t.negative as u64)}</td>
+                                        <td class="numeric">{microplan_model::format::group_thousands(t.positive)}</td><td class="numeric">{microplan_model::format::group_thousands(t.neutral)}</td><td class="numeric">{microplan_model::format::group_thousands(t.negative)}</td>
                                         <td class="numeric">{t.positive_share().map(percent).unwrap_or_else(|| "—".into())}</td>
                                     </tr>
                                 }).collect_view()}

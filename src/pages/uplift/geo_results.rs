@@ -45,7 +45,7 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
         {analysis.fit.poor_fit.then(|| view! {
             <p class="error-text" role="alert" data-testid="geo-poor-fit">{format!(
                 "Fit too poor to trust: before launch the synthetic control misses the treated regions by {} of their level (more than {}). The gap after launch is not evidence of a lift; choose treated regions that the held-back ones can reproduce, or a longer pre-period.",
-                analysis.fit.fit_ratio.map_or("—".to_string(), |r| percent(r)), percent(POOR_FIT_RATIO)
+                analysis.fit.fit_ratio.map_or("—".to_string(), percent), percent(POOR_FIT_RATIO)
             )}</p>
         })}
         <p class="verdict" data-testid="geo-verdict"><strong>{title}</strong>{format!(": {}. {rule}", verdict.reason)}</p>
@@ -110,7 +110,7 @@ fn fit_sentence(analysis: &GeoAnalysis) -> String {
         "Pre-period fit over {} dates: RMSPE {} ({} of the treated level); after launch RMSPE {}, ratio {}.{dropped}",
         fit.pre_days,
         number_text(fit.pre_rmspe, 2),
-        fit.fit_ratio.map_or("—".to_string(), |r| percent(r)),
+        fit.fit_ratio.map_or("—".to_string(), percent),
         number_text(fit.post_rmspe, 2),
         ratio_text(fit.rmspe_ratio)
     )
