@@ -93,6 +93,11 @@ pub fn date_label(days: f64) -> String {
     }
 }
 
+/// A whole-number category as a bar label: plain digits, as a count on an axis reads.
+pub fn count_label(count: usize) -> String {
+    count.to_string()
+}
+
 /// `label` cut to `chars` characters with "…" when it is longer.
 pub fn fit_label(label: &str, chars: usize) -> String {
     if label.chars().count() <= chars {
@@ -297,6 +302,14 @@ mod tests {
         // 2024-01-01 is day 19,723; 59 days later is the leap day.
         assert_eq!(axis_label(19_723.0, AxisFormat::Date, 7.0), "1 Jan");
         assert_eq!(axis_label(19_782.0, AxisFormat::Date, 7.0), "29 Feb");
+    }
+
+    #[test]
+    fn counted_categories_are_plain_digits() {
+        assert_eq!(count_label(0), "0");
+        assert_eq!(count_label(12), "12");
+        // No thousands separator: a category is a name, not an amount.
+        assert_eq!(count_label(1500), "1500");
     }
 
     #[test]

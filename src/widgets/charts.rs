@@ -5,11 +5,12 @@
 //! Each one is a `<figure>` whose SVG carries the title and a one-line summary as its
 //! accessible name, so a screen reader hears what a sighted reader sees.
 
+use leptos::oco::Oco;
 use leptos::prelude::*;
 
 pub use super::chart_scale::AxisFormat;
 use super::chart_scale::{
-    axis_label, band_path, bar_layout, extent, fit_label, nice_range, path_of, tick_step, value_range, BarLayout, Scale, BOTTOM, HEIGHT,
+    axis_label, band_path, bar_layout, count_label, extent, fit_label, nice_range, path_of, tick_step, value_range, BarLayout, Scale, BOTTOM, HEIGHT,
     LEFT, RIGHT, TOP, WIDTH,
 };
 
@@ -23,53 +24,112 @@ pub enum SeriesStyle {
     Step,
 }
 
+/// A chart's text: a literal or a label built from data, taken without copying a literal.
+pub type ChartText = Oco<'static, str>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    pub label: String,
+    pub label: ChartText,
     pub points: Vec<(f64, f64)>,
     pub style: SeriesStyle,
+}
+
+impl Series {
+    pub fn new(label: impl Into<ChartText>, points: Vec<(f64, f64)>, style: SeriesStyle) -> Self {
+        Series { label: label.into(), points, style }
+    }
+
+    pub fn line(label: impl Into<ChartText>, points: Vec<(f64, f64)>) -> Self {
+        Series::new(label, points, SeriesStyle::Line)
+    }
+
+    pub fn dashed(label: impl Into<ChartText>, points: Vec<(f64, f64)>) -> Self {
+        Series::new(label, points, SeriesStyle::Dashed)
+    }
+
+    pub fn dots(label: impl Into<ChartText>, points: Vec<(f64, f64)>) -> Self {
+        Series::new(label, points, SeriesStyle::Points)
+    }
 }
 
 /// A shaded range, e.g. a benchmark band or a confidence sequence: `(x, low, high)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
-    pub label: String,
+    pub label: ChartText,
     pub points: Vec<(f64, f64, f64)>,
+}
+
+impl Band {
+    pub fn new(label: impl Into<ChartText>, points: Vec<(f64, f64, f64)>) -> Self {
+        Band { label: label.into(), points }
+    }
 }
 
 /// A vertical line at `x` with a label, e.g. a follower spike.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
     pub x: f64,
-    pub label: String,
+    pub label: ChartText,
+}
+
+impl Marker {
+    pub fn new(x: f64, label: impl Into<ChartText>) -> Self {
+        Marker { x, label: label.into() }
+    }
 }
 
 /// A horizontal line at `y` with a label, e.g. a target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Threshold {
     pub y: f64,
-    pub label: String,
+    pub label: ChartText,
+}
+
+impl Threshold {
+    pub fn new(y: f64, label: impl Into<ChartText>) -> Self {
+        Threshold { y, label: label.into() }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
-    pub label: String,
+    pub label: ChartText,
     pub value: f64,
     pub interval: Option<(f64, f64)>,
     pub highlight: bool,
 }
 
+impl Bar {
+    pub fn new(label: impl Into<ChartText>, value: f64) -> Self {
+        Bar { label: label.into(), value, interval: None, highlight: false }
+    }
+
+    /// A bar for a whole-number category, e.g. "3" posts out of a distribution.
+    pub fn counted(count: usize, value: f64) -> Self {
+        Bar::new(count_label(count), value)
+    }
+
+    /// With an interval drawn as a whisker, when there is one.
+    pub fn with_interval(self, interval: Option<(f64, f64)>) -> Self {
+        Bar { interval, ..self }
+    }
+
+    pub fn highlighted(self, highlight: bool) -> Self {
+        Bar { highlight, ..self }
+    }
+}
+
 /// Horizontal grid lines with labels on the left, and the axis titles.
-fn y_axis(ticks: Vec<f64>, y: Scale, format: AxisFormat, y_label: String, x_label: String) -> impl IntoView {
+fn y_axis(ticks: Vec<f64>, y: Scale, format: AxisFormat, y_label: ChartText, x_label: ChartText) -> impl IntoView {
     let step = tick_step(&ticks);
     view! {
         {ticks.into_iter().map(|t| view! {
             <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y.at(t) y2=y.at(t) />
             <text class="tick" x=LEFT - 6.0 y=y.at(t) + 4.0 text-anchor="end">{axis_label(t, format, step)}</text>
         }).collect_view()}
-        <text class="axis-title" x=LEFT y=HEIGHT - 4.0>{x_label}</text>
+        <text class="axis-title" x=LEFT y=HEIGHT - 4.0>{x_label.to_string()}</text>
         <text class="axis-title" x="12" y=TOP + (HEIGHT - TOP - BOTTOM) / 2.0
-            transform=format!("rotate(-90 12 {})", TOP + (HEIGHT - TOP - BOTTOM) / 2.0) text-anchor="middle">{y_label}</text>
+            transform=format!("rotate(-90 12 {})", TOP + (HEIGHT - TOP - BOTTOM) / 2.0) text-anchor="middle">{y_label.to_string()}</text>
     }
 }
 
@@ -85,10 +145,10 @@ fn legend(items: Vec<(String, String)>) -> impl IntoView {
 
 #[component]
 pub fn LineChart(
-    title: String,
-    summary: String,
-    x_label: String,
-    y_label: String,
+    #[prop(into)] title: ChartText,
+    #[prop(into)] summary: ChartText,
+    #[prop(into)] x_label: ChartText,
+    #[prop(into)] y_label: ChartText,
     #[prop(optional)] x_format: AxisFormat,
     #[prop(optional)] y_format: AxisFormat,
     series: Vec<Series>,
@@ -112,10 +172,10 @@ pub fn LineChart(
     let y = Scale { low: y_low, high: y_high, from: HEIGHT - BOTTOM, to: TOP };
     let x_step = tick_step(&x_ticks);
     let mut legend_items: Vec<(String, String)> =
-        bands.iter().enumerate().map(|(i, b)| (format!("band band-{}", i % 3), b.label.clone())).collect();
-    legend_items.extend(series.iter().enumerate().map(|(i, s)| (format!("series-{}", i % 4), s.label.clone())));
-    legend_items.extend(thresholds.iter().map(|t| ("threshold".to_string(), t.label.clone())));
-    legend_items.extend(markers.first().map(|m| ("marker".to_string(), m.label.clone())));
+        bands.iter().enumerate().map(|(i, b)| (format!("band band-{}", i % 3), b.label.to_string())).collect();
+    legend_items.extend(series.iter().enumerate().map(|(i, s)| (format!("series-{}", i % 4), s.label.to_string())));
+    legend_items.extend(thresholds.iter().map(|t| ("threshold".to_string(), t.label.to_string())));
+    legend_items.extend(markers.first().map(|m| ("marker".to_string(), m.label.to_string())));
     let aria = format!("{title}. {summary}");
     view! {
         <figure class="chart">
@@ -132,7 +192,7 @@ pub fn LineChart(
                 }).collect_view()}
                 {markers.iter().map(|m| view! {
                     <line class="marker" x1=x.at(m.x) x2=x.at(m.x) y1=TOP y2=HEIGHT - BOTTOM>
-                        <title>{m.label.clone()}</title>
+                        <title>{m.label.to_string()}</title>
                     </line>
                 }).collect_view()}
                 {series.iter().enumerate().map(|(i, s)| {
@@ -153,7 +213,7 @@ pub fn LineChart(
                     }
                 }).collect_view()}
             </svg>
-            <figcaption><strong>{title}</strong>" "<span class="hint">{summary}</span></figcaption>
+            <figcaption><strong>{title.to_string()}</strong>" "<span class="hint">{summary.to_string()}</span></figcaption>
             {legend(legend_items)}
         </figure>
     }
@@ -161,10 +221,10 @@ pub fn LineChart(
 
 #[component]
 pub fn BarChart(
-    title: String,
-    summary: String,
-    x_label: String,
-    y_label: String,
+    #[prop(into)] title: ChartText,
+    #[prop(into)] summary: ChartText,
+    #[prop(into)] x_label: ChartText,
+    #[prop(into)] y_label: ChartText,
     #[prop(optional)] y_format: AxisFormat,
     bars: Vec<Bar>,
     #[prop(optional)] thresholds: Vec<Threshold>,
@@ -182,7 +242,7 @@ pub fn BarChart(
     let step = tick_step(&y_ticks);
     let aria = format!("{title}. {summary}");
     let threshold_items: Vec<(String, String)> =
-        thresholds.iter().map(|t| ("threshold".to_string(), t.label.clone())).collect();
+        thresholds.iter().map(|t| ("threshold".to_string(), t.label.to_string())).collect();
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=aria>
@@ -206,7 +266,7 @@ pub fn BarChart(
                         })}
                         {(i % label_every == 0).then(|| view! {
                             <text class="tick" x=centre y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">
-                                <title>{b.label.clone()}</title>
+                                <title>{b.label.to_string()}</title>
                                 {fit_label(&b.label, label_chars)}
                             </text>
                         })}
@@ -225,7 +285,7 @@ pub fn BarChart(
                     <line class="threshold" x1=LEFT x2=WIDTH - RIGHT y1=y.at(t.y) y2=y.at(t.y) />
                 }).collect_view()}
             </svg>
-            <figcaption><strong>{title}</strong>" "<span class="hint">{summary}</span></figcaption>
+            <figcaption><strong>{title.to_string()}</strong>" "<span class="hint">{summary.to_string()}</span></figcaption>
             {legend(threshold_items)}
         </figure>
     }

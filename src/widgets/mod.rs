@@ -9,6 +9,8 @@ pub(crate) mod charts;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod contract_fields;
 #[cfg(target_arch = "wasm32")]
+pub(crate) mod data_table;
+#[cfg(target_arch = "wasm32")]
 pub(crate) mod document_view;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod empty_state;

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use super::{briefs_context, edit_brief};
 use crate::widgets::files::{download_text, safe_file_stem};
 use crate::app::persistence::update_workspace;
@@ -101,13 +103,14 @@ pub fn CreatorBriefsCard() -> impl IntoView {
                     return view! { <p class="empty">"Add creators above to get their briefs."</p> }.into_any();
                 }
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Briefs per creator">
-                        <table class="pg-creators">
-                            <thead><tr>
-                                <th scope="col">"Creator"</th><th scope="col">"Platform"</th><th scope="col" class="numeric">"Pieces with a link"</th>
-                                <th scope="col">"Code"</th><th scope="col">"Ready?"</th><th scope="col">"Brief"</th>
-                            </tr></thead>
-                            <tbody>
+                    <DataTable label="Briefs per creator" class="pg-creators" columns=vec![
+                        Column::text("Creator"),
+                        Column::text("Platform"),
+                        Column::number("Pieces with a link"),
+                        Column::text("Code"),
+                        Column::text("Ready?"),
+                        Column::text("Brief"),
+                    ]>
                                 {list.into_iter().map(|creator| {
                                     let linked = creator.pieces.iter().filter(|p| p.link.is_some()).count();
                                     let handle = creator.handle.clone();
@@ -132,9 +135,7 @@ pub fn CreatorBriefsCard() -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    </DataTable>
                 }.into_any()
             }}
         </section>

@@ -50,7 +50,7 @@ pub fn ActivationList(community: String) -> impl IntoView {
                         .iter()
                         .filter(|p| same_name(&p.community, &of))
                         .collect();
-                    plans.sort_by(|a, b| b.window_start.cmp(&a.window_start));
+                    plans.sort_by_key(|p| std::cmp::Reverse(p.window_start));
                     plans
                         .into_iter()
                         .map(|p| p.name.clone())
@@ -231,7 +231,7 @@ fn ReviewPanel(review: ActivationReview) -> impl IntoView {
             <dl class="review-grid">
                 <dt>"Inside the window"</dt><dd>{format!("{} ({} gifted, {} paid)", posts(review.posts_in_window), review.gifted_in_window, review.posts_in_window - review.gifted_in_window)}</dd>
                 <dt>"Outside the window"</dt><dd>{format!("{} (before, after or undated)", posts(review.posts_outside_window))}</dd>
-                <dt>"No post"</dt><dd>{format!("{}; {} not known yet", microplan_model::format::plural(review.no_post as u64, "creator", "creators"), review.outcome_unknown)}</dd>
+                <dt>"No post"</dt><dd>{format!("{}; {} not known yet", microplan_model::format::plural(review.no_post, "creator", "creators"), review.outcome_unknown)}</dd>
                 <dt>"The plan said"</dt><dd>{format!("{:.1} posts expected, {} chance of the goal with the {} sent", review.planned_expected_posts, percent(review.planned_probability), review.gifted_sent + review.paid)}</dd>
                 <dt>"Posting rate learnt"</dt><dd>{review.estimate.as_ref().map(estimate_text).unwrap_or_else(|| "no gifted outcome recorded yet".into())}</dd>
             </dl>

@@ -3,20 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, SeriesStyle, Threshold};
+use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, Threshold};
 use super::static_table;
-use super::planner::{money_text, percent};
+use microplan_model::format::percent;
+use microplan_model::money::Money;
 use microplan_plan::activation::plan::{PlannerInput, PlannerResult};
 
 #[component]
 pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoView {
     let k = input.target_posts;
     let chosen_differs = result.gifted != result.recommended.gifted;
-    let curve = Series {
-        label: format!("P(at least {k} posts)"),
-        points: result.curve.iter().map(|(n, p)| (*n as f64, *p)).collect(),
-        style: SeriesStyle::Line,
-    };
+    let curve = Series::line(format!("P(at least {k} posts)"), result.curve.iter().map(|(n, p)| (*n as f64, *p)).collect());
     let first = result
         .distribution
         .iter()
@@ -33,12 +30,7 @@ pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoVie
         .enumerate()
         .skip(first)
         .take(last + 1 - first.min(last + 1))
-        .map(|(j, p)| Bar {
-            label: j.to_string(),
-            value: *p,
-            interval: None,
-            highlight: j as u64 >= k,
-        })
+        .map(|(j, p)| Bar::counted(j, *p).highlighted(j as u64 >= k))
         .collect();
     let budget = result.budget.clone();
     view! {
@@ -61,9 +53,9 @@ pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoVie
                 </div>
                 <div class="stat">
                     <span class="stat-label">"Budget"</span>
-                    <strong class="stat-value" id="planner-budget">{money_text(&budget.total)}</strong>
-                    <span class="hint">{format!("Gifted {} + paid {}; {} per expected post.", money_text(&budget.gifted), money_text(&budget.paid),
-                        budget.per_expected_post.as_ref().map(money_text).unwrap_or_else(|| "no post expected".into()))}</span>
+                    <strong class="stat-value" id="planner-budget">{budget.total.text()}</strong>
+                    <span class="hint">{format!("Gifted {} + paid {}; {} per expected post.", budget.gifted.text(), budget.paid.text(),
+                        budget.per_expected_post.as_ref().map(Money::text).unwrap_or_else(|| "no post expected".into()))}</span>
                 </div>
             </div>
             {chosen_differs.then(|| view! {
@@ -74,15 +66,15 @@ pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoVie
                 <LineChart
                     title=format!("Chance of at least {k} posts by number gifted")
                     summary=format!("Rises with each gift; {} gifted reach {}.", result.recommended.gifted, percent(result.recommended.probability))
-                    x_label="Gifted creators".to_string() y_label="Chance".to_string()
+                    x_label="Gifted creators" y_label="Chance"
                     x_format=AxisFormat::Integer y_format=AxisFormat::Percent
                     series=vec![curve]
-                    thresholds=vec![Threshold { y: input.confidence, label: format!("Target {}", percent(input.confidence)) }]
-                    markers=vec![Marker { x: result.gifted as f64, label: format!("Your plan: {} gifted", result.gifted) }] />
+                    thresholds=vec![Threshold::new(input.confidence, format!("Target {}", percent(input.confidence)))]
+                    markers=vec![Marker::new(result.gifted as f64, format!("Your plan: {} gifted", result.gifted))] />
                 <BarChart
-                    title="How many posts to expect".to_string()
+                    title="How many posts to expect"
                     summary=format!("Probability of each total with {} gifted and {} paid; bars at {k} or more are highlighted.", result.gifted, input.paid)
-                    x_label="Posts in the window".to_string() y_label="Probability".to_string()
+                    x_label="Posts in the window" y_label="Probability"
                     y_format=AxisFormat::Percent bars=bars />
             </div>
             <h3>"Mixes compared"</h3>
@@ -91,7 +83,7 @@ pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoVie
                 ("Expected posts", true), ("Total cost", true), ("Cost per expected post", true)],
                 result.mixes.into_iter().map(|m| vec![
                     m.label, m.paid.to_string(), m.gifted.to_string(), percent(m.probability), format!("{:.1}", m.expected_posts),
-                    money_text(&m.budget.total), m.budget.per_expected_post.as_ref().map(money_text).unwrap_or_else(|| "-".into()),
+                    m.budget.total.text(), m.budget.per_expected_post.as_ref().map(Money::text).unwrap_or_else(|| "-".into()),
                 ]).collect(), true)}
         </div>
     }

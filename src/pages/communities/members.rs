@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use super::{communities_context, static_table};
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
@@ -78,10 +80,13 @@ pub fn MembersCard(community: String) -> impl IntoView {
                 </select>
                 <button type="button" on:click=add>"Add to community"</button>
             </div>
-            <div class="table-scroll members-scroll">
-                <table>
-                    <thead><tr><th>"Creator"</th><th class="numeric">"Followers"</th><th>"Status"</th><th class="numeric">"Audit score"</th><th><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                    <tbody>
+            <DataTable scroll_class="members-scroll" columns=vec![
+                Column::text("Creator"),
+                Column::number("Followers"),
+                Column::text("Status"),
+                Column::number("Audit score"),
+                Column::unseen("Actions"),
+            ]>
                         {move || rows().into_iter().map(|(handle, followers, status, score)| {
                             let who = handle.clone();
                             view! {
@@ -95,9 +100,7 @@ pub fn MembersCard(community: String) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
         </section>
     }
 }

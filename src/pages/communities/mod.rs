@@ -268,11 +268,12 @@ pub fn static_table(
     row_headers: bool,
 ) -> AnyView {
     let numeric: Vec<bool> = headers.iter().map(|h| h.1).collect();
+    let columns = headers.iter().map(|(h, n)| {
+        let text = h.to_string();
+        if *n { crate::widgets::data_table::Column::number(text) } else { crate::widgets::data_table::Column::text(text) }
+    }).collect();
     view! {
-        <div class="table-scroll">
-            <table class=class>
-                <thead><tr>{headers.iter().map(|(h, n)| view! { <th class:numeric=*n>{h.to_string()}</th> }).collect_view()}</tr></thead>
-                <tbody>
+        <crate::widgets::data_table::DataTable columns=columns class=class>
                     {rows.into_iter().map(|row| view! {
                         <tr>
                             {row.into_iter().enumerate().map(|(i, cell)| {
@@ -285,9 +286,7 @@ pub fn static_table(
                             }).collect_view()}
                         </tr>
                     }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </crate::widgets::data_table::DataTable>
     }
     .into_any()
 }

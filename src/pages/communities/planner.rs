@@ -215,10 +215,6 @@ impl PlannerForm {
 /// 0.9166 -> "91.7%", by the policy of `microplan_model::format`.
 pub use microplan_model::format::percent;
 
-pub fn money_text(money: &Money) -> String {
-    money.text()
-}
-
 /// "6 of 14 gifted creators posted (43%; 90% interval 21% to 67%, Clopper-Pearson)".
 pub fn estimate_text(estimate: &PostingEstimate) -> String {
     format!(

@@ -20,7 +20,7 @@ use crate::widgets::document_view::DocumentView;
 use crate::app::persistence::update_workspace;
 use crate::app::state::{app_state, AppState, SaveStatus};
 use microplan_plan::contract::drafts::mark_sent;
-use microplan_plan::contract::versions::{edit_as_new_draft, find_version, save_into, VersionRef};
+use microplan_plan::contract::versions::{edit_as_new_draft, find_version, VersionRef};
 use microplan_plan::contract::{check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved, Severity};
 
 /// Typing pauses this long before the draft is written into the workspace.
@@ -100,22 +100,6 @@ thread_local! {
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
 }
 
-/// Writes `choices` into the version `at` (a new one when `None`). Returns where it went.
-pub(super) fn write_draft(
-    state: AppState,
-    at: Option<VersionRef>,
-    choices: ContractChoices,
-) -> Result<(VersionRef, Saved), String> {
-    let mut outcome = Err("No workspace is open, so nothing was saved.".to_string());
-    update_workspace(state, |w| {
-        outcome = save_into(&mut w.contracts, at.as_ref(), choices, today()).map_err(String::from)
-    });
-    if let Ok((saved, _)) = &outcome {
-        remember_open(state, Some(saved));
-    }
-    outcome
-}
-
 /// Writes the draft still waiting for its pause, so what is read next is current.
 pub fn save_pending_draft(state: AppState) {
     flush_pending(state, None);
@@ -135,7 +119,7 @@ fn flush_pending(state: AppState, generation: Option<u64>) {
     if pending.workspace != active_workspace(state) {
         return;
     }
-    match write_draft(state, pending.at.clone(), pending.choices) {
+    match super::write_draft(state, pending.at.clone(), pending.choices) {
         Ok((saved, _)) => {
             let _ = pending.saved_to.try_set(Some(saved));
         }
@@ -239,7 +223,7 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
     });
     let save_now = move || {
         PENDING.with(|slot| slot.borrow_mut().take());
-        let outcome = write_draft(state, at.get_untracked(), draft.get_untracked());
+        let outcome = super::write_draft(state, at.get_untracked(), draft.get_untracked());
         if let Ok((saved, _)) = &outcome {
             at.set(Some(saved.clone()));
         }

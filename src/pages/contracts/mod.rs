@@ -9,6 +9,8 @@ mod stale;
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::app::clock::today;
 use editor::{remember_open, remembered_open, save_pending_draft, ContractEditor, Opened};
 use crate::widgets::files::download_text;
@@ -24,6 +26,22 @@ use microplan_plan::contract::{check_choices, ContractChoices, CreatorParty, Dra
 use microplan_plan::markets::Market;
 use microplan_model::removal::{put_back, take_where};
 use microplan_workspace::io::contract_export::export_contract_terms;
+
+/// Writes `choices` into the version `at` (a new one when `None`). Returns where it went.
+fn write_draft(
+    state: crate::app::state::AppState,
+    at: Option<VersionRef>,
+    choices: ContractChoices,
+) -> Result<(VersionRef, microplan_plan::contract::Saved), String> {
+    let mut outcome = Err("No workspace is open, so nothing was saved.".to_string());
+    update_workspace(state, |w| {
+        outcome = microplan_plan::contract::versions::save_into(&mut w.contracts, at.as_ref(), choices, today()).map_err(String::from)
+    });
+    if let Ok((saved, _)) = &outcome {
+        editor::remember_open(state, Some(saved));
+    }
+    outcome
+}
 
 #[component]
 pub fn ContractsPage() -> impl IntoView {
@@ -184,13 +202,13 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
             </div>
             <p class="hint">"Every saved version. A sent or signed version never changes: open it to read it, and “Edit as new draft” to change a copy."</p>
             <Show when=move || !rows.with(|r| r.is_empty()) fallback=|| view! { <p class="empty">"No agreements saved yet."</p> }>
-                <div class="table-scroll">
-                    <table data-testid="saved-contracts">
-                        <thead><tr>
-                            <th scope="col">"Agreement"</th><th scope="col">"Money"</th><th scope="col">"Market"</th>
-                            <th scope="col">"Conflicts"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                        </tr></thead>
-                        <tbody>
+                <DataTable testid="saved-contracts" columns=vec![
+                    Column::text("Agreement"),
+                    Column::text("Money"),
+                    Column::text("Market"),
+                    Column::text("Conflicts"),
+                    Column::unseen("Actions"),
+                ]>
                             {move || rows.get().into_iter().map(|(index, title, money, market, conflicts, status)| view! {
                                 <tr>
                                     <td>{title.clone()}</td>
@@ -208,9 +226,7 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
                                     </td>
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                </DataTable>
             </Show>
         </section>
     }

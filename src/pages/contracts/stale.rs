@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::editor::write_draft;
+use super::write_draft;
 use microplan_plan::contract::versions::{find_version, is_stale, VersionRef};
 use microplan_plan::contract::ContractChoices;
 use crate::app::state::AppState;

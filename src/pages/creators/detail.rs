@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series, SeriesStyle};
+use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series};
 use super::CreatorsContext;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
@@ -48,7 +48,7 @@ fn DetailBody(audit: CreatorAudit) -> impl IntoView {
         _ => "No score: not enough data for any weighted component.".into(),
     };
     let followers = follower_points(&audit);
-    let markers: Vec<Marker> = spike_markers(&audit).into_iter().map(|(x, label)| Marker { x, label }).collect();
+    let markers: Vec<Marker> = spike_markers(&audit).into_iter().map(|(x, label)| Marker::new(x, label)).collect();
     let posts = engagement_points(&audit);
     let band = benchmark_band(&audit, &posts);
     let spike_summary = if markers.is_empty() {
@@ -63,26 +63,26 @@ fn DetailBody(audit: CreatorAudit) -> impl IntoView {
     };
     let follower_chart = (!followers.is_empty()).then(|| view! {
         <LineChart
-            title="Follower history".to_string()
+            title="Follower history"
             summary=spike_summary
-            x_label="Date".to_string()
-            y_label="Followers".to_string()
+            x_label="Date"
+            y_label="Followers"
             x_format=AxisFormat::Date
             y_format=AxisFormat::Integer
-            series=vec![Series { label: "Followers".into(), points: followers, style: SeriesStyle::Line }]
+            series=vec![Series::line("Followers", followers)]
             markers=markers
         />
     }.into_any());
     let engagement_chart = (!posts.is_empty()).then(|| view! {
         <LineChart
-            title="Engagement per post".to_string()
+            title="Engagement per post"
             summary=band_summary
-            x_label="Date".to_string()
-            y_label="(likes + comments) / followers".to_string()
+            x_label="Date"
+            y_label="(likes + comments) / followers"
             x_format=AxisFormat::Date
             y_format=AxisFormat::Percent
-            series=vec![Series { label: "Engagement rate by followers".into(), points: posts, style: SeriesStyle::Points }]
-            bands=band.is_empty().then(Vec::new).unwrap_or_else(|| vec![Band { label: "Tier benchmark, in line".into(), points: band }])
+            series=vec![Series::dots("Engagement rate by followers", posts)]
+            bands=band.is_empty().then(Vec::new).unwrap_or_else(|| vec![Band::new("Tier benchmark, in line", band)])
         />
     }.into_any());
     view! {

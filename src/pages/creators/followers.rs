@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::widgets::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
@@ -60,26 +62,21 @@ pub fn FollowerSampleImport() -> impl IntoView {
             <label for="follower-sample-file">"Follower sample (CSV)"</label>
             <input id="follower-sample-file" type="file" accept=".csv,text/csv,.tsv,.txt" on:change=on_file />
             <Show when=move || samples.with(|s| !s.is_empty())>
-                <div class="table-scroll">
-                    <table data-testid="follower-samples">
-                        <thead><tr>
-                            <th scope="col">"Creator"</th>
-                            <th scope="col" class="numeric">"Accounts sampled"</th>
-                            <th scope="col" class="numeric">"Likely fake"</th>
-                            <th scope="col" class="numeric">"Share (95% interval)"</th>
-                        </tr></thead>
-                        <tbody>
+                <DataTable testid="follower-samples" columns=vec![
+                    Column::text("Creator"),
+                    Column::number("Accounts sampled"),
+                    Column::number("Likely fake"),
+                    Column::number("Share (95% interval)"),
+                ]>
                             {move || samples.get().into_iter().map(|s| view! {
                                 <tr>
                                     <td>{format!("@{}", s.handle)}</td>
                                     <td class="numeric">{s.sampled}</td>
                                     <td class="numeric">{s.likely_fake}</td>
-                                    <td class="numeric">{share_text(&s)}</td>
+                                    <td class="numeric">{share_text(s)}</td>
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                </DataTable>
             </Show>
         </section>
     }

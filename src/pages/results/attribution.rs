@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::widgets::files::download_workspace_csv;
 use crate::app::state::app_state;
 use microplan_workspace::attribution::reconcile::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
@@ -191,25 +193,17 @@ pub fn AttributionPanel() -> impl IntoView {
                     currency.clone().unwrap_or_else(|| "no currency yet".into())
                 )}
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="attribution-table-caption">
-                <table data-testid="attribution-table">
-                    <caption id="attribution-table-caption">"Attribution per creator"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Creator and codes"</th>
-                            <th scope="col" class="numeric">"Code orders (subtotal)"</th>
-                            <th scope="col" class="numeric">"Tagged links (GA4)"</th>
-                            <th scope="col" class="numeric">"Survey mentions"</th>
-                            <th scope="col" class="numeric">"Orders: low – high"</th>
-                            <th scope="col" class="numeric">"Revenue: low – high"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable caption="Attribution per creator" caption_id="attribution-table-caption" testid="attribution-table" columns=vec![
+                Column::text("Creator and codes"),
+                Column::number("Code orders (subtotal)"),
+                Column::number("Tagged links (GA4)"),
+                Column::number("Survey mentions"),
+                Column::number("Orders: low – high"),
+                Column::number("Revenue: low – high"),
+            ]>
                         {active.into_iter().map(|row| row_view(row, currency.clone(), false)).collect_view()}
                         {row_view(total, currency.clone(), true)}
-                    </tbody>
-                </table>
-            </div>
+            </DataTable>
             <ul class="hint">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             <div class="actions">
                 <button on:click=move |_| export_reconciliation(&export)>"Export attribution CSV"</button>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::widgets::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
@@ -107,22 +109,21 @@ pub fn ShopOrdersImport() -> impl IntoView {
         view! {
             {message.map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
             {(!problems.is_empty()).then(|| view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Problems in the orders export">
-                    <table class="errors" data-testid="shop-order-errors">
-                        <thead><tr>
-                            <th scope="col">"Row"</th><th scope="col">"Line"</th><th scope="col">"Column"</th>
-                            <th scope="col">"Value"</th><th scope="col">"Problem"</th><th scope="col">"Fix"</th>
-                        </tr></thead>
-                        <tbody>
+                <DataTable label="Problems in the orders export" class="errors" testid="shop-order-errors" columns=vec![
+                    Column::text("Row"),
+                    Column::text("Line"),
+                    Column::text("Column"),
+                    Column::text("Value"),
+                    Column::text("Problem"),
+                    Column::text("Fix"),
+                ]>
                             {problems.into_iter().take(PROBLEMS_SHOWN).map(|e| view! {
                                 <tr>
                                     <td>{e.row}</td><td>{e.line}</td><td>{e.column}</td>
                                     <td><code>{e.value}</code></td><td>{e.problem}</td><td>{e.fix}</td>
                                 </tr>
                             }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                </DataTable>
             })}
             {(hidden > 0).then(|| view! { <p class="hint">{format!("…and {hidden} more problems not listed.")}</p> })}
             {(!notes.is_empty()).then(|| view! {

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, LineChart, Series, SeriesStyle, Threshold};
+use crate::widgets::charts::{AxisFormat, LineChart, Series, Threshold};
 use crate::widgets::files::download_workspace_csv;
 use crate::app::persistence::update_workspace;
 use crate::widgets::fields::SelectField;
@@ -149,11 +149,7 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         let last = points.last().map_or(0.0, |p| p.0);
         vec![(first, y), (last.max(first + 1.0), y)]
     };
-    let mut series = vec![Series {
-        label: format!("{} per {}", primary.name, readings.period.noun()),
-        points: points.clone(),
-        style: SeriesStyle::Line,
-    }];
+    let mut series = vec![Series::line(format!("{} per {}", primary.name, readings.period.noun()), points.clone())];
     let same_level = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
     let scale_at_target = primary.thresholds.iter().any(|t| {
         t.action == DecisionAction::Scale
@@ -167,18 +163,10 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         } else {
             "Target"
         };
-        series.push(Series {
-            label: format!("{label} {}", primary.show(target)),
-            points: span(target),
-            style: SeriesStyle::Dashed,
-        });
+        series.push(Series::dashed(format!("{label} {}", primary.show(target)), span(target)));
     }
     if let Some(baseline) = primary.baseline {
-        series.push(Series {
-            label: format!("Baseline {}", primary.show(baseline)),
-            points: span(baseline),
-            style: SeriesStyle::Dashed,
-        });
+        series.push(Series::dashed(format!("Baseline {}", primary.show(baseline)), span(baseline)));
     }
     let thresholds: Vec<Threshold> = primary
         .thresholds
@@ -186,10 +174,7 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         .filter(|t| t.action.is_large_pivot())
         .filter(|t| !(t.action == DecisionAction::Scale && scale_at_target))
         .filter_map(|t| {
-            t.level.map(|y| Threshold {
-                y,
-                label: format!("{} level {}", t.action.label(), primary.show(y)),
-            })
+            t.level.map(|y| Threshold::new(y, format!("{} level {}", t.action.label(), primary.show(y))))
         })
         .collect();
     let latest = points.last().map_or(0.0, |p| p.1);
@@ -211,8 +196,8 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
     };
     Some(
         view! {
-            <LineChart title="Primary KPI against target".to_string() summary=summary
-                x_label="Period start".to_string() y_label=primary.name.clone()
+            <LineChart title="Primary KPI against target" summary=summary
+                x_label="Period start" y_label=primary.name.clone()
                 x_format=AxisFormat::Date y_format=y_format series=series thresholds=thresholds />
         }
         .into_any(),

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use microplan_plan::results::display::{money, thousands};
@@ -175,19 +177,13 @@ fn EmvResult(estimate: EmvEstimate) -> impl IntoView {
             <strong>{range}</strong>
         </p>
         <p class="hint"><code>{estimate.formula.clone()}</code></p>
-        <div class="table-scroll">
-            <table class="emv-inputs">
-                <caption class="visually-hidden">"EMV inputs"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Input"</th>
-                        <th scope="col" class="numeric">"Count"</th>
-                        <th scope="col" class="numeric">"Rows reporting it"</th>
-                        <th scope="col" class="numeric">"Rate, low – high"</th>
-                        <th scope="col" class="numeric">"Value, low – high"</th>
-                    </tr>
-                </thead>
-                <tbody>
+        <DataTable caption="EMV inputs" caption_hidden=true class="emv-inputs" columns=vec![
+            Column::text("Input"),
+            Column::number("Count"),
+            Column::number("Rows reporting it"),
+            Column::number("Rate, low – high"),
+            Column::number("Value, low – high"),
+        ]>
                     {estimate.inputs.iter().map(|i| view! {
                         <tr>
                             <th scope="row">{i.label.clone()}</th>
@@ -197,9 +193,7 @@ fn EmvResult(estimate: EmvEstimate) -> impl IntoView {
                             <td class="numeric">{format!("{} – {}", money(i.value_low, &currency), money(i.value_high, &currency))}</td>
                         </tr>
                     }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
         {(!estimate.notes.is_empty()).then(|| view! {
             <ul class="read-notes">{estimate.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
         })}

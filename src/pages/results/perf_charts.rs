@@ -28,8 +28,11 @@ pub fn CostPerOrderChart() -> impl IntoView {
     }
 }
 
+/// A creator with a cost per order and its interval, when there is one.
+type CostPerOrder = (String, f64, Option<(f64, f64)>);
+
 fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyView {
-    let with_value: Vec<(String, f64, Option<(f64, f64)>)> = creator_rows
+    let with_value: Vec<CostPerOrder> = creator_rows
         .iter()
         .filter(|r| !r.is_total)
         .filter_map(|r| {
@@ -47,7 +50,7 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     }
     let best = with_value.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     let worst = with_value.iter().max_by(|a, b| a.1.total_cmp(&b.1));
-    let describe = |item: Option<&(String, f64, Option<(f64, f64)>)>| {
+    let describe = |item: Option<&CostPerOrder>| {
         item.map(|(name, value, interval)| {
             let range = interval
                 .map(|(l, h)| format!(" (95% {} to {})", money(l, currency), money(h, currency)))
@@ -70,18 +73,13 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     let best_name = best.map(|b| b.0.clone());
     let bars = with_value
         .iter()
-        .map(|(name, value, interval)| Bar {
-            label: name.to_string(),
-            value: *value,
-            interval: *interval,
-            highlight: Some(name) == best_name.as_ref(),
-        })
+        .map(|(name, value, interval)| Bar::new(name.clone(), *value).with_interval(*interval).highlighted(Some(name) == best_name.as_ref()))
         .collect();
     view! {
         <BarChart
-            title="Cost per order by creator".to_string()
+            title="Cost per order by creator"
             summary=summary
-            x_label="Creator".to_string()
+            x_label="Creator"
             y_label=format!("Cost per order ({currency})")
             y_format=AxisFormat::Number
             bars=bars
@@ -124,20 +122,15 @@ pub fn FunnelChart() -> impl IntoView {
         let bars = f
             .steps
             .iter()
-            .map(|s| Bar {
-                label: s.label.to_string(),
-                value: s.count as f64,
-                interval: None,
-                highlight: false,
-            })
+            .map(|s| Bar::new(s.label, s.count as f64))
             .collect();
         Some(
             view! {
                 <BarChart
-                    title="Funnel: reach to link clicks to orders".to_string()
+                    title="Funnel: reach to link clicks to orders"
                     summary=summary
-                    x_label="Step".to_string()
-                    y_label="People or actions".to_string()
+                    x_label="Step"
+                    y_label="People or actions"
                     y_format=AxisFormat::Integer
                     bars=bars
                 />

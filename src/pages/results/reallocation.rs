@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::widgets::charts::{Bar, BarChart};
 use crate::widgets::fields::{NumberField, SelectField};
 use super::decisions::{download_table, edit_results_plan};
@@ -113,12 +115,7 @@ fn bars(ranking: &Ranking) -> Vec<Bar> {
         .filter_map(|r| r.per_hundred.map(|v| (r, v)))
         .enumerate()
         .map(|(place, (r, value))| {
-            Bar {
-                label: r.group.clone(),
-                value,
-                interval: r.interval,
-                highlight: place == 0,
-            }
+            Bar::new(r.group.clone(), value).with_interval(r.interval).highlighted(place == 0)
         })
         .collect()
 }
@@ -141,7 +138,7 @@ fn Rankings(creators: Ranking, formats: Ranking) -> impl IntoView {
     let creators_csv = ranking.clone();
     let formats_csv = formats.clone();
     view! {
-        <BarChart title=format!("{per} by creator") summary=best x_label="Creator".to_string() y_label=per.clone() bars=bars(&ranking) />
+        <BarChart title=format!("{per} by creator") summary=best x_label="Creator" y_label=per.clone() bars=bars(&ranking) />
         <p class=format!("rd-verdict {separated_class}")><strong>{separated_word}</strong>" "{ranking.separation_text.clone()}</p>
         <div class="table-head">
             <h3>"Creators"</h3>
@@ -231,15 +228,18 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
                 <h3>"Proposal"</h3>
                 <div class="actions"><button on:click=move |_| download_table(state, &proposal_table(&csv), "budget-proposal")>"Download proposal CSV"</button></div>
             </div>
-            <div class="table-scroll">
-                <table class="rd-allocations">
-                    <thead><tr>
-                        <th scope="col">"Creator"</th>
-                        <th scope="col" class="numeric">"Share"</th>
-                        <th scope="col" class="numeric">"Amount"</th>
-                        <th scope="col">"Reasoning"</th>
-                    </tr></thead>
-                    <tbody>
+            <DataTable class="rd-allocations" columns=vec![
+                Column::text("Creator"),
+                Column::number("Share"),
+                Column::number("Amount"),
+                Column::text("Reasoning"),
+            ]
+            footer=view! { <tfoot><tr>
+                        <th scope="row">"Total"</th>
+                        <td></td>
+                        <td class="numeric">{money_cents(proposal.total_cents() as f64 / 100.0, &proposal.budget.currency)}</td>
+                        <td class="hint">"Rounded to cents by largest remainder, so the amounts add up to the budget exactly."</td>
+                    </tr></tfoot> }.into_any()>
                         {proposal.allocations.iter().map(|a| view! {
                             <tr class:excluded=a.excluded>
                                 <th scope="row">{a.group.clone()}</th>
@@ -248,15 +248,7 @@ fn ProposalView(proposal: Proposal) -> impl IntoView {
                                 <td class="rd-reason">{a.reason.strip_prefix(&format!("{}: ", a.group)).unwrap_or(&a.reason).to_string()}</td>
                             </tr>
                         }).collect_view()}
-                    </tbody>
-                    <tfoot><tr>
-                        <th scope="row">"Total"</th>
-                        <td></td>
-                        <td class="numeric">{money_cents(proposal.total_cents() as f64 / 100.0, &proposal.budget.currency)}</td>
-                        <td class="hint">"Rounded to cents by largest remainder, so the amounts add up to the budget exactly."</td>
-                    </tr></tfoot>
-                </table>
-            </div>
+            </DataTable>
         </div>
     }
 }

@@ -3,6 +3,8 @@
 //! creator are stored. The totals can fill the programme's positive-sentiment signal.
 
 use leptos::prelude::*;
+
+use crate::widgets::data_table::{Column, DataTable};
 use leptos::task::spawn_local;
 
 use crate::widgets::files::read_file_bytes;
@@ -102,29 +104,26 @@ pub fn SentimentPanel() -> impl IntoView {
                 let (positive, classified) = sentiment_totals(&rows);
                 let share = if classified > 0 { percent(positive as f64 / classified as f64) } else { "—".into() };
                 view! {
-                    <div class="table-scroll">
-                        <table data-testid="sentiment-table">
-                            <thead><tr>
-                                <th scope="col">"Creator"</th><th scope="col" class="numeric">"Positive"</th>
-                                <th scope="col" class="numeric">"Neutral"</th><th scope="col" class="numeric">"Negative"</th>
-                                <th scope="col" class="numeric">"Positive share"</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|t| view! {
-                                    <tr>
-                                        <th scope="row">{t.handle.clone()}</th>
-                                        <td class="numeric">{microplan_model::format::group_thousands(t.positive as u64)}</td><td class="numeric">{microplan_model::format::group_thousands(t.neutral as u64)}</td><td class="numeric">{microplan_model::format::group_thousands(t.negative as u64)}</td>
-                                        <td class="numeric">{t.positive_share().map(percent).unwrap_or_else(|| "—".into())}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                            <tfoot><tr>
+                    <DataTable testid="sentiment-table" columns=vec![
+                        Column::text("Creator"),
+                        Column::number("Positive"),
+                        Column::number("Neutral"),
+                        Column::number("Negative"),
+                        Column::number("Positive share"),
+                    ]
+                    footer=view! { <tfoot><tr>
                                 <th scope="row">"All creators"</th>
                                 <td class="numeric" colspan="3">{format!("{positive} positive of {classified} classified")}</td>
                                 <td class="numeric">{share}</td>
-                            </tr></tfoot>
-                        </table>
-                    </div>
+                            </tr></tfoot> }.into_any()>
+                                {rows.into_iter().map(|t| view! {
+                                    <tr>
+                                        <th scope="row">{t.handle.clone()}</th>
+                                        <td class="numeric">{microplan_model::format::group_thousands(t.positive)}</td><td class="numeric">{microplan_model::format::group_thousands(t.neutral)}</td><td class="numeric">{microplan_model::format::group_thousands(t.negative)}</td>
+                                        <td class="numeric">{t.positive_share().map(percent).unwrap_or_else(|| "—".into())}</td>
+                                    </tr>
+                                }).collect_view()}
+                    </DataTable>
                     <button type="button" on:click=use_signal>"Use as the programme's positive sentiment share"</button>
                 }.into_any()
             }}

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::widgets::link_settings::{edit_link_plan, link_plan_memo, LinkSettings};
 use crate::app::persistence::update_workspace;
 use crate::widgets::fields::{lines_of, TextArea, TextField};
@@ -163,22 +165,19 @@ fn CampaignOverview() -> impl IntoView {
                     return view! { <p class="empty">"No tracked links yet: make them above or from a brief."</p> }.into_any();
                 }
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Links per campaign">
-                        <table>
-                            <thead><tr>
-                                <th scope="col">"Campaign"</th><th scope="col" class="numeric">"Links"</th>
-                                <th scope="col" class="numeric">"Creators"</th><th scope="col" class="numeric">"Promo codes"</th>
-                            </tr></thead>
-                            <tbody>
+                    <DataTable label="Links per campaign" columns=vec![
+                        Column::text("Campaign"),
+                        Column::number("Links"),
+                        Column::number("Creators"),
+                        Column::number("Promo codes"),
+                    ]>
                                 {rows.into_iter().map(|row| view! {
                                     <tr>
                                         <td>{row.campaign}</td><td class="numeric">{row.links}</td>
                                         <td class="numeric">{row.creators}</td><td class="numeric">{row.codes}</td>
                                     </tr>
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    </DataTable>
                     <p class="hint">"One link per creator and piece; one code per creator. Fewer codes than creators means some creators have links without a code."</p>
                 }.into_any()
             }}

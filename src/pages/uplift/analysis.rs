@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{Column, DataTable};
+
 use crate::widgets::charts::{Bar, BarChart, AxisFormat, Threshold};
 use crate::widgets::files::{download_text, safe_file_stem};
 use crate::app::state::app_state;
@@ -42,6 +44,15 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                 .map(|p| p.version_note())
         })
     };
+    let arm_rows = analysis.arms.iter().map(|arm| view! {
+                            <tr>
+                                <td>{arm.name.clone()}{arm.is_control.then_some(" (control)")}</td>
+                                <td class="numeric">{thousands(arm.units)}</td>
+                                <td class="numeric">{thousands(arm.conversions)}</td>
+                                <td class="numeric">{format!("{} ({} – {})", percent(arm.rate), percent(arm.rate_lower), percent(arm.rate_upper))}</td>
+                                <td class="numeric">{format!("{} – {}", percent(arm.exact_lower), percent(arm.exact_upper))}</td>
+                            </tr>
+                        }).collect_view();
     view! {
         <section class="card" aria-label=format!("Analysis of {}", analysis.test) data-testid="test-analysis">
             <div class="table-head">
@@ -59,28 +70,15 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
                     {note.text}
                 </p>
             })}
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Arms">
-                <table class="uplift-arms">
-                    <thead><tr>
-                        <th scope="col">"Arm"</th>
-                        <th scope="col" class="numeric">"Units"</th>
-                        <th scope="col" class="numeric">"Conversions"</th>
-                        <th scope="col" class="numeric">{format!("Conversion rate ({level} Wilson interval)")}</th>
-                        <th scope="col" class="numeric" title="Clopper-Pearson" tabindex="-1">"Exact interval"</th>
-                    </tr></thead>
-                    <tbody>
-                        {analysis.arms.iter().map(|arm| view! {
-                            <tr>
-                                <td>{arm.name.clone()}{arm.is_control.then_some(" (control)")}</td>
-                                <td class="numeric">{thousands(arm.units)}</td>
-                                <td class="numeric">{thousands(arm.conversions)}</td>
-                                <td class="numeric">{format!("{} ({} – {})", percent(arm.rate), percent(arm.rate_lower), percent(arm.rate_upper))}</td>
-                                <td class="numeric">{format!("{} – {}", percent(arm.exact_lower), percent(arm.exact_upper))}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable label="Arms" class="uplift-arms" columns=vec![
+                Column::text("Arm"),
+                Column::number("Units"),
+                Column::number("Conversions"),
+                Column::number(format!("Conversion rate ({level} Wilson interval)")),
+                Column::number("Exact interval").titled("Clopper-Pearson"),
+            ]>
+                {arm_rows}
+            </DataTable>
             <p class="hint" data-testid="agresti-coull">{format!(
                 "Agresti-Coull interval, as some calculators show: {}. Same centre as Wilson's, a plain ± around it; a little wider, and the two differ only for small counts.",
                 analysis.arms.iter().map(|a| format!("{} {} – {}", a.name, percent(a.agresti_coull.0), percent(a.agresti_coull.1))).collect::<Vec<_>>().join(", ")
@@ -110,20 +108,17 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
         .filter_map(|c| c.fisher_note.map(|n| format!("{}: {}", c.arm, n.explanation())))
         .collect();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison with control">
-            <table data-testid="comparisons">
-                <thead><tr>
-                    <th scope="col">"Against control"</th>
-                    <th scope="col" class="numeric">{format!("Lift, {level} interval")}</th>
-                    <th scope="col" class="numeric">"Difference in rate"</th>
-                    <th scope="col">"Test"</th>
-                    <th scope="col" class="numeric" title="p-value: how surprising a difference this large would be with no effect" tabindex="-1">"Chance of a fluke"</th>
-                    <th scope="col" class="numeric" title="Holm-adjusted p-value: the fluke chance corrected for testing several arms; the verdict uses it" tabindex="-1">"Fluke, several arms"</th>
-                    <th scope="col" class="numeric" title="Benjamini-Hochberg adjusted p-value: a more lenient correction for several arms" tabindex="-1">"Fluke, lenient"</th>
-                    <th scope="col" class="numeric">"Chance to win"</th>
-                    <th scope="col" class="numeric">"Expected loss"</th>
-                </tr></thead>
-                <tbody>
+        <DataTable label="Comparison with control" testid="comparisons" columns=vec![
+            Column::text("Against control"),
+            Column::number(format!("Lift, {level} interval")),
+            Column::number("Difference in rate"),
+            Column::text("Test"),
+            Column::number("Chance of a fluke").titled("p-value: how surprising a difference this large would be with no effect"),
+            Column::number("Fluke, several arms").titled("Holm-adjusted p-value: the fluke chance corrected for testing several arms; the verdict uses it"),
+            Column::number("Fluke, lenient").titled("Benjamini-Hochberg adjusted p-value: a more lenient correction for several arms"),
+            Column::number("Chance to win"),
+            Column::number("Expected loss"),
+        ]>
                     {comparisons.into_iter().map(|c| {
                         let lift = c.lift.map_or("undefined (control has no conversions)".to_string(), |(l, lo, hi)| format!("{} ({} to {})", signed_percent(l), signed_percent(lo), signed_percent(hi)));
                         let (test, other) = match c.test_used {
@@ -144,9 +139,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
                             </tr>
                         }
                     }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        </DataTable>
         {notes.into_iter().map(|n| view! { <p class="hint" role="note" data-testid="fisher-note">{n}</p> }).collect_view()}
     }
 }
@@ -156,7 +149,7 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
 fn ForestPlot(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
     let bars: Vec<Bar> = comparisons
         .iter()
-        .filter_map(|c| c.lift.map(|(l, lo, hi)| Bar { label: c.arm.clone(), value: l, interval: Some((lo, hi)), highlight: lo > 0.0 }))
+        .filter_map(|c| c.lift.map(|(l, lo, hi)| Bar::new(c.arm.clone(), l).with_interval(Some((lo, hi))).highlighted(lo > 0.0)))
         .collect();
     let summary = comparisons
         .iter()
@@ -167,11 +160,11 @@ fn ForestPlot(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
         <BarChart
             title=format!("Lift against control with {level} intervals")
             summary=summary
-            x_label="Arm".to_string()
-            y_label="Lift".to_string()
+            x_label="Arm"
+            y_label="Lift"
             y_format=AxisFormat::Percent
             bars=bars
-            thresholds=vec![Threshold { y: 0.0, label: "No effect".into() }]
+            thresholds=vec![Threshold::new(0.0, "No effect")]
         />
     })
 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series, SeriesStyle, Threshold};
+use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series, Threshold};
 use super::format::{percent, points, thousands};
 use crate::widgets::live_fields::{problem, read_percent, Choice, Field};
 use microplan_stats::did::DidStdError;
@@ -47,22 +47,22 @@ pub fn DailyCards(
                 ),
                 _ => String::new(),
             };
-            let markers = view.first_decisive.map(|d| vec![Marker { x: day_number(d), label: "First decisive day".into() }]).unwrap_or_default();
+            let markers = view.first_decisive.map(|d| vec![Marker::new(day_number(d), "First decisive day")]).unwrap_or_default();
             view! {
                 <section class="card" aria-label=format!("Daily monitoring of {treatment}") data-testid="sequential">
                     <h2>{format!("Daily monitoring: {treatment} against {control}")}</h2>
                     <p role="status" data-testid="sequential-summary">{summary}</p>
                     <LineChart
-                        title="Running difference in conversion rate".to_string()
-                        summary="Running estimate of treatment − control inside the always-valid interval, by day.".to_string()
-                        x_label="Date".to_string()
-                        y_label="Treatment − control".to_string()
+                        title="Running difference in conversion rate"
+                        summary="Running estimate of treatment − control inside the always-valid interval, by day."
+                        x_label="Date"
+                        y_label="Treatment − control"
                         x_format=AxisFormat::Date
                         y_format=AxisFormat::Percent
-                        series=vec![Series { label: "Running estimate".into(), points: line, style: SeriesStyle::Line }]
-                        bands=vec![Band { label: format!("Always-valid {} interval", percent(1.0 - alpha)), points: band }]
+                        series=vec![Series::line("Running estimate", line)]
+                        bands=vec![Band::new(format!("Always-valid {} interval", percent(1.0 - alpha)), band)]
                         markers=markers
-                        thresholds=vec![Threshold { y: 0.0, label: "No difference".into() }]
+                        thresholds=vec![Threshold::new(0.0, "No difference")]
                     />
                     <p class="hint">{format!(
                         "An asymptotic confidence sequence (Waudby-Smith et al. 2023, as GrowthBook): unlike a fixed-horizon interval it stays valid however often you look, so peeking every day does not inflate false alarms. It is tuned to be tightest at {} units{}; it is wider than the final fixed-horizon interval, which is the price of looking early. Values are in percentage points.",
@@ -188,17 +188,17 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
             )}</p>
             <p>{trend}</p>
             <LineChart
-                title="Daily values around launch".to_string()
+                title="Daily values around launch"
                 summary=format!("Treated and control series; launch on {}.", microplan_model::format::date(launch))
-                x_label="Date".to_string()
-                y_label=(if is_rate { "Conversion rate" } else { "Conversions" }).to_string()
+                x_label="Date"
+                y_label=if is_rate { "Conversion rate" } else { "Conversions" }
                 x_format=AxisFormat::Date
                 y_format=if is_rate { AxisFormat::Percent } else { AxisFormat::Number }
                 series=vec![
-                    Series { label: treatment.clone(), points: chart_series(&treatment), style: SeriesStyle::Line },
-                    Series { label: control.clone(), points: chart_series(&control), style: SeriesStyle::Dashed },
+                    Series::line(treatment.clone(), chart_series(&treatment)),
+                    Series::dashed(control.clone(), chart_series(&control)),
                 ]
-                markers=vec![Marker { x: day_number(launch), label: "Launch".into() }]
+                markers=vec![Marker::new(day_number(launch), "Launch")]
             />
         }
         .into_any()

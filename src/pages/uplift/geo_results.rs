@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, LineChart, Marker, Series, SeriesStyle, Threshold};
+use crate::widgets::charts::{AxisFormat, LineChart, Marker, Series, Threshold};
 use crate::app::state::app_state;
 use crate::widgets::live_fields::{problem, read_count, Field};
 use microplan_uplift::geo::analysis::GeoAnalysis;
@@ -45,7 +45,7 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
         {analysis.fit.poor_fit.then(|| view! {
             <p class="error-text" role="alert" data-testid="geo-poor-fit">{format!(
                 "Fit too poor to trust: before launch the synthetic control misses the treated regions by {} of their level (more than {}). The gap after launch is not evidence of a lift; choose treated regions that the held-back ones can reproduce, or a longer pre-period.",
-                analysis.fit.fit_ratio.map_or("—".to_string(), |r| percent(r)), percent(POOR_FIT_RATIO)
+                analysis.fit.fit_ratio.map_or("—".to_string(), percent), percent(POOR_FIT_RATIO)
             )}</p>
         })}
         <p class="verdict" data-testid="geo-verdict"><strong>{title}</strong>{format!(": {}. {rule}", verdict.reason)}</p>
@@ -110,7 +110,7 @@ fn fit_sentence(analysis: &GeoAnalysis) -> String {
         "Pre-period fit over {} dates: RMSPE {} ({} of the treated level); after launch RMSPE {}, ratio {}.{dropped}",
         fit.pre_days,
         number_text(fit.pre_rmspe, 2),
-        fit.fit_ratio.map_or("—".to_string(), |r| percent(r)),
+        fit.fit_ratio.map_or("—".to_string(), percent),
         number_text(fit.post_rmspe, 2),
         ratio_text(fit.rmspe_ratio)
     )
@@ -133,7 +133,7 @@ fn signed(value: f64) -> String {
 fn charts(analysis: &GeoAnalysis, metric: &str) -> AnyView {
     let x: Vec<f64> = analysis.dates.iter().map(|d| day_number(*d)).collect();
     let line = |values: &[f64]| x.iter().copied().zip(values.iter().copied()).collect::<Vec<_>>();
-    let launch = vec![Marker { x: day_number(analysis.launch), label: format!("Launch, {}", analysis.launch) }];
+    let launch = vec![Marker::new(day_number(analysis.launch), format!("Launch, {}", analysis.launch))];
     let treated_label = if analysis.treated_regions.len() == 1 {
         analysis.treated_regions.join("")
     } else {
@@ -144,26 +144,26 @@ fn charts(analysis: &GeoAnalysis, metric: &str) -> AnyView {
             <LineChart
                 title=format!("{treated_label} and its synthetic control")
                 summary=format!("{metric} by date: the treated series and the weighted mix of held-back regions; they should overlap before launch.")
-                x_label="Date".to_string()
+                x_label="Date"
                 y_label=metric.to_string()
                 x_format=AxisFormat::Date
                 series=vec![
-                    Series { label: treated_label.clone(), points: line(&analysis.treated), style: SeriesStyle::Line },
-                    Series { label: "Synthetic control".into(), points: line(&analysis.fit.synthetic), style: SeriesStyle::Dashed },
+                    Series::line(treated_label.clone(), line(&analysis.treated)),
+                    Series::dashed("Synthetic control", line(&analysis.fit.synthetic)),
                 ]
                 markers=launch.clone()
             />
         </div>
         <div data-testid="geo-gap-chart">
             <LineChart
-                title="Gap: treated minus synthetic".to_string()
-                summary="Near zero before launch when the fit is good; the gap after launch is the estimated lift per date.".to_string()
-                x_label="Date".to_string()
+                title="Gap: treated minus synthetic"
+                summary="Near zero before launch when the fit is good; the gap after launch is the estimated lift per date."
+                x_label="Date"
                 y_label=format!("Gap in {metric}")
                 x_format=AxisFormat::Date
-                series=vec![Series { label: "Gap".into(), points: line(&analysis.fit.gap), style: SeriesStyle::Line }]
+                series=vec![Series::line("Gap", line(&analysis.fit.gap))]
                 markers=launch
-                thresholds=vec![Threshold { y: 0.0, label: "No effect".into() }]
+                thresholds=vec![Threshold::new(0.0, "No effect")]
             />
         </div>
     }

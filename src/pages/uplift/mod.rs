@@ -31,6 +31,24 @@ use microplan_uplift::daily::{arms_from_days, daily_arms, daily_only_tests, Test
 use microplan_uplift::prereg::PreRegistration;
 use microplan_workspace::io::table::TableKind;
 
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Applies `change` to the pre-registration of `test`, reporting a refused edit.
+fn edit_plan(test: &str, change: impl FnOnce(&mut PreRegistration) -> Result<(), String>) {
+    let state = app_state();
+    let mut outcome = Ok(());
+    crate::app::persistence::update_workspace(state, |w| {
+        if let Some(plan) = w.test_plans.iter_mut().find(|p| p.test == test) {
+            outcome = change(plan);
+        }
+    });
+    if let Err(e) = outcome {
+        state.notify_error(format!("Not saved: {e}."));
+    }
+}
+
 /// One test's analysis with what its daily cards need.
 #[derive(Clone, PartialEq)]
 struct TestView {

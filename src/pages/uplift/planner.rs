@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, SeriesStyle, Threshold};
+use crate::widgets::data_table::{columns, DataTable};
+
+use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, Threshold};
 use super::format::{percent, thousands};
 use crate::widgets::live_fields::{problem, read, read_count, read_percent, Choice, Field};
 use microplan_stats::binomial_planning::{creators_to_seed, posts_distribution};
@@ -138,33 +140,27 @@ fn sample_size_view(f: PlanForm) -> AnyView {
         </div>
         <details class="explain">
             <summary>"Other formulas give slightly different sizes"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Sample size by formula">
-                <table data-testid="plan-formulas">
-                    <thead><tr>
-                        <th scope="col">"Formula"</th><th scope="col" class="numeric">"Control"</th>
-                        <th scope="col" class="numeric">"Treatment"</th><th scope="col" class="numeric">"Total"</th>
-                        <th scope="col" class="numeric">"Power reached"</th><th scope="col">"What it assumes"</th>
-                    </tr></thead>
-                    <tbody>{answer.options.into_iter().map(|o| view! {
+            <DataTable label="Sample size by formula" testid="plan-formulas"
+                columns=columns(&[("Formula", false), ("Control", true), ("Treatment", true), ("Total", true), ("Power reached", true), ("What it assumes", false)])>
+                    {answer.options.into_iter().map(|o| view! {
                         <tr>
                             <td>{o.method}</td><td class="numeric">{thousands(o.n_control)}</td>
                             <td class="numeric">{thousands(o.n_treatment)}</td><td class="numeric">{thousands(o.total)}</td>
                             <td class="numeric">{percent(o.achieved_power)}</td><td>{o.explanation}</td>
                         </tr>
-                    }).collect_view()}</tbody>
-                </table>
-            </div>
+                    }).collect_view()}
+            </DataTable>
         </details>
         <LineChart
-            title="Power curve".to_string()
+            title="Power curve"
             summary=format!("Chance to detect the planned effect by total sample size; {} units reach {}.", thousands(first.total), percent(power))
-            x_label="Total units (all arms)".to_string()
-            y_label="Power".to_string()
+            x_label="Total units (all arms)"
+            y_label="Power"
             x_format=AxisFormat::Integer
             y_format=AxisFormat::Percent
-            series=vec![Series { label: "Power (default formula)".into(), points: curve, style: SeriesStyle::Line }]
-            markers=vec![Marker { x: first.total as f64, label: "Planned size".into() }]
-            thresholds=vec![Threshold { y: power, label: format!("{} power", percent(power)) }]
+            series=vec![Series::line("Power (default formula)", curve)]
+            markers=vec![Marker::new(first.total as f64, "Planned size")]
+            thresholds=vec![Threshold::new(power, format!("{} power", percent(power)))]
         />
     }
     .into_any()
@@ -243,7 +239,7 @@ pub fn SeedingCard() -> impl IntoView {
                     let peak = dist.iter().copied().fold(0.0_f64, f64::max);
                     let bars: Vec<Bar> = dist.iter().enumerate()
                         .filter(|(_, p)| dist.len() <= 41 || **p >= peak * 1e-3)
-                        .map(|(j, p)| Bar { label: j.to_string(), value: *p, interval: None, highlight: j as u64 >= k })
+                        .map(|(j, p)| Bar::counted(j, *p).highlighted(j as u64 >= k))
                         .collect();
                     view! {
                         <p class="big-number" role="status" data-testid="seeding-result">
@@ -251,10 +247,10 @@ pub fn SeedingCard() -> impl IntoView {
                             {format!(" creators: at least {k} post with probability {} (expected {} posts).", percent(plan.probability), microplan_model::format::number_text(plan.expected_posts, 1))}
                         </p>
                         <BarChart
-                            title="How many will post".to_string()
+                            title="How many will post"
                             summary=format!("Probability of each number of posts when {} creators are gifted; bars of {k} or more are highlighted.", plan.gifted)
-                            x_label="Creators who post".to_string()
-                            y_label="Probability".to_string()
+                            x_label="Creators who post"
+                            y_label="Probability"
                             y_format=AxisFormat::Percent
                             bars=bars
                         />

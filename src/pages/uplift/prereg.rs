@@ -4,29 +4,14 @@
 
 use leptos::prelude::*;
 
+use crate::widgets::data_table::{columns, DataTable};
+
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
 use microplan_model::removal::{put_back, take_where};
+use super::{edit_plan, now_ms};
 use microplan_uplift::prereg::{format_timestamp, PreRegistration, PreregField};
-
-pub(super) fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-/// Applies `change` to the pre-registration of `test`, reporting a refused edit.
-pub(super) fn edit_plan(test: &str, change: impl FnOnce(&mut PreRegistration) -> Result<(), String>) {
-    let state = app_state();
-    let mut outcome = Ok(());
-    update_workspace(state, |w| {
-        if let Some(plan) = w.test_plans.iter_mut().find(|p| p.test == test) {
-            outcome = change(plan);
-        }
-    });
-    if let Err(e) = outcome {
-        state.notify_error(format!("Not saved: {e}."));
-    }
-}
 
 #[component]
 pub fn PreRegistrations() -> impl IntoView {
@@ -162,15 +147,13 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
             {move || {
                 let history = plan.get().map(|p| p.history).unwrap_or_default();
                 (!history.is_empty()).then(|| view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Edits after freezing">
-                        <table data-testid="prereg-history">
-                            <caption>"Edits after the test started, made before amendments were kept as versions"</caption>
-                            <thead><tr><th scope="col">"When"</th><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
-                            <tbody>{history.into_iter().rev().map(|r| view! {
+                    <DataTable label="Edits after freezing" testid="prereg-history"
+                        caption="Edits after the test started, made before amendments were kept as versions"
+                        columns=columns(&[("When", false), ("Field", false), ("Before", false), ("After", false)])>
+                            {history.into_iter().rev().map(|r| view! {
                                 <tr><td>{format_timestamp(r.at_ms)}</td><td>{r.field}</td><td>{r.before}</td><td>{r.after}</td></tr>
-                            }).collect_view()}</tbody>
-                        </table>
-                    </div>
+                            }).collect_view()}
+                    </DataTable>
                 })
             }}
         </article>

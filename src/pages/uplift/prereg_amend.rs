@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::prereg::{edit_plan, now_ms};
+use crate::widgets::data_table::{columns, DataTable};
+
+use super::{edit_plan, now_ms};
 use microplan_uplift::prereg::{format_timestamp, PlanVersion, PreRegistration, PreregField};
 
 /// The "Amend as new version" form: every field prefilled from the version in force, and a
@@ -82,11 +84,9 @@ pub fn AmendForm(
 #[component]
 pub fn VersionList(versions: Vec<PlanVersion>) -> impl IntoView {
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Versions">
-            <table data-testid="prereg-versions">
-                <caption>"Versions"</caption>
-                <thead><tr><th scope="col">"Version"</th><th scope="col">"When"</th><th scope="col">"Reason"</th><th scope="col">"Changes"</th></tr></thead>
-                <tbody>{versions.into_iter().map(|v| {
+        <DataTable label="Versions" testid="prereg-versions" caption="Versions"
+            columns=columns(&[("Version", false), ("When", false), ("Reason", false), ("Changes", false)])>
+                {versions.into_iter().map(|v| {
                     let changes = if v.number <= 1 {
                         "Frozen at launch".to_string()
                     } else {
@@ -95,8 +95,7 @@ pub fn VersionList(versions: Vec<PlanVersion>) -> impl IntoView {
                     view! {
                         <tr><td>{v.number}</td><td>{format_timestamp(v.at_ms)}</td><td>{v.reason}</td><td>{changes}</td></tr>
                     }
-                }).collect_view()}</tbody>
-            </table>
-        </div>
+                }).collect_view()}
+        </DataTable>
     }
 }
