@@ -2,10 +2,12 @@
 
 use serde_json::Value;
 
+use super::error::RecordError;
+
 /// Brings a workspace stored in `version` up to the current format.
-pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, String> {
+pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, RecordError> {
     if version == 0 {
-        return Err("format version 0 does not exist".into());
+        return Err(RecordError::NoSuchVersion { version });
     }
     if version < 2 {
         workspace = split_list_fields(workspace)?;
@@ -17,14 +19,14 @@ pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, Strin
 
 /// Format 1 kept tag-like fields as one comma-separated string; format 2 keeps lists, so
 /// tags containing commas survive and CSV export can choose its own separator.
-fn split_list_fields(mut workspace: Value) -> Result<Value, String> {
+fn split_list_fields(mut workspace: Value) -> Result<Value, RecordError> {
     const LIST_FIELDS: [(&str, &str); 4] = [
         ("creators", "categories"),
         ("creators", "communities"),
         ("posts", "topics"),
         ("communities", "hashtags"),
     ];
-    let object = workspace.as_object_mut().ok_or("the workspace is not an object")?;
+    let object = workspace.as_object_mut().ok_or(RecordError::NotAnObject)?;
     for (table, field) in LIST_FIELDS {
         let Some(rows) = object.get_mut(table).and_then(Value::as_array_mut) else {
             continue;
@@ -63,7 +65,7 @@ mod tests {
         assert_eq!(migrate(current.clone(), 2), Ok(current.clone()));
         assert_eq!(migrate(current.clone(), 3), Ok(current.clone()));
         assert_eq!(migrate(current.clone(), 4), Ok(current));
-        assert!(migrate(json!({}), 0).is_err());
-        assert!(migrate(json!([1]), 1).is_err());
+        assert_eq!(migrate(json!({}), 0), Err(RecordError::NoSuchVersion { version: 0 }));
+        assert_eq!(migrate(json!([1]), 1), Err(RecordError::NotAnObject));
     }
 }
