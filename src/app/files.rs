@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use leptos::prelude::*;
 
-use crate::app::state::AppState;
+use super::state::AppState;
 
 /// Offers `text` as a file download.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {

@@ -1,31 +1,18 @@
-//! The app shell: mounting, the header and layout, app-wide state, sections and routing,
-//! autosave and storage, notices, undo and crash recovery. `browser` is the only code that
-//! touches browser storage; the formats and the lifecycle it serves are pure and live in
-//! `microplan_workspace::store`. Components compute no metric themselves.
+//! The shell: mounting, the header and layout, the routes from a section to its page, and
+//! the notices around them. It sits on top: it uses `app`, `widgets` and `pages`, and nothing
+//! uses it but `main`.
 
-pub(crate) mod audit_intervals;
-pub(crate) mod audits;
-pub(crate) mod banners;
-pub(crate) mod browser;
-pub(crate) mod clock;
-pub(crate) mod crash;
-pub(crate) mod page_events;
-pub(crate) mod page_leave;
-pub(crate) mod persistence;
-pub(crate) mod sections;
-pub(crate) mod state;
-pub(crate) mod storage_backend;
-pub(crate) mod tab_sync;
-pub(crate) mod undo;
-pub(crate) mod workspace_ops;
-pub(crate) mod workspaces;
+mod banners;
+mod workspace_picker;
 
 use leptos::prelude::*;
 
+use crate::app::{audits, crash, page_leave, persistence, sections, startup, undo};
 use crate::pages;
+use crate::widgets::empty_state::NeedsWorkspace;
 
 use sections::{use_current_section, Section};
-use state::{app_state, AppState, SaveStatus};
+use crate::app::state::{app_state, AppState, SaveStatus};
 
 pub fn mount() {
     crash::install_panic_hook();
@@ -39,7 +26,7 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     provide_context(audits::Audits::new(state));
-    persistence::start(state);
+    startup::start(state);
     warn_before_leaving_unsaved(state);
     let section = use_current_section();
     let menu_open = RwSignal::new(false);
@@ -65,7 +52,7 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◐"</span>
                 " Microplan"
             </a>
-            <workspaces::WorkspaceSwitcher />
+            <workspace_picker::WorkspaceSwitcher />
             <SaveIndicator />
         </header>
         <div class="notice-area">
@@ -80,7 +67,7 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
                 <banners::BusyBar />
                 {move || match section.get() {
                     Section::Overview => view! { <pages::overview::OverviewPage /> }.into_any(),
-                    other => view! { <crate::widgets::empty_state::NeedsWorkspace section=other>{section_page(other)}</crate::widgets::empty_state::NeedsWorkspace> }.into_any(),
+                    other => view! { <NeedsWorkspace section=other>{section_page(other)}</NeedsWorkspace> }.into_any(),
                 }}
             </main>
         </div>
