@@ -18,7 +18,8 @@ use microplan_workspace::store::derived::{read_derived, write_derived, AUDIT_INT
 const STORE_DELAY: Duration = Duration::from_secs(2);
 
 thread_local! {
-    /// Per tab (each runs its own audits): bumped by every audit that drew intervals; only the latest one's timer stores.
+    /// Per tab (each runs its own audits): bumped by every audit that drew intervals; only
+    /// the latest one's timer stores.
     static AUDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 

@@ -31,6 +31,7 @@ const AUTOSAVE_DELAY_CHEAP: Duration = Duration::from_millis(30);
 const AUTOSAVE_DELAY_COSTLY: Duration = Duration::from_millis(400);
 const CHEAP_WRITE: Duration = Duration::from_millis(15);
 
+// Per tab: this tab's edits and the writes it has under way; another tab keeps its own.
 thread_local! {
     /// Bumped by every edit; a scheduled save runs only if no later edit came.
     static EDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
