@@ -1,5 +1,6 @@
-//! The error of the stored-record helpers (the workspace list, migrations, the checks before
-//! a save, a closed tab's edits), with the sentence the user sees.
+//! The error of the stored-record helpers (the workspace list, the checks before a save, a
+//! closed tab's edits; migrations have their own `MigrationError`), with the sentence the
+//! user sees.
 
 use std::fmt;
 
@@ -14,10 +15,6 @@ pub enum RecordError {
     IndexNotReadable { reason: String },
     /// A value breaks the rules an imported workspace file meets; the edit stays on screen.
     SaveRefused(FileError),
-    /// A format version no Microplan ever wrote.
-    NoSuchVersion { version: u32 },
-    /// The stored workspace is JSON but not an object.
-    NotAnObject,
     /// A whole stored workspace that cannot be read.
     Unreadable(LoadError),
     /// A stored table that is not the JSON of its rows.
@@ -34,10 +31,6 @@ impl fmt::Display for RecordError {
                 f,
                 "This change was not saved because {error}. Correct the value and it is saved at once."
             ),
-            RecordError::NoSuchVersion { version } => {
-                write!(f, "format version {version} does not exist")
-            }
-            RecordError::NotAnObject => write!(f, "the workspace is not an object"),
             RecordError::Unreadable(error) => write!(f, "{error}"),
             RecordError::DamagedTable { table, reason } => {
                 write!(f, "its table “{table}” is damaged: {reason}")
@@ -62,12 +55,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn messages_name_the_version_and_the_table() {
-        assert_eq!(
-            String::from(RecordError::NoSuchVersion { version: 0 }),
-            "format version 0 does not exist"
-        );
-        assert_eq!(RecordError::NotAnObject.to_string(), "the workspace is not an object");
+    fn messages_name_the_table_and_the_reason() {
         let damaged = RecordError::DamagedTable { table: "posts".into(), reason: "EOF".into() };
         assert_eq!(damaged.to_string(), "its table “posts” is damaged: EOF");
         let unknown = RecordError::UnknownTable { table: "bets".into() };
