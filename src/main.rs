@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    microplan::app::mount();
+    microplan::shell::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,7 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::persistence::{backend, open_id};
+use super::open_record::open_id;
+use super::storage_backend::backend;
 use super::state::AppState;
 use microplan_workspace::store::derived::{read_derived, write_derived, AUDIT_INTERVALS};
 
@@ -17,7 +18,8 @@ use microplan_workspace::store::derived::{read_derived, write_derived, AUDIT_INT
 const STORE_DELAY: Duration = Duration::from_secs(2);
 
 thread_local! {
-    /// Bumped by every audit that drew intervals; only the latest one's timer stores.
+    /// Per tab (each runs its own audits): bumped by every audit that drew intervals; only
+    /// the latest one's timer stores.
     static AUDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 

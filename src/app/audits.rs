@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::widgets::tables::table_memo;
+use super::table_memo::table_memo;
 use microplan_audit::comment_import::StoredCommenterPatterns;
 use microplan_audit::fingerprint::creators_fingerprint;
 use microplan_audit::follower_sample::FollowerSample;

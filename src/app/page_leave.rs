@@ -5,14 +5,15 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::page_events::{announce_to_other_tabs, stash, stashed, unstash};
+use super::open_record::{open_record, tab_token, OpenRecord};
+use super::page_events::{announce_to_other_tabs, stash};
 use super::persistence::{
-    backend, in_flight_meta, mark_pending, now_iso, open_record, save_now, stored_at_bases,
-    tab_token, write_pending, writes_in_flight,
+    in_flight_meta, mark_pending, now_iso, save_now, stored_at_bases, write_pending,
+    writes_in_flight,
 };
 use super::state::AppState;
-use super::storage_backend::Backend;
-use microplan_workspace::store::pending::{leave_batch, pending_prefix};
+use super::storage_backend::backend;
+use microplan_workspace::store::pending::leave_batch;
 use microplan_workspace::store::records::{Batch, RecordStore};
 
 /// Leaving may still be cancelled, and the page keeps running until the next one loads:
@@ -29,7 +30,7 @@ pub fn save_before_unload(state: AppState) {
 pub(super) fn flush_on_leave(state: AppState) {
     let unsaved =
         write_pending() || writes_in_flight() > 0 || state.conflict.with_untracked(Option::is_some);
-    let Some((id, base, created_at)) = open_record().filter(|_| unsaved) else {
+    let Some(OpenRecord { id, base, created_at }) = open_record().filter(|_| unsaved) else {
         return;
     };
     let mut bases = vec![base];
@@ -66,21 +67,4 @@ pub(super) fn flush_on_leave(state: AppState) {
         });
     }
     announce_to_other_tabs(&id);
-}
-
-/// Moves edits stashed by closed pages into storage, where the listing applies them.
-pub(super) async fn collect_stashed_edits() {
-    let backend = backend();
-    if matches!(backend, Backend::Memory(_)) {
-        return;
-    }
-    for (key, text) in stashed(&pending_prefix()) {
-        let batch = Batch {
-            put: vec![(key.clone(), text)],
-            ..Batch::default()
-        };
-        if backend.commit(batch).await.is_ok() {
-            unstash(&key);
-        }
-    }
 }

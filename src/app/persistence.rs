@@ -1,8 +1,7 @@
-//! The open workspace and storage: start-up, autosave, flush when the page leaves, news from
-//! other tabs, and conflicts between them. The lifecycle itself is `microplan_workspace::store::lifecycle`; this
-//! module holds the tab's side: which revision it last read or wrote, and whether it has
-//! edits not yet stored. When browser storage is unusable the same code runs over an
-//! in-memory store and the user is told so.
+//! The open workspace's autosave: the tab's side of `microplan_workspace::store::lifecycle`.
+//! It holds which tables storage has, whether this tab has edits not yet stored, and the
+//! writes under way; opening, listing and the user's actions on workspaces call in here.
+//! When browser storage is unusable the same code runs over an in-memory store.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -12,22 +11,18 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::page_events::{
-    announce_to_other_tabs, listen_for_other_tabs, when_page_hidden, when_page_unloads,
-};
-use super::state::{AppState, EditConflict, SaveStatus, UnreadableRecord};
-use super::storage_backend::Backend;
-use super::tab_sync;
+use super::open_record::{self, open_record, open_revision, tab_token};
+// Widgets ask whether a workspace is the open one.
+pub(crate) use super::open_record::open_id;
+use super::page_events::announce_to_other_tabs;
+use super::state::{AppState, EditConflict, SaveStatus};
+use super::storage_backend::backend;
 use microplan_workspace::Workspace;
-use microplan_workspace::tables::{changed_tables, TABLES};
-use super::browser::BrowserStore;
-use microplan_workspace::store::catalog::load_catalog;
-use microplan_workspace::store::index::new_workspace_id;
+use microplan_workspace::store::choices::{autosave_waits_long, tables_to_write};
 use microplan_workspace::store::lifecycle;
-use microplan_workspace::store::lifecycle::{LifecycleError, Opened, PreparedSave, SeenMeta};
+use microplan_workspace::store::lifecycle::{LifecycleError, PreparedSave, SeenMeta};
 use microplan_workspace::store::pending::pending_key;
-use microplan_workspace::store::records::{MemoryStore, RecordStore, StoreError, StoredRevision};
-use microplan_workspace::store::KEY_PREFIX;
+use microplan_workspace::store::records::{RecordStore, StoredRevision};
 
 /// The pause after an edit before it is written, so a burst of edits costs one write. Short
 /// while writes are cheap (an edit writes only its own tables); long for an edit of a table
@@ -36,19 +31,8 @@ const AUTOSAVE_DELAY_CHEAP: Duration = Duration::from_millis(30);
 const AUTOSAVE_DELAY_COSTLY: Duration = Duration::from_millis(400);
 const CHEAP_WRITE: Duration = Duration::from_millis(15);
 
-/// The stored workspace this tab shows, and the revision its next save must find.
-#[derive(Clone)]
-struct OpenRecord {
-    id: String,
-    base: SeenMeta,
-    created_at: String,
-}
-
+// Per tab: this tab's edits and the writes it has under way; another tab keeps its own.
 thread_local! {
-    static BACKEND: RefCell<Backend> = RefCell::new(Backend::Memory(MemoryStore::default()));
-    /// Names this page's records of edits left when closing.
-    static TAB: String = new_workspace_id(js_sys::Date::now(), js_sys::Math::random());
-    static OPEN: RefCell<Option<OpenRecord>> = const { RefCell::new(None) };
     /// Bumped by every edit; a scheduled save runs only if no later edit came.
     static EDIT_GENERATION: Cell<u64> = const { Cell::new(0) };
     /// The edit generation the last started write holds.
@@ -71,21 +55,14 @@ thread_local! {
 /// import is still stored at once.
 fn autosave_delay(state: AppState) -> Duration {
     let costly = COSTLY_TABLES.with(|tables| tables.borrow().clone());
-    if costly.is_empty() {
-        return AUTOSAVE_DELAY_CHEAP;
-    }
     let touched = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| tables_to_write(workspace, stored_tables().as_ref()))
     });
-    match touched {
-        Some(touched) if !touched.iter().any(|table| costly.contains(table)) => AUTOSAVE_DELAY_CHEAP,
-        _ => AUTOSAVE_DELAY_COSTLY,
+    if autosave_waits_long(&costly, touched.as_deref()) {
+        AUTOSAVE_DELAY_COSTLY
+    } else {
+        AUTOSAVE_DELAY_CHEAP
     }
-}
-
-/// The tables a write of `workspace` stores, given what storage holds (all when unknown).
-fn tables_to_write(workspace: &Workspace, stored: Option<&Workspace>) -> Vec<&'static str> {
-    stored.map_or_else(|| TABLES.to_vec(), |stored| changed_tables(workspace, stored))
 }
 
 /// The tables storage holds once the writes under way land, if known.
@@ -95,14 +72,14 @@ pub(super) fn stored_tables() -> Option<Workspace> {
 
 /// Sets what storage holds once the writes under way land. `None` (unknown) also forgets
 /// the confirmed tables: both are known again after the next confirmed write.
-fn set_stored_tables(stored: Option<Workspace>) {
+pub(super) fn set_stored_tables(stored: Option<Workspace>) {
     if stored.is_none() {
         set_confirmed_tables(None);
     }
     STORED_TABLES.with(|tables| *tables.borrow_mut() = stored);
 }
 
-fn set_confirmed_tables(confirmed: Option<Workspace>) {
+pub(super) fn set_confirmed_tables(confirmed: Option<Workspace>) {
     CONFIRMED_TABLES.with(|tables| *tables.borrow_mut() = confirmed);
 }
 
@@ -117,123 +94,8 @@ pub(super) fn stored_at_bases() -> Option<Vec<Workspace>> {
     Some(vec![confirmed, stored_tables()?])
 }
 
-pub(super) fn backend() -> Backend {
-    BACKEND.with(|backend| backend.borrow().clone())
-}
-
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
-}
-
-/// Opens storage, lists the workspaces from the stored records and opens the last one.
-pub fn start(state: AppState) {
-    // Hidden, the page lives on and saves as usual; unloading, it can only write.
-    when_page_hidden(move || spawn_local(save_now(state)));
-    when_page_unloads(move || super::page_leave::flush_on_leave(state));
-    listen_for_other_tabs(KEY_PREFIX, move |_| {
-        spawn_local(tab_sync::other_tab_stored(state))
-    });
-    spawn_local(async move {
-        match BrowserStore::open().await {
-            Ok(store) => BACKEND.with(|backend| *backend.borrow_mut() = Backend::Browser(store)),
-            Err(error) => {
-                state
-                    .save_status
-                    .set(SaveStatus::MemoryOnly(error.to_string()));
-                return;
-            }
-        }
-        if let Err(error) = refresh_list(state).await {
-            BACKEND.with(|backend| *backend.borrow_mut() = Backend::Memory(MemoryStore::default()));
-            state
-                .save_status
-                .set(SaveStatus::MemoryOnly(error.to_string()));
-            return;
-        }
-        if let Some(id) = state.index.with_untracked(|index| index.active.clone()) {
-            open_stored(state, &id).await;
-        }
-        state.save_status.set(SaveStatus::Saved(now_iso()));
-    });
-}
-
-/// Rebuilds the list from storage; records it cannot show are offered for download.
-pub(super) async fn refresh_list(state: AppState) -> Result<(), StoreError> {
-    super::page_leave::collect_stashed_edits().await;
-    let catalog = load_catalog(&backend(), &now_iso()).await?;
-    let open_id = OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()));
-    state.index.update(|index| {
-        index.workspaces = catalog.workspaces;
-        let still_listed = |id: &String| index.workspaces.iter().any(|meta| meta.id == *id);
-        index.active = open_id
-            .filter(still_listed)
-            .or(catalog.last_active)
-            .or_else(|| index.workspaces.first().map(|meta| meta.id.clone()));
-    });
-    state.unreadable.update(|list| {
-        for record in catalog.unreachable {
-            if !list.iter().any(|known| known.key == record.key) {
-                list.push(UnreadableRecord {
-                    key: record.key,
-                    label: record.label,
-                    reason: record.reason,
-                    raw: record.raw,
-                });
-            }
-        }
-    });
-    Ok(())
-}
-
-/// Shows `opened` as the open workspace of this tab.
-pub(super) fn show_opened(state: AppState, opened: Opened) {
-    let Opened {
-        workspace,
-        meta,
-        seen,
-        split,
-    } = opened;
-    set_stored_tables(split.then(|| workspace.clone()));
-    set_confirmed_tables(split.then(|| workspace.clone()));
-    OPEN.with(|open| {
-        *open.borrow_mut() = Some(OpenRecord {
-            id: meta.id.clone(),
-            base: seen,
-            created_at: meta.created_at.clone(),
-        })
-    });
-    let id = meta.id.clone();
-    state.index.update(|index| {
-        index.upsert(meta);
-        index.active = Some(id.clone());
-    });
-    state.workspace.set(Some(workspace));
-    spawn_local(async move {
-        let _ = lifecycle::remember_active(&backend(), &id).await;
-    });
-}
-
-pub(super) fn forget_open(state: AppState) {
-    OPEN.with(|open| *open.borrow_mut() = None);
-    set_stored_tables(None);
-    state.workspace.set(None);
-}
-
-pub(crate) fn open_id() -> Option<String> {
-    OPEN.with(|open| open.borrow().as_ref().map(|record| record.id.clone()))
-}
-
-/// Id, last seen meta and creation time of the open workspace.
-pub(super) fn open_record() -> Option<(String, SeenMeta, String)> {
-    OPEN.with(|open| {
-        open.borrow().as_ref().map(|record| {
-            (
-                record.id.clone(),
-                record.base.clone(),
-                record.created_at.clone(),
-            )
-        })
-    })
 }
 
 /// The meta the latest write under way will store.
@@ -241,59 +103,11 @@ pub(super) fn in_flight_meta() -> SeenMeta {
     IN_FLIGHT_META.with(|seen| seen.borrow().clone())
 }
 
-pub(super) fn open_seen() -> Option<SeenMeta> {
-    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.clone()))
-}
-
-pub(super) fn open_revision() -> Option<StoredRevision> {
-    OPEN.with(|open| open.borrow().as_ref().map(|record| record.base.revision()))
-}
-
 /// The revision the next save of the open workspace expects; that save writes every table,
 /// since storage holds another tab's.
 pub(super) fn set_open_base(base: SeenMeta) {
     set_stored_tables(None);
-    OPEN.with(|open| {
-        if let Some(open) = open.borrow_mut().as_mut() {
-            open.base = base;
-        }
-    });
-}
-
-/// Loads a stored workspace and makes it the open one. Unreadable data is kept and offered
-/// for download, never replaced.
-pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
-    let label = state
-        .index
-        .with_untracked(|index| index.find(id).map(|meta| meta.name.clone()))
-        .unwrap_or_else(|| id.to_string());
-    match lifecycle::open_workspace(&backend(), id, &now_iso()).await {
-        Ok(opened) => {
-            super::audit_intervals::restore(state, id).await;
-            show_opened(state, opened);
-            true
-        }
-        Err(LifecycleError::Unreadable { error, raw }) => {
-            let key = microplan_workspace::store::records::workspace_key(id);
-            state.unreadable.update(|list| {
-                if !list.iter().any(|record| record.key == key) {
-                    list.push(UnreadableRecord {
-                        key,
-                        label: label.clone(),
-                        reason: error.to_string(),
-                        raw,
-                    });
-                }
-            });
-            state.notify_error(format!("“{label}” could not be opened: {error}"));
-            false
-        }
-        Err(error) => {
-            state.notify_error(format!("“{label}” could not be opened: {error}"));
-            let _ = refresh_list(state).await;
-            false
-        }
-    }
+    open_record::set_open_base(None, base);
 }
 
 /// Changes the open workspace and schedules an autosave.
@@ -346,7 +160,7 @@ pub(super) fn mark_pending(pending: bool) {
 }
 
 /// Edits on screen that storage does not hold yet.
-pub(super) fn has_unsaved_edits(state: AppState) -> bool {
+pub(crate) fn has_unsaved_edits(state: AppState) -> bool {
     writes_in_flight() > 0
         || write_pending()
         || matches!(state.save_status.get_untracked(), SaveStatus::Failed(_))
@@ -360,7 +174,7 @@ pub(super) fn writes_in_flight() -> u32 {
 /// A write already under way is chained: this one expects the revision that one stores
 /// (IndexedDB runs them in order).
 fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
-    let open = OPEN.with(|open| open.borrow().clone())?;
+    let open = open_record()?;
     let generation = EDIT_GENERATION.with(Cell::get);
     let base = match writes_in_flight() {
         0 => open.base,
@@ -434,12 +248,9 @@ fn finish_save(
     let our_revision = open_revision();
     match result {
         Ok((meta, seen, snapshot)) => {
-            OPEN.with(|open| {
-                if let Some(open) = open.borrow_mut().as_mut().filter(|open| open.id == meta.id) {
-                    open.base = seen;
-                    set_confirmed_tables(Some(snapshot));
-                }
-            });
+            if open_record::set_open_base(Some(&meta.id), seen) {
+                set_confirmed_tables(Some(snapshot));
+            }
             let (id, saved_at) = (meta.id.clone(), meta.updated_at.clone());
             state.index.update(|index| index.upsert(meta));
             announce_to_other_tabs(&id);
@@ -493,8 +304,4 @@ pub async fn flush(state: AppState) {
     while writes_in_flight() > 0 {
         pause(Duration::from_millis(20)).await;
     }
-}
-
-pub(super) fn tab_token() -> String {
-    TAB.with(Clone::clone)
 }

@@ -5,11 +5,14 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::open_record::{open_id, open_seen};
+use super::opening::{forget_open, open_stored, refresh_list};
 use super::persistence::{
-    backend, forget_open, has_unsaved_edits, mark_pending, now_iso, open_id, open_seen,
-    open_stored, pause, refresh_list, save_now, set_open_base, writes_in_flight,
+    has_unsaved_edits, mark_pending, now_iso, pause, save_now, set_open_base, writes_in_flight,
 };
+use super::storage_backend::backend;
 use super::state::{AppState, EditConflict, SaveStatus};
+use microplan_workspace::store::choices::{judge_other_tab_write, OtherTabWrite};
 use microplan_workspace::store::lifecycle;
 
 /// Another tab stored something: refresh the list, and bring the open workspace up to date
@@ -31,35 +34,37 @@ pub(super) async fn other_tab_stored(state: AppState) {
     let Ok(stored) = lifecycle::stored_meta(&backend(), &id).await else {
         return;
     };
-    // With no write of ours under way, any other meta text is another tab's write.
-    if stored == ours || state.conflict.with_untracked(Option::is_some) {
-        return;
-    }
     let name = state
         .workspace
         .with_untracked(|w| w.as_ref().map(|w| w.name.clone()))
         .unwrap_or_default();
-    let deleted = stored.0.is_none();
-    if has_unsaved_edits(state) {
-        state.conflict.set(Some(EditConflict { name, deleted }));
-        state.save_status.set(SaveStatus::Failed(
-            "another tab changed this workspace while this tab had changes not yet saved; \
-             choose which version to keep"
-                .into(),
-        ));
-        return;
-    }
-    if deleted {
-        forget_open(state);
-        state.notify_error(format!("“{name}” was deleted in another tab."));
-        let _ = refresh_list(state).await;
-        if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
-            open_stored(state, &next).await;
+    // With no write of ours under way, any other meta text is another tab's write.
+    let choosing = state.conflict.with_untracked(Option::is_some);
+    match judge_other_tab_write(&stored, &ours, choosing, has_unsaved_edits(state)) {
+        OtherTabWrite::NothingNew => {}
+        OtherTabWrite::Conflict { deleted } => {
+            state.conflict.set(Some(EditConflict { name, deleted }));
+            state.save_status.set(SaveStatus::Failed(
+                "another tab changed this workspace while this tab had changes not yet saved; \
+                 choose which version to keep"
+                    .into(),
+            ));
         }
-    } else if open_stored(state, &id).await {
-        state.notify(format!(
-            "“{name}” was changed in another tab; this tab now shows that version."
-        ));
+        OtherTabWrite::Deleted => {
+            forget_open(state);
+            state.notify_error(format!("“{name}” was deleted in another tab."));
+            let _ = refresh_list(state).await;
+            if let Some(next) = state.index.with_untracked(|index| index.active.clone()) {
+                open_stored(state, &next).await;
+            }
+        }
+        OtherTabWrite::Changed => {
+            if open_stored(state, &id).await {
+                state.notify(format!(
+                    "“{name}” was changed in another tab; this tab now shows that version."
+                ));
+            }
+        }
     }
 }
 

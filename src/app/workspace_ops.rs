@@ -4,16 +4,17 @@
 use leptos::prelude::*;
 
 use super::page_events::announce_to_other_tabs;
-use super::persistence::{
-    backend, flush, forget_open, mark_pending, now_iso, open_id, open_revision, open_stored,
-    refresh_list, show_opened, update_workspace,
-};
+use super::open_record::{open_id, open_revision};
+use super::opening::{forget_open, open_stored, refresh_list, show_opened};
+use super::persistence::{flush, mark_pending, now_iso, update_workspace};
+use super::storage_backend::backend;
 use super::state::AppState;
 use microplan_workspace::Workspace;
 use microplan_workspace::store::index::new_workspace_id;
 use microplan_workspace::store::lifecycle;
 use microplan_workspace::store::lifecycle::{LifecycleError, Opened};
-use microplan_workspace::store::records::{workspace_key, StoredRevision};
+use microplan_workspace::store::choices::{copy_name, revision_to_delete, typed_name};
+use microplan_workspace::store::records::workspace_key;
 
 fn new_id() -> String {
     new_workspace_id(js_sys::Date::now(), js_sys::Math::random())
@@ -62,11 +63,10 @@ pub async fn switch_to(state: AppState, id: String) {
 /// Renames any workspace. The open one is renamed like any edit; a closed one is read fresh
 /// and written back with only its name changed.
 pub async fn rename(state: AppState, id: String, new_name: String) {
-    let name = new_name.trim().to_string();
-    if name.is_empty() {
+    let Some(name) = typed_name(&new_name) else {
         state.notify_error("A workspace needs a name.");
         return;
-    }
+    };
     if open_id().as_deref() == Some(id.as_str()) {
         update_workspace(state, |workspace| workspace.name = name);
         return;
@@ -84,12 +84,7 @@ pub async fn rename(state: AppState, id: String, new_name: String) {
 pub async fn duplicate(state: AppState, id: String) {
     flush(state).await;
     let _ = refresh_list(state).await;
-    let source = state
-        .index
-        .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()));
-    let name = state.index.with_untracked(|index| {
-        index.unique_name(&format!("{} (copy)", source.unwrap_or_default()))
-    });
+    let name = state.index.with_untracked(|index| copy_name(index, &id));
     let new_id = new_id();
     match lifecycle::duplicate_workspace(&backend(), &id, &new_id, &name, &now_iso()).await {
         Ok(opened) => {
@@ -109,18 +104,10 @@ pub async fn delete(state: AppState, id: String) {
         .index
         .with_untracked(|index| index.find(&id).map(|meta| meta.name.clone()))
         .unwrap_or_default();
-    let expected = if is_open {
-        open_revision().unwrap_or(StoredRevision::Absent)
-    } else {
-        state
-            .index
-            .with_untracked(|index| {
-                index
-                    .find(&id)
-                    .map(|meta| StoredRevision::At(meta.revision))
-            })
-            .unwrap_or(StoredRevision::Absent)
-    };
+    let open = open_id().zip(open_revision());
+    let expected = state.index.with_untracked(|index| {
+        revision_to_delete(index, &id, open.as_ref().map(|(id, seen)| (id.as_str(), *seen)))
+    });
     match lifecycle::delete_workspace(&backend(), &id, expected).await {
         Ok(()) => {}
         Err(LifecycleError::Conflict { .. }) => {

@@ -1,5 +1,5 @@
 //! Reusable pieces the pages build on: form fields, workspace tables, charts, the document
-//! view, the CSV import wizard, file transfer and the empty state of a section.
+//! view, the CSV import wizard, the workspace list and the empty state of a section.
 
 // Plain arithmetic with no browser dependency: it compiles (and is tested) natively too.
 pub mod chart_scale;
@@ -29,4 +29,4 @@ pub(crate) mod numbers;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod table_view;
 #[cfg(target_arch = "wasm32")]
-pub(crate) mod tables;
+pub(crate) mod workspace_manager;

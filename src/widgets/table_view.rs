@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::files::{download_text, safe_file_stem};
 use super::import::{grouped, ImportWizard};
 use crate::app::state::{app_state, AppState};
-use super::tables::stored_table_memo;
+use crate::app::table_memo::stored_table_memo;
 use microplan_workspace::io::export::{export_csv, table_cells};
 use microplan_workspace::io::table::TableKind;
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::state::{app_state, SaveStatus};
 use crate::widgets::import::grouped;
 use crate::widgets::table_view::TableView;
-use crate::app::workspaces::WorkspaceManager;
+use crate::widgets::workspace_manager::WorkspaceManager;
 use microplan_workspace::io::table::TableKind;
 use crate::app::browser::storage_usage;
 

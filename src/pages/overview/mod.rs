@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::app::sections::Section;
 use crate::app::state::app_state;
 use crate::widgets::empty_state::LoadDemoButton;
-use crate::app::workspaces::WorkspaceManager;
+use crate::widgets::workspace_manager::WorkspaceManager;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {

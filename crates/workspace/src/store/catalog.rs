@@ -14,14 +14,7 @@ use super::records::{
 };
 use super::KEY_PREFIX;
 
-/// A stored record no list shows: kept as it is and offered for download.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unreachable {
-    pub key: String,
-    pub label: String,
-    pub reason: String,
-    pub raw: String,
-}
+pub use super::records::Unreachable;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Catalog {

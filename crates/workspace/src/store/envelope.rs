@@ -99,7 +99,7 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, LoadError> {
     } else {
         let tree: Value = serde_json::from_str(stored.get())
             .map_err(|error| LoadError::Damaged(error.to_string()))?;
-        Cow::Owned(migrate(tree, version).map_err(LoadError::Damaged)?.to_string())
+        Cow::Owned(migrate(tree, version).map_err(|error| LoadError::Damaged(error.into()))?.to_string())
     };
     serde_json::from_str(&current).map_err(|error| LoadError::Damaged(error.to_string()))
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::error::RecordError;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceMeta {
     pub id: String,
@@ -59,8 +61,9 @@ impl WorkspaceIndex {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
     }
 
-    pub fn decode(text: &str) -> Result<WorkspaceIndex, String> {
-        serde_json::from_str(text).map_err(|error| error.to_string())
+    pub fn decode(text: &str) -> Result<WorkspaceIndex, RecordError> {
+        serde_json::from_str(text)
+            .map_err(|error| RecordError::IndexNotReadable { reason: error.to_string() })
     }
 }
 

@@ -14,6 +14,7 @@ use super::records::{
     active_key, meta_key, workspace_key, Batch, CommitError, RecordStore, StoreError,
     StoredRevision, MAX_SAFE_INTEGER,
 };
+use super::error::RecordError;
 use super::validate::FileError;
 use crate::validate::validate_tables;
 use crate::Workspace;
@@ -22,13 +23,9 @@ use crate::Workspace;
 /// included, so stored data meets the same rules as an imported workspace file: a value that
 /// could make a page fail on every reload is never stored, and the user is told which one
 /// (the edit stays on screen). Tables a write leaves alone were checked when they were written.
-pub fn check_tables_before_save(workspace: &Workspace, tables: &[&str]) -> Result<(), String> {
-    validate_tables(workspace, tables).map_err(|problems| {
-        format!(
-            "This change was not saved because {}. Correct the value and it is saved at once.",
-            FileError::OutOfRange(problems)
-        )
-    })
+pub fn check_tables_before_save(workspace: &Workspace, tables: &[&str]) -> Result<(), RecordError> {
+    validate_tables(workspace, tables)
+        .map_err(|problems| RecordError::SaveRefused(FileError::OutOfRange(problems)))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,7 +160,7 @@ pub fn save_batch(
         Some(stored) => changed_tables(workspace, stored),
         None => TABLES.to_vec(),
     };
-    check_tables_before_save(workspace, &changed).map_err(LifecycleError::Invalid)?;
+    check_tables_before_save(workspace, &changed).map_err(|error| LifecycleError::Invalid(error.into()))?;
     let revision = match base.revision() {
         StoredRevision::At(revision) => revision.saturating_add(1).min(MAX_SAFE_INTEGER),
         StoredRevision::Absent | StoredRevision::Unreadable => 1,

@@ -1,11 +1,39 @@
 //! Migrations of stored workspaces, applied in order on the JSON tree before it is typed.
 
+use std::fmt;
+
 use serde_json::Value;
 
+/// Why a stored workspace cannot be brought up to the current format.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MigrationError {
+    /// A format version no Microplan ever wrote.
+    NoSuchVersion { version: u32 },
+    /// The stored workspace is JSON but not an object.
+    NotAnObject,
+}
+
+impl fmt::Display for MigrationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MigrationError::NoSuchVersion { version } => {
+                write!(f, "format version {version} does not exist")
+            }
+            MigrationError::NotAnObject => write!(f, "the workspace is not an object"),
+        }
+    }
+}
+
+impl From<MigrationError> for String {
+    fn from(error: MigrationError) -> String {
+        error.to_string()
+    }
+}
+
 /// Brings a workspace stored in `version` up to the current format.
-pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, String> {
+pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, MigrationError> {
     if version == 0 {
-        return Err("format version 0 does not exist".into());
+        return Err(MigrationError::NoSuchVersion { version });
     }
     if version < 2 {
         workspace = split_list_fields(workspace)?;
@@ -17,14 +45,14 @@ pub(super) fn migrate(mut workspace: Value, version: u32) -> Result<Value, Strin
 
 /// Format 1 kept tag-like fields as one comma-separated string; format 2 keeps lists, so
 /// tags containing commas survive and CSV export can choose its own separator.
-fn split_list_fields(mut workspace: Value) -> Result<Value, String> {
+fn split_list_fields(mut workspace: Value) -> Result<Value, MigrationError> {
     const LIST_FIELDS: [(&str, &str); 4] = [
         ("creators", "categories"),
         ("creators", "communities"),
         ("posts", "topics"),
         ("communities", "hashtags"),
     ];
-    let object = workspace.as_object_mut().ok_or("the workspace is not an object")?;
+    let object = workspace.as_object_mut().ok_or(MigrationError::NotAnObject)?;
     for (table, field) in LIST_FIELDS {
         let Some(rows) = object.get_mut(table).and_then(Value::as_array_mut) else {
             continue;
@@ -63,7 +91,9 @@ mod tests {
         assert_eq!(migrate(current.clone(), 2), Ok(current.clone()));
         assert_eq!(migrate(current.clone(), 3), Ok(current.clone()));
         assert_eq!(migrate(current.clone(), 4), Ok(current));
-        assert!(migrate(json!({}), 0).is_err());
-        assert!(migrate(json!([1]), 1).is_err());
+        assert_eq!(migrate(json!({}), 0), Err(MigrationError::NoSuchVersion { version: 0 }));
+        assert_eq!(migrate(json!([1]), 1), Err(MigrationError::NotAnObject));
+        assert_eq!(String::from(MigrationError::NoSuchVersion { version: 0 }), "format version 0 does not exist");
+        assert_eq!(MigrationError::NotAnObject.to_string(), "the workspace is not an object");
     }
 }

@@ -4,8 +4,10 @@
 //! only code that touches browser storage.
 
 pub mod catalog;
+pub mod choices;
 pub mod derived;
 pub mod envelope;
+pub mod error;
 pub mod index;
 pub mod lifecycle;
 mod migrations;
@@ -19,6 +21,7 @@ pub mod validate;
 mod tests;
 
 pub use envelope::{decode_workspace, encode_workspace, LoadError, SCHEMA_VERSION};
+pub use error::RecordError;
 pub use index::{WorkspaceIndex, WorkspaceMeta};
 
 /// Every key and the database name start with this, so other apps on the same origin never

@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::Unreachable;
+use super::error::RecordError;
+use super::records::Unreachable;
 use super::envelope::{decode_workspace, encode_workspace};
 use super::lifecycle::{check_tables_before_save, read_record, save_batch, LifecycleError, SeenMeta};
 use super::tables::{changed_tables, decode_table, encode_table, TABLES};
@@ -73,7 +74,7 @@ pub fn leave_batch(
         None => TABLES.to_vec(),
     };
     // A closing page has little time: only the changed tables need the check.
-    check_tables_before_save(workspace, &changed).map_err(LifecycleError::Invalid)?;
+    check_tables_before_save(workspace, &changed).map_err(|error| LifecycleError::Invalid(error.into()))?;
     let (record, tables) = match known {
         Some(_) => {
             let tables = changed
@@ -126,9 +127,9 @@ type NotApplied = (String, String, String);
 
 /// The workspace the closed page showed: its whole record, or its changed tables laid over
 /// `stored` (an empty workspace when storage has none). `Err` says why it cannot be read.
-fn edited_workspace(pending: &PendingSave, stored: Option<&Workspace>) -> Result<Workspace, String> {
+fn edited_workspace(pending: &PendingSave, stored: Option<&Workspace>) -> Result<Workspace, RecordError> {
     if let Some(record) = &pending.record {
-        return decode_workspace(record).map_err(|error| error.to_string());
+        return decode_workspace(record).map_err(RecordError::Unreadable);
     }
     let mut workspace = stored
         .cloned()
@@ -137,8 +138,11 @@ fn edited_workspace(pending: &PendingSave, stored: Option<&Workspace>) -> Result
     for (table, text) in &pending.tables {
         match decode_table(&mut workspace, table, text) {
             Some(Ok(())) => {}
-            Some(Err(error)) => return Err(format!("its table “{table}” is damaged: {error}")),
-            None => return Err(format!("it holds a table “{table}” this version does not know")),
+            Some(Err(error)) => {
+                let (table, reason) = (table.clone(), error.to_string());
+                return Err(RecordError::DamagedTable { table, reason });
+            }
+            None => return Err(RecordError::UnknownTable { table: table.clone() }),
         }
     }
     Ok(workspace)
@@ -164,7 +168,7 @@ async fn apply_one<S: RecordStore>(
     };
     let workspace = match edited_workspace(&pending, stored.as_ref()) {
         Ok(workspace) => workspace,
-        Err(reason) => return Ok(Err((label, reason, text.to_string()))),
+        Err(reason) => return Ok(Err((label, reason.into(), text.to_string()))),
     };
     let current = store
         .get_many(&[meta_key(&pending.id)])

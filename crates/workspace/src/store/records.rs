@@ -185,6 +185,15 @@ impl RecordStore for MemoryStore {
     }
 }
 
+/// A stored record no list shows: kept as it is and offered for download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreachable {
+    pub key: String,
+    pub label: String,
+    pub reason: String,
+    pub raw: String,
+}
+
 /// Runs a future that never waits (the in-memory store's) to completion.
 #[cfg(test)]
 pub fn run_ready<F: Future>(future: F) -> F::Output {

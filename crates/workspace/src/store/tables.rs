@@ -113,11 +113,13 @@ pub fn read_stored(
         };
     }
     // The current format is typed table by table, straight from the stored text.
-    let mut workspace = Workspace::default();
-    workspace.name = header
-        .name
-        .and_then(|name| serde_json::from_str(name.get()).ok())
-        .unwrap_or_default();
+    let mut workspace = Workspace {
+        name: header
+            .name
+            .and_then(|name| serde_json::from_str(name.get()).ok())
+            .unwrap_or_default(),
+        ..Workspace::default()
+    };
     for table in header.tables.iter().flatten() {
         let text = tables.get(table.as_str()).map_or("", String::as_str);
         if let Some(Err(error)) = decode_table(&mut workspace, table, text) {
@@ -135,10 +137,12 @@ fn decode_sound(header: &HeaderIn, tables: &BTreeMap<&str, String>) -> Option<Wo
     if header.app.as_deref() != Some(APP_NAME) {
         return None;
     }
-    let mut workspace = Workspace::default();
-    workspace.name = match header.name {
-        Some(name) => serde_json::from_str(name.get()).ok()?,
-        None => String::new(),
+    let mut workspace = Workspace {
+        name: match header.name {
+            Some(name) => serde_json::from_str(name.get()).ok()?,
+            None => String::new(),
+        },
+        ..Workspace::default()
     };
     for table in header.tables.iter().flatten() {
         let text = tables.get(table.as_str())?;

@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::widgets::files::{download_text, safe_file_stem};
-use super::tab_sync;
-use super::workspace_ops;
-use super::state::{app_state, SaveStatus};
+use crate::app::files::{download_text, safe_file_stem};
+use crate::app::state::{app_state, SaveStatus};
+use crate::app::{tab_sync, workspace_ops};
 
 /// Storage problems that the user must see until they are resolved.
 #[component]

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::AppState;
+use super::state::AppState;
 use microplan_model::shared::{Shared, TableIdentity};
 use microplan_workspace::Workspace;
 use microplan_workspace::tables::table_identity;
