@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::files::{download_text, safe_file_stem};
+use crate::app::files::{download_text, safe_file_stem};
 use crate::app::state::app_state;
 use microplan_plan::doc::{render_html_fragment, render_html_page, render_markdown, render_plain_text, Document};
 

@@ -17,8 +17,6 @@ pub(crate) mod empty_state;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod fields;
 #[cfg(target_arch = "wasm32")]
-pub(crate) mod files;
-#[cfg(target_arch = "wasm32")]
 pub(crate) mod import;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod link_settings;

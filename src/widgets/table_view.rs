@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::files::{download_text, safe_file_stem};
+use crate::app::files::{download_text, safe_file_stem};
 use super::import::{grouped, ImportWizard};
 use crate::app::state::{app_state, AppState};
 use crate::app::table_memo::stored_table_memo;

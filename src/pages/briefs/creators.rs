@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::widgets::data_table::{Column, DataTable};
 
 use super::{briefs_context, edit_brief};
-use crate::widgets::files::{download_text, safe_file_stem};
+use crate::app::files::{download_text, safe_file_stem};
 use crate::app::persistence::update_workspace;
 use crate::widgets::fields::{lines_of, TextArea};
 use crate::widgets::link_settings::LinkSettings;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{communities_context, static_table};
 use crate::app::clock::today;
 use super::planner::{estimate_text, percent, PlannerForm};
-use crate::widgets::files::{download_text, safe_file_stem};
+use crate::app::files::{download_text, safe_file_stem};
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;

@@ -13,7 +13,7 @@ use crate::widgets::data_table::{Column, DataTable};
 
 use crate::app::clock::today;
 use editor::{remember_open, remembered_open, save_pending_draft, ContractEditor, Opened};
-use crate::widgets::files::download_text;
+use crate::app::files::download_text;
 use crate::app::persistence::update_workspace;
 use crate::app::sections::{MissingItemNote, Section, UrlSelection};
 use crate::app::state::app_state;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::widgets::files::read_file_bytes;
+use crate::app::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::{app_state, AppState};
 use microplan_audit::comment_import::{analyse_creator, merge_examples, new_salt, CreatorGrouping};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::widgets::data_table::{Column, DataTable};
 
-use crate::widgets::files::read_file_bytes;
+use crate::app::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use microplan_audit::follower_sample::{fake_follower_estimate, FAKE_SIGNALS, MIN_SAMPLE};

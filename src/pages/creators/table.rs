@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::CreatorsContext;
 use crate::widgets::numbers::percent_or_no_data;
-use crate::widgets::files::download_workspace_csv;
+use crate::app::files::download_workspace_csv;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::widgets::table_view::Pager;

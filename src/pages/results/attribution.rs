@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::widgets::data_table::{Column, DataTable};
 
-use crate::widgets::files::download_workspace_csv;
+use crate::app::files::download_workspace_csv;
 use crate::app::state::app_state;
 use microplan_workspace::attribution::reconcile::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
 use microplan_model::format::{group_thousands as count, plural};

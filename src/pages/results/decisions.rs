@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::widgets::charts::{AxisFormat, LineChart, Series, Threshold};
-use crate::widgets::files::download_workspace_csv;
+use crate::app::files::download_workspace_csv;
 use crate::app::persistence::update_workspace;
 use crate::widgets::fields::SelectField;
 use crate::app::state::{app_state, AppState};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::files::download_workspace_csv;
+use crate::app::files::download_workspace_csv;
 use super::perf_charts::{CostPerOrderChart, FunnelChart};
 use crate::app::state::app_state;
 use microplan_plan::results::display::{column_label, explanation, format_metric, rows_hint};

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::widgets::data_table::{Column, DataTable};
 
 use crate::widgets::charts::{Bar, BarChart, AxisFormat, Threshold};
-use crate::widgets::files::{download_text, safe_file_stem};
+use crate::app::files::{download_text, safe_file_stem};
 use crate::app::state::app_state;
 use super::format::{chance, percent, points, signed_percent, thousands};
 use microplan_uplift::arms::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};

@@ -60,7 +60,7 @@ pub fn MeansCard() -> impl IntoView {
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let read = match crate::widgets::files::read_file_bytes(&file).await {
+            let read = match crate::app::files::read_file_bytes(&file).await {
                 Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_values(&bytes),
                 Err(e) => Err(e),
             };

@@ -90,7 +90,7 @@ pub fn DailyCards(
 fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: String, launch: Option<chrono::NaiveDate>, min_lift: Option<f64>, alpha: f64) -> impl IntoView {
     let tau_text = RwSignal::new(String::new());
     let label = format!("Always-valid p-value of {treatment}");
-    let id = format!("msprt-tau-{}", crate::widgets::files::safe_file_stem(&format!("{test}-{treatment}")));
+    let id = format!("msprt-tau-{}", crate::app::files::safe_file_stem(&format!("{test}-{treatment}")));
     let body = move || {
         let entered = if tau_text.get().trim().is_empty() {
             None
@@ -149,7 +149,7 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
     let outcome = RwSignal::new("rate".to_string());
     let errors = RwSignal::new("classic".to_string());
     let heading = format!("Difference in differences: {treatment} against {control}");
-    let key = crate::widgets::files::safe_file_stem(&format!("{test}-{treatment}"));
+    let key = crate::app::files::safe_file_stem(&format!("{test}-{treatment}"));
     let body = move || {
         let outcome_kind = if outcome.get() == "rate" { DailyOutcome::Rate } else { DailyOutcome::Count };
         let se = if errors.get() == "classic" { DidStdError::Classic } else { DidStdError::Robust };

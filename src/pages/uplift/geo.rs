@@ -25,7 +25,7 @@ pub fn GeoTestsCard() -> impl IntoView {
         input.set_value("");
         let name = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
-            let read = match crate::widgets::files::read_file_bytes(&file).await {
+            let read = match crate::app::files::read_file_bytes(&file).await {
                 Ok(bytes) => microplan_workspace::io::columns_geo::read_geo_series(&bytes),
                 Err(e) => Err(e),
             };
@@ -119,7 +119,7 @@ fn GeoTestView(name: String) -> impl IntoView {
             }
         });
     };
-    let stem = crate::widgets::files::safe_file_stem(&name.get_value());
+    let stem = crate::app::files::safe_file_stem(&name.get_value());
     let launch_id = format!("geo-launch-{stem}");
     let estimator_id = format!("geo-estimator-{stem}");
     let penalty_id = format!("geo-penalty-{stem}");

@@ -36,7 +36,7 @@ pub fn GeoImpliedBudget(test: GeoTest, lift: f64, length: usize) -> impl IntoVie
     let currency = RwSignal::new(currency_prefill);
     let metric = if test.metric.is_empty() { "outcomes".to_string() } else { test.metric.clone() };
     let baseline = treated_baseline_per_date(&test);
-    let stem = crate::widgets::files::safe_file_stem(&test.name);
+    let stem = crate::app::files::safe_file_stem(&test.name);
     let source = if prefill.is_some() {
         "Starts at the programme's cost per attributed order so far (Results); an incremental order usually costs more, so edit it to what you expect."
     } else {

@@ -225,7 +225,7 @@ fn GeoPowerForm(test: GeoTest, alpha: f64, post_days: usize) -> impl IntoView {
         <details class="explain">
             <summary>"Smallest detectable lift for a test length"</summary>
             <div class="field-grid">
-                <Field id=format!("geo-power-days-{}", crate::widgets::files::safe_file_stem(&test.get_value().name)) label="Test length (dates)" value=days />
+                <Field id=format!("geo-power-days-{}", crate::app::files::safe_file_stem(&test.get_value().name)) label="Test length (dates)" value=days />
                 <span class="field"><button type="button" on:click=run>"Estimate"</button></span>
             </div>
             {show}

@@ -18,7 +18,7 @@ pub fn PerUserConversionsCard() -> impl IntoView {
         input.set_value("");
         let test = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
-            let read = match crate::widgets::files::read_file_bytes(&file).await {
+            let read = match crate::app::files::read_file_bytes(&file).await {
                 Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_conversions(&bytes, &test),
                 Err(e) => Err(e),
             };

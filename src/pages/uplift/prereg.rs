@@ -90,7 +90,7 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
     };
     let fields = PreregField::ALL.iter().map(|field| {
         let field = *field;
-        let id = format!("prereg-{}-{:?}", crate::widgets::files::safe_file_stem(&test), field).to_lowercase();
+        let id = format!("prereg-{}-{:?}", crate::app::files::safe_file_stem(&test), field).to_lowercase();
         let t = test.clone();
         let current = move || plan.get().map(|p| p.get(field)).unwrap_or_default();
         let on_change = move |ev: leptos::ev::Event| {

@@ -29,7 +29,7 @@ pub fn AmendForm(
         })
         .collect();
     let reason = RwSignal::new(String::new());
-    let stem = crate::widgets::files::safe_file_stem(&test).to_lowercase();
+    let stem = crate::app::files::safe_file_stem(&test).to_lowercase();
     let inputs = values
         .iter()
         .map(|(field, value)| {

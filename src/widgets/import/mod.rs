@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::files::read_file_bytes;
+use crate::app::files::read_file_bytes;
 use mapping::{unused_sentence, MappingStep};
 use crate::app::state::{app_state, AppState};
 use microplan_model::money::group_thousands;
