@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use microplan_audit::comments::{analyze_comments, CommentSettings, RawComment};
+use microplan_audit::comments::{analyse_comments, CommentSettings, RawComment};
 use microplan_workspace::audits::audit_workspace;
 use microplan_audit::AuditSettings;
 use microplan_model::random::SplitMix64;
@@ -58,7 +58,7 @@ fn comment_analysis_of_900k_comments() {
     let clock = Instant::now();
     let mut summaries = 0;
     for (index, rows) in creators.iter().enumerate() {
-        summaries += analyze_comments(&format!("creator_{index}"), rows, &settings).summaries.len();
+        summaries += analyse_comments(&format!("creator_{index}"), rows, &settings).summaries.len();
     }
     let elapsed = clock.elapsed().as_secs_f64();
     println!(

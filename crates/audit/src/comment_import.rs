@@ -1,7 +1,7 @@
 //! Raw comments of many creators in, what the workspace may keep out.
 //!
 //! A comments file holds rows of many creators. They are grouped by handle and each group goes
-//! through [`analyze_comments`]; the workspace then keeps, per creator, the per-post
+//! through [`analyse_comments`]; the workspace then keeps, per creator, the per-post
 //! summaries and the aggregate commenter patterns (pod accounts and their share, repeat
 //! advocates and theirs) **without** the per-commenter digests: the salted keys are needed
 //! only while counting, so no commenter identifier is stored at all. Example comments are
@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::comments::{
-    analyze_comments, CommentExamples, CommentSettings, CommenterPatterns, RawComment,
+    analyse_comments, CommentExamples, CommentSettings, CommenterPatterns, RawComment,
 };
 use super::fast_hash::FastMap;
 use super::handle_key;
@@ -89,7 +89,7 @@ pub struct AnalysedCreator {
 
 /// Analyses one creator's comments and strips the commenter keys from the patterns.
 pub fn analyse_creator(group: &CreatorComments, settings: &CommentSettings) -> AnalysedCreator {
-    let analysis = analyze_comments(&group.handle, &group.rows, settings);
+    let analysis = analyse_comments(&group.handle, &group.rows, settings);
     let mut patterns = analysis.patterns;
     patterns.commenters = Vec::new();
     AnalysedCreator {

@@ -69,8 +69,8 @@ fn is_link_or_mention(word: &str) -> bool {
 /// @mentions and links removed, punctuation turned into spaces, emoji kept, invisible emoji
 /// modifiers dropped, runs of one character longer than two cut to two ("soooo" -> "soo",
 /// "🔥🔥🔥" -> "🔥🔥"), whitespace collapsed.
-pub fn normalize_comment(text: &str) -> String {
-    let mut out = Normalizer { text: String::with_capacity(text.len()), last: None, run: 0 };
+pub fn normalise_comment(text: &str) -> String {
+    let mut out = Normaliser { text: String::with_capacity(text.len()), last: None, run: 0 };
     for word in text.split_whitespace() {
         if is_link_or_mention(word) {
             continue;
@@ -101,13 +101,13 @@ pub fn normalize_comment(text: &str) -> String {
 }
 
 /// Builds normalised text one character at a time (single pass, no intermediate strings).
-struct Normalizer {
+struct Normaliser {
     text: String,
     last: Option<char>,
     run: usize,
 }
 
-impl Normalizer {
+impl Normaliser {
     fn classify(&mut self, c: char) {
         if c.is_alphanumeric() {
             match fold_char(c) {
@@ -160,8 +160,8 @@ fn is_other_punctuation(c: char) -> bool {
 }
 
 /// Words of a normalised text: maximal runs of letters and digits.
-fn words(normalized: &str) -> Vec<&str> {
-    normalized.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect()
+fn words(normalised: &str) -> Vec<&str> {
+    normalised.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect()
 }
 
 struct Lexicon {
@@ -190,12 +190,12 @@ fn lexicon() -> &'static Lexicon {
 /// Walks the words of a normalised text, skipping generic-praise phrases and filler words, and
 /// hands each content word to `found`; stops after `limit` content words. Returns the count.
 fn scan_content_words<'a>(
-    normalized: &'a str,
+    normalised: &'a str,
     limit: usize,
     mut found: impl FnMut(&'a str),
 ) -> usize {
     let lexicon = lexicon();
-    let mut words = normalized.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let mut count = 0;
     while count < limit {
         let Some(word) = words.next() else { break };
@@ -218,16 +218,16 @@ fn scan_content_words<'a>(
 }
 
 /// Words that are neither part of a generic-praise phrase nor filler words.
-pub fn content_words(normalized: &str) -> Vec<&str> {
+pub fn content_words(normalised: &str) -> Vec<&str> {
     let mut content = Vec::new();
-    scan_content_words(normalized, usize::MAX, |word| content.push(word));
+    scan_content_words(normalised, usize::MAX, |word| content.push(word));
     content
 }
 
 /// Whether a normalised text contains at least one generic-praise phrase.
-pub fn has_generic_phrase(normalized: &str) -> bool {
+pub fn has_generic_phrase(normalised: &str) -> bool {
     let lexicon = lexicon();
-    let all = words(normalized);
+    let all = words(normalised);
     (0..all.len()).any(|index| {
         all.get(index).and_then(|word| lexicon.phrases.get(word)).is_some_and(|candidates| {
             candidates.iter().any(|phrase| {
@@ -240,19 +240,19 @@ pub fn has_generic_phrase(normalized: &str) -> bool {
 
 /// Classifies a raw comment text by the rules in the module documentation.
 pub fn classify_comment(text: &str) -> CommentKind {
-    classify_normalized(text, &normalize_comment(text))
+    classify_normalised(text, &normalise_comment(text))
 }
 
-/// [`classify_comment`] when the normalised text is already at hand (`normalized` must be
-/// `normalize_comment(text)`).
-pub fn classify_normalized(text: &str, normalized: &str) -> CommentKind {
+/// [`classify_comment`] when the normalised text is already at hand (`normalised` must be
+/// `normalise_comment(text)`).
+pub fn classify_normalised(text: &str, normalised: &str) -> CommentKind {
     if !text.chars().any(char::is_alphanumeric) {
         return CommentKind::EmojiOnly;
     }
     if text.contains(['?', '¿', '？']) {
         return CommentKind::Specific;
     }
-    if scan_content_words(normalized, SPECIFIC_MIN_CONTENT_WORDS, |_| {})
+    if scan_content_words(normalised, SPECIFIC_MIN_CONTENT_WORDS, |_| {})
         >= SPECIFIC_MIN_CONTENT_WORDS
     {
         CommentKind::Specific
@@ -264,11 +264,11 @@ pub fn classify_normalized(text: &str, normalized: &str) -> CommentKind {
 /// Character shingles of a normalised text: every run of [`SHINGLE_CHARS`] (3) consecutive
 /// characters, packed exactly into one number (21 bits per character, so no two shingles
 /// collide), sorted and without repeats. A shorter text is one shingle; an empty text has none.
-pub fn shingles(normalized: &str) -> Vec<u64> {
+pub fn shingles(normalised: &str) -> Vec<u64> {
     const MASK: u64 = (1 << (21 * SHINGLE_CHARS)) - 1;
-    let mut out: Vec<u64> = Vec::with_capacity(normalized.len());
+    let mut out: Vec<u64> = Vec::with_capacity(normalised.len());
     let (mut packed, mut seen) = (0u64, 0usize);
-    for c in normalized.chars() {
+    for c in normalised.chars() {
         packed = ((packed << 21) | u64::from(u32::from(c))) & MASK;
         seen += 1;
         if seen >= SHINGLE_CHARS {
@@ -313,11 +313,11 @@ mod tests {
 
     #[test]
     fn normalisation_folds_case_accents_mentions_and_runs() {
-        assert_eq!(normalize_comment("  Génial!!! @anna  "), "genial");
-        assert_eq!(normalize_comment("Soooo GOOD 🔥🔥🔥🔥"), "soo good 🔥🔥");
-        assert_eq!(normalize_comment("nice pic https://spam.example ❤️"), "nice pic ❤");
-        assert_eq!(normalize_comment("J'adore"), "j adore");
-        assert_eq!(normalize_comment("Straße"), "strasse");
+        assert_eq!(normalise_comment("  Génial!!! @anna  "), "genial");
+        assert_eq!(normalise_comment("Soooo GOOD 🔥🔥🔥🔥"), "soo good 🔥🔥");
+        assert_eq!(normalise_comment("nice pic https://spam.example ❤️"), "nice pic ❤");
+        assert_eq!(normalise_comment("J'adore"), "j adore");
+        assert_eq!(normalise_comment("Straße"), "strasse");
     }
 
     #[test]

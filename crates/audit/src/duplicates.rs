@@ -27,7 +27,7 @@ struct Distinct {
 
 /// For each normalised text, whether another text in the list is equal or a near-duplicate.
 /// Empty texts are never duplicates. A threshold outside (0, 1] is clamped into [0.05, 1].
-pub fn duplicate_flags<S: AsRef<str>>(normalized: &[S], threshold: f64) -> Vec<bool> {
+pub fn duplicate_flags<S: AsRef<str>>(normalised: &[S], threshold: f64) -> Vec<bool> {
     let threshold = if threshold.is_finite() {
         clamp(threshold, 0.05, 1.0)
     } else {
@@ -37,8 +37,8 @@ pub fn duplicate_flags<S: AsRef<str>>(normalized: &[S], threshold: f64) -> Vec<b
     let mut group_of: FastMap<&str, usize> = FastMap::default();
     let mut counts: Vec<usize> = Vec::new();
     let mut texts: Vec<&str> = Vec::new();
-    let mut text_group: Vec<Option<usize>> = Vec::with_capacity(normalized.len());
-    for text in normalized.iter().map(AsRef::as_ref) {
+    let mut text_group: Vec<Option<usize>> = Vec::with_capacity(normalised.len());
+    for text in normalised.iter().map(AsRef::as_ref) {
         if text.is_empty() {
             text_group.push(None);
             continue;

@@ -131,7 +131,7 @@ fn pooled(posts: &[&Post], parts: impl Fn(&Post) -> Option<(u64, u64)>) -> Optio
 /// Summarises engagement over the `recent` most recent posts (N, default 12, newest by date)
 /// for a creator with `followers` followers. The interval on the mean rate by followers uses
 /// `resamples` bootstrap draws seeded with `seed`, or the same interval remembered in `intervals`.
-pub fn summarize_engagement(
+pub fn summarise_engagement(
     posts: &[&Post],
     followers: u64,
     recent: usize,
@@ -245,7 +245,7 @@ pub(crate) mod tests {
             post("d4", 4, 90, 10),
         ];
         let refs: Vec<&Post> = posts.iter().collect();
-        let summary = summarize_engagement(&refs, 1_000, 3, 500, 1, &mut IntervalMemo::default());
+        let summary = summarise_engagement(&refs, 1_000, 3, 500, 1, &mut IntervalMemo::default());
         assert_eq!(summary.posts_used, 3);
         assert_eq!(summary.posts_available, 4);
         assert!((summary.mean_rate_by_followers.unwrap() - 0.05).abs() < 1e-12);
@@ -260,7 +260,7 @@ pub(crate) mod tests {
 
     #[test]
     fn empty_posts_give_not_enough_data() {
-        let summary = summarize_engagement(&[], 1_000, 12, 100, 1, &mut IntervalMemo::default());
+        let summary = summarise_engagement(&[], 1_000, 12, 100, 1, &mut IntervalMemo::default());
         assert_eq!(summary.posts_used, 0);
         assert_eq!(summary.mean_rate_by_followers, None);
         assert_eq!(summary.mean_rate_interval, None);

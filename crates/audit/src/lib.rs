@@ -55,7 +55,7 @@ use serde::{Deserialize, Serialize};
 
 use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
 pub use error::AuditError;
-pub use comments::{analyze_comments, CommentAnalysis, CommenterPatterns, RawComment};
+pub use comments::{analyse_comments, CommentAnalysis, CommenterPatterns, RawComment};
 pub use flags::{Flag, FlagKind, Severity};
 pub use numbers::thousands;
 pub use review::{CreatorReview, VerificationCheck};
@@ -164,7 +164,7 @@ pub fn audit_creator(
     audit_creator_with_commenters(creator, posts, history, summaries, None, settings)
 }
 
-/// [`audit_creator`] plus repeat-commenter patterns from [`analyze_comments`], when the raw
+/// [`audit_creator`] plus repeat-commenter patterns from [`analyse_comments`], when the raw
 /// comments were analysed (pods and repeat advocates then enter the score).
 pub fn audit_creator_with_commenters(
     creator: &Creator,
@@ -280,7 +280,7 @@ fn measure(
         &settings.bootstrap_seed.to_le_bytes(),
         handle_key(&creator.handle).as_bytes(),
     ]);
-    let engagement = engagement::summarize_engagement(
+    let engagement = engagement::summarise_engagement(
         posts,
         creator.followers,
         recent_count,

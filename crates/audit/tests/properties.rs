@@ -5,8 +5,8 @@
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
-use microplan_audit::comment_text::{classify_comment, jaccard, normalize_comment, shingles};
-use microplan_audit::comments::{analyze_comments, CommentSettings, RawComment};
+use microplan_audit::comment_text::{classify_comment, jaccard, normalise_comment, shingles};
+use microplan_audit::comments::{analyse_comments, CommentSettings, RawComment};
 use microplan_audit::duplicates::duplicate_flags;
 use microplan_audit::growth::robust_z_scores;
 use microplan_audit::uncertainty::{mean_rate_interval, wilson_interval};
@@ -213,7 +213,7 @@ proptest! {
     #[test]
     fn comment_analysis_never_panics_or_produces_nan(rows in proptest::collection::vec(raw_comment(), 0..60), threshold in share()) {
         let settings = CommentSettings { salt: "salt".into(), near_duplicate_threshold: threshold };
-        let analysis = analyze_comments("creator_a", &rows, &settings);
+        let analysis = analyse_comments("creator_a", &rows, &settings);
         let audience = rows.iter().filter(|r| !r.is_creator_reply).count() as u64;
         prop_assert_eq!(analysis.summaries.iter().map(|s| s.total).sum::<u64>(), audience);
         for s in &analysis.summaries {
@@ -236,9 +236,9 @@ proptest! {
     #[test]
     fn text_functions_accept_any_text(text in any::<String>()) {
         let _ = classify_comment(&text);
-        let normalized = normalize_comment(&text);
-        prop_assert_eq!(normalize_comment(&normalized), normalized.clone(), "normalising is idempotent");
-        let own = shingles(&normalized);
+        let normalised = normalise_comment(&text);
+        prop_assert_eq!(normalise_comment(&normalised), normalised.clone(), "normalising is idempotent");
+        let own = shingles(&normalised);
         if !own.is_empty() {
             prop_assert_eq!(jaccard(&own, &own), 1.0);
         }

@@ -128,7 +128,7 @@ pub fn student_t_test(
 }
 
 /// Mean and sample standard deviation (n - 1) of raw values; refuses NaN/inf values.
-pub fn summarize(values: &[f64], arm: &str) -> StatsResult<SummaryStats> {
+pub fn summarise(values: &[f64], arm: &str) -> StatsResult<SummaryStats> {
     if values.is_empty() {
         return Err(StatsError::Empty { what: arm.to_string() });
     }
@@ -164,8 +164,8 @@ pub fn welch_t_test_samples(
     alpha: f64,
     alternative: Alternative,
 ) -> StatsResult<WelchResult> {
-    let sa = summarize(a, "arm A")?;
-    let sb = summarize(b, "arm B")?;
+    let sa = summarise(a, "arm A")?;
+    let sb = summarise(b, "arm B")?;
     welch_t_test(sa, sb, alpha, alternative)
 }
 
@@ -176,8 +176,8 @@ pub fn student_t_test_samples(
     alpha: f64,
     alternative: Alternative,
 ) -> StatsResult<StudentResult> {
-    let sa = summarize(a, "arm A")?;
-    let sb = summarize(b, "arm B")?;
+    let sa = summarise(a, "arm A")?;
+    let sb = summarise(b, "arm B")?;
     student_t_test(sa, sb, alpha, alternative)
 }
 
@@ -206,8 +206,8 @@ pub fn bootstrap_mean_difference(
     resamples: u32,
     seed: u64,
 ) -> StatsResult<BootstrapInterval> {
-    let sa = summarize(a, "arm A")?;
-    let sb = summarize(b, "arm B")?;
+    let sa = summarise(a, "arm A")?;
+    let sb = summarise(b, "arm B")?;
     let alpha = error::alpha(alpha)?;
     if resamples < 10 {
         return Err(StatsError::TooFew {

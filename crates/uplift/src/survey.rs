@@ -11,7 +11,7 @@
 //!   revenue when per-user values are given.
 
 use microplan_stats::intervals::{difference_interval, relative_lift, DifferenceMethod};
-use microplan_stats::means::{bootstrap_mean_difference, student_t_test, summarize, welch_t_test, BootstrapInterval, StudentResult, SummaryStats, WelchResult};
+use microplan_stats::means::{bootstrap_mean_difference, student_t_test, summarise, welch_t_test, BootstrapInterval, StudentResult, SummaryStats, WelchResult};
 use microplan_stats::proportions::{fisher_exact, two_proportion_z_test};
 use microplan_stats::{Alternative, BinaryArm, StatsResult};
 use crate::error::{UpliftError, UpliftResult};
@@ -137,8 +137,8 @@ pub fn compare_values(
     treatment: &[f64],
     alpha: f64,
 ) -> StatsResult<MeansComparison> {
-    let a = summarize(control, "the control arm")?;
-    let b = summarize(treatment, "the treatment arm")?;
+    let a = summarise(control, "the control arm")?;
+    let b = summarise(treatment, "the treatment arm")?;
     let mut out = compare_summaries(a, b, alpha)?;
     out.bootstrap = Some(
         bootstrap_mean_difference(control, treatment, alpha, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)?,

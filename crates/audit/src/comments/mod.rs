@@ -34,7 +34,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::comment_text::{classify_normalized, content_words, normalize_comment, CommentKind};
+use crate::comment_text::{classify_normalised, content_words, normalise_comment, CommentKind};
 use crate::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::numbers::{fnv1a, ratio};
@@ -183,7 +183,7 @@ struct Row {
 }
 
 /// Analyses one creator's comments (rows of other creators should not be passed in).
-pub fn analyze_comments(
+pub fn analyse_comments(
     handle: &str,
     rows: &[RawComment],
     settings: &CommentSettings,
@@ -216,11 +216,11 @@ pub fn analyze_comments(
             Row { post, key, kind, text, audience, question: is_question(&row.text) }
         })
         .collect();
-    let normalized = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
+    let normalised = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
     // Only specific texts can be duplicates (module docs).
     let audience_texts: Vec<&str> = parsed
         .iter()
-        .map(|r| if r.audience && r.kind == CommentKind::Specific { normalized(r) } else { "" })
+        .map(|r| if r.audience && r.kind == CommentKind::Specific { normalised(r) } else { "" })
         .collect();
     let duplicated = duplicate_flags(&audience_texts, settings.near_duplicate_threshold);
     let threaded = rows.iter().any(|r| r.parent.as_deref().is_some_and(|p| !p.is_empty()));
@@ -280,7 +280,7 @@ pub fn analyze_comments(
             max_thread_depth: t.max_depth,
         })
         .collect();
-    let mut patterns = commenter_patterns(&parsed, &normalized);
+    let mut patterns = commenter_patterns(&parsed, &normalised);
     patterns.answered_posts = answered;
     patterns.creator_comments = parsed.iter().filter(|r| !r.audience).count() as u64;
     patterns.threaded = threaded;
@@ -291,9 +291,9 @@ pub fn analyze_comments(
 /// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they
 /// are never duplicates).
 fn read_text(text: &str) -> (CommentKind, String) {
-    let normalized = normalize_comment(text);
-    let kind = classify_normalized(text, &normalized);
-    (kind, if kind == CommentKind::EmojiOnly { String::new() } else { normalized })
+    let normalised = normalise_comment(text);
+    let kind = classify_normalised(text, &normalised);
+    (kind, if kind == CommentKind::EmojiOnly { String::new() } else { normalised })
 }
 
 fn add_example(list: &mut Vec<String>, text: &str) {
@@ -306,7 +306,7 @@ fn add_example(list: &mut Vec<String>, text: &str) {
     }
 }
 
-fn commenter_patterns<'a>(rows: &[Row], normalized: &impl Fn(&Row) -> &'a str) -> CommenterPatterns {
+fn commenter_patterns<'a>(rows: &[Row], normalised: &impl Fn(&Row) -> &'a str) -> CommenterPatterns {
     struct Activity {
         posts: FastSet<usize>,
         digest: CommenterDigest,
@@ -357,7 +357,7 @@ fn commenter_patterns<'a>(rows: &[Row], normalized: &impl Fn(&Row) -> &'a str) -
             for index in &activity.texts {
                 // Only pure lexicon praise ("nice pic") is quoted: never a personal text.
                 let praise = rows.get(*index).filter(|r| r.kind == CommentKind::Generic);
-                let text = praise.map(normalized).filter(|t| !t.is_empty());
+                let text = praise.map(normalised).filter(|t| !t.is_empty());
                 if let Some(text) = text.filter(|t| content_words(t).is_empty()) {
                     *pod_texts.entry(text).or_insert(0) += 1;
                 }

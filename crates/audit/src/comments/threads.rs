@@ -104,7 +104,7 @@ pub(super) fn answered_posts(rows: &[RawComment], parsed: &[Row], posts: usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comments::{analyze_comments, CommentSettings};
+    use crate::comments::{analyse_comments, CommentSettings};
 
     fn flat(post: &str, who: &str, text: &str, reply: bool) -> RawComment {
         RawComment {
@@ -128,7 +128,7 @@ mod tests {
             flat("p2", "fay", "great giveaway tagging my friends here now!!", false),
             flat("p2", "me", "It is from a flea market", false),
         ];
-        let analysis = analyze_comments("me", &rows, &CommentSettings::default());
+        let analysis = analyse_comments("me", &rows, &CommentSettings::default());
         let s = &analysis.summaries;
         // p1: 3 comments, no duplicate (the praise is generic); p2: the two copied sentences
         // are duplicates, 2 of 3 audience comments; the creator's own row (by handle, no

@@ -21,7 +21,7 @@
 //! audience comments (0.556). anna_bakes (p1, p3) and tom_runs (p2, p4) write only specific
 //! comments: 2 repeat advocates among 8 distinct commenters (0.25).
 
-use crate::comments::{analyze_comments, CommentSettings, RawComment};
+use crate::comments::{analyse_comments, CommentSettings, RawComment};
 use crate::flags::{build_flags, FlagKind};
 use crate::{audit_creator_with_commenters, AuditSettings};
 use microplan_model::rows::{Creator, PipelineStatus};
@@ -56,7 +56,7 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn fixture_summaries_match_the_hand_labels() {
     let settings = CommentSettings { salt: "workspace-salt".into(), ..CommentSettings::default() };
-    let analysis = analyze_comments("crumb_test", &fixture_rows(), &settings);
+    let analysis = analyse_comments("crumb_test", &fixture_rows(), &settings);
     let s = &analysis.summaries;
     assert_eq!(s.len(), 4);
     let expected = [
@@ -91,7 +91,7 @@ fn fixture_summaries_match_the_hand_labels() {
 
 #[test]
 fn fixture_pods_and_advocates() {
-    let analysis = analyze_comments("crumb_test", &fixture_rows(), &CommentSettings::default());
+    let analysis = analyse_comments("crumb_test", &fixture_rows(), &CommentSettings::default());
     let p = &analysis.patterns;
     assert_eq!(p.posts_analysed, 4);
     assert_eq!(p.audience_comments, 18);
@@ -108,7 +108,7 @@ fn fixture_pods_and_advocates() {
 
 #[test]
 fn no_raw_handle_survives_the_analysis() {
-    let analysis = analyze_comments(
+    let analysis = analyse_comments(
         "crumb_test",
         &fixture_rows(),
         &CommentSettings { salt: "s".into(), ..Default::default() },
@@ -126,7 +126,7 @@ fn no_raw_handle_survives_the_analysis() {
 #[test]
 fn fixture_patterns_raise_a_pod_flag_in_the_audit() {
     let rows = fixture_rows();
-    let analysis = analyze_comments("crumb_test", &rows, &CommentSettings::default());
+    let analysis = analyse_comments("crumb_test", &rows, &CommentSettings::default());
     let creator = Creator {
         handle: "crumb_test".into(),
         platform: "instagram".into(),
