@@ -13,7 +13,7 @@ use microplan_uplift::geo::panel::MAX_REGIONS;
 use microplan_uplift::geo::GeoPoint;
 
 use microplan_csv::date::{read_date, DateOrder, DateReading};
-use super::mapping::find_header;
+use super::headers::find_header;
 use microplan_csv::number::parse_number;
 
 const REGION_HEADERS: [&str; 12] = [

@@ -1,54 +1,7 @@
-//! The daily series of uplift tests: columns, row builder, cells and key of `TestDays`.
+//! Per-user files of uplift tests, read into arm values or arm totals.
 
-use chrono::NaiveDate;
-
-use microplan_uplift::daily::TestDay;
 use microplan_model::rows::TestArm;
 
-use microplan_csv::columns::ColumnKind::{Count, Date, Text};
-use microplan_csv::columns::{column, ColumnSpec};
-use microplan_csv::date::format_date;
-use microplan_csv::row_reader::RowReader;
-
-#[rustfmt::skip]
-pub const TEST_DAYS: &[ColumnSpec] = &[
-    column("test", "Test", Text, true, &["test name", "experiment", "study"], "Name of the uplift test, as in the test arms."),
-    column("arm", "Arm", Text, true, &["group", "variant", "arm name", "cell", "region group"], "control, treatment, region A ..."),
-    column("date", "Date", Date, true, &["day", "report date", "date of day"], "The day the row counts."),
-    column("units", "Units", Count, true, &["users", "visitors", "sessions", "people", "exposed", "n"],
-        "Units exposed that day (visitors, sessions)."),
-    column("conversions", "Conversions", Count, true, &["orders", "purchases", "converted", "conversion count", "sales"],
-        "Units that converted that day."),
-];
-
-pub(crate) fn test_day(r: &mut RowReader) -> Option<TestDay> {
-    let test = r.text("test");
-    let arm = r.text("arm");
-    let date = r.date("date");
-    let units = r.count("units");
-    let conversions = r.count("conversions");
-    Some(TestDay { test: test?, arm: arm?, date: date?, units: units?, conversions: conversions? })
-}
-
-pub(crate) fn test_day_cells(row: &TestDay) -> Vec<String> {
-    vec![
-        row.test.clone(),
-        row.arm.clone(),
-        format_date(row.date),
-        row.units.to_string(),
-        row.conversions.to_string(),
-    ]
-}
-
-pub fn test_day_key(row: &TestDay) -> Vec<String> {
-    vec![row.test.clone(), row.arm.clone(), format_date(row.date)]
-}
-
-pub(crate) fn set_test_day_date(list: &mut [TestDay], index: usize, key: &str, date: NaiveDate) {
-    if let (Some(row), "date") = (list.get_mut(index), key) {
-        row.date = date;
-    }
-}
 
 /// Per-user values of a metric (revenue, order value) by arm, read from a CSV with an arm
 /// column and a value column, for the Welch test and the bootstrap.
@@ -83,7 +36,7 @@ const VALUE_HEADERS: [&str; 8] =
 pub fn per_user_values(bytes: &[u8]) -> Result<PerUserValues, String> {
     let table = microplan_csv::read::read_csv(bytes).map_err(|e| e.to_string())?;
     let find = |names: &[&str]| {
-        super::mapping::find_header(&table.headers, names)
+        super::headers::find_header(&table.headers, names)
     };
     let arm_col =
         find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
@@ -133,7 +86,7 @@ pub fn per_user_conversions(bytes: &[u8], test: &str) -> Result<Vec<TestArm>, St
     }
     let table = microplan_csv::read::read_csv(bytes).map_err(|e| e.to_string())?;
     let find = |names: &[&str]| {
-        super::mapping::find_header(&table.headers, names)
+        super::headers::find_header(&table.headers, names)
     };
     let arm_col =
         find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;

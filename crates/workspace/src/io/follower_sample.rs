@@ -4,7 +4,7 @@
 
 use microplan_audit::follower_sample::{summarise_sample, FollowerSample, SampledFollower};
 
-use super::mapping::find_header;
+use super::headers::find_header;
 use microplan_csv::text::parse_bool;
 
 const CREATOR: [&str; 5] = ["creator", "creator handle", "influencer", "sampled creator", "account followed"];

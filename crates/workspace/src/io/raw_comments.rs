@@ -3,12 +3,38 @@
 
 use microplan_audit::RawComment;
 
-use microplan_csv::columns::ColumnSpec;
-use super::columns_vetting::RAW_COMMENTS;
-use super::mapping::normalise_header;
+use microplan_csv::columns::ColumnKind::{Bool, Text};
+use microplan_csv::columns::{column, ColumnSpec};
+use super::headers::normalise_header;
 use microplan_csv::problem::CellError;
 use microplan_csv::read::{CsvChunks, RawRow};
 use microplan_csv::text::{clean_handle, is_missing, parse_bool, unguard_formula};
+
+/// Raw comments, analysed at import and never stored (see `domain::audit::comment_import`).
+#[rustfmt::skip]
+pub const RAW_COMMENTS: &[ColumnSpec] = &[
+    column("handle", "Creator handle", Text, true,
+        &["creator", "creator handle", "account", "account username", "influencer", "influencer handle",
+          "username", "profile", "channel", "post owner"],
+        "The creator whose post was commented on."),
+    column("post_id", "Post ID", Text, true, &["media id", "post", "permalink", "post link", "post url", "video id"],
+        "The post the comment is on."),
+    column("comment_id", "Comment ID", Text, false, &["comment id", "id", "cid", "comment key", "message id"],
+        "The comment's own id, needed to follow replies."),
+    column("commenter", "Commenter", Text, true,
+        &["commenter handle", "comment author", "from", "username of commenter", "commenter username", "owner"],
+        "Who wrote the comment; only a salted hash is used while counting, nothing is stored."),
+    column("text", "Comment text", Text, true, &["comment", "comment text", "message", "body", "content"],
+        "The comment; analysed and then discarded."),
+    column("is_creator_reply", "Is creator reply", Bool, false,
+        &["creator reply", "is reply by creator", "by creator", "is owner", "from creator",
+          "creator replied", "reply by creator", "author is creator", "is creator", "owner reply"],
+        "Whether the creator wrote it; empty means no."),
+    column("parent", "Parent comment", Text, false,
+        &["parent id", "parent comment id", "reply to", "in reply to", "replying to", "parent",
+          "reply to comment id", "thread parent", "replied to"],
+        "Id of the comment this one answers; empty for a top-level comment."),
+];
 
 /// Which file column feeds each of [`RAW_COMMENTS`] (by key, label or synonym).
 pub fn map_comment_headers(headers: &[String]) -> Vec<Option<usize>> {

@@ -17,7 +17,7 @@ use microplan_model::money::Money;
 
 use microplan_csv::date::{read_date, DateOrder};
 use microplan_csv::decode::ReadError;
-use super::mapping::find_header;
+use super::headers::find_header;
 use microplan_csv::money::parse_money;
 use microplan_csv::number::parse_count;
 use microplan_csv::problem::{CellError, Problem};
