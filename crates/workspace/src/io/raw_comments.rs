@@ -5,6 +5,7 @@ use microplan_audit::RawComment;
 
 use microplan_csv::columns::ColumnKind::{Bool, Text};
 use microplan_csv::columns::{column, ColumnSpec};
+use super::error::ImportError;
 use super::headers::normalise_header;
 use microplan_csv::problem::CellError;
 use microplan_csv::read::{CsvChunks, RawRow};
@@ -179,23 +180,20 @@ pub struct CommentFile {
 
 impl CommentFile {
     /// Decodes the file and maps its headers; names the missing columns when it cannot be read.
-    pub fn open(bytes: &[u8]) -> Result<CommentFile, String> {
-        CommentFile::from_chunks(CsvChunks::open(bytes).map_err(|e| e.to_string())?)
+    pub fn open(bytes: &[u8]) -> Result<CommentFile, ImportError> {
+        CommentFile::from_chunks(CsvChunks::open(bytes)?)
     }
 
     /// [`CommentFile::open`] of a file the caller no longer needs (its text is not copied).
-    pub fn open_owned(bytes: Vec<u8>) -> Result<CommentFile, String> {
-        CommentFile::from_chunks(CsvChunks::open_owned(bytes).map_err(|e| e.to_string())?)
+    pub fn open_owned(bytes: Vec<u8>) -> Result<CommentFile, ImportError> {
+        CommentFile::from_chunks(CsvChunks::open_owned(bytes)?)
     }
 
-    fn from_chunks(file: CsvChunks) -> Result<CommentFile, String> {
+    fn from_chunks(file: CsvChunks) -> Result<CommentFile, ImportError> {
         let mapping = map_comment_headers(&file.headers);
         let missing = missing_comment_columns(&mapping);
         if !missing.is_empty() {
-            return Err(format!(
-                "The file has no column for {}. Name the columns creator handle, post id, commenter and comment text.",
-                missing.join(", ")
-            ));
+            return Err(ImportError::MissingCommentColumns(missing));
         }
         let headers = file.headers.clone();
         Ok(CommentFile { file, headers, columns: CommentColumns::new(&mapping), rows_read: 0 })
