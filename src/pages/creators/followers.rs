@@ -28,7 +28,7 @@ pub fn FollowerSampleImport() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let read = match read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::follower_sample::read_follower_sample(&bytes),
+                Ok(bytes) => microplan_workspace::io::follower_sample::read_follower_sample(&bytes).map_err(String::from),
                 Err(e) => Err(e),
             };
             match read {

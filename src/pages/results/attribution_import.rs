@@ -55,7 +55,7 @@ pub fn ShopOrdersImport() -> impl IntoView {
                     state
                         .busy
                         .set(Some(("Joining line items into orders…".to_string(), 0.6)));
-                    read_shop_orders(&bytes)
+                    read_shop_orders(&bytes).map_err(String::from)
                 }
                 Err(e) => Err(e),
             };

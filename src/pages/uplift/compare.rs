@@ -61,7 +61,7 @@ pub fn MeansCard() -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let read = match crate::app::files::read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_values(&bytes),
+                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_values(&bytes).map_err(String::from),
                 Err(e) => Err(e),
             };
             let join = |values: &[f64]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("\n");

@@ -26,7 +26,7 @@ pub fn GeoTestsCard() -> impl IntoView {
         let name = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
             let read = match crate::app::files::read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::columns_geo::read_geo_series(&bytes),
+                Ok(bytes) => microplan_workspace::io::columns_geo::read_geo_series(&bytes).map_err(String::from),
                 Err(e) => Err(e),
             };
             match read {

@@ -19,7 +19,7 @@ pub fn PerUserConversionsCard() -> impl IntoView {
         let test = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
             let read = match crate::app::files::read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_conversions(&bytes, &test),
+                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_conversions(&bytes, &test).map_err(String::from),
                 Err(e) => Err(e),
             };
             match read {

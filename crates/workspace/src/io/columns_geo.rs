@@ -13,7 +13,8 @@ use microplan_uplift::geo::panel::MAX_REGIONS;
 use microplan_uplift::geo::GeoPoint;
 
 use microplan_csv::date::{read_date, DateOrder, DateReading};
-use super::mapping::find_header;
+use super::error::ImportError;
+use super::headers::find_header;
 use microplan_csv::number::parse_number;
 
 const REGION_HEADERS: [&str; 12] = [
@@ -78,10 +79,10 @@ pub struct GeoSeriesImport {
 }
 
 /// Reads a regional series (see the module documentation).
-pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
-    let table = microplan_csv::read::read_csv(bytes).map_err(|e| e.to_string())?;
+pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, ImportError> {
+    let table = microplan_csv::read::read_csv(bytes)?;
     let date_col = find_header(&table.headers, &DATE_HEADERS)
-        .ok_or("the file needs a date column (Date, Day, Week or Month)")?;
+        .ok_or_else(|| ImportError::missing_column("the file needs a date column (Date, Day, Week or Month)"))?;
     let header = |i: usize| table.headers.get(i).cloned().unwrap_or_default();
     let cell = |row: &microplan_csv::read::RawRow, i: usize| {
         row.cells
@@ -97,11 +98,11 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
                     date: NaiveDate,
                     value: f64,
                     line: usize|
-     -> Result<(), String> {
+     -> Result<(), ImportError> {
         if let Some(first) = seen.insert((region.clone(), date), line) {
-            return Err(format!(
-                "line {line}: {region} on {date} appears twice (first on line {first}); keep one row per region and date"
-            ));
+            return Err(ImportError::line(line, format!(
+                "{region} on {date} appears twice (first on line {first}); keep one row per region and date"
+            )));
         }
         points.push(GeoPoint {
             region,
@@ -115,30 +116,28 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
             let metric_col = find_header(&table.headers, &METRIC_HEADERS)
                 .filter(|&c| c != region_col && c != date_col)
                 .or_else(|| (0..table.headers.len()).find(|&c| c != region_col && c != date_col))
-                .ok_or("the file needs a metric column (Orders, Revenue or Sales) beside the region and the date")?;
+                .ok_or_else(|| ImportError::missing_column("the file needs a metric column (Orders, Revenue or Sales) beside the region and the date"))?;
             let metric = header(metric_col);
             for row in &table.rows {
                 let region = cell(row, region_col);
                 if region.is_empty() {
-                    return Err(format!(
-                        "line {}, column “{}”: the region is empty; name the region of every row",
+                    return Err(ImportError::cell(
                         row.line,
-                        header(region_col)
+                        header(region_col),
+                        "the region is empty; name the region of every row",
                     ));
                 }
                 let date = parse_date(&cell(row, date_col), order, row.line, &header(date_col))?;
                 let text = cell(row, metric_col);
                 if text.is_empty() {
-                    return Err(format!(
-                        "line {}, column “{metric}”: the value is empty; write 0 for a date with none, or delete the row",
-                        row.line
+                    return Err(ImportError::cell(
+                        row.line,
+                        metric.as_str(),
+                        "the value is empty; write 0 for a date with none, or delete the row",
                     ));
                 }
                 let value = parse_number(&text, table.decimal_comma).map_err(|p| {
-                    format!(
-                        "line {}, column “{metric}”: {}; {}",
-                        row.line, p.problem, p.fix
-                    )
+                    ImportError::cell(row.line, metric.as_str(), format!("{}; {}", p.problem, p.fix))
                 })?;
                 push(region, date, value, row.line)?;
             }
@@ -149,7 +148,7 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
                 .filter(|&c| c != date_col)
                 .collect();
             if region_cols.is_empty() {
-                return Err("the file needs a region column (Region, Market or State) or one column per region beside the date".into());
+                return Err(ImportError::missing_column("the file needs a region column (Region, Market or State) or one column per region beside the date"));
             }
             let mut empty = 0usize;
             for row in &table.rows {
@@ -161,13 +160,7 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
                         continue;
                     }
                     let value = parse_number(&text, table.decimal_comma).map_err(|p| {
-                        format!(
-                            "line {}, column “{}”: {}; {}",
-                            row.line,
-                            header(c),
-                            p.problem,
-                            p.fix
-                        )
+                        ImportError::cell(row.line, header(c), format!("{}; {}", p.problem, p.fix))
                     })?;
                     push(header(c), date, value, row.line)?;
                 }
@@ -185,13 +178,12 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
     dates.sort_unstable();
     dates.dedup();
     if regions.len() < 2 {
-        return Err(
-            "the file needs at least two regions: the treated ones and at least one held back"
-                .into(),
-        );
+        return Err(ImportError::file(
+            "the file needs at least two regions: the treated ones and at least one held back",
+        ));
     }
     if regions.len() > MAX_REGIONS {
-        return Err(format!("the file has {} regions; at most {MAX_REGIONS} can be analysed here (merge small regions)", regions.len()));
+        return Err(ImportError::file(format!("the file has {} regions; at most {MAX_REGIONS} can be analysed here (merge small regions)", regions.len())));
     }
     if let Some(DateOrder::MonthFirst) = order {
         notes.push("dates were read month-first (mm/dd/yyyy), as some of them can only be".into());
@@ -208,16 +200,16 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, String> {
 }
 
 /// The day/month order of the date column: the one some cell proves, else none needed.
-fn date_order(table: &microplan_csv::read::RawTable, date_col: usize) -> Result<Option<DateOrder>, String> {
+fn date_order(table: &microplan_csv::read::RawTable, date_col: usize) -> Result<Option<DateOrder>, ImportError> {
     let mut found: Option<DateOrder> = None;
     for row in &table.rows {
         let text = row.cells.get(date_col).map(|c| c.trim()).unwrap_or("");
         if let Ok(DateReading::Ordered(_, order)) = read_date(text) {
             match found {
                 Some(earlier) if earlier != order => {
-                    return Err(format!(
-                        "line {}: the dates mix day-first and month-first; write every date as 2026-04-03",
-                        row.line
+                    return Err(ImportError::line(
+                        row.line,
+                        "the dates mix day-first and month-first; write every date as 2026-04-03",
                     ))
                 }
                 _ => found = Some(order),
@@ -232,9 +224,9 @@ fn parse_date(
     order: Option<DateOrder>,
     line: usize,
     column: &str,
-) -> Result<NaiveDate, String> {
+) -> Result<NaiveDate, ImportError> {
     if text.is_empty() {
-        return Err(format!("line {line}, column “{column}”: the date is empty; write the date of every row, such as 2026-04-03"));
+        return Err(ImportError::cell(line, column, "the date is empty; write the date of every row, such as 2026-04-03"));
     }
     // A bare year (yearly series) is read as 1 January.
     if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) {
@@ -252,11 +244,11 @@ fn parse_date(
         Ok(DateReading::Clear(date) | DateReading::Ordered(date, _)) => Ok(date),
         Ok(reading @ DateReading::Ambiguous { .. }) => match order {
             Some(order) => Ok(reading.in_order(order)),
-            None => Err(format!(
-                "line {line}, column “{column}”: “{text}” could be day-first or month-first and no date in the file decides; write the dates as 2026-04-03"
-            )),
+            None => Err(ImportError::cell(line, column, format!(
+                "“{text}” could be day-first or month-first and no date in the file decides; write the dates as 2026-04-03"
+            ))),
         },
-        Err(p) => Err(format!("line {line}, column “{column}”: {}; {}", p.problem, p.fix)),
+        Err(p) => Err(ImportError::cell(line, column, format!("{}; {}", p.problem, p.fix))),
     }
 }
 
@@ -304,34 +296,36 @@ mod tests {
     fn problems_name_the_line_the_column_and_the_fix() {
         let bad =
             read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,12\nSouth,2026-03-02,abc\n")
-                .unwrap_err();
+                .unwrap_err().to_string();
         assert!(bad.starts_with("line 3, column “Orders”: `abc` is not a number"), "{bad}");
         let empty = read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,\nSouth,2026-03-02,1\n")
-            .unwrap_err();
+            .unwrap_err().to_string();
         assert!(
             empty.contains("line 2") && empty.contains("write 0"),
             "{empty}"
         );
         let twice =
             read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,1\nNorth,2026-03-02,2\n")
-                .unwrap_err();
+                .unwrap_err().to_string();
         assert!(
             twice.contains("line 3") && twice.contains("first on line 2"),
             "{twice}"
         );
-        let ambiguous = read_geo_series(b"Date,A,B\n03/04/2026,1,2\n").unwrap_err();
+        let ambiguous = read_geo_series(b"Date,A,B\n03/04/2026,1,2\n").unwrap_err().to_string();
         assert!(
             ambiguous.contains("line 2") && ambiguous.contains("2026-04-03"),
             "{ambiguous}"
         );
         assert!(read_geo_series(b"Region,Orders\nNorth,1\n")
             .unwrap_err()
+            .to_string()
             .contains("date column"));
         assert!(read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,1\n")
             .unwrap_err()
+            .to_string()
             .contains("two regions"));
         let no_date =
-            read_geo_series(b"Region,Date,Orders\nNorth,,1\nSouth,2026-03-02,1\n").unwrap_err();
+            read_geo_series(b"Region,Date,Orders\nNorth,,1\nSouth,2026-03-02,1\n").unwrap_err().to_string();
         assert!(
             no_date.contains("line 2, column “Date”: the date is empty"),
             "{no_date}"

@@ -1,54 +1,9 @@
-//! The daily series of uplift tests: columns, row builder, cells and key of `TestDays`.
+//! Per-user files of uplift tests, read into arm values or arm totals.
 
-use chrono::NaiveDate;
-
-use microplan_uplift::daily::TestDay;
 use microplan_model::rows::TestArm;
 
-use microplan_csv::columns::ColumnKind::{Count, Date, Text};
-use microplan_csv::columns::{column, ColumnSpec};
-use microplan_csv::date::format_date;
-use microplan_csv::row_reader::RowReader;
+use super::error::ImportError;
 
-#[rustfmt::skip]
-pub const TEST_DAYS: &[ColumnSpec] = &[
-    column("test", "Test", Text, true, &["test name", "experiment", "study"], "Name of the uplift test, as in the test arms."),
-    column("arm", "Arm", Text, true, &["group", "variant", "arm name", "cell", "region group"], "control, treatment, region A ..."),
-    column("date", "Date", Date, true, &["day", "report date", "date of day"], "The day the row counts."),
-    column("units", "Units", Count, true, &["users", "visitors", "sessions", "people", "exposed", "n"],
-        "Units exposed that day (visitors, sessions)."),
-    column("conversions", "Conversions", Count, true, &["orders", "purchases", "converted", "conversion count", "sales"],
-        "Units that converted that day."),
-];
-
-pub(crate) fn test_day(r: &mut RowReader) -> Option<TestDay> {
-    let test = r.text("test");
-    let arm = r.text("arm");
-    let date = r.date("date");
-    let units = r.count("units");
-    let conversions = r.count("conversions");
-    Some(TestDay { test: test?, arm: arm?, date: date?, units: units?, conversions: conversions? })
-}
-
-pub(crate) fn test_day_cells(row: &TestDay) -> Vec<String> {
-    vec![
-        row.test.clone(),
-        row.arm.clone(),
-        format_date(row.date),
-        row.units.to_string(),
-        row.conversions.to_string(),
-    ]
-}
-
-pub fn test_day_key(row: &TestDay) -> Vec<String> {
-    vec![row.test.clone(), row.arm.clone(), format_date(row.date)]
-}
-
-pub(crate) fn set_test_day_date(list: &mut [TestDay], index: usize, key: &str, date: NaiveDate) {
-    if let (Some(row), "date") = (list.get_mut(index), key) {
-        row.date = date;
-    }
-}
 
 /// Per-user values of a metric (revenue, order value) by arm, read from a CSV with an arm
 /// column and a value column, for the Welch test and the bootstrap.
@@ -80,38 +35,38 @@ const VALUE_HEADERS: [&str; 8] =
 
 /// Reads `arm,value` rows (headers matched by name, any delimiter the reader detects).
 /// Every problem names the line and the fix; an empty value is refused rather than read as 0.
-pub fn per_user_values(bytes: &[u8]) -> Result<PerUserValues, String> {
-    let table = microplan_csv::read::read_csv(bytes).map_err(|e| e.to_string())?;
+pub fn per_user_values(bytes: &[u8]) -> Result<PerUserValues, ImportError> {
+    let table = microplan_csv::read::read_csv(bytes)?;
     let find = |names: &[&str]| {
-        super::mapping::find_header(&table.headers, names)
+        super::headers::find_header(&table.headers, names)
     };
     let arm_col =
-        find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
+        find(&ARM_HEADERS).ok_or_else(|| ImportError::missing_column("the file needs an arm column (arm, group or variant)"))?;
     let value_col = find(&VALUE_HEADERS)
-        .ok_or("the file needs a value column (value, revenue, order value or spend)")?;
+        .ok_or_else(|| ImportError::missing_column("the file needs a value column (value, revenue, order value or spend)"))?;
     let mut arms: Vec<(String, Vec<f64>)> = Vec::new();
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map(|c| c.trim()).unwrap_or("");
         let arm = cell(arm_col);
         if arm.is_empty() {
-            return Err(format!("line {}: the arm is empty; name the arm of every user", row.line));
+            return Err(ImportError::line(row.line, "the arm is empty; name the arm of every user"));
         }
         let text = cell(value_col);
         if text.is_empty() {
-            return Err(format!(
-                "line {}: the value is empty; write 0 for users who did not buy",
-                row.line
+            return Err(ImportError::line(
+                row.line,
+                "the value is empty; write 0 for users who did not buy",
             ));
         }
         let value = microplan_csv::number::parse_number(text, table.decimal_comma)
-            .map_err(|p| format!("line {}: “{text}” {}; {}", row.line, p.problem, p.fix))?;
+            .map_err(|p| ImportError::line(row.line, format!("“{text}” {}; {}", p.problem, p.fix)))?;
         match arms.iter_mut().find(|(name, _)| name == arm) {
             Some((_, values)) => values.push(value),
             None => arms.push((arm.to_string(), vec![value])),
         }
     }
     if arms.len() < 2 {
-        return Err("the file needs rows for at least two arms".into());
+        return Err(ImportError::file("the file needs rows for at least two arms"));
     }
     Ok(PerUserValues { arms })
 }
@@ -126,29 +81,29 @@ fn is_control_arm(name: &str) -> bool {
 
 /// Reads one row per user (`arm`, `converted` as yes/no or 1/0) into arm totals for `test`.
 /// The control is the arm named control or holdout; every problem names the line and the fix.
-pub fn per_user_conversions(bytes: &[u8], test: &str) -> Result<Vec<TestArm>, String> {
+pub fn per_user_conversions(bytes: &[u8], test: &str) -> Result<Vec<TestArm>, ImportError> {
     let test = test.trim();
     if test.is_empty() {
-        return Err("name the test first, e.g. “Spring email holdout”".into());
+        return Err(ImportError::file("name the test first, e.g. “Spring email holdout”"));
     }
-    let table = microplan_csv::read::read_csv(bytes).map_err(|e| e.to_string())?;
+    let table = microplan_csv::read::read_csv(bytes)?;
     let find = |names: &[&str]| {
-        super::mapping::find_header(&table.headers, names)
+        super::headers::find_header(&table.headers, names)
     };
     let arm_col =
-        find(&ARM_HEADERS).ok_or("the file needs an arm column (arm, group or variant)")?;
+        find(&ARM_HEADERS).ok_or_else(|| ImportError::missing_column("the file needs an arm column (arm, group or variant)"))?;
     let converted_col = find(&CONVERSION_HEADERS)
-        .ok_or("the file needs a converted column (converted, purchased or outcome) holding yes/no or 1/0")?;
+        .ok_or_else(|| ImportError::missing_column("the file needs a converted column (converted, purchased or outcome) holding yes/no or 1/0"))?;
     let mut arms: Vec<TestArm> = Vec::new();
     for row in &table.rows {
         let cell = |i: usize| row.cells.get(i).map(|c| c.trim()).unwrap_or("");
         let arm = cell(arm_col);
         if arm.is_empty() {
-            return Err(format!("line {}: the arm is empty; name the arm of every user", row.line));
+            return Err(ImportError::line(row.line, "the arm is empty; name the arm of every user"));
         }
         let text = cell(converted_col);
         let converted = microplan_csv::text::parse_bool(text).ok_or_else(|| {
-            format!("line {}: “{text}” in the converted column is not yes/no; write 1 or 0 for every user", row.line)
+            ImportError::line(row.line, format!("“{text}” in the converted column is not yes/no; write 1 or 0 for every user"))
         })?;
         let index = match arms.iter().position(|a| a.arm == arm) {
             Some(index) => index,
@@ -170,10 +125,10 @@ pub fn per_user_conversions(bytes: &[u8], test: &str) -> Result<Vec<TestArm>, St
         }
     }
     if arms.len() < 2 {
-        return Err("the file needs users in at least two arms".into());
+        return Err(ImportError::file("the file needs users in at least two arms"));
     }
     if arms.iter().filter(|a| a.is_control).count() != 1 {
-        return Err("exactly one arm must be the control: name it “control” or “holdout”".into());
+        return Err(ImportError::file("exactly one arm must be the control: name it “control” or “holdout”"));
     }
     Ok(arms)
 }
@@ -198,12 +153,14 @@ mod tests {
         assert_eq!((control.0.as_str(), treatment.0.as_str()), ("control", "creator"));
         assert!(per_user_values(b"arm,value\ncontrol,1\ncreator,\n")
             .unwrap_err()
+            .to_string()
             .contains("line 3"));
         assert!(per_user_values(b"arm,value\ncontrol,abc\ncreator,1\n")
             .unwrap_err()
+            .to_string()
             .contains("line 2"));
-        assert!(per_user_values(b"arm,value\ncontrol,1\n").unwrap_err().contains("two arms"));
-        assert!(per_user_values(b"who,value\ncontrol,1\n").unwrap_err().contains("arm column"));
+        assert!(per_user_values(b"arm,value\ncontrol,1\n").unwrap_err().to_string().contains("two arms"));
+        assert!(per_user_values(b"who,value\ncontrol,1\n").unwrap_err().to_string().contains("arm column"));
     }
 
     #[test]
@@ -218,12 +175,12 @@ mod tests {
 
     #[test]
     fn per_user_conversion_problems_name_the_line_and_the_fix() {
-        let bad = per_user_conversions(b"arm,converted\ncontrol,1\ncreator,maybe\n", "t").unwrap_err();
+        let bad = per_user_conversions(b"arm,converted\ncontrol,1\ncreator,maybe\n", "t").unwrap_err().to_string();
         assert!(bad.contains("line 3") && bad.contains("write 1 or 0"), "{bad}");
-        let no_control = per_user_conversions(b"arm,converted\na,1\nb,0\n", "t").unwrap_err();
+        let no_control = per_user_conversions(b"arm,converted\na,1\nb,0\n", "t").unwrap_err().to_string();
         assert!(no_control.contains("name it “control”"), "{no_control}");
-        assert!(per_user_conversions(b"arm,converted\ncontrol,1\n", "t").unwrap_err().contains("two arms"));
-        assert!(per_user_conversions(b"arm,revenue\ncontrol,1\nb,2\n", "t").unwrap_err().contains("converted column"));
-        assert!(per_user_conversions(b"arm,converted\ncontrol,1\nb,0\n", " ").unwrap_err().contains("name the test"));
+        assert!(per_user_conversions(b"arm,converted\ncontrol,1\n", "t").unwrap_err().to_string().contains("two arms"));
+        assert!(per_user_conversions(b"arm,revenue\ncontrol,1\nb,2\n", "t").unwrap_err().to_string().contains("converted column"));
+        assert!(per_user_conversions(b"arm,converted\ncontrol,1\nb,0\n", " ").unwrap_err().to_string().contains("name the test"));
     }
 }

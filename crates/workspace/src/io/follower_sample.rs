@@ -4,7 +4,8 @@
 
 use microplan_audit::follower_sample::{summarise_sample, FollowerSample, SampledFollower};
 
-use super::mapping::find_header;
+use super::error::ImportError;
+use super::headers::find_header;
 use microplan_csv::text::parse_bool;
 
 const CREATOR: [&str; 5] = ["creator", "creator handle", "influencer", "sampled creator", "account followed"];
@@ -16,13 +17,13 @@ const PICTURE: [&str; 5] = ["has profile picture", "profile picture", "profile p
 const BIO: [&str; 4] = ["has bio", "bio", "biography", "bio present"];
 
 /// A count cell: empty is unknown; anything else must be a whole number.
-fn count(text: &str, decimal_comma: bool, line: usize, column: &str) -> Result<Option<u64>, String> {
+fn count(text: &str, decimal_comma: bool, line: usize, column: &str) -> Result<Option<u64>, ImportError> {
     if text.is_empty() {
         return Ok(None);
     }
     match microplan_csv::number::parse_number(text, decimal_comma) {
         Ok(value) if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value < 1e15 => Ok(Some(value as u64)),
-        _ => Err(format!("line {line}, column “{column}”: “{text}” is not a count; write a whole number such as 1200, or leave it empty")),
+        _ => Err(ImportError::cell(line, column, format!("“{text}” is not a count; write a whole number such as 1200, or leave it empty"))),
     }
 }
 
@@ -33,15 +34,15 @@ fn presence(text: &str) -> bool {
 
 /// Per-creator counts, in order of first appearance. Every problem names the line, the column
 /// and the fix; nothing is returned from a file with a bad row.
-pub fn read_follower_sample(bytes: &[u8]) -> Result<Vec<FollowerSample>, String> {
-    let table = microplan_csv::read::read_csv(bytes).map_err(|e| e.to_string())?;
+pub fn read_follower_sample(bytes: &[u8]) -> Result<Vec<FollowerSample>, ImportError> {
+    let table = microplan_csv::read::read_csv(bytes)?;
     let creator_col = find_header(&table.headers, &CREATOR)
-        .ok_or("the file needs a creator column (creator or creator handle): whose followers were sampled")?;
+        .ok_or_else(|| ImportError::missing_column("the file needs a creator column (creator or creator handle): whose followers were sampled"))?;
     let column = |names: &[&str]| find_header(&table.headers, names);
     let (follower_col, followers_col, following_col) = (column(&FOLLOWER), column(&FOLLOWERS), column(&FOLLOWING));
     let (posts_col, picture_col, bio_col) = (column(&POSTS), column(&PICTURE), column(&BIO));
     if [follower_col, followers_col, following_col, posts_col, picture_col, bio_col].iter().all(Option::is_none) {
-        return Err("the file needs at least one of: follower handle, followers, following, posts, profile picture, bio".into());
+        return Err(ImportError::missing_column("the file needs at least one of: follower handle, followers, following, posts, profile picture, bio"));
     }
     let mut by_creator: Vec<(String, Vec<SampledFollower>)> = Vec::new();
     for row in &table.rows {
@@ -49,7 +50,7 @@ pub fn read_follower_sample(bytes: &[u8]) -> Result<Vec<FollowerSample>, String>
         let header = |i: Option<usize>| i.and_then(|i| table.headers.get(i)).map(String::as_str).unwrap_or("");
         let creator = microplan_csv::text::clean_handle(cell(Some(creator_col)));
         if creator.is_empty() {
-            return Err(format!("line {}: the creator is empty; name whose follower this account is", row.line));
+            return Err(ImportError::line(row.line, "the creator is empty; name whose follower this account is"));
         }
         let number = |i: Option<usize>| count(cell(i), table.decimal_comma, row.line, header(i));
         let account = SampledFollower {
@@ -66,7 +67,7 @@ pub fn read_follower_sample(bytes: &[u8]) -> Result<Vec<FollowerSample>, String>
         }
     }
     if by_creator.is_empty() {
-        return Err("the file has no rows: add one row per sampled follower".into());
+        return Err(ImportError::file("the file has no rows: add one row per sampled follower"));
     }
     Ok(by_creator.iter().map(|(handle, accounts)| summarise_sample(handle, accounts)).collect())
 }
@@ -92,10 +93,10 @@ mod tests {
 
     #[test]
     fn problems_name_the_line_the_column_and_the_fix() {
-        let bad = read_follower_sample(b"creator,followers\nlena,many\n").unwrap_err();
+        let bad = read_follower_sample(b"creator,followers\nlena,many\n").unwrap_err().to_string();
         assert!(bad.contains("line 2, column \u{201c}followers\u{201d}") && bad.contains("whole number"), "{bad}");
-        assert!(read_follower_sample(b"follower,followers\na,1\n").unwrap_err().contains("creator column"));
-        assert!(read_follower_sample(b"creator,colour\nlena,red\n").unwrap_err().contains("at least one of"));
-        assert!(read_follower_sample(b"creator,followers\n,1\n").unwrap_err().contains("line 2"));
+        assert!(read_follower_sample(b"follower,followers\na,1\n").unwrap_err().to_string().contains("creator column"));
+        assert!(read_follower_sample(b"creator,colour\nlena,red\n").unwrap_err().to_string().contains("at least one of"));
+        assert!(read_follower_sample(b"creator,followers\n,1\n").unwrap_err().to_string().contains("line 2"));
     }
 }

@@ -3,8 +3,8 @@
 use microplan_model::rows::PipelineStatus;
 
 use microplan_csv::columns::{ColumnKind, ColumnSpec};
-use super::columns_vetting::RAW_COMMENTS;
-use super::raw_comments::map_comment_headers;
+pub use super::headers::normalise_header;
+use super::raw_comments::{map_comment_headers, RAW_COMMENTS};
 use microplan_csv::date::read_date;
 use microplan_csv::money::parse_money;
 use microplan_csv::number::{parse_count, parse_fraction, parse_number};
@@ -14,38 +14,6 @@ use microplan_csv::text::{is_missing, parse_bool, parse_currency};
 
 /// One entry per `kind.columns()`: the index of the header that feeds it, or `None`.
 pub type ColumnMapping = Vec<Option<usize>>;
-
-/// Lowercase letters and digits only, accents folded: `Follower Count` -> `followercount`,
-/// `@handle` -> `handle`, `Date posted` -> `dateposted`, `Catégorie` -> `categorie`.
-pub fn normalise_header(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_accent)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
-
-/// Position of the first header matching one of `names` ("order value" matches `Order_Value`).
-pub(crate) fn find_header(headers: &[String], names: &[&str]) -> Option<usize> {
-    headers.iter().position(|h| {
-        let header = normalise_header(h);
-        names.iter().any(|name| normalise_header(name) == header)
-    })
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        other => other,
-    }
-}
 
 /// How well a header names a column: exact key 100, label 95, synonym 90. A header that
 /// contains a name of four letters or more covering at least half of it

@@ -14,26 +14,23 @@
 //! page. Property tests feed it random bytes to hold that line.
 
 pub mod apply;
-pub mod build_rows;
-pub mod columns_activation;
-pub mod columns_campaigns;
-pub mod columns_results;
 pub mod platforms;
 pub mod shop_orders;
 pub mod attribution_export;
-pub mod columns_tracking;
 pub mod columns_uplift;
 pub mod columns_geo;
 pub mod follower_sample;
+mod headers;
 pub mod activation_export;
 pub mod uplift_export;
-pub mod columns_vetting;
 pub mod contract_export;
+pub mod error;
 pub mod export;
 pub mod mapping;
 pub mod raw_comments;
 pub mod score_export;
 pub mod table;
+pub mod tables;
 pub mod typed_rows;
 pub mod validate;
 
@@ -52,6 +49,7 @@ pub use follower_sample::read_follower_sample;
 pub use uplift_export::results_csv;
 pub use columns_uplift::{per_user_conversions, per_user_values, PerUserValues};
 pub use columns_geo::{read_geo_series, GeoLayout, GeoSeriesImport};
+pub use error::ImportError;
 pub use contract_export::export_contract_terms;
 pub use microplan_csv::decode::ReadError;
 pub use microplan_csv::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
@@ -64,6 +62,6 @@ pub use microplan_csv::problem::CellError;
 pub use raw_comments::{map_comment_headers, missing_comment_columns, read_comment_rows, CommentFile};
 pub use microplan_csv::read::{read_csv, CsvChunks, RawRow, RawTable};
 pub use score_export::{export_scores, score_export_header};
-pub use table::TableKind;
+pub use table::{ImportTable, TableKind};
 pub use typed_rows::TypedRows;
 pub use validate::{validate, ImportOptions, ImportPreview, Validation, MAX_STORED_ERRORS};

@@ -3,12 +3,39 @@
 
 use microplan_audit::RawComment;
 
-use microplan_csv::columns::ColumnSpec;
-use super::columns_vetting::RAW_COMMENTS;
-use super::mapping::normalise_header;
+use microplan_csv::columns::ColumnKind::{Bool, Text};
+use microplan_csv::columns::{column, ColumnSpec};
+use super::error::ImportError;
+use super::headers::normalise_header;
 use microplan_csv::problem::CellError;
 use microplan_csv::read::{CsvChunks, RawRow};
 use microplan_csv::text::{clean_handle, is_missing, parse_bool, unguard_formula};
+
+/// Raw comments, analysed at import and never stored (see `domain::audit::comment_import`).
+#[rustfmt::skip]
+pub const RAW_COMMENTS: &[ColumnSpec] = &[
+    column("handle", "Creator handle", Text, true,
+        &["creator", "creator handle", "account", "account username", "influencer", "influencer handle",
+          "username", "profile", "channel", "post owner"],
+        "The creator whose post was commented on."),
+    column("post_id", "Post ID", Text, true, &["media id", "post", "permalink", "post link", "post url", "video id"],
+        "The post the comment is on."),
+    column("comment_id", "Comment ID", Text, false, &["comment id", "id", "cid", "comment key", "message id"],
+        "The comment's own id, needed to follow replies."),
+    column("commenter", "Commenter", Text, true,
+        &["commenter handle", "comment author", "from", "username of commenter", "commenter username", "owner"],
+        "Who wrote the comment; only a salted hash is used while counting, nothing is stored."),
+    column("text", "Comment text", Text, true, &["comment", "comment text", "message", "body", "content"],
+        "The comment; analysed and then discarded."),
+    column("is_creator_reply", "Is creator reply", Bool, false,
+        &["creator reply", "is reply by creator", "by creator", "is owner", "from creator",
+          "creator replied", "reply by creator", "author is creator", "is creator", "owner reply"],
+        "Whether the creator wrote it; empty means no."),
+    column("parent", "Parent comment", Text, false,
+        &["parent id", "parent comment id", "reply to", "in reply to", "replying to", "parent",
+          "reply to comment id", "thread parent", "replied to"],
+        "Id of the comment this one answers; empty for a top-level comment."),
+];
 
 /// Which file column feeds each of [`RAW_COMMENTS`] (by key, label or synonym).
 pub fn map_comment_headers(headers: &[String]) -> Vec<Option<usize>> {
@@ -153,23 +180,20 @@ pub struct CommentFile {
 
 impl CommentFile {
     /// Decodes the file and maps its headers; names the missing columns when it cannot be read.
-    pub fn open(bytes: &[u8]) -> Result<CommentFile, String> {
-        CommentFile::from_chunks(CsvChunks::open(bytes).map_err(|e| e.to_string())?)
+    pub fn open(bytes: &[u8]) -> Result<CommentFile, ImportError> {
+        CommentFile::from_chunks(CsvChunks::open(bytes)?)
     }
 
     /// [`CommentFile::open`] of a file the caller no longer needs (its text is not copied).
-    pub fn open_owned(bytes: Vec<u8>) -> Result<CommentFile, String> {
-        CommentFile::from_chunks(CsvChunks::open_owned(bytes).map_err(|e| e.to_string())?)
+    pub fn open_owned(bytes: Vec<u8>) -> Result<CommentFile, ImportError> {
+        CommentFile::from_chunks(CsvChunks::open_owned(bytes)?)
     }
 
-    fn from_chunks(file: CsvChunks) -> Result<CommentFile, String> {
+    fn from_chunks(file: CsvChunks) -> Result<CommentFile, ImportError> {
         let mapping = map_comment_headers(&file.headers);
         let missing = missing_comment_columns(&mapping);
         if !missing.is_empty() {
-            return Err(format!(
-                "The file has no column for {}. Name the columns creator handle, post id, commenter and comment text.",
-                missing.join(", ")
-            ));
+            return Err(ImportError::MissingCommentColumns(missing));
         }
         let headers = file.headers.clone();
         Ok(CommentFile { file, headers, columns: CommentColumns::new(&mapping), rows_read: 0 })

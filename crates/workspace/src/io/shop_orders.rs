@@ -16,8 +16,8 @@ use microplan_plan::attribution::ShopOrder;
 use microplan_model::money::Money;
 
 use microplan_csv::date::{read_date, DateOrder};
-use microplan_csv::decode::ReadError;
-use super::mapping::find_header;
+use super::error::ImportError;
+use super::headers::find_header;
 use microplan_csv::money::parse_money;
 use microplan_csv::number::parse_count;
 use microplan_csv::problem::{CellError, Problem};
@@ -51,10 +51,10 @@ struct Columns {
     financial_status: Option<usize>,
 }
 
-fn columns(headers: &[String]) -> Result<Columns, String> {
+fn columns(headers: &[String]) -> Result<Columns, ImportError> {
     let find = |names: &[&str]| find_header(headers, names);
     let name = find(&["Name", "Order", "Order number", "Order name"]).ok_or_else(|| {
-        "The file has no `Name` column, so its rows cannot be joined into orders. Fix: export the orders from Shopify (Orders > Export > CSV for Excel or plain CSV) and import that file as it is.".to_string()
+        ImportError::missing_column("The file has no `Name` column, so its rows cannot be joined into orders. Fix: export the orders from Shopify (Orders > Export > CSV for Excel or plain CSV) and import that file as it is.")
     })?;
     let found = Columns {
         name,
@@ -73,7 +73,7 @@ fn columns(headers: &[String]) -> Result<Columns, String> {
         financial_status: find(&["Financial Status"]),
     };
     if found.created.is_none() && found.paid.is_none() {
-        return Err("The file has no `Created at` or `Paid at` column, so orders have no date. Fix: export all columns from Shopify.".to_string());
+        return Err(ImportError::missing_column("The file has no `Created at` or `Paid at` column, so orders have no date. Fix: export all columns from Shopify."));
     }
     Ok(found)
 }
@@ -228,7 +228,7 @@ fn order_fields(
 }
 
 /// Joins the line-item rows of a read table into orders (module docs).
-pub fn shop_orders_from_table(table: &RawTable) -> Result<ShopOrdersImport, String> {
+pub fn shop_orders_from_table(table: &RawTable) -> Result<ShopOrdersImport, ImportError> {
     let columns = columns(&table.headers)?;
     let mut reader = Reader {
         headers: &table.headers,
@@ -329,7 +329,7 @@ pub fn shop_orders_from_table(table: &RawTable) -> Result<ShopOrdersImport, Stri
 }
 
 /// Reads a Shopify orders export file; `Err` when it is not a readable orders export.
-pub fn read_shop_orders(bytes: &[u8]) -> Result<ShopOrdersImport, String> {
-    let table = read_csv(bytes).map_err(|e: ReadError| e.to_string())?;
+pub fn read_shop_orders(bytes: &[u8]) -> Result<ShopOrdersImport, ImportError> {
+    let table = read_csv(bytes)?;
     shop_orders_from_table(&table)
 }

@@ -8,11 +8,9 @@
 
 use std::collections::HashMap;
 
-use super::build_rows::{push_row, set_date};
 use microplan_model::money::group_thousands;
 use microplan_csv::columns::ColumnSpec;
 use microplan_csv::date::DateOrder;
-use super::export::row_cells;
 use super::mapping::{missing_required, unmapped_headers, ColumnMapping};
 use microplan_csv::problem::CellError;
 use microplan_csv::read::{RawRow, RawTable};
@@ -71,7 +69,7 @@ impl ImportPreview {
     /// Display text of the first `limit` valid rows, one cell per column.
     pub fn preview_cells(&self, limit: usize) -> Vec<Vec<String>> {
         (0..self.valid.len().min(limit))
-            .map(|index| row_cells(&self.valid, index))
+            .map(|index| self.valid.row_cells(index))
             .collect()
     }
 
@@ -213,7 +211,7 @@ impl Validation {
                 provisional_dates: Vec::new(),
             };
             let valid_index = self.valid.len();
-            let pushed = push_row(&mut self.valid, &mut reader);
+            let pushed = self.valid.push_row(&mut reader);
             let RowReader {
                 problems,
                 provisional_dates,
@@ -286,8 +284,7 @@ impl Validation {
             }
             let key = self.setup.columns.get(column).map_or("", |spec| spec.key);
             for provisional in self.provisional.iter().filter(|p| p.column == column) {
-                set_date(
-                    &mut self.valid,
+                self.valid.set_date(
                     provisional.valid_index,
                     key,
                     provisional.reading.in_order(order),

@@ -6,8 +6,9 @@ use super::preview_of;
 use super::round_trip::{count, date, finite, handle, optional_text, text, unique};
 use microplan_plan::attribution::{AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer};
 use microplan_model::money::Money;
-use crate::io::columns_results::{
-    creator_code_key, link_clicks_key, shop_order_key, survey_answer_key,
+use crate::io::tables::{
+    creator_codes::CreatorCodes, link_clicks::LinkVisits, shop_orders::ShopOrders,
+    survey_answers::SurveyAnswers, ImportTable,
 };
 use microplan_csv::text::is_missing;
 use crate::io::export::export_csv;
@@ -123,10 +124,10 @@ pub(super) fn attribution_book() -> impl Strategy<Value = AttributionBook> {
         prop::collection::vec(creator_code(), rows),
     )
         .prop_map(|(orders, clicks, answers, codes)| AttributionBook {
-            shop_orders: unique(orders, shop_order_key),
-            link_clicks: unique(clicks, link_clicks_key),
-            survey_answers: unique(answers, survey_answer_key),
-            creator_codes: unique(codes, creator_code_key),
+            shop_orders: unique(orders, ShopOrders::key),
+            link_clicks: unique(clicks, LinkVisits::key),
+            survey_answers: unique(answers, SurveyAnswers::key),
+            creator_codes: unique(codes, CreatorCodes::key),
             ..AttributionBook::default()
         })
 }

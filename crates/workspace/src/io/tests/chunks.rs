@@ -94,7 +94,7 @@ fn a_comments_file_read_in_chunks_reads_as_the_whole_file_does() {
 
 #[test]
 fn a_comments_file_without_the_text_column_names_it() {
-    let error = crate::io::raw_comments::CommentFile::open(b"handle,post_id,commenter\na,p,b\n").err();
+    let error = crate::io::raw_comments::CommentFile::open(b"handle,post_id,commenter\na,p,b\n").err().map(String::from);
     assert_eq!(
         error.as_deref(),
         Some("The file has no column for Comment text. Name the columns creator handle, post id, commenter and comment text.")

@@ -12,14 +12,15 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
-use crate::io::columns_activation::{activation_plan_key, gifting_record_key};
 use microplan_model::money::Money;
 use microplan_model::rows::{CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post, TestArm};
 use crate::Workspace;
 use microplan_csv::text::{clean_handle, clean_platform, is_missing};
-use crate::io::typed_rows::{
-    comment_summary_key, community_key, creator_key, follower_point_key, match_key, post_key,
-    result_key, test_arm_key,
+use crate::io::tables::{
+    activation_plans::ActivationPlans, comment_summaries::CommentSummaries, communities::Communities,
+    creators::Creators, follower_history::FollowerHistory, gifting_history::GiftingHistory,
+    match_key, posts::Posts, results::Results, test_arms::TestArms, test_days::TestDays,
+    ImportTable,
 };
 use crate::io::apply::{apply_import, ImportMode};
 use crate::io::export::export_csv;
@@ -368,16 +369,16 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 attribution,
             )| Workspace {
                 name: "Round trip".into(),
-                creators: unique(creators, creator_key).into(),
-                posts: unique(posts, post_key).into(),
-                follower_history: unique(follower_history, follower_point_key).into(),
-                comment_summaries: unique(comment_summaries, comment_summary_key).into(),
-                communities: unique(communities, community_key).into(),
-                results: unique(results, result_key).into(),
-                test_arms: unique(test_arms, test_arm_key).into(),
-                test_days: unique(test_days, crate::io::columns_uplift::test_day_key).into(),
-                activation_plans: unique(activation_plans, activation_plan_key).into(),
-                gifting_history: unique(gifting_history, gifting_record_key).into(),
+                creators: unique(creators, Creators::key).into(),
+                posts: unique(posts, Posts::key).into(),
+                follower_history: unique(follower_history, FollowerHistory::key).into(),
+                comment_summaries: unique(comment_summaries, CommentSummaries::key).into(),
+                communities: unique(communities, Communities::key).into(),
+                results: unique(results, Results::key).into(),
+                test_arms: unique(test_arms, TestArms::key).into(),
+                test_days: unique(test_days, TestDays::key).into(),
+                activation_plans: unique(activation_plans, ActivationPlans::key).into(),
+                gifting_history: unique(gifting_history, GiftingHistory::key).into(),
                 programme: tracking_programme(tracking_links, store_codes).into(),
                 attribution: attribution.into(),
                 flag_annotations: Vec::new().into(),

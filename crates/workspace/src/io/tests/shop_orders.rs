@@ -97,9 +97,11 @@ fn problems_name_row_line_column_and_fix() {
     assert!(import.errors.iter().all(|e| !e.fix.is_empty()));
     assert!(read_shop_orders(b"Order total,Email\n12,a@b.c\n")
         .unwrap_err()
+        .to_string()
         .contains("no `Name` column"));
     assert!(read_shop_orders(b"Name,Email\n#1,a@b.c\n")
         .unwrap_err()
+        .to_string()
         .contains("Created at"));
 }
 

@@ -1,20 +1,66 @@
-//! Columns, row builders, cells and keys of the activation tables: activation plans and the
-//! gifting history.
+//! Community activations: posting window, goal, gifted and paid mix and costs.
 
 use chrono::NaiveDate;
 
-use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime, DEFAULT_ARRIVAL_LEAD_DAYS, DEFAULT_CONFIDENCE, DEFAULT_POSTING_RATE};
+use crate::Workspace;
+use microplan_plan::activation::{ActivationPlan, ShippingTime, DEFAULT_ARRIVAL_LEAD_DAYS, DEFAULT_CONFIDENCE, DEFAULT_POSTING_RATE};
 use microplan_model::money::Money;
-
-use microplan_csv::columns::ColumnKind::{Bool, Count, Currency, Date, Fraction, List, Money as MoneyKind, Text};
+use microplan_csv::columns::ColumnKind::{Count, Currency, Date, Fraction, List, Money as MoneyKind, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::problem::Problem;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::join_list;
 
+use super::{ImportTable, TableKind};
+
+pub struct ActivationPlans;
+
+impl ImportTable for ActivationPlans {
+    type Row = ActivationPlan;
+    const KIND: TableKind = TableKind::ActivationPlans;
+    const LABEL: &'static str = "Activation plans";
+    const FILE_STEM: &'static str = "activation_plans";
+    const DESCRIBE: &'static str = "One row per community activation: its posting window, goal, gifted and paid mix and costs.";
+    const STORED_TABLE: &'static str = "activation_plans";
+    const COLUMNS: &'static [ColumnSpec] = COLUMNS;
+    const KEY_COLUMNS: &'static [&'static str] = &["name"];
+
+    fn parse(r: &mut RowReader) -> Option<ActivationPlan> {
+        activation_plan(r)
+    }
+
+    fn cells(row: &ActivationPlan) -> Vec<String> {
+        activation_plan_cells(row)
+    }
+
+    fn key(row: &ActivationPlan) -> Vec<String> {
+        activation_plan_key(row)
+    }
+
+    fn keep_stored(new: &mut ActivationPlan, old: &ActivationPlan, file_columns: &[&str]) {
+        keep_plan(new, old, file_columns)
+    }
+
+    fn set_date(row: &mut ActivationPlan, key: &str, date: NaiveDate) {
+        match key {
+            "window_start" => row.window_start = date,
+            "window_end" => row.window_end = date,
+            _ => {}
+        }
+    }
+
+    fn rows(workspace: &Workspace) -> &[ActivationPlan] {
+        &workspace.activation_plans
+    }
+
+    fn rows_mut(workspace: &mut Workspace) -> &mut Vec<ActivationPlan> {
+        &mut workspace.activation_plans
+    }
+}
+
 #[rustfmt::skip]
-pub const ACTIVATION_PLANS: &[ColumnSpec] = &[
+const COLUMNS: &[ColumnSpec] = &[
     column("name", "Activation", Text, true, &["activation", "activation name", "plan", "plan name"],
         "Name of the activation, such as Sourdough January challenge."),
     column("community", "Community", Text, true, &["community name"], "The community it activates."),
@@ -45,51 +91,7 @@ pub const ACTIVATION_PLANS: &[ColumnSpec] = &[
     column("notes", "Notes", Text, false, &["note", "comments"], "Anything worth remembering."),
 ];
 
-#[rustfmt::skip]
-pub const GIFTING_HISTORY: &[ColumnSpec] = &[
-    column("activation", "Activation", Text, true, &["activation name", "plan", "campaign"], "Name of the activation."),
-    column("handle", "Handle", Text, true, &["username", "@handle", "creator", "influencer", "account"],
-        "The creator's handle; a leading @ is removed."),
-    column("arrangement", "Gifted or paid", Text, false, &["type", "deal", "gifted or paid", "gifted/paid"],
-        "gifted or paid. Empty: gifted."),
-    column("shipped_on", "Shipped on", Date, false, &["shipped", "ship date", "sent on", "sent"], "When the parcel left."),
-    column("posted", "Posted", Bool, false, &["did post", "posted?"], "yes or no; empty while not known."),
-    column("posted_on", "Posted on", Date, false, &["post date", "date posted"], "When the creator posted."),
-];
-
-fn money_pair(value: &Option<Money>) -> [String; 2] {
-    match value {
-        Some(money) if money.amount.is_finite() => {
-            [money.amount.to_string(), money.currency.clone()]
-        }
-        _ => [String::new(), String::new()],
-    }
-}
-
-fn shipping_list(r: &mut RowReader) -> Vec<ShippingTime> {
-    let items = r.list("shipping_days", false);
-    let index = r
-        .setup
-        .columns
-        .iter()
-        .position(|c| c.key == "shipping_days");
-    let mut times = Vec::new();
-    for item in items {
-        match ShippingTime::parse(&item) {
-            Some(time) => times.push(time),
-            None => {
-                let problem = Problem::new(
-                    format!("`{item}` is not a country and a number of days"),
-                    "write each as a two-letter country code and days, such as GB=2; DE=4",
-                );
-                r.report(index.unwrap_or(0), &item, problem);
-            }
-        }
-    }
-    times
-}
-
-pub(crate) fn activation_plan(r: &mut RowReader) -> Option<ActivationPlan> {
+fn activation_plan(r: &mut RowReader) -> Option<ActivationPlan> {
     let name = r.text("name");
     let community = r.text("community");
     let window_start = r.date("window_start");
@@ -128,47 +130,7 @@ pub(crate) fn activation_plan(r: &mut RowReader) -> Option<ActivationPlan> {
     })
 }
 
-pub(crate) fn gifting_record(r: &mut RowReader) -> Option<GiftingRecord> {
-    let activation = r.text("activation");
-    let handle = r.handle("handle");
-    let arrangement_text = r.text("arrangement");
-    let arrangement = match arrangement_text {
-        None => Arrangement::Gifted,
-        Some(text) => match Arrangement::parse(&text) {
-            Some(arrangement) => arrangement,
-            None => {
-                let index = r
-                    .setup
-                    .columns
-                    .iter()
-                    .position(|c| c.key == "arrangement")
-                    .unwrap_or(0);
-                r.report(
-                    index,
-                    &text,
-                    Problem::new(
-                        format!("`{text}` is not gifted or paid"),
-                        "write gifted or paid",
-                    ),
-                );
-                Arrangement::Gifted
-            }
-        },
-    };
-    let shipped_on = r.date("shipped_on");
-    let posted = r.bool("posted");
-    let posted_on = r.date("posted_on");
-    Some(GiftingRecord {
-        activation: activation?,
-        handle: handle?,
-        arrangement,
-        shipped_on,
-        posted,
-        posted_on,
-    })
-}
-
-pub(crate) fn activation_plan_cells(row: &ActivationPlan) -> Vec<String> {
+fn activation_plan_cells(row: &ActivationPlan) -> Vec<String> {
     let [product, product_currency] = money_pair(&row.product_cost);
     let [shipping, shipping_currency] = money_pair(&row.shipping_cost);
     let [gifting, gifting_currency] = money_pair(&row.gifting_fee);
@@ -209,53 +171,12 @@ pub(crate) fn activation_plan_cells(row: &ActivationPlan) -> Vec<String> {
     ]
 }
 
-pub(crate) fn gifting_record_cells(row: &GiftingRecord) -> Vec<String> {
-    vec![
-        row.activation.clone(),
-        row.handle.clone(),
-        row.arrangement.as_str().to_string(),
-        row.shipped_on.map(format_date).unwrap_or_default(),
-        row.posted.map(|p| p.to_string()).unwrap_or_default(),
-        row.posted_on.map(format_date).unwrap_or_default(),
-    ]
-}
-
-pub fn activation_plan_key(row: &ActivationPlan) -> Vec<String> {
+fn activation_plan_key(row: &ActivationPlan) -> Vec<String> {
     vec![row.name.clone()]
 }
 
-pub fn gifting_record_key(row: &GiftingRecord) -> Vec<String> {
-    vec![row.activation.clone(), row.handle.clone()]
-}
-
-/// Sets a provisionally read date once its column's day/month order is known.
-pub(crate) fn set_plan_date(list: &mut [ActivationPlan], index: usize, key: &str, date: NaiveDate) {
-    if let Some(row) = list.get_mut(index) {
-        match key {
-            "window_start" => row.window_start = date,
-            "window_end" => row.window_end = date,
-            _ => {}
-        }
-    }
-}
-
-pub(crate) fn set_record_date(
-    list: &mut [GiftingRecord],
-    index: usize,
-    key: &str,
-    date: NaiveDate,
-) {
-    if let Some(row) = list.get_mut(index) {
-        match key {
-            "shipped_on" => row.shipped_on = Some(date),
-            "posted_on" => row.posted_on = Some(date),
-            _ => {}
-        }
-    }
-}
-
 /// In a merge, optional columns the file did not have keep their stored values.
-pub(crate) fn keep_plan(new: &mut ActivationPlan, old: &ActivationPlan, file_columns: &[&str]) {
+fn keep_plan(new: &mut ActivationPlan, old: &ActivationPlan, file_columns: &[&str]) {
     let missing = |key: &str| !file_columns.contains(&key);
     if missing("confidence") {
         new.confidence = old.confidence
@@ -292,18 +213,34 @@ pub(crate) fn keep_plan(new: &mut ActivationPlan, old: &ActivationPlan, file_col
     }
 }
 
-pub(crate) fn keep_record(new: &mut GiftingRecord, old: &GiftingRecord, file_columns: &[&str]) {
-    let missing = |key: &str| !file_columns.contains(&key);
-    if missing("arrangement") {
-        new.arrangement = old.arrangement
+fn money_pair(value: &Option<Money>) -> [String; 2] {
+    match value {
+        Some(money) if money.amount.is_finite() => {
+            [money.amount.to_string(), money.currency.clone()]
+        }
+        _ => [String::new(), String::new()],
     }
-    if missing("shipped_on") {
-        new.shipped_on = old.shipped_on
+}
+
+fn shipping_list(r: &mut RowReader) -> Vec<ShippingTime> {
+    let items = r.list("shipping_days", false);
+    let index = r
+        .setup
+        .columns
+        .iter()
+        .position(|c| c.key == "shipping_days");
+    let mut times = Vec::new();
+    for item in items {
+        match ShippingTime::parse(&item) {
+            Some(time) => times.push(time),
+            None => {
+                let problem = Problem::new(
+                    format!("`{item}` is not a country and a number of days"),
+                    "write each as a two-letter country code and days, such as GB=2; DE=4",
+                );
+                r.report(index.unwrap_or(0), &item, problem);
+            }
+        }
     }
-    if missing("posted") {
-        new.posted = old.posted
-    }
-    if missing("posted_on") {
-        new.posted_on = old.posted_on
-    }
+    times
 }

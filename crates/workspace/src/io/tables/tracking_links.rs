@@ -1,17 +1,54 @@
-//! Columns, row builders, cells and keys of the tracking tables: tracked links with their
-//! promo codes (export for a shop or link tool, import back) and the codes that already
-//! exist in the shop.
+//! Tracked links with their promo codes: exported for a shop or link tool, imported back.
 
-use microplan_plan::tracking::{parse_landing_page, StoreCode, TrackingLink};
-
+use crate::Workspace;
+use microplan_plan::tracking::{parse_landing_page, TrackingLink};
 use microplan_csv::columns::ColumnKind::{Fraction, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::problem::Problem;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::clean_platform;
 
+use super::{ImportTable, TableKind};
+
+pub struct TrackingLinks;
+
+impl ImportTable for TrackingLinks {
+    type Row = TrackingLink;
+    const KIND: TableKind = TableKind::TrackingLinks;
+    const LABEL: &'static str = "Tracking links and codes";
+    const FILE_STEM: &'static str = "tracking_links";
+    const DESCRIBE: &'static str = "One row per creator and deliverable: the GA4-tagged link and the creator's promo code.";
+    const STORED_TABLE: &'static str = "programme";
+    const COLUMNS: &'static [ColumnSpec] = COLUMNS;
+    const KEY_COLUMNS: &'static [&'static str] = &["campaign", "handle", "deliverable"];
+
+    fn parse(r: &mut RowReader) -> Option<TrackingLink> {
+        tracking_link(r)
+    }
+
+    fn cells(row: &TrackingLink) -> Vec<String> {
+        tracking_link_cells(row)
+    }
+
+    fn key(row: &TrackingLink) -> Vec<String> {
+        tracking_link_key(row)
+    }
+
+    fn keep_stored(new: &mut TrackingLink, old: &TrackingLink, file_columns: &[&str]) {
+        keep_tracking_link(new, old, file_columns)
+    }
+
+    fn rows(workspace: &Workspace) -> &[TrackingLink] {
+        &workspace.programme.tracking.links
+    }
+
+    fn rows_mut(workspace: &mut Workspace) -> &mut Vec<TrackingLink> {
+        &mut workspace.programme.tracking.links
+    }
+}
+
 #[rustfmt::skip]
-pub const TRACKING_LINKS: &[ColumnSpec] = &[
+const COLUMNS: &[ColumnSpec] = &[
     column("campaign", "Campaign", Text, true, &["campaign name"], "Name of the campaign the link belongs to."),
     column("handle", "Handle", Text, true, &["creator", "creator handle", "influencer", "username", "@handle"],
         "The creator's handle; a leading @ is removed."),
@@ -36,20 +73,7 @@ pub const TRACKING_LINKS: &[ColumnSpec] = &[
     column("utm_id", "utm_id", Text, false, &["campaign id"], "Optional GA4 campaign id."),
 ];
 
-#[rustfmt::skip]
-pub const STORE_CODES: &[ColumnSpec] = &[
-    column("code", "Code", Text, true,
-        &["name", "discount code", "coupon", "coupon code", "voucher", "discount name", "title"],
-        "A discount code that already exists in the shop (Shopify calls the column Name or Title)."),
-    column("note", "Note", Text, false, &["notes", "status", "description", "type"], "Anything worth remembering."),
-];
-
-fn report_bad_url(r: &mut RowReader, url: &str, why: String) {
-    let index = r.setup.columns.iter().position(|c| c.key == "url").unwrap_or(0);
-    r.report(index, url, Problem::new(why, "use the full address, starting with https://"));
-}
-
-pub(crate) fn tracking_link(r: &mut RowReader) -> Option<TrackingLink> {
+fn tracking_link(r: &mut RowReader) -> Option<TrackingLink> {
     let campaign = r.text("campaign");
     let handle = r.handle("handle");
     let platform = r.text("platform").map(|p| clean_platform(&p)).unwrap_or_default();
@@ -87,17 +111,7 @@ pub(crate) fn tracking_link(r: &mut RowReader) -> Option<TrackingLink> {
     })
 }
 
-pub(crate) fn store_code(r: &mut RowReader) -> Option<StoreCode> {
-    let code = r.text("code");
-    let note = r.text("note");
-    Some(StoreCode { code: code?, note })
-}
-
-fn number(value: Option<f64>) -> String {
-    value.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default()
-}
-
-pub(crate) fn tracking_link_cells(row: &TrackingLink) -> Vec<String> {
+fn tracking_link_cells(row: &TrackingLink) -> Vec<String> {
     vec![
         row.campaign.clone(),
         row.handle.clone(),
@@ -116,19 +130,11 @@ pub(crate) fn tracking_link_cells(row: &TrackingLink) -> Vec<String> {
     ]
 }
 
-pub(crate) fn store_code_cells(row: &StoreCode) -> Vec<String> {
-    vec![row.code.clone(), row.note.clone().unwrap_or_default()]
-}
-
-pub(crate) fn tracking_link_key(row: &TrackingLink) -> Vec<String> {
+fn tracking_link_key(row: &TrackingLink) -> Vec<String> {
     vec![row.campaign.clone(), row.handle.clone(), row.deliverable.clone()]
 }
 
-pub(crate) fn store_code_key(row: &StoreCode) -> Vec<String> {
-    vec![row.code.clone()]
-}
-
-pub(crate) fn keep_tracking_link(new: &mut TrackingLink, old: &TrackingLink, file_columns: &[&str]) {
+fn keep_tracking_link(new: &mut TrackingLink, old: &TrackingLink, file_columns: &[&str]) {
     let missing = |key: &str| !file_columns.contains(&key);
     if missing("platform") { new.platform = old.platform.clone() }
     if missing("landing_page") { new.landing_page = old.landing_page.clone() }
@@ -142,8 +148,11 @@ pub(crate) fn keep_tracking_link(new: &mut TrackingLink, old: &TrackingLink, fil
     if missing("discount") { new.discount = old.discount }
 }
 
-pub(crate) fn keep_store_code(new: &mut StoreCode, old: &StoreCode, file_columns: &[&str]) {
-    if !file_columns.contains(&"note") {
-        new.note = old.note.clone();
-    }
+fn report_bad_url(r: &mut RowReader, url: &str, why: String) {
+    let index = r.setup.columns.iter().position(|c| c.key == "url").unwrap_or(0);
+    r.report(index, url, Problem::new(why, "use the full address, starting with https://"));
+}
+
+fn number(value: Option<f64>) -> String {
+    value.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default()
 }
