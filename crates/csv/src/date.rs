@@ -203,7 +203,7 @@ fn compact_iso(token: &str) -> Option<NaiveDate> {
 }
 
 /// Reads one date cell. `Ambiguous` means the caller must choose the order. A date outside
-/// the years Microplan works with (`domain::limits`) is a problem of the cell, so the import
+/// the years Microplan works with (`microplan_model::limits`) is a problem of the cell, so the import
 /// report names its row and column instead of autosave refusing the workspace later.
 pub fn read_date(text: &str) -> Result<DateReading, Problem> {
     let reading = read_any_date(text)?;

@@ -249,7 +249,7 @@ fn not_a_count(text: &str, decimal_comma: bool) -> Problem {
     }
 }
 
-/// A whole, non-negative count up to `domain::limits::MAX_COUNT`. Abbreviations round to the
+/// A whole, non-negative count up to `microplan_model::limits::MAX_COUNT`. Abbreviations round to the
 /// nearest whole (`1.25k` is 1250, `1.2345k` is 1235); a plain fraction such as `12.5` is an
 /// error. The cap is checked here so that the import report names the cell, rather than
 /// autosave refusing the workspace later.
@@ -308,7 +308,7 @@ fn parse_any_count(text: &str, decimal_comma: bool) -> Result<u64, Problem> {
     Ok(value as u64)
 }
 
-/// Any finite number, negative allowed, within ± `domain::limits::MAX_AMOUNT`.
+/// Any finite number, negative allowed, within ± `microplan_model::limits::MAX_AMOUNT`.
 pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, Problem> {
     let value = read_number(text, decimal_comma)
         .and_then(|reading| reading.digits.to_f64())

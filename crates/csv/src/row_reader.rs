@@ -125,7 +125,7 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    /// Audience shares such as `GB 40%; US 20%` (see `domain::audit::audience::parse_shares`).
+    /// Audience shares such as `GB 40%; US 20%` (see `microplan_model::audience::parse_shares`).
     pub fn audience_shares(&mut self, key: &str) -> Vec<microplan_model::audience::AudienceShare> {
         self.read(key, |text| {
             microplan_model::audience::parse_shares(unguard_formula(text))

@@ -1,6 +1,6 @@
 //! The one error type of the statistics engine, with messages a marketer can act on.
 //!
-//! Every public function of [`crate::domain::stats`] validates its input and returns
+//! Every public function of this crate validates its input and returns
 //! `Result<_, StatsError>` instead of panicking: a panic in WebAssembly kills the page.
 
 use std::fmt;

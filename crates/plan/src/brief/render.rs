@@ -9,7 +9,7 @@ use super::{CampaignBrief, PostingWindow};
 use crate::doc::Document;
 use crate::markets::Market;
 
-/// `12 Oct 2026`: the one date format of `domain::format`.
+/// `12 Oct 2026`: the one date format of `microplan_model::format`.
 pub fn long_date(date: NaiveDate) -> String {
     microplan_model::format::date(date)
 }

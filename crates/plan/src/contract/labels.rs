@@ -56,7 +56,7 @@ labelled!(ExclusivityKind, [
     FirstRefusal => "first_refusal", "first right of refusal",
 ]);
 
-/// `£1,250` or `£12.50` (the policy of `domain::format`); never NaN (a non-finite amount reads "an amount to agree").
+/// `£1,250` or `£12.50` (the policy of `microplan_model::format`); never NaN (a non-finite amount reads "an amount to agree").
 pub fn money(amount: f64, currency: &str) -> String {
     // Beyond a trillion the cents no longer fit the arithmetic below: no real fee is that big.
     if !amount.is_finite() || amount.abs() >= 1e12 {

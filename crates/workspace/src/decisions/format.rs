@@ -20,7 +20,7 @@ const MONTH_NAMES: [&str; 12] = [
 
 pub use microplan_model::money::number_text;
 
-/// Money, dates and numbers follow the one policy of `domain::format`.
+/// Money, dates and numbers follow the one policy of `microplan_model::format`.
 pub use microplan_model::format::{date as date_text, money as money_text, money as money_cents};
 
 /// "April 2026".

@@ -1,5 +1,5 @@
 //! Reading a raw comments file: rows of many creators with commenter and text, handed to
-//! `domain::audit::comment_import` and then dropped. Nothing here is stored.
+//! `microplan_audit::comment_import` and then dropped. Nothing here is stored.
 
 use microplan_audit::RawComment;
 
@@ -11,7 +11,7 @@ use microplan_csv::problem::CellError;
 use microplan_csv::read::{CsvChunks, RawRow};
 use microplan_csv::text::{clean_handle, is_missing, parse_bool, unguard_formula};
 
-/// Raw comments, analysed at import and never stored (see `domain::audit::comment_import`).
+/// Raw comments, analysed at import and never stored (see `microplan_audit::comment_import`).
 #[rustfmt::skip]
 pub const RAW_COMMENTS: &[ColumnSpec] = &[
     column("handle", "Creator handle", Text, true,

@@ -8,7 +8,7 @@
 use super::records::{Batch, CommitError, RecordStore, StoreError};
 use super::KEY_PREFIX;
 
-/// The audit's bootstrap intervals (see `domain::audit::interval_memo`).
+/// The audit's bootstrap intervals (see `microplan_audit::interval_memo`).
 pub const AUDIT_INTERVALS: &str = "audit-intervals";
 
 /// Every kind of derived record, so deleting a workspace deletes them all.
