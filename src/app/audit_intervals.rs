@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::open_record::open_id;
-use super::storage_backend::backend;
 use super::state::AppState;
+use super::storage_backend::backend;
 use microplan_workspace::store::derived::{read_derived, write_derived, AUDIT_INTERVALS};
 
 /// The pause after an audit before its intervals are stored, so a burst of edits (or the

@@ -11,11 +11,11 @@ use super::table_memo::table_memo;
 use microplan_audit::comment_import::StoredCommenterPatterns;
 use microplan_audit::fingerprint::creators_fingerprint;
 use microplan_audit::follower_sample::FollowerSample;
+use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
+use microplan_model::shared::Shared;
 use microplan_workspace::audits::audit_workspace_reusing;
 use microplan_workspace::audits::roster::{roster_rows, RosterRow};
-use microplan_audit::{AuditSettings, CreatorAudit};
-use microplan_model::shared::Shared;
-use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
 use microplan_workspace::Workspace;
 
 /// The tables the audit reads. The creators table also holds status and notes, which the

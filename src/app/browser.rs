@@ -10,9 +10,9 @@ use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use microplan_workspace::store::pending::pending_prefix;
 pub use microplan_workspace::store::records::StoreError;
 use microplan_workspace::store::records::{Batch, CommitError, RecordStore};
-use microplan_workspace::store::pending::pending_prefix;
 use microplan_workspace::store::KEY_PREFIX;
 
 #[wasm_bindgen(inline_js = r#"
@@ -183,10 +183,12 @@ pub struct BrowserStore {
 impl BrowserStore {
     /// Opens the database; an error means the app must run in memory.
     pub async fn open() -> Result<BrowserStore, StoreError> {
-        let db = wait(idb_open(KEY_PREFIX)).await.map_err(|error| match error {
-            StoreError::Other(reason) => StoreError::Unavailable(reason),
-            other => other,
-        })?;
+        let db = wait(idb_open(KEY_PREFIX))
+            .await
+            .map_err(|error| match error {
+                StoreError::Other(reason) => StoreError::Unavailable(reason),
+                other => other,
+            })?;
         let unsaved_db = wait(idb_open(UNSAVED_DATABASE)).await.ok();
         // Ask the browser not to evict our data under storage pressure; refusal is fine, and
         // the answer is not worth delaying start-up for.
@@ -198,11 +200,18 @@ impl BrowserStore {
 }
 
 fn text_array<'a>(items: impl IntoIterator<Item = &'a String>) -> js_sys::Array {
-    items.into_iter().map(|item| JsValue::from_str(item)).collect()
+    items
+        .into_iter()
+        .map(|item| JsValue::from_str(item))
+        .collect()
 }
 
 fn texts_of(value: JsValue) -> Vec<JsValue> {
-    value.dyn_into::<js_sys::Array>().unwrap_or_default().iter().collect()
+    value
+        .dyn_into::<js_sys::Array>()
+        .unwrap_or_default()
+        .iter()
+        .collect()
 }
 
 /// Starts one transaction on `db` now; resolves to `Ok(None)` when written.
@@ -216,7 +225,14 @@ fn start_commit(db: &JsValue, batch: &Batch) -> Result<js_sys::Promise, JsValue>
     let put_keys = text_array(batch.put.iter().map(|(key, _)| key));
     let put_values = text_array(batch.put.iter().map(|(_, value)| value));
     let delete_keys = text_array(&batch.delete);
-    idb_commit(db, expect_keys, expect_texts, put_keys, put_values, delete_keys)
+    idb_commit(
+        db,
+        expect_keys,
+        expect_texts,
+        put_keys,
+        put_values,
+        delete_keys,
+    )
 }
 
 async fn finish_commit(promise: Result<js_sys::Promise, JsValue>) -> Result<(), CommitError> {
@@ -237,7 +253,9 @@ impl RecordStore for BrowserStore {
         keys: &[String],
     ) -> impl Future<Output = Result<Vec<Option<String>>, StoreError>> + 'static {
         let (side, main): (Vec<&String>, Vec<&String>) = match &self.unsaved_db {
-            Some(_) => keys.iter().partition(|key| key.starts_with(&pending_prefix())),
+            Some(_) => keys
+                .iter()
+                .partition(|key| key.starts_with(&pending_prefix())),
             None => (Vec::new(), keys.iter().collect()),
         };
         let main_promise = idb_get_many(&self.db, text_array(main.iter().copied()));
@@ -257,7 +275,11 @@ impl RecordStore for BrowserStore {
             let mut values = Vec::with_capacity(keys.len());
             for key in &keys {
                 let from_side = has_side && key.starts_with(&prefix);
-                let value = if from_side { side_values.next() } else { main_values.next() };
+                let value = if from_side {
+                    side_values.next()
+                } else {
+                    main_values.next()
+                };
                 values.push(value.and_then(|value| value.as_string()));
             }
             Ok(values)
@@ -268,8 +290,10 @@ impl RecordStore for BrowserStore {
         let main_promise = idb_keys(&self.db);
         let side_promise = self.unsaved_db.as_ref().map(idb_keys);
         async move {
-            let mut keys: Vec<String> =
-                texts_of(wait(main_promise).await?).iter().filter_map(JsValue::as_string).collect();
+            let mut keys: Vec<String> = texts_of(wait(main_promise).await?)
+                .iter()
+                .filter_map(JsValue::as_string)
+                .collect();
             if let Some(promise) = side_promise {
                 // Unreadable pending edits must not stop the list.
                 if let Ok(side) = wait(promise).await {
@@ -292,13 +316,31 @@ impl RecordStore for BrowserStore {
         let is_side = |key: &String| key.starts_with(&prefix);
         let side = Batch {
             expect: Vec::new(),
-            put: batch.put.iter().filter(|(key, _)| is_side(key)).cloned().collect(),
-            delete: batch.delete.iter().filter(|key| is_side(key)).cloned().collect(),
+            put: batch
+                .put
+                .iter()
+                .filter(|(key, _)| is_side(key))
+                .cloned()
+                .collect(),
+            delete: batch
+                .delete
+                .iter()
+                .filter(|key| is_side(key))
+                .cloned()
+                .collect(),
         };
         let main = Batch {
             expect: batch.expect,
-            put: batch.put.into_iter().filter(|(key, _)| !is_side(key)).collect(),
-            delete: batch.delete.into_iter().filter(|key| !is_side(key)).collect(),
+            put: batch
+                .put
+                .into_iter()
+                .filter(|(key, _)| !is_side(key))
+                .collect(),
+            delete: batch
+                .delete
+                .into_iter()
+                .filter(|key| !is_side(key))
+                .collect(),
         };
         if main.expect.is_empty() && main.put.is_empty() && main.delete.is_empty() {
             let promise = start_commit(&unsaved_db, &side);

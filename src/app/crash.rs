@@ -47,9 +47,16 @@ pub fn install_panic_hook() {
             .location()
             .map(|at| format!("{}:{}", at.file(), at.line()))
             .unwrap_or_default();
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
         let at = String::from(js_sys::Date::new_0().to_iso_string());
-        let record = CrashRecord { message, place, hash, at };
+        let record = CrashRecord {
+            message,
+            place,
+            hash,
+            at,
+        };
         web_sys::console::error_1(&JsValue::from_str(&format!(
             "Microplan stopped: {} ({})",
             record.message, record.place
@@ -63,9 +70,13 @@ pub fn install_panic_hook() {
 
 /// A plain DOM notice over the dead page, with a link that reloads it in safe mode.
 fn show_stopped_notice(record: &CrashRecord) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
-    let Ok(notice) = document.create_element("div") else { return };
+    let Ok(notice) = document.create_element("div") else {
+        return;
+    };
     notice.set_class_name("crash-notice");
     let _ = notice.set_attribute("role", "alert");
     let heading = document.create_element("h2").ok();

@@ -30,7 +30,12 @@ pub fn save_before_unload(state: AppState) {
 pub(super) fn flush_on_leave(state: AppState) {
     let unsaved =
         write_pending() || writes_in_flight() > 0 || state.conflict.with_untracked(Option::is_some);
-    let Some(OpenRecord { id, base, created_at }) = open_record().filter(|_| unsaved) else {
+    let Some(OpenRecord {
+        id,
+        base,
+        created_at,
+    }) = open_record().filter(|_| unsaved)
+    else {
         return;
     };
     let mut bases = vec![base];
@@ -39,12 +44,18 @@ pub(super) fn flush_on_leave(state: AppState) {
     }
     let now = now_iso();
     let batch = state.workspace.with_untracked(|workspace| {
-        workspace
-            .as_ref()
-            .map(|workspace| {
-                let stored = stored_at_bases();
-                leave_batch(&id, &tab_token(), workspace, &bases, stored.as_deref(), &created_at, &now)
-            })
+        workspace.as_ref().map(|workspace| {
+            let stored = stored_at_bases();
+            leave_batch(
+                &id,
+                &tab_token(),
+                workspace,
+                &bases,
+                stored.as_deref(),
+                &created_at,
+                &now,
+            )
+        })
     });
     let Some(Ok(batch)) = batch else { return };
     // Nothing is left for a later autosave of this page to write.

@@ -17,12 +17,12 @@ pub(crate) use super::open_record::open_id;
 use super::page_events::announce_to_other_tabs;
 use super::state::{AppState, EditConflict, SaveStatus};
 use super::storage_backend::backend;
-use microplan_workspace::Workspace;
 use microplan_workspace::store::choices::{autosave_waits_long, tables_to_write};
 use microplan_workspace::store::lifecycle;
 use microplan_workspace::store::lifecycle::{LifecycleError, PreparedSave, SeenMeta};
 use microplan_workspace::store::pending::pending_key;
 use microplan_workspace::store::records::{RecordStore, StoredRevision};
+use microplan_workspace::Workspace;
 
 /// The pause after an edit before it is written, so a burst of edits costs one write. Short
 /// while writes are cheap (an edit writes only its own tables); long for an edit of a table
@@ -56,7 +56,9 @@ thread_local! {
 fn autosave_delay(state: AppState) -> Duration {
     let costly = COSTLY_TABLES.with(|tables| tables.borrow().clone());
     let touched = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|workspace| tables_to_write(workspace, stored_tables().as_ref()))
+        workspace
+            .as_ref()
+            .map(|workspace| tables_to_write(workspace, stored_tables().as_ref()))
     });
     if autosave_waits_long(&costly, touched.as_deref()) {
         AUTOSAVE_DELAY_COSTLY
@@ -241,7 +243,14 @@ pub(super) async fn save_now(state: AppState) {
 
 fn finish_save(
     state: AppState,
-    result: Result<(microplan_workspace::store::WorkspaceMeta, SeenMeta, Workspace), LifecycleError>,
+    result: Result<
+        (
+            microplan_workspace::store::WorkspaceMeta,
+            SeenMeta,
+            Workspace,
+        ),
+        LifecycleError,
+    >,
     generation: u64,
 ) {
     let memory_only = matches!(state.save_status.get_untracked(), SaveStatus::MemoryOnly(_));

@@ -121,7 +121,10 @@ fn current_hash() -> String {
 
 impl Section {
     pub fn from_slug(slug: &str) -> Section {
-        Section::ALL.into_iter().find(|s| s.slug() == slug).unwrap_or(Section::Overview)
+        Section::ALL
+            .into_iter()
+            .find(|s| s.slug() == slug)
+            .unwrap_or(Section::Overview)
     }
 }
 
@@ -156,9 +159,15 @@ impl UrlSelection {
         let route = use_context::<CurrentRoute>()
             .map(|current| current.0)
             .unwrap_or_else(|| RwSignal::new(Route::parse(&current_hash())));
-        let item_in_url = move |r: &Route| (Section::from_slug(&r.section) == section).then(|| r.item.clone());
+        let item_in_url =
+            move |r: &Route| (Section::from_slug(&r.section) == section).then(|| r.item.clone());
         let selected = RwSignal::new(route.with_untracked(item_in_url).flatten());
-        let selection = UrlSelection { selected, missing: RwSignal::new(None), section, route };
+        let selection = UrlSelection {
+            selected,
+            missing: RwSignal::new(None),
+            section,
+            route,
+        };
         // The URL changed (back, forward, a link): show what it names.
         Effect::new(move |_| {
             if let Some(item) = route.with(item_in_url) {
@@ -175,7 +184,11 @@ impl UrlSelection {
             }
             if let Some(item) = route.with_untracked(item_in_url) {
                 if item != chosen {
-                    let hash = Route { section: section.slug().to_string(), item: chosen }.to_hash();
+                    let hash = Route {
+                        section: section.slug().to_string(),
+                        item: chosen,
+                    }
+                    .to_hash();
                     window().location().set_hash(&hash).ok();
                 }
             }
@@ -188,7 +201,9 @@ impl UrlSelection {
     /// workspace is open.
     pub fn drop_missing(self, exists: impl Fn(&str) -> Option<bool> + 'static) {
         Effect::new(move |_| {
-            let Some(id) = self.selected.get() else { return };
+            let Some(id) = self.selected.get() else {
+                return;
+            };
             if exists(&id) != Some(false) {
                 return;
             }
@@ -199,9 +214,16 @@ impl UrlSelection {
 
     /// Shows `item` in place of the current URL entry, adding no history step.
     pub fn replace(self, item: Option<String>) {
-        let route = Route { section: self.section.slug().to_string(), item: item.clone() };
+        let route = Route {
+            section: self.section.slug().to_string(),
+            item: item.clone(),
+        };
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.to_hash()));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&route.to_hash()),
+            );
         }
         self.route.set(route);
         self.selected.set(item);

@@ -1,13 +1,13 @@
 //! Start-up: opens browser storage, lists the workspaces, opens the last one, and wires the
 //! page's events to autosave, leaving and news from other tabs.
 
-use leptos::task::spawn_local;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::browser::BrowserStore;
+use super::opening::{open_stored, refresh_list};
 use super::page_events::{listen_for_other_tabs, when_page_hidden, when_page_unloads};
 use super::page_leave::flush_on_leave;
-use super::opening::{open_stored, refresh_list};
 use super::persistence::{now_iso, save_now};
 use super::state::{AppState, SaveStatus};
 use super::storage_backend::{set_backend, Backend};

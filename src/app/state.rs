@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use microplan_audit::reuse::MeasuredCreators;
-use microplan_workspace::Workspace;
 use microplan_workspace::store::WorkspaceIndex;
+use microplan_workspace::Workspace;
 
 /// What the user should know about saving.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +106,8 @@ impl AppState {
     }
 
     pub fn dismiss(&self, id: u64) {
-        self.notices.update(|list| list.retain(|notice| notice.id != id));
+        self.notices
+            .update(|list| list.retain(|notice| notice.id != id));
     }
 }
 

@@ -8,7 +8,9 @@ use std::pin::Pin;
 use super::browser::BrowserStore;
 use super::page_events::{stashed, unstash};
 use microplan_workspace::store::pending::pending_prefix;
-use microplan_workspace::store::records::{Batch, CommitError, MemoryStore, RecordStore, StoreError};
+use microplan_workspace::store::records::{
+    Batch, CommitError, MemoryStore, RecordStore, StoreError,
+};
 
 thread_local! {
     /// Holds the IndexedDB handle (a browser object), or the memory store standing in for it.

@@ -10,8 +10,8 @@ use super::opening::{forget_open, open_stored, refresh_list};
 use super::persistence::{
     has_unsaved_edits, mark_pending, now_iso, pause, save_now, set_open_base, writes_in_flight,
 };
-use super::storage_backend::backend;
 use super::state::{AppState, EditConflict, SaveStatus};
+use super::storage_backend::backend;
 use microplan_workspace::store::choices::{judge_other_tab_write, OtherTabWrite};
 use microplan_workspace::store::lifecycle;
 

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use microplan_model::shared::{Shared, TableIdentity};
-use microplan_workspace::Workspace;
 use microplan_workspace::tables::table_identity;
+use microplan_workspace::Workspace;
 
 fn table_changed<T>(old: Option<&Option<Shared<T>>>, new: Option<&Option<Shared<T>>>) -> bool {
     match (old, new) {
@@ -42,7 +42,8 @@ pub fn stored_table_memo(state: AppState, table: &'static str) -> Memo<Option<Ta
                 .workspace
                 .with(|w| w.as_ref().and_then(|w| table_identity(w, table)))
         },
-        |old: Option<&Option<TableIdentity>>, new: Option<&Option<TableIdentity>>| match (old, new) {
+        |old: Option<&Option<TableIdentity>>, new: Option<&Option<TableIdentity>>| match (old, new)
+        {
             (Some(Some(old)), Some(Some(new))) => !TableIdentity::same(old, new),
             (Some(None), Some(None)) => false,
             _ => true,

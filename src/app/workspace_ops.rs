@@ -3,18 +3,18 @@
 
 use leptos::prelude::*;
 
-use super::page_events::announce_to_other_tabs;
 use super::open_record::{open_id, open_revision};
 use super::opening::{forget_open, open_stored, refresh_list, show_opened};
+use super::page_events::announce_to_other_tabs;
 use super::persistence::{flush, mark_pending, now_iso, update_workspace};
-use super::storage_backend::backend;
 use super::state::AppState;
-use microplan_workspace::Workspace;
+use super::storage_backend::backend;
+use microplan_workspace::store::choices::{copy_name, revision_to_delete, typed_name};
 use microplan_workspace::store::index::new_workspace_id;
 use microplan_workspace::store::lifecycle;
 use microplan_workspace::store::lifecycle::{LifecycleError, Opened};
-use microplan_workspace::store::choices::{copy_name, revision_to_delete, typed_name};
 use microplan_workspace::store::records::workspace_key;
+use microplan_workspace::Workspace;
 
 fn new_id() -> String {
     new_workspace_id(js_sys::Date::now(), js_sys::Math::random())
@@ -106,7 +106,11 @@ pub async fn delete(state: AppState, id: String) {
         .unwrap_or_default();
     let open = open_id().zip(open_revision());
     let expected = state.index.with_untracked(|index| {
-        revision_to_delete(index, &id, open.as_ref().map(|(id, seen)| (id.as_str(), *seen)))
+        revision_to_delete(
+            index,
+            &id,
+            open.as_ref().map(|(id, seen)| (id.as_str(), *seen)),
+        )
     });
     match lifecycle::delete_workspace(&backend(), &id, expected).await {
         Ok(()) => {}

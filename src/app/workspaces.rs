@@ -22,7 +22,9 @@ pub fn load_demo(state: AppState) {
 
 pub(crate) fn export_workspace_file(state: AppState) {
     let Some((name, text)) = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|w| (w.name.clone(), encode_workspace(w, &now_iso())))
+        workspace
+            .as_ref()
+            .map(|w| (w.name.clone(), encode_workspace(w, &now_iso())))
     }) else {
         state.notify_error("Open a workspace first.");
         return;
@@ -35,15 +37,21 @@ pub(crate) fn export_workspace_file(state: AppState) {
 }
 
 pub(crate) fn import_workspace_file(state: AppState, ev: leptos::ev::Event) {
-    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
     else {
         return;
     };
-    let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
     input.set_value("");
     // An oversized file is refused before it is read into memory.
     if file.size() > microplan_model::limits::MAX_FILE_BYTES as f64 {
-        let error = microplan_workspace::store::validate::FileError::TooLarge { bytes: file.size() as usize };
+        let error = microplan_workspace::store::validate::FileError::TooLarge {
+            bytes: file.size() as usize,
+        };
         return state.notify_error(format!(
             "“{}” was not imported: {error}. Your workspaces are unchanged.",
             file.name()

@@ -75,9 +75,15 @@ pub fn Banners() -> impl IntoView {
     let conflict = move || {
         state.conflict.get().map(|conflict| {
             let what = if conflict.deleted {
-                format!("Another tab deleted “{}” while this tab had changes not yet saved. ", conflict.name)
+                format!(
+                    "Another tab deleted “{}” while this tab had changes not yet saved. ",
+                    conflict.name
+                )
             } else {
-                format!("Another tab saved “{}” while this tab had changes not yet saved. ", conflict.name)
+                format!(
+                    "Another tab saved “{}” while this tab had changes not yet saved. ",
+                    conflict.name
+                )
             };
             view! {
                 <div class="banner error" role="alert">

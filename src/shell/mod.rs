@@ -11,8 +11,8 @@ use crate::app::{audits, crash, page_leave, persistence, sections, startup, undo
 use crate::pages;
 use crate::widgets::empty_state::NeedsWorkspace;
 
-use sections::{use_current_section, Section};
 use crate::app::state::{app_state, AppState, SaveStatus};
+use sections::{use_current_section, Section};
 
 pub fn mount() {
     crash::install_panic_hook();
@@ -95,7 +95,10 @@ fn section_page(section: Section) -> AnyView {
 fn warn_before_leaving_unsaved(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
         // A field still being typed in commits on blur, so its edit is saving before the check.
-        if let Some(field) = document().active_element().and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        if let Some(field) = document()
+            .active_element()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
             let _ = field.blur();
         }
         page_leave::save_before_unload(state);
@@ -119,13 +122,17 @@ fn SaveIndicator() -> impl IntoView {
             && state.save_status.get_untracked() == SaveStatus::Saving
             && !persistence::has_unsaved_edits(state)
         {
-            state.save_status.set(SaveStatus::Saved(persistence::now_iso()));
+            state
+                .save_status
+                .set(SaveStatus::Saved(persistence::now_iso()));
         }
     });
     let text = move || match state.save_status.get() {
         SaveStatus::Starting => ("Opening storage…".to_string(), "pending"),
         // Nothing is open, so nothing is being saved or waiting to be.
-        SaveStatus::Saved(_) | SaveStatus::Saving if !open.get() => ("No workspace open".to_string(), "idle"),
+        SaveStatus::Saved(_) | SaveStatus::Saving if !open.get() => {
+            ("No workspace open".to_string(), "idle")
+        }
         SaveStatus::Saved(at) => (format!("Saved in this browser {}", short_time(&at)), "ok"),
         SaveStatus::Saving => ("Saving…".to_string(), "pending"),
         SaveStatus::Failed(_) => ("Not saved — see message".to_string(), "error"),

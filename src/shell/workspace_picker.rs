@@ -10,7 +10,12 @@ use crate::app::workspace_ops;
 #[component]
 pub fn WorkspaceSwitcher() -> impl IntoView {
     let state = app_state();
-    let active = move || state.index.with(|index| index.active.clone()).unwrap_or_default();
+    let active = move || {
+        state
+            .index
+            .with(|index| index.active.clone())
+            .unwrap_or_default()
+    };
     view! {
         <div class="switcher">
             <label for="workspace-switcher">"Workspace"</label>

@@ -33,17 +33,23 @@ pub struct Scale {
 impl Scale {
     pub fn at(self, value: f64) -> f64 {
         let span = self.high - self.low;
-        let t = if span > 0.0 { (value - self.low) / span } else { 0.5 };
+        let t = if span > 0.0 {
+            (value - self.low) / span
+        } else {
+            0.5
+        };
         self.from + t * (self.to - self.from)
     }
 }
 
 /// The smallest and largest finite value, or `None` when there is none.
 pub fn extent(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
-    values.filter(|v| v.is_finite()).fold(None, |range, v| match range {
-        None => Some((v, v)),
-        Some((low, high)) => Some((low.min(v), high.max(v))),
-    })
+    values
+        .filter(|v| v.is_finite())
+        .fold(None, |range, v| match range {
+            None => Some((v, v)),
+            Some((low, high)) => Some((low.min(v), high.max(v))),
+        })
 }
 
 /// A round tick step (1, 2 or 5 times a power of ten) giving about `count` ticks.
@@ -65,14 +71,25 @@ pub fn nice_step(span: f64, count: f64) -> f64 {
 
 /// Widens a value range to round ends and returns it with its ticks.
 pub fn nice_range(low: f64, high: f64, format: AxisFormat) -> (f64, f64, Vec<f64>) {
-    let (low, high) = if high - low > 0.0 { (low, high) } else { (low - 1.0, high + 1.0) };
+    let (low, high) = if high - low > 0.0 {
+        (low, high)
+    } else {
+        (low - 1.0, high + 1.0)
+    };
     let step = if format == AxisFormat::Date {
         // Whole days, weeks or months read better on a date axis than 2, 5 or 20 days.
         let days = (high - low) / 5.0;
-        [1.0, 7.0, 14.0, 28.0, 91.0, 182.0, 364.0].into_iter().find(|s| *s >= days).unwrap_or(364.0)
+        [1.0, 7.0, 14.0, 28.0, 91.0, 182.0, 364.0]
+            .into_iter()
+            .find(|s| *s >= days)
+            .unwrap_or(364.0)
     } else {
         let step = nice_step(high - low, 5.0);
-        if format == AxisFormat::Integer { step.max(1.0) } else { step }
+        if format == AxisFormat::Integer {
+            step.max(1.0)
+        } else {
+            step
+        }
     };
     let first = (low / step).floor() * step;
     let last = (high / step).ceil() * step;
@@ -81,12 +98,15 @@ pub fn nice_range(low: f64, high: f64, format: AxisFormat) -> (f64, f64, Vec<f64
     (first, last, ticks)
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 pub fn date_label(days: f64) -> String {
     use chrono::Datelike;
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1);
-    let date = epoch.and_then(|e| e.checked_add_signed(chrono::TimeDelta::try_days(days.round() as i64)?));
+    let date =
+        epoch.and_then(|e| e.checked_add_signed(chrono::TimeDelta::try_days(days.round() as i64)?));
     match date {
         Some(d) => format!("{} {}", d.day(), MONTHS[d.month0() as usize % 12]),
         None => String::new(),
@@ -103,7 +123,13 @@ pub fn fit_label(label: &str, chars: usize) -> String {
     if label.chars().count() <= chars {
         label.to_string()
     } else {
-        format!("{}…", label.chars().take(chars.saturating_sub(1)).collect::<String>())
+        format!(
+            "{}…",
+            label
+                .chars()
+                .take(chars.saturating_sub(1))
+                .collect::<String>()
+        )
     }
 }
 
@@ -153,7 +179,11 @@ pub fn value_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
 
 pub fn path_of(points: &[(f64, f64)], x: Scale, y: Scale, step: bool) -> String {
     let mut d = String::new();
-    for (i, (px, py)) in points.iter().filter(|(a, b)| a.is_finite() && b.is_finite()).enumerate() {
+    for (i, (px, py)) in points
+        .iter()
+        .filter(|(a, b)| a.is_finite() && b.is_finite())
+        .enumerate()
+    {
         let (sx, sy) = (x.at(*px), y.at(*py));
         if i == 0 {
             d.push_str(&format!("M{sx:.1},{sy:.1}"));
@@ -167,10 +197,18 @@ pub fn path_of(points: &[(f64, f64)], x: Scale, y: Scale, step: bool) -> String 
 }
 
 pub fn band_path(points: &[(f64, f64, f64)], x: Scale, y: Scale) -> String {
-    let finite: Vec<_> = points.iter().filter(|(a, b, c)| a.is_finite() && b.is_finite() && c.is_finite()).collect();
+    let finite: Vec<_> = points
+        .iter()
+        .filter(|(a, b, c)| a.is_finite() && b.is_finite() && c.is_finite())
+        .collect();
     let mut d = String::new();
     for (i, (px, _, high)) in finite.iter().enumerate() {
-        d.push_str(&format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x.at(*px), y.at(*high)));
+        d.push_str(&format!(
+            "{}{:.1},{:.1}",
+            if i == 0 { "M" } else { "L" },
+            x.at(*px),
+            y.at(*high)
+        ));
     }
     for (px, low, _) in finite.iter().rev() {
         d.push_str(&format!("L{:.1},{:.1}", x.at(*px), y.at(*low)));
@@ -204,7 +242,12 @@ pub fn bar_layout(count: usize) -> BarLayout {
     // As many characters as the label's own slot holds (about 6.5 units a character at the
     // tick size); a longer name ends in "…" and keeps its full text in the tooltip.
     let label_chars = ((slot * label_every as f64 / 6.5).floor() as usize).max(4);
-    BarLayout { slot, width, label_every, label_chars }
+    BarLayout {
+        slot,
+        width,
+        label_every,
+        label_chars,
+    }
 }
 
 impl BarLayout {
@@ -271,22 +314,40 @@ mod tests {
         let (low, high) = value_range([-1.0, 3.0].into_iter());
         assert!(close(low, -1.2) && close(high, 3.2));
         assert_eq!(value_range(std::iter::empty()), (0.0, 1.0));
-        assert_eq!(extent([f64::NAN, 4.0, 1.0, f64::INFINITY].into_iter()), Some((1.0, 4.0)));
+        assert_eq!(
+            extent([f64::NAN, 4.0, 1.0, f64::INFINITY].into_iter()),
+            Some((1.0, 4.0))
+        );
         assert_eq!(extent([f64::NAN].into_iter()), None);
     }
 
     #[test]
     fn a_scale_maps_data_onto_pixels() {
-        let x = Scale { low: 0.0, high: 10.0, from: LEFT, to: WIDTH - RIGHT };
+        let x = Scale {
+            low: 0.0,
+            high: 10.0,
+            from: LEFT,
+            to: WIDTH - RIGHT,
+        };
         assert!(close(x.at(0.0), 64.0));
         assert!(close(x.at(5.0), 344.0));
         assert!(close(x.at(10.0), 624.0));
         // The vertical axis runs upwards: the top of the range is the top margin.
-        let y = Scale { low: 0.0, high: 1.0, from: HEIGHT - BOTTOM, to: TOP };
+        let y = Scale {
+            low: 0.0,
+            high: 1.0,
+            from: HEIGHT - BOTTOM,
+            to: TOP,
+        };
         assert!(close(y.at(1.0), 14.0));
         assert!(close(y.at(0.5), 116.0));
         // An empty range puts every value in the middle.
-        let flat = Scale { low: 3.0, high: 3.0, from: 0.0, to: 100.0 };
+        let flat = Scale {
+            low: 3.0,
+            high: 3.0,
+            from: 0.0,
+            to: 100.0,
+        };
         assert!(close(flat.at(3.0), 50.0));
     }
 
@@ -295,7 +356,10 @@ mod tests {
         assert_eq!(axis_label(0.25, AxisFormat::Percent, 0.05), "25%");
         assert_eq!(axis_label(0.125, AxisFormat::Percent, 0.005), "12.5%");
         assert_eq!(axis_label(25_000.0, AxisFormat::Number, 5_000.0), "25k");
-        assert_eq!(axis_label(1_500_000.0, AxisFormat::Number, 500_000.0), "1.5M");
+        assert_eq!(
+            axis_label(1_500_000.0, AxisFormat::Number, 500_000.0),
+            "1.5M"
+        );
         assert_eq!(axis_label(2.5, AxisFormat::Number, 0.5), "2.5");
         assert_eq!(axis_label(40.0, AxisFormat::Integer, 10.0), "40");
         assert_eq!(axis_label(0.0, AxisFormat::Date, 7.0), "1 Jan");
@@ -327,13 +391,26 @@ mod tests {
 
     #[test]
     fn paths_skip_values_that_cannot_be_drawn() {
-        let x = Scale { low: 0.0, high: 10.0, from: 0.0, to: 100.0 };
-        let y = Scale { low: 0.0, high: 10.0, from: 100.0, to: 0.0 };
+        let x = Scale {
+            low: 0.0,
+            high: 10.0,
+            from: 0.0,
+            to: 100.0,
+        };
+        let y = Scale {
+            low: 0.0,
+            high: 10.0,
+            from: 100.0,
+            to: 0.0,
+        };
         let points = [(0.0, 0.0), (5.0, f64::NAN), (10.0, 10.0)];
         assert_eq!(path_of(&points, x, y, false), "M0.0,100.0L100.0,0.0");
         assert_eq!(path_of(&points, x, y, true), "M0.0,100.0H100.0V0.0");
         let band = [(0.0, 1.0, 3.0), (10.0, 2.0, 4.0)];
-        assert_eq!(band_path(&band, x, y), "M0.0,70.0L100.0,60.0L100.0,80.0L0.0,90.0Z");
+        assert_eq!(
+            band_path(&band, x, y),
+            "M0.0,70.0L100.0,60.0L100.0,80.0L0.0,90.0Z"
+        );
         assert_eq!(band_path(&[], x, y), "");
     }
 
@@ -341,10 +418,26 @@ mod tests {
     fn few_bars_are_slim_and_all_labelled() {
         // The plot is 640 - 64 - 16 = 560 wide: four slots of 140, bars capped at 56.
         let layout = bar_layout(4);
-        assert_eq!(layout, BarLayout { slot: 140.0, width: 56.0, label_every: 1, label_chars: 21 });
+        assert_eq!(
+            layout,
+            BarLayout {
+                slot: 140.0,
+                width: 56.0,
+                label_every: 1,
+                label_chars: 21
+            }
+        );
         assert!(close(layout.centre(0), 134.0));
         assert!(close(layout.centre(3), 554.0));
-        assert_eq!(bar_layout(0), BarLayout { slot: 560.0, width: 56.0, label_every: 1, label_chars: 86 });
+        assert_eq!(
+            bar_layout(0),
+            BarLayout {
+                slot: 560.0,
+                width: 56.0,
+                label_every: 1,
+                label_chars: 86
+            }
+        );
     }
 
     #[test]
@@ -357,6 +450,9 @@ mod tests {
         assert_eq!((layout.label_every, layout.label_chars), (3, 8));
         // 1,000 bars: never thinner than one unit; every 72nd labelled, 0.56 × 72 / 6.5 = 6.2 characters.
         let layout = bar_layout(1000);
-        assert_eq!((layout.width, layout.label_every, layout.label_chars), (1.0, 72, 6));
+        assert_eq!(
+            (layout.width, layout.label_every, layout.label_chars),
+            (1.0, 72, 6)
+        );
     }
 }

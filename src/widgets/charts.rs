@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 pub use super::chart_scale::AxisFormat;
 use super::chart_scale::{
-    axis_label, band_path, bar_layout, count_label, extent, fit_label, nice_range, path_of, tick_step, value_range, BarLayout, Scale, BOTTOM, HEIGHT,
-    LEFT, RIGHT, TOP, WIDTH,
+    axis_label, band_path, bar_layout, count_label, extent, fit_label, nice_range, path_of,
+    tick_step, value_range, BarLayout, Scale, BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,7 +36,11 @@ pub struct Series {
 
 impl Series {
     pub fn new(label: impl Into<ChartText>, points: Vec<(f64, f64)>, style: SeriesStyle) -> Self {
-        Series { label: label.into(), points, style }
+        Series {
+            label: label.into(),
+            points,
+            style,
+        }
     }
 
     pub fn line(label: impl Into<ChartText>, points: Vec<(f64, f64)>) -> Self {
@@ -61,7 +65,10 @@ pub struct Band {
 
 impl Band {
     pub fn new(label: impl Into<ChartText>, points: Vec<(f64, f64, f64)>) -> Self {
-        Band { label: label.into(), points }
+        Band {
+            label: label.into(),
+            points,
+        }
     }
 }
 
@@ -74,7 +81,10 @@ pub struct Marker {
 
 impl Marker {
     pub fn new(x: f64, label: impl Into<ChartText>) -> Self {
-        Marker { x, label: label.into() }
+        Marker {
+            x,
+            label: label.into(),
+        }
     }
 }
 
@@ -87,7 +97,10 @@ pub struct Threshold {
 
 impl Threshold {
     pub fn new(y: f64, label: impl Into<ChartText>) -> Self {
-        Threshold { y, label: label.into() }
+        Threshold {
+            y,
+            label: label.into(),
+        }
     }
 }
 
@@ -101,7 +114,12 @@ pub struct Bar {
 
 impl Bar {
     pub fn new(label: impl Into<ChartText>, value: f64) -> Self {
-        Bar { label: label.into(), value, interval: None, highlight: false }
+        Bar {
+            label: label.into(),
+            value,
+            interval: None,
+            highlight: false,
+        }
     }
 
     /// A bar for a whole-number category, e.g. "3" posts out of a distribution.
@@ -120,7 +138,13 @@ impl Bar {
 }
 
 /// Horizontal grid lines with labels on the left, and the axis titles.
-fn y_axis(ticks: Vec<f64>, y: Scale, format: AxisFormat, y_label: ChartText, x_label: ChartText) -> impl IntoView {
+fn y_axis(
+    ticks: Vec<f64>,
+    y: Scale,
+    format: AxisFormat,
+    y_label: ChartText,
+    x_label: ChartText,
+) -> impl IntoView {
     let step = tick_step(&ticks);
     view! {
         {ticks.into_iter().map(|t| view! {
@@ -134,12 +158,14 @@ fn y_axis(ticks: Vec<f64>, y: Scale, format: AxisFormat, y_label: ChartText, x_l
 }
 
 fn legend(items: Vec<(String, String)>) -> impl IntoView {
-    (!items.is_empty()).then(|| view! {
-        <ul class="chart-legend">
-            {items.into_iter().map(|(class, label)| view! {
-                <li><span class=format!("swatch {class}") aria-hidden="true"></span>{label}</li>
-            }).collect_view()}
-        </ul>
+    (!items.is_empty()).then(|| {
+        view! {
+            <ul class="chart-legend">
+                {items.into_iter().map(|(class, label)| view! {
+                    <li><span class=format!("swatch {class}") aria-hidden="true"></span>{label}</li>
+                }).collect_view()}
+            </ul>
+        }
     })
 }
 
@@ -156,26 +182,67 @@ pub fn LineChart(
     #[prop(optional)] markers: Vec<Marker>,
     #[prop(optional)] thresholds: Vec<Threshold>,
 ) -> impl IntoView {
-    let xs = series.iter().flat_map(|s| s.points.iter().map(|p| p.0))
+    let xs = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
         .chain(bands.iter().flat_map(|b| b.points.iter().map(|p| p.0)))
         .chain(markers.iter().map(|m| m.x));
     let (x_low, x_high) = extent(xs).unwrap_or((0.0, 1.0));
-    let (x_low, x_high) = if x_high > x_low { (x_low, x_high) } else { (x_low - 1.0, x_high + 1.0) };
-    let ys = series.iter().flat_map(|s| s.points.iter().map(|p| p.1))
-        .chain(bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])))
+    let (x_low, x_high) = if x_high > x_low {
+        (x_low, x_high)
+    } else {
+        (x_low - 1.0, x_high + 1.0)
+    };
+    let ys = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.1))
+        .chain(
+            bands
+                .iter()
+                .flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])),
+        )
         .chain(thresholds.iter().map(|t| t.y));
     let (y_low, y_high) = value_range(ys);
     let (y_low, y_high, y_ticks) = nice_range(y_low, y_high, y_format);
     let (_, _, x_ticks) = nice_range(x_low, x_high, x_format);
-    let x_ticks: Vec<f64> = x_ticks.into_iter().filter(|t| *t >= x_low && *t <= x_high).collect();
-    let x = Scale { low: x_low, high: x_high, from: LEFT, to: WIDTH - RIGHT };
-    let y = Scale { low: y_low, high: y_high, from: HEIGHT - BOTTOM, to: TOP };
+    let x_ticks: Vec<f64> = x_ticks
+        .into_iter()
+        .filter(|t| *t >= x_low && *t <= x_high)
+        .collect();
+    let x = Scale {
+        low: x_low,
+        high: x_high,
+        from: LEFT,
+        to: WIDTH - RIGHT,
+    };
+    let y = Scale {
+        low: y_low,
+        high: y_high,
+        from: HEIGHT - BOTTOM,
+        to: TOP,
+    };
     let x_step = tick_step(&x_ticks);
-    let mut legend_items: Vec<(String, String)> =
-        bands.iter().enumerate().map(|(i, b)| (format!("band band-{}", i % 3), b.label.to_string())).collect();
-    legend_items.extend(series.iter().enumerate().map(|(i, s)| (format!("series-{}", i % 4), s.label.to_string())));
-    legend_items.extend(thresholds.iter().map(|t| ("threshold".to_string(), t.label.to_string())));
-    legend_items.extend(markers.first().map(|m| ("marker".to_string(), m.label.to_string())));
+    let mut legend_items: Vec<(String, String)> = bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (format!("band band-{}", i % 3), b.label.to_string()))
+        .collect();
+    legend_items.extend(
+        series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("series-{}", i % 4), s.label.to_string())),
+    );
+    legend_items.extend(
+        thresholds
+            .iter()
+            .map(|t| ("threshold".to_string(), t.label.to_string())),
+    );
+    legend_items.extend(
+        markers
+            .first()
+            .map(|m| ("marker".to_string(), m.label.to_string())),
+    );
     let aria = format!("{title}. {summary}");
     view! {
         <figure class="chart">
@@ -229,20 +296,35 @@ pub fn BarChart(
     bars: Vec<Bar>,
     #[prop(optional)] thresholds: Vec<Threshold>,
 ) -> impl IntoView {
-    let ys = bars.iter().flat_map(|b| {
-        let (low, high) = b.interval.unwrap_or((b.value, b.value));
-        [b.value, low, high, 0.0]
-    }).chain(thresholds.iter().map(|t| t.y));
+    let ys = bars
+        .iter()
+        .flat_map(|b| {
+            let (low, high) = b.interval.unwrap_or((b.value, b.value));
+            [b.value, low, high, 0.0]
+        })
+        .chain(thresholds.iter().map(|t| t.y));
     let (y_low, y_high) = value_range(ys);
     let (y_low, y_high, y_ticks) = nice_range(y_low, y_high, y_format);
-    let y = Scale { low: y_low, high: y_high, from: HEIGHT - BOTTOM, to: TOP };
+    let y = Scale {
+        low: y_low,
+        high: y_high,
+        from: HEIGHT - BOTTOM,
+        to: TOP,
+    };
     let layout = bar_layout(bars.len());
-    let BarLayout { width, label_every, label_chars, .. } = layout;
+    let BarLayout {
+        width,
+        label_every,
+        label_chars,
+        ..
+    } = layout;
     let zero = y.at(0.0_f64.clamp(y_low, y_high));
     let step = tick_step(&y_ticks);
     let aria = format!("{title}. {summary}");
-    let threshold_items: Vec<(String, String)> =
-        thresholds.iter().map(|t| ("threshold".to_string(), t.label.to_string())).collect();
+    let threshold_items: Vec<(String, String)> = thresholds
+        .iter()
+        .map(|t| ("threshold".to_string(), t.label.to_string()))
+        .collect();
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=aria>

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use microplan_plan::contract::{ChoiceArea, ContractChoices, Problem, Severity};
 use microplan_model::iso_date::parse_iso_date;
 use microplan_model::limits::{first_date, last_date, MAX_PERIOD_DAYS};
+use microplan_plan::contract::{ChoiceArea, ContractChoices, Problem, Severity};
 
 /// A read signal and a setter for one part of the draft.
 pub fn bind<T: Clone + Send + Sync + 'static>(
@@ -14,7 +14,10 @@ pub fn bind<T: Clone + Send + Sync + 'static>(
     get: fn(&ContractChoices) -> T,
     set: fn(&mut ContractChoices, T),
 ) -> (Signal<T>, Callback<T>) {
-    (Signal::derive(move || draft.with(get)), Callback::new(move |value: T| draft.update(|c| set(c, value))))
+    (
+        Signal::derive(move || draft.with(get)),
+        Callback::new(move |value: T| draft.update(|c| set(c, value))),
+    )
 }
 
 fn hint_view(id: &str, hint: &'static str) -> Option<impl IntoView> {
@@ -53,7 +56,11 @@ pub fn NumberInput(
 ) -> impl IntoView {
     let scale = if percent { 100.0 } else { 1.0 };
     // Written once: re-writing while the user types would move the cursor.
-    let initial = value.get_untracked().filter(|v| v.is_finite()).map(|v| format!("{}", (v * scale * 1e6).round() / 1e6)).unwrap_or_default();
+    let initial = value
+        .get_untracked()
+        .filter(|v| v.is_finite())
+        .map(|v| format!("{}", (v * scale * 1e6).round() / 1e6))
+        .unwrap_or_default();
     let input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let text = text.trim().replace(',', ".");
@@ -105,7 +112,12 @@ pub fn CountInput(
 }
 
 #[component]
-pub fn DateInput(#[prop(into)] id: String, #[prop(into)] label: String, value: Signal<NaiveDate>, on_set: Callback<NaiveDate>) -> impl IntoView {
+pub fn DateInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    value: Signal<NaiveDate>,
+    on_set: Callback<NaiveDate>,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -120,7 +132,12 @@ pub fn DateInput(#[prop(into)] id: String, #[prop(into)] label: String, value: S
 }
 
 #[component]
-pub fn CheckInput(#[prop(into)] id: String, #[prop(into)] label: String, value: Signal<bool>, on_set: Callback<bool>) -> impl IntoView {
+pub fn CheckInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    value: Signal<bool>,
+    on_set: Callback<bool>,
+) -> impl IntoView {
     view! {
         <div class="field check">
             <input id=id.clone() type="checkbox" prop:checked=move || value.get()
@@ -157,7 +174,14 @@ pub fn SelectInput(
 /// The problems of one part of the form, beside the fields they are about.
 #[component]
 pub fn AreaProblems(area: ChoiceArea, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let mine = move || problems.with(|all| all.iter().filter(|p| p.area == area).cloned().collect::<Vec<_>>());
+    let mine = move || {
+        problems.with(|all| {
+            all.iter()
+                .filter(|p| p.area == area)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <Show when=move || !mine().is_empty()>
             <ul class="contract-problems">
@@ -205,7 +229,8 @@ pub fn bind_item<Item: 'static, T: Clone + Default + Send + Sync + 'static>(
     get: fn(&Item) -> T,
     set: fn(&mut Item, T),
 ) -> (Signal<T>, Callback<T>) {
-    let value = Signal::derive(move || draft.with(|c| read(c).get(index).map(get).unwrap_or_default()));
+    let value =
+        Signal::derive(move || draft.with(|c| read(c).get(index).map(get).unwrap_or_default()));
     let setter = Callback::new(move |v: T| {
         draft.update(|c| {
             if let Some(item) = write(c).get_mut(index) {

@@ -19,27 +19,50 @@ pub struct Column {
 
 impl Column {
     pub fn text(text: impl Into<Oco<'static, str>>) -> Self {
-        Column { text: text.into(), numeric: false, title: None, hidden: false }
+        Column {
+            text: text.into(),
+            numeric: false,
+            title: None,
+            hidden: false,
+        }
     }
 
     /// A right-aligned column of numbers.
     pub fn number(text: impl Into<Oco<'static, str>>) -> Self {
-        Column { numeric: true, ..Column::text(text) }
+        Column {
+            numeric: true,
+            ..Column::text(text)
+        }
     }
 
     /// A column whose heading only screen readers hear.
     pub fn unseen(text: impl Into<Oco<'static, str>>) -> Self {
-        Column { hidden: true, ..Column::text(text) }
+        Column {
+            hidden: true,
+            ..Column::text(text)
+        }
     }
 
     pub fn titled(self, title: &'static str) -> Self {
-        Column { title: Some(title), ..self }
+        Column {
+            title: Some(title),
+            ..self
+        }
     }
 }
 
 /// Headings from `(text, numeric)` pairs.
 pub fn columns(headings: &[(&'static str, bool)]) -> Vec<Column> {
-    headings.iter().map(|(text, numeric)| if *numeric { Column::number(*text) } else { Column::text(*text) }).collect()
+    headings
+        .iter()
+        .map(|(text, numeric)| {
+            if *numeric {
+                Column::number(*text)
+            } else {
+                Column::text(*text)
+            }
+        })
+        .collect()
 }
 
 #[component]

@@ -7,18 +7,27 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::files::{download_text, safe_file_stem};
 use crate::app::state::app_state;
-use microplan_plan::doc::{render_html_fragment, render_html_page, render_markdown, render_plain_text, Document};
+use microplan_plan::doc::{
+    render_html_fragment, render_html_page, render_markdown, render_plain_text, Document,
+};
 
 /// Puts text on the clipboard through the asynchronous Clipboard API.
 async fn copy_to_clipboard(text: String) -> Result<(), String> {
-    let refused = || "The browser did not allow copying. Use “Download Markdown” instead.".to_string();
+    let refused =
+        || "The browser did not allow copying. Use “Download Markdown” instead.".to_string();
     let navigator = window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| refused())?;
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).map_err(|_| refused())?;
+    let clipboard =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).map_err(|_| refused())?;
+    let write =
+        js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")).map_err(|_| refused())?;
     let write: js_sys::Function = write.dyn_into().map_err(|_| refused())?;
-    let promise = write.call1(&clipboard, &JsValue::from_str(&text)).map_err(|_| refused())?;
+    let promise = write
+        .call1(&clipboard, &JsValue::from_str(&text))
+        .map_err(|_| refused())?;
     let promise: js_sys::Promise = promise.dyn_into().map_err(|_| refused())?;
-    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| refused())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| refused())?;
     Ok(())
 }
 

@@ -8,7 +8,13 @@ use crate::app::state::app_state;
 
 /// A field's label, control and hint, laid out the same everywhere.
 #[component]
-fn FieldShell(id: String, label: String, hint: String, wide: bool, children: Children) -> impl IntoView {
+fn FieldShell(
+    id: String,
+    label: String,
+    hint: String,
+    wide: bool,
+    children: Children,
+) -> impl IntoView {
     view! {
         <div class=if wide { "pg-field wide" } else { "pg-field" }>
             <label for=id.clone()>{label}</label>
@@ -60,7 +66,11 @@ pub fn TextArea(
 
 /// The lines of a text area as list items, blank lines dropped.
 pub fn lines_of(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|line| !line.is_empty()).map(str::to_string).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A number that may be empty. `scale` converts for display: 100 shows a fraction as percent.
@@ -77,7 +87,12 @@ pub fn NumberField(
     let state = app_state();
     let name = label.clone();
     let described = format!("{id}-hint");
-    let shown = move || value.get().map(|v| format!("{}", (v * scale * 1e6).round() / 1e6)).unwrap_or_default();
+    let shown = move || {
+        value
+            .get()
+            .map(|v| format!("{}", (v * scale * 1e6).round() / 1e6))
+            .unwrap_or_default()
+    };
     let change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev).trim().replace(',', ".");
         if text.is_empty() {
@@ -86,7 +101,9 @@ pub fn NumberField(
         }
         match text.trim_end_matches('%').parse::<f64>() {
             Ok(v) if v.is_finite() && v >= min => on_set.run(Some(v / scale)),
-            _ => state.notify_error(format!("{name}: write a number of {min} or more, or leave it empty.")),
+            _ => state.notify_error(format!(
+                "{name}: write a number of {min} or more, or leave it empty."
+            )),
         }
     };
     view! {
@@ -121,7 +138,10 @@ pub fn SelectField(
 
 /// Plain-words list of warnings, or a reassuring line when there are none.
 #[component]
-pub fn WarningList(#[prop(into)] warnings: Signal<Vec<String>>, #[prop(into)] all_clear: String) -> impl IntoView {
+pub fn WarningList(
+    #[prop(into)] warnings: Signal<Vec<String>>,
+    #[prop(into)] all_clear: String,
+) -> impl IntoView {
     view! {
         <div class="pg-warnings" role="status" aria-live="polite">
             {move || {

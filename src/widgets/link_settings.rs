@@ -10,12 +10,25 @@ use microplan_plan::tracking::{parse_landing_page, LinkPlan, Placement};
 
 /// Changes the saved link settings (landing page, code pattern, discount, placement).
 pub fn edit_link_plan(state: AppState, change: impl FnOnce(&mut LinkPlan)) {
-    update_workspace(state, move |w| change(w.programme.tracking.last_plan.get_or_insert_with(LinkPlan::default)));
+    update_workspace(state, move |w| {
+        change(
+            w.programme
+                .tracking
+                .last_plan
+                .get_or_insert_with(LinkPlan::default),
+        )
+    });
 }
 
 /// The saved link settings as a signal.
 pub fn link_plan_memo(state: AppState) -> Memo<LinkPlan> {
-    Memo::new(move |_| state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.tracking.last_plan.clone()).unwrap_or_default()))
+    Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.programme.tracking.last_plan.clone())
+                .unwrap_or_default()
+        })
+    })
 }
 
 /// The landing-page check in words: the error, the warnings, or that it is fine.
@@ -24,7 +37,10 @@ pub fn landing_page_note(address: &str) -> (bool, String) {
         return (false, "Enter the page the links lead to.".to_string());
     }
     match parse_landing_page(address) {
-        Ok(page) if page.warnings.is_empty() => (true, "The address is fine; its own parameters and #section are kept.".to_string()),
+        Ok(page) if page.warnings.is_empty() => (
+            true,
+            "The address is fine; its own parameters and #section are kept.".to_string(),
+        ),
         Ok(page) => (true, page.warnings.join(" ")),
         Err(why) => (false, why.to_string()),
     }

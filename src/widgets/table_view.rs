@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::files::{download_text, safe_file_stem};
 use super::import::{grouped, ImportWizard};
+use crate::app::files::{download_text, safe_file_stem};
 use crate::app::state::{app_state, AppState};
 use crate::app::table_memo::stored_table_memo;
 use microplan_workspace::io::export::{export_csv, table_cells};
@@ -13,7 +13,9 @@ const PAGE_SIZE: usize = 25;
 
 pub fn export_table(state: AppState, kind: TableKind) {
     let Some((name, csv)) = state.workspace.with_untracked(|workspace| {
-        workspace.as_ref().map(|w| (w.name.clone(), export_csv(kind, w)))
+        workspace
+            .as_ref()
+            .map(|w| (w.name.clone(), export_csv(kind, w)))
     }) else {
         state.notify_error("Open a workspace first.");
         return;
@@ -34,7 +36,9 @@ pub fn TableView(kind: TableKind) -> impl IntoView {
     let table = stored_table_memo(state, kind.stored_table());
     let rows = move || {
         table.track();
-        state.workspace.with_untracked(|w| w.as_ref().map(|w| kind.row_count(w)).unwrap_or(0))
+        state
+            .workspace
+            .with_untracked(|w| w.as_ref().map(|w| kind.row_count(w)).unwrap_or(0))
     };
     let pages = move || rows().div_ceil(PAGE_SIZE).max(1);
     let heading_id = format!("table-{}", kind.file_stem());

@@ -19,7 +19,11 @@ pub fn WorkspaceManager() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
-        let name = if name.trim().is_empty() { "New programme".to_string() } else { name };
+        let name = if name.trim().is_empty() {
+            "New programme".to_string()
+        } else {
+            name
+        };
         new_name.set(String::new());
         spawn_local(async move {
             persistence::flush(state).await;
@@ -72,7 +76,11 @@ fn WorkspaceRow(meta: microplan_workspace::store::WorkspaceMeta) -> impl IntoVie
     let id = meta.id.clone();
     let is_active = {
         let id = id.clone();
-        Memo::new(move |_| state.index.with(|index| index.active.as_deref() == Some(id.as_str())))
+        Memo::new(move |_| {
+            state
+                .index
+                .with(|index| index.active.as_deref() == Some(id.as_str()))
+        })
     };
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(meta.name.clone());

@@ -52,10 +52,7 @@ pub fn apply(w: &mut Workspace, edit: &Edit) {
 }
 
 fn set_date(w: &mut Workspace, field: u8, at: usize, d: NaiveDate) {
-    fn contract(
-        w: &mut Workspace,
-        at: usize,
-    ) -> Option<&mut microplan_plan::contract::Schedule> {
+    fn contract(w: &mut Workspace, at: usize) -> Option<&mut microplan_plan::contract::Schedule> {
         row(&mut w.contracts, at).map(|c| &mut c.choices.schedule)
     }
     match field {

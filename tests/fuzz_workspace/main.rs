@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-use microplan_workspace::Workspace;
 use microplan_workspace::store::encode_workspace;
 use microplan_workspace::store::validate::decode_workspace_file;
+use microplan_workspace::Workspace;
 
 mod edits;
 mod pages;

@@ -179,7 +179,10 @@ mod tests {
         );
         assert!(parse_shares("").unwrap().is_empty());
         assert!(parse_shares("GB").is_err());
-        assert!(parse_shares("GB 70%; US 50%").unwrap_err().to_string().contains("120%"));
+        assert!(parse_shares("GB 70%; US 50%")
+            .unwrap_err()
+            .to_string()
+            .contains("120%"));
         assert!(parse_shares("GB -5%").is_err());
     }
 }

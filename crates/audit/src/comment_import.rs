@@ -147,7 +147,9 @@ mod tests {
     fn grouping_does_not_depend_on_rows_being_sorted() {
         // Interleaved spellings of two creators: same groups, same first-seen order and
         // handle, same rows in file order, as when each row is looked up on its own.
-        let handles = ["@Anna", "anna", "ben", "ANNA ", "ben", "ben", "@anna", "Ben"];
+        let handles = [
+            "@Anna", "anna", "ben", "ANNA ", "ben", "ben", "@anna", "Ben",
+        ];
         let rows: Vec<(String, RawComment)> = handles
             .iter()
             .enumerate()
@@ -156,7 +158,12 @@ mod tests {
         let groups = group_by_creator(rows.clone());
         let got: Vec<(&str, Vec<&str>)> = groups
             .iter()
-            .map(|g| (g.handle.as_str(), g.rows.iter().map(|r| r.post_id.as_str()).collect()))
+            .map(|g| {
+                (
+                    g.handle.as_str(),
+                    g.rows.iter().map(|r| r.post_id.as_str()).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -55,12 +55,16 @@ fn fold_char(c: char) -> Option<&'static str> {
 
 /// Invisible emoji modifiers that should not make two comments differ.
 fn is_modifier(c: char) -> bool {
-    matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}')
+    matches!(
+        c,
+        '\u{FE0E}' | '\u{FE0F}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}'
+    )
 }
 
 fn is_link_or_mention(word: &str) -> bool {
     let starts = |prefix: &str| {
-        word.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        word.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     word.starts_with('@') || starts("http://") || starts("https://") || starts("www.")
 }
@@ -70,7 +74,11 @@ fn is_link_or_mention(word: &str) -> bool {
 /// modifiers dropped, runs of one character longer than two cut to two ("soooo" -> "soo",
 /// "🔥🔥🔥" -> "🔥🔥"), whitespace collapsed.
 pub fn normalise_comment(text: &str) -> String {
-    let mut out = Normaliser { text: String::with_capacity(text.len()), last: None, run: 0 };
+    let mut out = Normaliser {
+        text: String::with_capacity(text.len()),
+        last: None,
+        run: 0,
+    };
     for word in text.split_whitespace() {
         if is_link_or_mention(word) {
             continue;
@@ -161,7 +169,10 @@ fn is_other_punctuation(c: char) -> bool {
 
 /// Words of a normalised text: maximal runs of letters and digits.
 fn words(normalised: &str) -> Vec<&str> {
-    normalised.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect()
+    normalised
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 struct Lexicon {
@@ -183,7 +194,10 @@ fn lexicon() -> &'static Lexicon {
         for list in phrases.values_mut() {
             list.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
         }
-        Lexicon { phrases, fillers: FILLER_WORDS.iter().copied().collect() }
+        Lexicon {
+            phrases,
+            fillers: FILLER_WORDS.iter().copied().collect(),
+        }
     })
 }
 
@@ -195,14 +209,19 @@ fn scan_content_words<'a>(
     mut found: impl FnMut(&'a str),
 ) -> usize {
     let lexicon = lexicon();
-    let mut words = normalised.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = normalised
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     let mut count = 0;
     while count < limit {
         let Some(word) = words.next() else { break };
         let phrase = lexicon.phrases.get(word).and_then(|candidates| {
             candidates.iter().find(|phrase| {
                 let mut ahead = words.clone();
-                phrase.iter().skip(1).all(|part| ahead.next() == Some(*part))
+                phrase
+                    .iter()
+                    .skip(1)
+                    .all(|part| ahead.next() == Some(*part))
             })
         });
         if let Some(phrase) = phrase {
@@ -229,12 +248,14 @@ pub fn has_generic_phrase(normalised: &str) -> bool {
     let lexicon = lexicon();
     let all = words(normalised);
     (0..all.len()).any(|index| {
-        all.get(index).and_then(|word| lexicon.phrases.get(word)).is_some_and(|candidates| {
-            candidates.iter().any(|phrase| {
-                all.get(index..index + phrase.len())
-                    .is_some_and(|window| window == phrase.as_slice())
+        all.get(index)
+            .and_then(|word| lexicon.phrases.get(word))
+            .is_some_and(|candidates| {
+                candidates.iter().any(|phrase| {
+                    all.get(index..index + phrase.len())
+                        .is_some_and(|window| window == phrase.as_slice())
+                })
             })
-        })
     })
 }
 
@@ -315,7 +336,10 @@ mod tests {
     fn normalisation_folds_case_accents_mentions_and_runs() {
         assert_eq!(normalise_comment("  Génial!!! @anna  "), "genial");
         assert_eq!(normalise_comment("Soooo GOOD 🔥🔥🔥🔥"), "soo good 🔥🔥");
-        assert_eq!(normalise_comment("nice pic https://spam.example ❤️"), "nice pic ❤");
+        assert_eq!(
+            normalise_comment("nice pic https://spam.example ❤️"),
+            "nice pic ❤"
+        );
         assert_eq!(normalise_comment("J'adore"), "j adore");
         assert_eq!(normalise_comment("Straße"), "strasse");
     }

@@ -34,14 +34,23 @@ pub struct PostingCadence {
 pub fn posting_cadence(posts: &[&Post]) -> PostingCadence {
     let mut dates: Vec<NaiveDate> = posts.iter().map(|p| p.date).collect();
     dates.sort();
-    let Some(last) = dates.last().copied() else { return PostingCadence::default() };
-    let from = last.checked_sub_signed(Duration::weeks(CADENCE_WEEKS)).unwrap_or(last);
+    let Some(last) = dates.last().copied() else {
+        return PostingCadence::default();
+    };
+    let from = last
+        .checked_sub_signed(Duration::weeks(CADENCE_WEEKS))
+        .unwrap_or(last);
     dates.retain(|d| *d > from);
     let (Some(first), true) = (dates.first().copied(), dates.len() >= 2) else {
-        return PostingCadence { posts: dates.len(), ..PostingCadence::default() };
+        return PostingCadence {
+            posts: dates.len(),
+            ..PostingCadence::default()
+        };
     };
-    let gaps: Vec<i64> =
-        dates.windows(2).filter_map(|w| Some(days_between(*w.first()?, *w.get(1)?))).collect();
+    let gaps: Vec<i64> = dates
+        .windows(2)
+        .filter_map(|w| Some(days_between(*w.first()?, *w.get(1)?)))
+        .collect();
     let gap_values: Vec<f64> = gaps.iter().map(|g| *g as f64).collect();
     let span_days = days_between(first, last);
     let mut weeks: Vec<i64> = dates.iter().map(|d| days_between(first, *d) / 7).collect();
@@ -86,8 +95,10 @@ pub fn disclosure_habits(posts: &[&Post]) -> DisclosureHabits {
             None => habits.unknown += 1,
         }
     }
-    habits.disclosed_share =
-        ratio(habits.disclosed as u64, (habits.disclosed + habits.undisclosed) as u64);
+    habits.disclosed_share = ratio(
+        habits.disclosed as u64,
+        (habits.disclosed + habits.undisclosed) as u64,
+    );
     habits
 }
 
@@ -123,18 +134,26 @@ pub fn topic_matches(topic: &str, target: &str) -> bool {
 /// `None`.
 pub fn category_specificity(recent: &[&Post], targets: &[String]) -> CategorySpecificity {
     let targets: Vec<&String> = targets.iter().filter(|t| !t.trim().is_empty()).collect();
-    let tagged: Vec<&&Post> =
-        recent.iter().filter(|p| p.topics.iter().any(|t| !t.trim().is_empty())).collect();
+    let tagged: Vec<&&Post> = recent
+        .iter()
+        .filter(|p| p.topics.iter().any(|t| !t.trim().is_empty()))
+        .collect();
     let matching = tagged
         .iter()
         .filter(|p| {
-            p.topics.iter().any(|topic| targets.iter().any(|target| topic_matches(topic, target)))
+            p.topics
+                .iter()
+                .any(|topic| targets.iter().any(|target| topic_matches(topic, target)))
         })
         .count();
     CategorySpecificity {
         posts_with_topics: tagged.len(),
         matching_posts: matching,
-        share: if targets.is_empty() { None } else { ratio(matching as u64, tagged.len() as u64) },
+        share: if targets.is_empty() {
+            None
+        } else {
+            ratio(matching as u64, tagged.len() as u64)
+        },
     }
 }
 
@@ -148,7 +167,10 @@ mod tests {
         // Posts on March 1, 3, 10, 12, 29: gaps 2, 7, 2, 17 -> median (2 + 7) / 2 = 4.5,
         // longest 17; span 28 days -> 4 posts after the first / 28 * 7 = 1 post a week.
         // Weeks from March 1: 0, 0, 1, 1, 4 -> 3 of 5 weeks have a post = 0.6.
-        let posts: Vec<Post> = [1, 3, 10, 12, 29].iter().map(|d| post("p", *d, 1, 0)).collect();
+        let posts: Vec<Post> = [1, 3, 10, 12, 29]
+            .iter()
+            .map(|d| post("p", *d, 1, 0))
+            .collect();
         let refs: Vec<&Post> = posts.iter().collect();
         let cadence = posting_cadence(&refs);
         assert_eq!(cadence.posts, 5);
@@ -169,21 +191,32 @@ mod tests {
         let same = [post("a", 1, 1, 0), post("b", 1, 1, 0)];
         let refs: Vec<&Post> = same.iter().collect();
         let cadence = posting_cadence(&refs);
-        assert_eq!((cadence.active_week_share, cadence.posts_per_week), (Some(1.0), None));
+        assert_eq!(
+            (cadence.active_week_share, cadence.posts_per_week),
+            (Some(1.0), None)
+        );
     }
 
     #[test]
     fn disclosure_hand_checked() {
         // 4 sponsored: 2 disclosed, 1 not, 1 unknown -> 2 / 3 = 0.667; organic posts ignored.
         let mut posts: Vec<Post> = (1..=5).map(|d| post(&format!("p{d}"), d, 1, 0)).collect();
-        for (p, disclosure) in posts.iter_mut().zip([Some(true), Some(true), Some(false), None]) {
+        for (p, disclosure) in posts
+            .iter_mut()
+            .zip([Some(true), Some(true), Some(false), None])
+        {
             p.sponsored = true;
             p.disclosure = disclosure;
         }
         let refs: Vec<&Post> = posts.iter().collect();
         let habits = disclosure_habits(&refs);
         assert_eq!(
-            (habits.sponsored, habits.disclosed, habits.undisclosed, habits.unknown),
+            (
+                habits.sponsored,
+                habits.disclosed,
+                habits.undisclosed,
+                habits.unknown
+            ),
             (4, 2, 1, 1)
         );
         assert!((habits.disclosed_share.unwrap() - 2.0 / 3.0).abs() < 1e-12);

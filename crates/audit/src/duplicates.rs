@@ -66,7 +66,11 @@ pub fn duplicate_flags<S: AsRef<str>>(normalised: &[S], threshold: f64) -> Vec<b
     mark_near_duplicates(&mut distinct, threshold);
     text_group
         .iter()
-        .map(|group| group.and_then(|g| distinct.get(g)).is_some_and(|d| d.duplicate))
+        .map(|group| {
+            group
+                .and_then(|g| distinct.get(g))
+                .is_some_and(|d| d.duplicate)
+        })
         .collect()
 }
 
@@ -91,8 +95,11 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
         }
     }
     for item in distinct.iter_mut() {
-        let mut keyed: Vec<(u32, u64)> =
-            item.by_hash.iter().map(|s| (frequency.get(s).copied().unwrap_or(0), *s)).collect();
+        let mut keyed: Vec<(u32, u64)> = item
+            .by_hash
+            .iter()
+            .map(|s| (frequency.get(s).copied().unwrap_or(0), *s))
+            .collect();
         // Only the prefix is ever probed or indexed: find it, then order just that.
         let prefix = prefix_length(keyed.len(), threshold);
         if prefix > 0 && prefix < keyed.len() {
@@ -108,7 +115,9 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
     let mut index: FastMap<u64, Vec<usize>> = FastMap::default();
     let mut last_seen: Vec<usize> = vec![usize::MAX; distinct.len()];
     for &x in &order {
-        let Some(item) = distinct.get(x) else { continue };
+        let Some(item) = distinct.get(x) else {
+            continue;
+        };
         let size = item.by_hash.len();
         if size == 0 {
             continue;
@@ -117,16 +126,22 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
         let mut x_marked = marked.get(x).copied().unwrap_or(false);
         for shingle in item.by_rarity.iter().take(prefix) {
             for &y in index.get(shingle).map(Vec::as_slice).unwrap_or(&[]) {
-                let Some(seen) = last_seen.get_mut(y) else { continue };
+                let Some(seen) = last_seen.get_mut(y) else {
+                    continue;
+                };
                 if *seen == x {
                     continue;
                 }
                 *seen = x;
-                let Some(y_marked) = marked.get_mut(y) else { continue };
+                let Some(y_marked) = marked.get_mut(y) else {
+                    continue;
+                };
                 if x_marked && *y_marked {
                     continue;
                 }
-                let Some(other) = distinct.get(y) else { continue };
+                let Some(other) = distinct.get(y) else {
+                    continue;
+                };
                 if (other.by_hash.len() as f64) < threshold * size as f64 - 1e-9 {
                     continue;
                 }
@@ -172,7 +187,12 @@ mod tests {
 
     #[test]
     fn distinct_comments_are_not_duplicates() {
-        let got = flags(&["love this", "love it", "what flour is that", "stunning crumb"]);
+        let got = flags(&[
+            "love this",
+            "love it",
+            "what flour is that",
+            "stunning crumb",
+        ]);
         assert_eq!(got, vec![false; 4]);
     }
 

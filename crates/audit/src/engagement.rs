@@ -13,8 +13,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::numbers::{mean, median, ratio};
 use super::interval_memo::IntervalMemo;
+use super::numbers::{mean, median, ratio};
 use super::uncertainty::RateInterval;
 use microplan_model::rows::Post;
 
@@ -140,12 +140,22 @@ pub fn summarise_engagement(
     intervals: &mut IntervalMemo,
 ) -> EngagementSummary {
     let used = recent_posts(posts, recent);
-    let by_followers: Vec<f64> =
-        used.iter().filter_map(|p| engagement_rate_by_followers(p, followers)).collect();
-    let by_reach: Vec<f64> = used.iter().filter_map(|p| engagement_rate_by_reach(p)).collect();
-    let by_views: Vec<f64> = used.iter().filter_map(|p| engagement_rate_by_views(p)).collect();
-    let reach_rates: Vec<f64> =
-        used.iter().filter_map(|p| ratio(audience_reached(p)?, followers)).collect();
+    let by_followers: Vec<f64> = used
+        .iter()
+        .filter_map(|p| engagement_rate_by_followers(p, followers))
+        .collect();
+    let by_reach: Vec<f64> = used
+        .iter()
+        .filter_map(|p| engagement_rate_by_reach(p))
+        .collect();
+    let by_views: Vec<f64> = used
+        .iter()
+        .filter_map(|p| engagement_rate_by_views(p))
+        .collect();
+    let reach_rates: Vec<f64> = used
+        .iter()
+        .filter_map(|p| ratio(audience_reached(p)?, followers))
+        .collect();
     EngagementSummary {
         posts_used: used.len(),
         posts_available: posts.len(),
@@ -252,7 +262,10 @@ pub(crate) mod tests {
         assert!((summary.median_rate_by_followers.unwrap() - 0.03).abs() < 1e-12);
         // Pooled comment-to-like: (2 + 3 + 10) / (18 + 27 + 90) = 15 / 135 = 0.1111
         assert!((summary.comment_to_like_ratio.unwrap() - 0.111_111).abs() < 1e-6);
-        assert_eq!(summary.posts.first().map(|p| p.post_id.as_str()), Some("d4"));
+        assert_eq!(
+            summary.posts.first().map(|p| p.post_id.as_str()),
+            Some("d4")
+        );
         assert_eq!(summary.mean_rate_by_reach, None);
         let interval = summary.mean_rate_interval.unwrap();
         assert!(interval.low <= 0.05 && 0.05 <= interval.high);

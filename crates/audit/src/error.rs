@@ -49,9 +49,15 @@ impl fmt::Display for AuditError {
             }
             AuditError::NoTopicTags => write!(f, "no topic tags on recent posts"),
             AuditError::NoAudienceToCompare => {
-                write!(f, "no audience breakdown or categories to compare with the persona")
+                write!(
+                    f,
+                    "no audience breakdown or categories to compare with the persona"
+                )
             }
-            AuditError::TooFewFollowerObservations { observations, needed } => write!(
+            AuditError::TooFewFollowerObservations {
+                observations,
+                needed,
+            } => write!(
                 f,
                 "{observations} follower observations; the growth check needs {needed}"
             ),
@@ -74,9 +80,17 @@ mod tests {
 
     #[test]
     fn reasons_read_as_before() {
-        let growth = AuditError::TooFewFollowerObservations { observations: 3, needed: 7 };
-        assert_eq!(growth.to_string(), "3 follower observations; the growth check needs 7");
-        let persona = AuditError::SettingMissing { setting: "target persona" };
+        let growth = AuditError::TooFewFollowerObservations {
+            observations: 3,
+            needed: 7,
+        };
+        assert_eq!(
+            growth.to_string(),
+            "3 follower observations; the growth check needs 7"
+        );
+        let persona = AuditError::SettingMissing {
+            setting: "target persona",
+        };
         assert_eq!(String::from(persona), "no target persona set");
         assert_eq!(AuditError::TooFewPosts.to_string(), "fewer than two posts");
     }

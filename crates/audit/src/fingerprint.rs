@@ -7,9 +7,9 @@ use std::hash::Hasher;
 use chrono::Datelike;
 
 use crate::fast_hash::FastHasher;
+use crate::AuditTables;
 use crate::CommenterPatterns;
 use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
-use crate::AuditTables;
 
 fn text(h: &mut FastHasher, value: &str) {
     h.write(value.as_bytes());
@@ -34,9 +34,15 @@ pub fn audit_inputs_fingerprint(tables: &AuditTables<'_>) -> u64 {
     h.write_u64(tables.posts.len() as u64);
     tables.posts.iter().for_each(|p| hash_post(&mut h, p));
     h.write_u64(tables.follower_history.len() as u64);
-    tables.follower_history.iter().for_each(|p| hash_follower_point(&mut h, p));
+    tables
+        .follower_history
+        .iter()
+        .for_each(|p| hash_follower_point(&mut h, p));
     h.write_u64(tables.comment_summaries.len() as u64);
-    tables.comment_summaries.iter().for_each(|s| hash_comment_summary(&mut h, s));
+    tables
+        .comment_summaries
+        .iter()
+        .for_each(|s| hash_comment_summary(&mut h, s));
     h.write_u64(tables.commenter_patterns.len() as u64);
     for stored in tables.commenter_patterns {
         text(&mut h, &stored.handle);
@@ -79,7 +85,9 @@ pub fn creator_inputs_fingerprint(
     h.write_u64(history.len() as u64);
     history.iter().for_each(|p| hash_follower_point(&mut h, p));
     h.write_u64(summaries.len() as u64);
-    summaries.iter().for_each(|s| hash_comment_summary(&mut h, s));
+    summaries
+        .iter()
+        .for_each(|s| hash_comment_summary(&mut h, s));
     match commenters {
         Some(patterns) => hash_commenter_patterns(&mut h, patterns),
         None => h.write_u64(u64::MAX),
@@ -132,7 +140,12 @@ fn hash_comment_summary(h: &mut FastHasher, s: &CommentSummary) {
     text(h, &s.handle);
     text(h, &s.post_id);
     h.write_u64(s.total);
-    for share in [s.generic_share, s.emoji_share, s.specific_share, s.duplicate_share] {
+    for share in [
+        s.generic_share,
+        s.emoji_share,
+        s.specific_share,
+        s.duplicate_share,
+    ] {
         number(h, share);
     }
     h.write_u64(s.distinct_commenters);
@@ -144,7 +157,12 @@ fn hash_commenter_patterns(h: &mut FastHasher, p: &CommenterPatterns) {
     for count in [p.posts_analysed, p.distinct_commenters, p.repeat_commenters] {
         h.write_u64(count as u64);
     }
-    for count in [p.pod_accounts, p.repeat_advocates, p.answered_posts, usize::from(p.threaded)] {
+    for count in [
+        p.pod_accounts,
+        p.repeat_advocates,
+        p.answered_posts,
+        usize::from(p.threaded),
+    ] {
         h.write_u64(count as u64);
     }
     h.write_u64(p.audience_comments);

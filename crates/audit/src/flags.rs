@@ -168,11 +168,24 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
             format!(
                 " Interactions per post changed {} around the jump{}.",
                 signed_percent(e.engagement_change),
-                if e.followed { "; engagement followed the jump" } else { "" }
+                if e.followed {
+                    "; engagement followed the jump"
+                } else {
+                    ""
+                }
             )
         });
-        let multiple = super::numbers::ratio_f64(post.interactions as f64, post.median_interactions)
-            .map_or(String::new(), |m| format!(", {}× their median of {}", number_text(m, 1), microplan_model::format::count_text(post.median_interactions)));
+        let multiple = super::numbers::ratio_f64(
+            post.interactions as f64,
+            post.median_interactions,
+        )
+        .map_or(String::new(), |m| {
+            format!(
+                ", {}× their median of {}",
+                number_text(m, 1),
+                microplan_model::format::count_text(post.median_interactions)
+            )
+        });
         let evidence = format!(
             "{size}; may be explained by post {} on {} with {} interactions (robust z {}{multiple}), as a viral post brings followers.{around} Annotate the reason if you know it.{comments}",
             post.post_id, microplan_model::format::date(post.date), thousands(i128::from(post.interactions)), number_text(post.robust_z, 1)
@@ -233,12 +246,28 @@ fn spike_flag(handle: &str, spike: &FollowerSpike) -> Flag {
 /// All flags of one creator, warnings first.
 /// Raised from an imported follower sample (see `follower_sample`).
 pub fn fake_follower_flag(handle: &str, evidence: String) -> Flag {
-    flag(handle, FlagKind::FakeFollowers, None, Severity::Warning, "Many followers look fake", evidence)
+    flag(
+        handle,
+        FlagKind::FakeFollowers,
+        None,
+        Severity::Warning,
+        "Many followers look fake",
+        evidence,
+    )
 }
 
 pub fn build_flags(handle: &str, m: &CreatorMetrics) -> Vec<Flag> {
-    let mut flags: Vec<Flag> = m.growth.spikes.iter().map(|s| spike_flag(handle, s)).collect();
-    if let Some(c) = m.comments.as_ref().filter(|c| c.comments >= FLAG_MIN_COMMENTS) {
+    let mut flags: Vec<Flag> = m
+        .growth
+        .spikes
+        .iter()
+        .map(|s| spike_flag(handle, s))
+        .collect();
+    if let Some(c) = m
+        .comments
+        .as_ref()
+        .filter(|c| c.comments >= FLAG_MIN_COMMENTS)
+    {
         let low_effort = c.generic_share + c.emoji_share;
         if low_effort >= GENERIC_FLAG_SHARE {
             let evidence = format!(
@@ -328,7 +357,14 @@ pub fn build_flags(handle: &str, m: &CreatorMetrics) -> Vec<Flag> {
     if used < FEW_POSTS {
         let evidence =
             format!("Only {used} recent posts: rates and the score carry a wide interval.");
-        flags.push(flag(handle, FlagKind::FewPosts, None, Severity::Info, "Few posts", evidence));
+        flags.push(flag(
+            handle,
+            FlagKind::FewPosts,
+            None,
+            Severity::Info,
+            "Few posts",
+            evidence,
+        ));
     }
     flags.sort_by_key(|f| f.severity != Severity::Warning);
     flags

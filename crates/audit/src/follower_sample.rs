@@ -35,21 +35,32 @@ pub struct SampledFollower {
 }
 
 /// The five signals, in the order of [`FollowerSample::signal_counts`].
-pub const SIGNAL_NAMES: [&str; 5] =
-    ["no profile picture", "no posts", "mass following", "no bio", "generated-looking handle"];
+pub const SIGNAL_NAMES: [&str; 5] = [
+    "no profile picture",
+    "no posts",
+    "mass following",
+    "no bio",
+    "generated-looking handle",
+];
 
 /// Which signals an account shows: `Some(true)` shown, `Some(false)` not shown, `None`
 /// unknown (the column is missing or empty).
 pub fn signals(account: &SampledFollower) -> [Option<bool>; 5] {
     let mass_following = match (account.following, account.followers) {
         (Some(following), Some(followers)) => Some(
-            following >= MASS_FOLLOWING && following >= followers.saturating_mul(MASS_FOLLOWING_RATIO),
+            following >= MASS_FOLLOWING
+                && following >= followers.saturating_mul(MASS_FOLLOWING_RATIO),
         ),
         _ => None,
     };
     let handle = account.handle.trim();
     let generated = (!handle.is_empty()).then(|| {
-        handle.chars().rev().take_while(char::is_ascii_digit).count() >= GENERATED_DIGITS
+        handle
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count()
+            >= GENERATED_DIGITS
     });
     [
         account.has_profile_picture.map(|has| !has),
@@ -74,8 +85,12 @@ pub struct FollowerSample {
 
 /// Counts a creator's sampled accounts.
 pub fn summarise_sample(handle: &str, accounts: &[SampledFollower]) -> FollowerSample {
-    let mut summary =
-        FollowerSample { handle: handle.to_string(), sampled: 0, likely_fake: 0, signal_counts: [0; 5] };
+    let mut summary = FollowerSample {
+        handle: handle.to_string(),
+        sampled: 0,
+        likely_fake: 0,
+        signal_counts: [0; 5],
+    };
     for account in accounts {
         let shown = signals(account);
         summary.sampled += 1;
@@ -104,8 +119,13 @@ pub fn fake_follower_estimate(sample: &FollowerSample) -> Option<FakeFollowerEst
     if sample.sampled < MIN_SAMPLE || sample.likely_fake > sample.sampled {
         return None;
     }
-    let interval =
-        proportion_interval(sample.likely_fake, sample.sampled, 0.05, ProportionMethod::Wilson).ok()?;
+    let interval = proportion_interval(
+        sample.likely_fake,
+        sample.sampled,
+        0.05,
+        ProportionMethod::Wilson,
+    )
+    .ok()?;
     Some(FakeFollowerEstimate {
         sampled: sample.sampled,
         likely_fake: sample.likely_fake,
@@ -139,7 +159,14 @@ pub fn describe_estimate(estimate: &FakeFollowerEstimate, sample: &FollowerSampl
 mod tests {
     use super::*;
 
-    fn account(handle: &str, followers: u64, following: u64, posts: u64, picture: bool, bio: bool) -> SampledFollower {
+    fn account(
+        handle: &str,
+        followers: u64,
+        following: u64,
+        posts: u64,
+        picture: bool,
+        bio: bool,
+    ) -> SampledFollower {
         SampledFollower {
             handle: handle.into(),
             followers: Some(followers),
@@ -158,10 +185,19 @@ mod tests {
         let person = account("ridge_runner", 640, 900, 85, true, true);
         assert_eq!(signals(&person), [Some(false); 5]);
         // 2,000 following but 300 followers: 300 x 10 = 3,000 > 2,000, so not mass following.
-        assert_eq!(signals(&account("a", 300, 2_000, 3, true, true))[2], Some(false));
+        assert_eq!(
+            signals(&account("a", 300, 2_000, 3, true, true))[2],
+            Some(false)
+        );
         // 123 has only three digits.
-        assert_eq!(signals(&account("fell123", 1, 1, 1, true, true))[4], Some(false));
-        let unknown = SampledFollower { handle: String::new(), ..SampledFollower::default() };
+        assert_eq!(
+            signals(&account("fell123", 1, 1, 1, true, true))[4],
+            Some(false)
+        );
+        let unknown = SampledFollower {
+            handle: String::new(),
+            ..SampledFollower::default()
+        };
         assert_eq!(signals(&unknown), [None; 5]);
     }
 
@@ -180,16 +216,33 @@ mod tests {
         // 7 / 42 = 0.1667; Wilson 95% (statsmodels proportion_confint(7, 42, method="wilson")):
         // 0.0831591664639807 to 0.3060400274464885.
         assert!((estimate.share - 7.0 / 42.0).abs() < 1e-12);
-        assert!((estimate.low - 0.083_159_166_463_980_7).abs() < 1e-12, "{}", estimate.low);
-        assert!((estimate.high - 0.306_040_027_446_488_5).abs() < 1e-12, "{}", estimate.high);
+        assert!(
+            (estimate.low - 0.083_159_166_463_980_7).abs() < 1e-12,
+            "{}",
+            estimate.low
+        );
+        assert!(
+            (estimate.high - 0.306_040_027_446_488_5).abs() < 1e-12,
+            "{}",
+            estimate.high
+        );
         let text = describe_estimate(&estimate, &sample);
-        assert!(text.starts_with("7 of 42 sampled followers show 3 or more"), "{text}");
-        assert!(text.contains("16.7% (95% interval 8.3% to 30.6%)"), "{text}");
+        assert!(
+            text.starts_with("7 of 42 sampled followers show 3 or more"),
+            "{text}"
+        );
+        assert!(
+            text.contains("16.7% (95% interval 8.3% to 30.6%)"),
+            "{text}"
+        );
     }
 
     #[test]
     fn small_samples_give_no_estimate() {
-        let sample = summarise_sample("x", &vec![account("bot_12345", 0, 5_000, 0, false, false); 19]);
+        let sample = summarise_sample(
+            "x",
+            &vec![account("bot_12345", 0, 5_000, 0, false, false); 19],
+        );
         assert_eq!(fake_follower_estimate(&sample), None);
     }
 }

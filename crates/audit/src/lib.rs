@@ -24,11 +24,11 @@
 
 pub mod audience;
 pub mod comment_import;
-pub mod detail;
 pub mod comment_text;
 pub mod comments;
 pub mod components;
 pub mod consistency;
+pub mod detail;
 pub mod duplicates;
 pub mod engagement;
 pub mod error;
@@ -37,8 +37,8 @@ pub mod fingerprint;
 pub mod flags;
 pub mod follower_sample;
 pub mod growth;
-mod lexicon;
 pub mod interval_memo;
+mod lexicon;
 pub mod method_doc;
 mod numbers;
 pub mod reuse;
@@ -53,10 +53,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
-pub use error::AuditError;
 pub use comments::{analyse_comments, CommentAnalysis, CommenterPatterns, RawComment};
+pub use error::AuditError;
 pub use flags::{Flag, FlagKind, Severity};
+use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
 pub use numbers::thousands;
 pub use review::{CreatorReview, VerificationCheck};
 pub use score::{Component, ScoreInterval};
@@ -175,11 +175,18 @@ pub fn audit_creator_with_commenters(
     settings: &AuditSettings,
 ) -> CreatorAudit {
     let key = handle_key(&creator.handle);
-    let posts: Vec<&Post> = posts.iter().filter(|p| handle_key(&p.handle) == key).collect();
-    let history: Vec<&FollowerPoint> =
-        history.iter().filter(|p| handle_key(&p.handle) == key).collect();
-    let summaries: Vec<&CommentSummary> =
-        summaries.iter().filter(|s| handle_key(&s.handle) == key).collect();
+    let posts: Vec<&Post> = posts
+        .iter()
+        .filter(|p| handle_key(&p.handle) == key)
+        .collect();
+    let history: Vec<&FollowerPoint> = history
+        .iter()
+        .filter(|p| handle_key(&p.handle) == key)
+        .collect();
+    let summaries: Vec<&CommentSummary> = summaries
+        .iter()
+        .filter(|s| handle_key(&s.handle) == key)
+        .collect();
     audit_rows(creator, &posts, &history, &summaries, commenters, settings)
 }
 
@@ -224,7 +231,10 @@ fn add_follower_sample(audit: &mut CreatorAudit, sample: &follower_sample::Follo
     };
     audit.metrics.fake_followers = Some(estimate);
     if estimate.low >= follower_sample::FAKE_FLAG_SHARE {
-        audit.flags.push(flags::fake_follower_flag(&audit.handle, follower_sample::describe_estimate(&estimate, sample)));
+        audit.flags.push(flags::fake_follower_flag(
+            &audit.handle,
+            follower_sample::describe_estimate(&estimate, sample),
+        ));
     }
 }
 
@@ -289,22 +299,34 @@ fn measure(
         intervals,
     );
     let tier = tiers::tier_for(creator.followers, &settings.tiers);
-    let benchmark = engagement
-        .mean_rate_by_followers
-        .and_then(|rate| {
-            tiers::benchmark_position_at(rate, creator.followers, &settings.tiers, &settings.benchmarks)
-        });
+    let benchmark = engagement.mean_rate_by_followers.and_then(|rate| {
+        tiers::benchmark_position_at(
+            rate,
+            creator.followers,
+            &settings.tiers,
+            &settings.benchmarks,
+        )
+    });
     let recent = engagement::recent_posts(posts, recent_count);
     let recent_ids: HashSet<&str> = recent.iter().map(|p| p.post_id.as_str()).collect();
-    let matched: Vec<&CommentSummary> =
-        summaries.iter().copied().filter(|s| recent_ids.contains(s.post_id.as_str())).collect();
-    let used_summaries = if matched.is_empty() { summaries } else { &matched };
+    let matched: Vec<&CommentSummary> = summaries
+        .iter()
+        .copied()
+        .filter(|s| recent_ids.contains(s.post_id.as_str()))
+        .collect();
+    let used_summaries = if matched.is_empty() {
+        summaries
+    } else {
+        &matched
+    };
     let mut growth = growth::follower_spikes(history, posts, &settings.spikes);
     if !summaries.is_empty() {
         let post_dates: HashMap<&str, chrono::NaiveDate> =
             posts.iter().map(|p| (p.post_id.as_str(), p.date)).collect();
-        for spike in
-            growth.spikes.iter_mut().filter(|s| s.direction == growth::SpikeDirection::Gain)
+        for spike in growth
+            .spikes
+            .iter_mut()
+            .filter(|s| s.direction == growth::SpikeDirection::Gain)
         {
             spike.comments = growth::spike_windows(&spike.interval, &settings.spikes)
                 .and_then(|windows| growth::comment_shift(summaries, &post_dates, &windows));

@@ -9,12 +9,15 @@
 
 use std::hash::Hasher;
 
-use crate::fast_hash::{FastHasher, FastMap};
 use super::fingerprint::creator_inputs_fingerprint;
+use crate::fast_hash::{FastHasher, FastMap};
 use crate::interval_memo::IntervalMemo;
-use crate::{add_follower_sample, assess, handle_key, measure, rank, AuditSettings, CommenterPatterns, CreatorAudit, CreatorMetrics};
-use microplan_model::rows::{CommentSummary, FollowerPoint, Post};
 use crate::AuditTables;
+use crate::{
+    add_follower_sample, assess, handle_key, measure, rank, AuditSettings, CommenterPatterns,
+    CreatorAudit, CreatorMetrics,
+};
+use microplan_model::rows::{CommentSummary, FollowerPoint, Post};
 
 /// Measurements kept between audits, by handle key.
 #[derive(Debug, Clone, Default)]
@@ -91,15 +94,24 @@ pub fn audit_workspace_reusing(
 ) -> (Vec<CreatorAudit>, ReauditCounts) {
     let mut posts: FastMap<String, Vec<&Post>> = FastMap::default();
     for post in tables.posts {
-        posts.entry(handle_key(&post.handle)).or_default().push(post);
+        posts
+            .entry(handle_key(&post.handle))
+            .or_default()
+            .push(post);
     }
     let mut history: FastMap<String, Vec<&FollowerPoint>> = FastMap::default();
     for point in tables.follower_history {
-        history.entry(handle_key(&point.handle)).or_default().push(point);
+        history
+            .entry(handle_key(&point.handle))
+            .or_default()
+            .push(point);
     }
     let mut summaries: FastMap<String, Vec<&CommentSummary>> = FastMap::default();
     for summary in tables.comment_summaries {
-        summaries.entry(handle_key(&summary.handle)).or_default().push(summary);
+        summaries
+            .entry(handle_key(&summary.handle))
+            .or_default()
+            .push(summary);
     }
     let commenters: FastMap<String, &CommenterPatterns> = tables
         .commenter_patterns

@@ -89,7 +89,11 @@ pub fn comment_quality_score(specific_share: f64) -> f64 {
 /// Comment originality: `100 * max(0, 1 - duplicate share / 0.3)`, and when commenter
 /// patterns are known the lower of that and `100 * max(0, 1 - pod comment share / 0.5)`.
 pub fn originality_score(duplicate_share: f64, pod_comment_share: Option<f64>) -> f64 {
-    let duplicates = clamp(100.0 * (1.0 - duplicate_share / DUPLICATES_ZERO_AT), 0.0, 100.0);
+    let duplicates = clamp(
+        100.0 * (1.0 - duplicate_share / DUPLICATES_ZERO_AT),
+        0.0,
+        100.0,
+    );
     match pod_comment_share {
         Some(pods) => duplicates.min(clamp(100.0 * (1.0 - pods / POD_ZERO_AT), 0.0, 100.0)),
         None => duplicates,
@@ -101,7 +105,11 @@ pub fn originality_score(duplicate_share: f64, pod_comment_share: Option<f64>) -
 pub fn following_penalty(following_ratio: Option<f64>) -> f64 {
     following_ratio.filter(|r| r.is_finite()).map_or(0.0, |r| {
         FOLLOWING_RATIO_PENALTY
-            * clamp((r - FOLLOWING_RATIO_FREE) / (1.0 - FOLLOWING_RATIO_FREE), 0.0, 1.0)
+            * clamp(
+                (r - FOLLOWING_RATIO_FREE) / (1.0 - FOLLOWING_RATIO_FREE),
+                0.0,
+                1.0,
+            )
     })
 }
 
@@ -109,7 +117,11 @@ pub fn following_penalty(following_ratio: Option<f64>) -> f64 {
 /// gains - following penalty)`: unfollowed gains are those engagement did not follow and no
 /// viral post explains; unclear gains are too close to the data's edges to judge. Gains a
 /// viral post explains, gains engagement followed, and losses cost nothing.
-pub fn growth_score(unfollowed_gains: usize, unclear_gains: usize, following_ratio: Option<f64>) -> f64 {
+pub fn growth_score(
+    unfollowed_gains: usize,
+    unclear_gains: usize,
+    following_ratio: Option<f64>,
+) -> f64 {
     let penalty = UNFOLLOWED_SPIKE_PENALTY * unfollowed_gains as f64
         + UNCLEAR_SPIKE_PENALTY * unclear_gains as f64
         + following_penalty(following_ratio);
@@ -174,18 +186,31 @@ pub fn composite_score(components: &mut [Component]) -> Composite {
         .filter(|c| c.weight.is_finite() && c.weight > 0.0)
         .map(|c| c.weight)
         .sum();
-    let used_weight: f64 = components.iter().filter(|c| usable(c)).map(|c| c.weight).sum();
-    let dropped =
-        components.iter().filter(|c| c.score.is_none() && c.weight > 0.0).map(|c| c.kind).collect();
+    let used_weight: f64 = components
+        .iter()
+        .filter(|c| usable(c))
+        .map(|c| c.weight)
+        .sum();
+    let dropped = components
+        .iter()
+        .filter(|c| c.score.is_none() && c.weight > 0.0)
+        .map(|c| c.kind)
+        .collect();
     let (mut score, mut low, mut high) = (0.0, 0.0, 0.0);
     for component in components.iter_mut() {
         component.effective_weight = 0.0;
-        let Some(value) = component.score.filter(|_| used_weight > 0.0 && usable(component)) else {
+        let Some(value) = component
+            .score
+            .filter(|_| used_weight > 0.0 && usable(component))
+        else {
             continue;
         };
         let share = component.weight / used_weight;
         component.effective_weight = share;
-        let interval = component.interval.unwrap_or(ScoreInterval { low: value, high: value });
+        let interval = component.interval.unwrap_or(ScoreInterval {
+            low: value,
+            high: value,
+        });
         score += share * value;
         low += share * interval.low.min(value);
         high += share * interval.high.max(value);
@@ -193,8 +218,10 @@ pub fn composite_score(components: &mut [Component]) -> Composite {
     let has_score = used_weight > 0.0;
     Composite {
         score: has_score.then(|| clamp(score, 0.0, 100.0)),
-        interval: has_score
-            .then(|| ScoreInterval { low: clamp(low, 0.0, 100.0), high: clamp(high, 0.0, 100.0) }),
+        interval: has_score.then(|| ScoreInterval {
+            low: clamp(low, 0.0, 100.0),
+            high: clamp(high, 0.0, 100.0),
+        }),
         used_weight,
         total_weight,
         dropped,
@@ -262,7 +289,12 @@ mod tests {
         // Interval: engagement 60..90, quality point 30: low (30*60 + 20*30) / 50 = 48,
         // high (30*90 + 20*30) / 50 = 66.
         let mut parts = vec![
-            component(ComponentKind::Engagement, Some(80.0), 30.0, Some((60.0, 90.0))),
+            component(
+                ComponentKind::Engagement,
+                Some(80.0),
+                30.0,
+                Some((60.0, 90.0)),
+            ),
             component(ComponentKind::CommentQuality, Some(30.0), 20.0, None),
             component(ComponentKind::Community, None, 50.0, None),
         ];
@@ -271,7 +303,10 @@ mod tests {
         let interval = composite.interval.unwrap();
         assert!((interval.low - 48.0).abs() < 1e-9 && (interval.high - 66.0).abs() < 1e-9);
         assert_eq!(composite.dropped, vec![ComponentKind::Community]);
-        assert_eq!((composite.used_weight, composite.total_weight), (50.0, 100.0));
+        assert_eq!(
+            (composite.used_weight, composite.total_weight),
+            (50.0, 100.0)
+        );
         assert!((parts[0].effective_weight - 0.6).abs() < 1e-12);
         assert_eq!(parts[2].effective_weight, 0.0);
     }

@@ -40,16 +40,25 @@ pub(crate) fn share(value: f64) -> f64 {
 
 /// Pools the summaries (see module docs); `None` when they hold no comment at all.
 pub fn comment_totals(summaries: &[&CommentSummary]) -> Option<CommentTotals> {
-    let comments: u64 = summaries.iter().fold(0u64, |sum, s| sum.saturating_add(s.total));
+    let comments: u64 = summaries
+        .iter()
+        .fold(0u64, |sum, s| sum.saturating_add(s.total));
     if comments == 0 {
         return None;
     }
     let pooled = |part: fn(&CommentSummary) -> f64| -> f64 {
-        let weighted: f64 = summaries.iter().map(|s| share(part(s)) * s.total as f64).sum();
+        let weighted: f64 = summaries
+            .iter()
+            .map(|s| share(part(s)) * s.total as f64)
+            .sum();
         share(ratio_f64(weighted, comments as f64).unwrap_or(0.0))
     };
-    let replies = summaries.iter().fold(0u64, |sum, s| sum.saturating_add(s.creator_replies));
-    let distinct = summaries.iter().fold(0u64, |sum, s| sum.saturating_add(s.distinct_commenters));
+    let replies = summaries
+        .iter()
+        .fold(0u64, |sum, s| sum.saturating_add(s.creator_replies));
+    let distinct = summaries
+        .iter()
+        .fold(0u64, |sum, s| sum.saturating_add(s.distinct_commenters));
     let conversations = summaries.iter().filter(|s| s.max_thread_depth >= 2).count();
     Some(CommentTotals {
         posts: summaries.len(),
@@ -60,7 +69,11 @@ pub fn comment_totals(summaries: &[&CommentSummary]) -> Option<CommentTotals> {
         duplicate_share: pooled(|s| s.duplicate_share),
         creator_reply_rate: ratio(replies, comments),
         conversation_share: ratio(conversations as u64, summaries.len() as u64),
-        max_thread_depth: summaries.iter().map(|s| s.max_thread_depth).max().unwrap_or(0),
+        max_thread_depth: summaries
+            .iter()
+            .map(|s| s.max_thread_depth)
+            .max()
+            .unwrap_or(0),
         distinct_commenter_ratio: ratio(distinct, comments),
     })
 }

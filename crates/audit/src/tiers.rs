@@ -108,11 +108,26 @@ impl Default for BenchmarkTable {
         BenchmarkTable {
             platform: "instagram".to_string(),
             rows: vec![
-                TierBenchmark { tier: Tier::Nano, typical_rate: 0.048 },
-                TierBenchmark { tier: Tier::Micro, typical_rate: 0.024 },
-                TierBenchmark { tier: Tier::Mid, typical_rate: 0.018 },
-                TierBenchmark { tier: Tier::Macro, typical_rate: 0.015 },
-                TierBenchmark { tier: Tier::Mega, typical_rate: 0.012 },
+                TierBenchmark {
+                    tier: Tier::Nano,
+                    typical_rate: 0.048,
+                },
+                TierBenchmark {
+                    tier: Tier::Micro,
+                    typical_rate: 0.024,
+                },
+                TierBenchmark {
+                    tier: Tier::Mid,
+                    typical_rate: 0.018,
+                },
+                TierBenchmark {
+                    tier: Tier::Macro,
+                    typical_rate: 0.015,
+                },
+                TierBenchmark {
+                    tier: Tier::Mega,
+                    typical_rate: 0.012,
+                },
             ],
             source:
                 "Organic Media Buying, 'Micro vs Nano vs Macro Influencers' (Instagram column, \
@@ -132,9 +147,18 @@ impl BenchmarkTable {
         BenchmarkTable {
             platform: "instagram".to_string(),
             rows: vec![
-                TierBenchmark { tier: Tier::Nano, typical_rate: 0.0178 },
-                TierBenchmark { tier: Tier::Micro, typical_rate: 0.0054 },
-                TierBenchmark { tier: Tier::Mega, typical_rate: 0.0033 },
+                TierBenchmark {
+                    tier: Tier::Nano,
+                    typical_rate: 0.0178,
+                },
+                TierBenchmark {
+                    tier: Tier::Micro,
+                    typical_rate: 0.0054,
+                },
+                TierBenchmark {
+                    tier: Tier::Mega,
+                    typical_rate: 0.0033,
+                },
             ],
             source: "HypeAuditor, State of Influencer Marketing 2026 (as reported by eMarketer)"
                 .to_string(),
@@ -159,11 +183,17 @@ impl BenchmarkTable {
 pub fn tier_anchor(tier: Tier, boundaries: &TierBoundaries) -> f64 {
     let bound = |value: u64| (value as f64).max(1.0);
     let (low, high) = match tier {
-        Tier::Nano => (bound(boundaries.micro_from) / 10.0, bound(boundaries.micro_from)),
+        Tier::Nano => (
+            bound(boundaries.micro_from) / 10.0,
+            bound(boundaries.micro_from),
+        ),
         Tier::Micro => (bound(boundaries.micro_from), bound(boundaries.mid_from)),
         Tier::Mid => (bound(boundaries.mid_from), bound(boundaries.macro_from)),
         Tier::Macro => (bound(boundaries.macro_from), bound(boundaries.mega_from)),
-        Tier::Mega => (bound(boundaries.mega_from), bound(boundaries.mega_from) * 10.0),
+        Tier::Mega => (
+            bound(boundaries.mega_from),
+            bound(boundaries.mega_from) * 10.0,
+        ),
     };
     (low * high).sqrt().max(1.0)
 }
@@ -174,10 +204,18 @@ pub fn tier_anchor(tier: Tier, boundaries: &TierBoundaries) -> f64 {
 /// holds. A creator with 9,600 followers and one with 10,400 are judged against nearly the
 /// same figure (3.64% and 3.56% with the default table), not against 4.8% and 2.4%.
 /// `None` when the table has no usable figure.
-pub fn benchmark_rate_at(followers: u64, boundaries: &TierBoundaries, table: &BenchmarkTable) -> Option<f64> {
+pub fn benchmark_rate_at(
+    followers: u64,
+    boundaries: &TierBoundaries,
+    table: &BenchmarkTable,
+) -> Option<f64> {
     let mut anchors: Vec<(f64, f64)> = Tier::ALL
         .iter()
-        .filter_map(|t| table.typical_rate(*t).map(|rate| (tier_anchor(*t, boundaries).ln(), rate)))
+        .filter_map(|t| {
+            table
+                .typical_rate(*t)
+                .map(|rate| (tier_anchor(*t, boundaries).ln(), rate))
+        })
         .filter(|(x, _)| x.is_finite())
         .collect();
     anchors.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -187,7 +225,9 @@ pub fn benchmark_rate_at(followers: u64, boundaries: &TierBoundaries, table: &Be
         return Some(first.1);
     }
     for pair in anchors.windows(2) {
-        let (Some(&(x0, r0)), Some(&(x1, r1))) = (pair.first(), pair.get(1)) else { continue };
+        let (Some(&(x0, r0)), Some(&(x1, r1))) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
         if x <= x1 {
             let span = x1 - x0;
             if span <= 0.0 {
@@ -314,7 +354,11 @@ mod tests {
 
     #[test]
     fn edited_boundaries_change_the_tier() {
-        let b = TierBoundaries { micro_from: 5_000, mid_from: 50_000, ..TierBoundaries::default() };
+        let b = TierBoundaries {
+            micro_from: 5_000,
+            mid_from: 50_000,
+            ..TierBoundaries::default()
+        };
         assert_eq!(tier_for(6_000, &b), Tier::Micro);
         assert_eq!(tier_for(60_000, &b), Tier::Mid);
     }
@@ -358,7 +402,10 @@ mod tests {
         let table = BenchmarkTable::hypeauditor_2026_instagram();
         assert!(benchmark_position(0.02, Tier::Mid, &table).is_none());
         let broken = BenchmarkTable {
-            rows: vec![TierBenchmark { tier: Tier::Nano, typical_rate: 0.0 }],
+            rows: vec![TierBenchmark {
+                tier: Tier::Nano,
+                typical_rate: 0.0,
+            }],
             ..BenchmarkTable::default()
         };
         assert!(benchmark_position(0.02, Tier::Nano, &broken).is_none());

@@ -120,9 +120,11 @@ fn percentile(values: &mut [f64], q: f64) -> Option<f64> {
 pub fn mean_rate_interval(values: &[f64], resamples: usize, seed: u64) -> Option<RateInterval> {
     let (t_low, t_high) = t_mean_interval(values)?;
     let (low, high, method) = match bootstrap_mean_interval(values, resamples, seed) {
-        Some((b_low, b_high)) => {
-            (t_low.min(b_low), t_high.max(b_high), IntervalMethod::BootstrapOrT)
-        }
+        Some((b_low, b_high)) => (
+            t_low.min(b_low),
+            t_high.max(b_high),
+            IntervalMethod::BootstrapOrT,
+        ),
         None => (t_low, t_high, IntervalMethod::StudentT),
     };
     Some(RateInterval {
@@ -137,7 +139,8 @@ pub fn mean_rate_interval(values: &[f64], resamples: usize, seed: u64) -> Option
 /// Wilson score 95% interval for `successes` out of `trials`:
 /// centre `(p + z^2/2n) / (1 + z^2/n)`, half-width `z/(1 + z^2/n) * sqrt(p(1-p)/n + z^2/4n^2)`.
 pub fn wilson_interval(successes: u64, trials: u64) -> Option<RateInterval> {
-    let interval = proportion_interval(successes, trials, 1.0 - LEVEL, ProportionMethod::Wilson).ok()?;
+    let interval =
+        proportion_interval(successes, trials, 1.0 - LEVEL, ProportionMethod::Wilson).ok()?;
     Some(RateInterval {
         low: interval.lower,
         high: interval.upper,
@@ -195,7 +198,10 @@ mod tests {
         let few = mean_rate_interval(&pattern, DEFAULT_RESAMPLES, DEFAULT_SEED).unwrap();
         let many = mean_rate_interval(&thirty, DEFAULT_RESAMPLES, DEFAULT_SEED).unwrap();
         let (few_width, many_width) = (few.high - few.low, many.high - many.low);
-        assert!(few_width > 3.0 * many_width, "3 posts {few_width} vs 30 posts {many_width}");
+        assert!(
+            few_width > 3.0 * many_width,
+            "3 posts {few_width} vs 30 posts {many_width}"
+        );
         assert_eq!(mean_rate_interval(&[0.03], 100, 1), None);
     }
 

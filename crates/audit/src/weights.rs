@@ -193,7 +193,11 @@ impl Weights {
 
     /// Sets the weight of one component (a negative or non-finite value is stored as 0).
     pub fn set(&mut self, kind: ComponentKind, value: f64) {
-        let value = if value.is_finite() && value > 0.0 { value.min(1e12) } else { 0.0 };
+        let value = if value.is_finite() && value > 0.0 {
+            value.min(1e12)
+        } else {
+            0.0
+        };
         let slot = match kind {
             ComponentKind::Engagement => &mut self.engagement,
             ComponentKind::Reach => &mut self.reach,
@@ -240,13 +244,20 @@ mod tests {
         for objective in Objective::ALL {
             let weights = Weights::preset(objective);
             let total: f64 = ComponentKind::ALL.iter().map(|k| weights.get(*k)).sum();
-            assert!((total - 100.0).abs() < 1e-9, "{objective:?} sums to {total}");
+            assert!(
+                (total - 100.0).abs() < 1e-9,
+                "{objective:?} sums to {total}"
+            );
         }
     }
 
     #[test]
     fn unusable_weights_count_as_zero() {
-        let weights = Weights { engagement: f64::NAN, reach: -3.0, ..Weights::default() };
+        let weights = Weights {
+            engagement: f64::NAN,
+            reach: -3.0,
+            ..Weights::default()
+        };
         assert_eq!(weights.get(ComponentKind::Engagement), 0.0);
         assert_eq!(weights.get(ComponentKind::Reach), 0.0);
     }

@@ -1,7 +1,9 @@
 //! Raw comments grouped by creator, analysed, and written into a workspace: summaries replace
 //! the creator's old ones and no commenter handle or comment text is stored.
 
-use microplan_audit::comment_import::{analyse_creator, group_by_creator, new_salt, AnalysedCreator};
+use microplan_audit::comment_import::{
+    analyse_creator, group_by_creator, new_salt, AnalysedCreator,
+};
 use microplan_audit::comments::{CommentSettings, RawComment};
 use microplan_model::rows::CommentSummary;
 use microplan_workspace::audits::apply_analysed;

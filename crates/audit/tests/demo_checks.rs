@@ -10,7 +10,10 @@ fn demo_audits() -> Vec<CreatorAudit> {
 }
 
 fn find<'a>(audits: &'a [CreatorAudit], handle: &str) -> &'a CreatorAudit {
-    audits.iter().find(|a| a.handle == handle).expect("creator audited")
+    audits
+        .iter()
+        .find(|a| a.handle == handle)
+        .expect("creator audited")
 }
 
 fn is_growth_flag(kind: FlagKind) -> bool {
@@ -34,10 +37,26 @@ fn bought_followers_get_a_warning_that_engagement_did_not_follow() {
         .expect("a follower-jump warning");
     assert_eq!(flag.severity, Severity::Warning);
     assert!(!flag.explainable);
-    assert!(flag.id.starts_with("peakpace_lena:follower-jump:"), "{}", flag.id);
-    assert!(flag.evidence.contains("Followers jumped by 18,000"), "{}", flag.evidence);
-    assert!(flag.evidence.contains("Engagement did not follow"), "{}", flag.evidence);
-    assert!(flag.evidence.contains("generic or emoji only"), "{}", flag.evidence);
+    assert!(
+        flag.id.starts_with("peakpace_lena:follower-jump:"),
+        "{}",
+        flag.id
+    );
+    assert!(
+        flag.evidence.contains("Followers jumped by 18,000"),
+        "{}",
+        flag.evidence
+    );
+    assert!(
+        flag.evidence.contains("Engagement did not follow"),
+        "{}",
+        flag.evidence
+    );
+    assert!(
+        flag.evidence.contains("generic or emoji only"),
+        "{}",
+        flag.evidence
+    );
     let spike = lena.metrics.growth.spikes.first().expect("one spike");
     let engagement = spike.engagement.as_ref().expect("posts on both sides");
     assert!(engagement.per_follower_change < -0.25, "{engagement:?}");
@@ -47,26 +66,45 @@ fn bought_followers_get_a_warning_that_engagement_did_not_follow() {
         .iter()
         .find(|c| c.kind == ComponentKind::GrowthAuthenticity);
     assert_eq!(growth.and_then(|c| c.score).map(f64::round), Some(20.0));
-    assert_eq!(audits.last().map(|a| a.handle.as_str()), Some(BOUGHT_FOLLOWERS_HANDLE));
+    assert_eq!(
+        audits.last().map(|a| a.handle.as_str()),
+        Some(BOUGHT_FOLLOWERS_HANDLE)
+    );
 }
 
 #[test]
 fn a_viral_jump_is_flagged_as_explainable_not_as_fraud() {
     let audits = demo_audits();
     let crumb = find(&audits, VIRAL_HANDLE);
-    let growth_flags: Vec<_> = crumb.flags.iter().filter(|f| is_growth_flag(f.kind)).collect();
+    let growth_flags: Vec<_> = crumb
+        .flags
+        .iter()
+        .filter(|f| is_growth_flag(f.kind))
+        .collect();
     assert_eq!(growth_flags.len(), 1, "{growth_flags:?}");
     let flag = growth_flags[0];
     assert_eq!(flag.kind, FlagKind::FollowerJumpWithEngagement);
     assert_eq!(flag.severity, Severity::Info);
     assert!(flag.explainable);
-    assert!(flag.evidence.contains("Followers jumped by 21,000"), "{}", flag.evidence);
-    assert!(flag.evidence.contains("Engagement followed"), "{}", flag.evidence);
+    assert!(
+        flag.evidence.contains("Followers jumped by 21,000"),
+        "{}",
+        flag.evidence
+    );
+    assert!(
+        flag.evidence.contains("Engagement followed"),
+        "{}",
+        flag.evidence
+    );
     let growth = crumb
         .components
         .iter()
         .find(|c| c.kind == ComponentKind::GrowthAuthenticity);
-    assert_eq!(growth.and_then(|c| c.score), Some(100.0), "no deduction for a followed jump");
+    assert_eq!(
+        growth.and_then(|c| c.score),
+        Some(100.0),
+        "no deduction for a followed jump"
+    );
     assert!(crumb.score > find(&audits, BOUGHT_FOLLOWERS_HANDLE).score);
 }
 
@@ -74,10 +112,15 @@ fn a_viral_jump_is_flagged_as_explainable_not_as_fraud() {
 fn clean_creators_get_no_growth_flag() {
     let audits = demo_audits();
     let lotte = find(&audits, "levain_lotte");
-    assert!(lotte.flags.iter().all(|f| !is_growth_flag(f.kind)), "{:?}", lotte.flags);
+    assert!(
+        lotte.flags.iter().all(|f| !is_growth_flag(f.kind)),
+        "{:?}",
+        lotte.flags
+    );
     assert!(lotte.metrics.growth.enough_data);
-    for audit in
-        audits.iter().filter(|a| a.handle != BOUGHT_FOLLOWERS_HANDLE && a.handle != VIRAL_HANDLE)
+    for audit in audits
+        .iter()
+        .filter(|a| a.handle != BOUGHT_FOLLOWERS_HANDLE && a.handle != VIRAL_HANDLE)
     {
         assert!(
             audit.flags.iter().all(|f| !is_growth_flag(f.kind)),
@@ -86,7 +129,10 @@ fn clean_creators_get_no_growth_flag() {
             audit.flags
         );
         assert!(
-            audit.flags.iter().all(|f| f.kind != FlagKind::DuplicateComments),
+            audit
+                .flags
+                .iter()
+                .all(|f| f.kind != FlagKind::DuplicateComments),
             "{}",
             audit.handle
         );
@@ -117,8 +163,15 @@ fn the_workspace_audit_is_ranked_complete_and_matches_the_single_audit() {
     let settings = AuditSettings::default();
     let audits = audit_workspace(&demo, &settings);
     assert_eq!(audits.len(), demo.creators.len());
-    assert!(audits.windows(2).all(|w| w[0].score >= w[1].score), "ranked by score");
-    let crumb = demo.creators.iter().find(|c| c.handle == VIRAL_HANDLE).unwrap();
+    assert!(
+        audits.windows(2).all(|w| w[0].score >= w[1].score),
+        "ranked by score"
+    );
+    let crumb = demo
+        .creators
+        .iter()
+        .find(|c| c.handle == VIRAL_HANDLE)
+        .unwrap();
     let single = audit_creator(
         crumb,
         &demo.posts,

@@ -2,7 +2,8 @@
 //! benchmark band brackets the interpolated benchmark.
 
 use microplan_audit::detail::{
-    benchmark_band, engagement_points, follower_points, metric_lines, spike_markers, BAND_HIGH, BAND_LOW,
+    benchmark_band, engagement_points, follower_points, metric_lines, spike_markers, BAND_HIGH,
+    BAND_LOW,
 };
 use microplan_audit::tiers::BenchmarkLabel;
 use microplan_audit::AuditSettings;

@@ -41,11 +41,21 @@ fn date() -> impl Strategy<Value = NaiveDate> {
 }
 
 fn share() -> impl Strategy<Value = f64> {
-    prop_oneof![0.0f64..=1.0, any::<f64>(), Just(f64::NAN), Just(f64::INFINITY)]
+    prop_oneof![
+        0.0f64..=1.0,
+        any::<f64>(),
+        Just(f64::NAN),
+        Just(f64::INFINITY)
+    ]
 }
 
 fn post() -> impl Strategy<Value = Post> {
-    let counts = (count(), count(), proptest::option::of(count()), proptest::option::of(count()));
+    let counts = (
+        count(),
+        count(),
+        proptest::option::of(count()),
+        proptest::option::of(count()),
+    );
     let extras = (
         proptest::option::of(count()),
         proptest::option::of(count()),
@@ -68,7 +78,11 @@ fn post() -> impl Strategy<Value = Post> {
                 saves,
                 sponsored,
                 disclosure,
-                topics: if id % 3 == 0 { vec!["sourdough".into()] } else { vec![] },
+                topics: if id % 3 == 0 {
+                    vec!["sourdough".into()]
+                } else {
+                    vec![]
+                },
             }
         },
     )
@@ -148,14 +162,16 @@ fn raw_comment() -> impl Strategy<Value = RawComment> {
         any::<bool>(),
         proptest::option::of(0u8..8),
     )
-        .prop_map(|(post, who, id, text, is_creator_reply, parent)| RawComment {
-            post_id: format!("p{post}"),
-            comment_id: id.map(|i| format!("c{i}")),
-            commenter: format!("user{who}"),
-            text,
-            is_creator_reply,
-            parent: parent.map(|i| format!("c{i}")),
-        })
+        .prop_map(
+            |(post, who, id, text, is_creator_reply, parent)| RawComment {
+                post_id: format!("p{post}"),
+                comment_id: id.map(|i| format!("c{i}")),
+                commenter: format!("user{who}"),
+                text,
+                is_creator_reply,
+                parent: parent.map(|i| format!("c{i}")),
+            },
+        )
 }
 
 fn fast_settings(weights_garbage: bool) -> AuditSettings {

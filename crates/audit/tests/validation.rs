@@ -24,7 +24,10 @@ use microplan_workspace::io::table::TableKind;
 use microplan_workspace::io::validate::{validate, ImportOptions};
 use microplan_workspace::Workspace;
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/validation");
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/validation"
+);
 
 /// Which files to read: the set, and whether the comments keep their thread column.
 #[derive(Clone, Copy)]

@@ -34,7 +34,10 @@ impl ColumnKind {
 
     /// Quantities, which tables align right so digits line up.
     pub fn is_numeric(self) -> bool {
-        matches!(self, ColumnKind::Count | ColumnKind::Number | ColumnKind::Fraction | ColumnKind::Money)
+        matches!(
+            self,
+            ColumnKind::Count | ColumnKind::Number | ColumnKind::Fraction | ColumnKind::Money
+        )
     }
 }
 

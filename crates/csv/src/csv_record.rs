@@ -8,7 +8,11 @@ use super::text::guard_formula;
 /// A cell as written: guarded unless it is a number, quoted when it holds `,` `"` CR or LF.
 pub fn csv_field(cell: &str) -> String {
     let is_number = cell.trim() == cell && cell.parse::<f64>().is_ok_and(f64::is_finite);
-    let cell = if is_number { cell.to_string() } else { guard_formula(cell) };
+    let cell = if is_number {
+        cell.to_string()
+    } else {
+        guard_formula(cell)
+    };
     if cell.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -18,7 +22,11 @@ pub fn csv_field(cell: &str) -> String {
 
 /// The cells as one CRLF-terminated record.
 pub fn csv_record<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut line = cells.iter().map(|cell| csv_field(cell.as_ref())).collect::<Vec<_>>().join(",");
+    let mut line = cells
+        .iter()
+        .map(|cell| csv_field(cell.as_ref()))
+        .collect::<Vec<_>>()
+        .join(",");
     line.push_str("\r\n");
     line
 }

@@ -207,8 +207,11 @@ fn compact_iso(token: &str) -> Option<NaiveDate> {
 /// report names its row and column instead of autosave refusing the workspace later.
 pub fn read_date(text: &str) -> Result<DateReading, Problem> {
     let reading = read_any_date(text)?;
-    let (DateReading::Clear(date) | DateReading::Ordered(date, _) | DateReading::Ambiguous { day_first: date, .. }) =
-        reading;
+    let (DateReading::Clear(date)
+    | DateReading::Ordered(date, _)
+    | DateReading::Ambiguous {
+        day_first: date, ..
+    }) = reading;
     if microplan_model::limits::date_in_range(date) {
         Ok(reading)
     } else {

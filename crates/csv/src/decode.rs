@@ -13,14 +13,25 @@ pub enum ReadError {
     /// A workbook or other zipped file rather than CSV; names the format.
     Spreadsheet(&'static str),
     /// A NUL byte at this byte offset of the file: binary data, not text.
-    NulBytes { offset: usize },
+    NulBytes {
+        offset: usize,
+    },
     /// Bytes that are not UTF-8, starting at this byte offset (on this 1-based line).
-    InvalidUtf8 { offset: usize, line: usize, byte: u8 },
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+        byte: u8,
+    },
     NoHeader,
     /// The header has more named columns than [`MAX_COLUMNS`].
-    TooManyColumns { columns: usize },
+    TooManyColumns {
+        columns: usize,
+    },
     /// A line of the file is longer than [`MAX_LINE_BYTES`].
-    LineTooLong { line: usize, bytes: usize },
+    LineTooLong {
+        line: usize,
+        bytes: usize,
+    },
 }
 
 fn count(value: usize) -> String {
@@ -192,14 +203,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         let text = std::str::from_utf8(rest).map_err(|error| invalid_utf8(rest, 3, error))?;
-        return checked(text.to_string(), "UTF-8 with BOM", notes, Layout::Utf8 { prefix: 3 });
+        return checked(
+            text.to_string(),
+            "UTF-8 with BOM",
+            notes,
+            Layout::Utf8 { prefix: 3 },
+        );
     }
     // NUL bytes are valid UTF-8, so UTF-16 without a BOM must be recognised first.
     if let Some(first_nul) = bytes.iter().position(|b| *b == 0) {
         return match bomless_utf16(bytes) {
             Some(little_endian) => {
                 let text = utf16_text(bytes, little_endian, &mut notes);
-                let name = if little_endian { "UTF-16 LE (no BOM)" } else { "UTF-16 BE (no BOM)" };
+                let name = if little_endian {
+                    "UTF-16 LE (no BOM)"
+                } else {
+                    "UTF-16 BE (no BOM)"
+                };
                 checked(text, name, notes, Layout::Utf16 { prefix: 0 })
             }
             None => Err(ReadError::NulBytes { offset: first_nul }),
@@ -321,23 +341,48 @@ mod tests {
         assert!(error.to_string().starts_with("NUL bytes at byte offset 1: this looks like a binary file, e.g. a spreadsheet .xlsx"), "{error}");
         let mut far = vec![b'x'; 1500];
         far.push(0);
-        assert_eq!(decode_owned(far).unwrap_err().to_string().get(..33), Some("NUL bytes at byte offset 1,500: t"));
+        assert_eq!(
+            decode_owned(far).unwrap_err().to_string().get(..33),
+            Some("NUL bytes at byte offset 1,500: t")
+        );
         // After a UTF-8 BOM the offset counts the BOM's 3 bytes.
-        assert_eq!(decode(b"\xEF\xBB\xBFab\0").unwrap_err(), ReadError::NulBytes { offset: 5 });
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFab\0").unwrap_err(),
+            ReadError::NulBytes { offset: 5 }
+        );
         // In UTF-16 with a BOM: BOM 2 bytes, "ab" 4 bytes, then the NUL unit.
-        assert_eq!(decode(&utf16("ab\0c", true, true)).unwrap_err(), ReadError::NulBytes { offset: 6 });
+        assert_eq!(
+            decode(&utf16("ab\0c", true, true)).unwrap_err(),
+            ReadError::NulBytes { offset: 6 }
+        );
     }
 
     #[test]
     fn invalid_utf8_names_offset_line_and_byte() {
         let error = decode(b"name\ncaf\xe9").unwrap_err();
-        assert_eq!(error, ReadError::InvalidUtf8 { offset: 8, line: 2, byte: 0xE9 });
+        assert_eq!(
+            error,
+            ReadError::InvalidUtf8 {
+                offset: 8,
+                line: 2,
+                byte: 0xE9
+            }
+        );
         let message = error.to_string();
-        assert!(message.starts_with("The file is not UTF-8 text: byte offset 8 (line 2) holds the byte 0xE9"), "{message}");
+        assert!(
+            message.starts_with(
+                "The file is not UTF-8 text: byte offset 8 (line 2) holds the byte 0xE9"
+            ),
+            "{message}"
+        );
         assert!(message.contains("re-save it as CSV UTF-8"), "{message}");
         assert_eq!(
             decode_owned(b"\xEF\xBB\xBFa\xff".to_vec()).unwrap_err(),
-            ReadError::InvalidUtf8 { offset: 4, line: 1, byte: 0xFF }
+            ReadError::InvalidUtf8 {
+                offset: 4,
+                line: 1,
+                byte: 0xFF
+            }
         );
     }
 

@@ -12,12 +12,26 @@ pub const MAX_FILE_NAME_CHARS: usize = 120;
 pub fn file_stem(label: &str) -> String {
     let cleaned: String = label
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let joined = cleaned.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
+    let joined = cleaned
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     let capped: String = joined.chars().take(MAX_STEM_CHARS).collect();
     let stem = capped.trim_end_matches('-').to_lowercase();
-    if stem.is_empty() { "workspace".into() } else { stem }
+    if stem.is_empty() {
+        "workspace".into()
+    } else {
+        stem
+    }
 }
 
 /// Caps a whole file name at `MAX_FILE_NAME_CHARS`, keeping its extension.
@@ -26,7 +40,9 @@ pub fn capped_file_name(name: &str) -> String {
         return name.to_string();
     }
     let (stem, extension) = match name.rsplit_once('.') {
-        Some((stem, extension)) if extension.chars().count() <= 10 => (stem, format!(".{extension}")),
+        Some((stem, extension)) if extension.chars().count() <= 10 => {
+            (stem, format!(".{extension}"))
+        }
         _ => (name, String::new()),
     };
     let keep = MAX_FILE_NAME_CHARS.saturating_sub(extension.chars().count());
@@ -48,7 +64,10 @@ mod tests {
         assert_eq!(long.chars().count(), MAX_STEM_CHARS);
         // A cap that falls on a separator leaves no trailing hyphen.
         let words = file_stem(&"abcd ".repeat(100));
-        assert!(!words.ends_with('-') && words.chars().count() <= MAX_STEM_CHARS, "{words}");
+        assert!(
+            !words.ends_with('-') && words.chars().count() <= MAX_STEM_CHARS,
+            "{words}"
+        );
     }
 
     #[test]

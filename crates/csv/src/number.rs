@@ -3,8 +3,8 @@
 //! Digits are kept as text until the end so abbreviations and percentages shift the decimal
 //! point exactly (`1.2k` is exactly 1200, `5%` exactly 0.05) and long counts stay exact.
 
-use super::text::take_currency;
 use super::problem::Problem;
+use super::text::take_currency;
 
 /// A decimal number as sign and digit strings.
 #[derive(Debug, Clone, PartialEq)]

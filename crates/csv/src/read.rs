@@ -294,7 +294,15 @@ impl CsvChunks {
         }
         check_header_width(headers.len())?;
         let line = first_line + count_line_breaks(text.as_bytes().get(..offset).unwrap_or(&[]));
-        Ok(CsvChunks { text, offset, line, headers, delimiter, encoding: decoded.encoding, notes })
+        Ok(CsvChunks {
+            text,
+            offset,
+            line,
+            headers,
+            delimiter,
+            encoding: decoded.encoding,
+            notes,
+        })
     }
 
     /// The next `limit` records (fewer at the end; none when the file is done), each with
@@ -303,8 +311,12 @@ impl CsvChunks {
         let width = self.headers.len();
         let mut rows = Vec::new();
         self.visit_chunk(limit, |line, record| {
-            let mut cells: Vec<String> = record.iter().map(|cell| cell.trim().to_string()).collect();
-            let used = cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |last| last + 1);
+            let mut cells: Vec<String> =
+                record.iter().map(|cell| cell.trim().to_string()).collect();
+            let used = cells
+                .iter()
+                .rposition(|cell| !cell.is_empty())
+                .map_or(0, |last| last + 1);
             cells.truncate(used.max(width));
             cells.resize(cells.len().max(width), String::new());
             rows.push(RawRow { line, cells });

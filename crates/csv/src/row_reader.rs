@@ -128,8 +128,12 @@ impl<'a> RowReader<'a> {
     /// Audience shares such as `GB 40%; US 20%` (see `microplan_model::audience::parse_shares`).
     pub fn audience_shares(&mut self, key: &str) -> Vec<microplan_model::audience::AudienceShare> {
         self.read(key, |text| {
-            microplan_model::audience::parse_shares(unguard_formula(text))
-                .map_err(|why| Problem::new(why, "write each share as a name and a percentage, separated by ;"))
+            microplan_model::audience::parse_shares(unguard_formula(text)).map_err(|why| {
+                Problem::new(
+                    why,
+                    "write each share as a name and a percentage, separated by ;",
+                )
+            })
         })
         .unwrap_or_default()
     }

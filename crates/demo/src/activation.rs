@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 
-use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
 use microplan_model::money::Money;
+use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
 use microplan_stats::binomial_planning::gifted_to_seed_with_paid;
 
 pub const PAST_ACTIVATION: &str = "Trail autumn race season 2026";
@@ -165,10 +165,10 @@ pub fn gifting_history() -> Vec<GiftingRecord> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use microplan_plan::activation::ecosystem::is_member;
-    use microplan_plan::activation::history::review_activation;
     use crate::{as_of, demo_workspace};
     use microplan_model::rows::PipelineStatus;
+    use microplan_plan::activation::ecosystem::is_member;
+    use microplan_plan::activation::history::review_activation;
 
     #[test]
     fn every_seeded_creator_is_an_active_member_of_the_community() {

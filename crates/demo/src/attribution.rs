@@ -9,12 +9,14 @@
 
 use chrono::{Duration, NaiveDate};
 
-use microplan_plan::attribution::{AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer};
 use crate::PILOT_CAMPAIGN;
 use microplan_model::money::Money;
 use microplan_model::random::SplitMix64;
-use microplan_plan::tracking::utm_value;
 use microplan_model::rows::{Creator, DeliverableResult, PipelineStatus};
+use microplan_plan::attribution::{
+    AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer,
+};
+use microplan_plan::tracking::utm_value;
 
 pub const LEAKED_CODE: &str = "HANA15";
 const LEAKED_HANDLE: &str = "highland_hana";
@@ -221,9 +223,9 @@ fn survey_answers() -> Vec<SurveyAnswer> {
 
 #[cfg(test)]
 mod tests {
+    use crate::demo_workspace;
     use microplan_workspace::attribution::leaks::{detect_leaks, LeakKind};
     use microplan_workspace::attribution::reconcile::reconcile;
-    use crate::demo_workspace;
 
     #[test]
     fn demo_attribution_matches_the_pilot_results_and_flags_one_leak() {

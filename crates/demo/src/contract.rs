@@ -3,9 +3,12 @@
 
 use chrono::NaiveDate;
 
-use microplan_plan::contract::{Bonus, Channel, ContractChoices, ContractDraft, CreatorParty, DraftStatus, ExclusivityKind, Kpi, UsageGrant};
-use microplan_plan::deliverables::{Deliverable, DeliverableFormat};
 use crate::activation::PLANNED_ACTIVATION;
+use microplan_plan::contract::{
+    Bonus, Channel, ContractChoices, ContractDraft, CreatorParty, DraftStatus, ExclusivityKind,
+    Kpi, UsageGrant,
+};
+use microplan_plan::deliverables::{Deliverable, DeliverableFormat};
 use microplan_plan::markets::Market;
 
 /// The demo creator the draft is with (a UK creator in the January activation).
@@ -23,7 +26,13 @@ pub fn demo_contract_choices() -> ContractChoices {
         legal_name: "Lotte Levain".into(),
         address: String::new(),
     };
-    let mut c = ContractChoices::new(PLANNED_ACTIVATION, "Hearth & Trail Ltd", creator, Market::Uk, date(2026, 12, 14));
+    let mut c = ContractChoices::new(
+        PLANNED_ACTIVATION,
+        "Hearth & Trail Ltd",
+        creator,
+        Market::Uk,
+        date(2026, 12, 14),
+    );
     c.schedule.posting_start = date(2027, 1, 11);
     c.schedule.posting_end = date(2027, 1, 24);
     c.schedule.term_end = date(2027, 4, 30);
@@ -45,24 +54,52 @@ pub fn demo_contract_choices() -> ContractChoices {
     c.compensation.fee = Some(250.0);
     c.compensation.product = "a starter kit (bar assortment, banneton and flour)".into();
     c.compensation.product_value = Some(45.0);
-    c.compensation.bonus = Some(Bonus { metric: "code redemptions".into(), threshold: 50.0, amount: 75.0 });
+    c.compensation.bonus = Some(Bonus {
+        metric: "code redemptions".into(),
+        threshold: 50.0,
+        amount: 75.0,
+    });
     c.licence.grants = vec![
-        UsageGrant { channel: Channel::OrganicSocial, territory: "United Kingdom".into(), months: 6, platforms: String::new() },
-        UsageGrant { channel: Channel::Website, territory: "United Kingdom".into(), months: 6, platforms: String::new() },
+        UsageGrant {
+            channel: Channel::OrganicSocial,
+            territory: "United Kingdom".into(),
+            months: 6,
+            platforms: String::new(),
+        },
+        UsageGrant {
+            channel: Channel::Website,
+            territory: "United Kingdom".into(),
+            months: 6,
+            platforms: String::new(),
+        },
     ];
     c.exclusivity.kind = ExclusivityKind::FirstRefusal;
     c.exclusivity.category = "energy bars and snack bars".into();
     c.exclusivity.days_after = 30;
     c.reporting.kpis = vec![
-        Kpi { metric: "Engagement rate by reach".into(), target: String::new(), data_source: "Native Instagram insights (screenshots)".into() },
-        Kpi { metric: "Code redemptions".into(), target: "50 in the window".into(), data_source: "Shop orders with the creator's code".into() },
+        Kpi {
+            metric: "Engagement rate by reach".into(),
+            target: String::new(),
+            data_source: "Native Instagram insights (screenshots)".into(),
+        },
+        Kpi {
+            metric: "Code redemptions".into(),
+            target: "50 in the window".into(),
+            data_source: "Shop orders with the creator's code".into(),
+        },
     ];
     c
 }
 
 /// The saved drafts of the demo workspace.
 pub fn contracts() -> Vec<ContractDraft> {
-    vec![ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: date(2026, 11, 1), choices: demo_contract_choices(), edit_stamp: 0 }]
+    vec![ContractDraft {
+        version: 1,
+        status: DraftStatus::Draft,
+        saved_on: date(2026, 11, 1),
+        choices: demo_contract_choices(),
+        edit_stamp: 0,
+    }]
 }
 
 #[cfg(test)]
@@ -75,9 +112,16 @@ mod tests {
         let problems = check_choices(&demo_contract_choices());
         assert_eq!(problems, Vec::new());
         let demo = crate::demo_workspace();
-        let creator = demo.creators.iter().find(|c| c.handle == DEMO_CONTRACT_HANDLE).expect("demo creator");
+        let creator = demo
+            .creators
+            .iter()
+            .find(|c| c.handle == DEMO_CONTRACT_HANDLE)
+            .expect("demo creator");
         assert_eq!(creator.country.as_deref(), Some("GB"));
         assert_eq!(demo.contracts.len(), 1);
-        assert!(microplan_workspace::contract_drafts::campaign_handles(&demo, PLANNED_ACTIVATION).contains(&DEMO_CONTRACT_HANDLE.to_string()));
+        assert!(
+            microplan_workspace::contract_drafts::campaign_handles(&demo, PLANNED_ACTIVATION)
+                .contains(&DEMO_CONTRACT_HANDLE.to_string())
+        );
     }
 }

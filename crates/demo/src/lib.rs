@@ -24,7 +24,10 @@ use chrono::{Duration, NaiveDate};
 
 use microplan_model::money::Money;
 use microplan_model::random::SplitMix64;
-use microplan_model::rows::{CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post, TestArm};
+use microplan_model::rows::{
+    CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post,
+    TestArm,
+};
 use microplan_workspace::Workspace;
 
 pub const DEMO_NAME: &str = "Demo: Hearth & Trail";
@@ -58,25 +61,71 @@ struct CommunityPlan {
 const TRAIL: CommunityPlan = CommunityPlan {
     community: "Trail running",
     handles: [
-        "peakpace_lena", "muddy_miles_tom", "ridge_runner_ava", "fell_and_fog", "trail_nora",
-        "ultra_ollie", "switchback_sara", "bogtrotter_ben", "kestrel_runs", "highland_hana",
-        "pace_and_pine", "gritty_gaia", "scree_sam", "lochside_lucy", "moor_miles_max",
-        "vert_vik", "heather_hops", "summit_saoirse", "dawn_patrol_dan", "canal_to_crag",
+        "peakpace_lena",
+        "muddy_miles_tom",
+        "ridge_runner_ava",
+        "fell_and_fog",
+        "trail_nora",
+        "ultra_ollie",
+        "switchback_sara",
+        "bogtrotter_ben",
+        "kestrel_runs",
+        "highland_hana",
+        "pace_and_pine",
+        "gritty_gaia",
+        "scree_sam",
+        "lochside_lucy",
+        "moor_miles_max",
+        "vert_vik",
+        "heather_hops",
+        "summit_saoirse",
+        "dawn_patrol_dan",
+        "canal_to_crag",
     ],
     categories: &["trail running", "outdoors", "fitness"],
-    topics: &["race report", "gear review", "training", "route", "fuel", "recovery"],
+    topics: &[
+        "race report",
+        "gear review",
+        "training",
+        "route",
+        "fuel",
+        "recovery",
+    ],
 };
 
 const SOURDOUGH: CommunityPlan = CommunityPlan {
     community: "Sourdough baking",
     handles: [
-        "crumb_theory", "levain_lotte", "the_crusty_kitchen", "starter_stories", "bake_with_ines",
-        "open_crumb_omar", "rye_and_shine", "proof_positive_pia", "banneton_bea", "hearth_hugo",
-        "wild_yeast_wren", "scoring_sophie", "dough_diaries", "flour_and_fern", "loaf_lab_leo",
-        "slow_rise_sana", "crust_club", "grain_gathering", "bakers_percent", "autolyse_amy",
+        "crumb_theory",
+        "levain_lotte",
+        "the_crusty_kitchen",
+        "starter_stories",
+        "bake_with_ines",
+        "open_crumb_omar",
+        "rye_and_shine",
+        "proof_positive_pia",
+        "banneton_bea",
+        "hearth_hugo",
+        "wild_yeast_wren",
+        "scoring_sophie",
+        "dough_diaries",
+        "flour_and_fern",
+        "loaf_lab_leo",
+        "slow_rise_sana",
+        "crust_club",
+        "grain_gathering",
+        "bakers_percent",
+        "autolyse_amy",
     ],
     categories: &["sourdough", "baking", "food"],
-    topics: &["bake", "starter", "recipe", "crumb shot", "q&a", "flour review"],
+    topics: &[
+        "bake",
+        "starter",
+        "recipe",
+        "crumb shot",
+        "q&a",
+        "flour review",
+    ],
 };
 
 const COUNTRIES: [&str; 6] = ["GB", "GB", "IE", "DE", "NL", "FR"];
@@ -149,8 +198,10 @@ pub fn demo_workspace() -> Workspace {
         communities: communities().into(),
         results: results.into(),
         test_arms: pilot_arms().into(),
-        test_days: crate::uplift::daily_series().into(), test_plans: crate::uplift::pre_registrations().into(),
-        activation_plans: crate::activation::plans().into(), gifting_history: crate::activation::gifting_history().into(),
+        test_days: crate::uplift::daily_series().into(),
+        test_plans: crate::uplift::pre_registrations().into(),
+        activation_plans: crate::activation::plans().into(),
+        gifting_history: crate::activation::gifting_history().into(),
         flag_annotations: Vec::new().into(),
         contracts: crate::contract::contracts().into(),
         results_plan: crate::programme::results_plan().into(),
@@ -166,7 +217,11 @@ fn communities() -> Vec<Community> {
             description: "Runners who race and train off-road: fell, ultra and parkrun-to-trail \
                           newcomers. They trust kit and fuel advice from people they run with."
                 .to_string(),
-            hashtags: vec!["#trailrunning".into(), "#ukrunchat".into(), "#fellrunning".into()],
+            hashtags: vec![
+                "#trailrunning".into(),
+                "#ukrunchat".into(),
+                "#fellrunning".into(),
+            ],
             where_online: Some("Instagram, Strava clubs, r/trailrunning".into()),
         },
         Community {
@@ -174,7 +229,11 @@ fn communities() -> Vec<Community> {
             description: "Home bakers who keep a starter and share crumb shots; generous with \
                           troubleshooting help and sceptical of shortcuts."
                 .to_string(),
-            hashtags: vec!["#sourdough".into(), "#realbread".into(), "#crumbshot".into()],
+            hashtags: vec![
+                "#sourdough".into(),
+                "#realbread".into(),
+                "#crumbshot".into(),
+            ],
             where_online: Some("Instagram, TikTok, r/Sourdough, Facebook baking groups".into()),
         },
     ]
@@ -197,7 +256,12 @@ fn add_creator(
     let country = rng.pick(&COUNTRIES).copied().unwrap_or("GB").to_string();
     out.creators.push(Creator {
         handle: handle.to_string(),
-        platform: if index % 5 == 3 { "tiktok" } else { "instagram" }.to_string(),
+        platform: if index % 5 == 3 {
+            "tiktok"
+        } else {
+            "instagram"
+        }
+        .to_string(),
         display_name: Some(display_name(handle)),
         followers: followers_now,
         following: Some(rng.range_u64(180, 1_400)),
@@ -225,8 +289,16 @@ struct Spike {
 
 fn spike_for(handle: &str) -> Option<Spike> {
     match handle {
-        BOUGHT_FOLLOWERS_HANDLE => Some(Spike { week: 19, gain: 18_000, engagement_follows: false }),
-        VIRAL_HANDLE => Some(Spike { week: 14, gain: 21_000, engagement_follows: true }),
+        BOUGHT_FOLLOWERS_HANDLE => Some(Spike {
+            week: 19,
+            gain: 18_000,
+            engagement_follows: false,
+        }),
+        VIRAL_HANDLE => Some(Spike {
+            week: 14,
+            gain: 21_000,
+            engagement_follows: true,
+        }),
         _ => None,
     }
 }
@@ -361,17 +433,27 @@ fn pilot_sentiment(results: &[DeliverableResult]) -> Vec<microplan_plan::results
             handles.push(&row.handle);
         }
     }
-    const COUNTS: [(u64, u64, u64); 8] =
-        [(29, 9, 2), (26, 9, 3), (27, 10, 2), (28, 10, 3), (25, 8, 4), (26, 10, 2), (26, 10, 3), (25, 10, 3)];
+    const COUNTS: [(u64, u64, u64); 8] = [
+        (29, 9, 2),
+        (26, 9, 3),
+        (27, 10, 2),
+        (28, 10, 3),
+        (25, 8, 4),
+        (26, 10, 2),
+        (26, 10, 3),
+        (25, 10, 3),
+    ];
     handles
         .into_iter()
         .zip(COUNTS)
-        .map(|(handle, (positive, neutral, negative))| microplan_plan::results::SentimentTally {
-            handle: handle.to_string(),
-            positive,
-            neutral,
-            negative,
-        })
+        .map(
+            |(handle, (positive, neutral, negative))| microplan_plan::results::SentimentTally {
+                handle: handle.to_string(),
+                positive,
+                neutral,
+                negative,
+            },
+        )
         .collect()
 }
 
@@ -379,7 +461,10 @@ fn pilot_sentiment(results: &[DeliverableResult]) -> Vec<microplan_plan::results
 fn pilot_results(creators: &[Creator], rng: &mut SplitMix64) -> Vec<DeliverableResult> {
     let mut results = Vec::new();
     let pilot_day = date(2026, 4, 14);
-    for creator in creators.iter().filter(|c| c.status == PipelineStatus::Pilot) {
+    for creator in creators
+        .iter()
+        .filter(|c| c.status == PipelineStatus::Pilot)
+    {
         for (offset, deliverable) in ["reel", "story"].iter().enumerate() {
             let reach = (creator.followers as f64 * rng.range_f64(0.25, 0.5)).round() as u64;
             let likes = (reach as f64 * rng.range_f64(0.05, 0.12)).round() as u64;
@@ -401,11 +486,17 @@ fn pilot_results(creators: &[Creator], rng: &mut SplitMix64) -> Vec<DeliverableR
                 link_clicks: Some(clicks),
                 code_redemptions: Some((orders as f64 * 0.6).round() as u64),
                 orders: Some(orders),
-                revenue: Some(Money::new((orders as f64 * 24.5 * 100.0).round() / 100.0, "EUR")),
+                revenue: Some(Money::new(
+                    (orders as f64 * 24.5 * 100.0).round() / 100.0,
+                    "EUR",
+                )),
                 // Product and shipping for every deliverable; the fee is split over two.
                 cost: Some(Money::new(fee / 2.0 + 18.0, "EUR")),
                 disclosure_present: Some(true),
-                fee: None, product_value: None, shipping: None, format: None,
+                fee: None,
+                product_value: None,
+                shipping: None,
+                format: None,
             });
         }
     }
@@ -448,13 +539,32 @@ mod tests {
         let demo = demo_workspace();
         assert_eq!(demo.communities.len(), 2);
         assert_eq!(demo.creators.len(), 40);
-        let nano = demo.creators.iter().filter(|c| c.followers < 10_000).count();
-        let mid = demo.creators.iter().filter(|c| c.followers >= 100_000).count();
+        let nano = demo
+            .creators
+            .iter()
+            .filter(|c| c.followers < 10_000)
+            .count();
+        let mid = demo
+            .creators
+            .iter()
+            .filter(|c| c.followers >= 100_000)
+            .count();
         assert_eq!((nano, 40 - nano - mid, mid), (14, 20, 6));
         for creator in &demo.creators {
-            let posts = demo.posts.iter().filter(|p| p.handle == creator.handle).count();
-            assert!((20..=30).contains(&posts), "{} has {posts} posts", creator.handle);
-            let history = demo.follower_history.iter().filter(|p| p.handle == creator.handle);
+            let posts = demo
+                .posts
+                .iter()
+                .filter(|p| p.handle == creator.handle)
+                .count();
+            assert!(
+                (20..=30).contains(&posts),
+                "{} has {posts} posts",
+                creator.handle
+            );
+            let history = demo
+                .follower_history
+                .iter()
+                .filter(|p| p.handle == creator.handle);
             assert_eq!(history.count(), HISTORY_WEEKS as usize);
         }
         assert_eq!(demo.comment_summaries.len(), demo.posts.len());
@@ -479,11 +589,22 @@ mod tests {
             let gains = weekly_gains(&demo, handle);
             let largest = gains.iter().copied().max().unwrap_or(0);
             assert!(largest >= 18_000, "{handle}: largest weekly gain {largest}");
-            let second = gains.iter().copied().filter(|g| *g < largest).max().unwrap_or(0);
-            assert!(second < 1_000, "{handle}: only one spike, second largest {second}");
+            let second = gains
+                .iter()
+                .copied()
+                .filter(|g| *g < largest)
+                .max()
+                .unwrap_or(0);
+            assert!(
+                second < 1_000,
+                "{handle}: only one spike, second largest {second}"
+            );
         }
         let clean = weekly_gains(&demo, "levain_lotte");
-        assert!(clean.iter().all(|g| *g < 2_000), "a clean creator has no spike");
+        assert!(
+            clean.iter().all(|g| *g < 2_000),
+            "a clean creator has no spike"
+        );
     }
 
     #[test]

@@ -4,18 +4,28 @@
 
 use chrono::NaiveDate;
 
-use microplan_plan::brief::{brief_link_plan, BriefBook, CampaignBrief, ParticipatoryFormat, PostingWindow};
+use microplan_model::money::Money;
+use microplan_model::rows::Creator;
+use microplan_plan::brief::{
+    brief_link_plan, BriefBook, CampaignBrief, ParticipatoryFormat, PostingWindow,
+};
 use microplan_plan::deliverables::{Deliverable, DeliverableFormat};
 use microplan_plan::markets::Market;
-use microplan_plan::objectives::{propose, BaselineSource, Objective, ObjectivePlan, Programme, SignalKind, Target};
-use microplan_plan::tracking::{generate_links, LinkPlan, Placement, StoreCode, TrackingBook};
-use microplan_model::rows::Creator;
-use microplan_model::money::Money;
+use microplan_plan::objectives::{
+    propose, BaselineSource, Objective, ObjectivePlan, Programme, SignalKind, Target,
+};
 use microplan_plan::results_plan::{PeriodKind, ResultsPlan};
+use microplan_plan::tracking::{generate_links, LinkPlan, Placement, StoreCode, TrackingBook};
 
 pub const DEMO_BRIEF: &str = "Autumn trail launch";
-const DEMO_CREATORS: [&str; 6] =
-    ["muddy_miles_tom", "ridge_runner_ava", "fell_and_fog", "trail_nora", "switchback_sara", "highland_hana"];
+const DEMO_CREATORS: [&str; 6] = [
+    "muddy_miles_tom",
+    "ridge_runner_ava",
+    "fell_and_fog",
+    "trail_nora",
+    "switchback_sara",
+    "highland_hana",
+];
 
 fn date(month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, month, day).unwrap_or_default()
@@ -26,7 +36,11 @@ fn objectives() -> ObjectivePlan {
     // Baselines from past influencer work: 184 attributed orders over a four-week campaign,
     // entered per week (46) because Results reads count KPIs per reporting week; 3.1%
     // landing-page conversion; 8% incremental lift.
-    let baselines = [(46.0, Target::uplift(0.25)), (0.031, Target::multiple(1.2)), (0.08, Target::uplift(0.25))];
+    let baselines = [
+        (46.0, Target::uplift(0.25)),
+        (0.031, Target::multiple(1.2)),
+        (0.08, Target::uplift(0.25)),
+    ];
     for (index, (baseline, target)) in baselines.into_iter().enumerate() {
         if let Some(metric) = plan.metric_mut(index) {
             metric.baseline = Some(baseline);
@@ -110,8 +124,14 @@ fn tracking(brief: &CampaignBrief, creators: &[Creator]) -> TrackingBook {
     let mut book = TrackingBook {
         // A code made by hand in the shop last year: the generator must not reuse it.
         store_codes: vec![
-            StoreCode { code: "MUDDYMILES15".into(), note: Some("Created manually in 2025".into()) },
-            StoreCode { code: "WELCOME10".into(), note: Some("Newsletter sign-up".into()) },
+            StoreCode {
+                code: "MUDDYMILES15".into(),
+                note: Some("Created manually in 2025".into()),
+            },
+            StoreCode {
+                code: "WELCOME10".into(),
+                note: Some("Newsletter sign-up".into()),
+            },
         ],
         ..TrackingBook::default()
     };
@@ -128,7 +148,8 @@ pub fn results_plan() -> ResultsPlan {
     ResultsPlan {
         period: PeriodKind::Week,
         next_budget: Some(Money::new(3_000.0, "EUR")),
-        notes: "The spring pilot ran for two weeks; its last week only carries one late story.".into(),
+        notes: "The spring pilot ran for two weeks; its last week only carries one late story."
+            .into(),
         ..ResultsPlan::default()
     }
 }
@@ -137,15 +158,22 @@ pub fn results_plan() -> ResultsPlan {
 pub fn programme(creators: &[Creator]) -> Programme {
     let brief = brief();
     let tracking = tracking(&brief, creators);
-    let mut briefs = BriefBook { briefs: vec![brief], templates: Vec::new() };
+    let mut briefs = BriefBook {
+        briefs: vec![brief],
+        templates: Vec::new(),
+    };
     let _ = briefs.save_as_template("autumn-trail-launch", "Community launch playbook");
-    Programme { objectives: Some(objectives()), briefs, tracking }
+    Programme {
+        objectives: Some(objectives()),
+        briefs,
+        tracking,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use microplan_plan::brief::{check_brief, creator_briefs};
     use crate::demo_workspace;
+    use microplan_plan::brief::{check_brief, creator_briefs};
 
     #[test]
     fn the_demo_programme_is_complete_and_consistent() {
@@ -160,7 +188,9 @@ mod tests {
         assert_eq!(programme.tracking.links.len(), 16);
         let briefs = creator_briefs(brief, &workspace.creators, &programme.tracking);
         assert_eq!(briefs.len(), 6);
-        assert!(briefs.iter().all(|b| b.missing.is_empty() && b.code.is_some()));
+        assert!(briefs
+            .iter()
+            .all(|b| b.missing.is_empty() && b.code.is_some()));
         // The shop already had MUDDYMILES15, so Tom's code gets a suffix.
         assert_eq!(briefs[0].code.as_deref(), Some("MUDDYMILES15B"));
         let mut codes: Vec<&str> = briefs.iter().filter_map(|b| b.code.as_deref()).collect();

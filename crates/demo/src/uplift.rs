@@ -35,8 +35,16 @@ pub fn pre_registrations() -> Vec<PreRegistration> {
                 .into(),
         primary_metric: metric.clone(),
         arms: vec![
-            PlannedArm { name: CONTROL.into(), is_control: true, weight: 50.0 },
-            PlannedArm { name: PILOT.into(), is_control: false, weight: 50.0 },
+            PlannedArm {
+                name: CONTROL.into(),
+                is_control: true,
+                weight: 50.0,
+            },
+            PlannedArm {
+                name: PILOT.into(),
+                is_control: false,
+                weight: 50.0,
+            },
         ],
         planned_total: 96_000,
         analysis_method: "Two-sided pooled z-test at alpha 0.05 on orders per visitor over the 28 \
@@ -112,8 +120,9 @@ fn arm_days(
         let date = start + Duration::days(d);
         let day_units = (daily_units * rng.range_f64(0.88, 1.08)).round() as u64;
         let mean = day_units as f64 * pre_rate;
-        let day_conversions =
-            (mean + mean.sqrt() * rng.range_f64(-1.5, 1.5)).round().max(0.0) as u64;
+        let day_conversions = (mean + mean.sqrt() * rng.range_f64(-1.5, 1.5))
+            .round()
+            .max(0.0) as u64;
         out.push(TestDay {
             test: PILOT_TEST.into(),
             arm: arm.into(),
@@ -124,8 +133,10 @@ fn arm_days(
     }
     let weights = traffic(rng, POST_DAYS, launch());
     let post_units = split(units, &weights);
-    let conversion_weights: Vec<f64> =
-        post_units.iter().map(|u| *u as f64 * rng.range_f64(0.8, 1.2)).collect();
+    let conversion_weights: Vec<f64> = post_units
+        .iter()
+        .map(|u| *u as f64 * rng.range_f64(0.8, 1.2))
+        .collect();
     let post_conversions = split(conversions, &conversion_weights);
     for (d, (u, c)) in post_units.iter().zip(&post_conversions).enumerate() {
         let date = launch() + Duration::days(d as i64);
@@ -160,10 +171,17 @@ mod tests {
         let days = daily_series();
         assert_eq!(days.len() as i64, 2 * (PRE_DAYS + POST_DAYS));
         for arm in demo_workspace().test_arms.iter().cloned() {
-            let post = days.iter().filter(|d| d.arm == arm.arm && d.date >= launch());
+            let post = days
+                .iter()
+                .filter(|d| d.arm == arm.arm && d.date >= launch());
             let (units, conversions) =
                 post.fold((0, 0), |(u, c), d| (u + d.units, c + d.conversions));
-            assert_eq!((units, conversions), (arm.units, arm.conversions), "{}", arm.arm);
+            assert_eq!(
+                (units, conversions),
+                (arm.units, arm.conversions),
+                "{}",
+                arm.arm
+            );
         }
         assert!(days.iter().all(|d| d.conversions <= d.units));
     }

@@ -62,7 +62,6 @@ impl AudienceBreakdown {
     }
 }
 
-
 /// Reads `GB 40%; DE 25%` (also `GB:40`, `GB=0.4`, separated by `;` or `|`). A value with `%`
 /// or above 1 is a percentage; the shares may not add up to more than 100%.
 pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, AudienceError> {
@@ -88,9 +87,13 @@ pub fn parse_shares(text: &str) -> Result<Vec<AudienceShare>, AudienceError> {
             .trim()
             .replace(',', ".")
             .parse()
-            .map_err(|_| AudienceError::NeedsNameAndShare { part: part.to_string() })?;
+            .map_err(|_| AudienceError::NeedsNameAndShare {
+                part: part.to_string(),
+            })?;
         if key.is_empty() || !number.is_finite() || number < 0.0 {
-            return Err(AudienceError::NeedsNameAndShare { part: part.to_string() });
+            return Err(AudienceError::NeedsNameAndShare {
+                part: part.to_string(),
+            });
         }
         let share = if percent || number > 1.0 {
             number / 100.0
@@ -130,10 +133,23 @@ mod tests {
     #[test]
     fn refusals_are_typed_and_keep_their_words() {
         let error = parse_shares("GB").unwrap_err();
-        assert_eq!(error, AudienceError::NeedsNameAndShare { part: "GB".to_string() });
-        assert_eq!(error.to_string(), "“GB” needs a name and a share, such as “GB 40%”");
+        assert_eq!(
+            error,
+            AudienceError::NeedsNameAndShare {
+                part: "GB".to_string()
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "“GB” needs a name and a share, such as “GB 40%”"
+        );
         let error = parse_shares("GB 70%; US 50%").unwrap_err();
-        assert!(matches!(error, AudienceError::SharesAboveWhole { total } if (total - 1.2).abs() < 1e-12));
-        assert_eq!(String::from(error), "the shares add up to 120%, more than 100%");
+        assert!(
+            matches!(error, AudienceError::SharesAboveWhole { total } if (total - 1.2).abs() < 1e-12)
+        );
+        assert_eq!(
+            String::from(error),
+            "the shares add up to 120%, more than 100%"
+        );
     }
 }

@@ -40,14 +40,19 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDa
 pub mod optional {
     use super::*;
 
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        date: &Option<NaiveDate>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match date {
             Some(date) => serializer.collect_str(date),
             None => serializer.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<NaiveDate>, D::Error> {
         match Option::<String>::deserialize(deserializer)? {
             Some(text) => read::<D>(&text).map(Some),
             None => Ok(None),
@@ -61,7 +66,13 @@ mod tests {
 
     #[test]
     fn reads_what_chrono_writes() {
-        for (y, m, d) in [(2026, 3, 1), (1, 1, 1), (9999, 12, 31), (12026, 2, 28), (-44, 3, 15)] {
+        for (y, m, d) in [
+            (2026, 3, 1),
+            (1, 1, 1),
+            (9999, 12, 31),
+            (12026, 2, 28),
+            (-44, 3, 15),
+        ] {
             let date = NaiveDate::from_ymd_opt(y, m, d).expect("valid test date");
             assert_eq!(parse_iso_date(&date.to_string()), Some(date), "{date}");
         }
@@ -69,7 +80,17 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_an_iso_date() {
-        for text in ["", "2026", "2026-3-01", "2026-02-30", "01/03/2026", "+", "-", "2026-03-01x", "x-01-01"] {
+        for text in [
+            "",
+            "2026",
+            "2026-3-01",
+            "2026-02-30",
+            "01/03/2026",
+            "+",
+            "-",
+            "2026-03-01x",
+            "x-01-01",
+        ] {
             assert_eq!(parse_iso_date(text), None, "{text}");
         }
     }

@@ -11,7 +11,10 @@ pub struct Money {
 
 impl Money {
     pub fn new(amount: f64, currency: &str) -> Self {
-        Money { amount, currency: currency.trim().to_ascii_uppercase() }
+        Money {
+            amount,
+            currency: currency.trim().to_ascii_uppercase(),
+        }
     }
 
     /// The amount as people read it: "€3,000", "1,550 SEK".

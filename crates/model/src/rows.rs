@@ -45,7 +45,9 @@ impl PipelineStatus {
     /// Accepts the lowercase names above, case-insensitively.
     pub fn parse(text: &str) -> Option<Self> {
         let wanted = text.trim().to_ascii_lowercase();
-        Self::ALL.into_iter().find(|status| status.as_str() == wanted)
+        Self::ALL
+            .into_iter()
+            .find(|status| status.as_str() == wanted)
     }
 }
 
@@ -54,7 +56,8 @@ impl PipelineStatus {
 /// stored handle reads back the same from any export. Empty when nothing else is left.
 pub fn normalise_handle(text: &str) -> &str {
     let invisible = |c: char| c.is_whitespace() || c == '\u{feff}';
-    text.trim_matches(invisible).trim_start_matches(|c: char| c == '@' || invisible(c))
+    text.trim_matches(invisible)
+        .trim_start_matches(|c: char| c == '@' || invisible(c))
 }
 
 /// One creator as imported or entered: identity, audience size and commercial terms.

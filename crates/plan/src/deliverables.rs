@@ -82,7 +82,9 @@ impl DeliverableFormat {
             | DeliverableFormat::LongVideo
             | DeliverableFormat::LiveStream => Some(LengthUnit::Seconds),
             DeliverableFormat::BlogPost | DeliverableFormat::Review => Some(LengthUnit::Words),
-            DeliverableFormat::FeedPost | DeliverableFormat::Carousel | DeliverableFormat::UgcAsset => None,
+            DeliverableFormat::FeedPost
+            | DeliverableFormat::Carousel
+            | DeliverableFormat::UgcAsset => None,
         }
     }
 
@@ -136,33 +138,49 @@ impl Deliverable {
         let name = self.short_name();
         let mut problems = Vec::new();
         if self.platform.trim().is_empty() {
-            problems.push(format!("{name}: name the platform (for example instagram or tiktok)."));
+            problems.push(format!(
+                "{name}: name the platform (for example instagram or tiktok)."
+            ));
         }
         if self.count == 0 || self.count > MAX_COUNT {
-            problems.push(format!("{name}: the count must be between 1 and {MAX_COUNT}, not {}.", self.count));
+            problems.push(format!(
+                "{name}: the count must be between 1 and {MAX_COUNT}, not {}.",
+                self.count
+            ));
         }
         match (self.min_length, self.format.length_unit()) {
             (Some(_), None) => problems.push(format!(
                 "{name}: a minimum length does not apply to a {}; clear it.",
                 self.format.label()
             )),
-            (Some(0), Some(_)) => problems.push(format!("{name}: a minimum length of 0 means none; clear it or enter a length.")),
+            (Some(0), Some(_)) => problems.push(format!(
+                "{name}: a minimum length of 0 means none; clear it or enter a length."
+            )),
             _ => {}
         }
         if let Some(ratio) = &self.aspect_ratio {
             if parse_aspect_ratio(ratio).is_none() {
-                problems.push(format!("{name}: aspect ratio “{ratio}” should look like 9:16 or 4:5."));
+                problems.push(format!(
+                    "{name}: aspect ratio “{ratio}” should look like 9:16 or 4:5."
+                ));
             }
         }
         for file_type in &self.file_types {
             let clean = file_type.trim().trim_start_matches('.');
-            if clean.is_empty() || clean.len() > 8 || !clean.chars().all(|c| c.is_ascii_alphanumeric()) {
-                problems.push(format!("{name}: file type “{file_type}” should be an extension such as mp4 or jpg."));
+            if clean.is_empty()
+                || clean.len() > 8
+                || !clean.chars().all(|c| c.is_ascii_alphanumeric())
+            {
+                problems.push(format!(
+                    "{name}: file type “{file_type}” should be an extension such as mp4 or jpg."
+                ));
             }
         }
         if let Some(days) = self.turnaround_days {
             if days == 0 || days > MAX_TURNAROUND_DAYS {
-                problems.push(format!("{name}: turnaround must be 1 to {MAX_TURNAROUND_DAYS} days, not {days}."));
+                problems.push(format!(
+                    "{name}: turnaround must be 1 to {MAX_TURNAROUND_DAYS} days, not {days}."
+                ));
             }
         }
         problems
@@ -170,29 +188,47 @@ impl Deliverable {
 
     /// `2 × instagram short video (Reel, TikTok, Short)`
     pub fn short_name(&self) -> String {
-        let platform = if self.platform.trim().is_empty() { "(no platform)" } else { self.platform.trim() };
+        let platform = if self.platform.trim().is_empty() {
+            "(no platform)"
+        } else {
+            self.platform.trim()
+        };
         format!("{} × {} {}", self.count, platform, self.format.label())
     }
 
     /// `2 × instagram short video (Reel, TikTok, Short), at least 30 s, 9:16, mp4 or mov, first draft within 5 days`
     pub fn describe(&self) -> String {
         let mut parts = vec![self.short_name()];
-        if let (Some(length), Some(unit)) = (self.min_length.filter(|l| *l > 0), self.format.length_unit()) {
+        if let (Some(length), Some(unit)) = (
+            self.min_length.filter(|l| *l > 0),
+            self.format.length_unit(),
+        ) {
             parts.push(match unit {
                 LengthUnit::Seconds => format!("at least {length} s"),
                 LengthUnit::Words => format!("at least {length} words"),
             });
         }
-        if let Some(ratio) = self.aspect_ratio.as_deref().filter(|r| !r.trim().is_empty()) {
+        if let Some(ratio) = self
+            .aspect_ratio
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+        {
             parts.push(ratio.trim().to_string());
         }
-        let types: Vec<String> =
-            self.file_types.iter().map(|t| t.trim().trim_start_matches('.').to_lowercase()).filter(|t| !t.is_empty()).collect();
+        let types: Vec<String> = self
+            .file_types
+            .iter()
+            .map(|t| t.trim().trim_start_matches('.').to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
         if !types.is_empty() {
             parts.push(join_or(&types));
         }
         if let Some(days) = self.turnaround_days {
-            parts.push(format!("first draft within {days} day{}", if days == 1 { "" } else { "s" }));
+            parts.push(format!(
+                "first draft within {days} day{}",
+                if days == 1 { "" } else { "s" }
+            ));
         }
         parts.join(", ")
     }
@@ -225,7 +261,11 @@ pub fn checklist_problems(deliverables: &[Deliverable]) -> Vec<String> {
     deliverables
         .iter()
         .enumerate()
-        .flat_map(|(i, d)| d.problems().into_iter().map(move |p| format!("Deliverable {}: {p}", i + 1)))
+        .flat_map(|(i, d)| {
+            d.problems()
+                .into_iter()
+                .map(move |p| format!("Deliverable {}: {p}", i + 1))
+        })
         .collect()
 }
 
@@ -249,9 +289,19 @@ mod tests {
             reel().describe(),
             "2 × instagram short video (Reel, TikTok, Short), at least 30 s, 9:16, mp4 or mov, first draft within 5 days"
         );
-        let blog = Deliverable { min_length: Some(800), turnaround_days: Some(1), ..Deliverable::new("blog", DeliverableFormat::BlogPost, 1) };
-        assert_eq!(blog.describe(), "1 × blog blog post, at least 800 words, first draft within 1 day");
-        let three = Deliverable { file_types: vec!["jpg".into(), "png".into(), "heic".into()], ..Deliverable::new("instagram", DeliverableFormat::Carousel, 1) };
+        let blog = Deliverable {
+            min_length: Some(800),
+            turnaround_days: Some(1),
+            ..Deliverable::new("blog", DeliverableFormat::BlogPost, 1)
+        };
+        assert_eq!(
+            blog.describe(),
+            "1 × blog blog post, at least 800 words, first draft within 1 day"
+        );
+        let three = Deliverable {
+            file_types: vec!["jpg".into(), "png".into(), "heic".into()],
+            ..Deliverable::new("instagram", DeliverableFormat::Carousel, 1)
+        };
         assert_eq!(three.describe(), "1 × instagram carousel, jpg, png or heic");
     }
 
@@ -279,7 +329,10 @@ mod tests {
         assert!(problems[3].contains("“tall” should look like 9:16"));
         assert!(problems[4].contains("“m p4”"));
         assert!(problems[5].contains("1 to 365 days, not 0"));
-        let zero_length = Deliverable { min_length: Some(0), ..reel() };
+        let zero_length = Deliverable {
+            min_length: Some(0),
+            ..reel()
+        };
         assert_eq!(zero_length.problems().len(), 1);
     }
 
@@ -299,15 +352,22 @@ mod tests {
         for format in DeliverableFormat::ALL {
             assert_eq!(DeliverableFormat::parse(format.code()), Some(format));
         }
-        assert_eq!(DeliverableFormat::parse("Short Video"), Some(DeliverableFormat::ShortVideo));
+        assert_eq!(
+            DeliverableFormat::parse("Short Video"),
+            Some(DeliverableFormat::ShortVideo)
+        );
         assert!(!DeliverableFormat::UgcAsset.is_posted_by_creator());
     }
 
     #[test]
     fn round_trips_through_json_and_old_data_loads() {
         let text = serde_json::to_string(&reel()).expect("serialises");
-        assert_eq!(serde_json::from_str::<Deliverable>(&text).expect("deserialises"), reel());
-        let minimal: Deliverable = serde_json::from_str(r#"{"platform":"tiktok","count":1}"#).expect("defaults fill in");
+        assert_eq!(
+            serde_json::from_str::<Deliverable>(&text).expect("deserialises"),
+            reel()
+        );
+        let minimal: Deliverable =
+            serde_json::from_str(r#"{"platform":"tiktok","count":1}"#).expect("defaults fill in");
         assert_eq!(minimal.format, DeliverableFormat::FeedPost);
     }
 }

@@ -19,12 +19,7 @@ fn eur(amount: f64) -> Money {
     Money::new(amount, "EUR")
 }
 
-fn plan(
-    name: &str,
-    community: &str,
-    start: NaiveDate,
-    end: NaiveDate,
-) -> ActivationPlan {
+fn plan(name: &str, community: &str, start: NaiveDate, end: NaiveDate) -> ActivationPlan {
     ActivationPlan {
         name: name.into(),
         community: community.into(),
@@ -92,8 +87,8 @@ fn hashtags_and_shipping_days_read_what_people_type() {
 
 #[test]
 fn communities_rename_into_memberships_and_plans_and_refuse_duplicates() {
-    use microplan_workspace::activation_edits::{remove_community, save_community, set_membership};
     use microplan_model::rows::Community;
+    use microplan_workspace::activation_edits::{remove_community, save_community, set_membership};
     use microplan_workspace::Workspace;
     let community = |name: &str| Community {
         name: name.into(),

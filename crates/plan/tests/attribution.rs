@@ -5,7 +5,9 @@ use proptest::prelude::*;
 
 use microplan_model::money::Money;
 use microplan_model::rows::Creator;
-use microplan_plan::attribution::{code_owners, creator_for_click, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer};
+use microplan_plan::attribution::{
+    code_owners, creator_for_click, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer,
+};
 use microplan_plan::tracking::TrackingLink;
 use microplan_workspace::attribution::{detect_leaks, reconcile};
 use microplan_workspace::Workspace;
@@ -51,13 +53,7 @@ fn link(handle: &str, content: &str, code: Option<&str>) -> TrackingLink {
     }
 }
 
-fn order(
-    id: &str,
-    date: NaiveDate,
-    codes: &[&str],
-    subtotal: f64,
-    currency: &str,
-) -> ShopOrder {
+fn order(id: &str, date: NaiveDate, codes: &[&str], subtotal: f64, currency: &str) -> ShopOrder {
     ShopOrder {
         order_id: id.into(),
         date,
@@ -96,7 +92,8 @@ fn workspace() -> Workspace {
     w.creators = vec![
         creator("trail_nora", "Nora Hill"),
         creator("muddy_tom", "Tom Reed"),
-    ].into();
+    ]
+    .into();
     w.programme.tracking.links = vec![
         link("trail_nora", "trail_nora_reel", Some("NORA15")),
         link("muddy_tom", "muddy_tom_reel", Some("tom15")),

@@ -7,7 +7,10 @@ use proptest::prelude::*;
 
 use microplan_model::money::Money;
 use microplan_model::rows::{Creator, DeliverableResult, PipelineStatus};
-use microplan_plan::results::{emv, metric, sentiment_totals, EmvAction, EmvRate, EmvSettings, MetricContext, MetricKey, MetricValue, EMV_PRESETS};
+use microplan_plan::results::{
+    emv, metric, sentiment_totals, EmvAction, EmvRate, EmvSettings, MetricContext, MetricKey,
+    MetricValue, EMV_PRESETS,
+};
 use microplan_workspace::results::{performance_table, sort_performance, Grouping, PerformanceRow};
 use microplan_workspace::Workspace;
 
@@ -83,7 +86,8 @@ fn sorting_keeps_missing_values_and_the_total_last() {
             handle: "c".into(),
             ..none
         }, // zero orders
-    ].into();
+    ]
+    .into();
     let mut table = performance_table(&workspace, Grouping::Creator, &[MetricKey::Cpa]);
     let order = |t: &[PerformanceRow]| t.iter().map(|r| r.group.clone()).collect::<Vec<_>>();
     sort_performance(&mut table, Some(MetricKey::Cpa), false);
@@ -99,8 +103,15 @@ fn the_demo_counts_match_the_programme_signal() {
     let w = microplan_demo::demo_workspace();
     assert_eq!(sentiment_totals(&w.sentiment), (212, 310));
     let plan = w.programme.objectives.as_ref().unwrap();
-    let signal = plan.signals.iter().find(|s| s.kind == microplan_plan::objectives::SignalKind::Sentiment).unwrap();
-    assert_eq!((signal.numerator, signal.denominator), (Some(212), Some(310)));
+    let signal = plan
+        .signals
+        .iter()
+        .find(|s| s.kind == microplan_plan::objectives::SignalKind::Sentiment)
+        .unwrap();
+    assert_eq!(
+        (signal.numerator, signal.denominator),
+        (Some(212), Some(310))
+    );
 }
 
 const HANDLES: [&str; 3] = ["ana", "ben", "cara"];

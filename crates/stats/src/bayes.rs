@@ -26,7 +26,10 @@ pub struct BetaParams {
 impl Default for BetaParams {
     /// The uniform prior Beta(1, 1).
     fn default() -> Self {
-        BetaParams { alpha: 1.0, beta: 1.0 }
+        BetaParams {
+            alpha: 1.0,
+            beta: 1.0,
+        }
     }
 }
 
@@ -35,7 +38,9 @@ impl BetaParams {
         error::positive(&format!("the alpha parameter of {what}"), self.alpha)?;
         error::positive(&format!("the beta parameter of {what}"), self.beta)?;
         if self.alpha > 1e15 || self.beta > 1e15 {
-            return Err(StatsError::TooLarge { what: format!("{what} (parameters above 1e15)") });
+            return Err(StatsError::TooLarge {
+                what: format!("{what} (parameters above 1e15)"),
+            });
         }
         Ok(())
     }
@@ -84,8 +89,14 @@ pub fn beta_binomial_test(
     pa.validate("the posterior of arm A")?;
     pb.validate("the posterior of arm B")?;
     let (b_wins, a_wins) = prob_greater_pair(pa, pb)?;
-    let a_up = BetaParams { alpha: pa.alpha + 1.0, ..pa };
-    let b_up = BetaParams { alpha: pb.alpha + 1.0, ..pb };
+    let a_up = BetaParams {
+        alpha: pa.alpha + 1.0,
+        ..pa
+    };
+    let b_up = BetaParams {
+        alpha: pb.alpha + 1.0,
+        ..pb
+    };
     let (b_over_a_up, a_up_over_b) = prob_greater_pair(a_up, pb)?;
     let (b_up_over_a, a_over_b_up) = prob_greater_pair(pa, b_up)?;
     let loss_b = (pa.mean() * a_up_over_b - pb.mean() * a_over_b_up).max(0.0);
@@ -118,12 +129,18 @@ pub fn prob_b_greater(a: BetaParams, b: BetaParams) -> StatsResult<f64> {
 fn prob_greater_pair(a: BetaParams, b: BetaParams) -> StatsResult<(f64, f64)> {
     let spread = |p: &BetaParams| (1.0 / p.alpha + 1.0 / p.beta).sqrt();
     // Integrate over the narrower density; the other enters through its (smooth) tails.
-    let (outer, inner, swapped) =
-        if spread(&a) <= spread(&b) { (a, b, false) } else { (b, a, true) };
+    let (outer, inner, swapped) = if spread(&a) <= spread(&b) {
+        (a, b, false)
+    } else {
+        (b, a, true)
+    };
     let (inner_above, inner_below) = integrate_tails(outer, inner)?;
     // inner_above = P(inner > outer), inner_below = P(inner < outer)
-    let (b_wins, a_wins) =
-        if swapped { (inner_below, inner_above) } else { (inner_above, inner_below) };
+    let (b_wins, a_wins) = if swapped {
+        (inner_below, inner_above)
+    } else {
+        (inner_above, inner_below)
+    };
     let total = b_wins + a_wins;
     if !(total > 0.5 && total < 1.5) {
         return Err(StatsError::NoSolution {
@@ -131,7 +148,10 @@ fn prob_greater_pair(a: BetaParams, b: BetaParams) -> StatsResult<(f64, f64)> {
         });
     }
     // Normalize away the (tiny) quadrature error so the two add to one.
-    Ok(((b_wins / total).clamp(0.0, 1.0), (a_wins / total).clamp(0.0, 1.0)))
+    Ok((
+        (b_wins / total).clamp(0.0, 1.0),
+        (a_wins / total).clamp(0.0, 1.0),
+    ))
 }
 
 /// (P(inner > outer), P(inner < outer)) by Gauss-Legendre on u = logit(t) over `outer`.
@@ -160,8 +180,10 @@ fn integrate_tails(outer: BetaParams, inner: BetaParams) -> StatsResult<(f64, f6
             if dens == 0.0 {
                 continue;
             }
-            let (cdf, sf) = beta_inc(inner.alpha, inner.beta, x, y)
-                .ok_or_else(|| StatsError::TooLarge { what: "the posterior".into() })?;
+            let (cdf, sf) =
+                beta_inc(inner.alpha, inner.beta, x, y).ok_or_else(|| StatsError::TooLarge {
+                    what: "the posterior".into(),
+                })?;
             above += w * dens * sf;
             below += w * dens * cdf;
         }

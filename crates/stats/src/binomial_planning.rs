@@ -43,7 +43,9 @@ fn check_q(q: f64) -> StatsResult<f64> {
 fn at_least(k: u64, n: u64, q: f64) -> StatsResult<f64> {
     binomial_tails_unchecked(k, n, q)
         .map(|t| t.0)
-        .ok_or_else(|| StatsError::TooLarge { what: "the number of creators".into() })
+        .ok_or_else(|| StatsError::TooLarge {
+            what: "the number of creators".into(),
+        })
 }
 
 /// Smallest n with P(Binomial(n, q) >= k) >= target: gifted creators to seed so that at
@@ -74,7 +76,9 @@ pub fn gifted_to_seed_with_paid(
         return Ok(plan(0, 1.0));
     }
     if need > MAX_CREATORS {
-        return Err(StatsError::TooLarge { what: format!("a goal of {k} posts") });
+        return Err(StatsError::TooLarge {
+            what: format!("a goal of {k} posts"),
+        });
     }
     if q == 0.0 {
         return Err(StatsError::NoSolution {
@@ -113,9 +117,13 @@ pub fn gifted_to_seed_with_paid(
 pub fn posts_distribution(n: u64, q: f64) -> StatsResult<Vec<f64>> {
     let q = check_q(q)?;
     if n >= MAX_DISTRIBUTION_LEN {
-        return Err(StatsError::TooLarge { what: format!("a distribution over {n} creators") });
+        return Err(StatsError::TooLarge {
+            what: format!("a distribution over {n} creators"),
+        });
     }
-    Ok((0..=n).map(|j| ln_dbinom_raw(j as f64, (n - j) as f64, q, 1.0 - q).exp()).collect())
+    Ok((0..=n)
+        .map(|j| ln_dbinom_raw(j as f64, (n - j) as f64, q, 1.0 - q).exp())
+        .collect())
 }
 
 /// Probability that at least `k` of `n` seeded creators post (each with probability `q`).
@@ -149,7 +157,11 @@ pub fn poisson_binomial(probabilities: &[f64]) -> StatsResult<Vec<f64>> {
         // after creator i, counts 0..=i+1 are possible; update from the top down
         for j in (0..=i + 1).rev() {
             let stay = dist.get(j).copied().unwrap_or(0.0) * (1.0 - p);
-            let come = if j > 0 { dist.get(j - 1).copied().unwrap_or(0.0) * p } else { 0.0 };
+            let come = if j > 0 {
+                dist.get(j - 1).copied().unwrap_or(0.0) * p
+            } else {
+                0.0
+            };
             if let Some(slot) = dist.get_mut(j) {
                 *slot = stay + come;
             }

@@ -12,7 +12,9 @@ pub struct Adjusted {
 
 fn check(p_values: &[f64], alpha: f64) -> StatsResult<f64> {
     if p_values.is_empty() {
-        return Err(StatsError::Empty { what: "the list of p-values".into() });
+        return Err(StatsError::Empty {
+            what: "the list of p-values".into(),
+        });
     }
     for p in p_values {
         error::closed_unit("a p-value", *p)?;
@@ -24,8 +26,10 @@ fn check(p_values: &[f64], alpha: f64) -> StatsResult<f64> {
 fn order(p_values: &[f64]) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..p_values.len()).collect();
     idx.sort_by(|&i, &j| {
-        let (a, b) =
-            (p_values.get(i).copied().unwrap_or(1.0), p_values.get(j).copied().unwrap_or(1.0));
+        let (a, b) = (
+            p_values.get(i).copied().unwrap_or(1.0),
+            p_values.get(j).copied().unwrap_or(1.0),
+        );
         a.total_cmp(&b)
     });
     idx
@@ -58,7 +62,10 @@ pub fn holm(p_values: &[f64], alpha: f64) -> StatsResult<Adjusted> {
     let alpha = check(p_values, alpha)?;
     let idx = order(p_values);
     let m = p_values.len();
-    let sorted: Vec<f64> = idx.iter().map(|&i| p_values.get(i).copied().unwrap_or(1.0)).collect();
+    let sorted: Vec<f64> = idx
+        .iter()
+        .map(|&i| p_values.get(i).copied().unwrap_or(1.0))
+        .collect();
     let mut running = 0.0_f64;
     let mut adj = Vec::with_capacity(m);
     let mut stop = false;
@@ -72,7 +79,10 @@ pub fn holm(p_values: &[f64], alpha: f64) -> StatsResult<Adjusted> {
         }
         reject_sorted.push(!stop);
     }
-    let reject_f: Vec<f64> = reject_sorted.iter().map(|&r| if r { 1.0 } else { 0.0 }).collect();
+    let reject_f: Vec<f64> = reject_sorted
+        .iter()
+        .map(|&r| if r { 1.0 } else { 0.0 })
+        .collect();
     Ok(Adjusted {
         adjusted: unsort(&adj, &idx),
         reject: unsort(&reject_f, &idx).iter().map(|&r| r == 1.0).collect(),
@@ -87,7 +97,10 @@ pub fn benjamini_hochberg(p_values: &[f64], alpha: f64) -> StatsResult<Adjusted>
     let idx = order(p_values);
     let m = p_values.len();
     let mf = m as f64;
-    let sorted: Vec<f64> = idx.iter().map(|&i| p_values.get(i).copied().unwrap_or(1.0)).collect();
+    let sorted: Vec<f64> = idx
+        .iter()
+        .map(|&i| p_values.get(i).copied().unwrap_or(1.0))
+        .collect();
     let mut adj = vec![1.0; m];
     let mut running = f64::INFINITY;
     let mut last_reject: Option<usize> = None;
@@ -101,8 +114,15 @@ pub fn benjamini_hochberg(p_values: &[f64], alpha: f64) -> StatsResult<Adjusted>
             last_reject = Some(i);
         }
     }
-    let reject_f: Vec<f64> =
-        (0..m).map(|i| if last_reject.is_some_and(|l| i <= l) { 1.0 } else { 0.0 }).collect();
+    let reject_f: Vec<f64> = (0..m)
+        .map(|i| {
+            if last_reject.is_some_and(|l| i <= l) {
+                1.0
+            } else {
+                0.0
+            }
+        })
+        .collect();
     Ok(Adjusted {
         adjusted: unsort(&adj, &idx),
         reject: unsort(&reject_f, &idx).iter().map(|&r| r == 1.0).collect(),

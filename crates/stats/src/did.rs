@@ -109,7 +109,9 @@ fn mean_ss(values: &[f64], shift: f64) -> (f64, f64) {
 
 fn check_values(what: &str, values: &[f64]) -> StatsResult<()> {
     if values.is_empty() {
-        return Err(StatsError::Empty { what: what.to_string() });
+        return Err(StatsError::Empty {
+            what: what.to_string(),
+        });
     }
     for v in values {
         error::finite(&format!("a value in {what}"), *v)?;
@@ -126,16 +128,22 @@ fn coefficient(
     what: &str,
 ) -> StatsResult<Coefficient> {
     if variance <= 0.0 {
-        return Err(StatsError::NoVariation { what: what.to_string() });
+        return Err(StatsError::NoVariation {
+            what: what.to_string(),
+        });
     }
     let estimate = error::checked("the estimate", estimate)?;
     let se = error::checked("the standard error", variance.sqrt())?;
     let statistic = estimate / se;
     let (p, crit) = match df {
-        Some(df) => {
-            ((2.0 * t_sf_unchecked(statistic.abs(), df)).min(1.0), t_isf_unchecked(alpha / 2.0, df))
-        }
-        None => ((2.0 * norm_sf(statistic.abs())).min(1.0), norm_isf(alpha / 2.0)),
+        Some(df) => (
+            (2.0 * t_sf_unchecked(statistic.abs(), df)).min(1.0),
+            t_isf_unchecked(alpha / 2.0, df),
+        ),
+        None => (
+            (2.0 * norm_sf(statistic.abs())).min(1.0),
+            norm_isf(alpha / 2.0),
+        ),
     };
     Ok(Coefficient {
         estimate,
@@ -182,7 +190,9 @@ pub fn difference_in_differences(
         })
         .collect();
     let &[tp, tq, cp, cq] = stats.as_slice() else {
-        return Err(StatsError::Empty { what: "a difference in differences".into() });
+        return Err(StatsError::Empty {
+            what: "a difference in differences".into(),
+        });
     };
     let estimate = (tq.0 - tp.0) - (cq.0 - cp.0);
     let nf = n as f64;
@@ -195,7 +205,13 @@ pub fn difference_in_differences(
         DidStdError::Robust => nf / resid_df * stats.iter().map(|s| s.1 / (s.2 * s.2)).sum::<f64>(),
     };
     let df = (std_error == DidStdError::Classic).then_some(resid_df);
-    let effect = coefficient(estimate, variance, df, alpha, "the daily values within each period")?;
+    let effect = coefficient(
+        estimate,
+        variance,
+        df,
+        alpha,
+        "the daily values within each period",
+    )?;
     let counterfactual = error::checked("the counterfactual", shift + (tp.0 + (cq.0 - cp.0)))?;
     Ok(DidResult {
         effect,
@@ -216,7 +232,10 @@ fn slope_parts(points: &[(f64, f64)]) -> (f64, f64, f64, f64) {
     let (t0, y0) = points.first().copied().unwrap_or((0.0, 0.0));
     let (tbar, sxx) = mean_ss(&times, t0);
     let (ybar, _) = mean_ss(&values, y0);
-    let sxy: f64 = points.iter().map(|(t, y)| ((t - t0) - tbar) * ((y - y0) - ybar)).sum();
+    let sxy: f64 = points
+        .iter()
+        .map(|(t, y)| ((t - t0) - tbar) * ((y - y0) - ybar))
+        .sum();
     let slope = sxy / sxx;
     let mut ssr = 0.0;
     let mut meat = 0.0;
@@ -323,10 +342,12 @@ mod tests {
     fn parallel_lines_have_no_trend_difference() {
         // Treated y = 10 + 2t + noise, control y = 3 + 2t + the same noise: slopes equal.
         let noise = [0.5, -0.5, 0.25, -0.25, 0.0];
-        let t: Vec<(f64, f64)> =
-            (0..5).map(|i| (i as f64, 10.0 + 2.0 * i as f64 + noise[i])).collect();
-        let c: Vec<(f64, f64)> =
-            (0..5).map(|i| (i as f64, 3.0 + 2.0 * i as f64 + noise[i])).collect();
+        let t: Vec<(f64, f64)> = (0..5)
+            .map(|i| (i as f64, 10.0 + 2.0 * i as f64 + noise[i]))
+            .collect();
+        let c: Vec<(f64, f64)> = (0..5)
+            .map(|i| (i as f64, 3.0 + 2.0 * i as f64 + noise[i]))
+            .collect();
         let r = pre_trend(&t, &c, 0.05, DidStdError::Classic).unwrap();
         assert!(r.slope_difference.estimate.abs() < 1e-14);
         assert!(r.slope_difference.p_value > 0.99);

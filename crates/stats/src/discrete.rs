@@ -52,8 +52,9 @@ pub(crate) fn binomial_tails_unchecked(k: u64, n: u64, p: f64) -> Option<(f64, f
 
 fn tails(k: u64, n: u64, p: f64) -> StatsResult<(f64, f64)> {
     check_p(p)?;
-    binomial_tails_unchecked(k, n, p)
-        .ok_or_else(|| StatsError::TooLarge { what: format!("a binomial with {n} trials") })
+    binomial_tails_unchecked(k, n, p).ok_or_else(|| StatsError::TooLarge {
+        what: format!("a binomial with {n} trials"),
+    })
 }
 
 /// P(X >= k) for X ~ Binomial(n, p) ("at least k successes"); 0 when k > n.

@@ -16,7 +16,9 @@ use std::f64::consts::SQRT_2;
 /// P(Z > z) for a standard normal Z.
 pub fn normal_sf(z: f64) -> StatsResult<f64> {
     if z.is_nan() {
-        return Err(StatsError::NotFinite { what: "the z score".into() });
+        return Err(StatsError::NotFinite {
+            what: "the z score".into(),
+        });
     }
     Ok(norm_sf(z))
 }
@@ -63,7 +65,9 @@ fn check_df(df: f64) -> StatsResult<f64> {
 pub fn students_t_sf(t: f64, df: f64) -> StatsResult<f64> {
     check_df(df)?;
     if t.is_nan() {
-        return Err(StatsError::NotFinite { what: "the t statistic".into() });
+        return Err(StatsError::NotFinite {
+            what: "the t statistic".into(),
+        });
     }
     error::checked("the t tail probability", t_sf_unchecked(t, df))
 }
@@ -98,7 +102,10 @@ pub(crate) fn ln_t_pdf(t: f64, df: f64) -> f64 {
         let l = x2n.ln_1p() / 2.0;
         (l, n * l)
     } else {
-        (x2n.ln_1p() / 2.0, -bd0(n / 2.0, (n + t * t) / 2.0) + t * t / 2.0)
+        (
+            x2n.ln_1p() / 2.0,
+            -bd0(n / 2.0, (n + t * t) / 2.0) + t * t / 2.0,
+        )
     };
     front - u - (LN_SQRT_2PI + l_x2n)
 }
@@ -185,7 +192,11 @@ pub(crate) fn t_isf_unchecked(p: f64, df: f64) -> f64 {
         } else {
             hi = hi.min(u);
         }
-        let mut next = if g.is_finite() && slope < 0.0 { u - g / slope } else { f64::NAN };
+        let mut next = if g.is_finite() && slope < 0.0 {
+            u - g / slope
+        } else {
+            f64::NAN
+        };
         if !(next.is_finite() && next > lo && next < hi) {
             next = match (lo.is_finite(), hi.is_finite()) {
                 (true, true) => 0.5 * (lo + hi),
@@ -224,7 +235,9 @@ pub(crate) fn t_isf_unchecked(p: f64, df: f64) -> f64 {
 pub fn chi_square_sf(x: f64, df: f64) -> StatsResult<f64> {
     check_df(df)?;
     if x.is_nan() {
-        return Err(StatsError::NotFinite { what: "the chi-square statistic".into() });
+        return Err(StatsError::NotFinite {
+            what: "the chi-square statistic".into(),
+        });
     }
     error::checked("the chi-square tail probability", chi2_sf_unchecked(x, df))
 }
@@ -250,8 +263,9 @@ pub fn beta_tails(x: f64, a: f64, b: f64) -> StatsResult<(f64, f64)> {
     error::positive("the first beta parameter", a)?;
     error::positive("the second beta parameter", b)?;
     error::closed_unit("the point", x)?;
-    beta_inc(a, b, x, 1.0 - x)
-        .ok_or_else(|| StatsError::TooLarge { what: "a beta parameter".into() })
+    beta_inc(a, b, x, 1.0 - x).ok_or_else(|| StatsError::TooLarge {
+        what: "a beta parameter".into(),
+    })
 }
 
 /// ln of the Beta(a, b) density at x (with y = 1 - x), valid for all a, b > 0.
@@ -283,11 +297,17 @@ pub(crate) fn beta_quantile_unchecked(p: f64, a: f64, b: f64, upper: bool) -> f6
     let z = norm_isf(p);
     let mut x = if upper { mean + z * sd } else { mean - z * sd };
     if !(x > 0.0 && x < 1.0) {
-        x = if x <= 0.0 { mean / 2.0 } else { (1.0 + mean) / 2.0 };
+        x = if x <= 0.0 {
+            mean / 2.0
+        } else {
+            (1.0 + mean) / 2.0
+        };
     }
     let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
     for _ in 0..400 {
-        let Some((gx, tail)) = g(x) else { return f64::NAN };
+        let Some((gx, tail)) = g(x) else {
+            return f64::NAN;
+        };
         // "too far right" means the lower tail is too big / the upper tail too small
         let too_far_right = if upper { gx < 0.0 } else { gx > 0.0 };
         if gx == 0.0 {

@@ -11,7 +11,11 @@ pub enum StatsError {
     /// A number is missing, not a number (NaN) or infinite.
     NotFinite { what: String },
     /// A number is outside the values it can take, e.g. a negative visitor count.
-    OutOfRange { what: String, value: f64, expected: String },
+    OutOfRange {
+        what: String,
+        value: f64,
+        expected: String,
+    },
     /// A count is larger than the total it is part of, e.g. conversions above visitors.
     CountAboveTotal {
         count_name: String,
@@ -38,17 +42,36 @@ impl fmt::Display for StatsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StatsError::NotFinite { what } => {
-                write!(f, "{what} must be a number; it is empty, not a number or infinite")
+                write!(
+                    f,
+                    "{what} must be a number; it is empty, not a number or infinite"
+                )
             }
-            StatsError::OutOfRange { what, value, expected } => {
+            StatsError::OutOfRange {
+                what,
+                value,
+                expected,
+            } => {
                 write!(f, "{what} must be {expected} (it is {value})")
             }
-            StatsError::CountAboveTotal { count_name, count, total_name, total, group } => {
-                write!(f, "{count_name} ({count}) cannot exceed {total_name} ({total}) in {group}")
+            StatsError::CountAboveTotal {
+                count_name,
+                count,
+                total_name,
+                total,
+                group,
+            } => {
+                write!(
+                    f,
+                    "{count_name} ({count}) cannot exceed {total_name} ({total}) in {group}"
+                )
             }
             StatsError::Empty { what } => write!(f, "{what} has no data yet; add some first"),
             StatsError::TooFew { what, needed, got } => {
-                write!(f, "{what} needs at least {needed} observations (it has {got})")
+                write!(
+                    f,
+                    "{what} needs at least {needed} observations (it has {got})"
+                )
             }
             StatsError::NoVariation { what } => write!(
                 f,
@@ -81,7 +104,9 @@ pub fn finite(what: &str, value: f64) -> StatsResult<f64> {
     if value.is_finite() {
         Ok(value)
     } else {
-        Err(StatsError::NotFinite { what: what.to_string() })
+        Err(StatsError::NotFinite {
+            what: what.to_string(),
+        })
     }
 }
 
@@ -127,13 +152,19 @@ pub fn alpha(value: f64) -> StatsResult<f64> {
 }
 
 pub(crate) fn out_of_range(what: &str, value: f64, expected: &str) -> StatsError {
-    StatsError::OutOfRange { what: what.to_string(), value, expected: expected.to_string() }
+    StatsError::OutOfRange {
+        what: what.to_string(),
+        value,
+        expected: expected.to_string(),
+    }
 }
 
 /// Successes within trials for one group: trials above zero, successes not above trials.
 pub(crate) fn conversions(successes: u64, trials: u64, group: &str) -> StatsResult<()> {
     if trials == 0 {
-        return Err(StatsError::Empty { what: format!("{group} (visitors)") });
+        return Err(StatsError::Empty {
+            what: format!("{group} (visitors)"),
+        });
     }
     if successes > trials {
         return Err(StatsError::CountAboveTotal {
@@ -165,7 +196,10 @@ mod tests {
     #[test]
     fn messages_are_plain_words() {
         let e = conversions(120, 100, "arm B").unwrap_err();
-        assert_eq!(e.to_string(), "conversions (120) cannot exceed visitors (100) in arm B");
+        assert_eq!(
+            e.to_string(),
+            "conversions (120) cannot exceed visitors (100) in arm B"
+        );
         let e = alpha(1.5).unwrap_err();
         assert_eq!(
             e.to_string(),

@@ -104,7 +104,11 @@ fn wilson(x: u64, n: u64, z: f64) -> (f64, f64) {
     let center = (p + z2 / (2.0 * nf)) / denom;
     let dist = z * (p * (1.0 - p) / nf + z2 / (4.0 * nf * nf)).sqrt() / denom;
     let upper = if x == n { 1.0 } else { center + dist };
-    let lower = if upper > 0.0 { p * p / (denom * upper) } else { 0.0 };
+    let lower = if upper > 0.0 {
+        p * p / (denom * upper)
+    } else {
+        0.0
+    };
     (lower.clamp(0.0, 1.0), upper.clamp(0.0, 1.0))
 }
 
@@ -143,9 +147,16 @@ pub fn difference_interval(
             (diff - d_low, diff + d_upp)
         }
         DifferenceMethod::Wald | DifferenceMethod::AgrestiCaffo => {
-            let add = if method == DifferenceMethod::AgrestiCaffo { 1.0 } else { 0.0 };
+            let add = if method == DifferenceMethod::AgrestiCaffo {
+                1.0
+            } else {
+                0.0
+            };
             let (na, nb) = (a.visitors as f64 + 2.0 * add, b.visitors as f64 + 2.0 * add);
-            let (qa, qb) = ((a.conversions as f64 + add) / na, (b.conversions as f64 + add) / nb);
+            let (qa, qb) = (
+                (a.conversions as f64 + add) / na,
+                (b.conversions as f64 + add) / nb,
+            );
             let d = z * (qa * (1.0 - qa) / na + qb * (1.0 - qb) / nb).sqrt();
             (qb - qa - d, qb - qa + d)
         }

@@ -24,10 +24,10 @@ pub mod power;
 pub mod power_calculators;
 pub mod power_means;
 pub mod proportions;
+pub mod ridge;
 pub mod sequential;
 mod special;
 pub mod srm;
-pub mod ridge;
 pub mod synth;
 
 pub use error::{StatsError, StatsResult};
@@ -56,7 +56,10 @@ pub struct BinaryArm {
 impl BinaryArm {
     /// `conversions` out of `visitors` (validated by the functions that use it).
     pub fn new(conversions: u64, visitors: u64) -> Self {
-        BinaryArm { conversions, visitors }
+        BinaryArm {
+            conversions,
+            visitors,
+        }
     }
 
     /// Checks conversions <= visitors and visitors > 0; `name` is used in the message.

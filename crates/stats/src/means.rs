@@ -33,7 +33,11 @@ fn check_summary(s: &SummaryStats, arm: &str) -> StatsResult<()> {
     error::finite(&format!("the mean of {arm}"), s.mean)?;
     error::non_negative(&format!("the standard deviation of {arm}"), s.sd)?;
     if s.n < 2 {
-        return Err(StatsError::TooFew { what: arm.to_string(), needed: 2, got: s.n });
+        return Err(StatsError::TooFew {
+            what: arm.to_string(),
+            needed: 2,
+            got: s.n,
+        });
     }
     Ok(())
 }
@@ -57,7 +61,9 @@ pub fn welch_t_test(
     let vb = b.sd * b.sd / nb;
     let var = va + vb;
     if var <= 0.0 {
-        return Err(StatsError::NoVariation { what: "the values in arms A and B".into() });
+        return Err(StatsError::NoVariation {
+            what: "the values in arms A and B".into(),
+        });
     }
     let se = error::checked("the standard error", var.sqrt())?;
     // (va/n)^2 may underflow for tiny spreads; scale by the larger term first.
@@ -118,11 +124,16 @@ pub fn student_t_test(
     // Scale the spreads by the larger one so that squaring cannot overflow or underflow.
     let scale = a.sd.max(b.sd);
     if scale <= 0.0 {
-        return Err(StatsError::NoVariation { what: "the values in arms A and B".into() });
+        return Err(StatsError::NoVariation {
+            what: "the values in arms A and B".into(),
+        });
     }
     let (ra, rb) = (a.sd / scale, b.sd / scale);
     let pooled = ((na - 1.0) * ra * ra + (nb - 1.0) * rb * rb) / df;
-    let se = error::checked("the standard error", scale * (pooled * (1.0 / na + 1.0 / nb)).sqrt())?;
+    let se = error::checked(
+        "the standard error",
+        scale * (pooled * (1.0 / na + 1.0 / nb)).sqrt(),
+    )?;
     let difference = error::checked("the difference in means", b.mean - a.mean)?;
     t_test_result(difference, se, df, alpha, alternative)
 }
@@ -130,7 +141,9 @@ pub fn student_t_test(
 /// Mean and sample standard deviation (n - 1) of raw values; refuses NaN/inf values.
 pub fn summarise(values: &[f64], arm: &str) -> StatsResult<SummaryStats> {
     if values.is_empty() {
-        return Err(StatsError::Empty { what: arm.to_string() });
+        return Err(StatsError::Empty {
+            what: arm.to_string(),
+        });
     }
     for v in values {
         error::finite(&format!("a value in {arm}"), *v)?;
@@ -139,7 +152,11 @@ pub fn summarise(values: &[f64], arm: &str) -> StatsResult<SummaryStats> {
     // Scale first so that sums of huge values cannot overflow.
     let scale = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
     if scale == 0.0 {
-        return Ok(SummaryStats { mean: 0.0, sd: 0.0, n: values.len() as u64 });
+        return Ok(SummaryStats {
+            mean: 0.0,
+            sd: 0.0,
+            n: values.len() as u64,
+        });
     }
     let mean_s = values.iter().map(|v| v / scale).sum::<f64>() / n;
     // two-pass with compensation (Chan et al.) for the variance
@@ -149,7 +166,11 @@ pub fn summarise(values: &[f64], arm: &str) -> StatsResult<SummaryStats> {
         ss += d * d;
         comp += d;
     }
-    let var_s = if values.len() > 1 { (ss - comp * comp / n).max(0.0) / (n - 1.0) } else { 0.0 };
+    let var_s = if values.len() > 1 {
+        (ss - comp * comp / n).max(0.0) / (n - 1.0)
+    } else {
+        0.0
+    };
     Ok(SummaryStats {
         mean: error::checked("the mean", mean_s * scale)?,
         sd: error::checked("the standard deviation", var_s.sqrt() * scale)?,
@@ -288,7 +309,9 @@ impl Xoshiro256 {
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
             z ^ (z >> 31)
         };
-        Xoshiro256 { s: [next(), next(), next(), next()] }
+        Xoshiro256 {
+            s: [next(), next(), next(), next()],
+        }
     }
 
     /// The next 64 random bits.

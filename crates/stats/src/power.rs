@@ -61,14 +61,23 @@ pub struct TestDesign {
 impl Default for TestDesign {
     /// alpha 0.05, power 0.8, even split, two-sided.
     fn default() -> Self {
-        TestDesign { alpha: 0.05, power: 0.8, ratio: 1.0, alternative: Alternative::TwoSided }
+        TestDesign {
+            alpha: 0.05,
+            power: 0.8,
+            ratio: 1.0,
+            alternative: Alternative::TwoSided,
+        }
     }
 }
 
 /// A validated design: (alpha, power, ratio); power is 0.5 when not needed.
 pub(crate) fn check_design(d: &TestDesign, needs_power: bool) -> StatsResult<(f64, f64, f64)> {
     let alpha = error::alpha(d.alpha)?;
-    let power = if needs_power { check_power(d.power)? } else { 0.5 };
+    let power = if needs_power {
+        check_power(d.power)?
+    } else {
+        0.5
+    };
     let r = check_ratio(d.ratio)?;
     Ok((alpha, power, r))
 }
@@ -87,7 +96,10 @@ pub struct Mde {
 }
 
 pub(crate) fn check_ratio(ratio: f64) -> StatsResult<f64> {
-    error::positive("the allocation ratio (visitors in B per visitor in A)", ratio)
+    error::positive(
+        "the allocation ratio (visitors in B per visitor in A)",
+        ratio,
+    )
 }
 
 pub(crate) fn check_power(power: f64) -> StatsResult<f64> {
@@ -116,7 +128,11 @@ pub(crate) fn z_power(u: f64, k: f64, alpha: f64, alternative: Alternative) -> f
 /// Solves z_power(u, 1) = power for u > 0 (the standardized shift needed), Greater and
 /// TwoSided (Less is the mirror image). Newton from the one-tail closed form.
 pub(crate) fn solve_shift(alpha: f64, power: f64, two_sided: bool) -> StatsResult<f64> {
-    let alt = if two_sided { Alternative::TwoSided } else { Alternative::Greater };
+    let alt = if two_sided {
+        Alternative::TwoSided
+    } else {
+        Alternative::Greater
+    };
     if power <= z_power(0.0, 1.0, alpha, alt) {
         return Err(StatsError::NoSolution {
             why: "the power must be larger than the significance level alpha".into(),
@@ -255,7 +271,9 @@ pub fn sample_size_proportions(
     let (alpha, power, r) = check_design(design, true)?;
     let alternative = design.alternative;
     let exact = exact_n_a(baseline, target, alpha, power, r, alternative, method)?;
-    round_plan(exact, r, |na, nb| power_at(baseline, target, na, nb, alpha, alternative, method))
+    round_plan(exact, r, |na, nb| {
+        power_at(baseline, target, na, nb, alpha, alternative, method)
+    })
 }
 
 /// Rounds an exact n_A up (and n_B = ratio n_A up) and reports the power reached.
@@ -268,7 +286,9 @@ pub(crate) fn round_plan(
     let na = exact.ceil().max(1.0);
     let nb = (exact * r).ceil().max(1.0);
     if na > MAX_N || nb > MAX_N {
-        return Err(StatsError::TooLarge { what: "the required sample size".into() });
+        return Err(StatsError::TooLarge {
+            what: "the required sample size".into(),
+        });
     }
     let achieved = error::checked("the achieved power", power_fn(na, nb))?;
     Ok(SampleSizePlan {
@@ -339,8 +359,16 @@ pub fn mde_proportions(
                     .unwrap_or(f64::INFINITY)
             };
             // n(p_B) falls as p_B moves away from the baseline; find where it crosses n_a.
-            let (mut near, mut far) = if down { (baseline, 0.0) } else { (baseline, 1.0) };
-            let edge = if down { f64::MIN_POSITIVE } else { 1.0 - f64::EPSILON / 2.0 };
+            let (mut near, mut far) = if down {
+                (baseline, 0.0)
+            } else {
+                (baseline, 1.0)
+            };
+            let edge = if down {
+                f64::MIN_POSITIVE
+            } else {
+                1.0 - f64::EPSILON / 2.0
+            };
             if needs(edge) > n_a {
                 return Err(unreachable());
             }

@@ -31,7 +31,9 @@ fn check_effect(delta: f64, sd: f64) -> StatsResult<f64> {
     error::positive("the standard deviation", sd)?;
     let d = delta / sd;
     if d == 0.0 {
-        return Err(StatsError::NoSolution { why: "the difference to detect is zero".into() });
+        return Err(StatsError::NoSolution {
+            why: "the difference to detect is zero".into(),
+        });
     }
     error::checked("the standardized effect", d)
 }
@@ -87,7 +89,10 @@ pub fn power_means(
             got: (n_a + n_a * r) as u64,
         });
     }
-    error::checked("the power", power_at(delta / sd, n_a, n_a * r, alpha, alternative, method))
+    error::checked(
+        "the power",
+        power_at(delta / sd, n_a, n_a * r, alpha, alternative, method),
+    )
 }
 
 /// Observations per arm to detect `delta` = mean_B - mean_A with the given power.
@@ -125,7 +130,9 @@ pub fn sample_size_means(
             hi *= 2.0;
             guard += 1;
             if guard > 60 {
-                return Err(StatsError::TooLarge { what: "the required sample size".into() });
+                return Err(StatsError::TooLarge {
+                    what: "the required sample size".into(),
+                });
             }
         }
         for _ in 0..200 {
@@ -142,7 +149,9 @@ pub fn sample_size_means(
         exact = hi;
     }
     let exact = error::checked("the sample size", exact)?;
-    round_plan(exact, r, |na, nb| power_at(d, na, nb, alpha, alternative, method))
+    round_plan(exact, r, |na, nb| {
+        power_at(d, na, nb, alpha, alternative, method)
+    })
 }
 
 /// Smallest detectable difference in means (upward unless the test is `Less`);
@@ -170,7 +179,11 @@ pub fn mde_means(
                 got: (n_a + n_a * r) as u64,
             });
         }
-        let sign = if alternative == Alternative::Less { -1.0 } else { 1.0 };
+        let sign = if alternative == Alternative::Less {
+            -1.0
+        } else {
+            1.0
+        };
         let f = |dd: f64| power_at(sign * dd, n_a, n_a * r, alpha, alternative, method) - power;
         let (mut lo, mut hi) = (d * 0.5, d * 2.0 + 1.0);
         let mut guard = 0;
@@ -199,9 +212,17 @@ pub fn mde_means(
         }
         d = hi;
     }
-    let d = if alternative == Alternative::Less { -d } else { d };
+    let d = if alternative == Alternative::Less {
+        -d
+    } else {
+        d
+    };
     let absolute = error::checked("the detectable difference", d * sd)?;
-    let relative = if baseline_mean != 0.0 { absolute / baseline_mean.abs() } else { 0.0 };
+    let relative = if baseline_mean != 0.0 {
+        absolute / baseline_mean.abs()
+    } else {
+        0.0
+    };
     Ok(Mde {
         target: error::checked("the detectable mean", baseline_mean + absolute)?,
         absolute,

@@ -34,7 +34,9 @@ pub fn two_proportion_z_test(
     let (pa, pb) = (a.rate(), b.rate());
     let pooled = (a.conversions as f64 + b.conversions as f64) / (na + nb);
     if pooled <= 0.0 || pooled >= 1.0 {
-        return Err(StatsError::NoVariation { what: "conversions in arms A and B".into() });
+        return Err(StatsError::NoVariation {
+            what: "conversions in arms A and B".into(),
+        });
     }
     let se = (pooled * (1.0 - pooled) * (1.0 / na + 1.0 / nb)).sqrt();
     let diff = pb - pa;
@@ -90,7 +92,10 @@ pub fn chi_square_independence(table: &[Vec<u64>], yates: bool) -> StatsResult<C
             what: "every row of the table must have the same number of columns".into(),
         });
     }
-    let row_sums: Vec<f64> = table.iter().map(|r| r.iter().map(|&v| v as f64).sum()).collect();
+    let row_sums: Vec<f64> = table
+        .iter()
+        .map(|r| r.iter().map(|&v| v as f64).sum())
+        .collect();
     let mut col_sums = vec![0.0_f64; cols];
     for r in table {
         for (s, &v) in col_sums.iter_mut().zip(r) {
@@ -98,10 +103,14 @@ pub fn chi_square_independence(table: &[Vec<u64>], yates: bool) -> StatsResult<C
         }
     }
     if let Some(i) = row_sums.iter().position(|&s| s == 0.0) {
-        return Err(StatsError::Empty { what: format!("row {} of the table", i + 1) });
+        return Err(StatsError::Empty {
+            what: format!("row {} of the table", i + 1),
+        });
     }
     if let Some(j) = col_sums.iter().position(|&s| s == 0.0) {
-        return Err(StatsError::Empty { what: format!("column {} of the table", j + 1) });
+        return Err(StatsError::Empty {
+            what: format!("column {} of the table", j + 1),
+        });
     }
     let total: f64 = row_sums.iter().sum();
     let df = ((rows - 1) * (cols - 1)) as u64;
@@ -123,7 +132,13 @@ pub fn chi_square_independence(table: &[Vec<u64>], yates: bool) -> StatsResult<C
     }
     let statistic = error::checked("the chi-square statistic", statistic)?;
     let p_value = error::checked("the p-value", chi2_sf_unchecked(statistic, df as f64))?;
-    Ok(ChiSquareResult { statistic, df, p_value, expected, yates_applied })
+    Ok(ChiSquareResult {
+        statistic,
+        df,
+        p_value,
+        expected,
+        yates_applied,
+    })
 }
 
 /// Result of Fisher's exact test.
@@ -220,15 +235,27 @@ pub fn fisher_exact(
     let population = a
         .visitors
         .checked_add(b.visitors)
-        .ok_or_else(|| StatsError::TooLarge { what: "the number of visitors".into() })?;
+        .ok_or_else(|| StatsError::TooLarge {
+            what: "the number of visitors".into(),
+        })?;
     let marked = b.visitors;
     let draws = a
         .conversions
         .checked_add(b.conversions)
-        .ok_or_else(|| StatsError::TooLarge { what: "the number of conversions".into() })?;
-    let h = Hyper { population, marked, draws };
+        .ok_or_else(|| StatsError::TooLarge {
+            what: "the number of conversions".into(),
+        })?;
+    let h = Hyper {
+        population,
+        marked,
+        draws,
+    };
     if let Some(note) = fisher_margin_note(a, b) {
-        return Ok(FisherResult { p_value: 1.0, odds_ratio, note: Some(note) });
+        return Ok(FisherResult {
+            p_value: 1.0,
+            odds_ratio,
+            note: Some(note),
+        });
     }
     // The tails are summed term by term over ~9 standard deviations each way.
     let (nf, kf, df) = (population as f64, marked as f64, draws as f64);
@@ -286,7 +313,11 @@ impl Hyper {
     /// ln of sum_{j=k, k+step, ...} pmf(j) walking away from the mode (terms decreasing).
     fn ln_tail_sum(&self, k: u64, upward: bool) -> StatsResult<f64> {
         let (lo, hi) = (self.lo(), self.hi());
-        let (pop, marked, draws) = (self.population as f64, self.marked as f64, self.draws as f64);
+        let (pop, marked, draws) = (
+            self.population as f64,
+            self.marked as f64,
+            self.draws as f64,
+        );
         let l0 = self.ln_pmf(k);
         let mut sum = 1.0_f64; // in units of exp(l0)
         let mut rel = 1.0_f64;

@@ -194,7 +194,10 @@ mod tests {
     #[test]
     fn a_nan_or_non_positive_pivot_is_refused_not_propagated() {
         let refused = |matrix: &[f64]| {
-            matches!(ridge_solve(matrix, 0.0, &[1.0]), Err(StatsError::NoSolution { .. }))
+            matches!(
+                ridge_solve(matrix, 0.0, &[1.0]),
+                Err(StatsError::NoSolution { .. })
+            )
         };
         assert!(refused(&[f64::NAN]));
         assert!(refused(&[0.0]));

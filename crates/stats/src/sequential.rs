@@ -79,14 +79,18 @@ pub fn confidence_sequence_means(
 ) -> StatsResult<Vec<SequentialInterval>> {
     sequential_rho(alpha, tuning_n)?;
     if looks.is_empty() {
-        return Err(StatsError::Empty { what: "the list of looks".into() });
+        return Err(StatsError::Empty {
+            what: "the list of looks".into(),
+        });
     }
     let mut out = Vec::with_capacity(looks.len());
     let (mut run_lo, mut run_hi) = (f64::NEG_INFINITY, f64::INFINITY);
     for (i, look) in looks.iter().enumerate() {
         let label = format!("look {}", i + 1);
         if look.n_a == 0 || look.n_b == 0 {
-            return Err(StatsError::Empty { what: format!("an arm at {label}") });
+            return Err(StatsError::Empty {
+                what: format!("an arm at {label}"),
+            });
         }
         error::finite(&format!("the mean of arm A at {label}"), look.mean_a)?;
         error::finite(&format!("the mean of arm B at {label}"), look.mean_b)?;
@@ -101,7 +105,11 @@ pub fn confidence_sequence_means(
         run_lo = run_lo.max(lower);
         run_hi = run_hi.min(upper);
         // An empty intersection means the assumptions failed; fall back to this look.
-        let (rl, rh) = if run_lo <= run_hi { (run_lo, run_hi) } else { (lower, upper) };
+        let (rl, rh) = if run_lo <= run_hi {
+            (run_lo, run_hi)
+        } else {
+            (lower, upper)
+        };
         out.push(SequentialInterval {
             n_total: look.n_a.saturating_add(look.n_b),
             estimate,
@@ -128,7 +136,9 @@ pub fn confidence_sequence_proportions(
 
 /// Cumulative conversion looks as means looks: each visitor is a 0/1 value with variance
 /// p (1 - p). Shared by the confidence sequence and the mSPRT.
-pub(crate) fn proportion_looks_as_means(looks: &[(BinaryArm, BinaryArm)]) -> StatsResult<Vec<MeansLook>> {
+pub(crate) fn proportion_looks_as_means(
+    looks: &[(BinaryArm, BinaryArm)],
+) -> StatsResult<Vec<MeansLook>> {
     let mut mean_looks = Vec::with_capacity(looks.len());
     for (i, (a, b)) in looks.iter().enumerate() {
         a.validate(&format!("arm A at look {}", i + 1))?;

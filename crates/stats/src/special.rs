@@ -130,10 +130,18 @@ pub(crate) fn ln_dbinom_raw(x: f64, m: f64, p: f64, q: f64) -> f64 {
         if m == 0.0 {
             return 0.0;
         }
-        return if p < 0.1 { -bd0(m, m * q) - m * p } else { m * q.ln() };
+        return if p < 0.1 {
+            -bd0(m, m * q) - m * p
+        } else {
+            m * q.ln()
+        };
     }
     if m == 0.0 {
-        return if q < 0.1 { -bd0(x, x * p) - x * q } else { x * p.ln() };
+        return if q < 0.1 {
+            -bd0(x, x * p) - x * q
+        } else {
+            x * p.ln()
+        };
     }
     let lc = stirlerr(n) - stirlerr(x) - stirlerr(m) - bd0(x, n * p) - bd0(m, n * q);
     let lf = LN_2PI + x.ln() + m.ln() - n.ln();
@@ -174,9 +182,17 @@ pub(crate) fn beta_inc(a: f64, b: f64, x: f64, y: f64) -> Option<(f64, f64)> {
         return Some((1.0, 0.0));
     }
     // lambda = (a + b) y - b = a - (a + b) x, formed without cancellation (TOMS 708).
-    let lambda = if a > b { (a + b) * y - b } else { a - (a + b) * x };
+    let lambda = if a > b {
+        (a + b) * y - b
+    } else {
+        a - (a + b) * x
+    };
     let swap = lambda < 0.0;
-    let (a, b, x, y, lambda) = if swap { (b, a, y, x, -lambda) } else { (a, b, x, y, lambda) };
+    let (a, b, x, y, lambda) = if swap {
+        (b, a, y, x, -lambda)
+    } else {
+        (a, b, x, y, lambda)
+    };
     let r = bfrac(a, b, x, y, lambda)?;
     // x^a y^b / B(a, b) = dbinom_raw(a; a + b, x) a b / (a + b)
     let ln_front = ln_dbinom_raw(a, b, x, y) + (a * b / (a + b)).ln();

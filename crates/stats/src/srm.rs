@@ -46,7 +46,9 @@ pub fn sample_ratio_mismatch(observed: &[u64], planned_weights: &[f64]) -> Stats
     }
     let total: f64 = observed.iter().map(|&o| o as f64).sum();
     if total <= 0.0 {
-        return Err(StatsError::Empty { what: "the experiment (visitors)".into() });
+        return Err(StatsError::Empty {
+            what: "the experiment (visitors)".into(),
+        });
     }
     let wsum: f64 = planned_weights.iter().sum();
     let wsum = error::checked("the sum of the weights", wsum)?;

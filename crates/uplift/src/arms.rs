@@ -3,18 +3,20 @@
 //! sample-ratio check against the planned split, the Bayesian view and a plain verdict
 //! (see `uplift_verdict`).
 
-use microplan_stats::bayes::{beta_binomial_test, BetaParams};
-use microplan_stats::corrections::{benjamini_hochberg, holm};
-use microplan_stats::intervals::{difference_interval, proportion_interval, relative_lift, DifferenceMethod, ProportionMethod};
-use microplan_stats::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test};
-use microplan_stats::srm::sample_ratio_mismatch;
-use microplan_stats::{Alternative, BinaryArm, StatsError};
 pub use crate::comparison::{Comparison, TestUsed};
 use crate::error::{UpliftError, UpliftResult};
 use crate::prereg::PreRegistration;
 use crate::survey::small_counts;
 pub use crate::verdict::{format_p, Progress, Verdict, VerdictKind};
 use microplan_model::rows::TestArm;
+use microplan_stats::bayes::{beta_binomial_test, BetaParams};
+use microplan_stats::corrections::{benjamini_hochberg, holm};
+use microplan_stats::intervals::{
+    difference_interval, proportion_interval, relative_lift, DifferenceMethod, ProportionMethod,
+};
+use microplan_stats::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test};
+use microplan_stats::srm::sample_ratio_mismatch;
+use microplan_stats::{Alternative, BinaryArm, StatsError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArmSummary {
@@ -44,7 +46,10 @@ pub struct AnalysisOptions {
 
 impl Default for AnalysisOptions {
     fn default() -> Self {
-        AnalysisOptions { alpha: 0.05, prior: BetaParams::default() }
+        AnalysisOptions {
+            alpha: 0.05,
+            prior: BetaParams::default(),
+        }
     }
 }
 
@@ -90,17 +95,24 @@ pub fn analyse_test(
     let alpha = plan.map_or(options.alpha, |p| p.alpha);
     let arms: Vec<&TestArm> = all_arms.iter().filter(|arm| arm.test == test).collect();
     let mut controls = arms.iter().filter(|arm| arm.is_control);
-    let control = controls
-        .next()
-        .ok_or_else(|| UpliftError::NoControl { test: test.to_string() })?;
+    let control = controls.next().ok_or_else(|| UpliftError::NoControl {
+        test: test.to_string(),
+    })?;
     if controls.next().is_some() {
-        return Err(UpliftError::SeveralControls { test: test.to_string() });
+        return Err(UpliftError::SeveralControls {
+            test: test.to_string(),
+        });
     }
     let treatments: Vec<&&TestArm> = arms.iter().filter(|arm| !arm.is_control).collect();
     if treatments.is_empty() {
-        return Err(UpliftError::NoTreatment { test: test.to_string() });
+        return Err(UpliftError::NoTreatment {
+            test: test.to_string(),
+        });
     }
-    let error = |source: StatsError| UpliftError::InTest { test: test.to_string(), source };
+    let error = |source: StatsError| UpliftError::InTest {
+        test: test.to_string(),
+        source,
+    };
     let summaries = arms
         .iter()
         .map(|arm| summarise_arm(arm, alpha))
@@ -115,8 +127,10 @@ pub fn analyse_test(
     let p_values: Vec<f64> = comparisons.iter().map(|c| c.p_value).collect();
     let adjusted_holm = holm(&p_values, alpha).map_err(error)?;
     let adjusted_bh = benjamini_hochberg(&p_values, alpha).map_err(error)?;
-    for ((comparison, h), b) in
-        comparisons.iter_mut().zip(adjusted_holm.adjusted).zip(adjusted_bh.adjusted)
+    for ((comparison, h), b) in comparisons
+        .iter_mut()
+        .zip(adjusted_holm.adjusted)
+        .zip(adjusted_bh.adjusted)
     {
         comparison.holm_p_value = h;
         comparison.bh_p_value = b;
@@ -127,7 +141,9 @@ pub fn analyse_test(
                 .iter()
                 .map(|a| vec![a.conversions, a.units.saturating_sub(a.conversions)])
                 .collect();
-            chi_square_independence(&table, false).ok().map(|r| (r.statistic, r.df, r.p_value))
+            chi_square_independence(&table, false)
+                .ok()
+                .map(|r| (r.statistic, r.df, r.p_value))
         })
         .flatten();
     let units: Vec<u64> = arms.iter().map(|arm| arm.units).collect();
@@ -136,7 +152,11 @@ pub fn analyse_test(
     let srm_against = match &planned {
         Some(weights) => format!(
             "the pre-registered split {}",
-            weights.iter().map(|w| format!("{w}")).collect::<Vec<_>>().join(" : ")
+            weights
+                .iter()
+                .map(|w| format!("{w}"))
+                .collect::<Vec<_>>()
+                .join(" : ")
         ),
         None if plan.is_some() => {
             "an equal split (the pre-registration names other arms)".to_string()
@@ -150,8 +170,7 @@ pub fn analyse_test(
         units: units.iter().fold(0u64, |sum, u| sum.saturating_add(*u)),
         planned: p.planned_total,
     });
-    let verdict =
-        crate::verdict::verdict(&comparisons, srm.mismatch, alpha, min_lift, progress);
+    let verdict = crate::verdict::verdict(&comparisons, srm.mismatch, alpha, min_lift, progress);
     Ok(TestAnalysis {
         test: test.to_string(),
         alpha,
@@ -170,9 +189,18 @@ pub fn analyse_test(
 
 fn summarise_arm(arm: &TestArm, alpha: f64) -> Result<ArmSummary, StatsError> {
     let wilson = proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::Wilson)?;
-    let exact =
-        proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::ClopperPearson)?;
-    let ac = proportion_interval(arm.conversions, arm.units, alpha, ProportionMethod::AgrestiCoull)?;
+    let exact = proportion_interval(
+        arm.conversions,
+        arm.units,
+        alpha,
+        ProportionMethod::ClopperPearson,
+    )?;
+    let ac = proportion_interval(
+        arm.conversions,
+        arm.units,
+        alpha,
+        ProportionMethod::AgrestiCoull,
+    )?;
     Ok(ArmSummary {
         name: arm.arm.clone(),
         is_control: arm.is_control,
@@ -195,8 +223,9 @@ fn compare(
 ) -> Result<Comparison, StatsError> {
     let treatment = BinaryArm::new(arm.conversions, arm.units);
     treatment.validate(&arm.arm)?;
-    let z_p_value =
-        two_proportion_z_test(control, treatment, Alternative::TwoSided).ok().map(|z| z.p_value);
+    let z_p_value = two_proportion_z_test(control, treatment, Alternative::TwoSided)
+        .ok()
+        .map(|z| z.p_value);
     let fisher = fisher_exact(control, treatment, Alternative::TwoSided).ok();
     let fisher_p_value = fisher.as_ref().map(|f| f.p_value);
     let fisher_note = fisher.and_then(|f| f.note);
@@ -204,11 +233,15 @@ fn compare(
         (true, _, Some(p)) | (false, None, Some(p)) => (p, TestUsed::Fisher),
         (_, Some(p), _) => (p, TestUsed::ZTest),
         (_, None, None) => {
-            return Err(StatsError::NoSolution { why: format!("no test applies to {}", arm.arm) })
+            return Err(StatsError::NoSolution {
+                why: format!("no test applies to {}", arm.arm),
+            })
         }
     };
     let difference = difference_interval(control, treatment, alpha, DifferenceMethod::Newcombe)?;
-    let lift = relative_lift(control, treatment, alpha).ok().map(|l| (l.lift, l.lower, l.upper));
+    let lift = relative_lift(control, treatment, alpha)
+        .ok()
+        .map(|l| (l.lift, l.lower, l.upper));
     let bayes = beta_binomial_test(control, treatment, prior)?;
     Ok(Comparison {
         arm: arm.arm.clone(),
@@ -250,7 +283,10 @@ mod tests {
 
     #[test]
     fn a_lopsided_split_blocks_scaling_unless_it_was_planned() {
-        let arms = [arm("t", "control", true, 10_000, 100), arm("t", "new", false, 11_000, 200)];
+        let arms = [
+            arm("t", "control", true, 10_000, 100),
+            arm("t", "new", false, 11_000, 200),
+        ];
         let analysis = analyse(&arms).expect("analyses");
         assert!(analysis.srm_mismatch);
         assert_eq!(analysis.verdict.kind, VerdictKind::CheckSplit);
@@ -270,14 +306,22 @@ mod tests {
 
     #[test]
     fn no_difference_means_keep_running_and_a_ruled_out_lift_means_pause() {
-        let arms = [arm("t", "control", true, 1_000, 50), arm("t", "new", false, 1_000, 52)];
+        let arms = [
+            arm("t", "control", true, 1_000, 50),
+            arm("t", "new", false, 1_000, 52),
+        ];
         let analysis = analyse(&arms).expect("analyses");
         assert_eq!(analysis.verdict.kind, VerdictKind::KeepRunning);
-        assert!(analysis.verdict.reason.contains("Keep running: not enough evidence yet"));
+        assert!(analysis
+            .verdict
+            .reason
+            .contains("Keep running: not enough evidence yet"));
         // 200,000 per arm at 5.0% vs 5.02%: interval of the lift about -1% to +1.6%, which
         // ends below a pre-registered 10% threshold.
-        let big =
-            [arm("t", "control", true, 200_000, 10_000), arm("t", "new", false, 200_000, 10_040)];
+        let big = [
+            arm("t", "control", true, 200_000, 10_000),
+            arm("t", "new", false, 200_000, 10_040),
+        ];
         let plan = PreRegistration::draft("t", 0); // min lift 10%, arms named otherwise
         let a = analyse_test(&big, "t", &AnalysisOptions::default(), Some(&plan)).unwrap();
         assert_eq!(a.verdict.kind, VerdictKind::Pause, "{}", a.verdict.reason);
@@ -286,15 +330,28 @@ mod tests {
     #[test]
     fn a_significant_result_before_the_planned_size_means_keep_running() {
         // 5.0% -> 5.5% on 100,000 per arm is significant (z about 5.1), but 400,000 were planned.
-        let arms =
-            [arm("t", "control", true, 100_000, 5_000), arm("t", "new", false, 100_000, 5_500)];
+        let arms = [
+            arm("t", "control", true, 100_000, 5_000),
+            arm("t", "new", false, 100_000, 5_500),
+        ];
         let mut plan = PreRegistration::draft("t", 0);
-        plan.set(crate::prereg::PreregField::PlannedTotal, "400000", 0).unwrap();
-        plan.set(crate::prereg::PreregField::MinLift, "5", 0).unwrap();
+        plan.set(crate::prereg::PreregField::PlannedTotal, "400000", 0)
+            .unwrap();
+        plan.set(crate::prereg::PreregField::MinLift, "5", 0)
+            .unwrap();
         let early = analyse_test(&arms, "t", &AnalysisOptions::default(), Some(&plan)).unwrap();
-        assert_eq!(early.verdict.kind, VerdictKind::KeepRunning, "{}", early.verdict.reason);
-        assert!(early.verdict.reason.contains("only 200000 of the 400000 pre-registered units"));
-        plan.set(crate::prereg::PreregField::PlannedTotal, "200000", 0).unwrap();
+        assert_eq!(
+            early.verdict.kind,
+            VerdictKind::KeepRunning,
+            "{}",
+            early.verdict.reason
+        );
+        assert!(early
+            .verdict
+            .reason
+            .contains("only 200000 of the 400000 pre-registered units"));
+        plan.set(crate::prereg::PreregField::PlannedTotal, "200000", 0)
+            .unwrap();
         let done = analyse_test(&arms, "t", &AnalysisOptions::default(), Some(&plan)).unwrap();
         assert_eq!(done.verdict.kind, VerdictKind::Scale);
     }
@@ -302,12 +359,20 @@ mod tests {
     #[test]
     fn a_real_but_small_lift_means_optimise() {
         // 5.0% -> 5.5% on 100,000 per arm: +10% lift, z about 5.1, below a 20% threshold.
-        let arms =
-            [arm("t", "control", true, 100_000, 5_000), arm("t", "new", false, 100_000, 5_500)];
+        let arms = [
+            arm("t", "control", true, 100_000, 5_000),
+            arm("t", "new", false, 100_000, 5_500),
+        ];
         let mut plan = PreRegistration::draft("t", 0);
-        plan.set(crate::prereg::PreregField::MinLift, "20", 0).unwrap();
+        plan.set(crate::prereg::PreregField::MinLift, "20", 0)
+            .unwrap();
         let a = analyse_test(&arms, "t", &AnalysisOptions::default(), Some(&plan)).unwrap();
-        assert_eq!(a.verdict.kind, VerdictKind::Optimise, "{}", a.verdict.reason);
+        assert_eq!(
+            a.verdict.kind,
+            VerdictKind::Optimise,
+            "{}",
+            a.verdict.reason
+        );
         assert!(a.verdict.reason.contains("below the 20%"));
     }
 
@@ -336,7 +401,10 @@ mod tests {
 
     #[test]
     fn small_counts_use_fisher_and_zero_conversions_still_analyse() {
-        let arms = [arm("t", "control", true, 12, 1), arm("t", "new", false, 12, 6)];
+        let arms = [
+            arm("t", "control", true, 12, 1),
+            arm("t", "new", false, 12, 6),
+        ];
         let a = analyse(&arms).unwrap();
         assert_eq!(a.comparisons[0].test_used, TestUsed::Fisher);
         // scipy.stats.fisher_exact([[6, 6], [1, 11]]).pvalue = 0.06864988558352403
@@ -347,35 +415,61 @@ mod tests {
         let (lo, hi) = a.arms[0].agresti_coull;
         assert_eq!(lo, 0.0);
         assert!((hi - 0.375_333_427_705_877).abs() < 1e-12, "{hi}");
-        let none = [arm("t", "control", true, 40, 0), arm("t", "new", false, 40, 0)];
+        let none = [
+            arm("t", "control", true, 40, 0),
+            arm("t", "new", false, 40, 0),
+        ];
         let a = analyse(&none).unwrap();
         assert_eq!(a.comparisons[0].p_value, 1.0);
-        assert_eq!(a.comparisons[0].fisher_note, Some(FisherNote::NoConversions));
+        assert_eq!(
+            a.comparisons[0].fisher_note,
+            Some(FisherNote::NoConversions)
+        );
         assert!(a.comparisons[0].lift.is_none());
         assert_eq!(a.verdict.kind, VerdictKind::KeepRunning);
     }
 
     #[test]
     fn editable_priors_change_the_bayesian_view_only() {
-        let arms = [arm("t", "control", true, 100, 10), arm("t", "new", false, 100, 15)];
+        let arms = [
+            arm("t", "control", true, 100, 10),
+            arm("t", "new", false, 100, 15),
+        ];
         let flat = analyse(&arms).unwrap();
-        let sceptical =
-            AnalysisOptions { alpha: 0.05, prior: BetaParams { alpha: 50.0, beta: 450.0 } };
+        let sceptical = AnalysisOptions {
+            alpha: 0.05,
+            prior: BetaParams {
+                alpha: 50.0,
+                beta: 450.0,
+            },
+        };
         let s = analyse_test(&arms, "t", &sceptical, None).unwrap();
         assert_eq!(s.comparisons[0].p_value, flat.comparisons[0].p_value);
         assert!(
             s.comparisons[0].chance_to_beat_control < flat.comparisons[0].chance_to_beat_control
         );
-        let bad = AnalysisOptions { alpha: 0.05, prior: BetaParams { alpha: -1.0, beta: 1.0 } };
+        let bad = AnalysisOptions {
+            alpha: 0.05,
+            prior: BetaParams {
+                alpha: -1.0,
+                beta: 1.0,
+            },
+        };
         assert!(analyse_test(&arms, "t", &bad, None).is_err());
     }
 
     #[test]
     fn missing_or_impossible_arms_are_explained() {
         let no_control = [arm("t", "a", false, 10, 1)];
-        assert!(analyse(&no_control).unwrap_err().to_string().contains("no control"));
+        assert!(analyse(&no_control)
+            .unwrap_err()
+            .to_string()
+            .contains("no control"));
         let only_control = [arm("t", "c", true, 10, 1)];
-        assert!(analyse(&only_control).unwrap_err().to_string().contains("no treatment"));
+        assert!(analyse(&only_control)
+            .unwrap_err()
+            .to_string()
+            .contains("no treatment"));
         let impossible = [arm("t", "c", true, 10, 11), arm("t", "a", false, 10, 1)];
         assert!(analyse(&impossible).is_err());
         let empty = [arm("t", "c", true, 0, 0), arm("t", "a", false, 0, 0)];

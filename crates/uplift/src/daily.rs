@@ -7,10 +7,14 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use microplan_stats::did::{difference_in_differences, pre_trend, DidResult, DidSeries, DidStdError, PreTrend};
-use microplan_stats::sequential::{confidence_sequence_proportions, SequentialInterval, DEFAULT_TUNING_N};
-use microplan_stats::{BinaryArm, StatsError};
 use crate::error::{UpliftError, UpliftResult};
+use microplan_stats::did::{
+    difference_in_differences, pre_trend, DidResult, DidSeries, DidStdError, PreTrend,
+};
+use microplan_stats::sequential::{
+    confidence_sequence_proportions, SequentialInterval, DEFAULT_TUNING_N,
+};
+use microplan_stats::{BinaryArm, StatsError};
 
 /// Units and conversions of one arm on one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -108,7 +112,10 @@ fn by_date(
         entry.1 = entry.1.saturating_add(day.conversions);
     }
     if out.is_empty() {
-        return Err(UpliftError::NoDailyRows { arm: arm.to_string(), test: test.to_string() });
+        return Err(UpliftError::NoDailyRows {
+            arm: arm.to_string(),
+            test: test.to_string(),
+        });
     }
     Ok(out)
 }
@@ -140,11 +147,15 @@ pub fn sequential_view(
     alpha: f64,
 ) -> UpliftResult<SequentialView> {
     let (look_dates, looks) = cumulative_looks(days, test, control, treatment, launch)?;
-    let tuning_n = planned_total.filter(|n| *n > 0).map_or(DEFAULT_TUNING_N, |n| n as f64);
-    let intervals =
-        confidence_sequence_proportions(&looks, alpha, tuning_n)?;
-    let first_decisive =
-        intervals.iter().zip(&look_dates).find(|(i, _)| i.significant).map(|(_, d)| *d);
+    let tuning_n = planned_total
+        .filter(|n| *n > 0)
+        .map_or(DEFAULT_TUNING_N, |n| n as f64);
+    let intervals = confidence_sequence_proportions(&looks, alpha, tuning_n)?;
+    let first_decisive = intervals
+        .iter()
+        .zip(&look_dates)
+        .find(|(i, _)| i.significant)
+        .map(|(_, d)| *d);
     Ok(SequentialView {
         treatment: treatment.to_string(),
         dates: look_dates,
@@ -245,17 +256,34 @@ pub fn daily_did(
     let c = daily_values(&by_date(days, test, control)?, outcome);
     let t = daily_values(&by_date(days, test, treatment)?, outcome);
     let split = |series: &[(NaiveDate, f64)], pre: bool| -> Vec<f64> {
-        series.iter().filter(|(d, _)| (*d < launch) == pre).map(|(_, v)| *v).collect()
+        series
+            .iter()
+            .filter(|(d, _)| (*d < launch) == pre)
+            .map(|(_, v)| *v)
+            .collect()
     };
-    let (tp, tq, cp, cq) = (split(&t, true), split(&t, false), split(&c, true), split(&c, false));
+    let (tp, tq, cp, cq) = (
+        split(&t, true),
+        split(&t, false),
+        split(&c, true),
+        split(&c, false),
+    );
     if tp.is_empty() || cp.is_empty() {
         return Err(UpliftError::NoPrePeriod { launch });
     }
-    let series =
-        DidSeries { treated_pre: &tp, treated_post: &tq, control_pre: &cp, control_post: &cq };
+    let series = DidSeries {
+        treated_pre: &tp,
+        treated_post: &tq,
+        control_pre: &cp,
+        control_post: &cq,
+    };
     let result = difference_in_differences(series, alpha, std_error)?;
     let points = |series: &[(NaiveDate, f64)]| -> Vec<(f64, f64)> {
-        series.iter().filter(|(d, _)| *d < launch).map(|(d, v)| (day_number(*d), *v)).collect()
+        series
+            .iter()
+            .filter(|(d, _)| *d < launch)
+            .map(|(d, v)| (day_number(*d), *v))
+            .collect()
     };
     let trend = pre_trend(&points(&t), &points(&c), alpha, std_error);
     Ok(DailyDid {
@@ -342,9 +370,17 @@ pub(crate) mod tests {
             day("b", 4, 100, 4),
         ];
         let launch = NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
-        let did =
-            daily_did(&days, "t", "c", "b", launch, DailyOutcome::Rate, 0.05, DidStdError::Classic)
-                .unwrap();
+        let did = daily_did(
+            &days,
+            "t",
+            "c",
+            "b",
+            launch,
+            DailyOutcome::Rate,
+            0.05,
+            DidStdError::Classic,
+        )
+        .unwrap();
         assert!((did.result.effect.estimate - 0.02).abs() < 1e-15);
         assert_eq!((did.pre_days, did.post_days), (2, 2));
         let early = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();

@@ -15,33 +15,60 @@ pub enum UpliftError {
     /// The statistics engine refused the numbers; its own message.
     Stats(StatsError),
     /// The statistics engine refused the numbers of one named test.
-    InTest { test: String, source: StatsError },
+    InTest {
+        test: String,
+        source: StatsError,
+    },
 
     // Arm totals of a test.
-    NoControl { test: String },
-    SeveralControls { test: String },
-    NoTreatment { test: String },
+    NoControl {
+        test: String,
+    },
+    SeveralControls {
+        test: String,
+    },
+    NoTreatment {
+        test: String,
+    },
 
     // Daily rows.
-    ConversionsAboveUnits { arm: String, date: NaiveDate, conversions: u64, units: u64 },
-    NoDailyRows { arm: String, test: String },
+    ConversionsAboveUnits {
+        arm: String,
+        date: NaiveDate,
+        conversions: u64,
+        units: u64,
+    },
+    NoDailyRows {
+        arm: String,
+        test: String,
+    },
     /// No date has units in both arms (from the launch date on).
     NoSharedDays,
-    NoPrePeriod { launch: NaiveDate },
+    NoPrePeriod {
+        launch: NaiveDate,
+    },
     /// The mSPRT mixing spread is zero, negative or not a number.
     TuningNotPositive,
 
     // Pasted per-user values.
     /// `position` counts from 1.
-    ValueNotANumber { arm: String, position: usize, text: String },
-    TooFewValues { arm: String },
+    ValueNotANumber {
+        arm: String,
+        position: usize,
+        text: String,
+    },
+    TooFewValues {
+        arm: String,
+    },
 
     // The planner.
     NoBaseline,
     NoEffect,
     ZeroEffect,
     /// Baseline plus effect is a conversion rate outside 0..=1 (a fraction).
-    ImpossibleRate { target: f64 },
+    ImpossibleRate {
+        target: f64,
+    },
     SampleTooLarge,
     NoSampleSize,
     RatioNotPositive,
@@ -50,10 +77,19 @@ pub enum UpliftError {
     TooManyDays,
 
     // The pre-registration.
-    ArmLineFormat { line: usize },
-    ShareNotANumber { line: usize, text: String },
-    ShareNotPositive { line: usize },
-    ArmUnnamed { line: usize },
+    ArmLineFormat {
+        line: usize,
+    },
+    ShareNotANumber {
+        line: usize,
+        text: String,
+    },
+    ShareNotPositive {
+        line: usize,
+    },
+    ArmUnnamed {
+        line: usize,
+    },
     TooFewArms,
     NotOneControl,
     AlreadyFrozen,
@@ -61,16 +97,27 @@ pub enum UpliftError {
     NoPlannedTotal,
     /// A draft field edited after the test started.
     Frozen,
-    PlannedTotalNotWhole { value: String },
-    AlphaNotANumber { value: String },
+    PlannedTotalNotWhole {
+        value: String,
+    },
+    AlphaNotANumber {
+        value: String,
+    },
     AlphaOutOfRange,
-    MinLiftNotANumber { value: String },
+    MinLiftNotANumber {
+        value: String,
+    },
     MinLiftNotPositive,
-    LaunchDateFormat { value: String },
+    LaunchDateFormat {
+        value: String,
+    },
     AmendDraft,
     NoAmendReason,
     /// One field of an amendment was refused; `field` is its label.
-    AmendField { field: String, source: Box<UpliftError> },
+    AmendField {
+        field: String,
+        source: Box<UpliftError>,
+    },
     NothingAmended,
 }
 
@@ -206,19 +253,41 @@ mod tests {
     #[test]
     fn messages_keep_their_words() {
         let date = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-        let e = UpliftError::ConversionsAboveUnits { arm: "B".into(), date, conversions: 12, units: 10 };
-        assert_eq!(e.to_string(), "B on 2026-03-02: conversions (12) exceed units (10); correct the daily row");
+        let e = UpliftError::ConversionsAboveUnits {
+            arm: "B".into(),
+            date,
+            conversions: 12,
+            units: 10,
+        };
+        assert_eq!(
+            e.to_string(),
+            "B on 2026-03-02: conversions (12) exceed units (10); correct the daily row"
+        );
         let e = UpliftError::ImpossibleRate { target: 1.2 };
         assert_eq!(
             String::from(e),
             "the baseline plus the effect gives a conversion rate of 120%, which is impossible; use a smaller effect"
         );
         let inner = UpliftError::AlphaNotANumber { value: "x".into() };
-        let e = UpliftError::AmendField { field: "Alpha".into(), source: Box::new(inner) };
+        let e = UpliftError::AmendField {
+            field: "Alpha".into(),
+            source: Box::new(inner),
+        };
         assert_eq!(e.to_string(), "Alpha: alpha “x” is not a number");
-        let stats = StatsError::Empty { what: "arm A".into() };
-        let e = UpliftError::InTest { test: "Spring".into(), source: stats.clone() };
-        assert_eq!(e.to_string(), "“Spring”: arm A has no data yet; add some first");
-        assert_eq!(UpliftError::from(stats.clone()).to_string(), stats.to_string());
+        let stats = StatsError::Empty {
+            what: "arm A".into(),
+        };
+        let e = UpliftError::InTest {
+            test: "Spring".into(),
+            source: stats.clone(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "“Spring”: arm A has no data yet; add some first"
+        );
+        assert_eq!(
+            UpliftError::from(stats.clone()).to_string(),
+            stats.to_string()
+        );
     }
 }

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use microplan_stats::msprt::{default_mixing_sd, msprt_proportions, MsprtLook};
 use crate::daily::{cumulative_looks, TestDay};
 use crate::error::{UpliftError, UpliftResult};
+use microplan_stats::msprt::{default_mixing_sd, msprt_proportions, MsprtLook};
 
 /// The mSPRT of one treatment against the control, one entry per look.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,17 +57,13 @@ pub fn msprt_view(
             } else {
                 MixingSource::DefaultLift
             };
-            (
-                default_mixing_sd(min_lift, rate)?,
-                source,
-            )
+            (default_mixing_sd(min_lift, rate)?, source)
         }
     };
     if !(mixing_sd.is_finite() && mixing_sd > 0.0) {
         return Err(UpliftError::TuningNotPositive);
     }
-    let results =
-        msprt_proportions(&looks, alpha, mixing_sd * mixing_sd)?;
+    let results = msprt_proportions(&looks, alpha, mixing_sd * mixing_sd)?;
     let first_significant = results
         .iter()
         .zip(&dates)

@@ -4,11 +4,14 @@
 //! (the first) beside the others. The numbers come from `stats::power` and
 //! `stats::power_means`, which are checked against statsmodels.
 
-use microplan_stats::power::{mde_proportions, power_proportions, sample_size_proportions, Mde, ProportionPowerMethod, TestDesign};
+use crate::error::{UpliftError, UpliftResult};
+use microplan_stats::power::{
+    mde_proportions, power_proportions, sample_size_proportions, Mde, ProportionPowerMethod,
+    TestDesign,
+};
 use microplan_stats::power_calculators::sample_size_baseline_variance;
 use microplan_stats::power_means::{mde_means, power_means, sample_size_means, MeansPowerMethod};
 use microplan_stats::Alternative;
-use crate::error::{UpliftError, UpliftResult};
 
 /// What the test measures.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,7 +154,11 @@ pub fn sample_size(
             }
         }
     }
-    Ok(SampleSizeAnswer { baseline: baseline_of(metric), target, options })
+    Ok(SampleSizeAnswer {
+        baseline: baseline_of(metric),
+        target,
+        options,
+    })
 }
 
 /// Units in the control arm when `total` units are split with ratio r = n_B / n_A.
@@ -199,18 +206,12 @@ pub fn minimum_detectable_effect(
     match metric {
         PlanMetric::Conversion { baseline } => {
             for (method, name, _) in proportion_methods() {
-                out.push((
-                    name,
-                    mde_proportions(baseline, n_a, design, method)?,
-                ));
+                out.push((name, mde_proportions(baseline, n_a, design, method)?));
             }
         }
         PlanMetric::Mean { baseline, sd } => {
             for (method, name, _) in means_methods() {
-                out.push((
-                    name,
-                    mde_means(baseline, sd, n_a, design, method)?,
-                ));
+                out.push((name, mde_means(baseline, sd, n_a, design, method)?));
             }
         }
     }
@@ -234,9 +235,13 @@ pub fn power_curve(
             let total = low + (high - low) * i as f64 / (points - 1) as f64;
             let n_a = control_share_of(total, design.ratio)?;
             let power = match metric {
-                PlanMetric::Conversion { baseline } => {
-                    power_proportions(baseline, target, n_a, design, ProportionPowerMethod::CohensH)
-                }
+                PlanMetric::Conversion { baseline } => power_proportions(
+                    baseline,
+                    target,
+                    n_a,
+                    design,
+                    ProportionPowerMethod::CohensH,
+                ),
                 PlanMetric::Mean { baseline, sd } => {
                     power_means(target - baseline, sd, n_a, design, MeansPowerMethod::Normal)
                 }
@@ -254,9 +259,12 @@ mod tests {
     #[test]
     fn sample_sizes_show_every_formula_with_the_default_first() {
         let design = TestDesign::default();
-        let answer =
-            sample_size(PlanMetric::Conversion { baseline: 0.05 }, Effect::Absolute(0.01), &design)
-                .unwrap();
+        let answer = sample_size(
+            PlanMetric::Conversion { baseline: 0.05 },
+            Effect::Absolute(0.01),
+            &design,
+        )
+        .unwrap();
         assert_eq!(answer.options.len(), 4);
         assert_eq!(answer.options[0].method, "Cohen's h");
         // statsmodels: NormalIndPower().solve_power(proportion_effectsize(0.06, 0.05), power=0.8,
@@ -268,17 +276,26 @@ mod tests {
         // Evan Miller's formula (baseline variance under no effect): 7,663.0003 -> 7,664.
         assert_eq!(answer.options[3].method, "Evan Miller's calculator");
         assert_eq!(answer.options[3].n_control, 7_664);
-        let uneven = TestDesign { ratio: 2.0, ..TestDesign::default() };
-        let answer =
-            sample_size(PlanMetric::Conversion { baseline: 0.05 }, Effect::Absolute(0.01), &uneven)
-                .unwrap();
+        let uneven = TestDesign {
+            ratio: 2.0,
+            ..TestDesign::default()
+        };
+        let answer = sample_size(
+            PlanMetric::Conversion { baseline: 0.05 },
+            Effect::Absolute(0.01),
+            &uneven,
+        )
+        .unwrap();
         assert_eq!(answer.options.len(), 3);
         for o in &answer.options {
             assert_eq!(o.total, o.n_control + o.n_treatment);
             assert!(o.achieved_power >= 0.8);
         }
         let means = sample_size(
-            PlanMetric::Mean { baseline: 20.0, sd: 40.0 },
+            PlanMetric::Mean {
+                baseline: 20.0,
+                sd: 40.0,
+            },
             Effect::Relative(0.1),
             &design,
         )
@@ -305,7 +322,10 @@ mod tests {
             &design
         )
         .is_err());
-        let one_sided = TestDesign { alternative: Alternative::Greater, ..design };
+        let one_sided = TestDesign {
+            alternative: Alternative::Greater,
+            ..design
+        };
         assert!(sample_size(
             PlanMetric::Conversion { baseline: 0.05 },
             Effect::Relative(-0.1),
@@ -334,8 +354,14 @@ mod tests {
         assert!(days_needed(16_286, 0.0).is_err());
         let total = total_from_days(28.0, 600.0).unwrap();
         assert_eq!(total, 16_800.0);
-        let curve = power_curve(metric, answer.target, &design, answer.options[0].total as f64, 20)
-            .unwrap();
+        let curve = power_curve(
+            metric,
+            answer.target,
+            &design,
+            answer.options[0].total as f64,
+            20,
+        )
+        .unwrap();
         assert_eq!(curve.len(), 20);
         assert!(curve.windows(2).all(|w| w[1].1 > w[0].1 && w[1].0 > w[0].0));
         assert!(curve[0].1 < 0.8 && curve[19].1 > 0.8);

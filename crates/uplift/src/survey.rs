@@ -10,11 +10,14 @@
 //!   pasted per-user values), plus a seeded percentile bootstrap interval for heavy-tailed
 //!   revenue when per-user values are given.
 
+use crate::error::{UpliftError, UpliftResult};
 use microplan_stats::intervals::{difference_interval, relative_lift, DifferenceMethod};
-use microplan_stats::means::{bootstrap_mean_difference, student_t_test, summarise, welch_t_test, BootstrapInterval, StudentResult, SummaryStats, WelchResult};
+use microplan_stats::means::{
+    bootstrap_mean_difference, student_t_test, summarise, welch_t_test, BootstrapInterval,
+    StudentResult, SummaryStats, WelchResult,
+};
 use microplan_stats::proportions::{fisher_exact, two_proportion_z_test};
 use microplan_stats::{Alternative, BinaryArm, StatsResult};
-use crate::error::{UpliftError, UpliftResult};
 
 /// Result of a brand-lift survey comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,14 +54,12 @@ pub fn brand_lift(control: BinaryArm, exposed: BinaryArm, alpha: f64) -> StatsRe
     let diff = difference_interval(control, exposed, alpha, DifferenceMethod::Newcombe)?;
     let (p_value, test_used) = if small_counts(control, exposed) {
         (
-            fisher_exact(control, exposed, Alternative::TwoSided)?
-                .p_value,
+            fisher_exact(control, exposed, Alternative::TwoSided)?.p_value,
             "Fisher's exact test",
         )
     } else {
         (
-            two_proportion_z_test(control, exposed, Alternative::TwoSided)?
-                .p_value,
+            two_proportion_z_test(control, exposed, Alternative::TwoSided)?.p_value,
             "pooled z-test",
         )
     };
@@ -101,7 +102,9 @@ pub fn parse_values(text: &str, arm: &str) -> UpliftResult<Vec<f64>> {
         .collect();
     let values = values?;
     if values.len() < 2 {
-        return Err(UpliftError::TooFewValues { arm: arm.to_string() });
+        return Err(UpliftError::TooFewValues {
+            arm: arm.to_string(),
+        });
     }
     Ok(values)
 }
@@ -129,7 +132,13 @@ pub fn compare_summaries(
 ) -> StatsResult<MeansComparison> {
     let welch = welch_t_test(control, treatment, alpha, Alternative::TwoSided)?;
     let student = student_t_test(control, treatment, alpha, Alternative::TwoSided)?;
-    Ok(MeansComparison { control, treatment, welch, student, bootstrap: None })
+    Ok(MeansComparison {
+        control,
+        treatment,
+        welch,
+        student,
+        bootstrap: None,
+    })
 }
 
 pub fn compare_values(
@@ -140,9 +149,13 @@ pub fn compare_values(
     let a = summarise(control, "the control arm")?;
     let b = summarise(treatment, "the treatment arm")?;
     let mut out = compare_summaries(a, b, alpha)?;
-    out.bootstrap = Some(
-        bootstrap_mean_difference(control, treatment, alpha, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)?,
-    );
+    out.bootstrap = Some(bootstrap_mean_difference(
+        control,
+        treatment,
+        alpha,
+        BOOTSTRAP_RESAMPLES,
+        BOOTSTRAP_SEED,
+    )?);
     Ok(out)
 }
 
@@ -158,18 +171,28 @@ mod tests {
         let r = brand_lift(BinaryArm::new(312, 1000), BinaryArm::new(368, 1000), 0.05).unwrap();
         assert!((r.lift_points - 0.056).abs() < 1e-15);
         assert_eq!(r.test_used, "pooled z-test");
-        assert!((r.p_value - 0.008_207_989_971_673_959).abs() < 1e-15, "{}", r.p_value);
+        assert!(
+            (r.p_value - 0.008_207_989_971_673_959).abs() < 1e-15,
+            "{}",
+            r.p_value
+        );
         assert!((r.lift_points_lower - 0.014_477_686_653_785_765).abs() < 1e-14);
         assert!((r.lift_points_upper - 0.097_253_922_865_142_21).abs() < 1e-14);
         // 1 of 12 against 6 of 12: expected positives 3.5 per arm, below 5, so Fisher.
         let small = brand_lift(BinaryArm::new(1, 12), BinaryArm::new(6, 12), 0.05).unwrap();
         assert_eq!(small.test_used, "Fisher's exact test");
         // scipy.stats.fisher_exact([[1, 11], [6, 6]]) p = 0.06864988558352403 (two-sided).
-        assert!((small.p_value - 0.068_649_885_583_524_03).abs() < 1e-12, "{}", small.p_value);
-        assert!(brand_lift(BinaryArm::new(0, 50), BinaryArm::new(3, 50), 0.05)
-            .unwrap()
-            .relative
-            .is_none());
+        assert!(
+            (small.p_value - 0.068_649_885_583_524_03).abs() < 1e-12,
+            "{}",
+            small.p_value
+        );
+        assert!(
+            brand_lift(BinaryArm::new(0, 50), BinaryArm::new(3, 50), 0.05)
+                .unwrap()
+                .relative
+                .is_none()
+        );
         assert!(brand_lift(BinaryArm::new(5, 4), BinaryArm::new(3, 50), 0.05).is_err());
     }
 
@@ -179,7 +202,10 @@ mod tests {
             parse_values("1.5\n2, 3;4\t0", "control").unwrap(),
             vec![1.5, 2.0, 3.0, 4.0, 0.0]
         );
-        assert!(parse_values("1\nabc", "control").unwrap_err().to_string().contains("value 2: “abc”"));
+        assert!(parse_values("1\nabc", "control")
+            .unwrap_err()
+            .to_string()
+            .contains("value 2: “abc”"));
         assert!(parse_values("1", "control").is_err());
         let c = compare_values(
             &[0.0, 0.0, 10.0, 0.0, 25.0, 0.0],
@@ -193,7 +219,11 @@ mod tests {
         // scipy.stats.ttest_ind(t, c, equal_var=True): t = 1.181340426764268, p = 0.26479995171018095
         assert_eq!(c.student.df, 10.0);
         assert!((c.student.std_error - c.welch.std_error).abs() < 1e-12);
-        assert!((c.student.p_value - 0.264_799_951_710_180_95).abs() < 1e-12, "{}", c.student.p_value);
+        assert!(
+            (c.student.p_value - 0.264_799_951_710_180_95).abs() < 1e-12,
+            "{}",
+            c.student.p_value
+        );
         let boot = c.bootstrap.unwrap();
         assert!(boot.lower < 10.0 && boot.upper > 10.0 && boot.resamples == BOOTSTRAP_RESAMPLES);
     }

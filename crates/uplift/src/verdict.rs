@@ -70,7 +70,8 @@ fn effect(c: &Comparison, level: &str) -> String {
 }
 
 fn lift_or_difference(c: &Comparison) -> (f64, f64) {
-    c.lift.map_or((c.difference, c.difference_upper), |(l, _, high)| (l, high))
+    c.lift
+        .map_or((c.difference, c.difference_upper), |(l, _, high)| (l, high))
 }
 
 /// Units in the test so far and units pre-registered, when a plan sets a size.
@@ -152,11 +153,16 @@ fn fixed_horizon_verdict(
         }
         Some(c) => Verdict {
             kind: VerdictKind::Pause,
-            reason: format!("{}: it does worse. Pause it and rethink.", effect(c, &level)),
+            reason: format!(
+                "{}: it does worse. Pause it and rethink.",
+                effect(c, &level)
+            ),
         },
         None => {
             let ruled_out = min_lift.is_some_and(|m| {
-                comparisons.iter().all(|c| c.lift.is_some_and(|(_, _, high)| high < m))
+                comparisons
+                    .iter()
+                    .all(|c| c.lift.is_some_and(|(_, _, high)| high < m))
             });
             match (ruled_out, threshold) {
                 (true, Some(t)) => Verdict {

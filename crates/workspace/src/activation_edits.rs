@@ -5,12 +5,14 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::Workspace;
 use microplan_audit::{handle_key, CreatorAudit};
 use microplan_model::rows::{Community, PipelineStatus};
-use crate::Workspace;
 
 use microplan_plan::activation::ecosystem::is_member;
-use microplan_plan::activation::{records_of, same_name, ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
+use microplan_plan::activation::{
+    records_of, same_name, ActivationPlan, Arrangement, GiftingRecord, ShippingTime,
+};
 
 /// Why a community or an activation plan was not saved. `Display` gives the sentence the
 /// Communities section shows after "Not saved: ".
@@ -53,7 +55,10 @@ impl fmt::Display for ActivationEditError {
                 write!(f, "choose the community the activation is for")
             }
             ActivationEditError::WindowEndsBeforeStart => {
-                write!(f, "the posting window ends before it starts: move the end date")
+                write!(
+                    f,
+                    "the posting window ends before it starts: move the end date"
+                )
             }
             ActivationEditError::NoPostsWanted => {
                 write!(f, "set the number of posts wanted to 1 or more")
@@ -95,11 +100,10 @@ pub fn parse_shipping_days(text: &str) -> Result<Vec<ShippingTime>, ActivationEd
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        let time = ShippingTime::parse(part).ok_or_else(|| {
-            ActivationEditError::NotCountryAndDays {
+        let time =
+            ShippingTime::parse(part).ok_or_else(|| ActivationEditError::NotCountryAndDays {
                 part: part.to_string(),
-            }
-        })?;
+            })?;
         times.retain(|t| t.country != time.country);
         times.push(time);
     }

@@ -6,7 +6,8 @@ use microplan_model::shared::Shared;
 use serde::{Deserialize, Serialize};
 
 use microplan_model::rows::{
-    Creator, CommentSummary, Community, DeliverableResult, FlagAnnotation, FollowerPoint, Post, TestArm,
+    CommentSummary, Community, Creator, DeliverableResult, FlagAnnotation, FollowerPoint, Post,
+    TestArm,
 };
 
 /// Everything one brand or programme owns.
@@ -78,12 +79,18 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn empty(name: &str) -> Self {
-        Workspace { name: name.to_string(), ..Workspace::default() }
+        Workspace {
+            name: name.to_string(),
+            ..Workspace::default()
+        }
     }
 
     /// The annotation of a flag, if the user wrote one.
     pub fn flag_note(&self, flag_id: &str) -> Option<&str> {
-        self.flag_annotations.iter().find(|a| a.flag_id == flag_id).map(|a| a.note.as_str())
+        self.flag_annotations
+            .iter()
+            .find(|a| a.flag_id == flag_id)
+            .map(|a| a.note.as_str())
     }
 
     /// Sets, replaces or (with an empty note) removes the annotation of a flag.
@@ -91,8 +98,10 @@ impl Workspace {
         let note = note.trim();
         self.flag_annotations.retain(|a| a.flag_id != flag_id);
         if !note.is_empty() {
-            self.flag_annotations
-                .push(FlagAnnotation { flag_id: flag_id.to_string(), note: note.to_string() });
+            self.flag_annotations.push(FlagAnnotation {
+                flag_id: flag_id.to_string(),
+                note: note.to_string(),
+            });
         }
     }
 
@@ -123,7 +132,10 @@ mod tests {
     #[test]
     fn pipeline_status_parses_its_own_names_case_insensitively() {
         for status in PipelineStatus::ALL {
-            assert_eq!(PipelineStatus::parse(&status.as_str().to_uppercase()), Some(status));
+            assert_eq!(
+                PipelineStatus::parse(&status.as_str().to_uppercase()),
+                Some(status)
+            );
         }
         assert_eq!(PipelineStatus::parse("signed"), None);
     }
@@ -131,11 +143,20 @@ mod tests {
     #[test]
     fn flag_annotations_are_set_replaced_and_removed() {
         let mut workspace = Workspace::empty("Brand");
-        workspace.annotate_flag("lena:follower-jump:2026-09-07", "  giveaway with a partner  ");
-        assert_eq!(workspace.flag_note("lena:follower-jump:2026-09-07"), Some("giveaway with a partner"));
+        workspace.annotate_flag(
+            "lena:follower-jump:2026-09-07",
+            "  giveaway with a partner  ",
+        );
+        assert_eq!(
+            workspace.flag_note("lena:follower-jump:2026-09-07"),
+            Some("giveaway with a partner")
+        );
         workspace.annotate_flag("lena:follower-jump:2026-09-07", "TV appearance");
         assert_eq!(workspace.flag_annotations.len(), 1);
-        assert_eq!(workspace.flag_note("lena:follower-jump:2026-09-07"), Some("TV appearance"));
+        assert_eq!(
+            workspace.flag_note("lena:follower-jump:2026-09-07"),
+            Some("TV appearance")
+        );
         workspace.annotate_flag("lena:follower-jump:2026-09-07", " ");
         assert_eq!(workspace.flag_note("lena:follower-jump:2026-09-07"), None);
         assert!(workspace.flag_annotations.is_empty());

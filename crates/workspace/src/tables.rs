@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use microplan_model::shared::{Shared, TableIdentity};
 use crate::Workspace;
+use microplan_model::shared::{Shared, TableIdentity};
 
 /// Lists every table of the workspace once: its stored name, how it is encoded, and whether
 /// it is still the very table of a stored copy.

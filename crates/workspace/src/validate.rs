@@ -9,11 +9,14 @@
 
 use serde_json::Value;
 
-use microplan_model::iso_date::parse_iso_date;
-use microplan_model::limits::{date_problem, days_problem, last_date, MAX_AMOUNT, MAX_COUNT, MAX_LICENCE_MONTHS, MAX_TEXT_CHARS};
-use microplan_model::rows::normalise_handle;
-use crate::Workspace;
 use crate::tables::{table_value, TABLES};
+use crate::Workspace;
+use microplan_model::iso_date::parse_iso_date;
+use microplan_model::limits::{
+    date_problem, days_problem, last_date, MAX_AMOUNT, MAX_COUNT, MAX_LICENCE_MONTHS,
+    MAX_TEXT_CHARS,
+};
+use microplan_model::rows::normalise_handle;
 
 /// Problems listed before the rest are only counted, so a file with a million bad rows
 /// still gets a short answer.
@@ -71,7 +74,10 @@ pub fn validate_workspace(workspace: &Workspace) -> Result<(), Vec<WorkspaceProb
 
 /// The same check of the workspace's name and the named tables only: a save checks what it
 /// writes, so an edit of one small table does not walk the whole workspace.
-pub fn validate_tables(workspace: &Workspace, tables: &[&str]) -> Result<(), Vec<WorkspaceProblem>> {
+pub fn validate_tables(
+    workspace: &Workspace,
+    tables: &[&str],
+) -> Result<(), Vec<WorkspaceProblem>> {
     let mut found = Found {
         listed: Vec::new(),
         unlisted: 0,

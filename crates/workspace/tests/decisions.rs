@@ -6,8 +6,8 @@ use microplan_model::money::Money;
 use microplan_plan::doc::render_markdown;
 use microplan_plan::objectives::DecisionAction;
 use microplan_workspace::decisions::{
-    attribution_conclusion, decisions, overview_conclusion, report_conclusion,
-    stakeholder_report, DecisionState, KpiState, ResultsPlan,
+    attribution_conclusion, decisions, overview_conclusion, report_conclusion, stakeholder_report,
+    DecisionState, KpiState, ResultsPlan,
 };
 
 #[test]
@@ -21,7 +21,10 @@ fn the_demo_leaves_its_partial_last_week_out_and_proposes_a_budget() {
     // The last week holds 1 row against 8 and 7 before (a usual 7.5): partial, left out.
     let values = primary.readings.as_ref().unwrap().values();
     assert_eq!(values, vec![53.0, 48.0, 1.0]);
-    assert_eq!(primary.readings.as_ref().unwrap().complete_values(), vec![53.0, 48.0]);
+    assert_eq!(
+        primary.readings.as_ref().unwrap().complete_values(),
+        vec![53.0, 48.0]
+    );
     assert_eq!(primary.observed, Some(50.5));
     assert_eq!(primary.verdict.state, KpiState::OnTrack);
     let found: Vec<(DecisionAction, DecisionState)> = primary
@@ -113,13 +116,22 @@ fn a_share_resting_on_a_leaked_code_says_so_once_per_code() {
     let demo = demo_workspace();
     let decisions = decisions(&demo, &demo.results_plan);
     let proposal = decisions.proposal.expect("a proposal");
-    let notes: Vec<&String> = proposal.notes.iter().filter(|n| n.contains("leaked")).collect();
+    let notes: Vec<&String> = proposal
+        .notes
+        .iter()
+        .filter(|n| n.contains("leaked"))
+        .collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].starts_with("@highland_hana’s 16% share rests on the results table's orders; the 14 shop orders through code HANA15 that Attribution flags as leaked"), "{}", notes[0]);
     let mut excluded = demo.results_plan.clone();
     excluded.set_excluded("highland_hana", true);
-    let proposal = microplan_workspace::decisions::decisions(&demo, &excluded).proposal.expect("a proposal");
-    assert!(proposal.notes.iter().all(|n| !n.contains("leaked")), "an excluded creator needs no warning");
+    let proposal = microplan_workspace::decisions::decisions(&demo, &excluded)
+        .proposal
+        .expect("a proposal");
+    assert!(
+        proposal.notes.iter().all(|n| !n.contains("leaked")),
+        "an excluded creator needs no warning"
+    );
 }
 
 #[test]

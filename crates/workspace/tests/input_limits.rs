@@ -3,16 +3,19 @@
 
 use chrono::NaiveDate;
 
-use microplan_workspace::attribution::leaks::detect_leaks;
-use microplan_plan::contract::{check_choices, contract_document, term_sheet, ContractChoices, ContractDraft, CreatorParty, DraftStatus, ExclusivityKind, Severity};
-use microplan_plan::contract::drafts::key_terms;
 use microplan_demo::demo_workspace;
+use microplan_model::rows::DeliverableResult;
+use microplan_plan::contract::drafts::key_terms;
+use microplan_plan::contract::{
+    check_choices, contract_document, term_sheet, ContractChoices, ContractDraft, CreatorParty,
+    DraftStatus, ExclusivityKind, Severity,
+};
 use microplan_plan::doc::render_plain_text;
 use microplan_plan::markets::Market;
-use microplan_workspace::decisions::{decisions, stakeholder_report};
 use microplan_plan::results_plan::PeriodKind;
+use microplan_workspace::attribution::leaks::detect_leaks;
+use microplan_workspace::decisions::{decisions, stakeholder_report};
 use microplan_workspace::validate::validate_workspace;
-use microplan_model::rows::DeliverableResult;
 use microplan_workspace::Workspace;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

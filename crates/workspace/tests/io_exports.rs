@@ -26,7 +26,10 @@ fn each_table_names_the_stored_table_that_holds_its_rows() {
         assert!(kind.row_count(&demo) > 0, "the demo has {kind:?} rows");
         let mut emptied = demo.clone();
         let text = encode_table(&empty, table).unwrap_or_default();
-        assert!(matches!(decode_table(&mut emptied, table, &text), Some(Ok(()))));
+        assert!(matches!(
+            decode_table(&mut emptied, table, &text),
+            Some(Ok(()))
+        ));
         assert_eq!(kind.row_count(&emptied), 0, "{kind:?} lives in {table}");
     }
 }

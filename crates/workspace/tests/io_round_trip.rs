@@ -26,12 +26,24 @@ fn only(kind: TableKind, source: &Workspace) -> Workspace {
         TableKind::TestDays => kept.test_days = source.test_days.clone(),
         TableKind::ActivationPlans => kept.activation_plans = source.activation_plans.clone(),
         TableKind::GiftingHistory => kept.gifting_history = source.gifting_history.clone(),
-        TableKind::TrackingLinks => kept.programme.tracking.links = source.programme.tracking.links.clone(),
-        TableKind::StoreCodes => kept.programme.tracking.store_codes = source.programme.tracking.store_codes.clone(),
-        TableKind::ShopOrders => kept.attribution.shop_orders = source.attribution.shop_orders.clone(),
-        TableKind::LinkClicks => kept.attribution.link_clicks = source.attribution.link_clicks.clone(),
-        TableKind::SurveyAnswers => kept.attribution.survey_answers = source.attribution.survey_answers.clone(),
-        TableKind::CreatorCodes => kept.attribution.creator_codes = source.attribution.creator_codes.clone(),
+        TableKind::TrackingLinks => {
+            kept.programme.tracking.links = source.programme.tracking.links.clone()
+        }
+        TableKind::StoreCodes => {
+            kept.programme.tracking.store_codes = source.programme.tracking.store_codes.clone()
+        }
+        TableKind::ShopOrders => {
+            kept.attribution.shop_orders = source.attribution.shop_orders.clone()
+        }
+        TableKind::LinkClicks => {
+            kept.attribution.link_clicks = source.attribution.link_clicks.clone()
+        }
+        TableKind::SurveyAnswers => {
+            kept.attribution.survey_answers = source.attribution.survey_answers.clone()
+        }
+        TableKind::CreatorCodes => {
+            kept.attribution.creator_codes = source.attribution.creator_codes.clone()
+        }
     }
     kept
 }

@@ -4,7 +4,9 @@ use microplan_audit::{AuditSettings, Tier};
 use microplan_demo::demo_workspace;
 use microplan_model::rows::PipelineStatus;
 use microplan_workspace::audits::audit_workspace;
-use microplan_workspace::audits::roster::{filter_and_sort, roster_rows, RosterFilter, RosterRow, SortKey};
+use microplan_workspace::audits::roster::{
+    filter_and_sort, roster_rows, RosterFilter, RosterRow, SortKey,
+};
 use microplan_workspace::Workspace;
 
 fn demo_rows() -> (Workspace, Vec<RosterRow>) {
@@ -76,8 +78,7 @@ fn filters_combine() {
 #[test]
 fn sorting_by_each_key_orders_the_rows() {
     let (_, rows) = demo_rows();
-    let by_followers =
-        filter_and_sort(&rows, &RosterFilter::default(), SortKey::Followers, true);
+    let by_followers = filter_and_sort(&rows, &RosterFilter::default(), SortKey::Followers, true);
     assert!(by_followers
         .windows(2)
         .all(|w| rows[w[0]].followers >= rows[w[1]].followers));

@@ -8,7 +8,9 @@ use microplan_demo::demo_workspace;
 use microplan_workspace::store::catalog::load_catalog;
 use microplan_workspace::store::envelope::{decode_workspace, encode_workspace, LoadError};
 use microplan_workspace::store::lifecycle::*;
-use microplan_workspace::store::records::{table_key, workspace_key, Batch, MemoryStore, RecordStore, StoredRevision};
+use microplan_workspace::store::records::{
+    table_key, workspace_key, Batch, MemoryStore, RecordStore, StoredRevision,
+};
 use microplan_workspace::store::tables::{read_stored, split_records, TABLES};
 use microplan_workspace::Workspace;
 
@@ -28,7 +30,10 @@ const T0: &str = "2026-12-01T10:00:00.000Z";
 const T1: &str = "2026-12-01T10:05:00.000Z";
 
 fn legacy_store() -> MemoryStore {
-    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store/legacy_store_v2.json"));
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/store/legacy_store_v2.json"
+    ));
     let fixture: serde_json::Value = serde_json::from_str(text).expect("fixture is JSON");
     let store = MemoryStore::default();
     for (key, value) in fixture["records"].as_object().expect("records") {
@@ -144,12 +149,7 @@ fn deleting_removes_every_table_and_orphaned_tables_are_offered_for_download() {
         .expect("opens")
         .meta
         .revision;
-    run_ready(delete_workspace(
-        &store,
-        "w1",
-        StoredRevision::At(revision),
-    ))
-    .expect("deleted");
+    run_ready(delete_workspace(&store, "w1", StoredRevision::At(revision))).expect("deleted");
     assert!(run_ready(store.keys()).expect("keys").is_empty());
 
     store.put_now(&table_key("w9", "posts"), "[]");

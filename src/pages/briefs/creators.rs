@@ -8,17 +8,28 @@ use crate::widgets::data_table::{Column, DataTable};
 use super::{briefs_context, edit_brief};
 use crate::app::files::{download_text, safe_file_stem};
 use crate::app::persistence::update_workspace;
+use crate::app::state::{app_state, AppState};
 use crate::widgets::fields::{lines_of, TextArea};
 use crate::widgets::link_settings::LinkSettings;
-use crate::app::state::{app_state, AppState};
+use microplan_model::rows::PipelineStatus;
 use microplan_plan::brief::{brief_link_plan, creator_briefs, render_brief, CreatorBrief};
 use microplan_plan::doc::render_markdown;
 use microplan_plan::tracking::generate_links;
-use microplan_model::rows::PipelineStatus;
 
-fn download_creator_brief(state: AppState, brief: &microplan_plan::brief::CampaignBrief, creator: &CreatorBrief) {
-    let name = format!("{}.md", safe_file_stem(&format!("brief-{}-{}", brief.name, creator.handle)));
-    match download_text(&name, &render_markdown(&render_brief(brief, Some(creator))), "text/markdown;charset=utf-8") {
+fn download_creator_brief(
+    state: AppState,
+    brief: &microplan_plan::brief::CampaignBrief,
+    creator: &CreatorBrief,
+) {
+    let name = format!(
+        "{}.md",
+        safe_file_stem(&format!("brief-{}-{}", brief.name, creator.handle))
+    );
+    match download_text(
+        &name,
+        &render_markdown(&render_brief(brief, Some(creator))),
+        "text/markdown;charset=utf-8",
+    ) {
         Ok(()) => state.notify(format!("Downloaded {name}.")),
         Err(error) => state.notify_error(format!("Could not download {name}: {error}.")),
     }
@@ -29,21 +40,37 @@ pub fn CreatorBriefsCard() -> impl IntoView {
     let state = app_state();
     let context = briefs_context();
     let brief = context.brief;
-    let handles = Signal::derive(move || brief.with(|b| b.as_ref().map(|b| b.creators.join("\n")).unwrap_or_default()));
+    let handles = Signal::derive(move || {
+        brief.with(|b| {
+            b.as_ref()
+                .map(|b| b.creators.join("\n"))
+                .unwrap_or_default()
+        })
+    });
     let set_handles = Callback::new(move |v: String| {
         if let Some(id) = context.selected.get_untracked() {
-            let list: Vec<String> = lines_of(&v.replace(',', "\n")).into_iter().map(|h| h.trim_start_matches('@').to_string()).collect();
+            let list: Vec<String> = lines_of(&v.replace(',', "\n"))
+                .into_iter()
+                .map(|h| h.trim_start_matches('@').to_string())
+                .collect();
             edit_brief(state, &id, move |b| b.creators = list);
         }
     });
-    let community = Memo::new(move |_| brief.with(|b| b.as_ref().and_then(|b| b.community.clone())));
+    let community =
+        Memo::new(move |_| brief.with(|b| b.as_ref().and_then(|b| b.community.clone())));
     let add_community = move |_| {
-        let (Some(id), Some(name)) = (context.selected.get_untracked(), community.get_untracked()) else { return };
+        let (Some(id), Some(name)) = (context.selected.get_untracked(), community.get_untracked())
+        else {
+            return;
+        };
         update_workspace(state, |w| {
             let members: Vec<String> = w
                 .creators
                 .iter()
-                .filter(|c| c.status != PipelineStatus::Dropped && c.communities.iter().any(|m| m.eq_ignore_ascii_case(&name)))
+                .filter(|c| {
+                    c.status != PipelineStatus::Dropped
+                        && c.communities.iter().any(|m| m.eq_ignore_ascii_case(&name))
+                })
                 .map(|c| c.handle.clone())
                 .collect();
             if let Some(b) = w.programme.briefs.brief_mut(&id) {
@@ -56,32 +83,51 @@ pub fn CreatorBriefsCard() -> impl IntoView {
         });
     };
     let make_links = move |_| {
-        let Some(id) = context.selected.get_untracked() else { return };
-        let mut outcome: Result<(usize, Vec<String>), String> = Err("No brief is open.".to_string());
+        let Some(id) = context.selected.get_untracked() else {
+            return;
+        };
+        let mut outcome: Result<(usize, Vec<String>), String> =
+            Err("No brief is open.".to_string());
         update_workspace(state, |w| {
-            let Some(brief) = w.programme.briefs.brief(&id).cloned() else { return };
+            let Some(brief) = w.programme.briefs.brief(&id).cloned() else {
+                return;
+            };
             let base = w.programme.tracking.last_plan.clone().unwrap_or_default();
             let (plan, creators, unknown) = brief_link_plan(&brief, &w.creators, &base);
-            outcome = generate_links(&plan, &creators, &w.programme.tracking).map(|generated| {
-                let made = generated.links.len();
-                w.programme.tracking.replace_campaign(&plan.campaign, generated.links);
-                w.programme.tracking.last_plan = Some(plan);
-                let mut notes = generated.warnings;
-                if !unknown.is_empty() {
-                    notes.push(format!("Not in the creators table, so no links: @{}.", unknown.join(", @")));
-                }
-                (made, notes)
-            }).map_err(String::from);
+            outcome = generate_links(&plan, &creators, &w.programme.tracking)
+                .map(|generated| {
+                    let made = generated.links.len();
+                    w.programme
+                        .tracking
+                        .replace_campaign(&plan.campaign, generated.links);
+                    w.programme.tracking.last_plan = Some(plan);
+                    let mut notes = generated.warnings;
+                    if !unknown.is_empty() {
+                        notes.push(format!(
+                            "Not in the creators table, so no links: @{}.",
+                            unknown.join(", @")
+                        ));
+                    }
+                    (made, notes)
+                })
+                .map_err(String::from);
         });
         match outcome {
-            Ok((made, notes)) => state.notify(format!("Made {made} tracked links with codes. {}", notes.join(" "))),
+            Ok((made, notes)) => state.notify(format!(
+                "Made {made} tracked links with codes. {}",
+                notes.join(" ")
+            )),
             Err(why) => state.notify_error(why),
         }
     };
     let briefs = Memo::new(move |_| {
         brief.with(|b| {
             let Some(b) = b else { return Vec::new() };
-            state.workspace.with(|w| w.as_ref().map(|w| creator_briefs(b, &w.creators, &w.programme.tracking)).unwrap_or_default())
+            state.workspace.with(|w| {
+                w.as_ref()
+                    .map(|w| creator_briefs(b, &w.creators, &w.programme.tracking))
+                    .unwrap_or_default()
+            })
         })
     });
     view! {

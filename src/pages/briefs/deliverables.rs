@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::{briefs_context, edit_brief};
-use crate::widgets::fields::{NumberField, SelectField, TextField};
 use crate::app::state::app_state;
+use crate::widgets::fields::{NumberField, SelectField, TextField};
 use microplan_plan::deliverables::{Deliverable, DeliverableFormat, LengthUnit};
 
 type Edit = Box<dyn FnOnce(&mut Deliverable)>;
@@ -14,10 +14,17 @@ type Edit = Box<dyn FnOnce(&mut Deliverable)>;
 pub fn DeliverablesEditor() -> impl IntoView {
     let state = app_state();
     let context = briefs_context();
-    let count = Memo::new(move |_| context.brief.with(|b| b.as_ref().map_or(0, |b| b.deliverables.len())));
+    let count = Memo::new(move |_| {
+        context
+            .brief
+            .with(|b| b.as_ref().map_or(0, |b| b.deliverables.len()))
+    });
     let add = move |_| {
         if let Some(id) = context.selected.get_untracked() {
-            edit_brief(state, &id, |b| b.deliverables.push(Deliverable::new("any", DeliverableFormat::ShortVideo, 1)));
+            edit_brief(state, &id, |b| {
+                b.deliverables
+                    .push(Deliverable::new("any", DeliverableFormat::ShortVideo, 1))
+            });
         }
     };
     view! {
@@ -34,7 +41,11 @@ pub fn DeliverablesEditor() -> impl IntoView {
 fn DeliverableRow(index: usize) -> impl IntoView {
     let state = app_state();
     let context = briefs_context();
-    let item = Memo::new(move |_| context.brief.with(|b| b.as_ref().and_then(|b| b.deliverables.get(index).cloned())));
+    let item = Memo::new(move |_| {
+        context
+            .brief
+            .with(|b| b.as_ref().and_then(|b| b.deliverables.get(index).cloned()))
+    });
     let edit = move |f: Edit| {
         if let Some(id) = context.selected.get_untracked() {
             edit_brief(state, &id, move |b| {
@@ -44,11 +55,18 @@ fn DeliverableRow(index: usize) -> impl IntoView {
             });
         }
     };
-    let read = move |f: fn(&Deliverable) -> String| Signal::derive(move || item.with(|d| d.as_ref().map(f).unwrap_or_default()));
-    let number = move |f: fn(&Deliverable) -> Option<u32>| Signal::derive(move || item.with(|d| d.as_ref().and_then(f).map(f64::from)));
+    let read = move |f: fn(&Deliverable) -> String| {
+        Signal::derive(move || item.with(|d| d.as_ref().map(f).unwrap_or_default()))
+    };
+    let number = move |f: fn(&Deliverable) -> Option<u32>| {
+        Signal::derive(move || item.with(|d| d.as_ref().and_then(f).map(f64::from)))
+    };
     let whole = |v: Option<f64>| v.map(|v| v.round().clamp(0.0, 10_000.0) as u32);
     let unit = Memo::new(move |_| item.with(|d| d.as_ref().and_then(|d| d.format.length_unit())));
-    let formats: Vec<(String, String)> = DeliverableFormat::ALL.iter().map(|f| (f.code().to_string(), f.label().to_string())).collect();
+    let formats: Vec<(String, String)> = DeliverableFormat::ALL
+        .iter()
+        .map(|f| (f.code().to_string(), f.label().to_string()))
+        .collect();
     let id = move |name: &str| format!("deliverable-{index}-{name}");
     let problems = move || item.with(|d| d.as_ref().map(Deliverable::problems).unwrap_or_default());
     view! {

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use super::deliverables::DeliverablesEditor;
 use super::{briefs_context, edit_brief};
 use crate::app::persistence::update_workspace;
-use crate::widgets::fields::{lines_of, NumberField, SelectField, TextArea, TextField};
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
-use microplan_plan::brief::{CampaignBrief, ParticipatoryFormat, PostingWindow, MAX_MANDATORY_FACTS};
+use crate::widgets::fields::{lines_of, NumberField, SelectField, TextArea, TextField};
 use microplan_model::iso_date::parse_iso_date;
+use microplan_plan::brief::{
+    CampaignBrief, ParticipatoryFormat, PostingWindow, MAX_MANDATORY_FACTS,
+};
 use microplan_plan::markets::Market;
 
 type Edit = Box<dyn FnOnce(&mut CampaignBrief)>;
@@ -30,16 +32,48 @@ pub fn BriefForm() -> impl IntoView {
             edit_brief(state, &id, f)
         }
     };
-    let text = move |f: fn(&CampaignBrief) -> String| Signal::derive(move || brief.with(|b| b.as_ref().map(f).unwrap_or_default()));
-    let lines = move |f: fn(&CampaignBrief) -> &Vec<String>| Signal::derive(move || brief.with(|b| b.as_ref().map(|b| f(b).join("\n")).unwrap_or_default()));
-    let set_text = move |f: fn(&mut CampaignBrief, String)| Callback::new(move |v: String| edit(Box::new(move |b| f(b, v.trim().to_string()))));
-    let set_lines = move |f: fn(&mut CampaignBrief, Vec<String>)| Callback::new(move |v: String| edit(Box::new(move |b| f(b, lines_of(&v)))));
-    let communities = state.workspace.with_untracked(|w| w.as_ref().map(|w| w.communities.iter().map(|c| c.name.clone()).collect::<Vec<_>>()).unwrap_or_default());
+    let text = move |f: fn(&CampaignBrief) -> String| {
+        Signal::derive(move || brief.with(|b| b.as_ref().map(f).unwrap_or_default()))
+    };
+    let lines = move |f: fn(&CampaignBrief) -> &Vec<String>| {
+        Signal::derive(move || {
+            brief.with(|b| b.as_ref().map(|b| f(b).join("\n")).unwrap_or_default())
+        })
+    };
+    let set_text = move |f: fn(&mut CampaignBrief, String)| {
+        Callback::new(move |v: String| edit(Box::new(move |b| f(b, v.trim().to_string()))))
+    };
+    let set_lines = move |f: fn(&mut CampaignBrief, Vec<String>)| {
+        Callback::new(move |v: String| edit(Box::new(move |b| f(b, lines_of(&v)))))
+    };
+    let communities = state.workspace.with_untracked(|w| {
+        w.as_ref()
+            .map(|w| {
+                w.communities
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let mut community_options = vec![(String::new(), "No particular community".to_string())];
     community_options.extend(communities.into_iter().map(|c| (c.clone(), c)));
     let mut market_options = vec![(String::new(), "Choose the market".to_string())];
-    market_options.extend(Market::ALL.iter().map(|m| (m.code().to_string(), m.name().to_string())));
-    let facts = Memo::new(move |_| brief.with(|b| b.as_ref().map_or(0, |b| b.mandatory_facts.iter().filter(|f| !f.trim().is_empty()).count())));
+    market_options.extend(
+        Market::ALL
+            .iter()
+            .map(|m| (m.code().to_string(), m.name().to_string())),
+    );
+    let facts = Memo::new(move |_| {
+        brief.with(|b| {
+            b.as_ref().map_or(0, |b| {
+                b.mandatory_facts
+                    .iter()
+                    .filter(|f| !f.trim().is_empty())
+                    .count()
+            })
+        })
+    });
     let window = Memo::new(move |_| brief.with(|b| b.as_ref().and_then(|b| b.posting_window)));
     let set_date = move |is_start: bool, value: String| {
         let Some(date) = parse_iso_date(value.trim()) else {
@@ -49,30 +83,57 @@ pub fn BriefForm() -> impl IntoView {
             return;
         };
         edit(Box::new(move |b| {
-            let current = b.posting_window.unwrap_or(PostingWindow { start: date, end: microplan_model::limits::add_days_saturating(date, 13) });
-            b.posting_window = Some(if is_start { PostingWindow { start: date, ..current } } else { PostingWindow { end: date, ..current } });
+            let current = b.posting_window.unwrap_or(PostingWindow {
+                start: date,
+                end: microplan_model::limits::add_days_saturating(date, 13),
+            });
+            b.posting_window = Some(if is_start {
+                PostingWindow {
+                    start: date,
+                    ..current
+                }
+            } else {
+                PostingWindow {
+                    end: date,
+                    ..current
+                }
+            });
         }))
     };
     let template_name = RwSignal::new(String::new());
     let save_template = move |_| {
-        let Some(id) = context.selected.get_untracked() else { return };
+        let Some(id) = context.selected.get_untracked() else {
+            return;
+        };
         let name = template_name.get_untracked();
         let mut saved = false;
-        update_workspace(state, |w| saved = w.programme.briefs.save_as_template(&id, &name).is_some());
+        update_workspace(state, |w| {
+            saved = w.programme.briefs.save_as_template(&id, &name).is_some()
+        });
         if saved {
             template_name.set(String::new());
             state.notify("Saved as a playbook template.");
         }
     };
     let remove = move |_| {
-        let Some(id) = context.selected.get_untracked() else { return };
+        let Some(id) = context.selected.get_untracked() else {
+            return;
+        };
         let mut taken = Vec::new();
-        update_workspace(state, |w| taken = microplan_model::removal::take_where(&mut w.programme.briefs.briefs, |b| b.id == id));
-        context.selected.set(None);
-        let name = taken.first().map(|(_, b)| b.name.clone()).unwrap_or_default();
-        offer_undo(state, format!("Deleted the brief “{name}”. Its tracking links stay on the Tracking page."), move |w| {
-            microplan_model::removal::put_back(&mut w.programme.briefs.briefs, taken)
+        update_workspace(state, |w| {
+            taken =
+                microplan_model::removal::take_where(&mut w.programme.briefs.briefs, |b| b.id == id)
         });
+        context.selected.set(None);
+        let name = taken
+            .first()
+            .map(|(_, b)| b.name.clone())
+            .unwrap_or_default();
+        offer_undo(
+            state,
+            format!("Deleted the brief “{name}”. Its tracking links stay on the Tracking page."),
+            move |w| microplan_model::removal::put_back(&mut w.programme.briefs.briefs, taken),
+        );
     };
     view! {
         <section class="card" aria-labelledby="brief-form-heading">

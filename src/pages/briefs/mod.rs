@@ -8,14 +8,14 @@ mod form;
 
 use leptos::prelude::*;
 
-use creators::CreatorBriefsCard;
-use form::BriefForm;
-use crate::widgets::document_view::DocumentView;
 use crate::app::persistence::update_workspace;
-use crate::widgets::fields::WarningList;
 use crate::app::sections::{MissingItemNote, Section, UrlSelection};
 use crate::app::state::{app_state, AppState};
 use crate::app::undo::offer_undo;
+use crate::widgets::document_view::DocumentView;
+use crate::widgets::fields::WarningList;
+use creators::CreatorBriefsCard;
+use form::BriefForm;
 use microplan_model::removal::{put_back, take_where};
 use microplan_plan::brief::{check_brief, render_brief, CampaignBrief};
 
@@ -49,20 +49,40 @@ pub fn BriefsPage() -> impl IntoView {
     let selected = selection.selected;
     // With no brief in the URL the first one is open, as before, without a history step.
     if selected.get_untracked().is_none() {
-        let first = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.programme.briefs.briefs.first().map(|b| b.id.clone())));
+        let first = state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .and_then(|w| w.programme.briefs.briefs.first().map(|b| b.id.clone()))
+        });
         if first.is_some() {
             selection.replace(first);
         }
     }
-    selection.drop_missing(move |id| state.workspace.with(|w| w.as_ref().map(|w| w.programme.briefs.brief(id).is_some())));
+    selection.drop_missing(move |id| {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.programme.briefs.brief(id).is_some()))
+    });
     let brief = Memo::new(move |_| {
         let id = selected.get()?;
-        state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.briefs.brief(&id).cloned()))
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.programme.briefs.brief(&id).cloned())
+        })
     });
-    let context = BriefsContext { selected, brief, viewing: RwSignal::new(None) };
+    let context = BriefsContext {
+        selected,
+        brief,
+        viewing: RwSignal::new(None),
+    };
     provide_context(context);
     let has_brief = Memo::new(move |_| brief.with(Option::is_some));
-    let issues = Signal::derive(move || brief.with(|b| b.as_ref().map(|b| check_brief(b).into_iter().map(|i| i.message).collect()).unwrap_or_default()));
+    let issues = Signal::derive(move || {
+        brief.with(|b| {
+            b.as_ref()
+                .map(|b| check_brief(b).into_iter().map(|i| i.message).collect())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <h1 id="section-heading" tabindex="-1">"Briefs"</h1>
         <p class="lead">
@@ -92,7 +112,13 @@ fn BriefLibrary() -> impl IntoView {
     let state = app_state();
     let context = briefs_context();
     let new_name = RwSignal::new(String::new());
-    let book = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| w.programme.briefs.clone()).unwrap_or_default()));
+    let book = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.programme.briefs.clone())
+                .unwrap_or_default()
+        })
+    });
     let create = move |_| {
         let name = new_name.get_untracked();
         let mut id = String::new();
@@ -105,7 +131,9 @@ fn BriefLibrary() -> impl IntoView {
     };
     let use_template = move |template: String| {
         let mut id = None;
-        update_workspace(state, |w| id = w.programme.briefs.use_template(&template, ""));
+        update_workspace(state, |w| {
+            id = w.programme.briefs.use_template(&template, "")
+        });
         if let Some(id) = id {
             context.selected.set(Some(id));
             context.viewing.set(None);
@@ -184,7 +212,9 @@ fn BriefDocument() -> impl IntoView {
     let document = Signal::derive(move || {
         let viewing = context.viewing.get();
         context.brief.with(|brief| {
-            let Some(brief) = brief else { return Default::default() };
+            let Some(brief) = brief else {
+                return Default::default();
+            };
             state.workspace.with(|w| {
                 let creator = viewing.as_ref().zip(w.as_ref()).and_then(|(handle, w)| {
                     microplan_plan::brief::creator_briefs(brief, &w.creators, &w.programme.tracking)
@@ -196,7 +226,9 @@ fn BriefDocument() -> impl IntoView {
         })
     });
     let stem = Signal::derive(move || {
-        let name = context.brief.with(|b| b.as_ref().map(|b| b.name.clone()).unwrap_or_default());
+        let name = context
+            .brief
+            .with(|b| b.as_ref().map(|b| b.name.clone()).unwrap_or_default());
         match context.viewing.get() {
             Some(handle) => format!("brief-{name}-{handle}"),
             None => format!("brief-{name}"),
@@ -221,9 +253,18 @@ fn BriefDocument() -> impl IntoView {
 /// Deletes a playbook template and offers to undo it.
 fn remove_template(state: AppState, id: String) {
     let mut taken = Vec::new();
-    update_workspace(state, |w| taken = take_where(&mut w.programme.briefs.templates, |t| t.id == id));
-    let name = taken.first().map(|(_, t)| t.name.clone()).unwrap_or_default();
+    update_workspace(state, |w| {
+        taken = take_where(&mut w.programme.briefs.templates, |t| t.id == id)
+    });
+    let name = taken
+        .first()
+        .map(|(_, t)| t.name.clone())
+        .unwrap_or_default();
     if !taken.is_empty() {
-        offer_undo(state, format!("Deleted the template “{name}”."), move |w| put_back(&mut w.programme.briefs.templates, taken));
+        offer_undo(
+            state,
+            format!("Deleted the template “{name}”."),
+            move |w| put_back(&mut w.programme.briefs.templates, taken),
+        );
     }
 }

@@ -3,21 +3,21 @@
 
 use leptos::prelude::*;
 
+use super::planner::{estimate_text, percent, PlannerForm};
 use super::{communities_context, static_table};
 use crate::app::clock::today;
-use super::planner::{estimate_text, percent, PlannerForm};
 use crate::app::files::{download_text, safe_file_stem};
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
-use microplan_workspace::activation_edits::{fill_roster, set_outcome};
+use microplan_model::iso_date::parse_iso_date;
+use microplan_model::removal::{put_back, take_where};
 use microplan_plan::activation::history::{review_activation, ActivationReview};
 use microplan_plan::activation::ics::activation_calendar;
 use microplan_plan::activation::logistics::{activation_timeline, recipients, TimelineEvent};
 use microplan_plan::activation::roster::roster_chance;
 use microplan_plan::activation::{records_of, same_name, ActivationPlan, GiftingRecord};
-use microplan_model::iso_date::parse_iso_date;
-use microplan_model::removal::{put_back, take_where};
+use microplan_workspace::activation_edits::{fill_roster, set_outcome};
 
 /// The current time in UTC, for the calendar's DTSTAMP.
 fn now_utc() -> chrono::NaiveDateTime {
@@ -313,9 +313,15 @@ fn TimelineTable(events: Vec<TimelineEvent>) -> impl IntoView {
 fn take_off_roster(state: crate::app::state::AppState, plan: String, handle: String) {
     let mut taken = Vec::new();
     update_workspace(state, |w| {
-        taken = take_where(&mut w.gifting_history, |r| same_name(&r.activation, &plan) && same_name(&r.handle, &handle));
+        taken = take_where(&mut w.gifting_history, |r| {
+            same_name(&r.activation, &plan) && same_name(&r.handle, &handle)
+        });
     });
     if !taken.is_empty() {
-        offer_undo(state, format!("Took @{handle} off the roster of “{plan}”."), move |w| put_back(&mut w.gifting_history, taken));
+        offer_undo(
+            state,
+            format!("Took @{handle} off the roster of “{plan}”."),
+            move |w| put_back(&mut w.gifting_history, taken),
+        );
     }
 }

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, Threshold};
 use super::static_table;
+use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, Threshold};
 use microplan_model::format::percent;
 use microplan_model::money::Money;
 use microplan_plan::activation::plan::{PlannerInput, PlannerResult};
@@ -13,7 +13,10 @@ use microplan_plan::activation::plan::{PlannerInput, PlannerResult};
 pub fn PlannerAnswer(input: PlannerInput, result: PlannerResult) -> impl IntoView {
     let k = input.target_posts;
     let chosen_differs = result.gifted != result.recommended.gifted;
-    let curve = Series::line(format!("P(at least {k} posts)"), result.curve.iter().map(|(n, p)| (*n as f64, *p)).collect());
+    let curve = Series::line(
+        format!("P(at least {k} posts)"),
+        result.curve.iter().map(|(n, p)| (*n as f64, *p)).collect(),
+    );
     let first = result
         .distribution
         .iter()

@@ -8,13 +8,15 @@ use crate::widgets::data_table::{Column, DataTable};
 use super::{communities_context, static_table};
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
-use microplan_plan::activation::ecosystem::{community_ecosystem, is_member, Ecosystem, EcosystemTier};
-use microplan_workspace::activation_edits::set_membership;
-use microplan_plan::activation::same_name;
-use microplan_model::removal::{put_back, take_where};
 use microplan_audit::tiers::TierBoundaries;
 use microplan_model::money::group_thousands as thousands;
+use microplan_model::removal::{put_back, take_where};
 use microplan_model::rows::PipelineStatus;
+use microplan_plan::activation::ecosystem::{
+    community_ecosystem, is_member, Ecosystem, EcosystemTier,
+};
+use microplan_plan::activation::same_name;
+use microplan_workspace::activation_edits::set_membership;
 
 #[component]
 pub fn MembersCard(community: String) -> impl IntoView {
@@ -170,10 +172,14 @@ fn leave_community(state: crate::app::state::AppState, handle: String, community
         }
     });
     if !taken.is_empty() {
-        crate::app::undo::offer_undo(state, format!("Removed @{handle} from “{community}”."), move |w| {
-            if let Some(creator) = w.creators.iter_mut().find(|c| c.handle == handle) {
-                put_back(&mut creator.communities, taken);
-            }
-        });
+        crate::app::undo::offer_undo(
+            state,
+            format!("Removed @{handle} from “{community}”."),
+            move |w| {
+                if let Some(creator) = w.creators.iter_mut().find(|c| c.handle == handle) {
+                    put_back(&mut creator.communities, taken);
+                }
+            },
+        );
     }
 }

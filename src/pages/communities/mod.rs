@@ -10,21 +10,21 @@ mod programme;
 use leptos::prelude::*;
 
 use crate::app::audits::{shared_audits, Audits};
-use activations::ActivationList;
-use members::{EcosystemCard, MembersCard};
-use planner::{PlannerCard, PlannerForm};
-use programme::ProgrammeCard;
 use crate::app::persistence::update_workspace;
 use crate::app::sections::{MissingItemNote, Section, UrlSelection};
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
 use crate::widgets::table_view::TableView;
-use microplan_workspace::activation_edits::{parse_hashtags, save_community};
-use microplan_plan::activation::same_name;
-use microplan_model::removal::{put_back, take_where};
+use activations::ActivationList;
+use members::{EcosystemCard, MembersCard};
 use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_model::removal::{put_back, take_where};
 use microplan_model::rows::Community;
+use microplan_plan::activation::same_name;
+use microplan_workspace::activation_edits::{parse_hashtags, save_community};
 use microplan_workspace::io::table::TableKind;
+use planner::{PlannerCard, PlannerForm};
+use programme::ProgrammeCard;
 
 /// What the parts of the page share: the chosen community and the creators' audit.
 #[derive(Clone, Copy)]
@@ -64,7 +64,9 @@ pub fn TextField(
 #[component]
 pub fn CommunitiesPage() -> impl IntoView {
     let state = app_state();
-    let Audits { settings, audits, .. } = shared_audits();
+    let Audits {
+        settings, audits, ..
+    } = shared_audits();
     let selection = UrlSelection::new(Section::Communities);
     let context = CommunitiesContext {
         selected: selection.selected,
@@ -73,10 +75,18 @@ pub fn CommunitiesPage() -> impl IntoView {
     };
     provide_context(context);
     provide_context(PlannerForm::new());
-    let has = move |name: &str| state.workspace.with(|w| w.as_ref().map(|w| w.communities.iter().any(|c| c.name == name)));
+    let has = move |name: &str| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.communities.iter().any(|c| c.name == name))
+        })
+    };
     // With no community in the URL the first one is shown, without a history step.
     if selection.selected.get_untracked().is_none() {
-        let first = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.communities.first().map(|c| c.name.clone())));
+        let first = state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .and_then(|w| w.communities.first().map(|c| c.name.clone()))
+        });
         if first.is_some() {
             selection.replace(first);
         }
@@ -268,10 +278,17 @@ pub fn static_table(
     row_headers: bool,
 ) -> AnyView {
     let numeric: Vec<bool> = headers.iter().map(|h| h.1).collect();
-    let columns = headers.iter().map(|(h, n)| {
-        let text = h.to_string();
-        if *n { crate::widgets::data_table::Column::number(text) } else { crate::widgets::data_table::Column::text(text) }
-    }).collect();
+    let columns = headers
+        .iter()
+        .map(|(h, n)| {
+            let text = h.to_string();
+            if *n {
+                crate::widgets::data_table::Column::number(text)
+            } else {
+                crate::widgets::data_table::Column::text(text)
+            }
+        })
+        .collect();
     view! {
         <crate::widgets::data_table::DataTable columns=columns class=class>
                     {rows.into_iter().map(|row| view! {

@@ -8,13 +8,17 @@ use super::answer::PlannerAnswer;
 use super::TextField;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
-use microplan_workspace::activation_edits::{parse_shipping_days, save_plan};
-use microplan_plan::activation::history::{community_posting_estimate, posting_estimate, PostingEstimate};
-use microplan_plan::activation::plan::{community_too_small, gifted_needed_at, plan_activation, PlannerInput, PlannerResult, UnitCosts};
-use microplan_plan::activation::{same_name, ActivationPlan, DEFAULT_ARRIVAL_LEAD_DAYS};
 use microplan_model::iso_date::parse_iso_date;
 use microplan_model::money::Money;
+use microplan_plan::activation::history::{
+    community_posting_estimate, posting_estimate, PostingEstimate,
+};
+use microplan_plan::activation::plan::{
+    community_too_small, gifted_needed_at, plan_activation, PlannerInput, PlannerResult, UnitCosts,
+};
+use microplan_plan::activation::{same_name, ActivationPlan, DEFAULT_ARRIVAL_LEAD_DAYS};
 use microplan_stats::intervals::ProportionMethod;
+use microplan_workspace::activation_edits::{parse_shipping_days, save_plan};
 
 /// The planner's inputs as typed; shared so a saved plan can be loaded back into it.
 #[derive(Clone, Copy)]
@@ -237,8 +241,11 @@ pub fn PlannerCard(community: String) -> impl IntoView {
     let state = app_state();
     let form = expect_context::<PlannerForm>();
     let result = Memo::new(move |_| {
-        form.input()
-            .and_then(|input| plan_activation(&input).map_err(String::from).map(|r| (input, r)))
+        form.input().and_then(|input| {
+            plan_activation(&input)
+                .map_err(String::from)
+                .map(|r| (input, r))
+        })
     });
     let of_community = community.clone();
     let estimate = Memo::new(move |_| {

@@ -3,25 +3,23 @@
 //! copies it to the agreement's next version. The open version is remembered, so leaving
 //! the section or reloading comes back to it.
 
-
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::form::{
-    CompensationFields, CreativeFields, DatesFields, KillFeeFields, PartiesFields,
-};
-use super::lists::{
-    DeliverablesFields, ExclusivityFields, LicenceFields, ReportingFields,
-};
+use super::form::{CompensationFields, CreativeFields, DatesFields, KillFeeFields, PartiesFields};
+use super::lists::{DeliverablesFields, ExclusivityFields, LicenceFields, ReportingFields};
 use crate::app::clock::today;
-use crate::widgets::document_view::DocumentView;
 use crate::app::persistence::update_workspace;
 use crate::app::state::{app_state, AppState, SaveStatus};
+use crate::widgets::document_view::DocumentView;
 use microplan_plan::contract::drafts::mark_sent;
 use microplan_plan::contract::versions::{edit_as_new_draft, find_version, VersionRef};
-use microplan_plan::contract::{check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved, Severity};
+use microplan_plan::contract::{
+    check_choices, contract_document, term_sheet_document, ContractChoices, DraftStatus, Saved,
+    Severity,
+};
 
 /// Typing pauses this long before the draft is written into the workspace.
 const DRAFT_SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(400);
@@ -237,7 +235,10 @@ pub fn ContractEditor(opened: Opened, on_close: Callback<()>) -> impl IntoView {
             state.notify(format!("Saved as draft version {version}."))
         }
         Err(error) => {
-            stale.set(super::stale::changed_elsewhere(state, at.get_untracked().as_ref()));
+            stale.set(super::stale::changed_elsewhere(
+                state,
+                at.get_untracked().as_ref(),
+            ));
             state.notify_error(error)
         }
     };

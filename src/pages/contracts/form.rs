@@ -3,28 +3,61 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::contract_fields::{bind, AreaProblems, CheckInput, CountInput, DateInput, NumberInput, SelectInput, TextInput};
-use microplan_plan::contract::{Bonus, ChoiceArea, CompensationModel, ContractChoices, FinalEdit, Makegood, PaymentTrigger, Problem};
+use crate::widgets::contract_fields::{
+    bind, AreaProblems, CheckInput, CountInput, DateInput, NumberInput, SelectInput, TextInput,
+};
+use microplan_plan::contract::{
+    Bonus, ChoiceArea, CompensationModel, ContractChoices, FinalEdit, Makegood, PaymentTrigger,
+    Problem,
+};
 use microplan_plan::markets::Market;
 
-fn options<T: Copy>(all: &[T], code: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(&'static str, &'static str)> {
+fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(&'static str, &'static str)> {
     all.iter().map(|v| (code(*v), label(*v))).collect()
 }
 
 #[component]
-pub fn PartiesFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
+pub fn PartiesFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
     let (brand, set_brand) = bind(draft, |c| c.brand.name.clone(), |c, v| c.brand.name = v);
-    let (brand_address, set_brand_address) = bind(draft, |c| c.brand.address.clone(), |c, v| c.brand.address = v);
-    let (legal, set_legal) = bind(draft, |c| c.creator.legal_name.clone(), |c, v| c.creator.legal_name = v);
-    let (address, set_address) = bind(draft, |c| c.creator.address.clone(), |c, v| c.creator.address = v);
+    let (brand_address, set_brand_address) = bind(
+        draft,
+        |c| c.brand.address.clone(),
+        |c, v| c.brand.address = v,
+    );
+    let (legal, set_legal) = bind(
+        draft,
+        |c| c.creator.legal_name.clone(),
+        |c, v| c.creator.legal_name = v,
+    );
+    let (address, set_address) = bind(
+        draft,
+        |c| c.creator.address.clone(),
+        |c, v| c.creator.address = v,
+    );
     let (campaign, set_campaign) = bind(draft, |c| c.campaign.clone(), |c, v| c.campaign = v);
-    let (market, set_market) = bind(draft, |c| c.market.code().to_string(), |c, v: String| {
-        if let Some(m) = Market::parse(&v) {
-            c.set_market(m);
-        }
-    });
-    let (law, set_law) = bind(draft, |c| c.governing_law.clone(), |c, v| c.governing_law = v);
-    let markets: Vec<(&'static str, &'static str)> = Market::ALL.iter().map(|m| (m.code(), m.name())).collect();
+    let (market, set_market) = bind(
+        draft,
+        |c| c.market.code().to_string(),
+        |c, v: String| {
+            if let Some(m) = Market::parse(&v) {
+                c.set_market(m);
+            }
+        },
+    );
+    let (law, set_law) = bind(
+        draft,
+        |c| c.governing_law.clone(),
+        |c, v| c.governing_law = v,
+    );
+    let markets: Vec<(&'static str, &'static str)> =
+        Market::ALL.iter().map(|m| (m.code(), m.name())).collect();
     view! {
         <fieldset class="contract-part">
             <legend>"Parties and market"</legend>
@@ -45,12 +78,35 @@ pub fn PartiesFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Proble
 }
 
 #[component]
-pub fn DatesFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let (term_start, set_term_start) = bind(draft, |c| c.schedule.term_start, |c, v| c.schedule.term_start = v);
-    let (term_end, set_term_end) = bind(draft, |c| c.schedule.term_end, |c, v| c.schedule.term_end = v);
-    let (posting_start, set_posting_start) = bind(draft, |c| c.schedule.posting_start, |c, v| c.schedule.posting_start = v);
-    let (posting_end, set_posting_end) = bind(draft, |c| c.schedule.posting_end, |c, v| c.schedule.posting_end = v);
-    let (live, set_live) = bind(draft, |c| c.schedule.live_days, |c, v| c.schedule.live_days = v);
+pub fn DatesFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let (term_start, set_term_start) = bind(
+        draft,
+        |c| c.schedule.term_start,
+        |c, v| c.schedule.term_start = v,
+    );
+    let (term_end, set_term_end) = bind(
+        draft,
+        |c| c.schedule.term_end,
+        |c, v| c.schedule.term_end = v,
+    );
+    let (posting_start, set_posting_start) = bind(
+        draft,
+        |c| c.schedule.posting_start,
+        |c, v| c.schedule.posting_start = v,
+    );
+    let (posting_end, set_posting_end) = bind(
+        draft,
+        |c| c.schedule.posting_end,
+        |c, v| c.schedule.posting_end = v,
+    );
+    let (live, set_live) = bind(
+        draft,
+        |c| c.schedule.live_days,
+        |c, v| c.schedule.live_days = v,
+    );
     view! {
         <fieldset class="contract-part">
             <legend>"Dates"</legend>
@@ -68,16 +124,39 @@ pub fn DatesFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>
 }
 
 #[component]
-pub fn CreativeFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let (edit, set_edit) = bind(draft, |c| c.creative.final_edit.code().to_string(), |c, v: String| {
-        if let Some(e) = FinalEdit::parse(&v) {
-            c.creative.final_edit = e;
-        }
-    });
-    let (rounds, set_rounds) = bind(draft, |c| c.creative.revision_rounds, |c, v| c.creative.revision_rounds = v);
-    let (revision_days, set_revision_days) = bind(draft, |c| c.creative.revision_days, |c, v| c.creative.revision_days = v);
-    let (review_days, set_review_days) = bind(draft, |c| c.creative.review_days, |c, v| c.creative.review_days = v);
-    let (silence, set_silence) = bind(draft, |c| c.creative.silence_is_approval, |c, v| c.creative.silence_is_approval = v);
+pub fn CreativeFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let (edit, set_edit) = bind(
+        draft,
+        |c| c.creative.final_edit.code().to_string(),
+        |c, v: String| {
+            if let Some(e) = FinalEdit::parse(&v) {
+                c.creative.final_edit = e;
+            }
+        },
+    );
+    let (rounds, set_rounds) = bind(
+        draft,
+        |c| c.creative.revision_rounds,
+        |c, v| c.creative.revision_rounds = v,
+    );
+    let (revision_days, set_revision_days) = bind(
+        draft,
+        |c| c.creative.revision_days,
+        |c, v| c.creative.revision_days = v,
+    );
+    let (review_days, set_review_days) = bind(
+        draft,
+        |c| c.creative.review_days,
+        |c, v| c.creative.review_days = v,
+    );
+    let (silence, set_silence) = bind(
+        draft,
+        |c| c.creative.silence_is_approval,
+        |c, v| c.creative.silence_is_approval = v,
+    );
     view! {
         <fieldset class="contract-part">
             <legend>"Creative control and revisions"</legend>
@@ -95,50 +174,126 @@ pub fn CreativeFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Probl
 }
 
 #[component]
-pub fn CompensationFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let (model, set_model) = bind(draft, |c| c.compensation.model.code().to_string(), |c, v: String| {
-        if let Some(m) = CompensationModel::parse(&v) {
-            c.compensation.model = m;
-        }
-    });
-    let (currency, set_currency) = bind(draft, |c| c.compensation.currency.clone(), |c, v: String| c.compensation.currency = v.trim().to_uppercase());
+pub fn CompensationFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let (model, set_model) = bind(
+        draft,
+        |c| c.compensation.model.code().to_string(),
+        |c, v: String| {
+            if let Some(m) = CompensationModel::parse(&v) {
+                c.compensation.model = m;
+            }
+        },
+    );
+    let (currency, set_currency) = bind(
+        draft,
+        |c| c.compensation.currency.clone(),
+        |c, v: String| c.compensation.currency = v.trim().to_uppercase(),
+    );
     let (fee, set_fee) = bind(draft, |c| c.compensation.fee, |c, v| c.compensation.fee = v);
-    let (product, set_product) = bind(draft, |c| c.compensation.product.clone(), |c, v| c.compensation.product = v);
-    let (value, set_value) = bind(draft, |c| c.compensation.product_value, |c, v| c.compensation.product_value = v);
-    let (rate, set_rate) = bind(draft, |c| c.compensation.commission_rate, |c, v| c.compensation.commission_rate = v);
-    let (window, set_window) = bind(draft, |c| c.compensation.attribution_days, |c, v| c.compensation.attribution_days = v);
-    let (share, set_share) = bind(draft, |c| c.compensation.outcome_share, |c, v| c.compensation.outcome_share = v);
-    let (trigger, set_trigger) = bind(draft, |c| c.compensation.trigger.code().to_string(), |c, v: String| {
-        if let Some(t) = PaymentTrigger::parse(&v) {
-            c.compensation.trigger = t;
-        }
-    });
-    let (pay_days, set_pay_days) = bind(draft, |c| c.compensation.payment_days, |c, v| c.compensation.payment_days = v);
-    let (makegood, set_makegood) = bind(draft, |c| c.compensation.makegood.code().to_string(), |c, v: String| {
-        if let Some(m) = Makegood::parse(&v) {
-            c.compensation.makegood = m;
-        }
-    });
-    let (has_bonus, set_has_bonus) = bind(draft, |c| c.compensation.bonus.is_some(), |c, on| {
-        c.compensation.bonus = on.then(|| Bonus { metric: "code redemptions".into(), threshold: 50.0, amount: 0.0 });
-    });
-    let (bonus_metric, set_bonus_metric) = bind(draft, |c| c.compensation.bonus.as_ref().map(|b| b.metric.clone()).unwrap_or_default(), |c, v| {
-        if let Some(b) = c.compensation.bonus.as_mut() {
-            b.metric = v;
-        }
-    });
-    let (bonus_threshold, set_bonus_threshold) = bind(draft, |c| c.compensation.bonus.as_ref().map(|b| b.threshold), |c, v| {
-        if let Some(b) = c.compensation.bonus.as_mut() {
-            b.threshold = v.unwrap_or(0.0);
-        }
-    });
-    let (bonus_amount, set_bonus_amount) = bind(draft, |c| c.compensation.bonus.as_ref().map(|b| b.amount), |c, v| {
-        if let Some(b) = c.compensation.bonus.as_mut() {
-            b.amount = v.unwrap_or(0.0);
-        }
-    });
+    let (product, set_product) = bind(
+        draft,
+        |c| c.compensation.product.clone(),
+        |c, v| c.compensation.product = v,
+    );
+    let (value, set_value) = bind(
+        draft,
+        |c| c.compensation.product_value,
+        |c, v| c.compensation.product_value = v,
+    );
+    let (rate, set_rate) = bind(
+        draft,
+        |c| c.compensation.commission_rate,
+        |c, v| c.compensation.commission_rate = v,
+    );
+    let (window, set_window) = bind(
+        draft,
+        |c| c.compensation.attribution_days,
+        |c, v| c.compensation.attribution_days = v,
+    );
+    let (share, set_share) = bind(
+        draft,
+        |c| c.compensation.outcome_share,
+        |c, v| c.compensation.outcome_share = v,
+    );
+    let (trigger, set_trigger) = bind(
+        draft,
+        |c| c.compensation.trigger.code().to_string(),
+        |c, v: String| {
+            if let Some(t) = PaymentTrigger::parse(&v) {
+                c.compensation.trigger = t;
+            }
+        },
+    );
+    let (pay_days, set_pay_days) = bind(
+        draft,
+        |c| c.compensation.payment_days,
+        |c, v| c.compensation.payment_days = v,
+    );
+    let (makegood, set_makegood) = bind(
+        draft,
+        |c| c.compensation.makegood.code().to_string(),
+        |c, v: String| {
+            if let Some(m) = Makegood::parse(&v) {
+                c.compensation.makegood = m;
+            }
+        },
+    );
+    let (has_bonus, set_has_bonus) = bind(
+        draft,
+        |c| c.compensation.bonus.is_some(),
+        |c, on| {
+            c.compensation.bonus = on.then(|| Bonus {
+                metric: "code redemptions".into(),
+                threshold: 50.0,
+                amount: 0.0,
+            });
+        },
+    );
+    let (bonus_metric, set_bonus_metric) = bind(
+        draft,
+        |c| {
+            c.compensation
+                .bonus
+                .as_ref()
+                .map(|b| b.metric.clone())
+                .unwrap_or_default()
+        },
+        |c, v| {
+            if let Some(b) = c.compensation.bonus.as_mut() {
+                b.metric = v;
+            }
+        },
+    );
+    let (bonus_threshold, set_bonus_threshold) = bind(
+        draft,
+        |c| c.compensation.bonus.as_ref().map(|b| b.threshold),
+        |c, v| {
+            if let Some(b) = c.compensation.bonus.as_mut() {
+                b.threshold = v.unwrap_or(0.0);
+            }
+        },
+    );
+    let (bonus_amount, set_bonus_amount) = bind(
+        draft,
+        |c| c.compensation.bonus.as_ref().map(|b| b.amount),
+        |c, v| {
+            if let Some(b) = c.compensation.bonus.as_mut() {
+                b.amount = v.unwrap_or(0.0);
+            }
+        },
+    );
     let has_fee = move || draft.with(|c| c.has_fee());
-    let has_commission = move || draft.with(|c| matches!(c.compensation.model, CompensationModel::Affiliate | CompensationModel::Hybrid));
+    let has_commission = move || {
+        draft.with(|c| {
+            matches!(
+                c.compensation.model,
+                CompensationModel::Affiliate | CompensationModel::Hybrid
+            )
+        })
+    };
     view! {
         <fieldset class="contract-part">
             <legend>"Compensation"</legend>
@@ -178,11 +333,30 @@ pub fn CompensationFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<P
 }
 
 #[component]
-pub fn KillFeeFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let (enabled, set_enabled) = bind(draft, |c| c.compensation.kill_fee.enabled, |c, v| c.compensation.kill_fee.enabled = v);
-    let (before, set_before) = bind(draft, |c| Some(c.compensation.kill_fee.before_content), |c, v| c.compensation.kill_fee.before_content = v.unwrap_or(0.0));
-    let (draft_share, set_draft_share) = bind(draft, |c| Some(c.compensation.kill_fee.after_draft), |c, v| c.compensation.kill_fee.after_draft = v.unwrap_or(0.0));
-    let (posted, set_posted) = bind(draft, |c| Some(c.compensation.kill_fee.after_posting), |c, v| c.compensation.kill_fee.after_posting = v.unwrap_or(0.0));
+pub fn KillFeeFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let (enabled, set_enabled) = bind(
+        draft,
+        |c| c.compensation.kill_fee.enabled,
+        |c, v| c.compensation.kill_fee.enabled = v,
+    );
+    let (before, set_before) = bind(
+        draft,
+        |c| Some(c.compensation.kill_fee.before_content),
+        |c, v| c.compensation.kill_fee.before_content = v.unwrap_or(0.0),
+    );
+    let (draft_share, set_draft_share) = bind(
+        draft,
+        |c| Some(c.compensation.kill_fee.after_draft),
+        |c, v| c.compensation.kill_fee.after_draft = v.unwrap_or(0.0),
+    );
+    let (posted, set_posted) = bind(
+        draft,
+        |c| Some(c.compensation.kill_fee.after_posting),
+        |c, v| c.compensation.kill_fee.after_posting = v.unwrap_or(0.0),
+    );
     view! {
         <fieldset class="contract-part">
             <legend>"Kill fee"</legend>

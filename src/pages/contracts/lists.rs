@@ -4,8 +4,13 @@
 use leptos::prelude::*;
 
 use crate::app::state::app_state;
-use crate::widgets::contract_fields::{bind, bind_item, AreaProblems, CountInput, ListInput, NumberInput, SelectInput, TextInput};
-use microplan_plan::contract::{Channel, ChoiceArea, ContractChoices, Copyright, ExclusivityKind, Kpi, Problem, ReportingCadence, UsageGrant};
+use crate::widgets::contract_fields::{
+    bind, bind_item, AreaProblems, CountInput, ListInput, NumberInput, SelectInput, TextInput,
+};
+use microplan_plan::contract::{
+    Channel, ChoiceArea, ContractChoices, Copyright, ExclusivityKind, Kpi, Problem,
+    ReportingCadence, UsageGrant,
+};
 use microplan_plan::deliverables::{Deliverable, DeliverableFormat};
 
 fn deliverables(c: &ContractChoices) -> &Vec<Deliverable> {
@@ -24,29 +29,77 @@ fn kpis_mut(c: &mut ContractChoices) -> &mut Vec<Kpi> {
 #[component]
 fn DeliverableRow(draft: RwSignal<ContractChoices>, index: usize) -> impl IntoView {
     let id = |part: &str| format!("deliverable-{index}-{part}");
-    let (platform, set_platform) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.platform.clone(), |d, v: String| d.platform = v.trim().to_lowercase());
-    let (format, set_format) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.format.code().to_string(), |d, v: String| {
-        if let Some(f) = DeliverableFormat::parse(&v) {
-            d.format = f;
-        }
-    });
-    let (count, set_count) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.count, |d, v| d.count = v);
-    let (length, set_length) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.min_length.map(f64::from), |d, v: Option<f64>| {
-        d.min_length = v.map(|x| x.clamp(0.0, 1e6).round() as u32)
-    });
-    let (types, set_types) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.file_types.clone(), |d, v| d.file_types = v);
-    let (ratio, set_ratio) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.aspect_ratio.clone().unwrap_or_default(), |d, v: String| {
-        d.aspect_ratio = (!v.trim().is_empty()).then(|| v.trim().to_string())
-    });
-    let (turnaround, set_turnaround) = bind_item(draft, deliverables, deliverables_mut, index, |d| d.turnaround_days.map(f64::from), |d, v: Option<f64>| {
-        d.turnaround_days = v.map(|x| x.clamp(0.0, 1e6).round() as u32)
-    });
-    let formats: Vec<(&'static str, &'static str)> = DeliverableFormat::ALL.iter().map(|f| (f.code(), f.label())).collect();
-    let remove = move |_| draft.update(|c| {
-        if index < c.deliverables.len() {
-            c.deliverables.remove(index);
-        }
-    });
+    let (platform, set_platform) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.platform.clone(),
+        |d, v: String| d.platform = v.trim().to_lowercase(),
+    );
+    let (format, set_format) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.format.code().to_string(),
+        |d, v: String| {
+            if let Some(f) = DeliverableFormat::parse(&v) {
+                d.format = f;
+            }
+        },
+    );
+    let (count, set_count) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.count,
+        |d, v| d.count = v,
+    );
+    let (length, set_length) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.min_length.map(f64::from),
+        |d, v: Option<f64>| d.min_length = v.map(|x| x.clamp(0.0, 1e6).round() as u32),
+    );
+    let (types, set_types) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.file_types.clone(),
+        |d, v| d.file_types = v,
+    );
+    let (ratio, set_ratio) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.aspect_ratio.clone().unwrap_or_default(),
+        |d, v: String| d.aspect_ratio = (!v.trim().is_empty()).then(|| v.trim().to_string()),
+    );
+    let (turnaround, set_turnaround) = bind_item(
+        draft,
+        deliverables,
+        deliverables_mut,
+        index,
+        |d| d.turnaround_days.map(f64::from),
+        |d, v: Option<f64>| d.turnaround_days = v.map(|x| x.clamp(0.0, 1e6).round() as u32),
+    );
+    let formats: Vec<(&'static str, &'static str)> = DeliverableFormat::ALL
+        .iter()
+        .map(|f| (f.code(), f.label()))
+        .collect();
+    let remove = move |_| {
+        draft.update(|c| {
+            if index < c.deliverables.len() {
+                c.deliverables.remove(index);
+            }
+        })
+    };
     view! {
         <li class="list-row">
             <div class="field-grid">
@@ -65,12 +118,22 @@ fn DeliverableRow(draft: RwSignal<ContractChoices>, index: usize) -> impl IntoVi
 }
 
 #[component]
-pub fn DeliverablesFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
+pub fn DeliverablesFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
     let count = Memo::new(move |_| draft.with(|c| c.deliverables.len()));
-    let add = move |_| draft.update(|c| {
-        let platform = if c.creator.platform.trim().is_empty() { "instagram".to_string() } else { c.creator.platform.clone() };
-        c.deliverables.push(Deliverable::new(&platform, DeliverableFormat::FeedPost, 1));
-    });
+    let add = move |_| {
+        draft.update(|c| {
+            let platform = if c.creator.platform.trim().is_empty() {
+                "instagram".to_string()
+            } else {
+                c.creator.platform.clone()
+            };
+            c.deliverables
+                .push(Deliverable::new(&platform, DeliverableFormat::FeedPost, 1));
+        })
+    };
     view! {
         <fieldset class="contract-part">
             <legend>"Deliverables"</legend>
@@ -92,7 +155,14 @@ fn BriefDeliverablesPicker(draft: RwSignal<ContractChoices>) -> impl IntoView {
     let briefs = Memo::new(move |_| {
         state.workspace.with(|w| {
             w.as_ref()
-                .map(|w| w.programme.briefs.briefs.iter().map(|b| (b.id.clone(), b.name.clone())).collect::<Vec<_>>())
+                .map(|w| {
+                    w.programme
+                        .briefs
+                        .briefs
+                        .iter()
+                        .map(|b| (b.id.clone(), b.name.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -100,7 +170,14 @@ fn BriefDeliverablesPicker(draft: RwSignal<ContractChoices>) -> impl IntoView {
     let apply = move |_| {
         let id = picked.get_untracked();
         let found = state.workspace.with_untracked(|w| {
-            w.as_ref().and_then(|w| w.programme.briefs.briefs.iter().find(|b| b.id == id).cloned())
+            w.as_ref().and_then(|w| {
+                w.programme
+                    .briefs
+                    .briefs
+                    .iter()
+                    .find(|b| b.id == id)
+                    .cloned()
+            })
         });
         let Some(brief) = found else { return };
         let mut taken = 0;
@@ -109,9 +186,15 @@ fn BriefDeliverablesPicker(draft: RwSignal<ContractChoices>) -> impl IntoView {
             taken = c.deliverables.len();
         });
         if taken == 0 {
-            state.notify_error(format!("The brief “{}” sets no deliverables for this creator's platform.", brief.name));
+            state.notify_error(format!(
+                "The brief “{}” sets no deliverables for this creator's platform.",
+                brief.name
+            ));
         } else {
-            state.notify(format!("Took {taken} deliverable(s) from the brief “{}”.", brief.name));
+            state.notify(format!(
+                "Took {taken} deliverable(s) from the brief “{}”.",
+                brief.name
+            ));
         }
     };
     view! {
@@ -134,31 +217,82 @@ fn BriefDeliverablesPicker(draft: RwSignal<ContractChoices>) -> impl IntoView {
 /// One row of the licence matrix: whether the channel is licensed, where and how long.
 #[component]
 fn LicenceRow(draft: RwSignal<ContractChoices>, channel: Channel) -> impl IntoView {
-    let licensed = Memo::new(move |_| draft.with(|c| c.licence.grants.iter().any(|g| g.channel == channel)));
+    let licensed =
+        Memo::new(move |_| draft.with(|c| c.licence.grants.iter().any(|g| g.channel == channel)));
     let toggle = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         draft.update(|c| {
             c.licence.grants.retain(|g| g.channel != channel);
             if on {
                 let territory = c.market.name().to_string();
-                c.licence.grants.push(UsageGrant { channel, territory, months: if channel.is_paid() { 3 } else { 6 }, platforms: String::new() });
+                c.licence.grants.push(UsageGrant {
+                    channel,
+                    territory,
+                    months: if channel.is_paid() { 3 } else { 6 },
+                    platforms: String::new(),
+                });
             }
         });
     };
-    let territory = move || draft.with(|c| c.licence.grants.iter().find(|g| g.channel == channel).map(|g| g.territory.clone()).unwrap_or_default());
-    let months = move || draft.with(|c| c.licence.grants.iter().find(|g| g.channel == channel).map(|g| g.months).unwrap_or(0));
+    let territory = move || {
+        draft.with(|c| {
+            c.licence
+                .grants
+                .iter()
+                .find(|g| g.channel == channel)
+                .map(|g| g.territory.clone())
+                .unwrap_or_default()
+        })
+    };
+    let months = move || {
+        draft.with(|c| {
+            c.licence
+                .grants
+                .iter()
+                .find(|g| g.channel == channel)
+                .map(|g| g.months)
+                .unwrap_or(0)
+        })
+    };
     let set_territory = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        draft.update(|c| c.licence.grants.iter_mut().filter(|g| g.channel == channel).for_each(|g| g.territory = text.clone()));
+        draft.update(|c| {
+            c.licence
+                .grants
+                .iter_mut()
+                .filter(|g| g.channel == channel)
+                .for_each(|g| g.territory = text.clone())
+        });
     };
-    let platforms = move || draft.with(|c| c.licence.grants.iter().find(|g| g.channel == channel).map(|g| g.platforms.clone()).unwrap_or_default());
+    let platforms = move || {
+        draft.with(|c| {
+            c.licence
+                .grants
+                .iter()
+                .find(|g| g.channel == channel)
+                .map(|g| g.platforms.clone())
+                .unwrap_or_default()
+        })
+    };
     let set_platforms = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        draft.update(|c| c.licence.grants.iter_mut().filter(|g| g.channel == channel).for_each(|g| g.platforms = text.clone()));
+        draft.update(|c| {
+            c.licence
+                .grants
+                .iter_mut()
+                .filter(|g| g.channel == channel)
+                .for_each(|g| g.platforms = text.clone())
+        });
     };
     let set_months = move |ev: leptos::ev::Event| {
         if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-            draft.update(|c| c.licence.grants.iter_mut().filter(|g| g.channel == channel).for_each(|g| g.months = n));
+            draft.update(|c| {
+                c.licence
+                    .grants
+                    .iter_mut()
+                    .filter(|g| g.channel == channel)
+                    .for_each(|g| g.months = n)
+            });
         }
     };
     let id = format!("licence-{}", channel.code());
@@ -189,14 +323,28 @@ fn LicenceRow(draft: RwSignal<ContractChoices>, channel: Channel) -> impl IntoVi
 }
 
 #[component]
-pub fn LicenceFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let (fee, set_fee) = bind(draft, |c| c.licence.paid_usage_fee, |c, v| c.licence.paid_usage_fee = v);
-    let (copyright, set_copyright) = bind(draft, |c| c.licence.copyright.code().to_string(), |c, v: String| {
-        if let Some(k) = Copyright::parse(&v) {
-            c.licence.copyright = k;
-        }
-    });
-    let ownership: Vec<(&'static str, &'static str)> = Copyright::ALL.iter().map(|k| (k.code(), k.label())).collect();
+pub fn LicenceFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let (fee, set_fee) = bind(
+        draft,
+        |c| c.licence.paid_usage_fee,
+        |c, v| c.licence.paid_usage_fee = v,
+    );
+    let (copyright, set_copyright) = bind(
+        draft,
+        |c| c.licence.copyright.code().to_string(),
+        |c, v: String| {
+            if let Some(k) = Copyright::parse(&v) {
+                c.licence.copyright = k;
+            }
+        },
+    );
+    let ownership: Vec<(&'static str, &'static str)> = Copyright::ALL
+        .iter()
+        .map(|k| (k.code(), k.label()))
+        .collect();
     view! {
         <fieldset class="contract-part">
             <legend>"Usage licence"</legend>
@@ -218,17 +366,43 @@ pub fn LicenceFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Proble
 }
 
 #[component]
-pub fn ExclusivityFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
-    let (kind, set_kind) = bind(draft, |c| c.exclusivity.kind.code().to_string(), |c, v: String| {
-        if let Some(k) = ExclusivityKind::parse(&v) {
-            c.exclusivity.kind = k;
-        }
-    });
-    let (category, set_category) = bind(draft, |c| c.exclusivity.category.clone(), |c, v| c.exclusivity.category = v);
-    let (competitors, set_competitors) = bind(draft, |c| c.exclusivity.competitors.clone(), |c, v| c.exclusivity.competitors = v);
-    let (before, set_before) = bind(draft, |c| c.exclusivity.days_before, |c, v| c.exclusivity.days_before = v);
-    let (after, set_after) = bind(draft, |c| c.exclusivity.days_after, |c, v| c.exclusivity.days_after = v);
-    let kinds: Vec<(&'static str, &'static str)> = ExclusivityKind::ALL.iter().map(|k| (k.code(), k.label())).collect();
+pub fn ExclusivityFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
+    let (kind, set_kind) = bind(
+        draft,
+        |c| c.exclusivity.kind.code().to_string(),
+        |c, v: String| {
+            if let Some(k) = ExclusivityKind::parse(&v) {
+                c.exclusivity.kind = k;
+            }
+        },
+    );
+    let (category, set_category) = bind(
+        draft,
+        |c| c.exclusivity.category.clone(),
+        |c, v| c.exclusivity.category = v,
+    );
+    let (competitors, set_competitors) = bind(
+        draft,
+        |c| c.exclusivity.competitors.clone(),
+        |c, v| c.exclusivity.competitors = v,
+    );
+    let (before, set_before) = bind(
+        draft,
+        |c| c.exclusivity.days_before,
+        |c, v| c.exclusivity.days_before = v,
+    );
+    let (after, set_after) = bind(
+        draft,
+        |c| c.exclusivity.days_after,
+        |c, v| c.exclusivity.days_after = v,
+    );
+    let kinds: Vec<(&'static str, &'static str)> = ExclusivityKind::ALL
+        .iter()
+        .map(|k| (k.code(), k.label()))
+        .collect();
     let active = move || draft.with(|c| c.exclusivity.kind != ExclusivityKind::None);
     view! {
         <fieldset class="contract-part">
@@ -250,14 +424,37 @@ pub fn ExclusivityFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Pr
 
 #[component]
 fn KpiRow(draft: RwSignal<ContractChoices>, index: usize) -> impl IntoView {
-    let (metric, set_metric) = bind_item(draft, kpis, kpis_mut, index, |k| k.metric.clone(), |k, v| k.metric = v);
-    let (target, set_target) = bind_item(draft, kpis, kpis_mut, index, |k| k.target.clone(), |k, v| k.target = v);
-    let (source, set_source) = bind_item(draft, kpis, kpis_mut, index, |k| k.data_source.clone(), |k, v| k.data_source = v);
-    let remove = move |_| draft.update(|c| {
-        if index < c.reporting.kpis.len() {
-            c.reporting.kpis.remove(index);
-        }
-    });
+    let (metric, set_metric) = bind_item(
+        draft,
+        kpis,
+        kpis_mut,
+        index,
+        |k| k.metric.clone(),
+        |k, v| k.metric = v,
+    );
+    let (target, set_target) = bind_item(
+        draft,
+        kpis,
+        kpis_mut,
+        index,
+        |k| k.target.clone(),
+        |k, v| k.target = v,
+    );
+    let (source, set_source) = bind_item(
+        draft,
+        kpis,
+        kpis_mut,
+        index,
+        |k| k.data_source.clone(),
+        |k, v| k.data_source = v,
+    );
+    let remove = move |_| {
+        draft.update(|c| {
+            if index < c.reporting.kpis.len() {
+                c.reporting.kpis.remove(index);
+            }
+        })
+    };
     view! {
         <li class="list-row">
             <div class="field-grid">
@@ -271,16 +468,38 @@ fn KpiRow(draft: RwSignal<ContractChoices>, index: usize) -> impl IntoView {
 }
 
 #[component]
-pub fn ReportingFields(draft: RwSignal<ContractChoices>, problems: Memo<Vec<Problem>>) -> impl IntoView {
+pub fn ReportingFields(
+    draft: RwSignal<ContractChoices>,
+    problems: Memo<Vec<Problem>>,
+) -> impl IntoView {
     let count = Memo::new(move |_| draft.with(|c| c.reporting.kpis.len()));
-    let (cadence, set_cadence) = bind(draft, |c| c.reporting.cadence.code().to_string(), |c, v: String| {
-        if let Some(found) = ReportingCadence::parse(&v) {
-            c.reporting.cadence = found;
-        }
-    });
-    let (due, set_due) = bind(draft, |c| c.reporting.due_days, |c, v| c.reporting.due_days = v);
-    let cadences: Vec<(&'static str, &'static str)> = ReportingCadence::ALL.iter().map(|r| (r.code(), r.label())).collect();
-    let add = move |_| draft.update(|c| c.reporting.kpis.push(Kpi { metric: String::new(), target: String::new(), data_source: String::new() }));
+    let (cadence, set_cadence) = bind(
+        draft,
+        |c| c.reporting.cadence.code().to_string(),
+        |c, v: String| {
+            if let Some(found) = ReportingCadence::parse(&v) {
+                c.reporting.cadence = found;
+            }
+        },
+    );
+    let (due, set_due) = bind(
+        draft,
+        |c| c.reporting.due_days,
+        |c, v| c.reporting.due_days = v,
+    );
+    let cadences: Vec<(&'static str, &'static str)> = ReportingCadence::ALL
+        .iter()
+        .map(|r| (r.code(), r.label()))
+        .collect();
+    let add = move |_| {
+        draft.update(|c| {
+            c.reporting.kpis.push(Kpi {
+                metric: String::new(),
+                target: String::new(),
+                data_source: String::new(),
+            })
+        })
+    };
     view! {
         <fieldset class="contract-part">
             <legend>"KPIs and reporting"</legend>

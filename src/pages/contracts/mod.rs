@@ -12,19 +12,23 @@ use leptos::prelude::*;
 use crate::widgets::data_table::{Column, DataTable};
 
 use crate::app::clock::today;
-use editor::{remember_open, remembered_open, save_pending_draft, ContractEditor, Opened};
 use crate::app::files::download_text;
 use crate::app::persistence::update_workspace;
 use crate::app::sections::{MissingItemNote, Section, UrlSelection};
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
-use microplan_plan::contract::drafts::{add_new_drafts, mark_signed, money_summary};
-use microplan_workspace::contract_drafts::{campaign_handles, campaign_template, campaign_names, choices_for_creator, drafts_for_campaign};
-use microplan_plan::contract::drafts::ContractDraft;
-use microplan_plan::contract::versions::{find_version, VersionRef};
-use microplan_plan::contract::{check_choices, ContractChoices, CreatorParty, DraftStatus, Severity};
-use microplan_plan::markets::Market;
+use editor::{remember_open, remembered_open, save_pending_draft, ContractEditor, Opened};
 use microplan_model::removal::{put_back, take_where};
+use microplan_plan::contract::drafts::ContractDraft;
+use microplan_plan::contract::drafts::{add_new_drafts, mark_signed, money_summary};
+use microplan_plan::contract::versions::{find_version, VersionRef};
+use microplan_plan::contract::{
+    check_choices, ContractChoices, CreatorParty, DraftStatus, Severity,
+};
+use microplan_plan::markets::Market;
+use microplan_workspace::contract_drafts::{
+    campaign_handles, campaign_names, campaign_template, choices_for_creator, drafts_for_campaign,
+};
 use microplan_workspace::io::contract_export::export_contract_terms;
 
 /// Writes `choices` into the version `at` (a new one when `None`). Returns where it went.
@@ -35,7 +39,13 @@ fn write_draft(
 ) -> Result<(VersionRef, microplan_plan::contract::Saved), String> {
     let mut outcome = Err("No workspace is open, so nothing was saved.".to_string());
     update_workspace(state, |w| {
-        outcome = microplan_plan::contract::versions::save_into(&mut w.contracts, at.as_ref(), choices, today()).map_err(String::from)
+        outcome = microplan_plan::contract::versions::save_into(
+            &mut w.contracts,
+            at.as_ref(),
+            choices,
+            today(),
+        )
+        .map_err(String::from)
     });
     if let Ok((saved, _)) = &outcome {
         editor::remember_open(state, Some(saved));
@@ -48,14 +58,17 @@ pub fn ContractsPage() -> impl IntoView {
     let state = app_state();
     // Setting it always re-creates the editor, so opening an agreement starts the form afresh.
     let open = RwSignal::new(None::<Opened>);
-    let start = Callback::new(move |choices: ContractChoices| open.set(Some(Opened { choices, at: None })));
+    let start =
+        Callback::new(move |choices: ContractChoices| open.set(Some(Opened { choices, at: None })));
     let open_version = Callback::new(move |opened: Opened| open.set(Some(opened)));
     let selection = UrlSelection::new(Section::Contracts);
     let id_of_open = move || {
         let at = open.with_untracked(|o| o.as_ref().and_then(|o| o.at.clone()))?;
         state.workspace.with_untracked(|w| {
             let w = w.as_ref()?;
-            find_version(&w.contracts, &at).and_then(|i| w.contracts.get(i)).map(contract_item_id)
+            find_version(&w.contracts, &at)
+                .and_then(|i| w.contracts.get(i))
+                .map(contract_item_id)
         })
     };
     // The URL names a saved version (a reload, back, forward): open it, or close the editor.
@@ -67,7 +80,14 @@ pub fn ContractsPage() -> impl IntoView {
         match wanted {
             Some(id) => {
                 let found = state.workspace.with_untracked(|w| {
-                    w.as_ref()?.contracts.iter().find(|d| contract_item_id(d) == id).map(|d| Opened { choices: d.choices.clone(), at: Some(VersionRef::of(d)) })
+                    w.as_ref()?
+                        .contracts
+                        .iter()
+                        .find(|d| contract_item_id(d) == id)
+                        .map(|d| Opened {
+                            choices: d.choices.clone(),
+                            at: Some(VersionRef::of(d)),
+                        })
                 });
                 if let Some(opened) = found {
                     save_pending_draft(state);
@@ -92,7 +112,12 @@ pub fn ContractsPage() -> impl IntoView {
             selection.selected.set(id);
         }
     });
-    selection.drop_missing(move |id| state.workspace.with(|w| w.as_ref().map(|w| w.contracts.iter().any(|d| contract_item_id(d) == id))));
+    selection.drop_missing(move |id| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.contracts.iter().any(|d| contract_item_id(d) == id))
+        })
+    });
     // Comes back to the version that was being edited, once the workspace is loaded; a
     // version named in the URL wins.
     let restored = StoredValue::new(false);
@@ -127,7 +152,13 @@ pub fn ContractsPage() -> impl IntoView {
 fn contract_item_id(draft: &ContractDraft) -> String {
     let norm = |text: &str| text.trim().trim_start_matches('@').to_lowercase();
     let choices = &draft.choices;
-    format!("{}~{}~{}~v{}", norm(&choices.creator.handle), norm(&choices.creator.platform), norm(&choices.campaign), draft.version)
+    format!(
+        "{}~{}~{}~v{}",
+        norm(&choices.creator.handle),
+        norm(&choices.creator.platform),
+        norm(&choices.campaign),
+        draft.version
+    )
 }
 
 #[component]
@@ -141,8 +172,18 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
                 .iter()
                 .enumerate()
                 .map(|(i, d)| {
-                    let conflicts = check_choices(&d.choices).iter().filter(|p| p.severity == Severity::Conflict).count();
-                    (i, d.title(), money_summary(&d.choices), d.choices.market.name().to_string(), conflicts, d.status)
+                    let conflicts = check_choices(&d.choices)
+                        .iter()
+                        .filter(|p| p.severity == Severity::Conflict)
+                        .count();
+                    (
+                        i,
+                        d.title(),
+                        money_summary(&d.choices),
+                        d.choices.market.name().to_string(),
+                        conflicts,
+                        d.status,
+                    )
                 })
                 .collect();
             rows.sort_by(|a, b| a.1.cmp(&b.1));
@@ -150,7 +191,11 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
         })
     });
     let export = move |_| {
-        let csv = state.workspace.with_untracked(|w| w.as_ref().map(|w| export_contract_terms(&w.contracts)).unwrap_or_default());
+        let csv = state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .map(|w| export_contract_terms(&w.contracts))
+                .unwrap_or_default()
+        });
         match download_text("contract-key-terms.csv", &csv, "text/csv;charset=utf-8") {
             Ok(()) => state.notify("Downloaded contract-key-terms.csv."),
             Err(error) => state.notify_error(format!("Could not download the key terms: {error}.")),
@@ -159,7 +204,12 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
     let open_row = move |index: usize| {
         save_pending_draft(state);
         let opened = state.workspace.with_untracked(|w| {
-            w.as_ref().and_then(|w| w.contracts.get(index)).map(|d| Opened { choices: d.choices.clone(), at: Some(VersionRef::of(d)) })
+            w.as_ref()
+                .and_then(|w| w.contracts.get(index))
+                .map(|d| Opened {
+                    choices: d.choices.clone(),
+                    at: Some(VersionRef::of(d)),
+                })
         });
         if let Some(opened) = opened {
             on_open.run(opened);
@@ -168,7 +218,10 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
     // Only drafts can be deleted: a sent or signed version is the record of what was offered.
     let delete_row = move |index: usize| {
         let Some((version, title)) = state.workspace.with_untracked(|w| {
-            w.as_ref().and_then(|w| w.contracts.get(index)).filter(|d| d.status == DraftStatus::Draft).map(|d| (VersionRef::of(d), d.title()))
+            w.as_ref()
+                .and_then(|w| w.contracts.get(index))
+                .filter(|d| d.status == DraftStatus::Draft)
+                .map(|d| (VersionRef::of(d), d.title()))
         }) else {
             return;
         };
@@ -181,12 +234,16 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
             taken = take_where(&mut w.contracts, |d| version.is(d));
         });
         if !taken.is_empty() {
-            offer_undo(state, format!("Deleted the draft {title}."), move |w| put_back(&mut w.contracts, taken));
+            offer_undo(state, format!("Deleted the draft {title}."), move |w| {
+                put_back(&mut w.contracts, taken)
+            });
         }
     };
     let sign_row = move |index: usize| {
         let mut result = Err("No workspace is open.".to_string());
-        update_workspace(state, |w| result = mark_signed(&mut w.contracts, index).map_err(String::from));
+        update_workspace(state, |w| {
+            result = mark_signed(&mut w.contracts, index).map_err(String::from)
+        });
         match result {
             Ok(()) => state.notify("Marked as signed."),
             Err(error) => state.notify_error(error),
@@ -235,12 +292,31 @@ fn SavedDrafts(on_open: Callback<Opened>, open: RwSignal<Option<Opened>>) -> imp
 #[component]
 fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
     let state = app_state();
-    let campaigns = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(campaign_names).unwrap_or_default()));
+    let campaigns = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(campaign_names).unwrap_or_default())
+    });
     let creators = Memo::new(move |_| {
         state.workspace.with(|w| {
             let mut list: Vec<(String, String)> = w
                 .as_ref()
-                .map(|w| w.creators.iter().map(|c| (c.handle.clone(), format!("@{} ({}, {})", c.handle, c.platform, c.country.as_deref().unwrap_or("country unknown")))).collect())
+                .map(|w| {
+                    w.creators
+                        .iter()
+                        .map(|c| {
+                            (
+                                c.handle.clone(),
+                                format!(
+                                    "@{} ({}, {})",
+                                    c.handle,
+                                    c.platform,
+                                    c.country.as_deref().unwrap_or("country unknown")
+                                ),
+                            )
+                        })
+                        .collect()
+                })
                 .unwrap_or_default();
             list.sort();
             list
@@ -249,22 +325,65 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
     let handle = RwSignal::new(String::new());
     // A few suggestions that match what is typed: thousands of options would take the page
     // tens of milliseconds to build and nobody scrolls them.
-    let suggestions = Memo::new(move |_| handle.with(|typed| creators.with(|list| matching_creators(list, typed))));
+    let suggestions = Memo::new(move |_| {
+        handle.with(|typed| creators.with(|list| matching_creators(list, typed)))
+    });
     let brand = RwSignal::new(state.workspace.with_untracked(|w| {
         w.as_ref()
-            .map(|w| w.contracts.last().map(|d| d.choices.brand.name.clone()).unwrap_or_else(|| w.name.trim_start_matches("Demo: ").to_string()))
+            .map(|w| {
+                w.contracts
+                    .last()
+                    .map(|d| d.choices.brand.name.clone())
+                    .unwrap_or_else(|| w.name.trim_start_matches("Demo: ").to_string())
+            })
             .unwrap_or_default()
     }));
-    let campaign = RwSignal::new(campaigns.get_untracked().first().cloned().unwrap_or_default());
-    let in_campaign = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| campaign_handles(w, &campaign.get()).len()).unwrap_or(0)));
-    let template = move || state.workspace.with_untracked(|w| w.as_ref().map(|w| campaign_template(w, &campaign.get_untracked(), &brand.get_untracked(), today())).unwrap_or_else(|| ContractChoices::new(&campaign.get_untracked(), &brand.get_untracked(), CreatorParty::default(), Market::Uk, today())));
+    let campaign = RwSignal::new(
+        campaigns
+            .get_untracked()
+            .first()
+            .cloned()
+            .unwrap_or_default(),
+    );
+    let in_campaign = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| campaign_handles(w, &campaign.get()).len())
+                .unwrap_or(0)
+        })
+    });
+    let template = move || {
+        state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .map(|w| {
+                    campaign_template(
+                        w,
+                        &campaign.get_untracked(),
+                        &brand.get_untracked(),
+                        today(),
+                    )
+                })
+                .unwrap_or_else(|| {
+                    ContractChoices::new(
+                        &campaign.get_untracked(),
+                        &brand.get_untracked(),
+                        CreatorParty::default(),
+                        Market::Uk,
+                        today(),
+                    )
+                })
+        })
+    };
     let start_one = move |_| {
         let picked = handle.get_untracked();
         if picked.is_empty() {
             state.notify_error("Pick a creator first.");
             return;
         }
-        let choices = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| choices_for_creator(w, &picked, &template())));
+        let choices = state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .and_then(|w| choices_for_creator(w, &picked, &template()))
+        });
         match choices {
             Some(choices) => on_start.run(choices),
             None => state.notify_error(format!("@{picked} is not in this workspace any more.")),
@@ -272,14 +391,23 @@ fn StartDraft(on_start: Callback<ContractChoices>) -> impl IntoView {
     };
     let start_all = move |_| {
         let name = campaign.get_untracked();
-        let drafted = state.workspace.with_untracked(|w| w.as_ref().map(|w| drafts_for_campaign(w, &name, &template())).unwrap_or_default());
+        let drafted = state.workspace.with_untracked(|w| {
+            w.as_ref()
+                .map(|w| drafts_for_campaign(w, &name, &template()))
+                .unwrap_or_default()
+        });
         if drafted.is_empty() {
             state.notify_error(format!("No creator takes part in “{name}” yet: add them to its results or gifting list first."));
             return;
         }
         let mut outcome = (0, 0);
-        update_workspace(state, |w| outcome = add_new_drafts(&mut w.contracts, drafted, today()));
-        state.notify(format!("Drafted {} agreement(s) for “{name}”; {} creator(s) already had one, kept as it was.", outcome.0, outcome.1));
+        update_workspace(state, |w| {
+            outcome = add_new_drafts(&mut w.contracts, drafted, today())
+        });
+        state.notify(format!(
+            "Drafted {} agreement(s) for “{name}”; {} creator(s) already had one, kept as it was.",
+            outcome.0, outcome.1
+        ));
     };
     view! {
         <section class="card" aria-labelledby="start-contract-heading">

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::write_draft;
+use crate::app::state::AppState;
 use microplan_plan::contract::versions::{find_version, is_stale, VersionRef};
 use microplan_plan::contract::ContractChoices;
-use crate::app::state::AppState;
 
 /// Whether `at` is a version that was saved elsewhere since this editor took its stamp.
 pub fn changed_elsewhere(state: AppState, at: Option<&VersionRef>) -> bool {

@@ -10,8 +10,8 @@ use crate::app::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::{app_state, AppState};
 use microplan_audit::comment_import::{analyse_creator, merge_examples, new_salt, CreatorGrouping};
-use microplan_workspace::audits::apply_analysed;
 use microplan_audit::comments::{CommentExamples, CommentSettings};
+use microplan_workspace::audits::apply_analysed;
 use microplan_workspace::io::raw_comments::CommentFile;
 
 const ROWS_PER_CHUNK: usize = 50_000;
@@ -42,7 +42,9 @@ struct ImportReport {
 /// Times are counted from the choice of the file, so loading it from disk is part of reading.
 async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportReport, String> {
     let started = js_sys::Date::now();
-    state.busy.set(Some(("Reading the comments file…".into(), 0.0)));
+    state
+        .busy
+        .set(Some(("Reading the comments file…".into(), 0.0)));
     next_frame().await;
     let mut file = CommentFile::open_owned(read_file_bytes(&file).await?)?;
     // Parsed and grouped by creator a chunk per frame: the page stays responsive and the bar
@@ -55,13 +57,19 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
         file.read_chunk(ROWS_PER_CHUNK, &mut rows, &mut errors);
         comments += rows.len();
         grouping.add(rows.drain(..));
-        state.busy.set(Some((format!("Reading comments: {} so far…", file.rows_read()), 0.3 * file.progress())));
+        state.busy.set(Some((
+            format!("Reading comments: {} so far…", file.rows_read()),
+            0.3 * file.progress(),
+        )));
         next_frame().await;
     }
     let read_done = js_sys::Date::now();
     let groups = grouping.finish();
     let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ (started as u64);
-    let settings = CommentSettings { salt: new_salt(seed), ..CommentSettings::default() };
+    let settings = CommentSettings {
+        salt: new_salt(seed),
+        ..CommentSettings::default()
+    };
     let creator_count = groups.len();
     let mut analysed = Vec::with_capacity(creator_count);
     let mut examples = CommentExamples::default();
@@ -79,7 +87,10 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
             analysed.push(result);
         }
         state.busy.set(Some((
-            format!("Analysing the comments of {}…", creators_text(creator_count)),
+            format!(
+                "Analysing the comments of {}…",
+                creators_text(creator_count)
+            ),
             0.3 + 0.7 * analysed.len() as f64 / creator_count.max(1) as f64,
         )));
         next_frame().await;
@@ -112,8 +123,15 @@ pub fn CommentImport() -> impl IntoView {
     let running = RwSignal::new(false);
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         running.set(true);
         spawn_local(async move {
@@ -122,10 +140,20 @@ pub fn CommentImport() -> impl IntoView {
             let _ = running.try_set(false);
             match outcome {
                 Ok(done) => {
-                    state.notify(format!("{} of {} analysed.", microplan_model::format::plural(done.comments as u64, "comment", "comments"), creators_text(done.creators)));
+                    state.notify(format!(
+                        "{} of {} analysed.",
+                        microplan_model::format::plural(
+                            done.comments as u64,
+                            "comment",
+                            "comments"
+                        ),
+                        creators_text(done.creators)
+                    ));
                     let _ = report.try_set(Some(done));
                 }
-                Err(error) => state.notify_error(format!("The comments could not be imported: {error}")),
+                Err(error) => {
+                    state.notify_error(format!("The comments could not be imported: {error}"))
+                }
             }
         });
     };

@@ -4,18 +4,24 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series};
 use super::CreatorsContext;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
-use microplan_audit::detail::{benchmark_band, engagement_points, follower_points, metric_lines, spike_markers};
+use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series};
+use microplan_audit::detail::{
+    benchmark_band, engagement_points, follower_points, metric_lines, spike_markers,
+};
 use microplan_audit::{handle_key, CreatorAudit, Flag, Severity, VerificationCheck};
 
 #[component]
 pub fn CreatorDetail(handle: String) -> impl IntoView {
     let context = expect_context::<CreatorsContext>();
     let key = handle_key(&handle);
-    let audit = Memo::new(move |_| context.audits.with(|list| list.iter().find(|a| handle_key(&a.handle) == key).cloned()));
+    let audit = Memo::new(move |_| {
+        context
+            .audits
+            .with(|list| list.iter().find(|a| handle_key(&a.handle) == key).cloned())
+    });
     // Bring the detail into view when it opens.
     Effect::new(move |_| {
         if let Some(card) = document().get_element_by_id("creator-detail-heading") {
@@ -43,36 +49,49 @@ pub fn CreatorDetail(handle: String) -> impl IntoView {
 #[component]
 fn DetailBody(audit: CreatorAudit) -> impl IntoView {
     let rank_text = match (audit.score, audit.score_interval) {
-        (Some(s), Some(i)) => format!("Score {s:.0} of 100, 95% interval {:.0}–{:.0}.", i.low, i.high),
+        (Some(s), Some(i)) => format!(
+            "Score {s:.0} of 100, 95% interval {:.0}–{:.0}.",
+            i.low, i.high
+        ),
         (Some(s), None) => format!("Score {s:.0} of 100."),
         _ => "No score: not enough data for any weighted component.".into(),
     };
     let followers = follower_points(&audit);
-    let markers: Vec<Marker> = spike_markers(&audit).into_iter().map(|(x, label)| Marker::new(x, label)).collect();
+    let markers: Vec<Marker> = spike_markers(&audit)
+        .into_iter()
+        .map(|(x, label)| Marker::new(x, label))
+        .collect();
     let posts = engagement_points(&audit);
     let band = benchmark_band(&audit, &posts);
     let spike_summary = if markers.is_empty() {
         "No follower spike found.".to_string()
     } else {
-        markers.iter().map(|m| m.label.clone()).collect::<Vec<_>>().join("; ")
+        markers
+            .iter()
+            .map(|m| m.label.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     let band_summary = if band.is_empty() {
         "No benchmark for this tier.".to_string()
     } else {
         "The shaded band is 0.8–1.25× the tier benchmark (in line with it).".to_string()
     };
-    let follower_chart = (!followers.is_empty()).then(|| view! {
-        <LineChart
-            title="Follower history"
-            summary=spike_summary
-            x_label="Date"
-            y_label="Followers"
-            x_format=AxisFormat::Date
-            y_format=AxisFormat::Integer
-            series=vec![Series::line("Followers", followers)]
-            markers=markers
-        />
-    }.into_any());
+    let follower_chart = (!followers.is_empty()).then(|| {
+        view! {
+            <LineChart
+                title="Follower history"
+                summary=spike_summary
+                x_label="Date"
+                y_label="Followers"
+                x_format=AxisFormat::Date
+                y_format=AxisFormat::Integer
+                series=vec![Series::line("Followers", followers)]
+                markers=markers
+            />
+        }
+        .into_any()
+    });
     let engagement_chart = (!posts.is_empty()).then(|| view! {
         <LineChart
             title="Engagement per post"
@@ -175,7 +194,11 @@ fn FlagItem(flag: Flag) -> impl IntoView {
     let note = {
         let flag_id = flag_id.clone();
         Memo::new(move |_| {
-            state.workspace.with(|w| w.as_ref().and_then(|w| w.flag_note(&flag_id)).map(str::to_string))
+            state.workspace.with(|w| {
+                w.as_ref()
+                    .and_then(|w| w.flag_note(&flag_id))
+                    .map(str::to_string)
+            })
         })
     };
     let editing = RwSignal::new(false);

@@ -12,7 +12,12 @@ use microplan_audit::follower_sample::{fake_follower_estimate, FAKE_SIGNALS, MIN
 
 fn share_text(sample: &microplan_audit::follower_sample::FollowerSample) -> String {
     match fake_follower_estimate(sample) {
-        Some(e) => format!("{} ({}–{})", microplan_model::format::percent(e.share), microplan_model::format::percent(e.low), microplan_model::format::percent(e.high)),
+        Some(e) => format!(
+            "{} ({}–{})",
+            microplan_model::format::percent(e.share),
+            microplan_model::format::percent(e.low),
+            microplan_model::format::percent(e.high)
+        ),
         None => format!("not enough data (fewer than {MIN_SAMPLE} accounts)"),
     }
 }
@@ -20,15 +25,29 @@ fn share_text(sample: &microplan_audit::follower_sample::FollowerSample) -> Stri
 #[component]
 pub fn FollowerSampleImport() -> impl IntoView {
     let state = app_state();
-    let samples = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| w.follower_samples.clone()).unwrap_or_default()));
+    let samples = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| w.follower_samples.clone())
+                .unwrap_or_default()
+        })
+    });
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             let read = match read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::follower_sample::read_follower_sample(&bytes).map_err(String::from),
+                Ok(bytes) => microplan_workspace::io::follower_sample::read_follower_sample(&bytes)
+                    .map_err(String::from),
                 Err(e) => Err(e),
             };
             match read {
@@ -37,12 +56,20 @@ pub fn FollowerSampleImport() -> impl IntoView {
                     let accounts: u64 = imported.iter().map(|s| s.sampled).sum();
                     // A creator's new sample replaces the old one; other creators keep theirs.
                     update_workspace(state, move |w| {
-                        w.follower_samples.retain(|old| !imported.iter().any(|new| new.handle.eq_ignore_ascii_case(&old.handle)));
+                        w.follower_samples.retain(|old| {
+                            !imported
+                                .iter()
+                                .any(|new| new.handle.eq_ignore_ascii_case(&old.handle))
+                        });
                         w.follower_samples.extend(imported);
                     });
-                    state.notify(format!("Follower sample imported: {accounts} accounts of {count} creator(s)."));
+                    state.notify(format!(
+                        "Follower sample imported: {accounts} accounts of {count} creator(s)."
+                    ));
                 }
-                Err(e) => state.notify_error(format!("The follower sample could not be imported: {e}. Nothing was changed.")),
+                Err(e) => state.notify_error(format!(
+                    "The follower sample could not be imported: {e}. Nothing was changed."
+                )),
             }
         });
     };

@@ -12,18 +12,18 @@ mod table;
 use leptos::prelude::*;
 
 use crate::app::audits::{shared_audits, Audits};
-use comments::CommentImport;
-use detail::CreatorDetail;
-use method::MethodPage;
-use settings::AuditSettingsCard;
-use table::CreatorTable;
 use crate::app::persistence::update_workspace;
 use crate::app::sections::{Section, UrlSelection};
 use crate::app::state::AppState;
 use crate::widgets::table_view::TableView;
-use microplan_workspace::audits::roster::RosterRow;
+use comments::CommentImport;
+use detail::CreatorDetail;
+use method::MethodPage;
 use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_workspace::audits::roster::RosterRow;
 use microplan_workspace::io::table::TableKind;
+use settings::AuditSettingsCard;
+use table::CreatorTable;
 
 /// The audit and its table, shared by the parts of the page.
 #[derive(Clone, Copy)]
@@ -46,8 +46,17 @@ pub fn edit_settings(state: AppState, change: impl FnOnce(&mut AuditSettings)) {
 
 #[component]
 pub fn CreatorsPage() -> impl IntoView {
-    let Audits { settings, audits, roster: rows } = shared_audits();
-    let context = CreatorsContext { settings, audits, rows, selected: UrlSelection::new(Section::Creators).selected };
+    let Audits {
+        settings,
+        audits,
+        roster: rows,
+    } = shared_audits();
+    let context = CreatorsContext {
+        settings,
+        audits,
+        rows,
+        selected: UrlSelection::new(Section::Creators).selected,
+    };
     provide_context(context);
     view! {
         <h1 id="section-heading" tabindex="-1">"Creators"</h1>

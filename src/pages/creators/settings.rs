@@ -10,7 +10,11 @@ use microplan_audit::tiers::{BenchmarkTable, TierBenchmark, TierBoundaries};
 use microplan_audit::{AuditSettings, ComponentKind, Objective, Tier, Weights};
 
 fn split_list(text: &str) -> Vec<String> {
-    text.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect()
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// A labelled number input; an unreadable or negative entry is refused with a message.
@@ -24,7 +28,11 @@ fn NumberField(
 ) -> impl IntoView {
     let state = app_state();
     let name = label.clone();
-    let change = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().replace(',', ".").parse::<f64>() {
+    let change = move |ev: leptos::ev::Event| match event_target_value(&ev)
+        .trim()
+        .replace(',', ".")
+        .parse::<f64>()
+    {
         Ok(v) if v.is_finite() && v >= 0.0 => on_set.run(v),
         _ => state.notify_error(format!("{name}: write a number of 0 or more.")),
     };
@@ -39,7 +47,13 @@ fn NumberField(
 
 /// A labelled text input for a list separated by commas or semicolons.
 #[component]
-fn ListField(id: &'static str, label: &'static str, value: Signal<String>, on_set: Callback<Vec<String>>, placeholder: &'static str) -> impl IntoView {
+fn ListField(
+    id: &'static str,
+    label: &'static str,
+    value: Signal<String>,
+    on_set: Callback<Vec<String>>,
+    placeholder: &'static str,
+) -> impl IntoView {
     view! {
         <span class="field wide">
             <label for=id>{label}</label>
@@ -54,7 +68,9 @@ pub fn AuditSettingsCard() -> impl IntoView {
     let state = app_state();
     let settings = expect_context::<CreatorsContext>().settings;
     let read = move |f: fn(&AuditSettings) -> f64| Signal::derive(move || settings.with(f));
-    let list = move |f: fn(&AuditSettings) -> &Vec<String>| Signal::derive(move || settings.with(|s| f(s).join(", ")));
+    let list = move |f: fn(&AuditSettings) -> &Vec<String>| {
+        Signal::derive(move || settings.with(|s| f(s).join(", ")))
+    };
     let objective = move |ev| {
         let picked = event_target_value(&ev);
         if let Some(found) = Objective::ALL.into_iter().find(|o| o.as_str() == picked) {
@@ -72,10 +88,15 @@ pub fn AuditSettingsCard() -> impl IntoView {
             on_set=Callback::new(move |v| edit_settings(state, move |s| s.weights.set(kind, v)))
         />
     }).collect_view();
-    let tier_field = |id: &str, label: &str, get: fn(&TierBoundaries) -> u64, set: fn(&mut TierBoundaries, u64)| view! {
-        <NumberField id=id.to_string() label=label.to_string()
-            value=Signal::derive(move || settings.with(|s| get(&s.tiers) as f64))
-            on_set=Callback::new(move |v: f64| edit_settings(state, move |s| set(&mut s.tiers, v.round().min(1e15) as u64))) />
+    let tier_field = |id: &str,
+                      label: &str,
+                      get: fn(&TierBoundaries) -> u64,
+                      set: fn(&mut TierBoundaries, u64)| {
+        view! {
+            <NumberField id=id.to_string() label=label.to_string()
+                value=Signal::derive(move || settings.with(|s| get(&s.tiers) as f64))
+                on_set=Callback::new(move |v: f64| edit_settings(state, move |s| set(&mut s.tiers, v.round().min(1e15) as u64))) />
+        }
     };
     let benchmark_fields = Tier::ALL.into_iter().map(|tier| view! {
         <NumberField
@@ -198,7 +219,10 @@ fn audit_objective_for(programme: microplan_plan::objectives::Objective) -> Obje
 
 fn capitalised(word: &str) -> String {
     let mut letters = word.chars();
-    letters.next().map(|first| first.to_uppercase().chain(letters).collect()).unwrap_or_default()
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
 }
 
 /// Which weight preset ranks the creators, and a one-click switch when the programme's
@@ -208,12 +232,27 @@ pub fn AuditPresetNotice() -> impl IntoView {
     let state = app_state();
     let settings = expect_context::<CreatorsContext>().settings;
     let programme = move || {
-        state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.objectives.as_ref().map(|o| audit_objective_for(o.objective))))
+        state.workspace.with(|w| {
+            w.as_ref().and_then(|w| {
+                w.programme
+                    .objectives
+                    .as_ref()
+                    .map(|o| audit_objective_for(o.objective))
+            })
+        })
     };
     move || {
-        let (used, edited) = settings.with(|s| (s.objective, s.weights != Weights::preset(s.objective)));
-        let how = if edited { "edited weights, starting from the" } else { "the" };
-        let stated = format!("Scores use {how} {} preset of the audit settings.", capitalised(used.as_str()));
+        let (used, edited) =
+            settings.with(|s| (s.objective, s.weights != Weights::preset(s.objective)));
+        let how = if edited {
+            "edited weights, starting from the"
+        } else {
+            "the"
+        };
+        let stated = format!(
+            "Scores use {how} {} preset of the audit settings.",
+            capitalised(used.as_str())
+        );
         let mismatch = programme().filter(|wanted| *wanted != used);
         view! {
             <p class="hint" data-testid="audit-preset">

@@ -5,14 +5,16 @@
 use leptos::prelude::*;
 
 use super::CreatorsContext;
-use crate::widgets::numbers::percent_or_no_data;
 use crate::app::files::download_workspace_csv;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
+use crate::widgets::numbers::percent_or_no_data;
 use crate::widgets::table_view::Pager;
-use microplan_workspace::audits::roster::{community_names, filter_and_sort, RosterFilter, RosterRow, SortKey};
 use microplan_audit::{thousands, Tier, VerificationCheck};
 use microplan_model::rows::PipelineStatus;
+use microplan_workspace::audits::roster::{
+    community_names, filter_and_sort, RosterFilter, RosterRow, SortKey,
+};
 use microplan_workspace::io::score_export::export_scores;
 
 const PAGE_SIZE: usize = 25;
@@ -63,7 +65,11 @@ pub fn CreatorTable() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let shown = Memo::new(move |_| {
         let (key, descending) = sort.get();
-        filter.with(|f| context.rows.with(|rows| filter_and_sort(rows, f, key, descending)))
+        filter.with(|f| {
+            context
+                .rows
+                .with(|rows| filter_and_sort(rows, f, key, descending))
+        })
     });
     let pages = Signal::derive(move || shown.with(|s| s.len().div_ceil(PAGE_SIZE).max(1)));
     let set_filter = move |change: Box<dyn FnOnce(&mut RosterFilter)>| {
@@ -72,21 +78,36 @@ pub fn CreatorTable() -> impl IntoView {
     };
     let any = || ("".to_string(), "any".to_string());
     let tiers = Signal::derive(move || {
-        std::iter::once(any()).chain(Tier::ALL.iter().map(|t| (t.as_str().to_string(), t.as_str().to_string()))).collect()
+        std::iter::once(any())
+            .chain(
+                Tier::ALL
+                    .iter()
+                    .map(|t| (t.as_str().to_string(), t.as_str().to_string())),
+            )
+            .collect()
     });
     let statuses = Signal::derive(move || {
         std::iter::once(any())
-            .chain(PipelineStatus::ALL.iter().map(|s| (s.as_str().to_string(), s.as_str().to_string())))
+            .chain(
+                PipelineStatus::ALL
+                    .iter()
+                    .map(|s| (s.as_str().to_string(), s.as_str().to_string())),
+            )
             .collect()
     });
     let communities = Signal::derive(move || {
-        let names = state.workspace.with(|w| w.as_ref().map(community_names).unwrap_or_default());
-        std::iter::once(any()).chain(names.into_iter().map(|n| (n.clone(), n))).collect()
+        let names = state
+            .workspace
+            .with(|w| w.as_ref().map(community_names).unwrap_or_default());
+        std::iter::once(any())
+            .chain(names.into_iter().map(|n| (n.clone(), n)))
+            .collect()
     });
     let export = move |_| {
         let text = context.audits.with(|audits| {
             context.rows.with(|rows| {
-                let picked: Vec<&RosterRow> = shown.with(|s| s.iter().filter_map(|i| rows.get(*i)).collect());
+                let picked: Vec<&RosterRow> =
+                    shown.with(|s| s.iter().filter_map(|i| rows.get(*i)).collect());
                 export_scores(audits, &picked)
             })
         });

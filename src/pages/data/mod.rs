@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::app::browser::storage_usage;
 use crate::app::state::{app_state, SaveStatus};
 use crate::widgets::import::grouped;
 use crate::widgets::table_view::TableView;
 use crate::widgets::workspace_manager::WorkspaceManager;
 use microplan_workspace::io::table::TableKind;
-use crate::app::browser::storage_usage;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -17,7 +17,12 @@ pub fn DataPage() -> impl IntoView {
         state.workspace.with(|workspace| {
             TableKind::ALL
                 .into_iter()
-                .map(|kind| (kind, workspace.as_ref().map(|w| kind.row_count(w)).unwrap_or(0)))
+                .map(|kind| {
+                    (
+                        kind,
+                        workspace.as_ref().map(|w| kind.row_count(w)).unwrap_or(0),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -77,7 +82,9 @@ fn StorageReport() -> impl IntoView {
         storage_usage()
     });
     let text = move || match state.save_status.get() {
-        SaveStatus::MemoryOnly(_) => "Nothing is stored: browser storage is unavailable.".to_string(),
+        SaveStatus::MemoryOnly(_) => {
+            "Nothing is stored: browser storage is unavailable.".to_string()
+        }
         _ => match usage.get().flatten() {
             Some(u) => format!(
                 "Microplan uses {} of the {} this browser allows for this site{}.",

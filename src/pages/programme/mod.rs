@@ -8,11 +8,16 @@ mod thresholds;
 use leptos::prelude::*;
 
 use crate::app::persistence::update_workspace;
-use crate::widgets::fields::{show_value, NumberField, SelectField, TextArea, TextField, WarningList};
+use crate::app::state::{app_state, AppState};
+use crate::widgets::fields::{
+    show_value, NumberField, SelectField, TextArea, TextField, WarningList,
+};
+use microplan_plan::objectives::{
+    propose, target_level, BaselineSource, MeasurementMethod, MetricPlan, MetricUnit, Objective,
+    ObjectivePlan, Target, TargetForm, ValueLayer,
+};
 use signals::{SignalsCard, ValueLayersCard};
 use thresholds::ThresholdsCard;
-use crate::app::state::{app_state, AppState};
-use microplan_plan::objectives::{propose, target_level, BaselineSource, MeasurementMethod, MetricPlan, MetricUnit, Objective, ObjectivePlan, Target, TargetForm, ValueLayer};
 
 /// Changes the workspace's objective plan (when there is one) and saves.
 pub fn edit_plan(state: AppState, change: impl FnOnce(&mut ObjectivePlan)) {
@@ -25,11 +30,21 @@ pub fn edit_plan(state: AppState, change: impl FnOnce(&mut ObjectivePlan)) {
 
 /// The open workspace's objective plan, re-read when it changes.
 pub fn plan_memo(state: AppState) -> Memo<Option<ObjectivePlan>> {
-    Memo::new(move |_| state.workspace.with(|w| w.as_ref().and_then(|w| w.programme.objectives.clone())))
+    Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.as_ref().and_then(|w| w.programme.objectives.clone()))
+    })
 }
 
-fn options<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
-    all.iter().map(|item| (key(*item).to_string(), label(*item).to_string())).collect()
+fn options<T: Copy>(
+    all: &[T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|item| (key(*item).to_string(), label(*item).to_string()))
+        .collect()
 }
 
 #[component]
@@ -70,12 +85,21 @@ pub fn ProgrammePage() -> impl IntoView {
 fn ObjectiveCard() -> impl IntoView {
     let state = app_state();
     let plan = plan_memo(state);
-    let chosen = RwSignal::new(plan.get_untracked().map(|p| p.objective).unwrap_or_default());
+    let chosen = RwSignal::new(
+        plan.get_untracked()
+            .map(|p| p.objective)
+            .unwrap_or_default(),
+    );
     let current = Memo::new(move |_| plan.with(|p| p.as_ref().map(|p| p.objective)));
     let propose_now = move |_| {
         let objective = chosen.get_untracked();
-        update_workspace(state, move |w| w.programme.objectives = Some(propose(objective)));
-        state.notify(format!("Proposed KPIs for {}. Enter your baselines next.", objective.label().to_lowercase()));
+        update_workspace(state, move |w| {
+            w.programme.objectives = Some(propose(objective))
+        });
+        state.notify(format!(
+            "Proposed KPIs for {}. Enter your baselines next.",
+            objective.label().to_lowercase()
+        ));
     };
     view! {
         <section class="card" aria-labelledby="objective-heading">
@@ -135,8 +159,11 @@ fn target_summary(metric: &MetricPlan) -> String {
 fn MetricCard(index: usize) -> impl IntoView {
     let state = app_state();
     let plan = plan_memo(state);
-    let metric = Memo::new(move |_| plan.with(|p| p.as_ref().and_then(|p| p.metric(index).cloned())));
-    let read = move |f: fn(&MetricPlan) -> String| Signal::derive(move || metric.with(|m| m.as_ref().map(f).unwrap_or_default()));
+    let metric =
+        Memo::new(move |_| plan.with(|p| p.as_ref().and_then(|p| p.metric(index).cloned())));
+    let read = move |f: fn(&MetricPlan) -> String| {
+        Signal::derive(move || metric.with(|m| m.as_ref().map(f).unwrap_or_default()))
+    };
     let edit = move |f: Box<dyn FnOnce(&mut MetricPlan)>| {
         edit_plan(state, move |p| {
             if let Some(m) = p.metric_mut(index) {
@@ -144,8 +171,17 @@ fn MetricCard(index: usize) -> impl IntoView {
             }
         })
     };
-    let is_fraction = Memo::new(move |_| metric.with(|m| m.as_ref().is_some_and(|m| m.unit == MetricUnit::Fraction)));
-    let target_form = Memo::new(move |_| metric.with(|m| m.as_ref().and_then(|m| m.target).map(|t| t.form).unwrap_or_default()));
+    let is_fraction = Memo::new(move |_| {
+        metric.with(|m| m.as_ref().is_some_and(|m| m.unit == MetricUnit::Fraction))
+    });
+    let target_form = Memo::new(move |_| {
+        metric.with(|m| {
+            m.as_ref()
+                .and_then(|m| m.target)
+                .map(|t| t.form)
+                .unwrap_or_default()
+        })
+    });
     let id = move |name: &str| format!("metric-{index}-{name}");
     view! {
         <section class="card pg-metric" aria-labelledby=id("heading")>

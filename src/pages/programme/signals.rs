@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::fields::{NumberField, TextField};
 use super::{edit_plan, plan_memo};
 use crate::app::state::app_state;
+use crate::widgets::fields::{NumberField, TextField};
 use microplan_plan::objectives::{metrics_by_layer, signal_ratio, SignalEntry, SignalKind};
 
 #[component]

@@ -4,27 +4,46 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::fields::{lines_of, show_value, NumberField, SelectField, TextArea, TextField};
 use super::{edit_plan, plan_memo};
 use crate::app::state::app_state;
-use microplan_plan::objectives::{evaluate_threshold, test_evidence, DecisionAction, DecisionThreshold, Direction, MetricUnit, ObjectivePlan, ThresholdDecision, DEFAULT_SUSTAINED_PERIODS};
+use crate::widgets::fields::{lines_of, show_value, NumberField, SelectField, TextArea, TextField};
+use microplan_plan::objectives::{
+    evaluate_threshold, test_evidence, DecisionAction, DecisionThreshold, Direction, MetricUnit,
+    ObjectivePlan, ThresholdDecision, DEFAULT_SUSTAINED_PERIODS,
+};
 use microplan_uplift::arms::test_names;
 
 fn metric_options(plan: &ObjectivePlan) -> Vec<(String, String)> {
-    plan.metrics().iter().enumerate().map(|(i, m)| (i.to_string(), m.name.clone())).collect()
+    plan.metrics()
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i.to_string(), m.name.clone()))
+        .collect()
 }
 
 /// The trigger in the metric's unit, e.g. "below 110 orders (0.6× baseline)".
 fn trigger_text(plan: &ObjectivePlan, threshold: &DecisionThreshold) -> String {
-    let Some(metric) = plan.metric(threshold.metric) else { return String::new() };
-    let side = if threshold.direction == Direction::Below { "below" } else { "above" };
+    let Some(metric) = plan.metric(threshold.metric) else {
+        return String::new();
+    };
+    let side = if threshold.direction == Direction::Below {
+        "below"
+    } else {
+        "above"
+    };
     match metric.baseline.filter(|b| b.is_finite() && *b > 0.0) {
         Some(baseline) => format!(
             "Triggers {side} {} ({}× the baseline).",
-            show_value(baseline * threshold.multiple_of_baseline, metric.unit == MetricUnit::Fraction),
+            show_value(
+                baseline * threshold.multiple_of_baseline,
+                metric.unit == MetricUnit::Fraction
+            ),
             threshold.multiple_of_baseline
         ),
-        None => format!("Triggers {side} {}× the baseline, once the baseline is entered.", threshold.multiple_of_baseline),
+        None => format!(
+            "Triggers {side} {}× the baseline, once the baseline is entered.",
+            threshold.multiple_of_baseline
+        ),
     }
 }
 
@@ -34,7 +53,8 @@ pub fn ThresholdsCard() -> impl IntoView {
     let plan = plan_memo(state);
     let count = Memo::new(move |_| plan.with(|p| p.as_ref().map_or(0, |p| p.thresholds.len())));
     // Rows list the metrics by name: rebuild them when a metric is renamed or replaced.
-    let names = Memo::new(move |_| plan.with(|p| p.as_ref().map(metric_options).unwrap_or_default()));
+    let names =
+        Memo::new(move |_| plan.with(|p| p.as_ref().map(metric_options).unwrap_or_default()));
     let add = move |_| {
         edit_plan(state, |p| {
             p.thresholds.push(DecisionThreshold {
@@ -46,7 +66,8 @@ pub fn ThresholdsCard() -> impl IntoView {
             })
         })
     };
-    let periods = Signal::derive(move || plan.with(|p| p.as_ref().map(|p| f64::from(p.sustained_periods))));
+    let periods =
+        Signal::derive(move || plan.with(|p| p.as_ref().map(|p| f64::from(p.sustained_periods))));
     view! {
         <section class="card" aria-labelledby="thresholds-heading">
             <h2 id="thresholds-heading">"Decision thresholds"</h2>
@@ -85,7 +106,9 @@ pub fn ThresholdsCard() -> impl IntoView {
 fn ThresholdRow(index: usize) -> impl IntoView {
     let state = app_state();
     let plan = plan_memo(state);
-    let threshold = Memo::new(move |_| plan.with(|p| p.as_ref().and_then(|p| p.thresholds.get(index).cloned())));
+    let threshold = Memo::new(move |_| {
+        plan.with(|p| p.as_ref().and_then(|p| p.thresholds.get(index).cloned()))
+    });
     let edit = move |f: Box<dyn FnOnce(&mut DecisionThreshold)>| {
         edit_plan(state, move |p| {
             if let Some(t) = p.thresholds.get_mut(index) {
@@ -93,10 +116,15 @@ fn ThresholdRow(index: usize) -> impl IntoView {
             }
         })
     };
-    let read = move |f: fn(&DecisionThreshold) -> String| Signal::derive(move || threshold.with(|t| t.as_ref().map(f).unwrap_or_default()));
+    let read = move |f: fn(&DecisionThreshold) -> String| {
+        Signal::derive(move || threshold.with(|t| t.as_ref().map(f).unwrap_or_default()))
+    };
     let metrics = plan.with_untracked(|p| p.as_ref().map(metric_options).unwrap_or_default());
     let id = move |name: &str| format!("threshold-{index}-{name}");
-    let actions = DecisionAction::ALL.iter().map(|a| (a.key().to_string(), a.label().to_string())).collect();
+    let actions = DecisionAction::ALL
+        .iter()
+        .map(|a| (a.key().to_string(), a.label().to_string()))
+        .collect();
     view! {
         <li class="pg-threshold">
             <div class="pg-row">
@@ -135,11 +163,27 @@ fn ReadingsCheck() -> impl IntoView {
     let chosen = RwSignal::new(0usize);
     let readings = RwSignal::new(String::new());
     let ticked = RwSignal::new(false);
-    let tests = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| test_names(&w.test_arms)).unwrap_or_default()));
-    let linked = Memo::new(move |_| plan.with(|p| p.as_ref().and_then(|p| p.metric(chosen.get())).and_then(|m| m.uplift_test.clone())));
+    let tests = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| test_names(&w.test_arms))
+                .unwrap_or_default()
+        })
+    });
+    let linked = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.metric(chosen.get()))
+                .and_then(|m| m.uplift_test.clone())
+        })
+    });
     let evidence = Memo::new(move |_| {
         let name = linked.get()?;
-        Some(state.workspace.with(|w| w.as_ref().map(|w| test_evidence(&w.test_arms, &name).map_err(String::from)).unwrap_or_else(|| Err("No workspace".into()))))
+        Some(state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| test_evidence(&w.test_arms, &name).map_err(String::from))
+                .unwrap_or_else(|| Err("No workspace".into()))
+        }))
     });
     let significant = move || match evidence.get() {
         Some(Ok(e)) => e.significant,
@@ -149,7 +193,11 @@ fn ReadingsCheck() -> impl IntoView {
     let results = move || {
         let values: Result<Vec<f64>, String> = lines_of(&readings.get().replace(',', "\n"))
             .iter()
-            .map(|v| v.trim_end_matches('%').parse::<f64>().map_err(|_| format!("`{v}` is not a number.")))
+            .map(|v| {
+                v.trim_end_matches('%')
+                    .parse::<f64>()
+                    .map_err(|_| format!("`{v}` is not a number."))
+            })
             .collect();
         let values = match values {
             Ok(values) => values,
@@ -159,16 +207,31 @@ fn ReadingsCheck() -> impl IntoView {
         let significant = significant();
         plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
-            let Some(metric) = p.metric(index) else { return Vec::new() };
+            let Some(metric) = p.metric(index) else {
+                return Vec::new();
+            };
             let fraction = metric.unit == MetricUnit::Fraction;
-            let scaled: Vec<f64> = values.iter().map(|v| if fraction { v / 100.0 } else { *v }).collect();
+            let scaled: Vec<f64> = values
+                .iter()
+                .map(|v| if fraction { v / 100.0 } else { *v })
+                .collect();
             let lines: Vec<String> = p
                 .thresholds
                 .iter()
                 .filter(|t| t.metric == index)
                 .map(|t| {
-                    let owner = if t.owner.is_empty() { "no owner yet" } else { t.owner.as_str() };
-                    match evaluate_threshold(t, metric.baseline.unwrap_or(0.0), &scaled, p.sustained_periods, Some(significant)) {
+                    let owner = if t.owner.is_empty() {
+                        "no owner yet"
+                    } else {
+                        t.owner.as_str()
+                    };
+                    match evaluate_threshold(
+                        t,
+                        metric.baseline.unwrap_or(0.0),
+                        &scaled,
+                        p.sustained_periods,
+                        Some(significant),
+                    ) {
                         Ok(e) => {
                             let verdict = match e.decision {
                                 ThresholdDecision::Act => "Act",
@@ -181,7 +244,11 @@ fn ReadingsCheck() -> impl IntoView {
                     }
                 })
                 .collect();
-            if lines.is_empty() { vec!["No threshold is set on this metric.".to_string()] } else { lines }
+            if lines.is_empty() {
+                vec!["No threshold is set on this metric.".to_string()]
+            } else {
+                lines
+            }
         })
     };
     let metrics = move || plan.with(|p| p.as_ref().map(metric_options).unwrap_or_default());

@@ -8,8 +8,10 @@ use crate::widgets::data_table::{Column, DataTable};
 
 use crate::app::files::download_workspace_csv;
 use crate::app::state::app_state;
-use microplan_workspace::attribution::reconcile::{reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES};
 use microplan_model::format::{group_thousands as count, plural};
+use microplan_workspace::attribution::reconcile::{
+    reconcile, CreatorAttribution, Reconciliation, DEDUP_RULES,
+};
 
 fn amount(value: f64, currency: &Option<String>) -> String {
     if !value.is_finite() {
@@ -21,7 +23,13 @@ fn amount(value: f64, currency: &Option<String>) -> String {
 fn other_currency_text(row: &CreatorAttribution) -> String {
     row.other_currency
         .iter()
-        .map(|(c, n, r)| format!("+ {} in {c} ({}, not converted)", plural(*n, "order", "orders"), microplan_model::format::money(*r, c)))
+        .map(|(c, n, r)| {
+            format!(
+                "+ {} in {c} ({}, not converted)",
+                plural(*n, "order", "orders"),
+                microplan_model::format::money(*r, c)
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -43,7 +51,10 @@ fn code_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
         extra.push(format!("{} shared with another code", count(row.shared)));
     }
     if row.leaked_orders > 0 {
-        extra.push(format!("{} flagged as leaked, set apart", count(row.leaked_orders)));
+        extra.push(format!(
+            "{} flagged as leaked, set apart",
+            count(row.leaked_orders)
+        ));
     }
     let others = other_currency_text(row);
     if !others.is_empty() {
@@ -68,7 +79,10 @@ fn link_cell(row: &CreatorAttribution, currency: &Option<String>) -> String {
                 .map(|r| amount(r, currency))
                 .unwrap_or_else(|| "no revenue".into())
         ),
-        None => format!("{}, conversions not in the export", plural(row.sessions, "visit", "visits")),
+        None => format!(
+            "{}, conversions not in the export",
+            plural(row.sessions, "visit", "visits")
+        ),
     }
 }
 
@@ -129,7 +143,10 @@ fn summary_lines(r: &Reconciliation) -> Vec<String> {
         ));
     }
     if r.orders_without_code > 0 {
-        lines.push(format!("{} used no code.", plural(r.orders_without_code, "order", "orders")));
+        lines.push(format!(
+            "{} used no code.",
+            plural(r.orders_without_code, "order", "orders")
+        ));
     }
     if r.unmatched_sessions > 0 {
         lines.push(format!(
@@ -140,14 +157,19 @@ fn summary_lines(r: &Reconciliation) -> Vec<String> {
     if r.survey_answers > 0 {
         lines.push(format!(
             "{}: {} name no creator. Mentions are a cross-check, not added to the range.",
-            plural(r.survey_answers, "survey answer", "survey answers"), count(r.survey_unmatched)
+            plural(r.survey_answers, "survey answer", "survey answers"),
+            count(r.survey_unmatched)
         ));
     }
     lines
 }
 
 fn export_reconciliation(reconciliation: &Reconciliation) {
-    download_workspace_csv(app_state(), "attribution", &microplan_workspace::io::attribution_export::reconciliation_csv(reconciliation));
+    download_workspace_csv(
+        app_state(),
+        "attribution",
+        &microplan_workspace::io::attribution_export::reconciliation_csv(reconciliation),
+    );
 }
 
 #[component]

@@ -9,9 +9,9 @@ use crate::widgets::data_table::{Column, DataTable};
 use crate::app::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
+use microplan_csv::problem::CellError;
 use microplan_plan::attribution::merge_orders;
 use microplan_workspace::io::shop_orders::read_shop_orders;
-use microplan_csv::problem::CellError;
 
 /// Problems listed on screen; the rest are counted.
 const PROBLEMS_SHOWN: usize = 50;

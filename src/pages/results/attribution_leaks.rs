@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
-use microplan_workspace::attribution::leaks::detect_leaks;
 use microplan_plan::attribution::LeakSettings;
+use microplan_workspace::attribution::leaks::detect_leaks;
 
 /// One labelled number input bound to a leak setting.
 #[component]

@@ -5,15 +5,18 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, LineChart, Series, Threshold};
 use crate::app::files::download_workspace_csv;
 use crate::app::persistence::update_workspace;
-use crate::widgets::fields::SelectField;
 use crate::app::state::{app_state, AppState};
-use microplan_plan::objectives::DecisionAction;
-use microplan_workspace::decisions::{metric_table, partial_last_period, status_table, Decisions, MetricSource, MetricStatus, ProgrammeStatus, Table, ValueKind};
-use microplan_plan::results_plan::{PeriodKind, ResultsPlan};
+use crate::widgets::charts::{AxisFormat, LineChart, Series, Threshold};
+use crate::widgets::fields::SelectField;
 use microplan_csv::csv_record::csv_record;
+use microplan_plan::objectives::DecisionAction;
+use microplan_plan::results_plan::{PeriodKind, ResultsPlan};
+use microplan_workspace::decisions::{
+    metric_table, partial_last_period, status_table, Decisions, MetricSource, MetricStatus,
+    ProgrammeStatus, Table, ValueKind,
+};
 
 /// Changes the stored decisions plan (saved automatically).
 pub fn edit_results_plan(state: AppState, change: impl FnOnce(&mut ResultsPlan)) {
@@ -149,7 +152,10 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         let last = points.last().map_or(0.0, |p| p.0);
         vec![(first, y), (last.max(first + 1.0), y)]
     };
-    let mut series = vec![Series::line(format!("{} per {}", primary.name, readings.period.noun()), points.clone())];
+    let mut series = vec![Series::line(
+        format!("{} per {}", primary.name, readings.period.noun()),
+        points.clone(),
+    )];
     let same_level = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
     let scale_at_target = primary.thresholds.iter().any(|t| {
         t.action == DecisionAction::Scale
@@ -163,10 +169,16 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         } else {
             "Target"
         };
-        series.push(Series::dashed(format!("{label} {}", primary.show(target)), span(target)));
+        series.push(Series::dashed(
+            format!("{label} {}", primary.show(target)),
+            span(target),
+        ));
     }
     if let Some(baseline) = primary.baseline {
-        series.push(Series::dashed(format!("Baseline {}", primary.show(baseline)), span(baseline)));
+        series.push(Series::dashed(
+            format!("Baseline {}", primary.show(baseline)),
+            span(baseline),
+        ));
     }
     let thresholds: Vec<Threshold> = primary
         .thresholds
@@ -174,7 +186,9 @@ fn primary_chart(primary: &MetricStatus) -> Option<AnyView> {
         .filter(|t| t.action.is_large_pivot())
         .filter(|t| !(t.action == DecisionAction::Scale && scale_at_target))
         .filter_map(|t| {
-            t.level.map(|y| Threshold::new(y, format!("{} level {}", t.action.label(), primary.show(y))))
+            t.level.map(|y| {
+                Threshold::new(y, format!("{} level {}", t.action.label(), primary.show(y)))
+            })
         })
         .collect();
     let latest = points.last().map_or(0.0, |p| p.1);

@@ -17,12 +17,15 @@ mod views;
 
 use leptos::prelude::*;
 
-use views::{conclusion_of, Conclusion, ResultsTabs, ResultsView};
 use crate::app::sections::{Section, UrlSelection};
 use crate::app::state::app_state;
 use crate::widgets::table_view::TableView;
-use microplan_workspace::decisions::{attribution_conclusion, data_conclusion, decisions, decisions_conclusion, overview_conclusion, performance_conclusion, report_conclusion, Decisions};
+use microplan_workspace::decisions::{
+    attribution_conclusion, data_conclusion, decisions, decisions_conclusion, overview_conclusion,
+    performance_conclusion, report_conclusion, Decisions,
+};
 use microplan_workspace::io::table::TableKind;
+use views::{conclusion_of, Conclusion, ResultsTabs, ResultsView};
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {

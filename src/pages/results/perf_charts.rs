@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Bar, BarChart};
 use crate::app::state::app_state;
+use crate::widgets::charts::{AxisFormat, Bar, BarChart};
 use microplan_plan::results::display::{money, percent, thousands};
 use microplan_plan::results::{funnel, MetricContext, MetricKey};
-use microplan_workspace::results::table::{performance_table, PerformanceRow};
 use microplan_workspace::results::grouping::Grouping;
-
+use microplan_workspace::results::table::{performance_table, PerformanceRow};
 
 /// Cost per order per creator with its 95% interval.
 #[component]
@@ -66,14 +65,19 @@ fn cost_per_order_view(creator_rows: &[PerformanceRow], currency: &str) -> AnyVi
     );
     if left_out > 0 {
         summary.push_str(&format!(
-            " {} without both cost and orders are not shown.", microplan_model::format::plural(left_out as u64, "creator", "creators")
+            " {} without both cost and orders are not shown.",
+            microplan_model::format::plural(left_out as u64, "creator", "creators")
         ));
     }
     summary.push_str(" Whiskers: 95% interval from the exact Poisson interval of the order count; few orders give a wide interval.");
     let best_name = best.map(|b| b.0.clone());
     let bars = with_value
         .iter()
-        .map(|(name, value, interval)| Bar::new(name.clone(), *value).with_interval(*interval).highlighted(Some(name) == best_name.as_ref()))
+        .map(|(name, value, interval)| {
+            Bar::new(name.clone(), *value)
+                .with_interval(*interval)
+                .highlighted(Some(name) == best_name.as_ref())
+        })
         .collect();
     view! {
         <BarChart

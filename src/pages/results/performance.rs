@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::app::files::download_workspace_csv;
 use super::perf_charts::{CostPerOrderChart, FunnelChart};
+use crate::app::files::download_workspace_csv;
 use crate::app::state::app_state;
+use microplan_csv::csv_record::csv_record;
 use microplan_plan::results::display::{column_label, explanation, format_metric, rows_hint};
+use microplan_plan::results::{MetricContext, MetricKey, MetricValue};
+use microplan_workspace::results::grouping::Grouping;
 use microplan_workspace::results::table::performance_csv_rows;
 use microplan_workspace::results::table::{performance_table, sort_performance, PerformanceRow};
-use microplan_workspace::results::grouping::Grouping;
-use microplan_plan::results::{MetricContext, MetricKey, MetricValue};
-use microplan_csv::csv_record::csv_record;
 
 /// The table's columns, in reading order.
 pub const TABLE_KEYS: [MetricKey; 15] = [
@@ -67,7 +67,10 @@ pub fn PerformancePanel() -> impl IntoView {
                 let mut rows = performance_table(w, grouping.get(), &SCREEN_KEYS);
                 let (key, descending) = sort.get();
                 sort_performance(&mut rows, key, descending);
-                (rows, MetricContext::from_tables(&w.creators, &w.results).currency)
+                (
+                    rows,
+                    MetricContext::from_tables(&w.creators, &w.results).currency,
+                )
             })
         })
     });
@@ -187,12 +190,17 @@ fn PerformanceLine(row: PerformanceRow, currency: String) -> impl IntoView {
 #[component]
 fn MetricCell(key: MetricKey, value: MetricValue, currency: String) -> impl IntoView {
     let title = explanation(key, &value, &currency);
-    let interval = value
-        .interval
-        .map(|(low, high)| format!("{} – {}", format_metric(key, low, &currency), format_metric(key, high, &currency)));
-    let text = value
-        .value
-        .map_or_else(|| "not enough data".to_string(), |v| format_metric(key, v, &currency));
+    let interval = value.interval.map(|(low, high)| {
+        format!(
+            "{} – {}",
+            format_metric(key, low, &currency),
+            format_metric(key, high, &currency)
+        )
+    });
+    let text = value.value.map_or_else(
+        || "not enough data".to_string(),
+        |v| format_metric(key, v, &currency),
+    );
     let detail = match (&value.value, rows_hint(&value)) {
         (None, _) => value.note.clone(),
         (Some(_), hint) => hint,

@@ -6,13 +6,16 @@ use leptos::prelude::*;
 
 use crate::widgets::data_table::{Column, DataTable};
 
-use crate::widgets::charts::{Bar, BarChart};
-use crate::widgets::fields::{NumberField, SelectField};
 use super::decisions::{download_table, edit_results_plan};
 use crate::app::state::app_state;
+use crate::widgets::charts::{Bar, BarChart};
+use crate::widgets::fields::{NumberField, SelectField};
 use microplan_model::money::Money;
-use microplan_workspace::decisions::{money_cents, money_text, number_text, proposal_table, ranking_table, Decisions, Outcome, Proposal, Ranking};
 use microplan_plan::results_plan::ReallocationRule;
+use microplan_workspace::decisions::{
+    money_cents, money_text, number_text, proposal_table, ranking_table, Decisions, Outcome,
+    Proposal, Ranking,
+};
 
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
@@ -49,7 +52,9 @@ pub fn TopPerformersCard(computed: Memo<Option<Decisions>>) -> impl IntoView {
     let has = move || computed.with(|d| d.as_ref().is_some_and(|d| !d.creators.rows.is_empty()));
     // Excluding a creator changes the proposal, not the ranking: the tables (and the focused
     // checkbox) stay in place.
-    let rankings = Memo::new(move |_| computed.with(|d| d.as_ref().map(|d| (d.creators.clone(), d.formats.clone()))));
+    let rankings = Memo::new(move |_| {
+        computed.with(|d| d.as_ref().map(|d| (d.creators.clone(), d.formats.clone())))
+    });
     let budget_hint = move || {
         computed.with(|d| match d {
             Some(d) if d.budget_is_spend => format!(
@@ -115,7 +120,9 @@ fn bars(ranking: &Ranking) -> Vec<Bar> {
         .filter_map(|r| r.per_hundred.map(|v| (r, v)))
         .enumerate()
         .map(|(place, (r, value))| {
-            Bar::new(r.group.clone(), value).with_interval(r.interval).highlighted(place == 0)
+            Bar::new(r.group.clone(), value)
+                .with_interval(r.interval)
+                .highlighted(place == 0)
         })
         .collect()
 }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::document_view::DocumentView;
-use crate::widgets::fields::TextArea;
 use super::decisions::edit_results_plan;
 use crate::app::state::app_state;
+use crate::widgets::document_view::DocumentView;
+use crate::widgets::fields::TextArea;
 use microplan_plan::doc::Document;
 use microplan_workspace::decisions::{stakeholder_report, Decisions};
 

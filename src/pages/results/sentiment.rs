@@ -11,11 +11,23 @@ use crate::app::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use microplan_plan::results::display::percent;
-use microplan_plan::results::{apply_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, SentimentExamples, NEGATIVE_WORDS, POSITIVE_WORDS};
+use microplan_plan::results::{
+    apply_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, SentimentExamples,
+    NEGATIVE_WORDS, POSITIVE_WORDS,
+};
 use microplan_workspace::io::raw_comments::CommentFile;
 
 /// Reads and classifies a comments file; nothing is stored here.
-fn classify_file(bytes: &[u8]) -> Result<(Vec<microplan_plan::results::SentimentTally>, SentimentExamples, usize), String> {
+fn classify_file(
+    bytes: &[u8],
+) -> Result<
+    (
+        Vec<microplan_plan::results::SentimentTally>,
+        SentimentExamples,
+        usize,
+    ),
+    String,
+> {
     let mut file = CommentFile::open(bytes)?;
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     while !file.is_done() {
@@ -40,28 +52,47 @@ fn example_list(title: &'static str, items: Vec<(String, Vec<String>)>) -> impl 
 pub fn SentimentPanel() -> impl IntoView {
     let state = app_state();
     let examples = RwSignal::new(None::<(SentimentExamples, usize)>);
-    let tallies = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| w.sentiment.clone()).unwrap_or_default()));
+    let tallies = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.sentiment.clone()).unwrap_or_default())
+    });
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         spawn_local(async move {
-            let outcome = read_file_bytes(&file).await.and_then(|bytes| classify_file(&bytes));
+            let outcome = read_file_bytes(&file)
+                .await
+                .and_then(|bytes| classify_file(&bytes));
             match outcome {
                 Ok((counts, shown, skipped)) => {
                     let creators = counts.len();
                     update_workspace(state, |w| apply_sentiment(&mut w.sentiment, counts));
                     let _ = examples.try_set(Some((shown, skipped)));
-                    state.notify(format!("Sentiment of the comments of {creators} creators counted."));
+                    state.notify(format!(
+                        "Sentiment of the comments of {creators} creators counted."
+                    ));
                 }
-                Err(error) => state.notify_error(format!("The comments could not be read: {error} Nothing was changed.")),
+                Err(error) => state.notify_error(format!(
+                    "The comments could not be read: {error} Nothing was changed."
+                )),
             }
         });
     };
     let use_signal = move |_| {
         let mut done = false;
-        update_workspace(state, |w| done = use_as_sentiment_signal(&w.sentiment, &mut w.programme));
+        update_workspace(state, |w| {
+            done = use_as_sentiment_signal(&w.sentiment, &mut w.programme)
+        });
         if done {
             state.notify("The programme's positive sentiment share now uses these counts.");
         } else {

@@ -5,20 +5,34 @@ use leptos::prelude::*;
 
 use crate::widgets::data_table::{Column, DataTable};
 
-use crate::widgets::link_settings::{edit_link_plan, link_plan_memo, LinkSettings};
 use crate::app::persistence::update_workspace;
-use crate::widgets::fields::{lines_of, TextArea, TextField};
 use crate::app::state::app_state;
+use crate::widgets::fields::{lines_of, TextArea, TextField};
+use crate::widgets::link_settings::{edit_link_plan, link_plan_memo, LinkSettings};
 use crate::widgets::table_view::TableView;
-use microplan_plan::tracking::{campaign_summary, generate_links, tag_landing_page, utm_parameters, LinkCreator, LinkPlan};
 use microplan_model::rows::PipelineStatus;
+use microplan_plan::tracking::{
+    campaign_summary, generate_links, tag_landing_page, utm_parameters, LinkCreator, LinkPlan,
+};
 use microplan_workspace::io::table::TableKind;
 
 /// The tagged link the plan gives its first creator's first piece, or why there is none.
 fn preview(plan: &LinkPlan, handle: Option<(&str, &str)>) -> Result<String, String> {
     let (handle, platform) = handle.ok_or("List at least one creator to see a link.")?;
-    let deliverable = plan.deliverables.first().map(String::as_str).unwrap_or("post");
-    let parameters = utm_parameters(platform, plan.placement, &plan.campaign, handle, deliverable, plan.utm_term.as_deref(), plan.utm_id.as_deref())?;
+    let deliverable = plan
+        .deliverables
+        .first()
+        .map(String::as_str)
+        .unwrap_or("post");
+    let parameters = utm_parameters(
+        platform,
+        plan.placement,
+        &plan.campaign,
+        handle,
+        deliverable,
+        plan.utm_term.as_deref(),
+        plan.utm_id.as_deref(),
+    )?;
     Ok(tag_landing_page(&plan.landing_page, &parameters)?.url)
 }
 
@@ -36,7 +50,11 @@ pub fn TrackingPage() -> impl IntoView {
             let mut unknown = Vec::new();
             for handle in wanted.iter().map(|h| h.trim_start_matches('@')) {
                 match known.iter().find(|c| c.handle.eq_ignore_ascii_case(handle)) {
-                    Some(c) => found.push(LinkCreator { handle: c.handle.clone(), platform: c.platform.clone(), deliverables: Vec::new() }),
+                    Some(c) => found.push(LinkCreator {
+                        handle: c.handle.clone(),
+                        platform: c.platform.clone(),
+                        deliverables: Vec::new(),
+                    }),
                     None => unknown.push(handle.to_string()),
                 }
             }
@@ -49,7 +67,14 @@ pub fn TrackingPage() -> impl IntoView {
                 .map(|w| {
                     w.creators
                         .iter()
-                        .filter(|c| matches!(c.status, PipelineStatus::Pilot | PipelineStatus::Active | PipelineStatus::Ambassador))
+                        .filter(|c| {
+                            matches!(
+                                c.status,
+                                PipelineStatus::Pilot
+                                    | PipelineStatus::Active
+                                    | PipelineStatus::Ambassador
+                            )
+                        })
                         .map(|c| c.handle.clone())
                         .collect::<Vec<_>>()
                 })
@@ -62,16 +87,23 @@ pub fn TrackingPage() -> impl IntoView {
         let mut outcome = Err("No workspace is open.".to_string());
         update_workspace(state, |w| {
             let plan = w.programme.tracking.last_plan.clone().unwrap_or_default();
-            outcome = generate_links(&plan, &found, &w.programme.tracking).map_err(String::from).map(|generated| {
-                let made = generated.links.len();
-                w.programme.tracking.replace_campaign(&plan.campaign, generated.links);
-                (made, generated.warnings)
-            });
+            outcome = generate_links(&plan, &found, &w.programme.tracking)
+                .map_err(String::from)
+                .map(|generated| {
+                    let made = generated.links.len();
+                    w.programme
+                        .tracking
+                        .replace_campaign(&plan.campaign, generated.links);
+                    (made, generated.warnings)
+                });
         });
         match outcome {
             Ok((made, mut notes)) => {
                 if !unknown.is_empty() {
-                    notes.push(format!("Not in the creators table, so no links: @{}.", unknown.join(", @")));
+                    notes.push(format!(
+                        "Not in the creators table, so no links: @{}.",
+                        unknown.join(", @")
+                    ));
                 }
                 state.notify(format!("Made {made} tracked links. {}", notes.join(" ")));
             }
@@ -80,7 +112,14 @@ pub fn TrackingPage() -> impl IntoView {
     };
     let shown = move || {
         let (found, _) = creators.get();
-        plan.with(|p| preview(p, found.first().map(|c| (c.handle.as_str(), c.platform.as_str()))))
+        plan.with(|p| {
+            preview(
+                p,
+                found
+                    .first()
+                    .map(|c| (c.handle.as_str(), c.platform.as_str())),
+            )
+        })
     };
     view! {
         <h1 id="section-heading" tabindex="-1">"Tracking"</h1>
@@ -155,7 +194,13 @@ pub fn TrackingPage() -> impl IntoView {
 #[component]
 fn CampaignOverview() -> impl IntoView {
     let state = app_state();
-    let summary = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| campaign_summary(&w.programme.tracking.links)).unwrap_or_default()));
+    let summary = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| campaign_summary(&w.programme.tracking.links))
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="card" aria-labelledby="campaign-links-heading">
             <h2 id="campaign-links-heading">"Links per campaign"</h2>

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::widgets::data_table::{Column, DataTable};
 
-use crate::widgets::charts::{Bar, BarChart, AxisFormat, Threshold};
+use super::format::{chance, percent, points, signed_percent, thousands};
 use crate::app::files::{download_text, safe_file_stem};
 use crate::app::state::app_state;
-use super::format::{chance, percent, points, signed_percent, thousands};
+use crate::widgets::charts::{AxisFormat, Bar, BarChart, Threshold};
 use microplan_uplift::arms::{format_p, Comparison, TestAnalysis, TestUsed, VerdictKind};
 use microplan_workspace::io::uplift_export::results_csv;
 
@@ -30,7 +30,16 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
         Ok(()) => state.notify(format!("Exported the results as {file}.")),
         Err(e) => state.notify_error(format!("Could not export: {e}")),
     };
-    let progress = analysis.progress.map(|p| format!(" Units so far: {} of the {} pre-registered.", super::format::thousands(p.units), super::format::thousands(p.planned))).unwrap_or_default();
+    let progress = analysis
+        .progress
+        .map(|p| {
+            format!(
+                " Units so far: {} of the {} pre-registered.",
+                super::format::thousands(p.units),
+                super::format::thousands(p.planned)
+            )
+        })
+        .unwrap_or_default();
     let thresholds = match analysis.min_lift {
         Some(m) => format!("Decision thresholds from the pre-registration: significance level {}, smallest lift worth acting on {}.", percent(analysis.alpha), signed_percent(m)),
         None => format!("No pre-registration: significance level {} and any significant lift counts. Draft one below to set the smallest lift worth acting on.", percent(analysis.alpha)),
@@ -105,7 +114,10 @@ pub fn AnalysisCard(analysis: TestAnalysis) -> impl IntoView {
 fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
     let notes: Vec<String> = comparisons
         .iter()
-        .filter_map(|c| c.fisher_note.map(|n| format!("{}: {}", c.arm, n.explanation())))
+        .filter_map(|c| {
+            c.fisher_note
+                .map(|n| format!("{}: {}", c.arm, n.explanation()))
+        })
         .collect();
     view! {
         <DataTable label="Comparison with control" testid="comparisons" columns=vec![
@@ -149,23 +161,41 @@ fn ComparisonTable(comparisons: Vec<Comparison>, level: String) -> impl IntoView
 fn ForestPlot(comparisons: Vec<Comparison>, level: String) -> impl IntoView {
     let bars: Vec<Bar> = comparisons
         .iter()
-        .filter_map(|c| c.lift.map(|(l, lo, hi)| Bar::new(c.arm.clone(), l).with_interval(Some((lo, hi))).highlighted(lo > 0.0)))
+        .filter_map(|c| {
+            c.lift.map(|(l, lo, hi)| {
+                Bar::new(c.arm.clone(), l)
+                    .with_interval(Some((lo, hi)))
+                    .highlighted(lo > 0.0)
+            })
+        })
         .collect();
     let summary = comparisons
         .iter()
-        .filter_map(|c| c.lift.map(|(l, lo, hi)| format!("{}: lift {} ({} to {})", c.arm, signed_percent(l), signed_percent(lo), signed_percent(hi))))
+        .filter_map(|c| {
+            c.lift.map(|(l, lo, hi)| {
+                format!(
+                    "{}: lift {} ({} to {})",
+                    c.arm,
+                    signed_percent(l),
+                    signed_percent(lo),
+                    signed_percent(hi)
+                )
+            })
+        })
         .collect::<Vec<_>>()
         .join("; ");
-    (!bars.is_empty()).then(|| view! {
-        <BarChart
-            title=format!("Lift against control with {level} intervals")
-            summary=summary
-            x_label="Arm"
-            y_label="Lift"
-            y_format=AxisFormat::Percent
-            bars=bars
-            thresholds=vec![Threshold::new(0.0, "No effect")]
-        />
+    (!bars.is_empty()).then(|| {
+        view! {
+            <BarChart
+                title=format!("Lift against control with {level} intervals")
+                summary=summary
+                x_label="Arm"
+                y_label="Lift"
+                y_format=AxisFormat::Percent
+                bars=bars
+                thresholds=vec![Threshold::new(0.0, "No effect")]
+            />
+        }
     })
 }
 

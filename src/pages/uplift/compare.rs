@@ -9,11 +9,18 @@ use crate::widgets::live_fields::{problem, read, read_count, Field};
 use microplan_model::format::number_text;
 use microplan_stats::means::SummaryStats;
 use microplan_stats::BinaryArm;
-use microplan_uplift::survey::{brand_lift, compare_summaries, compare_values, parse_values, MeansComparison};
+use microplan_uplift::survey::{
+    brand_lift, compare_summaries, compare_values, parse_values, MeansComparison,
+};
 
 const ALPHA: f64 = 0.05;
 
-fn summary(mean: RwSignal<String>, sd: RwSignal<String>, n: RwSignal<String>, arm: &str) -> Result<SummaryStats, String> {
+fn summary(
+    mean: RwSignal<String>,
+    sd: RwSignal<String>,
+    n: RwSignal<String>,
+    arm: &str,
+) -> Result<SummaryStats, String> {
     Ok(SummaryStats {
         mean: read(mean, &format!("{arm} mean"))?,
         sd: read(sd, &format!("{arm} standard deviation"))?,
@@ -24,7 +31,11 @@ fn summary(mean: RwSignal<String>, sd: RwSignal<String>, n: RwSignal<String>, ar
 /// A difference of means with its sign and two decimals: "+1.25", "-0.40".
 fn signed(value: f64) -> String {
     let text = number_text(value, 2);
-    if value > 0.0 && text != "0.00" { format!("+{text}") } else { text }
+    if value > 0.0 && text != "0.00" {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 fn means_view(c: MeansComparison) -> AnyView {
@@ -49,27 +60,53 @@ fn means_view(c: MeansComparison) -> AnyView {
 
 #[component]
 pub fn MeansCard() -> impl IntoView {
-    let (cm, cs, cn) = (RwSignal::new("24.10".to_string()), RwSignal::new("61.0".to_string()), RwSignal::new("4200".to_string()));
-    let (tm, ts, tn) = (RwSignal::new("27.30".to_string()), RwSignal::new("66.5".to_string()), RwSignal::new("4150".to_string()));
+    let (cm, cs, cn) = (
+        RwSignal::new("24.10".to_string()),
+        RwSignal::new("61.0".to_string()),
+        RwSignal::new("4200".to_string()),
+    );
+    let (tm, ts, tn) = (
+        RwSignal::new("27.30".to_string()),
+        RwSignal::new("66.5".to_string()),
+        RwSignal::new("4150".to_string()),
+    );
     let control_values = RwSignal::new(String::new());
     let treatment_values = RwSignal::new(String::new());
     let state = crate::app::state::app_state();
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             let read = match crate::app::files::read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_values(&bytes).map_err(String::from),
+                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_values(&bytes)
+                    .map_err(String::from),
                 Err(e) => Err(e),
             };
-            let join = |values: &[f64]| values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("\n");
+            let join = |values: &[f64]| {
+                values
+                    .iter()
+                    .map(|v| v.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             match read.as_ref().map(|r| r.control_and_treatment()) {
                 Ok(Some(((c_name, c), (t_name, t)))) => {
                     control_values.set(join(c));
                     treatment_values.set(join(t));
-                    state.notify(format!("Loaded {} values for {c_name} (control) and {} for {t_name}.", c.len(), t.len()));
+                    state.notify(format!(
+                        "Loaded {} values for {c_name} (control) and {} for {t_name}.",
+                        c.len(),
+                        t.len()
+                    ));
                 }
                 Ok(None) => state.notify_error("The file needs rows for at least two arms."),
                 Err(e) => state.notify_error(format!("The per-user file could not be read: {e}.")),
@@ -82,7 +119,12 @@ pub fn MeansCard() -> impl IntoView {
             let b = parse_values(&treatment_values.get(), "Treatment")?;
             compare_values(&a, &b, ALPHA).map_err(String::from)
         } else {
-            compare_summaries(summary(cm, cs, cn, "Control")?, summary(tm, ts, tn, "Treatment")?, ALPHA).map_err(String::from)
+            compare_summaries(
+                summary(cm, cs, cn, "Control")?,
+                summary(tm, ts, tn, "Treatment")?,
+                ALPHA,
+            )
+            .map_err(String::from)
         }
     };
     view! {
@@ -139,11 +181,23 @@ pub fn MeansCard() -> impl IntoView {
 
 #[component]
 pub fn BrandLiftCard() -> impl IntoView {
-    let (cn, cy) = (RwSignal::new("1200".to_string()), RwSignal::new("372".to_string()));
-    let (en, ey) = (RwSignal::new("1180".to_string()), RwSignal::new("437".to_string()));
+    let (cn, cy) = (
+        RwSignal::new("1200".to_string()),
+        RwSignal::new("372".to_string()),
+    );
+    let (en, ey) = (
+        RwSignal::new("1180".to_string()),
+        RwSignal::new("437".to_string()),
+    );
     let result = move || {
-        let control = BinaryArm::new(read_count(cy, "Control positive answers")?, read_count(cn, "Control respondents")?);
-        let exposed = BinaryArm::new(read_count(ey, "Exposed positive answers")?, read_count(en, "Exposed respondents")?);
+        let control = BinaryArm::new(
+            read_count(cy, "Control positive answers")?,
+            read_count(cn, "Control respondents")?,
+        );
+        let exposed = BinaryArm::new(
+            read_count(ey, "Exposed positive answers")?,
+            read_count(en, "Exposed respondents")?,
+        );
         brand_lift(control, exposed, ALPHA).map_err(String::from)
     };
     view! {

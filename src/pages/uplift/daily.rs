@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series, Threshold};
 use super::format::{percent, points, thousands};
+use crate::widgets::charts::{AxisFormat, Band, LineChart, Marker, Series, Threshold};
 use crate::widgets::live_fields::{problem, read_percent, Choice, Field};
 use microplan_stats::did::DidStdError;
 use microplan_uplift::arms::format_p;
@@ -13,8 +13,14 @@ use microplan_uplift::daily::{daily_did, day_number, sequential_view, DailyOutco
 use microplan_uplift::msprt::{msprt_view, MixingSource};
 use microplan_uplift::prereg::PreRegistration;
 
-const OUTCOMES: &[(&str, &str)] = &[("rate", "Daily conversion rate"), ("count", "Daily conversions")];
-const ERRORS: &[(&str, &str)] = &[("classic", "Classic (t test)"), ("robust", "Robust HC1 (z test)")];
+const OUTCOMES: &[(&str, &str)] = &[
+    ("rate", "Daily conversion rate"),
+    ("count", "Daily conversions"),
+];
+const ERRORS: &[(&str, &str)] = &[
+    ("classic", "Classic (t test)"),
+    ("robust", "Robust HC1 (z test)"),
+];
 
 /// Both daily cards for one treatment of one test.
 #[component]
@@ -28,12 +34,23 @@ pub fn DailyCards(
 ) -> impl IntoView {
     let launch = plan.as_ref().and_then(|p| p.launch_date);
     let planned = plan.as_ref().map(|p| p.planned_total);
-    let sequential = match sequential_view(&days, &test, &control, &treatment, launch, planned, alpha) {
+    let sequential = match sequential_view(
+        &days, &test, &control, &treatment, launch, planned, alpha,
+    ) {
         Err(e) => problem(format!("No sequential view for {treatment}: {e}.")),
         Ok(view) => {
-            let line: Vec<(f64, f64)> = view.dates.iter().zip(&view.looks).map(|(d, l)| (day_number(*d), l.estimate)).collect();
-            let band: Vec<(f64, f64, f64)> =
-                view.dates.iter().zip(&view.looks).map(|(d, l)| (day_number(*d), l.running_lower, l.running_upper)).collect();
+            let line: Vec<(f64, f64)> = view
+                .dates
+                .iter()
+                .zip(&view.looks)
+                .map(|(d, l)| (day_number(*d), l.estimate))
+                .collect();
+            let band: Vec<(f64, f64, f64)> = view
+                .dates
+                .iter()
+                .zip(&view.looks)
+                .map(|(d, l)| (day_number(*d), l.running_lower, l.running_upper))
+                .collect();
             let last = view.looks.last().copied();
             let summary = match (last, view.first_decisive) {
                 (Some(l), Some(date)) => format!(
@@ -47,7 +64,10 @@ pub fn DailyCards(
                 ),
                 _ => String::new(),
             };
-            let markers = view.first_decisive.map(|d| vec![Marker::new(day_number(d), "First decisive day")]).unwrap_or_default();
+            let markers = view
+                .first_decisive
+                .map(|d| vec![Marker::new(day_number(d), "First decisive day")])
+                .unwrap_or_default();
             view! {
                 <section class="card" aria-label=format!("Daily monitoring of {treatment}") data-testid="sequential">
                     <h2>{format!("Daily monitoring: {treatment} against {control}")}</h2>
@@ -87,10 +107,21 @@ pub fn DailyCards(
 
 /// The always-valid p-value (mSPRT) beside the confidence sequence, with its editable tau.
 #[component]
-fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: String, launch: Option<chrono::NaiveDate>, min_lift: Option<f64>, alpha: f64) -> impl IntoView {
+fn MsprtCard(
+    days: Vec<TestDay>,
+    test: String,
+    control: String,
+    treatment: String,
+    launch: Option<chrono::NaiveDate>,
+    min_lift: Option<f64>,
+    alpha: f64,
+) -> impl IntoView {
     let tau_text = RwSignal::new(String::new());
     let label = format!("Always-valid p-value of {treatment}");
-    let id = format!("msprt-tau-{}", crate::app::files::safe_file_stem(&format!("{test}-{treatment}")));
+    let id = format!(
+        "msprt-tau-{}",
+        crate::app::files::safe_file_stem(&format!("{test}-{treatment}"))
+    );
     let body = move || {
         let entered = if tau_text.get().trim().is_empty() {
             None
@@ -100,19 +131,28 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
                 Err(e) => return problem(format!("{e}.")),
             }
         };
-        let view = match msprt_view(&days, &test, &control, &treatment, launch, min_lift, entered, alpha) {
+        let view = match msprt_view(
+            &days, &test, &control, &treatment, launch, min_lift, entered, alpha,
+        ) {
             Ok(v) => v,
             Err(e) => return problem(format!("No always-valid p-value for {treatment}: {e}.")),
         };
-        let Some(last) = view.looks.last().copied() else { return problem("No looks yet.".into()) };
+        let Some(last) = view.looks.last().copied() else {
+            return problem("No looks yet.".into());
+        };
         let decision = match view.first_significant {
             Some(date) => format!("it has been at or below {} since {}, so the difference holds even with daily looks", format_p(alpha), microplan_model::format::date(date)),
             None => format!("it has not reached {} yet, so daily looks do not yet justify a decision", format_p(alpha)),
         };
         let source = match view.mixing_source {
             MixingSource::Entered => "as entered".to_string(),
-            MixingSource::PlannedLift => format!("the pre-registered smallest lift {} times the control's rate so far", super::format::signed_percent(min_lift.unwrap_or_default())),
-            MixingSource::DefaultLift => "a 10% lift on the control's rate so far (no pre-registered lift)".to_string(),
+            MixingSource::PlannedLift => format!(
+                "the pre-registered smallest lift {} times the control's rate so far",
+                super::format::signed_percent(min_lift.unwrap_or_default())
+            ),
+            MixingSource::DefaultLift => {
+                "a 10% lift on the control's rate so far (no pre-registered lift)".to_string()
+            }
         };
         view! {
             <p role="status" data-testid="msprt-summary">{format!(
@@ -145,35 +185,86 @@ fn MsprtCard(days: Vec<TestDay>, test: String, control: String, treatment: Strin
 }
 
 #[component]
-fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String, launch: chrono::NaiveDate, alpha: f64) -> impl IntoView {
+fn DidCard(
+    days: Vec<TestDay>,
+    test: String,
+    control: String,
+    treatment: String,
+    launch: chrono::NaiveDate,
+    alpha: f64,
+) -> impl IntoView {
     let outcome = RwSignal::new("rate".to_string());
     let errors = RwSignal::new("classic".to_string());
     let heading = format!("Difference in differences: {treatment} against {control}");
     let key = crate::app::files::safe_file_stem(&format!("{test}-{treatment}"));
     let body = move || {
-        let outcome_kind = if outcome.get() == "rate" { DailyOutcome::Rate } else { DailyOutcome::Count };
-        let se = if errors.get() == "classic" { DidStdError::Classic } else { DidStdError::Robust };
-        let did = match daily_did(&days, &test, &control, &treatment, launch, outcome_kind, alpha, se) {
+        let outcome_kind = if outcome.get() == "rate" {
+            DailyOutcome::Rate
+        } else {
+            DailyOutcome::Count
+        };
+        let se = if errors.get() == "classic" {
+            DidStdError::Classic
+        } else {
+            DidStdError::Robust
+        };
+        let did = match daily_did(
+            &days,
+            &test,
+            &control,
+            &treatment,
+            launch,
+            outcome_kind,
+            alpha,
+            se,
+        ) {
             Ok(d) => d,
-            Err(e) => return problem(format!("Cannot compute the difference in differences: {e}.")),
+            Err(e) => {
+                return problem(format!(
+                    "Cannot compute the difference in differences: {e}."
+                ))
+            }
         };
         let is_rate = outcome_kind == DailyOutcome::Rate;
         let show = move |v: f64| if is_rate { points(v) } else { signed_number(v) };
-        let level_show = move |v: f64| if is_rate { percent(v) } else { microplan_model::format::number_text(v, 2) };
+        let level_show = move |v: f64| {
+            if is_rate {
+                percent(v)
+            } else {
+                microplan_model::format::number_text(v, 2)
+            }
+        };
         let e = did.result.effect;
         let relative = did.result.relative_effect.map(|r| format!(" That is {} of what the treated group would have shown without the campaign (point estimate).", microplan_model::format::signed_percent(r))).unwrap_or_default();
         let trend = match &did.pre_trend {
             Ok(t) => {
                 let s = t.slope_difference;
-                let verdict = if s.p_value < alpha { "the groups were already drifting apart before launch, so the estimate may be biased; look for a better-matched control" } else { "no evidence that the groups trended differently before launch (which supports, but cannot prove, the parallel-trends assumption)" };
-                format!("Pre-trend check: slopes differ by {} per day ({}): {verdict}.", show(s.estimate), microplan_model::format::p_equals(s.p_value))
+                let verdict = if s.p_value < alpha {
+                    "the groups were already drifting apart before launch, so the estimate may be biased; look for a better-matched control"
+                } else {
+                    "no evidence that the groups trended differently before launch (which supports, but cannot prove, the parallel-trends assumption)"
+                };
+                format!(
+                    "Pre-trend check: slopes differ by {} per day ({}): {verdict}.",
+                    show(s.estimate),
+                    microplan_model::format::p_equals(s.p_value)
+                )
             }
             Err(e) => format!("Pre-trend check not possible: {e}."),
         };
         let chart_series = |arm: &str| -> Vec<(f64, f64)> {
             days.iter()
                 .filter(|d| d.test == test && d.arm == arm && (!is_rate || d.units > 0))
-                .map(|d| (day_number(d.date), if is_rate { d.conversions as f64 / d.units as f64 } else { d.conversions as f64 }))
+                .map(|d| {
+                    (
+                        day_number(d.date),
+                        if is_rate {
+                            d.conversions as f64 / d.units as f64
+                        } else {
+                            d.conversions as f64
+                        },
+                    )
+                })
                 .collect()
         };
         view! {
@@ -225,5 +316,9 @@ fn DidCard(days: Vec<TestDay>, test: String, control: String, treatment: String,
 /// A difference in conversions per day with its sign: "+1.25", "-0.40".
 fn signed_number(value: f64) -> String {
     let text = microplan_model::format::number_text(value, 2);
-    if value > 0.0 && text != "0.00" { format!("+{text}") } else { text }
+    if value > 0.0 && text != "0.00" {
+        format!("+{text}")
+    } else {
+        text
+    }
 }

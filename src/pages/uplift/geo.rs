@@ -4,29 +4,46 @@
 
 use leptos::prelude::*;
 
+use super::geo_results::GeoResults;
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::widgets::live_fields::Field;
-use super::geo_results::GeoResults;
-use microplan_uplift::geo::{GeoEstimator, GeoTest};
 use microplan_model::iso_date::parse_iso_date;
+use microplan_uplift::geo::{GeoEstimator, GeoTest};
 
 #[component]
 pub fn GeoTestsCard() -> impl IntoView {
     let state = app_state();
     let test_name = RwSignal::new(String::new());
     let names = Memo::new(move |_| {
-        state.workspace.with(|w| w.as_ref().map(|w| w.geo_tests.iter().map(|t| t.name.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.geo_tests
+                        .iter()
+                        .map(|t| t.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         let name = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
             let read = match crate::app::files::read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::columns_geo::read_geo_series(&bytes).map_err(String::from),
+                Ok(bytes) => microplan_workspace::io::columns_geo::read_geo_series(&bytes)
+                    .map_err(String::from),
                 Err(e) => Err(e),
             };
             match read {
@@ -36,7 +53,11 @@ pub fn GeoTestsCard() -> impl IntoView {
                         microplan_model::money::group_thousands(import.regions as u64),
                         microplan_model::money::group_thousands(import.dates as u64),
                         import.metric,
-                        if import.notes.is_empty() { String::new() } else { format!("; {}", import.notes.join("; ")) }
+                        if import.notes.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; {}", import.notes.join("; "))
+                        }
                     );
                     update_workspace(state, |w| {
                         let regions_of = |t: &GeoTest| t.regions();
@@ -60,7 +81,9 @@ pub fn GeoTestsCard() -> impl IntoView {
                     });
                     state.notify(summary);
                 }
-                Err(e) => state.notify_error(format!("The regional series could not be imported: {e}. Nothing was changed.")),
+                Err(e) => state.notify_error(format!(
+                    "The regional series could not be imported: {e}. Nothing was changed."
+                )),
             }
         });
     };
@@ -109,9 +132,17 @@ fn GeoTestView(name: String) -> impl IntoView {
     let state = app_state();
     let name = StoredValue::new(name);
     let test = Memo::new(move |_| {
-        state.workspace.with(|w| w.as_ref().and_then(|w| w.geo_tests.iter().find(|t| t.name == name.get_value()).cloned()))
+        state.workspace.with(|w| {
+            w.as_ref().and_then(|w| {
+                w.geo_tests
+                    .iter()
+                    .find(|t| t.name == name.get_value())
+                    .cloned()
+            })
+        })
     });
-    let regions = Memo::new(move |_| test.with(|t| t.as_ref().map(GeoTest::regions).unwrap_or_default()));
+    let regions =
+        Memo::new(move |_| test.with(|t| t.as_ref().map(GeoTest::regions).unwrap_or_default()));
     let change = move |edit: Box<dyn FnOnce(&mut GeoTest)>| {
         update_workspace(state, |w| {
             if let Some(t) = w.geo_tests.iter_mut().find(|t| t.name == name.get_value()) {
@@ -125,10 +156,18 @@ fn GeoTestView(name: String) -> impl IntoView {
     let penalty_id = format!("geo-penalty-{stem}");
     let remove = move |_| {
         let mut removed = Vec::new();
-        update_workspace(state, |w| removed = microplan_model::removal::take_where(&mut w.geo_tests, |t| t.name == name.get_value()));
-        crate::app::undo::offer_undo(state, format!("Deleted the regional test “{}”.", name.get_value()), move |w| {
-            microplan_model::removal::put_back(&mut w.geo_tests, removed);
+        update_workspace(state, |w| {
+            removed = microplan_model::removal::take_where(&mut w.geo_tests, |t| {
+                t.name == name.get_value()
+            })
         });
+        crate::app::undo::offer_undo(
+            state,
+            format!("Deleted the regional test “{}”.", name.get_value()),
+            move |w| {
+                microplan_model::removal::put_back(&mut w.geo_tests, removed);
+            },
+        );
     };
     view! {
         <section class="card" aria-label=format!("Regional test {}", name.get_value()) data-testid="geo-test">

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::app::state::app_state;
 use crate::widgets::live_fields::{problem, read, Field};
 use microplan_model::format::{count_text, money, number_text, percent, signed_percent};
-use microplan_uplift::geo::candidates::{implied_budget, rank_candidates, treated_baseline_per_date, MAX_CANDIDATES};
+use microplan_uplift::geo::candidates::{
+    implied_budget, rank_candidates, treated_baseline_per_date, MAX_CANDIDATES,
+};
 use microplan_uplift::geo::GeoTest;
 
 /// How many candidate regions are listed.
@@ -17,14 +19,30 @@ const CANDIDATES_SHOWN: usize = 5;
 fn cost_per_order() -> (Option<f64>, String) {
     let state = app_state();
     state.workspace.with_untracked(|w| {
-        let Some(w) = w.as_ref() else { return (None, "EUR".to_string()) };
-        let currency = w.results.iter().find_map(|r| r.cost.as_ref().map(|c| c.currency.clone())).unwrap_or_else(|| "EUR".to_string());
+        let Some(w) = w.as_ref() else {
+            return (None, "EUR".to_string());
+        };
+        let currency = w
+            .results
+            .iter()
+            .find_map(|r| r.cost.as_ref().map(|c| c.currency.clone()))
+            .unwrap_or_else(|| "EUR".to_string());
         let (cost, orders) = w
             .results
             .iter()
-            .filter_map(|r| Some((r.cost.as_ref().filter(|c| c.currency == currency)?.amount, r.orders.filter(|o| *o > 0)?)))
-            .fold((0.0, 0u64), |(c, o), (amount, n)| (c + amount, o.saturating_add(n)));
-        ((orders > 0 && cost > 0.0).then(|| cost / orders as f64), currency)
+            .filter_map(|r| {
+                Some((
+                    r.cost.as_ref().filter(|c| c.currency == currency)?.amount,
+                    r.orders.filter(|o| *o > 0)?,
+                ))
+            })
+            .fold((0.0, 0u64), |(c, o), (amount, n)| {
+                (c + amount, o.saturating_add(n))
+            });
+        (
+            (orders > 0 && cost > 0.0).then(|| cost / orders as f64),
+            currency,
+        )
     })
 }
 
@@ -34,7 +52,11 @@ pub fn GeoImpliedBudget(test: GeoTest, lift: f64, length: usize) -> impl IntoVie
     let (prefill, currency_prefill) = cost_per_order();
     let cost = RwSignal::new(prefill.map(|c| number_text(c, 2)).unwrap_or_default());
     let currency = RwSignal::new(currency_prefill);
-    let metric = if test.metric.is_empty() { "outcomes".to_string() } else { test.metric.clone() };
+    let metric = if test.metric.is_empty() {
+        "outcomes".to_string()
+    } else {
+        test.metric.clone()
+    };
     let baseline = treated_baseline_per_date(&test);
     let stem = crate::app::files::safe_file_stem(&test.name);
     let source = if prefill.is_some() {
@@ -50,7 +72,10 @@ pub fn GeoImpliedBudget(test: GeoTest, lift: f64, length: usize) -> impl IntoVie
         if cost.get().trim().is_empty() {
             return view! { <p class="hint">"Enter a cost per incremental outcome to see the spend this lift implies."</p> }.into_any();
         }
-        let answer = read(cost, "Cost per incremental outcome").and_then(|c| implied_budget(baseline, length, lift, c).map_err(|e| format!("No budget estimate: {e}")));
+        let answer = read(cost, "Cost per incremental outcome").and_then(|c| {
+            implied_budget(baseline, length, lift, c)
+                .map_err(|e| format!("No budget estimate: {e}"))
+        });
         match answer {
             Err(e) => problem(format!("{e}.")),
             Ok(b) => view! {
@@ -73,9 +98,15 @@ pub fn GeoImpliedBudget(test: GeoTest, lift: f64, length: usize) -> impl IntoVie
 /// The regions whose synthetic control fits best before launch: candidates to treat.
 #[component]
 pub fn GeoCandidates(test: GeoTest) -> impl IntoView {
-    let answer = RwSignal::new(None::<Result<microplan_uplift::geo::candidates::CandidateRanking, String>>);
+    let answer =
+        RwSignal::new(None::<Result<microplan_uplift::geo::candidates::CandidateRanking, String>>);
     let test = StoredValue::new(test);
-    let run = move |_| answer.set(Some(rank_candidates(&test.get_value(), CANDIDATES_SHOWN).map_err(|e| format!("No ranking: {e}"))));
+    let run = move |_| {
+        answer.set(Some(
+            rank_candidates(&test.get_value(), CANDIDATES_SHOWN)
+                .map_err(|e| format!("No ranking: {e}")),
+        ))
+    };
     let show = move || {
         answer.get().map(|result| match result {
             Err(e) => problem(format!("{e}.")),

@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::widgets::charts::{AxisFormat, LineChart, Marker, Series, Threshold};
 use crate::app::state::app_state;
+use crate::widgets::charts::{AxisFormat, LineChart, Marker, Series, Threshold};
 use crate::widgets::live_fields::{problem, read_count, Field};
+use microplan_model::format::{number_text, p_equals, percent, signed_percent};
+use microplan_uplift::daily::day_number;
 use microplan_uplift::geo::analysis::GeoAnalysis;
 use microplan_uplift::geo::power::{power_of_geo_test, GeoPower, TARGET_POWER};
 use microplan_uplift::geo::verdict::geo_verdict;
 use microplan_uplift::geo::{analyse_geo_test, GeoEstimator, GeoTest, POOR_FIT_RATIO};
-use microplan_model::format::{number_text, p_equals, percent, signed_percent};
-use microplan_uplift::daily::day_number;
 use microplan_uplift::verdict::{format_p, VerdictKind};
 
 /// Significance level when the test has no pre-registration.
@@ -28,15 +28,36 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
         Err(e) => return problem(format!("No synthetic control for “{}”: {e}.", test.name)),
     };
     let state = app_state();
-    let plan = state.workspace.with_untracked(|w| w.as_ref().and_then(|w| w.test_plans.iter().find(|p| p.test == test.name).cloned()));
-    let (alpha, min_lift) = plan.as_ref().map_or((DEFAULT_ALPHA, 0.0), |p| (p.alpha, p.min_lift));
+    let plan = state.workspace.with_untracked(|w| {
+        w.as_ref()
+            .and_then(|w| w.test_plans.iter().find(|p| p.test == test.name).cloned())
+    });
+    let (alpha, min_lift) = plan
+        .as_ref()
+        .map_or((DEFAULT_ALPHA, 0.0), |p| (p.alpha, p.min_lift));
     let verdict = geo_verdict(&analysis, alpha, min_lift);
-    let title = if verdict.kind == VerdictKind::CheckSplit { "Check the fit first" } else { verdict.kind.title() };
-    let rule = match &plan {
-        Some(_) => format!("Pre-registered rule: significance {}, smallest worthwhile lift {}.", format_p(alpha), signed_percent(min_lift)),
-        None => format!("No pre-registration named “{}”: significance {} and any positive lift.", test.name, format_p(alpha)),
+    let title = if verdict.kind == VerdictKind::CheckSplit {
+        "Check the fit first"
+    } else {
+        verdict.kind.title()
     };
-    let metric = if test.metric.is_empty() { "value".to_string() } else { test.metric.clone() };
+    let rule = match &plan {
+        Some(_) => format!(
+            "Pre-registered rule: significance {}, smallest worthwhile lift {}.",
+            format_p(alpha),
+            signed_percent(min_lift)
+        ),
+        None => format!(
+            "No pre-registration named “{}”: significance {} and any positive lift.",
+            test.name,
+            format_p(alpha)
+        ),
+    };
+    let metric = if test.metric.is_empty() {
+        "value".to_string()
+    } else {
+        test.metric.clone()
+    };
     let test_for_candidates = test.clone();
     view! {
         <p role="status" data-testid="geo-lift">{lift_sentence(&analysis, &metric)}</p>
@@ -59,27 +80,42 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
 
 fn lift_sentence(analysis: &GeoAnalysis, metric: &str) -> String {
     let lift = analysis.fit.lift;
-    let relative = lift.relative.map_or(String::new(), |r| format!(" ({} against the synthetic control)", signed_percent(r)));
+    let relative = lift.relative.map_or(String::new(), |r| {
+        format!(" ({} against the synthetic control)", signed_percent(r))
+    });
     let placebo = match &analysis.placebo {
         Some(p) => format!(
             "placebo {} (rank {} of {} regions by post/pre RMSPE ratio)",
-            p_equals(p.p_value), p.rank, p.units
+            p_equals(p.p_value),
+            p.rank,
+            p.units
         ),
         None => "no placebo p-value with a single held-back region".to_string(),
     };
     format!(
         "Lift after launch: {} {metric} in total over {} dates, {} per date{relative}; {placebo}.",
-        signed(lift.cumulative), lift.post_days, signed(lift.average)
+        signed(lift.cumulative),
+        lift.post_days,
+        signed(lift.average)
     )
 }
 
 /// Which estimator was used, its penalty and both pre-period fits.
 fn estimator_sentence(analysis: &GeoAnalysis) -> String {
     let penalty = analysis.penalty.map(|p| {
-        let how = if p.folds > 0 { format!("chosen by leave-one-date-out cross-validation over {} dates", p.folds) } else { "as set".to_string() };
+        let how = if p.folds > 0 {
+            format!(
+                "chosen by leave-one-date-out cross-validation over {} dates",
+                p.folds
+            )
+        } else {
+            "as set".to_string()
+        };
         format!("ridge penalty {} × λmax ({how})", penalty_text(p.relative))
     });
-    let augmented = analysis.augmented_pre_rmspe.map_or("could not be fitted".to_string(), |r| number_text(r, 2));
+    let augmented = analysis
+        .augmented_pre_rmspe
+        .map_or("could not be fitted".to_string(), |r| number_text(r, 2));
     let fits = format!("pre-period RMSPE {} with the synthetic control, {augmented} with the augmented (ridge) one", number_text(analysis.synthetic_pre_rmspe, 2));
     match analysis.estimator {
         GeoEstimator::SyntheticControl => format!("Estimator: synthetic control; {fits}{}.", penalty.map_or(String::new(), |p| format!(" ({p})"))),
@@ -96,13 +132,20 @@ pub(super) fn penalty_text(relative: f64) -> String {
     if magnitude >= -2.0 {
         return number_text(relative, (1.0 - magnitude).clamp(0.0, 6.0) as usize);
     }
-    format!("{} × 10^{}", number_text(relative / 10f64.powf(magnitude), 1), magnitude as i32)
+    format!(
+        "{} × 10^{}",
+        number_text(relative / 10f64.powf(magnitude), 1),
+        magnitude as i32
+    )
 }
 
 fn fit_sentence(analysis: &GeoAnalysis) -> String {
     let fit = &analysis.fit;
     let dropped = if analysis.dropped_dates > 0 {
-        format!(" {} dates missing in some region were left out.", analysis.dropped_dates)
+        format!(
+            " {} dates missing in some region were left out.",
+            analysis.dropped_dates
+        )
     } else {
         String::new()
     };
@@ -127,17 +170,32 @@ fn ratio_text(ratio: f64) -> String {
 
 fn signed(value: f64) -> String {
     let text = number_text(value, 1);
-    if value > 0.0 && text != "0.0" { format!("+{text}") } else { text }
+    if value > 0.0 && text != "0.0" {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 fn charts(analysis: &GeoAnalysis, metric: &str) -> AnyView {
     let x: Vec<f64> = analysis.dates.iter().map(|d| day_number(*d)).collect();
-    let line = |values: &[f64]| x.iter().copied().zip(values.iter().copied()).collect::<Vec<_>>();
-    let launch = vec![Marker::new(day_number(analysis.launch), format!("Launch, {}", analysis.launch))];
+    let line = |values: &[f64]| {
+        x.iter()
+            .copied()
+            .zip(values.iter().copied())
+            .collect::<Vec<_>>()
+    };
+    let launch = vec![Marker::new(
+        day_number(analysis.launch),
+        format!("Launch, {}", analysis.launch),
+    )];
     let treated_label = if analysis.treated_regions.len() == 1 {
         analysis.treated_regions.join("")
     } else {
-        format!("Treated regions (mean of {})", analysis.treated_regions.len())
+        format!(
+            "Treated regions (mean of {})",
+            analysis.treated_regions.len()
+        )
     };
     view! {
         <div data-testid="geo-path-chart">
@@ -172,7 +230,12 @@ fn charts(analysis: &GeoAnalysis, metric: &str) -> AnyView {
 
 fn weights_table(analysis: &GeoAnalysis) -> AnyView {
     let signed_weights = analysis.estimator == GeoEstimator::AugmentedRidge;
-    let mut rows: Vec<(String, f64)> = analysis.donors.iter().filter(|(_, w)| w.abs() >= 0.0005).cloned().collect();
+    let mut rows: Vec<(String, f64)> = analysis
+        .donors
+        .iter()
+        .filter(|(_, w)| w.abs() >= 0.0005)
+        .cloned()
+        .collect();
     rows.sort_by(|a, b| b.1.total_cmp(&a.1));
     let rest = analysis.donors.len().saturating_sub(rows.len());
     view! {
@@ -199,7 +262,9 @@ fn GeoPowerForm(test: GeoTest, alpha: f64, post_days: usize) -> impl IntoView {
     let run = move |_| {
         let result = read_count(days, "Test length").and_then(|d| {
             let length = usize::try_from(d).unwrap_or(usize::MAX);
-            power_of_geo_test(&test.get_value(), length, alpha).map(|p| (p, length)).map_err(|e| format!("No power estimate: {e}"))
+            power_of_geo_test(&test.get_value(), length, alpha)
+                .map(|p| (p, length))
+                .map_err(|e| format!("No power estimate: {e}"))
         });
         answer.set(Some(result));
     };

@@ -18,18 +18,18 @@ use leptos::prelude::*;
 
 use crate::app::sections::{MissingItemNote, Section, UrlSelection};
 use crate::app::state::app_state;
+use crate::widgets::live_fields::Field;
 use crate::widgets::table_view::TableView;
 use analysis::AnalysisCard;
 use compare::{BrandLiftCard, MeansCard};
 use daily::DailyCards;
-use crate::widgets::live_fields::Field;
-use planner::{PlannerCard, SeedingCard};
-use prereg::PreRegistrations;
 use microplan_stats::bayes::BetaParams;
 use microplan_uplift::arms::{analyse_test, test_names, AnalysisOptions, TestAnalysis};
 use microplan_uplift::daily::{arms_from_days, daily_arms, daily_only_tests, TestDay};
 use microplan_uplift::prereg::PreRegistration;
 use microplan_workspace::io::table::TableKind;
+use planner::{PlannerCard, SeedingCard};
+use prereg::PreRegistrations;
 
 fn now_ms() -> i64 {
     js_sys::Date::now() as i64
@@ -68,13 +68,21 @@ pub fn UpliftPage() -> impl IntoView {
         let b = prior_b.get().trim().replace(',', ".").parse::<f64>();
         match (a, b) {
             (Ok(alpha), Ok(beta)) => BetaParams { alpha, beta },
-            _ => BetaParams { alpha: f64::NAN, beta: f64::NAN },
+            _ => BetaParams {
+                alpha: f64::NAN,
+                beta: f64::NAN,
+            },
         }
     });
     let views = Memo::new(move |_| {
-        let options = AnalysisOptions { alpha: 0.05, prior: prior.get() };
+        let options = AnalysisOptions {
+            alpha: 0.05,
+            prior: prior.get(),
+        };
         state.workspace.with(|workspace| {
-            let Some(w) = workspace.as_ref() else { return Vec::new() };
+            let Some(w) = workspace.as_ref() else {
+                return Vec::new();
+            };
             let daily_only = daily_only_tests(&w.test_days, &w.test_arms);
             test_names(&w.test_arms)
                 .into_iter()
@@ -82,14 +90,32 @@ pub fn UpliftPage() -> impl IntoView {
                 .map(|name| {
                     let plan = w.test_plans.iter().find(|p| p.test == name).cloned();
                     let analysis = if daily_only.contains(&name) {
-                        let control = plan.as_ref().and_then(|p| p.arms.iter().find(|a| a.is_control)).map(|a| a.name.as_str());
-                        let arms = arms_from_days(&w.test_days, &name, plan.as_ref().and_then(|p| p.launch_date), control);
+                        let control = plan
+                            .as_ref()
+                            .and_then(|p| p.arms.iter().find(|a| a.is_control))
+                            .map(|a| a.name.as_str());
+                        let arms = arms_from_days(
+                            &w.test_days,
+                            &name,
+                            plan.as_ref().and_then(|p| p.launch_date),
+                            control,
+                        );
                         analyse_test(&arms, &name, &options, plan.as_ref())
                     } else {
                         analyse_test(&w.test_arms, &name, &options, plan.as_ref())
                     };
-                    let days: Vec<TestDay> = w.test_days.iter().filter(|d| d.test == name).cloned().collect();
-                    TestView { name, analysis: analysis.map_err(String::from), days, plan }
+                    let days: Vec<TestDay> = w
+                        .test_days
+                        .iter()
+                        .filter(|d| d.test == name)
+                        .cloned()
+                        .collect();
+                    TestView {
+                        name,
+                        analysis: analysis.map_err(String::from),
+                        days,
+                        plan,
+                    }
                 })
                 .collect::<Vec<_>>()
         })
@@ -97,7 +123,10 @@ pub fn UpliftPage() -> impl IntoView {
     let selection = UrlSelection::new(Section::UpliftTests);
     let selected = selection.selected;
     selection.drop_missing(move |name| {
-        state.workspace.with(Option::is_some).then(|| views.with(|list| list.iter().any(|v| v.name == name)))
+        state
+            .workspace
+            .with(Option::is_some)
+            .then(|| views.with(|list| list.iter().any(|v| v.name == name)))
     });
     view! {
         <h1 id="section-heading" tabindex="-1">"Uplift tests"</h1>
@@ -171,7 +200,12 @@ fn test_view(view: TestView) -> AnyView {
             .into_any()
         }
     };
-    let control = analysis.arms.iter().find(|a| a.is_control).map(|a| a.name.clone()).unwrap_or_default();
+    let control = analysis
+        .arms
+        .iter()
+        .find(|a| a.is_control)
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
     let with_days = daily_arms(&view.days, &view.name);
     let daily = analysis
         .comparisons

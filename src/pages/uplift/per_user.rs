@@ -13,13 +13,23 @@ pub fn PerUserConversionsCard() -> impl IntoView {
     let test_name = RwSignal::new(String::new());
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
         input.set_value("");
         let test = test_name.get_untracked().trim().to_string();
         leptos::task::spawn_local(async move {
             let read = match crate::app::files::read_file_bytes(&file).await {
-                Ok(bytes) => microplan_workspace::io::columns_uplift::per_user_conversions(&bytes, &test).map_err(String::from),
+                Ok(bytes) => {
+                    microplan_workspace::io::columns_uplift::per_user_conversions(&bytes, &test)
+                        .map_err(String::from)
+                }
                 Err(e) => Err(e),
             };
             match read {
@@ -33,19 +43,27 @@ pub fn PerUserConversionsCard() -> impl IntoView {
                     let mut replaced = Vec::new();
                     let name = test.clone();
                     update_workspace(state, |w| {
-                        replaced = microplan_model::removal::take_where(&mut w.test_arms, |a| a.test == test);
+                        replaced = microplan_model::removal::take_where(&mut w.test_arms, |a| {
+                            a.test == test
+                        });
                         w.test_arms.extend(arms);
                     });
                     state.notify(format!("Imported the per-user rows: {summary}."));
                     if !replaced.is_empty() {
-                        crate::app::undo::offer_undo(state, format!("Replaced the earlier totals of “{name}”."), move |w| {
-                            // Positions count the other tests' rows too, so they stay right.
-                            w.test_arms.retain(|a| a.test != name);
-                            microplan_model::removal::put_back(&mut w.test_arms, replaced);
-                        });
+                        crate::app::undo::offer_undo(
+                            state,
+                            format!("Replaced the earlier totals of “{name}”."),
+                            move |w| {
+                                // Positions count the other tests' rows too, so they stay right.
+                                w.test_arms.retain(|a| a.test != name);
+                                microplan_model::removal::put_back(&mut w.test_arms, replaced);
+                            },
+                        );
                     }
                 }
-                Err(e) => state.notify_error(format!("The per-user file could not be imported: {e}. Nothing was changed.")),
+                Err(e) => state.notify_error(format!(
+                    "The per-user file could not be imported: {e}. Nothing was changed."
+                )),
             }
         });
     };

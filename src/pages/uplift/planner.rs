@@ -6,17 +6,29 @@ use leptos::prelude::*;
 
 use crate::widgets::data_table::{columns, DataTable};
 
-use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, Threshold};
 use super::format::{percent, thousands};
+use crate::widgets::charts::{AxisFormat, Bar, BarChart, LineChart, Marker, Series, Threshold};
 use crate::widgets::live_fields::{problem, read, read_count, read_percent, Choice, Field};
 use microplan_stats::binomial_planning::{creators_to_seed, posts_distribution};
 use microplan_stats::power::TestDesign;
 use microplan_stats::Alternative;
-use microplan_uplift::planning::{days_needed, minimum_detectable_effect, power_curve, sample_size, total_from_days, Effect, PlanMetric};
+use microplan_uplift::planning::{
+    days_needed, minimum_detectable_effect, power_curve, sample_size, total_from_days, Effect,
+    PlanMetric,
+};
 
-const METRICS: &[(&str, &str)] = &[("conversion", "Conversion rate"), ("mean", "Mean per unit (revenue per visitor)")];
-const EFFECTS: &[(&str, &str)] = &[("relative", "Relative (% of baseline)"), ("absolute", "Absolute")];
-const SIDES: &[(&str, &str)] = &[("two", "Two-sided (better or worse)"), ("greater", "One-sided (only better)")];
+const METRICS: &[(&str, &str)] = &[
+    ("conversion", "Conversion rate"),
+    ("mean", "Mean per unit (revenue per visitor)"),
+];
+const EFFECTS: &[(&str, &str)] = &[
+    ("relative", "Relative (% of baseline)"),
+    ("absolute", "Absolute"),
+];
+const SIDES: &[(&str, &str)] = &[
+    ("two", "Two-sided (better or worse)"),
+    ("greater", "One-sided (only better)"),
+];
 const MDE_MODES: &[(&str, &str)] = &[("days", "Days × daily traffic"), ("total", "Total units")];
 
 #[derive(Clone, Copy)]
@@ -40,9 +52,14 @@ impl PlanForm {
 
     fn metric(&self) -> Result<PlanMetric, String> {
         if self.is_rate() {
-            Ok(PlanMetric::Conversion { baseline: read_percent(self.baseline, "Baseline conversion rate")? })
+            Ok(PlanMetric::Conversion {
+                baseline: read_percent(self.baseline, "Baseline conversion rate")?,
+            })
         } else {
-            Ok(PlanMetric::Mean { baseline: read(self.baseline, "Baseline mean")?, sd: read(self.sd, "Standard deviation")? })
+            Ok(PlanMetric::Mean {
+                baseline: read(self.baseline, "Baseline mean")?,
+                sd: read(self.sd, "Standard deviation")?,
+            })
         }
     }
 
@@ -60,7 +77,11 @@ impl PlanForm {
             alpha: read_percent(self.alpha, "Significance level")?,
             power: read_percent(self.power, "Power")?,
             ratio: read(self.ratio, "Allocation ratio")?,
-            alternative: if self.sides.get() == "two" { Alternative::TwoSided } else { Alternative::Greater },
+            alternative: if self.sides.get() == "two" {
+                Alternative::TwoSided
+            } else {
+                Alternative::Greater
+            },
         })
     }
 }
@@ -79,7 +100,13 @@ pub fn PlannerCard() -> impl IntoView {
         ratio: RwSignal::new("1".into()),
         daily: RwSignal::new("3500".into()),
     };
-    let baseline_label = move || if f.is_rate() { "Baseline conversion rate (%)" } else { "Baseline mean per unit" };
+    let baseline_label = move || {
+        if f.is_rate() {
+            "Baseline conversion rate (%)"
+        } else {
+            "Baseline mean per unit"
+        }
+    };
     view! {
         <section class="card uplift-planner" aria-labelledby="planner-heading">
             <h2 id="planner-heading">"Plan a test"</h2>
@@ -112,9 +139,15 @@ fn sample_size_view(f: PlanForm) -> AnyView {
     let computed = (|| {
         let (metric, effect, design) = (f.metric()?, f.effect()?, f.design()?);
         let answer = sample_size(metric, effect, &design)?;
-        let first = answer.options.first().cloned().ok_or("no formula applies")?;
+        let first = answer
+            .options
+            .first()
+            .cloned()
+            .ok_or("no formula applies")?;
         let curve = power_curve(metric, answer.target, &design, first.total as f64, 60)?;
-        let days = read(f.daily, "Daily traffic").ok().map(|d| days_needed(first.total, d));
+        let days = read(f.daily, "Daily traffic")
+            .ok()
+            .map(|d| days_needed(first.total, d));
         Ok::<_, String>((answer, first, curve, design.power, days))
     })();
     let (answer, first, curve, power, days) = match computed {
@@ -122,9 +155,18 @@ fn sample_size_view(f: PlanForm) -> AnyView {
         Err(e) => return problem(format!("Cannot plan yet: {e}.")),
     };
     let is_rate = f.is_rate();
-    let show = move |v: f64| if is_rate { percent(v) } else { microplan_model::format::number_text(v, 2) };
+    let show = move |v: f64| {
+        if is_rate {
+            percent(v)
+        } else {
+            microplan_model::format::number_text(v, 2)
+        }
+    };
     let days_text = match days {
-        Some(Ok(d)) => format!(" At the daily traffic entered that takes {} days.", thousands(d)),
+        Some(Ok(d)) => format!(
+            " At the daily traffic entered that takes {} days.",
+            thousands(d)
+        ),
         Some(Err(e)) => format!(" ({e})"),
         None => String::new(),
     };

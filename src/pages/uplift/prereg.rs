@@ -1,23 +1,31 @@
 //! Pre-registration records: write the plan before launch, freeze it when the test starts;
 //! after that it is read-only and a change is an amendment saved as a new version.
 
-
 use leptos::prelude::*;
 
 use crate::widgets::data_table::{columns, DataTable};
 
+use super::{edit_plan, now_ms};
 use crate::app::persistence::update_workspace;
 use crate::app::state::app_state;
 use crate::app::undo::offer_undo;
 use microplan_model::removal::{put_back, take_where};
-use super::{edit_plan, now_ms};
 use microplan_uplift::prereg::{format_timestamp, PreRegistration, PreregField};
 
 #[component]
 pub fn PreRegistrations() -> impl IntoView {
     let state = app_state();
     let tests = Memo::new(move |_| {
-        state.workspace.with(|w| w.as_ref().map(|w| w.test_plans.iter().map(|p| p.test.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.test_plans
+                        .iter()
+                        .map(|p| p.test.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     });
     let new_name = RwSignal::new(String::new());
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -29,7 +37,10 @@ pub fn PreRegistrations() -> impl IntoView {
         }
         let mut exists = false;
         update_workspace(state, |w| {
-            exists = w.test_plans.iter().any(|p| p.test.eq_ignore_ascii_case(&name));
+            exists = w
+                .test_plans
+                .iter()
+                .any(|p| p.test.eq_ignore_ascii_case(&name));
             if !exists {
                 w.test_plans.push(PreRegistration::draft(&name, now_ms()));
             }
@@ -68,7 +79,10 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
     let state = app_state();
     let name = test.clone();
     let plan = Memo::new(move |_| {
-        state.workspace.with(|w| w.as_ref().and_then(|w| w.test_plans.iter().find(|p| p.test == name).cloned()))
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.test_plans.iter().find(|p| p.test == name).cloned())
+        })
     });
     let frozen = move || plan.get().and_then(|p| p.frozen_ms);
     let is_frozen = move || frozen().is_some();
@@ -83,9 +97,15 @@ fn PreRegistrationCard(test: String) -> impl IntoView {
         let name = delete_test.clone();
         // Only drafts can be deleted: a frozen record is the evidence of what was planned.
         let mut taken = Vec::new();
-        update_workspace(state, |w| taken = take_where(&mut w.test_plans, |p| p.test == name && !p.is_frozen()));
+        update_workspace(state, |w| {
+            taken = take_where(&mut w.test_plans, |p| p.test == name && !p.is_frozen())
+        });
         if !taken.is_empty() {
-            offer_undo(state, format!("Deleted the draft of “{name}”."), move |w| put_back(&mut w.test_plans, taken));
+            offer_undo(
+                state,
+                format!("Deleted the draft of “{name}”."),
+                move |w| put_back(&mut w.test_plans, taken),
+            );
         }
     };
     let fields = PreregField::ALL.iter().map(|field| {

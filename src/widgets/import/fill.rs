@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use microplan_csv::platform_exports::{fill_column, filled_header};
-use microplan_workspace::io::mapping::ColumnMapping;
 use microplan_csv::read::RawTable;
-use microplan_workspace::io::table::TableKind;
+use microplan_workspace::io::mapping::ColumnMapping;
 use microplan_workspace::io::platforms::KNOWN_PLATFORMS;
+use microplan_workspace::io::table::TableKind;
 
 /// Puts `value` in every row under the column's filled header and maps the column to it.
 fn fill(

@@ -11,15 +11,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::files::read_file_bytes;
-use mapping::{unused_sentence, MappingStep};
 use crate::app::state::{app_state, AppState};
+use mapping::{unused_sentence, MappingStep};
+use microplan_csv::read::{read_csv, RawTable};
 use microplan_model::money::group_thousands;
 use microplan_workspace::io::apply::{apply_preview, ImportMode};
 use microplan_workspace::io::mapping::{propose_mapping_for_table, ColumnMapping};
 use microplan_workspace::io::platforms::propose_platform;
-use microplan_csv::read::{read_csv, RawTable};
-use microplan_workspace::io::validate::{ImportOptions, ImportPreview, Validation};
 use microplan_workspace::io::table::TableKind;
+use microplan_workspace::io::validate::{ImportOptions, ImportPreview, Validation};
 
 /// Rows validated between two repaints, so a 150,000-row file keeps the page responsive.
 const ROWS_PER_CHUNK: usize = 5_000;
@@ -83,7 +83,9 @@ impl Wizard {
         self.run.set_value(run);
         self.preview.set(None);
         spawn_local(async move {
-            let options = ImportOptions { default_currency: self.currency.get_untracked() };
+            let options = ImportOptions {
+                default_currency: self.currency.get_untracked(),
+            };
             let mapping = self.mapping.get_untracked();
             let Some((mut validation, total)) = self.raw.with_untracked(|raw| {
                 raw.as_ref().map(|t| {
@@ -121,9 +123,10 @@ impl Wizard {
 
     fn commit(self, state: AppState, on_close: Callback<()>) {
         let replace = self.replace.get_untracked();
-        let Some((count, label)) = self.preview.with_untracked(|p| {
-            p.as_ref().map(|p| (p.valid_count(), p.kind.label()))
-        }) else {
+        let Some((count, label)) = self
+            .preview
+            .with_untracked(|p| p.as_ref().map(|p| (p.valid_count(), p.kind.label())))
+        else {
             return;
         };
         if replace {
@@ -139,12 +142,20 @@ impl Wizard {
         let mut taken = None;
         self.preview.update(|preview| taken = preview.take());
         let Some(preview) = taken else { return };
-        let mode = if replace { ImportMode::Replace } else { ImportMode::Merge };
+        let mode = if replace {
+            ImportMode::Replace
+        } else {
+            ImportMode::Merge
+        };
         let mut summary = None;
         // Merge keeps stored values of columns the file does not have.
-        crate::app::undo::update_undoably(state, replace.then(|| format!("Replaced every row of {label} with the file.")), |workspace| {
-            summary = Some(apply_preview(workspace, preview, mode));
-        });
+        crate::app::undo::update_undoably(
+            state,
+            replace.then(|| format!("Replaced every row of {label} with the file.")),
+            |workspace| {
+                summary = Some(apply_preview(workspace, preview, mode));
+            },
+        );
         if let Some(summary) = summary {
             state.notify(format!(
                 "Imported {label}: {} added, {} updated, {} removed.",
@@ -336,15 +347,24 @@ fn ReportStep(wizard: Wizard, on_close: Callback<()>) -> impl IntoView {
         wizard.preview.with(|p| {
             p.as_ref().is_some_and(|p| {
                 p.can_commit_all()
-                    || (wizard.valid_only.get() && p.missing_required.is_empty() && p.valid_count() > 0)
+                    || (wizard.valid_only.get()
+                        && p.missing_required.is_empty()
+                        && p.valid_count() > 0)
             })
         })
     };
-    let has_errors = move || wizard.preview.with(|p| p.as_ref().is_some_and(|p| p.rows_with_errors > 0));
+    let has_errors = move || {
+        wizard
+            .preview
+            .with(|p| p.as_ref().is_some_and(|p| p.rows_with_errors > 0))
+    };
     let button_text = move || {
         wizard
             .preview
-            .with(|p| p.as_ref().map(|p| format!("Import {} rows", grouped(p.valid_count()))))
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| format!("Import {} rows", grouped(p.valid_count())))
+            })
             .unwrap_or_else(|| "Import".into())
     };
     let mode_name = format!("import-mode-{}", wizard.kind.file_stem());

@@ -88,7 +88,10 @@ impl Default for CommentSettings {
 /// lowercase, without `@`). Only this key is kept; the raw handle is never stored.
 pub fn commenter_key(salt: &str, handle: &str) -> u64 {
     let handle = handle.trim().trim_start_matches('@');
-    if handle.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+    if handle
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         fnv1a(&[salt.as_bytes(), handle.to_lowercase().as_bytes()])
     } else {
         fnv1a(&[salt.as_bytes(), handle.as_bytes()])
@@ -213,24 +216,41 @@ pub fn analyse_comments(
                 .entry(row.commenter.as_str())
                 .or_insert_with(|| commenter_key(&settings.salt, &row.commenter));
             let audience = !row.is_creator_reply && key != creator_key;
-            Row { post, key, kind, text, audience, question: is_question(&row.text) }
+            Row {
+                post,
+                key,
+                kind,
+                text,
+                audience,
+                question: is_question(&row.text),
+            }
         })
         .collect();
     let normalised = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
     // Only specific texts can be duplicates (module docs).
     let audience_texts: Vec<&str> = parsed
         .iter()
-        .map(|r| if r.audience && r.kind == CommentKind::Specific { normalised(r) } else { "" })
+        .map(|r| {
+            if r.audience && r.kind == CommentKind::Specific {
+                normalised(r)
+            } else {
+                ""
+            }
+        })
         .collect();
     let duplicated = duplicate_flags(&audience_texts, settings.near_duplicate_threshold);
-    let threaded = rows.iter().any(|r| r.parent.as_deref().is_some_and(|p| !p.is_empty()));
+    let threaded = rows
+        .iter()
+        .any(|r| r.parent.as_deref().is_some_and(|p| !p.is_empty()));
     let depths = thread_depths(rows);
     let answered = answered_posts(rows, &parsed, post_ids.len(), threaded);
 
     let mut tallies: Vec<PostTally> = post_ids.iter().map(|_| PostTally::default()).collect();
     let mut examples = CommentExamples::default();
     for (index, (row, raw)) in parsed.iter().zip(rows).enumerate() {
-        let Some(tally) = tallies.get_mut(row.post) else { continue };
+        let Some(tally) = tallies.get_mut(row.post) else {
+            continue;
+        };
         tally.max_depth = tally.max_depth.max(depths.get(index).copied().unwrap_or(1));
         if !row.audience {
             tally.creator_replies += 1;
@@ -260,7 +280,10 @@ pub fn analyse_comments(
         }
     }
     if !threaded {
-        for tally in tallies.iter_mut().filter(|t| t.creator_replies > 0 && t.total > 0) {
+        for tally in tallies
+            .iter_mut()
+            .filter(|t| t.creator_replies > 0 && t.total > 0)
+        {
             tally.max_depth = tally.max_depth.max(2);
         }
     }
@@ -285,7 +308,11 @@ pub fn analyse_comments(
     patterns.creator_comments = parsed.iter().filter(|r| !r.audience).count() as u64;
     patterns.threaded = threaded;
     patterns.method = COMMENT_METHOD;
-    CommentAnalysis { summaries, examples, patterns }
+    CommentAnalysis {
+        summaries,
+        examples,
+        patterns,
+    }
 }
 
 /// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they
@@ -293,7 +320,14 @@ pub fn analyse_comments(
 fn read_text(text: &str) -> (CommentKind, String) {
     let normalised = normalise_comment(text);
     let kind = classify_normalised(text, &normalised);
-    (kind, if kind == CommentKind::EmojiOnly { String::new() } else { normalised })
+    (
+        kind,
+        if kind == CommentKind::EmojiOnly {
+            String::new()
+        } else {
+            normalised
+        },
+    )
 }
 
 fn add_example(list: &mut Vec<String>, text: &str) {
@@ -306,7 +340,10 @@ fn add_example(list: &mut Vec<String>, text: &str) {
     }
 }
 
-fn commenter_patterns<'a>(rows: &[Row], normalised: &impl Fn(&Row) -> &'a str) -> CommenterPatterns {
+fn commenter_patterns<'a>(
+    rows: &[Row],
+    normalised: &impl Fn(&Row) -> &'a str,
+) -> CommenterPatterns {
     struct Activity {
         posts: FastSet<usize>,
         digest: CommenterDigest,
@@ -339,8 +376,11 @@ fn commenter_patterns<'a>(rows: &[Row], normalised: &impl Fn(&Row) -> &'a str) -
         entry.texts.push(index);
     }
     let posts_analysed = posts_with_comments.len();
-    let mut patterns =
-        CommenterPatterns { posts_analysed, audience_comments, ..Default::default() };
+    let mut patterns = CommenterPatterns {
+        posts_analysed,
+        audience_comments,
+        ..Default::default()
+    };
     let mut pod_texts: FastMap<&str, u64> = FastMap::default();
     let mut commenters: Vec<CommenterDigest> = Vec::with_capacity(by_key.len());
     for activity in by_key.into_values() {

@@ -31,7 +31,10 @@ pub(super) fn thread_depths(rows: &[RawComment]) -> Vec<u32> {
                 *flag = true;
             }
             path.push(i);
-            current = match rows.get(i).and_then(|r| r.parent.as_deref()).filter(|p| !p.is_empty())
+            current = match rows
+                .get(i)
+                .and_then(|r| r.parent.as_deref())
+                .filter(|p| !p.is_empty())
             {
                 None => None,
                 Some(parent) => {
@@ -64,7 +67,12 @@ pub(super) fn is_question(text: &str) -> bool {
 }
 
 /// Posts where the creator answers a question (module docs).
-pub(super) fn answered_posts(rows: &[RawComment], parsed: &[Row], posts: usize, threaded: bool) -> usize {
+pub(super) fn answered_posts(
+    rows: &[RawComment],
+    parsed: &[Row],
+    posts: usize,
+    threaded: bool,
+) -> usize {
     let mut answered = vec![false; posts];
     if threaded {
         let mut by_id: FastMap<(&str, &str), usize> = FastMap::default();
@@ -89,7 +97,11 @@ pub(super) fn answered_posts(rows: &[RawComment], parsed: &[Row], posts: usize, 
         let mut replied = vec![false; posts];
         let mut asked = vec![false; posts];
         for row in parsed {
-            let slot = if row.audience { asked.get_mut(row.post) } else { replied.get_mut(row.post) };
+            let slot = if row.audience {
+                asked.get_mut(row.post)
+            } else {
+                replied.get_mut(row.post)
+            };
             if let Some(slot) = slot.filter(|_| !row.audience || row.question) {
                 *slot = true;
             }
@@ -124,8 +136,18 @@ mod tests {
             flat("p1", "bob", "love this!", false),
             flat("p1", "cat", "Where did you buy that blue jacket", false),
             flat("p2", "dan", "Love this", false),
-            flat("p2", "eve", "Great giveaway, tagging my friends here now", false),
-            flat("p2", "fay", "great giveaway tagging my friends here now!!", false),
+            flat(
+                "p2",
+                "eve",
+                "Great giveaway, tagging my friends here now",
+                false,
+            ),
+            flat(
+                "p2",
+                "fay",
+                "great giveaway tagging my friends here now!!",
+                false,
+            ),
             flat("p2", "me", "It is from a flea market", false),
         ];
         let analysis = analyse_comments("me", &rows, &CommentSettings::default());
@@ -141,7 +163,6 @@ mod tests {
         assert_eq!(analysis.patterns.answered_posts, 0);
         assert!(!analysis.patterns.threaded);
     }
-
 
     fn row(id: &str, parent: Option<&str>) -> RawComment {
         RawComment {

@@ -18,11 +18,7 @@ fn pct(rate: f64) -> String {
     microplan_model::format::percent(rate)
 }
 
-fn make(
-    kind: ComponentKind,
-    settings: &AuditSettings,
-    scored: Scored,
-) -> Component {
+fn make(kind: ComponentKind, settings: &AuditSettings, scored: Scored) -> Component {
     let (score, interval, reason) = match scored {
         Ok((score, interval, reason)) => (Some(score), interval, reason),
         Err(reason) => (None, None, format!("Not enough data: {reason}.")),
@@ -44,8 +40,10 @@ fn share_interval(
     trials: u64,
     to_score: impl Fn(f64) -> f64,
 ) -> Option<ScoreInterval> {
-    wilson_interval(successes, trials)
-        .map(|i| ScoreInterval { low: to_score(i.low), high: to_score(i.high) })
+    wilson_interval(successes, trials).map(|i| ScoreInterval {
+        low: to_score(i.low),
+        high: to_score(i.high),
+    })
 }
 
 /// The ten components in [`ComponentKind::ALL`] order.
@@ -57,11 +55,7 @@ pub fn build_components(m: &CreatorMetrics, settings: &AuditSettings) -> Vec<Com
 }
 
 /// Dispatches to the component's scoring step in [`scorers`].
-fn scored(
-    kind: ComponentKind,
-    m: &CreatorMetrics,
-    settings: &AuditSettings,
-) -> Scored {
+fn scored(kind: ComponentKind, m: &CreatorMetrics, settings: &AuditSettings) -> Scored {
     match kind {
         ComponentKind::Engagement => scorers::engagement(m),
         ComponentKind::Reach => scorers::reach(m, settings),
@@ -91,7 +85,10 @@ pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings
             e.posts_used, e.posts_available
         ));
     }
-    if m.commenters.as_ref().is_some_and(|p| p.method < super::comments::COMMENT_METHOD) {
+    if m.commenters
+        .as_ref()
+        .is_some_and(|p| p.method < super::comments::COMMENT_METHOD)
+    {
         notes.push(
             "These comments were analysed by an older method that counted repeated short praise as duplicates: import the raw comments again to update them."
                 .to_string(),
@@ -135,6 +132,9 @@ pub fn notes(m: &CreatorMetrics, composite: &Composite, settings: &AuditSettings
     } else {
         ", edited"
     };
-    notes.push(format!("Weights: the {} objective's preset{edited}.", settings.objective.as_str()));
+    notes.push(format!(
+        "Weights: the {} objective's preset{edited}.",
+        settings.objective.as_str()
+    ));
     notes
 }

@@ -19,11 +19,17 @@ pub(super) fn engagement(m: &CreatorMetrics) -> Scored {
     let to_score = |r: f64| score::engagement_score(r / b.benchmark_rate);
     let (interval, sureness) = match e.mean_rate_interval {
         Some(i) => (
-            ScoreInterval { low: to_score(i.low), high: to_score(i.high) },
+            ScoreInterval {
+                low: to_score(i.low),
+                high: to_score(i.high),
+            },
             format!("95% interval {}-{}", pct(i.low), pct(i.high)),
         ),
         None => (
-            ScoreInterval { low: 0.0, high: 100.0 },
+            ScoreInterval {
+                low: 0.0,
+                high: 100.0,
+            },
             "one post cannot say how sure this is".to_string(),
         ),
     };
@@ -83,7 +89,11 @@ pub(super) fn comment_originality(m: &CreatorMetrics) -> Scored {
             percent(score::POD_ZERO_AT)
         ));
     }
-    Ok((score::originality_score(c.duplicate_share, pods), None, reason))
+    Ok((
+        score::originality_score(c.duplicate_share, pods),
+        None,
+        reason,
+    ))
 }
 
 /// Follower jumps that engagement did not follow, and the following ratio.
@@ -100,17 +110,25 @@ pub(super) fn growth_authenticity(m: &CreatorMetrics) -> Scored {
             needed: crate::growth::MIN_INTERVALS + 1,
         });
     }
-    let gains: Vec<_> =
-        g.spikes.iter().filter(|s| s.direction == SpikeDirection::Gain).collect();
+    let gains: Vec<_> = g
+        .spikes
+        .iter()
+        .filter(|s| s.direction == SpikeDirection::Gain)
+        .collect();
     let explained = gains.iter().filter(|s| s.explained_by.is_some()).count();
     let judged = || gains.iter().filter(|s| s.explained_by.is_none());
-    let unfollowed =
-        judged().filter(|s| s.engagement.as_ref().is_some_and(|e| !e.followed)).count();
-    let followed =
-        judged().filter(|s| s.engagement.as_ref().is_some_and(|e| e.followed)).count();
+    let unfollowed = judged()
+        .filter(|s| s.engagement.as_ref().is_some_and(|e| !e.followed))
+        .count();
+    let followed = judged()
+        .filter(|s| s.engagement.as_ref().is_some_and(|e| e.followed))
+        .count();
     let unclear = judged().count() - unfollowed - followed;
     let parts: Vec<String> = [
-        (unfollowed, "that engagement did not follow and no viral post explains (-80 each)"),
+        (
+            unfollowed,
+            "that engagement did not follow and no viral post explains (-80 each)",
+        ),
         (explained, "that a viral post may explain (no deduction)"),
         (followed, "that engagement followed (no deduction)"),
         (unclear, "without enough posts around to judge (-25 each)"),
@@ -118,7 +136,10 @@ pub(super) fn growth_authenticity(m: &CreatorMetrics) -> Scored {
     .iter()
     .filter(|(count, _)| *count > 0)
     .map(|(count, words)| {
-        format!("{count} follower jump{} {words}", if *count == 1 { "" } else { "s" })
+        format!(
+            "{count} follower jump{} {words}",
+            if *count == 1 { "" } else { "s" }
+        )
     })
     .collect();
     let mut reason = if parts.is_empty() {
@@ -127,7 +148,11 @@ pub(super) fn growth_authenticity(m: &CreatorMetrics) -> Scored {
         format!("{}.", parts.join("; "))
     };
     reason.push_str(&ratio_words.unwrap_or_default());
-    Ok((score::growth_score(unfollowed, unclear, m.following_ratio), None, reason))
+    Ok((
+        score::growth_score(unfollowed, unclear, m.following_ratio),
+        None,
+        reason,
+    ))
 }
 
 /// Creator replies, answered posts, repeat advocates and specific comments.
@@ -206,8 +231,14 @@ pub(super) fn disclosure(m: &CreatorMetrics) -> Scored {
 
 /// Share of tagged recent posts in the target categories.
 pub(super) fn category_fit(m: &CreatorMetrics, settings: &AuditSettings) -> Scored {
-    if settings.target_categories.iter().all(|t| t.trim().is_empty()) {
-        return Err(AuditError::SettingMissing { setting: "target categories" });
+    if settings
+        .target_categories
+        .iter()
+        .all(|t| t.trim().is_empty())
+    {
+        return Err(AuditError::SettingMissing {
+            setting: "target categories",
+        });
     }
     let c = &m.category;
     let share = c.share.ok_or(AuditError::NoTopicTags)?;
@@ -231,7 +262,9 @@ pub(super) fn category_fit(m: &CreatorMetrics, settings: &AuditSettings) -> Scor
 /// Mean fit of the audience to the target persona.
 pub(super) fn audience_fit(m: &CreatorMetrics, settings: &AuditSettings) -> Scored {
     if settings.persona.is_empty() {
-        return Err(AuditError::SettingMissing { setting: "target persona" });
+        return Err(AuditError::SettingMissing {
+            setting: "target persona",
+        });
     }
     let a = &m.audience;
     let fit = a.fit.ok_or(AuditError::NoAudienceToCompare)?;
@@ -239,10 +272,17 @@ pub(super) fn audience_fit(m: &CreatorMetrics, settings: &AuditSettings) -> Scor
     let parts: Vec<String> = [
         part("of the audience in the target countries", a.country_share),
         part("in the target age bands", a.age_share),
-        part("of the target themes in the creator's categories", a.theme_share),
+        part(
+            "of the target themes in the creator's categories",
+            a.theme_share,
+        ),
     ]
     .into_iter()
     .flatten()
     .collect();
-    Ok((score::share_score(fit), None, format!("{}; fit is their mean.", parts.join("; "))))
+    Ok((
+        score::share_score(fit),
+        None,
+        format!("{}; fit is their mean.", parts.join("; ")),
+    ))
 }

@@ -65,7 +65,8 @@ pub(super) fn interaction_lines(e: &EngagementSummary) -> Vec<MetricLine> {
             name: "Comment-to-like ratio",
             value: opt_pct(e.comment_to_like_ratio),
             interval: None,
-            explanation: "All comments / all likes on the recent posts: conversation against taps.".into(),
+            explanation: "All comments / all likes on the recent posts: conversation against taps."
+                .into(),
         },
         MetricLine {
             name: "Share rate",

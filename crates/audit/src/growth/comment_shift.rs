@@ -33,7 +33,11 @@ pub fn comment_shift(
         summaries
             .iter()
             .copied()
-            .filter(|s| post_dates.get(s.post_id.as_str()).is_some_and(|d| *d >= from && *d <= to))
+            .filter(|s| {
+                post_dates
+                    .get(s.post_id.as_str())
+                    .is_some_and(|d| *d >= from && *d <= to)
+            })
             .collect()
     };
     let before = comment_totals(&side(windows.before))?;

@@ -34,8 +34,8 @@ use serde::{Deserialize, Serialize};
 
 use super::engagement::interactions;
 use super::numbers::{clamp, days_between, finite, mean, median, ratio, ratio_f64};
-use microplan_model::rows::{FollowerPoint, Post};
 pub use comment_shift::{comment_shift, CommentShift};
+use microplan_model::rows::{FollowerPoint, Post};
 
 mod comment_shift;
 
@@ -200,11 +200,20 @@ pub fn robust_z_scores(values: &[f64]) -> Option<Vec<f64>> {
     let centre = median(values)?;
     let deviations: Vec<f64> = values.iter().map(|v| (v - centre).abs()).collect();
     let mad = median(&deviations)?;
-    let scale = if mad > 0.0 { MAD_SCALE * mad } else { MEAN_AD_SCALE * mean(&deviations)? };
+    let scale = if mad > 0.0 {
+        MAD_SCALE * mad
+    } else {
+        MEAN_AD_SCALE * mean(&deviations)?
+    };
     if scale.is_nan() || scale <= 0.0 {
         return None;
     }
-    Some(values.iter().map(|v| clamp((v - centre) / scale, -1e9, 1e9)).collect())
+    Some(
+        values
+            .iter()
+            .map(|v| clamp((v - centre) / scale, -1e9, 1e9))
+            .collect(),
+    )
 }
 
 /// Finds spikes in a creator's follower history and checks engagement around each gain.
@@ -216,7 +225,11 @@ pub fn follower_spikes(
     let mut intervals = follower_changes(history);
     let rates: Vec<f64> = intervals.iter().filter_map(|i| i.daily_growth).collect();
     let mut report = GrowthReport {
-        points_used: if intervals.is_empty() { history.len().min(1) } else { intervals.len() + 1 },
+        points_used: if intervals.is_empty() {
+            history.len().min(1)
+        } else {
+            intervals.len() + 1
+        },
         enough_data: rates.len() >= MIN_INTERVALS,
         median_daily_growth: median(&rates),
         ..GrowthReport::default()
@@ -248,7 +261,9 @@ pub fn follower_spikes(
             _ => continue,
         };
         let gain = direction == SpikeDirection::Gain;
-        let engagement = gain.then(|| engagement_around(posts, interval, settings)).flatten();
+        let engagement = gain
+            .then(|| engagement_around(posts, interval, settings))
+            .flatten();
         let explained_by = gain.then(|| outlier_post_near(posts, interval)).flatten();
         report.spikes.push(FollowerSpike {
             interval: interval.clone(),
@@ -269,8 +284,12 @@ pub fn outlier_post_near(posts: &[&Post], interval: &GrowthInterval) -> Option<O
     let counts: Vec<f64> = posts.iter().map(|p| interactions(p) as f64).collect();
     let scores = robust_z_scores(&counts)?;
     let centre = median(&counts)?;
-    let from = interval.start.checked_sub_signed(Duration::days(VIRAL_DAYS))?;
-    let to = interval.end.checked_add_signed(Duration::days(VIRAL_DAYS))?;
+    let from = interval
+        .start
+        .checked_sub_signed(Duration::days(VIRAL_DAYS))?;
+    let to = interval
+        .end
+        .checked_add_signed(Duration::days(VIRAL_DAYS))?;
     posts
         .iter()
         .zip(&scores)

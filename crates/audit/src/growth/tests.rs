@@ -24,8 +24,9 @@ fn post_on(date: &str, interactions: u64) -> Post {
 }
 
 /// Weekly series with a jump of 5,000 between 2026-02-16 and 2026-02-23.
-const JUMP: [u64; 10] =
-    [10_000, 10_100, 10_200, 10_300, 10_400, 10_500, 10_600, 15_600, 15_700, 15_800];
+const JUMP: [u64; 10] = [
+    10_000, 10_100, 10_200, 10_300, 10_400, 10_500, 10_600, 15_600, 15_700, 15_800,
+];
 
 #[test]
 fn robust_z_hand_checked() {
@@ -47,7 +48,11 @@ fn changes_are_sorted_deduplicated_and_relative() {
     let mut points = history(&[1_000, 1_070]);
     points.insert(
         0,
-        FollowerPoint { handle: "tester".into(), date: day("2026-01-12"), followers: 1 },
+        FollowerPoint {
+            handle: "tester".into(),
+            date: day("2026-01-12"),
+            followers: 1,
+        },
     );
     let refs: Vec<&FollowerPoint> = points.iter().collect();
     let changes = follower_changes(&refs);
@@ -79,7 +84,10 @@ fn a_jump_engagement_does_not_follow_is_found() {
     assert_eq!(report.spikes.len(), 1, "{:?}", report.spikes);
     let spike = &report.spikes[0];
     assert_eq!(spike.direction, SpikeDirection::Gain);
-    assert_eq!((spike.interval.start, spike.interval.change), (day("2026-02-16"), 5_000));
+    assert_eq!(
+        (spike.interval.start, spike.interval.change),
+        (day("2026-02-16"), 5_000)
+    );
     let e = spike.engagement.as_ref().unwrap();
     assert_eq!((e.posts_before, e.posts_after), (3, 3));
     // Engagement change 100 / 100 - 1 = 0; follower change 15,600 / 10,600 - 1 = 0.4717;
@@ -130,12 +138,17 @@ fn slower_growth_after_a_jump_is_not_a_loss() {
     let points = history(&JUMP);
     let refs: Vec<&FollowerPoint> = points.iter().collect();
     let report = follower_spikes(&refs, &[], &SpikeSettings::default());
-    assert!(report.spikes.iter().all(|s| s.direction == SpikeDirection::Gain));
+    assert!(report
+        .spikes
+        .iter()
+        .all(|s| s.direction == SpikeDirection::Gain));
 }
 
 #[test]
 fn a_sudden_drop_is_a_loss() {
-    let points = history(&[20_000, 20_100, 20_200, 20_300, 20_400, 20_500, 14_000, 14_100, 14_200]);
+    let points = history(&[
+        20_000, 20_100, 20_200, 20_300, 20_400, 20_500, 14_000, 14_100, 14_200,
+    ]);
     let refs: Vec<&FollowerPoint> = points.iter().collect();
     let report = follower_spikes(&refs, &[], &SpikeSettings::default());
     assert_eq!(report.spikes.len(), 1);
@@ -157,10 +170,19 @@ fn a_viral_post_within_three_days_explains_the_jump() {
     // deviations 1, 3, 5, 1, 3, 399 -> MAD 3, scale 4.4478; z(500) = 399 / 4.4478 = 89.7.
     let points = history(&JUMP);
     let refs: Vec<&FollowerPoint> = points.iter().collect();
-    let dates = ["2026-01-20", "2026-01-27", "2026-02-03", "2026-02-10", "2026-03-02"];
+    let dates = [
+        "2026-01-20",
+        "2026-01-27",
+        "2026-02-03",
+        "2026-02-10",
+        "2026-03-02",
+    ];
     let counts = [100, 104, 96, 102, 98];
-    let mut posts: Vec<Post> =
-        dates.iter().zip(counts).map(|(d, c)| post_on(d, c)).collect();
+    let mut posts: Vec<Post> = dates
+        .iter()
+        .zip(counts)
+        .map(|(d, c)| post_on(d, c))
+        .collect();
     posts.push(post_on("2026-02-25", 500)); // two days after the interval's end
     let post_refs: Vec<&Post> = posts.iter().collect();
     let report = follower_spikes(&refs, &post_refs, &SpikeSettings::default());
@@ -173,5 +195,8 @@ fn a_viral_post_within_three_days_explains_the_jump() {
     posts.last_mut().unwrap().date = day("2026-02-27");
     let post_refs: Vec<&Post> = posts.iter().collect();
     let report = follower_spikes(&refs, &post_refs, &SpikeSettings::default());
-    assert_eq!(report.spikes.first().and_then(|s| s.explained_by.as_ref()), None);
+    assert_eq!(
+        report.spikes.first().and_then(|s| s.explained_by.as_ref()),
+        None
+    );
 }

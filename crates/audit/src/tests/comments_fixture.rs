@@ -26,8 +26,10 @@ use crate::flags::{build_flags, FlagKind};
 use crate::{audit_creator_with_commenters, AuditSettings};
 use microplan_model::rows::{Creator, PipelineStatus};
 
-const FIXTURE: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/audit/comments_pod_and_advocates.csv"));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/audit/comments_pod_and_advocates.csv"
+));
 
 fn fixture_rows() -> Vec<RawComment> {
     let mut reader = csv::Reader::from_reader(FIXTURE.as_bytes());
@@ -55,7 +57,10 @@ fn close(a: f64, b: f64) -> bool {
 
 #[test]
 fn fixture_summaries_match_the_hand_labels() {
-    let settings = CommentSettings { salt: "workspace-salt".into(), ..CommentSettings::default() };
+    let settings = CommentSettings {
+        salt: "workspace-salt".into(),
+        ..CommentSettings::default()
+    };
     let analysis = analyse_comments("crumb_test", &fixture_rows(), &settings);
     let s = &analysis.summaries;
     assert_eq!(s.len(), 4);
@@ -71,8 +76,16 @@ fn fixture_summaries_match_the_hand_labels() {
     {
         assert_eq!(summary.post_id, post);
         assert_eq!(summary.total, total, "{post}");
-        assert!(close(summary.generic_share, generic), "{post} generic {}", summary.generic_share);
-        assert!(close(summary.emoji_share, emoji), "{post} emoji {}", summary.emoji_share);
+        assert!(
+            close(summary.generic_share, generic),
+            "{post} generic {}",
+            summary.generic_share
+        );
+        assert!(
+            close(summary.emoji_share, emoji),
+            "{post} emoji {}",
+            summary.emoji_share
+        );
         assert!(
             close(summary.specific_share, specific),
             "{post} specific {}",
@@ -102,7 +115,10 @@ fn fixture_pods_and_advocates() {
     assert_eq!(p.repeat_advocates, 2);
     assert!(close(p.advocate_share.unwrap(), 0.25));
     assert_eq!(p.pod_typical_text.as_deref(), Some("nice pic"));
-    assert_eq!((p.answered_posts, p.creator_comments, p.threaded), (2, 2, true));
+    assert_eq!(
+        (p.answered_posts, p.creator_comments, p.threaded),
+        (2, 2, true)
+    );
     assert_eq!(p.method, crate::comments::COMMENT_METHOD);
 }
 
@@ -111,16 +127,30 @@ fn no_raw_handle_survives_the_analysis() {
     let analysis = analyse_comments(
         "crumb_test",
         &fixture_rows(),
-        &CommentSettings { salt: "s".into(), ..Default::default() },
+        &CommentSettings {
+            salt: "s".into(),
+            ..Default::default()
+        },
     );
     let stored = serde_json::to_string(&(&analysis.summaries, &analysis.patterns)).unwrap();
-    for handle in ["loop_amy", "anna_bakes", "tom_runs", "lucia_m", "sophie_k", "jan_v"] {
+    for handle in [
+        "loop_amy",
+        "anna_bakes",
+        "tom_runs",
+        "lucia_m",
+        "sophie_k",
+        "jan_v",
+    ] {
         assert!(!stored.contains(handle), "{handle} leaked into stored data");
     }
     // Examples are for the import screen only and show at most 3 per kind.
     assert!(analysis.examples.generic.len() <= 3);
     // Repeated generic praise is not duplication.
-    assert!(analysis.examples.duplicated.is_empty(), "{:?}", analysis.examples.duplicated);
+    assert!(
+        analysis.examples.duplicated.is_empty(),
+        "{:?}",
+        analysis.examples.duplicated
+    );
 }
 
 #[test]
@@ -150,10 +180,15 @@ fn fixture_patterns_raise_a_pod_flag_in_the_audit() {
         Some(&analysis.patterns),
         &AuditSettings::default(),
     );
-    let pod = audit.flags.iter().find(|f| f.kind == FlagKind::CommentPod).expect("pod flag");
+    let pod = audit
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::CommentPod)
+        .expect("pod flag");
     assert_eq!(pod.id, "crumb_test:comment-pod");
     assert!(
-        pod.evidence.contains("10 of 18 comments on 4 posts came from the same 3 accounts"),
+        pod.evidence
+            .contains("10 of 18 comments on 4 posts came from the same 3 accounts"),
         "{}",
         pod.evidence
     );
@@ -167,6 +202,13 @@ fn fixture_patterns_raise_a_pod_flag_in_the_audit() {
     let old: crate::CommenterPatterns =
         serde_json::from_str(r#"{"posts_analysed":4,"audience_comments":18,"distinct_commenters":8,"repeat_commenters":5,"pod_accounts":3,"pod_comments":10,"pod_comment_share":0.5,"pod_typical_text":null,"repeat_advocates":2,"advocate_share":0.25,"commenters":[]}"#).unwrap();
     assert_eq!((old.method, old.answered_posts), (0, 0));
-    let audit = audit_creator_with_commenters(&creator, &[], &[], &analysis.summaries, Some(&old), &AuditSettings::default());
+    let audit = audit_creator_with_commenters(
+        &creator,
+        &[],
+        &[],
+        &analysis.summaries,
+        Some(&old),
+        &AuditSettings::default(),
+    );
     assert!(stale(&audit), "{:?}", audit.notes);
 }

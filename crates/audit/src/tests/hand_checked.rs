@@ -62,10 +62,25 @@ fn post(day: u32, likes: u64, comments: u64) -> Post {
 /// high = (30*42.21 + 5*33.33 + 5*100 + 5*100) / 45 = 54.06.
 #[test]
 fn a_small_audit_by_hand() {
-    let posts = [post(1, 190, 10), post(8, 230, 10), post(15, 270, 10), post(22, 230, 10)];
-    let audit = audit_creator(&creator(10_000), &posts, &[], &[], &AuditSettings::default());
+    let posts = [
+        post(1, 190, 10),
+        post(8, 230, 10),
+        post(15, 270, 10),
+        post(22, 230, 10),
+    ];
+    let audit = audit_creator(
+        &creator(10_000),
+        &posts,
+        &[],
+        &[],
+        &AuditSettings::default(),
+    );
     let score_of = |kind: ComponentKind| {
-        audit.components.iter().find(|c| c.kind == kind).and_then(|c| c.score)
+        audit
+            .components
+            .iter()
+            .find(|c| c.kind == kind)
+            .and_then(|c| c.score)
     };
     assert!((score_of(ComponentKind::Engagement).unwrap() - 35.247).abs() < 1e-3);
     assert!((score_of(ComponentKind::Reach).unwrap() - 100.0 / 3.0).abs() < 1e-9);
@@ -78,19 +93,34 @@ fn a_small_audit_by_hand() {
     ] {
         assert_eq!(score_of(missing), None, "{missing:?}");
     }
-    assert!((audit.score.unwrap() - 49.424).abs() < 1e-3, "{:?}", audit.score);
+    assert!(
+        (audit.score.unwrap() - 49.424).abs() < 1e-3,
+        "{:?}",
+        audit.score
+    );
     let interval = audit.score_interval.unwrap();
     assert!((interval.low - 29.94).abs() < 0.05, "{interval:?}");
     assert!((interval.high - 54.06).abs() < 0.05, "{interval:?}");
     assert!(
-        audit.notes.iter().any(|n| n.contains("(45 of 100) were rescaled to 100%")),
+        audit
+            .notes
+            .iter()
+            .any(|n| n.contains("(45 of 100) were rescaled to 100%")),
         "{:?}",
         audit.notes
     );
     assert!(audit.flags.iter().any(|f| f.kind == FlagKind::FewPosts));
-    let engagement = audit.components.iter().find(|c| c.kind == ComponentKind::Engagement).unwrap();
+    let engagement = audit
+        .components
+        .iter()
+        .find(|c| c.kind == ComponentKind::Engagement)
+        .unwrap();
     assert!((engagement.effective_weight - 30.0 / 45.0).abs() < 1e-12);
-    assert!(engagement.reason.contains("Mean engagement 2.4%"), "{}", engagement.reason);
+    assert!(
+        engagement.reason.contains("Mean engagement 2.4%"),
+        "{}",
+        engagement.reason
+    );
 }
 
 #[test]
@@ -103,7 +133,10 @@ fn a_creator_with_nothing_imported_has_no_score_and_says_why() {
         .iter()
         .all(|c| c.score.is_none() && c.reason.starts_with("Not enough data")));
     assert!(audit.notes.iter().any(|n| n.contains("No posts imported")));
-    assert!(audit.notes.iter().any(|n| n.contains("no weighted component is left")));
+    assert!(audit
+        .notes
+        .iter()
+        .any(|n| n.contains("no weighted component is left")));
 }
 
 #[test]
@@ -117,14 +150,26 @@ fn fewer_posts_give_a_wider_score_interval() {
             p
         })
         .collect();
-    let settings = AuditSettings { recent_posts: 30, ..AuditSettings::default() };
+    let settings = AuditSettings {
+        recent_posts: 30,
+        ..AuditSettings::default()
+    };
     let wide = audit_creator(&creator(10_000), &many[..3], &[], &[], &settings);
     let narrow = audit_creator(&creator(10_000), &many, &[], &[], &settings);
     let width = |a: &crate::CreatorAudit| {
-        let c = a.components.iter().find(|c| c.kind == ComponentKind::Engagement).unwrap();
+        let c = a
+            .components
+            .iter()
+            .find(|c| c.kind == ComponentKind::Engagement)
+            .unwrap();
         c.interval.map(|i| i.high - i.low).unwrap()
     };
-    assert!(width(&wide) > 2.0 * width(&narrow), "{} vs {}", width(&wide), width(&narrow));
+    assert!(
+        width(&wide) > 2.0 * width(&narrow),
+        "{} vs {}",
+        width(&wide),
+        width(&narrow)
+    );
 }
 
 #[test]
@@ -136,8 +181,15 @@ fn following_nearly_as_many_as_follow_is_a_warning() {
     };
     // 4,500 / 5,000 = 0.9 >= 0.75 with at least 1,000 followed: a warning.
     let flagged = audit_with(4_500);
-    let flag = flagged.flags.iter().find(|f| f.kind == FlagKind::HighFollowingRatio).unwrap();
+    let flag = flagged
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::HighFollowingRatio)
+        .unwrap();
     assert!(flag.evidence.contains("ratio 0.90"), "{}", flag.evidence);
     // 2,500 / 5,000 = 0.5: no flag.
-    assert!(audit_with(2_500).flags.iter().all(|f| f.kind != FlagKind::HighFollowingRatio));
+    assert!(audit_with(2_500)
+        .flags
+        .iter()
+        .all(|f| f.kind != FlagKind::HighFollowingRatio));
 }

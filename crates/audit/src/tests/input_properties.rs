@@ -4,10 +4,10 @@
 use proptest::prelude::*;
 
 use crate::audience::{audience_fit, TargetPersona};
-use microplan_model::audience::{format_shares, parse_shares, AudienceBreakdown, AudienceShare};
 use crate::comment_import::{analyse_creator, group_by_creator};
 use crate::comments::{CommentSettings, RawComment};
 use crate::method_doc::{inline, parse_method};
+use microplan_model::audience::{format_shares, parse_shares, AudienceBreakdown, AudienceShare};
 
 fn share() -> impl Strategy<Value = AudienceShare> {
     ("[A-Za-z0-9 -]{0,6}", prop_oneof![any::<f64>(), 0.0..1.0f64])

@@ -12,7 +12,11 @@ pub enum ActivationError {
     /// A unit cost is negative, not a number or infinite.
     CostNotValid { cost: &'static str },
     /// A unit cost is in another currency than the product value.
-    MixedCurrency { cost: &'static str, currency: String, product_currency: String },
+    MixedCurrency {
+        cost: &'static str,
+        currency: String,
+        product_currency: String,
+    },
     /// More creators than the post distribution covers.
     TooManyToShow { creators: u64 },
     /// The number of posts wanted is 0.
@@ -89,20 +93,29 @@ mod tests {
         costs.shipping = Money::new(-1.0, "GBP");
         let error = budget(&costs, 1, 1, 1.0).unwrap_err();
         assert_eq!(error, ActivationError::CostNotValid { cost: "shipping" });
-        assert_eq!(error.to_string(), "the shipping must be a number of 0 or more");
+        assert_eq!(
+            error.to_string(),
+            "the shipping must be a number of 0 or more"
+        );
         costs.shipping = Money::new(2.0, "EUR");
         assert_eq!(
             String::from(budget(&costs, 1, 1, 1.0).unwrap_err()),
             "the shipping is in EUR but the product value is in GBP: use one currency for the whole plan"
         );
         let error = total_posts_distribution(3, 100_000, 0.3).unwrap_err();
-        assert_eq!(error.to_string(), "100003 creators is more than the planner shows");
+        assert_eq!(
+            error.to_string(),
+            "100003 creators is more than the planner shows"
+        );
         assert_eq!(
             ActivationError::TooManyCreators { limit: 5_000 }.to_string(),
             "this plan needs more than 5000 creators: raise the posting rate, add paid creators or lower the goal"
         );
         assert_eq!(
-            ActivationError::WindowEndsBeforeStart { activation: "Spring box".into() }.to_string(),
+            ActivationError::WindowEndsBeforeStart {
+                activation: "Spring box".into()
+            }
+            .to_string(),
             "the window of `Spring box` ends before it starts: move the end date"
         );
     }

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use microplan_stats::intervals::{proportion_interval, Interval, ProportionMethod};
 use microplan_model::rows::{Creator, PipelineStatus};
+use microplan_stats::intervals::{proportion_interval, Interval, ProportionMethod};
 
 use microplan_audit::{handle_key, CreatorAudit};
 
@@ -49,8 +49,7 @@ pub fn posting_estimate<'a>(
     if gifted == 0 {
         return Ok(None);
     }
-    let interval =
-        proportion_interval(posted, gifted, 1.0 - confidence, method)?;
+    let interval = proportion_interval(posted, gifted, 1.0 - confidence, method)?;
     Ok(Some(PostingEstimate {
         posted,
         gifted,

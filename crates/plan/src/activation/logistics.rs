@@ -105,7 +105,9 @@ pub fn activation_timeline(
     recipients: &[Recipient],
 ) -> Result<Vec<TimelineEvent>, ActivationError> {
     if plan.window_end < plan.window_start {
-        return Err(ActivationError::WindowEndsBeforeStart { activation: plan.name.clone() });
+        return Err(ActivationError::WindowEndsBeforeStart {
+            activation: plan.name.clone(),
+        });
     }
     let arrival = plan
         .window_start
@@ -213,4 +215,3 @@ pub fn activation_timeline(
     });
     Ok(events)
 }
-

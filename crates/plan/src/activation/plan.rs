@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 use microplan_model::money::Money;
 
 use super::error::ActivationError;
-use microplan_stats::binomial_planning::{binomial_at_least_posts, creators_to_seed, gifted_to_seed_with_paid, posts_distribution, SeedingPlan, MAX_DISTRIBUTION_LEN};
+use microplan_stats::binomial_planning::{
+    binomial_at_least_posts, creators_to_seed, gifted_to_seed_with_paid, posts_distribution,
+    SeedingPlan, MAX_DISTRIBUTION_LEN,
+};
 
 /// Largest number of creators the planner's chart and distribution cover.
 pub const MAX_PLANNED_CREATORS: u64 = 5_000;
@@ -128,7 +131,12 @@ pub struct PlannerResult {
 }
 
 /// P(at least k posts) with `paid` certain posts and `gifted` creators posting with `q`.
-pub fn chance_of_community_effect(k: u64, paid: u64, gifted: u64, q: f64) -> Result<f64, ActivationError> {
+pub fn chance_of_community_effect(
+    k: u64,
+    paid: u64,
+    gifted: u64,
+    q: f64,
+) -> Result<f64, ActivationError> {
     let need = k.saturating_sub(paid);
     if need == 0 {
         return Ok(1.0);
@@ -137,9 +145,15 @@ pub fn chance_of_community_effect(k: u64, paid: u64, gifted: u64, q: f64) -> Res
 }
 
 /// Distribution of total posts: the gifted Binomial(gifted, q) shifted up by the paid posts.
-pub fn total_posts_distribution(paid: u64, gifted: u64, q: f64) -> Result<Vec<f64>, ActivationError> {
+pub fn total_posts_distribution(
+    paid: u64,
+    gifted: u64,
+    q: f64,
+) -> Result<Vec<f64>, ActivationError> {
     if paid.saturating_add(gifted) >= MAX_DISTRIBUTION_LEN {
-        return Err(ActivationError::TooManyToShow { creators: paid.saturating_add(gifted) });
+        return Err(ActivationError::TooManyToShow {
+            creators: paid.saturating_add(gifted),
+        });
     }
     let gifted_posts = posts_distribution(gifted, q)?;
     let mut total = vec![0.0; usize::try_from(paid).unwrap_or(0)];
@@ -168,7 +182,12 @@ pub fn budget(
     })
 }
 
-fn mix(label: &str, input: &PlannerInput, paid: u64, gifted: u64) -> Result<MixRow, ActivationError> {
+fn mix(
+    label: &str,
+    input: &PlannerInput,
+    paid: u64,
+    gifted: u64,
+) -> Result<MixRow, ActivationError> {
     let q = input.posting_rate;
     let expected_posts = paid as f64 + gifted as f64 * q;
     Ok(MixRow {
@@ -209,13 +228,14 @@ pub fn plan_activation(input: &PlannerInput) -> Result<PlannerResult, Activation
     if k == 0 {
         return Err(ActivationError::NoPostsWanted);
     }
-    let recommended =
-        gifted_to_seed_with_paid(k, paid, q, input.confidence)?;
+    let recommended = gifted_to_seed_with_paid(k, paid, q, input.confidence)?;
     let gifted = input.chosen_gifted.unwrap_or(recommended.gifted);
     if paid.saturating_add(gifted) > MAX_PLANNED_CREATORS
         || paid.saturating_add(recommended.gifted) > MAX_PLANNED_CREATORS
     {
-        return Err(ActivationError::TooManyCreators { limit: MAX_PLANNED_CREATORS });
+        return Err(ActivationError::TooManyCreators {
+            limit: MAX_PLANNED_CREATORS,
+        });
     }
     let probability = chance_of_community_effect(k, paid, gifted, q)?;
     let expected_posts = paid as f64 + gifted as f64 * q;
@@ -240,7 +260,12 @@ pub fn plan_activation(input: &PlannerInput) -> Result<PlannerResult, Activation
 
 /// Gifted creators needed if the posting rate were `q` instead (e.g. the lower end of the
 /// interval learnt from past activations): the cautious version of the answer.
-pub fn gifted_needed_at(k: u64, paid: u64, q: f64, confidence: f64) -> Result<u64, ActivationError> {
+pub fn gifted_needed_at(
+    k: u64,
+    paid: u64,
+    q: f64,
+    confidence: f64,
+) -> Result<u64, ActivationError> {
     gifted_to_seed_with_paid(k, paid, q, confidence)
         .map(|plan| plan.gifted)
         .map_err(ActivationError::from)

@@ -72,8 +72,7 @@ pub fn roster_chance(
         })
         .collect();
     let probabilities: Vec<f64> = members.iter().map(|m| m.probability).collect();
-    let chance =
-        probability_at_least(&probabilities, plan.target_posts)?;
+    let chance = probability_at_least(&probabilities, plan.target_posts)?;
     Ok(RosterChance {
         expected_posts: probabilities.iter().sum(),
         members,

@@ -38,13 +38,26 @@ impl LeakSettings {
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut found = Vec::new();
         if !(self.spike_k.is_finite() && (0.0..=100.0).contains(&self.spike_k)) {
-            found.push(("spike_k", format!("The spike cut-off ({}) must be between 0 and 100 spreads; 3.5 is usual.", self.spike_k)));
+            found.push((
+                "spike_k",
+                format!(
+                    "The spike cut-off ({}) must be between 0 and 100 spreads; 3.5 is usual.",
+                    self.spike_k
+                ),
+            ));
         }
         if !(self.outside_share.is_finite() && (0.0..=1.0).contains(&self.outside_share)) {
-            found.push(("outside_share", "The share of orders outside the audience must be between 0% and 100%.".to_string()));
+            found.push((
+                "outside_share",
+                "The share of orders outside the audience must be between 0% and 100%.".to_string(),
+            ));
         }
         let days = [
-            ("quiet_days", "Days without a post before a spike", self.quiet_days),
+            (
+                "quiet_days",
+                "Days without a post before a spike",
+                self.quiet_days,
+            ),
             ("grace_days", "Grace days after the window", self.grace_days),
         ];
         for (field, what, days) in days {
@@ -53,11 +66,27 @@ impl LeakSettings {
             }
         }
         let counts = [
-            ("min_spike_orders", "The fewest orders of a spike", self.min_spike_orders),
-            ("min_outside_orders", "The fewest orders outside the audience", self.min_outside_orders),
-            ("min_late_orders", "The fewest late orders", self.min_late_orders),
+            (
+                "min_spike_orders",
+                "The fewest orders of a spike",
+                self.min_spike_orders,
+            ),
+            (
+                "min_outside_orders",
+                "The fewest orders outside the audience",
+                self.min_outside_orders,
+            ),
+            (
+                "min_late_orders",
+                "The fewest late orders",
+                self.min_late_orders,
+            ),
         ];
-        found.extend(counts.iter().filter_map(|(field, what, count)| count_problem(what, *count).map(|m| (*field, m))));
+        found.extend(
+            counts.iter().filter_map(|(field, what, count)| {
+                count_problem(what, *count).map(|m| (*field, m))
+            }),
+        );
         found
     }
 }

@@ -11,13 +11,7 @@ fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, month, d).unwrap()
 }
 
-fn order(
-    id: &str,
-    date: NaiveDate,
-    codes: &[&str],
-    subtotal: f64,
-    currency: &str,
-) -> ShopOrder {
+fn order(id: &str, date: NaiveDate, codes: &[&str], subtotal: f64, currency: &str) -> ShopOrder {
     ShopOrder {
         order_id: id.into(),
         date,

@@ -56,7 +56,11 @@ fn free_id(stem: &str, taken: &[&str]) -> String {
 
 /// `Autumn launch`, or `Autumn launch (2)` ... whichever no brief uses yet.
 fn free_name(name: &str, taken: &[&str]) -> String {
-    let name = if name.trim().is_empty() { "New campaign" } else { name.trim() };
+    let name = if name.trim().is_empty() {
+        "New campaign"
+    } else {
+        name.trim()
+    };
     let mut candidate = name.to_string();
     let mut number = 2;
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
@@ -102,11 +106,20 @@ impl BriefBook {
         kept.creators.clear();
         kept.posting_window = None;
         let names: Vec<&str> = self.templates.iter().map(|t| t.name.as_str()).collect();
-        let wanted = if template_name.trim().is_empty() { source.name.as_str() } else { template_name };
+        let wanted = if template_name.trim().is_empty() {
+            source.name.as_str()
+        } else {
+            template_name
+        };
         let name = free_name(wanted, &names);
         let ids: Vec<&str> = self.templates.iter().map(|t| t.id.as_str()).collect();
         let id = free_id(&format!("template-{}", slug(&name)), &ids);
-        self.templates.push(BriefTemplate { id: id.clone(), name, saved_from: source.name, brief: kept });
+        self.templates.push(BriefTemplate {
+            id: id.clone(),
+            name,
+            saved_from: source.name,
+            brief: kept,
+        });
         Some(id)
     }
 
@@ -115,7 +128,11 @@ impl BriefBook {
     pub fn use_template(&mut self, template_id: &str, campaign_name: &str) -> Option<String> {
         let template = self.templates.iter().find(|t| t.id == template_id)?;
         let mut brief = template.brief.clone();
-        brief.name = if campaign_name.trim().is_empty() { template.name.clone() } else { campaign_name.to_string() };
+        brief.name = if campaign_name.trim().is_empty() {
+            template.name.clone()
+        } else {
+            campaign_name.to_string()
+        };
         Some(self.insert(brief))
     }
 

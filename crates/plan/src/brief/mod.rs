@@ -85,7 +85,9 @@ impl ParticipatoryFormat {
     }
 
     pub fn parse(key: &str) -> Option<ParticipatoryFormat> {
-        ParticipatoryFormat::ALL.into_iter().find(|f| f.key() == key)
+        ParticipatoryFormat::ALL
+            .into_iter()
+            .find(|f| f.key() == key)
     }
 }
 
@@ -161,7 +163,8 @@ pub struct CampaignBrief {
     pub creators: Vec<String>,
 }
 
-pub const DEFAULT_FREEDOM: &str = "Use your own voice, your own words and your local references: you \
+pub const DEFAULT_FREEDOM: &str =
+    "Use your own voice, your own words and your local references: you \
      know what your followers trust. Nothing in this brief is a script; tell us if something \
      here would not feel right to your community.";
 pub const DEFAULT_FEEDBACK: &str = "Within two weeks of the window closing we share what your \
@@ -210,7 +213,10 @@ pub fn link_names(deliverables: &[Deliverable]) -> Vec<String> {
     let mut names = Vec::new();
     for deliverable in deliverables {
         let label = deliverable.format.code().replace('_', " ");
-        let already = names.iter().filter(|n: &&String| n.starts_with(&format!("{label} "))).count();
+        let already = names
+            .iter()
+            .filter(|n: &&String| n.starts_with(&format!("{label} ")))
+            .count();
         for index in 0..deliverable.count.min(super::deliverables::MAX_COUNT) as usize {
             names.push(format!("{label} {}", already + index + 1));
         }

@@ -31,7 +31,12 @@ pub struct CreatorBrief {
 impl CreatorBrief {
     /// `Lena Park (@peakpace_lena)` or `@peakpace_lena`.
     pub fn addressee(&self) -> String {
-        match self.display_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        match self
+            .display_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             Some(name) => format!("{name} (@{})", self.handle),
             None => format!("@{}", self.handle),
         }
@@ -39,15 +44,25 @@ impl CreatorBrief {
 }
 
 fn same(a: &str, b: &str) -> bool {
-    a.trim().trim_start_matches('@').eq_ignore_ascii_case(b.trim().trim_start_matches('@'))
+    a.trim()
+        .trim_start_matches('@')
+        .eq_ignore_ascii_case(b.trim().trim_start_matches('@'))
 }
 
 /// The creators the brief names, as the workspace knows them (handles it does not know keep
 /// an empty platform and say so).
-fn brief_creators<'a>(brief: &'a CampaignBrief, creators: &'a [Creator]) -> Vec<(&'a str, Option<&'a Creator>)> {
+fn brief_creators<'a>(
+    brief: &'a CampaignBrief,
+    creators: &'a [Creator],
+) -> Vec<(&'a str, Option<&'a Creator>)> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
-    for handle in brief.creators.iter().map(|h| h.trim().trim_start_matches('@')).filter(|h| !h.is_empty()) {
+    for handle in brief
+        .creators
+        .iter()
+        .map(|h| h.trim().trim_start_matches('@'))
+        .filter(|h| !h.is_empty())
+    {
         if seen.iter().any(|s| same(s, handle)) {
             continue;
         }
@@ -58,7 +73,11 @@ fn brief_creators<'a>(brief: &'a CampaignBrief, creators: &'a [Creator]) -> Vec<
 }
 
 /// Per-creator briefs in the order the brief lists its creators.
-pub fn creator_briefs(brief: &CampaignBrief, creators: &[Creator], tracking: &TrackingBook) -> Vec<CreatorBrief> {
+pub fn creator_briefs(
+    brief: &CampaignBrief,
+    creators: &[Creator],
+    tracking: &TrackingBook,
+) -> Vec<CreatorBrief> {
     brief_creators(brief, creators)
         .into_iter()
         .map(|(handle, known)| {
@@ -68,7 +87,10 @@ pub fn creator_briefs(brief: &CampaignBrief, creators: &[Creator], tracking: &Tr
             let pieces: Vec<CreatorDeliverable> = link_names(&deliverables)
                 .into_iter()
                 .map(|name| {
-                    let link = links.iter().find(|l| utm_value(&l.deliverable) == utm_value(&name)).map(|l| l.url.clone());
+                    let link = links
+                        .iter()
+                        .find(|l| utm_value(&l.deliverable) == utm_value(&name))
+                        .map(|l| l.url.clone());
                     CreatorDeliverable { name, link }
                 })
                 .collect();
@@ -76,13 +98,24 @@ pub fn creator_briefs(brief: &CampaignBrief, creators: &[Creator], tracking: &Tr
             let discount = links.iter().find_map(|l| l.discount);
             let mut missing = Vec::new();
             if known.is_none() {
-                missing.push(format!("@{handle} is not in the creators table; add them to know their platform."));
+                missing.push(format!(
+                    "@{handle} is not in the creators table; add them to know their platform."
+                ));
             }
             if deliverables.is_empty() {
-                missing.push(format!("No deliverable is for {}; add one for that platform or for “any”.", if platform.is_empty() { "this creator" } else { platform.as_str() }));
+                missing.push(format!(
+                    "No deliverable is for {}; add one for that platform or for “any”.",
+                    if platform.is_empty() {
+                        "this creator"
+                    } else {
+                        platform.as_str()
+                    }
+                ));
             }
             if pieces.iter().any(|p| p.link.is_none()) {
-                missing.push("Tracking links are not made yet: use “Make links and codes”.".to_string());
+                missing.push(
+                    "Tracking links are not made yet: use “Make links and codes”.".to_string(),
+                );
             }
             CreatorBrief {
                 handle: handle.to_string(),
@@ -102,7 +135,11 @@ pub fn creator_briefs(brief: &CampaignBrief, creators: &[Creator], tracking: &Tr
 /// link per piece of their own deliverables. `base` holds landing page, pattern and discount.
 /// Handles the creators table does not know are returned apart: without a platform there is
 /// no utm_source for them.
-pub fn brief_link_plan(brief: &CampaignBrief, creators: &[Creator], base: &LinkPlan) -> (LinkPlan, Vec<LinkCreator>, Vec<String>) {
+pub fn brief_link_plan(
+    brief: &CampaignBrief,
+    creators: &[Creator],
+    base: &LinkPlan,
+) -> (LinkPlan, Vec<LinkCreator>, Vec<String>) {
     let plan = LinkPlan {
         campaign: brief.name.clone(),
         // The community is the brief's audience: it goes in utm_term (none without one).

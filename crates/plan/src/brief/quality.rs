@@ -34,7 +34,10 @@ pub struct QualityIssue {
 }
 
 fn issue(kind: QualityKind, message: impl Into<String>) -> QualityIssue {
-    QualityIssue { kind, message: message.into() }
+    QualityIssue {
+        kind,
+        message: message.into(),
+    }
 }
 
 const SCRIPT_PHRASES: [&str; 14] = [
@@ -90,7 +93,10 @@ fn filled(items: &[String]) -> impl Iterator<Item = &String> {
 pub fn check_brief(brief: &CampaignBrief) -> Vec<QualityIssue> {
     let mut issues = Vec::new();
     if brief.objective.trim().is_empty() {
-        issues.push(issue(QualityKind::MissingObjective, "State the one objective in a sentence: what should change for the audience?"));
+        issues.push(issue(
+            QualityKind::MissingObjective,
+            "State the one objective in a sentence: what should change for the audience?",
+        ));
     }
     let facts = filled(&brief.mandatory_facts).count();
     if facts > MAX_MANDATORY_FACTS {
@@ -129,7 +135,11 @@ pub fn check_brief(brief: &CampaignBrief) -> Vec<QualityIssue> {
         )),
         Some(market) => {
             let rules = market.rules();
-            let texts = brief.non_negotiables.iter().chain(&brief.mandatory_facts).chain(std::iter::once(&brief.call_to_action));
+            let texts = brief
+                .non_negotiables
+                .iter()
+                .chain(&brief.mandatory_facts)
+                .chain(std::iter::once(&brief.call_to_action));
             for text in texts {
                 let check = crate::markets::check_caption(text, market);
                 for label in check.unclear_labels {
@@ -169,7 +179,10 @@ pub fn check_brief(brief: &CampaignBrief) -> Vec<QualityIssue> {
         Some(_) => {}
     }
     if brief.call_to_action.trim().is_empty() {
-        issues.push(issue(QualityKind::MissingCallToAction, "Add a call to action: the one thing a follower should do next."));
+        issues.push(issue(
+            QualityKind::MissingCallToAction,
+            "Add a call to action: the one thing a follower should do next.",
+        ));
     }
     if brief.creative_freedom.trim().is_empty() {
         issues.push(issue(
@@ -178,7 +191,10 @@ pub fn check_brief(brief: &CampaignBrief) -> Vec<QualityIssue> {
         ));
     }
     if brief.deliverables.is_empty() {
-        issues.push(issue(QualityKind::MissingDeliverables, "List the deliverables: platform, format and how many."));
+        issues.push(issue(
+            QualityKind::MissingDeliverables,
+            "List the deliverables: platform, format and how many.",
+        ));
     }
     for problem in checklist_problems(&brief.deliverables) {
         issues.push(issue(QualityKind::DeliverableProblem, problem));

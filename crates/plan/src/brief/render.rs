@@ -23,7 +23,10 @@ fn window_sentence(window: &PostingWindow) -> String {
 }
 
 fn items(list: &[String]) -> Vec<String> {
-    list.iter().map(|item| item.trim().to_string()).filter(|item| !item.is_empty()).collect()
+    list.iter()
+        .map(|item| item.trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
 }
 
 fn section_list(doc: &mut Document, title: &str, list: &[String]) {
@@ -44,8 +47,17 @@ fn section_text(doc: &mut Document, title: &str, text: &str) {
 fn disclosure(doc: &mut Document, market: Market) {
     let rules = market.rules();
     doc.heading(2, "Disclosure");
-    let others: Vec<String> = rules.accepted_labels.iter().skip(1).map(|l| format!("“{l}”")).collect();
-    let also = if others.is_empty() { String::new() } else { format!(" (also accepted: {})", others.join(", ")) };
+    let others: Vec<String> = rules
+        .accepted_labels
+        .iter()
+        .skip(1)
+        .map(|l| format!("“{l}”"))
+        .collect();
+    let also = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" (also accepted: {})", others.join(", "))
+    };
     doc.paragraph(format!(
         "This is a paid or gifted partnership, so every post must say so clearly. Rules for {}: label it \
          “{}”{also}.",
@@ -57,7 +69,11 @@ fn disclosure(doc: &mut Document, market: Market) {
     points.push(rules.gifted_products.to_string());
     // Where the law requires a written contract (France), the creator hears it in the brief.
     if !rules.mandatory_contract_clauses.is_empty() {
-        let clauses: Vec<&str> = rules.mandatory_contract_clauses.iter().map(|c| c.description).collect();
+        let clauses: Vec<&str> = rules
+            .mandatory_contract_clauses
+            .iter()
+            .map(|c| c.description)
+            .collect();
         points.push(format!(
             "A written contract between the brand and you is mandatory above the threshold set by decree, signed before you post: it states {}.",
             clauses.join("; ")
@@ -66,7 +82,12 @@ fn disclosure(doc: &mut Document, market: Market) {
     if !rules.labels_to_avoid.is_empty() {
         points.push(format!(
             "Do not rely on unclear labels: {}.",
-            rules.labels_to_avoid.iter().map(|l| format!("“{l}”")).collect::<Vec<_>>().join(", ")
+            rules
+                .labels_to_avoid
+                .iter()
+                .map(|l| format!("“{l}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     doc.bullets(points);
@@ -74,7 +95,9 @@ fn disclosure(doc: &mut Document, market: Market) {
 }
 
 fn deliverables_section(doc: &mut Document, brief: &CampaignBrief, creator: Option<&CreatorBrief>) {
-    let mut list = creator.map(|c| c.deliverables.clone()).unwrap_or_else(|| brief.deliverables.clone());
+    let mut list = creator
+        .map(|c| c.deliverables.clone())
+        .unwrap_or_else(|| brief.deliverables.clone());
     for deliverable in list.iter_mut().filter(|d| d.platform == "any") {
         deliverable.platform = "own-platform".to_string();
     }
@@ -86,11 +109,18 @@ fn deliverables_section(doc: &mut Document, brief: &CampaignBrief, creator: Opti
     if let Some(creator) = creator {
         doc.heading(2, "Your link and code");
         if creator.pieces.iter().any(|p| p.link.is_some()) {
-            doc.paragraph("Use the link of each piece, so we can thank you with numbers, not guesses.");
+            doc.paragraph(
+                "Use the link of each piece, so we can thank you with numbers, not guesses.",
+            );
             let rows = creator
                 .pieces
                 .iter()
-                .map(|p| vec![p.name.clone(), p.link.clone().unwrap_or_else(|| "(to follow)".to_string())])
+                .map(|p| {
+                    vec![
+                        p.name.clone(),
+                        p.link.clone().unwrap_or_else(|| "(to follow)".to_string()),
+                    ]
+                })
                 .collect();
             doc.table(vec!["Piece".to_string(), "Link".to_string()], rows);
         } else {
@@ -112,33 +142,62 @@ fn deliverables_section(doc: &mut Document, brief: &CampaignBrief, creator: Opti
 
 /// The brief as a document: the campaign brief, or one creator's brief when `creator` is set.
 pub fn render_brief(brief: &CampaignBrief, creator: Option<&CreatorBrief>) -> Document {
-    let name = if brief.name.trim().is_empty() { "Campaign" } else { brief.name.trim() };
+    let name = if brief.name.trim().is_empty() {
+        "Campaign"
+    } else {
+        brief.name.trim()
+    };
     let mut doc = Document::new(format!("{name}: creator brief"));
-    doc.subtitle = Some(match (creator, brief.community.as_deref().filter(|c| !c.trim().is_empty())) {
-        (Some(creator), _) => format!("For {}", creator.addressee()),
-        (None, Some(community)) => format!("Campaign brief for the {} community", community.trim()),
-        (None, None) => "Campaign brief".to_string(),
-    });
+    doc.subtitle = Some(
+        match (
+            creator,
+            brief.community.as_deref().filter(|c| !c.trim().is_empty()),
+        ) {
+            (Some(creator), _) => format!("For {}", creator.addressee()),
+            (None, Some(community)) => {
+                format!("Campaign brief for the {} community", community.trim())
+            }
+            (None, None) => "Campaign brief".to_string(),
+        },
+    );
     if let Some(market) = brief.market {
         doc.meta.push(format!("Market: {}", market.name()));
     }
     if let Some(window) = &brief.posting_window {
-        doc.meta.push(format!("Posting window: {} to {}", long_date(window.start), long_date(window.end)));
+        doc.meta.push(format!(
+            "Posting window: {} to {}",
+            long_date(window.start),
+            long_date(window.end)
+        ));
     }
     section_text(&mut doc, "Why we are doing this", &brief.mission);
     section_text(&mut doc, "The one objective", &brief.objective);
     section_list(&mut doc, "Who it is for", &brief.audience_segments);
-    section_list(&mut doc, "What your audience needs to know", &brief.mandatory_facts);
+    section_list(
+        &mut doc,
+        "What your audience needs to know",
+        &brief.mandatory_facts,
+    );
     section_list(&mut doc, "Non-negotiables", &brief.non_negotiables);
     section_list(&mut doc, "Please avoid", &brief.avoid);
     if let Some(market) = brief.market {
         disclosure(&mut doc, market);
     }
     section_text(&mut doc, "Your voice", &brief.creative_freedom);
-    section_list(&mut doc, "Content that resonated before", &brief.past_examples);
+    section_list(
+        &mut doc,
+        "Content that resonated before",
+        &brief.past_examples,
+    );
     if !brief.formats.is_empty() {
         doc.heading(2, "Formats that invite your followers in");
-        doc.bullets(brief.formats.iter().map(|f| format!("{}: {}", f.label(), f.prompt())).collect());
+        doc.bullets(
+            brief
+                .formats
+                .iter()
+                .map(|f| format!("{}: {}", f.label(), f.prompt()))
+                .collect(),
+        );
     }
     section_list(&mut doc, "Ideas, if you want them", &brief.creative_prompts);
     if let Some(window) = &brief.posting_window {

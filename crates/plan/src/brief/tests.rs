@@ -13,26 +13,47 @@ fn day(month: u32, d: u32) -> NaiveDate {
 }
 
 fn reel(platform: &str, count: u32) -> Deliverable {
-    Deliverable { aspect_ratio: Some("9:16".into()), ..Deliverable::new(platform, DeliverableFormat::ShortVideo, count) }
+    Deliverable {
+        aspect_ratio: Some("9:16".into()),
+        ..Deliverable::new(platform, DeliverableFormat::ShortVideo, count)
+    }
 }
 
 fn complete() -> CampaignBrief {
     CampaignBrief {
         community: Some("Trail running".into()),
         mission: "Help trail runners fuel long days with real food.".into(),
-        objective: "Runners in the community try the bar on a long run and tell others how it went.".into(),
-        mandatory_facts: vec!["Made with sourdough, oats and dates".into(), "38 g of carbohydrate per bar".into()],
+        objective:
+            "Runners in the community try the bar on a long run and tell others how it went.".into(),
+        mandatory_facts: vec![
+            "Made with sourdough, oats and dates".into(),
+            "38 g of carbohydrate per bar".into(),
+        ],
         non_negotiables: vec!["Show the bar being eaten outdoors".into()],
         avoid: vec!["Health or performance claims (\"boosts endurance\")".into()],
         market: Some(Market::Uk),
         past_examples: vec!["@fell_and_fog's muddy long-run reel with a kit flat-lay".into()],
-        formats: vec![ParticipatoryFormat::FirstPersonStory, ParticipatoryFormat::MicroChallenge],
-        posting_window: Some(PostingWindow { start: day(10, 12), end: day(10, 26) }),
-        deliverables: vec![reel("any", 1), Deliverable::new("instagram", DeliverableFormat::Story, 2)],
+        formats: vec![
+            ParticipatoryFormat::FirstPersonStory,
+            ParticipatoryFormat::MicroChallenge,
+        ],
+        posting_window: Some(PostingWindow {
+            start: day(10, 12),
+            end: day(10, 26),
+        }),
+        deliverables: vec![
+            reel("any", 1),
+            Deliverable::new("instagram", DeliverableFormat::Story, 2),
+        ],
         call_to_action: "Try a bar on your next long run with your code.".into(),
         creative_prompts: vec!["Your favourite long-run route".into()],
         audience_segments: vec!["Parkrunners moving to trails".into()],
-        creators: vec!["ridge_runner_ava".into(), "@trail_nora".into(), "RIDGE_RUNNER_AVA".into(), "ghost_runner".into()],
+        creators: vec![
+            "ridge_runner_ava".into(),
+            "@trail_nora".into(),
+            "RIDGE_RUNNER_AVA".into(),
+            "ghost_runner".into(),
+        ],
         ..CampaignBrief::new("autumn", "Autumn trail launch")
     }
 }
@@ -59,15 +80,27 @@ fn a_new_brief_lists_what_is_missing() {
             QualityKind::MissingDeliverables,
         ]
     );
-    let no_voice = CampaignBrief { creative_freedom: " ".into(), ..complete() };
+    let no_voice = CampaignBrief {
+        creative_freedom: " ".into(),
+        ..complete()
+    };
     assert_eq!(kinds(&no_voice), vec![QualityKind::MissingCreativeFreedom]);
 }
 
 #[test]
 fn more_than_five_mandatory_facts_warn() {
-    let five = CampaignBrief { mandatory_facts: (1..=5).map(|i| format!("Fact {i}")).chain([" ".to_string()]).collect(), ..complete() };
+    let five = CampaignBrief {
+        mandatory_facts: (1..=5)
+            .map(|i| format!("Fact {i}"))
+            .chain([" ".to_string()])
+            .collect(),
+        ..complete()
+    };
     assert_eq!(kinds(&five), vec![]);
-    let six = CampaignBrief { mandatory_facts: (1..=6).map(|i| format!("Fact {i}")).collect(), ..complete() };
+    let six = CampaignBrief {
+        mandatory_facts: (1..=6).map(|i| format!("Fact {i}")).collect(),
+        ..complete()
+    };
     let issues = check_brief(&six);
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].kind, QualityKind::TooManyMandatoryFacts);
@@ -77,50 +110,90 @@ fn more_than_five_mandatory_facts_warn() {
 #[test]
 fn scripted_wording_is_caught_in_facts_rules_mission_and_cta() {
     let brief = CampaignBrief {
-        mandatory_facts: vec!["Say exactly: best bar ever".into(), "38 g of carbohydrate".into()],
-        non_negotiables: vec!["Caption: \"This bar changed the way I run every single weekend\"".into()],
+        mandatory_facts: vec![
+            "Say exactly: best bar ever".into(),
+            "38 g of carbohydrate".into(),
+        ],
+        non_negotiables: vec![
+            "Caption: \"This bar changed the way I run every single weekend\"".into(),
+        ],
         mission: "Read the script in the first seconds".into(),
         call_to_action: "\"Tap the link\"".into(),
         ..complete()
     };
     let issues = check_brief(&brief);
-    let scripted: Vec<&QualityIssue> = issues.iter().filter(|i| i.kind == QualityKind::ScriptedWording).collect();
+    let scripted: Vec<&QualityIssue> = issues
+        .iter()
+        .filter(|i| i.kind == QualityKind::ScriptedWording)
+        .collect();
     assert_eq!(scripted.len(), 3, "{issues:#?}");
-    assert!(scripted[0].message.starts_with("Mandatory facts:") && scripted[0].message.contains("“say exactly”"));
+    assert!(
+        scripted[0].message.starts_with("Mandatory facts:")
+            && scripted[0].message.contains("“say exactly”")
+    );
     assert!(scripted[1].message.contains("a 10-word quotation"));
     assert!(scripted[2].message.starts_with("Mission:"));
     // A short quotation (a product name, a 7-word line) is not a script.
-    let short = CampaignBrief { non_negotiables: vec!["Call it \"the sourdough bar for long days out\"".into()], ..complete() };
+    let short = CampaignBrief {
+        non_negotiables: vec!["Call it \"the sourdough bar for long days out\"".into()],
+        ..complete()
+    };
     assert_eq!(kinds(&short), vec![]);
 }
 
 #[test]
 fn unclear_labels_in_the_brief_are_named_for_the_market() {
-    let brief = CampaignBrief { non_negotiables: vec!["Tag it #spon and say thanks to Hearth & Trail".into()], ..complete() };
+    let brief = CampaignBrief {
+        non_negotiables: vec!["Tag it #spon and say thanks to Hearth & Trail".into()],
+        ..complete()
+    };
     let issues = check_brief(&brief);
     assert_eq!(issues.len(), 2, "{issues:#?}");
-    assert!(issues.iter().all(|i| i.kind == QualityKind::UnclearDisclosureLabel));
+    assert!(issues
+        .iter()
+        .all(|i| i.kind == QualityKind::UnclearDisclosureLabel));
     assert!(issues[0].message.contains("“#spon”") && issues[0].message.contains("“Ad”"));
     assert!(issues[1].message.contains("thanks to"));
 }
 
 #[test]
 fn posting_windows_must_be_ordered_and_short() {
-    let backwards = CampaignBrief { posting_window: Some(PostingWindow { start: day(10, 26), end: day(10, 12) }), ..complete() };
+    let backwards = CampaignBrief {
+        posting_window: Some(PostingWindow {
+            start: day(10, 26),
+            end: day(10, 12),
+        }),
+        ..complete()
+    };
     assert_eq!(kinds(&backwards), vec![QualityKind::PostingWindowProblem]);
     assert_eq!(backwards.posting_window.unwrap().days(), 0);
     // 1 to 30 October is 30 days, both ends included.
-    let long = CampaignBrief { posting_window: Some(PostingWindow { start: day(10, 1), end: day(10, 30) }), ..complete() };
+    let long = CampaignBrief {
+        posting_window: Some(PostingWindow {
+            start: day(10, 1),
+            end: day(10, 30),
+        }),
+        ..complete()
+    };
     let issues = check_brief(&long);
     assert!(issues[0].message.contains("30 days"));
     // 21 days (1 to 21 October) is still fine.
-    let three_weeks = CampaignBrief { posting_window: Some(PostingWindow { start: day(10, 1), end: day(10, 21) }), ..complete() };
+    let three_weeks = CampaignBrief {
+        posting_window: Some(PostingWindow {
+            start: day(10, 1),
+            end: day(10, 21),
+        }),
+        ..complete()
+    };
     assert_eq!(kinds(&three_weeks), vec![]);
 }
 
 #[test]
 fn deliverable_problems_come_through_the_check() {
-    let brief = CampaignBrief { deliverables: vec![Deliverable::new("instagram", DeliverableFormat::Story, 0)], ..complete() };
+    let brief = CampaignBrief {
+        deliverables: vec![Deliverable::new("instagram", DeliverableFormat::Story, 0)],
+        ..complete()
+    };
     let issues = check_brief(&brief);
     assert_eq!(issues.len(), 1);
     assert!(issues[0].message.starts_with("Deliverable 1:"));
@@ -129,24 +202,44 @@ fn deliverable_problems_come_through_the_check() {
 #[test]
 fn every_market_puts_its_own_rule_and_source_in_the_brief() {
     for market in Market::ALL {
-        let brief = CampaignBrief { market: Some(market), ..complete() };
+        let brief = CampaignBrief {
+            market: Some(market),
+            ..complete()
+        };
         let text = render_markdown(&render_brief(&brief, None));
         let rules = market.rules();
         assert!(text.contains(market.name()), "{market:?}");
-        assert!(text.contains(&format!("“{}”", rules.preferred_label())), "{market:?}");
+        assert!(
+            text.contains(&format!("“{}”", rules.preferred_label())),
+            "{market:?}"
+        );
         for line in rules.placement.iter().chain(rules.video) {
             let start: String = line.chars().take(30).collect();
-            assert!(render_plain_text(&render_brief(&brief, None)).contains(&start), "{market:?}: {line}");
+            assert!(
+                render_plain_text(&render_brief(&brief, None)).contains(&start),
+                "{market:?}: {line}"
+            );
         }
         for source in rules.sources {
-            assert!(render_plain_text(&render_brief(&brief, None)).contains(source.name), "{market:?}");
+            assert!(
+                render_plain_text(&render_brief(&brief, None)).contains(source.name),
+                "{market:?}"
+            );
         }
     }
 }
 
 #[test]
 fn the_named_disclosure_rules_reach_the_creator() {
-    let plain = |market| render_plain_text(&render_brief(&CampaignBrief { market: Some(market), ..complete() }, None));
+    let plain = |market| {
+        render_plain_text(&render_brief(
+            &CampaignBrief {
+                market: Some(market),
+                ..complete()
+            },
+            None,
+        ))
+    };
     let us = plain(Market::Us);
     assert!(us.contains("both on screen and spoken"));
     assert!(us.contains("“Paid partnership”"));
@@ -157,11 +250,17 @@ fn the_named_disclosure_rules_reach_the_creator() {
     let france = plain(Market::France);
     assert!(france.contains("“Publicité”") && france.contains("“Collaboration commerciale”"));
     assert!(france.contains("Images retouchées") && france.contains("Images virtuelles"));
-    assert!(france.contains("A written contract between the brand and you is mandatory"), "{france}");
+    assert!(
+        france.contains("A written contract between the brand and you is mandatory"),
+        "{france}"
+    );
     assert!(france.contains("the remuneration, in money or in kind"));
     assert!(!uk.contains("written contract between the brand and you"));
     // Without a market there is no disclosure section, and the check says so.
-    let none = CampaignBrief { market: None, ..complete() };
+    let none = CampaignBrief {
+        market: None,
+        ..complete()
+    };
     assert!(!render_plain_text(&render_brief(&none, None)).contains("Disclosure"));
 }
 
@@ -173,13 +272,23 @@ fn creator(handle: &str, platform: &str, name: Option<&str>) -> Creator {
 }
 
 fn workspace_creators() -> Vec<Creator> {
-    vec![creator("ridge_runner_ava", "instagram", Some("Ava Ridge")), creator("trail_nora", "tiktok", None)]
+    vec![
+        creator("ridge_runner_ava", "instagram", Some("Ava Ridge")),
+        creator("trail_nora", "tiktok", None),
+    ]
 }
 
 #[test]
 fn link_names_number_each_piece() {
-    let list = vec![reel("instagram", 2), Deliverable::new("instagram", DeliverableFormat::Story, 1), reel("instagram", 1)];
-    assert_eq!(link_names(&list), vec!["short video 1", "short video 2", "story 1", "short video 3"]);
+    let list = vec![
+        reel("instagram", 2),
+        Deliverable::new("instagram", DeliverableFormat::Story, 1),
+        reel("instagram", 1),
+    ];
+    assert_eq!(
+        link_names(&list),
+        vec!["short video 1", "short video 2", "story 1", "short video 3"]
+    );
     assert!(link_names(&[]).is_empty());
 }
 
@@ -187,7 +296,10 @@ fn link_names_number_each_piece() {
 fn each_creator_gets_the_deliverables_of_their_platform() {
     let brief = complete();
     // Instagram: the "any" reel plus two Instagram stories.
-    assert_eq!(link_names(&brief.deliverables_for("Instagram")), vec!["short video 1", "story 1", "story 2"]);
+    assert_eq!(
+        link_names(&brief.deliverables_for("Instagram")),
+        vec!["short video 1", "story 1", "story 2"]
+    );
     let tiktok = brief.deliverables_for("tiktok");
     assert_eq!(tiktok.len(), 1);
     assert_eq!(tiktok[0].platform, "tiktok");
@@ -223,19 +335,31 @@ fn per_creator_briefs_carry_name_pieces_links_and_code() {
     let ava = &briefs[0];
     assert_eq!(ava.addressee(), "Ava Ridge (@ridge_runner_ava)");
     assert_eq!(ava.pieces.len(), 3);
-    assert!(ava.pieces.iter().all(|p| p.link.as_deref().is_some_and(|l| l.contains("utm_content=ridge_runner_ava_"))));
+    assert!(ava.pieces.iter().all(|p| p
+        .link
+        .as_deref()
+        .is_some_and(|l| l.contains("utm_content=ridge_runner_ava_"))));
     assert_eq!(ava.code.as_deref(), Some("RIDGERUNNER15"));
     assert_eq!(ava.discount, Some(0.15));
     assert!(ava.missing.is_empty(), "{:?}", ava.missing);
     let nora = &briefs[1];
     assert_eq!(nora.addressee(), "@trail_nora");
-    assert_eq!(nora.pieces[0].link.as_deref().map(|l| l.contains("utm_source=tiktok")), Some(true));
+    assert_eq!(
+        nora.pieces[0]
+            .link
+            .as_deref()
+            .map(|l| l.contains("utm_source=tiktok")),
+        Some(true)
+    );
     let ghost = &briefs[2];
     assert!(ghost.missing[0].contains("not in the creators table"));
     assert!(ghost.missing.iter().any(|m| m.contains("not made yet")));
     // Before tracking, each creator is told links are still to come.
     let untracked = creator_briefs(&complete(), &workspace_creators(), &TrackingBook::default());
-    assert!(untracked[0].missing.iter().any(|m| m.contains("not made yet")));
+    assert!(untracked[0]
+        .missing
+        .iter()
+        .any(|m| m.contains("not made yet")));
 }
 
 #[test]
@@ -245,7 +369,10 @@ fn a_creator_brief_document_holds_everything_they_need() {
     let ava = creator_briefs(&brief, &workspace_creators(), &book).remove(0);
     let document = render_brief(&brief, Some(&ava));
     assert_eq!(document.title, "Autumn trail launch: creator brief");
-    assert_eq!(document.subtitle.as_deref(), Some("For Ava Ridge (@ridge_runner_ava)"));
+    assert_eq!(
+        document.subtitle.as_deref(),
+        Some("For Ava Ridge (@ridge_runner_ava)")
+    );
     let text = render_plain_text(&document);
     for expected in [
         "Please post between 12 Oct 2026 and 26 Oct 2026",
@@ -262,12 +389,19 @@ fn a_creator_brief_document_holds_everything_they_need() {
     }
     // Markdown escapes what would be formatting; the link survives as a link.
     let markdown = render_markdown(&document);
-    assert!(markdown.contains("ridge\\_runner\\_ava\\_story\\_2") || markdown.contains("ridge_runner_ava_story_2"), "{markdown}");
+    assert!(
+        markdown.contains("ridge\\_runner\\_ava\\_story\\_2")
+            || markdown.contains("ridge_runner_ava_story_2"),
+        "{markdown}"
+    );
     let campaign = render_markdown(&render_brief(&brief, None));
     assert!(campaign.contains("Campaign brief for the Trail running community"));
     assert!(campaign.contains("Each creator's own brief carries their tracked links"));
     // "any" is each creator's own platform.
-    assert!(campaign.contains("1 × own-platform short video"), "{campaign}");
+    assert!(
+        campaign.contains("1 × own-platform short video"),
+        "{campaign}"
+    );
 }
 
 #[test]
@@ -295,7 +429,10 @@ fn briefs_get_unique_names_and_ids() {
 fn a_saved_template_is_reused_in_one_step_with_prompts_segments_and_reporting() {
     let mut book = BriefBook::default();
     let id = book.add_brief("Autumn trail launch");
-    *book.brief_mut(&id).unwrap() = CampaignBrief { id: id.clone(), ..complete() };
+    *book.brief_mut(&id).unwrap() = CampaignBrief {
+        id: id.clone(),
+        ..complete()
+    };
     let template = book.save_as_template(&id, "Trail launch playbook").unwrap();
     let saved = &book.templates[0];
     assert_eq!(saved.name, "Trail launch playbook");

@@ -196,7 +196,10 @@ impl Channel {
 
     /// Paid media: priced separately from the content fee.
     pub fn is_paid(self) -> bool {
-        matches!(self, Channel::PaidSocial | Channel::Whitelisting | Channel::OutOfHome)
+        matches!(
+            self,
+            Channel::PaidSocial | Channel::Whitelisting | Channel::OutOfHome
+        )
     }
 
     pub fn parse(text: &str) -> Option<Channel> {
@@ -278,8 +281,12 @@ pub enum ReportingCadence {
 }
 
 impl ReportingCadence {
-    pub const ALL: [ReportingCadence; 4] =
-        [ReportingCadence::AfterEachPost, ReportingCadence::Weekly, ReportingCadence::Monthly, ReportingCadence::EndOfCampaign];
+    pub const ALL: [ReportingCadence; 4] = [
+        ReportingCadence::AfterEachPost,
+        ReportingCadence::Weekly,
+        ReportingCadence::Monthly,
+        ReportingCadence::EndOfCampaign,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -37,14 +37,23 @@ impl ContractChoices {
     /// Sensible defaults: one short video, creator has the final edit, one revision in 3 days,
     /// flat fee paid net 30 after posting, 25/50/100 % kill fee, organic reuse for 6 months in
     /// the market, no exclusivity, reports 7 and 30 days after each post.
-    pub fn new(campaign: &str, brand: &str, creator: CreatorParty, market: Market, start: NaiveDate) -> Self {
+    pub fn new(
+        campaign: &str,
+        brand: &str,
+        creator: CreatorParty,
+        market: Market,
+        start: NaiveDate,
+    ) -> Self {
         let posting_start = add_days_saturating(start, 14);
         let posting_end = add_days_saturating(start, 34);
         let live_days = 90;
         let territory = market.name().to_string();
         ContractChoices {
             campaign: campaign.trim().to_string(),
-            brand: Party { name: brand.trim().to_string(), address: String::new() },
+            brand: Party {
+                name: brand.trim().to_string(),
+                address: String::new(),
+            },
             creator,
             market,
             governing_law: default_governing_law(market).to_string(),
@@ -82,10 +91,20 @@ impl ContractChoices {
                 payment_days: 30,
                 bonus: None,
                 makegood: Makegood::RemedialContent,
-                kill_fee: KillFee { enabled: true, before_content: 0.25, after_draft: 0.5, after_posting: 1.0 },
+                kill_fee: KillFee {
+                    enabled: true,
+                    before_content: 0.25,
+                    after_draft: 0.5,
+                    after_posting: 1.0,
+                },
             },
             licence: Licence {
-                grants: vec![UsageGrant { channel: Channel::OrganicSocial, territory, months: 6, platforms: String::new() }],
+                grants: vec![UsageGrant {
+                    channel: Channel::OrganicSocial,
+                    territory,
+                    months: 6,
+                    platforms: String::new(),
+                }],
                 paid_usage_fee: None,
                 copyright: Copyright::CreatorKeeps,
             },
@@ -104,7 +123,10 @@ impl ContractChoices {
 
     /// Whether the creator is paid money in some form (not product only).
     pub fn has_fee(&self) -> bool {
-        matches!(self.compensation.model, CompensationModel::FlatFee | CompensationModel::Hybrid)
+        matches!(
+            self.compensation.model,
+            CompensationModel::FlatFee | CompensationModel::Hybrid
+        )
     }
 
     pub fn has_paid_usage(&self) -> bool {
@@ -114,7 +136,11 @@ impl ContractChoices {
     /// The creator's name for documents: the legal name, else `@handle`.
     pub fn creator_name(&self) -> String {
         let legal = self.creator.legal_name.trim();
-        if legal.is_empty() { format!("@{}", self.creator.handle.trim().trim_start_matches('@')) } else { legal.to_string() }
+        if legal.is_empty() {
+            format!("@{}", self.creator.handle.trim().trim_start_matches('@'))
+        } else {
+            legal.to_string()
+        }
     }
 }
 
@@ -123,7 +149,9 @@ impl ContractChoices {
     /// where they still hold the previous market's defaults (the user's own entries stay).
     pub fn set_market(&mut self, market: Market) {
         let old = self.market;
-        if self.governing_law.trim() == default_governing_law(old) || self.governing_law.trim().is_empty() {
+        if self.governing_law.trim() == default_governing_law(old)
+            || self.governing_law.trim().is_empty()
+        {
             self.governing_law = default_governing_law(market).to_string();
         }
         if self.compensation.currency.trim() == default_currency(old) {
@@ -146,6 +174,8 @@ impl ContractChoices {
         s.posting_start = start;
         s.posting_end = end;
         s.term_start = s.term_start.min(add_days_saturating(start, -14));
-        s.term_end = s.term_end.max(add_days_saturating(end, i64::from(s.live_days)));
+        s.term_end = s
+            .term_end
+            .max(add_days_saturating(end, i64::from(s.live_days)));
     }
 }

@@ -1,10 +1,10 @@
 //! The agreement as a shared `Document`: not-legal-advice note, term sheet, then the
 //! numbered clauses in groups, then where the market rules come from.
 
-use super::clauses::build_clauses;
 use super::choices::ContractChoices;
-use super::term_sheet::term_sheet;
+use super::clauses::build_clauses;
 use super::problem::Severity;
+use super::term_sheet::term_sheet;
 use super::validate::check_choices;
 use super::NOT_LEGAL_ADVICE;
 use crate::doc::Document;
@@ -13,7 +13,10 @@ use crate::doc::Document;
 pub fn contract_document(c: &ContractChoices, version_line: &str) -> Document {
     let mut doc = Document::new(format!("Partnership terms: {}", c.campaign.trim()));
     doc.subtitle = Some(format!("{} and {}", c.brand.name.trim(), c.creator_name()));
-    doc.meta = vec![version_line.to_string(), format!("Market: {}", c.market.name())];
+    doc.meta = vec![
+        version_line.to_string(),
+        format!("Market: {}", c.market.name()),
+    ];
     doc.note(Some("Not legal advice".into()), NOT_LEGAL_ADVICE);
     let conflicts: Vec<String> = check_choices(c)
         .into_iter()
@@ -23,18 +26,30 @@ pub fn contract_document(c: &ContractChoices, version_line: &str) -> Document {
     if !conflicts.is_empty() {
         doc.note(
             Some("Unresolved conflicts".into()),
-            format!("These terms contradict each other and must be fixed before sending:\n{}", conflicts.join("\n")),
+            format!(
+                "These terms contradict each other and must be fixed before sending:\n{}",
+                conflicts.join("\n")
+            ),
         );
     }
     doc.heading(2, "Term sheet");
-    let rows = term_sheet(c).into_iter().map(|(term, value)| vec![term, value]).collect();
+    let rows = term_sheet(c)
+        .into_iter()
+        .map(|(term, value)| vec![term, value])
+        .collect();
     doc.table(vec!["Term".into(), "Agreed".into()], rows);
     for group in build_clauses(c) {
         doc.heading(2, group.title);
         doc.clauses(group.clauses);
     }
     doc.heading(2, "Where the market rules come from");
-    let sources = c.market.rules().sources.iter().map(|s| format!("{} ({})", s.name, s.year)).collect();
+    let sources = c
+        .market
+        .rules()
+        .sources
+        .iter()
+        .map(|s| format!("{} ({})", s.name, s.year))
+        .collect();
     doc.bullets(sources);
     doc
 }
@@ -43,8 +58,14 @@ pub fn contract_document(c: &ContractChoices, version_line: &str) -> Document {
 pub fn term_sheet_document(c: &ContractChoices, version_line: &str) -> Document {
     let mut doc = Document::new(format!("Term sheet: {}", c.campaign.trim()));
     doc.subtitle = Some(format!("{} and {}", c.brand.name.trim(), c.creator_name()));
-    doc.meta = vec![version_line.to_string(), format!("Market: {}", c.market.name())];
-    let rows = term_sheet(c).into_iter().map(|(term, value)| vec![term, value]).collect();
+    doc.meta = vec![
+        version_line.to_string(),
+        format!("Market: {}", c.market.name()),
+    ];
+    let rows = term_sheet(c)
+        .into_iter()
+        .map(|(term, value)| vec![term, value])
+        .collect();
     doc.table(vec!["Term".into(), "Agreed".into()], rows);
     doc.note(Some("Not legal advice".into()), NOT_LEGAL_ADVICE);
     doc

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::choices::ContractChoices;
-use crate::contract::labels::{money, percent};
 use crate::contract::error::ContractError;
+use crate::contract::labels::{money, percent};
 use crate::contract::problem::Severity;
 use crate::contract::validate::check_choices;
 
@@ -55,7 +55,12 @@ fn same_agreement(a: &ContractChoices, b: &ContractChoices) -> bool {
 impl ContractDraft {
     /// `Version 2 · draft · saved 2026-11-01`
     pub fn version_line(&self) -> String {
-        format!("Version {} · {} · saved {}", self.version, self.status.label(), self.saved_on)
+        format!(
+            "Version {} · {} · saved {}",
+            self.version,
+            self.status.label(),
+            self.saved_on
+        )
     }
 
     /// `@handle · campaign · v2 (draft)`
@@ -90,23 +95,43 @@ pub fn latest_index(drafts: &[ContractDraft], choices: &ContractChoices) -> Opti
 }
 
 /// Saves the choices as a draft without ever overwriting a sent or signed version.
-pub fn save_draft(drafts: &mut Vec<ContractDraft>, choices: ContractChoices, today: NaiveDate) -> Saved {
+pub fn save_draft(
+    drafts: &mut Vec<ContractDraft>,
+    choices: ContractChoices,
+    today: NaiveDate,
+) -> Saved {
     match latest_index(drafts, &choices) {
         Some(index) => {
-            let Some(latest) = drafts.get_mut(index) else { return Saved::NewVersion { version: 1 } };
+            let Some(latest) = drafts.get_mut(index) else {
+                return Saved::NewVersion { version: 1 };
+            };
             if latest.status == DraftStatus::Draft {
                 latest.choices = choices;
                 latest.saved_on = today;
                 latest.edit_stamp = latest.edit_stamp.wrapping_add(1);
-                Saved::Updated { version: latest.version }
+                Saved::Updated {
+                    version: latest.version,
+                }
             } else {
                 let version = latest.version.saturating_add(1);
-                drafts.push(ContractDraft { version, status: DraftStatus::Draft, saved_on: today, choices, edit_stamp: 0 });
+                drafts.push(ContractDraft {
+                    version,
+                    status: DraftStatus::Draft,
+                    saved_on: today,
+                    choices,
+                    edit_stamp: 0,
+                });
                 Saved::NewVersion { version }
             }
         }
         None => {
-            drafts.push(ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: today, choices, edit_stamp: 0 });
+            drafts.push(ContractDraft {
+                version: 1,
+                status: DraftStatus::Draft,
+                saved_on: today,
+                choices,
+                edit_stamp: 0,
+            });
             Saved::NewVersion { version: 1 }
         }
     }
@@ -115,9 +140,15 @@ pub fn save_draft(drafts: &mut Vec<ContractDraft>, choices: ContractChoices, tod
 /// Marks a draft as sent; refuses while it has conflicts.
 pub fn mark_sent(drafts: &mut [ContractDraft], index: usize) -> Result<(), ContractError> {
     let draft = drafts.get_mut(index).ok_or(ContractError::DraftGone)?;
-    let conflicts = check_choices(&draft.choices).into_iter().filter(|p| p.severity == Severity::Conflict).count();
+    let conflicts = check_choices(&draft.choices)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Conflict)
+        .count();
     if conflicts > 0 {
-        return Err(ContractError::UnresolvedConflicts { conflicts, title: draft.title() });
+        return Err(ContractError::UnresolvedConflicts {
+            conflicts,
+            title: draft.title(),
+        });
     }
     draft.status = DraftStatus::Sent;
     Ok(())
@@ -131,8 +162,12 @@ pub fn mark_signed(drafts: &mut [ContractDraft], index: usize) -> Result<(), Con
             draft.status = DraftStatus::Signed;
             Ok(())
         }
-        DraftStatus::Signed => Err(ContractError::AlreadySigned { title: draft.title() }),
-        DraftStatus::Draft => Err(ContractError::NotSent { title: draft.title() }),
+        DraftStatus::Signed => Err(ContractError::AlreadySigned {
+            title: draft.title(),
+        }),
+        DraftStatus::Draft => Err(ContractError::NotSent {
+            title: draft.title(),
+        }),
     }
 }
 
@@ -140,11 +175,32 @@ pub fn mark_signed(drafts: &mut [ContractDraft], index: usize) -> Result<(), Con
 /// Rates are fractions, as everywhere in exported data.
 pub fn key_terms(drafts: &[ContractDraft]) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let header = vec![
-        "campaign", "handle", "platform", "version", "status", "saved_on", "market", "model", "currency", "fee",
-        "commission_rate", "paid_usage_fee", "kill_fee_before_content", "deliverables", "posting_start", "posting_end",
-        "term_end", "licence", "exclusivity", "conflicts",
+        "campaign",
+        "handle",
+        "platform",
+        "version",
+        "status",
+        "saved_on",
+        "market",
+        "model",
+        "currency",
+        "fee",
+        "commission_rate",
+        "paid_usage_fee",
+        "kill_fee_before_content",
+        "deliverables",
+        "posting_start",
+        "posting_end",
+        "term_end",
+        "licence",
+        "exclusivity",
+        "conflicts",
     ];
-    let number = |v: Option<f64>| v.filter(|x| x.is_finite()).map(|x| format!("{x}")).unwrap_or_default();
+    let number = |v: Option<f64>| {
+        v.filter(|x| x.is_finite())
+            .map(|x| format!("{x}"))
+            .unwrap_or_default()
+    };
     let rows = drafts
         .iter()
         .map(|d| {
@@ -163,14 +219,31 @@ pub fn key_terms(drafts: &[ContractDraft]) -> (Vec<&'static str>, Vec<Vec<String
                 number(pay.fee.filter(|_| c.has_fee())),
                 number(pay.commission_rate),
                 number(c.licence.paid_usage_fee.filter(|_| c.has_paid_usage())),
-                if pay.kill_fee.enabled && c.has_fee() { number(Some(pay.kill_fee.before_content)) } else { String::new() },
-                c.deliverables.iter().map(|x| x.short_name()).collect::<Vec<_>>().join("; "),
+                if pay.kill_fee.enabled && c.has_fee() {
+                    number(Some(pay.kill_fee.before_content))
+                } else {
+                    String::new()
+                },
+                c.deliverables
+                    .iter()
+                    .map(|x| x.short_name())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 c.schedule.posting_start.to_string(),
                 c.schedule.posting_end.to_string(),
                 c.schedule.term_end.to_string(),
-                c.licence.grants.iter().map(|g| format!("{}/{}/{}m", g.channel.code(), g.territory.trim(), g.months)).collect::<Vec<_>>().join("; "),
+                c.licence
+                    .grants
+                    .iter()
+                    .map(|g| format!("{}/{}/{}m", g.channel.code(), g.territory.trim(), g.months))
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 c.exclusivity.kind.code().to_string(),
-                check_choices(c).iter().filter(|p| p.severity == Severity::Conflict).count().to_string(),
+                check_choices(c)
+                    .iter()
+                    .filter(|p| p.severity == Severity::Conflict)
+                    .count()
+                    .to_string(),
             ]
         })
         .collect();
@@ -180,12 +253,19 @@ pub fn key_terms(drafts: &[ContractDraft]) -> (Vec<&'static str>, Vec<Vec<String
 /// A one-line summary of the money, for lists: `£600 + 10%`.
 pub fn money_summary(c: &ContractChoices) -> String {
     let pay = &c.compensation;
-    let fee = pay.fee.filter(|f| f.is_finite()).map(|f| money(f, pay.currency.trim()));
+    let fee = pay
+        .fee
+        .filter(|f| f.is_finite())
+        .map(|f| money(f, pay.currency.trim()));
     let rate = pay.commission_rate.filter(|r| r.is_finite()).map(percent);
     match pay.model {
-        crate::contract::choices::CompensationModel::FlatFee => fee.unwrap_or_else(|| "fee to agree".into()),
+        crate::contract::choices::CompensationModel::FlatFee => {
+            fee.unwrap_or_else(|| "fee to agree".into())
+        }
         crate::contract::choices::CompensationModel::ProductOnly => "product only".into(),
-        crate::contract::choices::CompensationModel::Affiliate => rate.map(|r| format!("{r} commission")).unwrap_or_else(|| "commission to agree".into()),
+        crate::contract::choices::CompensationModel::Affiliate => rate
+            .map(|r| format!("{r} commission"))
+            .unwrap_or_else(|| "commission to agree".into()),
         crate::contract::choices::CompensationModel::Hybrid => format!(
             "{} + {}",
             fee.unwrap_or_else(|| "fee to agree".into()),
@@ -196,17 +276,26 @@ pub fn money_summary(c: &ContractChoices) -> String {
 
 /// Adds a first draft for each of `drafted` that has no agreement yet; creators who already
 /// have one keep it untouched. Returns `(added, kept)`.
-pub fn add_new_drafts(drafts: &mut Vec<ContractDraft>, drafted: Vec<ContractChoices>, today: NaiveDate) -> (usize, usize) {
+pub fn add_new_drafts(
+    drafts: &mut Vec<ContractDraft>,
+    drafted: Vec<ContractChoices>,
+    today: NaiveDate,
+) -> (usize, usize) {
     let mut added = 0;
     let mut kept = 0;
     for choices in drafted {
         if latest_index(drafts, &choices).is_some() {
             kept += 1;
         } else {
-            drafts.push(ContractDraft { version: 1, status: DraftStatus::Draft, saved_on: today, choices, edit_stamp: 0 });
+            drafts.push(ContractDraft {
+                version: 1,
+                status: DraftStatus::Draft,
+                saved_on: today,
+                choices,
+                edit_stamp: 0,
+            });
             added += 1;
         }
     }
     (added, kept)
 }
-

@@ -77,17 +77,27 @@ mod tests {
     #[test]
     fn messages_name_the_version_and_the_way_out() {
         assert_eq!(
-            String::from(ContractError::VersionLocked { version: 2, status: "signed" }),
+            String::from(ContractError::VersionLocked {
+                version: 2,
+                status: "signed"
+            }),
             "Version 2 is signed: it cannot change. Use “Edit as new draft” to change a copy."
         );
         assert_eq!(
-            ContractError::UnresolvedConflicts { conflicts: 3, title: "Spring v1".into() }.to_string(),
+            ContractError::UnresolvedConflicts {
+                conflicts: 3,
+                title: "Spring v1".into()
+            }
+            .to_string(),
             "Fix the 3 conflict(s) in Spring v1 before marking it as sent."
         );
         assert_eq!(
             ContractError::VersionGoneNothingSaved { version: 4 }.to_string(),
             "Version 4 of this agreement no longer exists, so nothing was saved."
         );
-        assert_eq!(ContractError::DraftGone.to_string(), "That draft no longer exists; reload the list.");
+        assert_eq!(
+            ContractError::DraftGone.to_string(),
+            "That draft no longer exists; reload the list."
+        );
     }
 }

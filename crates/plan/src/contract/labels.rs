@@ -1,6 +1,8 @@
 //! Names of the choices in the user's words, and the number formats used in contract text.
 
-use super::choices::{CompensationModel, Copyright, ExclusivityKind, FinalEdit, Makegood, PaymentTrigger};
+use super::choices::{
+    CompensationModel, Copyright, ExclusivityKind, FinalEdit, Makegood, PaymentTrigger,
+};
 
 macro_rules! labelled {
     ($kind:ty, [$($variant:ident => $code:literal, $label:literal),+ $(,)?]) => {
@@ -86,12 +88,20 @@ pub fn quantity(value: f64) -> String {
 
 /// `1 day`, `3 days`.
 pub fn days(count: u32) -> String {
-    if count == 1 { "1 day".into() } else { format!("{count} days") }
+    if count == 1 {
+        "1 day".into()
+    } else {
+        format!("{count} days")
+    }
 }
 
 /// `1 month`, `6 months`.
 pub fn months(count: u32) -> String {
-    if count == 1 { "1 month".into() } else { format!("{count} months") }
+    if count == 1 {
+        "1 month".into()
+    } else {
+        format!("{count} months")
+    }
 }
 
 #[cfg(test)]

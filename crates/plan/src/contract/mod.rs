@@ -25,10 +25,10 @@ mod tests;
 pub use choices::*;
 pub use defaults::{default_currency, default_governing_law};
 pub use document::{contract_document, term_sheet_document};
-pub use error::ContractError;
 pub use drafts::{save_draft, ContractDraft, DraftStatus, Saved};
-pub use term_sheet::term_sheet;
+pub use error::ContractError;
 pub use problem::{ChoiceArea, Problem, Severity};
+pub use term_sheet::term_sheet;
 pub use validate::{check_choices, has_conflicts};
 
 /// Said at the top and at the end of every agreement.

@@ -2,21 +2,31 @@
 //! A conflict means the draft would contradict itself or the market's law; a warning means
 //! the terms are valid but unusual or unfair to one side.
 
-use super::choices::{CompensationModel, ContractChoices, Copyright, ExclusivityKind, Makegood, PaymentTrigger};
+use super::choices::{
+    CompensationModel, ContractChoices, Copyright, ExclusivityKind, Makegood, PaymentTrigger,
+};
 use super::labels::{days, percent};
 pub use super::problem::{ChoiceArea, Problem, Severity};
 use crate::deliverables::checklist_problems;
-use microplan_model::limits::{add_days, days_between};
 use crate::markets::Market;
+use microplan_model::limits::{add_days, days_between};
 
 struct Found(Vec<Problem>);
 
 impl Found {
     fn conflict(&mut self, area: ChoiceArea, message: impl Into<String>) {
-        self.0.push(Problem { severity: Severity::Conflict, area, message: message.into() });
+        self.0.push(Problem {
+            severity: Severity::Conflict,
+            area,
+            message: message.into(),
+        });
     }
     fn warning(&mut self, area: ChoiceArea, message: impl Into<String>) {
-        self.0.push(Problem { severity: Severity::Warning, area, message: message.into() });
+        self.0.push(Problem {
+            severity: Severity::Warning,
+            area,
+            message: message.into(),
+        });
     }
 }
 
@@ -50,36 +60,64 @@ fn positive(value: Option<f64>) -> Option<f64> {
 
 fn parties(c: &ContractChoices, found: &mut Found) {
     if c.brand.name.trim().is_empty() {
-        found.conflict(ChoiceArea::Parties, "Name the brand: its legal name goes into the agreement.");
+        found.conflict(
+            ChoiceArea::Parties,
+            "Name the brand: its legal name goes into the agreement.",
+        );
     }
     if c.creator.handle.trim().is_empty() {
-        found.conflict(ChoiceArea::Parties, "Pick the creator the agreement is with.");
+        found.conflict(
+            ChoiceArea::Parties,
+            "Pick the creator the agreement is with.",
+        );
     }
     if c.campaign.trim().is_empty() {
-        found.conflict(ChoiceArea::Parties, "Name the campaign, so both sides know which work the terms cover.");
+        found.conflict(
+            ChoiceArea::Parties,
+            "Name the campaign, so both sides know which work the terms cover.",
+        );
     }
 }
 
 fn dates(c: &ContractChoices, found: &mut Found) {
     let s = &c.schedule;
     if s.term_end < s.term_start {
-        found.conflict(ChoiceArea::Dates, format!("The term ends on {} before it starts on {}: swap or correct the dates.", microplan_model::format::date(s.term_end), microplan_model::format::date(s.term_start)));
+        found.conflict(
+            ChoiceArea::Dates,
+            format!(
+                "The term ends on {} before it starts on {}: swap or correct the dates.",
+                microplan_model::format::date(s.term_end),
+                microplan_model::format::date(s.term_start)
+            ),
+        );
     }
     if s.posting_end < s.posting_start {
-        found.conflict(ChoiceArea::Dates, format!("The posting window closes on {} before it opens on {}.", microplan_model::format::date(s.posting_end), microplan_model::format::date(s.posting_start)));
+        found.conflict(
+            ChoiceArea::Dates,
+            format!(
+                "The posting window closes on {} before it opens on {}.",
+                microplan_model::format::date(s.posting_end),
+                microplan_model::format::date(s.posting_start)
+            ),
+        );
     }
     if s.posting_start < s.term_start || s.posting_end > s.term_end {
         found.conflict(
             ChoiceArea::Dates,
             format!(
                 "The posting window ({} to {}) must fall inside the term ({} to {}).",
-                microplan_model::format::date(s.posting_start), microplan_model::format::date(s.posting_end), microplan_model::format::date(s.term_start), microplan_model::format::date(s.term_end)
+                microplan_model::format::date(s.posting_start),
+                microplan_model::format::date(s.posting_end),
+                microplan_model::format::date(s.term_start),
+                microplan_model::format::date(s.term_end)
             ),
         );
     }
     // Beyond the calendar's end the live duration is refused by the range check instead.
     let live_until = add_days(s.posting_end, i64::from(s.live_days));
-    if let Some(until) = live_until.filter(|until| s.live_days > 0 && *until > s.term_end && s.posting_end <= s.term_end) {
+    if let Some(until) = live_until
+        .filter(|until| s.live_days > 0 && *until > s.term_end && s.posting_end <= s.term_end)
+    {
         let live_until = microplan_model::format::date(until);
         let fits = days_between(s.posting_end, s.term_end);
         found.conflict(
@@ -99,7 +137,10 @@ fn dates(c: &ContractChoices, found: &mut Found) {
 
 fn deliverables(c: &ContractChoices, found: &mut Found) {
     if c.deliverables.is_empty() {
-        found.conflict(ChoiceArea::Deliverables, "Add at least one deliverable: the agreement has to say what the creator makes.");
+        found.conflict(
+            ChoiceArea::Deliverables,
+            "Add at least one deliverable: the agreement has to say what the creator makes.",
+        );
     }
     for problem in checklist_problems(&c.deliverables) {
         found.conflict(ChoiceArea::Deliverables, problem);
@@ -109,10 +150,16 @@ fn deliverables(c: &ContractChoices, found: &mut Found) {
 fn creative(c: &ContractChoices, found: &mut Found) {
     let cc = &c.creative;
     if cc.revision_rounds > 0 && cc.revision_days == 0 {
-        found.conflict(ChoiceArea::Creative, "Give the creator at least 1 day for each revision round.");
+        found.conflict(
+            ChoiceArea::Creative,
+            "Give the creator at least 1 day for each revision round.",
+        );
     }
     if cc.review_days == 0 {
-        found.conflict(ChoiceArea::Creative, "Give the brand at least 1 day to review a draft.");
+        found.conflict(
+            ChoiceArea::Creative,
+            "Give the brand at least 1 day to review a draft.",
+        );
     }
     if cc.revision_rounds > 2 {
         found.warning(
@@ -126,26 +173,51 @@ fn compensation(c: &ContractChoices, found: &mut Found) {
     let pay = &c.compensation;
     let currency = pay.currency.trim();
     if currency.len() != 3 || !currency.chars().all(|ch| ch.is_ascii_alphabetic()) {
-        found.conflict(ChoiceArea::Compensation, format!("Currency “{currency}” should be a three-letter code such as GBP, EUR or USD."));
+        found.conflict(
+            ChoiceArea::Compensation,
+            format!("Currency “{currency}” should be a three-letter code such as GBP, EUR or USD."),
+        );
     }
     let has_fee = c.has_fee();
     if has_fee && positive(pay.fee).is_none() {
-        found.conflict(ChoiceArea::Compensation, format!("A {} needs a fee above 0.", pay.model.label()));
+        found.conflict(
+            ChoiceArea::Compensation,
+            format!("A {} needs a fee above 0.", pay.model.label()),
+        );
     }
     if pay.model == CompensationModel::ProductOnly && pay.product.trim().is_empty() {
         found.conflict(ChoiceArea::Compensation, "Describe the product the creator receives: it is the whole payment in a product-only deal.");
     }
-    if matches!(pay.model, CompensationModel::Affiliate | CompensationModel::Hybrid) {
+    if matches!(
+        pay.model,
+        CompensationModel::Affiliate | CompensationModel::Hybrid
+    ) {
         match pay.commission_rate.filter(|r| r.is_finite()) {
             Some(rate) if rate > 0.0 && rate <= 1.0 => {}
-            Some(rate) => found.conflict(ChoiceArea::Compensation, format!("A commission of {} is not between 0% and 100%.", percent(rate))),
-            None => found.conflict(ChoiceArea::Compensation, format!("An {} model needs a commission rate.", pay.model.label())),
+            Some(rate) => found.conflict(
+                ChoiceArea::Compensation,
+                format!(
+                    "A commission of {} is not between 0% and 100%.",
+                    percent(rate)
+                ),
+            ),
+            None => found.conflict(
+                ChoiceArea::Compensation,
+                format!("An {} model needs a commission rate.", pay.model.label()),
+            ),
         }
         if pay.attribution_days == 0 {
-            found.conflict(ChoiceArea::Compensation, "Set how many days after a click or code use a sale still counts (30 is common).");
+            found.conflict(
+                ChoiceArea::Compensation,
+                "Set how many days after a click or code use a sale still counts (30 is common).",
+            );
         }
     }
-    if matches!(pay.makegood, Makegood::AdjustedFee | Makegood::CreatorChooses) && !has_fee {
+    if matches!(
+        pay.makegood,
+        Makegood::AdjustedFee | Makegood::CreatorChooses
+    ) && !has_fee
+    {
         found.conflict(
             ChoiceArea::Compensation,
             format!("An adjusted-fee makegood needs a fee, and a {} deal has none: choose remedial content instead.", pay.model.label()),
@@ -155,18 +227,33 @@ fn compensation(c: &ContractChoices, found: &mut Found) {
         if !has_fee {
             found.conflict(ChoiceArea::Compensation, "A share of the fee tied to outcomes needs a fee: clear it, or choose a flat fee or hybrid model.");
         } else if !(share.is_finite() && share > 0.0 && share < 1.0) {
-            found.conflict(ChoiceArea::Compensation, format!("The share tied to outcomes ({}) must be above 0% and below 100%.", percent(share)));
+            found.conflict(
+                ChoiceArea::Compensation,
+                format!(
+                    "The share tied to outcomes ({}) must be above 0% and below 100%.",
+                    percent(share)
+                ),
+            );
         }
         if !c.reporting.kpis.iter().any(|k| !k.target.trim().is_empty()) {
             found.conflict(ChoiceArea::Reporting, "The part of the fee tied to outcomes needs a KPI with a target: add a target to a KPI.");
         }
     }
     if pay.trigger == PaymentTrigger::OnReport && c.reporting.kpis.is_empty() {
-        found.conflict(ChoiceArea::Compensation, "Payment is released by the performance report, but no KPI is listed to report on.");
+        found.conflict(
+            ChoiceArea::Compensation,
+            "Payment is released by the performance report, but no KPI is listed to report on.",
+        );
     }
     if let Some(bonus) = &pay.bonus {
-        if bonus.metric.trim().is_empty() || !(bonus.threshold.is_finite() && bonus.threshold > 0.0) || positive(Some(bonus.amount)).is_none() {
-            found.conflict(ChoiceArea::Compensation, "A bonus needs what is counted, a threshold above 0 and an amount above 0.");
+        if bonus.metric.trim().is_empty()
+            || !(bonus.threshold.is_finite() && bonus.threshold > 0.0)
+            || positive(Some(bonus.amount)).is_none()
+        {
+            found.conflict(
+                ChoiceArea::Compensation,
+                "A bonus needs what is counted, a threshold above 0 and an amount above 0.",
+            );
         }
     }
     if pay.payment_days > 60 {
@@ -178,7 +265,10 @@ fn kill_fee(c: &ContractChoices, found: &mut Found) {
     let kill = &c.compensation.kill_fee;
     if !kill.enabled {
         if c.has_fee() {
-            found.warning(ChoiceArea::KillFee, "Without a kill fee the creator carries the whole risk of a cancellation.");
+            found.warning(
+                ChoiceArea::KillFee,
+                "Without a kill fee the creator carries the whole risk of a cancellation.",
+            );
         }
         return;
     }
@@ -194,8 +284,14 @@ fn kill_fee(c: &ContractChoices, found: &mut Found) {
         return;
     }
     let shares = [kill.before_content, kill.after_draft, kill.after_posting];
-    if shares.iter().any(|s| !(s.is_finite() && (0.0..=1.0).contains(s))) {
-        found.conflict(ChoiceArea::KillFee, "Kill fee shares must each be between 0% and 100% of the fee.");
+    if shares
+        .iter()
+        .any(|s| !(s.is_finite() && (0.0..=1.0).contains(s)))
+    {
+        found.conflict(
+            ChoiceArea::KillFee,
+            "Kill fee shares must each be between 0% and 100% of the fee.",
+        );
     } else if !(kill.before_content <= kill.after_draft && kill.after_draft <= kill.after_posting) {
         found.conflict(
             ChoiceArea::KillFee,
@@ -213,18 +309,43 @@ fn licence(c: &ContractChoices, found: &mut Found) {
     let licence = &c.licence;
     for (index, grant) in licence.grants.iter().enumerate() {
         if grant.territory.trim().is_empty() {
-            found.conflict(ChoiceArea::Licence, format!("Usage on {}: name the territory.", grant.channel.label()));
+            found.conflict(
+                ChoiceArea::Licence,
+                format!("Usage on {}: name the territory.", grant.channel.label()),
+            );
         }
         if grant.months == 0 {
-            found.conflict(ChoiceArea::Licence, format!("Usage on {}: the licence needs a term of at least 1 month.", grant.channel.label()));
+            found.conflict(
+                ChoiceArea::Licence,
+                format!(
+                    "Usage on {}: the licence needs a term of at least 1 month.",
+                    grant.channel.label()
+                ),
+            );
         }
-        if licence.grants.iter().take(index).any(|g| g.channel == grant.channel) {
-            found.conflict(ChoiceArea::Licence, format!("{} is listed twice: keep one row per channel.", grant.channel.label()));
+        if licence
+            .grants
+            .iter()
+            .take(index)
+            .any(|g| g.channel == grant.channel)
+        {
+            found.conflict(
+                ChoiceArea::Licence,
+                format!(
+                    "{} is listed twice: keep one row per channel.",
+                    grant.channel.label()
+                ),
+            );
         }
     }
     let paid_fee = positive(licence.paid_usage_fee);
     if c.has_paid_usage() && paid_fee.is_none() {
-        let channels: Vec<&str> = licence.grants.iter().filter(|g| g.channel.is_paid()).map(|g| g.channel.label()).collect();
+        let channels: Vec<&str> = licence
+            .grants
+            .iter()
+            .filter(|g| g.channel.is_paid())
+            .map(|g| g.channel.label())
+            .collect();
         found.conflict(
             ChoiceArea::Licence,
             format!("Paid usage ({}) is priced separately from the content: enter a paid-usage fee, or remove the paid channels.", channels.join(", ")),
@@ -247,7 +368,10 @@ fn exclusivity(c: &ContractChoices, found: &mut Found) {
         return;
     }
     if ex.category.trim().is_empty() {
-        found.conflict(ChoiceArea::Exclusivity, format!("Name the product category the {} covers.", ex.kind.label()));
+        found.conflict(
+            ChoiceArea::Exclusivity,
+            format!("Name the product category the {} covers.", ex.kind.label()),
+        );
     }
     let s = &c.schedule;
     // A period past the calendar's limits is refused by the range check instead.
@@ -290,7 +414,10 @@ fn exclusivity(c: &ContractChoices, found: &mut Found) {
 
 fn market(c: &ContractChoices, found: &mut Found) {
     if c.governing_law.trim().is_empty() {
-        found.conflict(ChoiceArea::Market, "Name the law that governs the agreement (for example England and Wales).");
+        found.conflict(
+            ChoiceArea::Market,
+            "Name the law that governs the agreement (for example England and Wales).",
+        );
     }
     if c.market != Market::France {
         return;
@@ -312,19 +439,29 @@ fn market(c: &ContractChoices, found: &mut Found) {
                 }
                 (!gaps.is_empty()).then(|| format!("Add {}.", gaps.join(", ")))
             }
-            "missions" => c.deliverables.is_empty().then(|| "Add the deliverables.".to_string()),
-            "remuneration" => (c.compensation.model == CompensationModel::ProductOnly && positive(c.compensation.product_value).is_none())
-                .then(|| "Enter the value of the product given.".to_string()),
+            "missions" => c
+                .deliverables
+                .is_empty()
+                .then(|| "Add the deliverables.".to_string()),
+            "remuneration" => (c.compensation.model == CompensationModel::ProductOnly
+                && positive(c.compensation.product_value).is_none())
+            .then(|| "Enter the value of the product given.".to_string()),
             "french_law" => {
                 let named = c.governing_law.to_lowercase();
                 (!(named.contains("france") || named.contains("french"))).then(|| {
-                    format!("Set the governing law to France (it is “{}”).", c.governing_law.trim())
+                    format!(
+                        "Set the governing law to France (it is “{}”).",
+                        c.governing_law.trim()
+                    )
                 })
             }
             _ => None,
         };
         if let Some(fix) = missing {
-            found.conflict(ChoiceArea::Market, format!("{law} {}. {fix}", clause.description));
+            found.conflict(
+                ChoiceArea::Market,
+                format!("{law} {}. {fix}", clause.description),
+            );
         }
     }
 }
@@ -333,7 +470,10 @@ fn reporting(c: &ContractChoices, found: &mut Found) {
     let r = &c.reporting;
     for (index, kpi) in r.kpis.iter().enumerate() {
         if kpi.metric.trim().is_empty() {
-            found.conflict(ChoiceArea::Reporting, format!("KPI {}: name the metric.", index + 1));
+            found.conflict(
+                ChoiceArea::Reporting,
+                format!("KPI {}: name the metric.", index + 1),
+            );
         }
         if kpi.data_source.trim().is_empty() {
             found.conflict(
@@ -343,9 +483,15 @@ fn reporting(c: &ContractChoices, found: &mut Found) {
         }
     }
     if r.kpis.is_empty() {
-        found.warning(ChoiceArea::Reporting, "No KPIs: the agreement will not say what success looks like or how it is measured.");
+        found.warning(
+            ChoiceArea::Reporting,
+            "No KPIs: the agreement will not say what success looks like or how it is measured.",
+        );
     }
     if r.due_days == 0 {
-        found.conflict(ChoiceArea::Reporting, "Give the creator at least 1 day to send each report.");
+        found.conflict(
+            ChoiceArea::Reporting,
+            "Give the creator at least 1 day to send each report.",
+        );
     }
 }

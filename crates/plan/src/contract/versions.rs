@@ -104,14 +104,20 @@ pub fn save_into(
         });
         return Ok((saved, Saved::NewVersion { version }));
     };
-    let index = find_version(drafts, target)
-        .ok_or(ContractError::VersionGoneNothingSaved { version: target.version })?;
+    let index = find_version(drafts, target).ok_or(ContractError::VersionGoneNothingSaved {
+        version: target.version,
+    })?;
     let status = drafts.get(index).map(|d| d.status).unwrap_or_default();
     if status != DraftStatus::Draft {
-        return Err(ContractError::VersionLocked { version: target.version, status: status.label() });
+        return Err(ContractError::VersionLocked {
+            version: target.version,
+            status: status.label(),
+        });
     }
     if is_stale(drafts, target) {
-        return Err(ContractError::StaleDraft { version: target.version });
+        return Err(ContractError::StaleDraft {
+            version: target.version,
+        });
     }
     // A new creator or campaign moves the draft to that agreement, after its own versions.
     let version = if target.same_agreement(&choices) {
@@ -128,9 +134,7 @@ pub fn save_into(
             next => next,
         }
     };
-    let draft = drafts
-        .get_mut(index)
-        .ok_or(ContractError::DraftNotFound)?;
+    let draft = drafts.get_mut(index).ok_or(ContractError::DraftNotFound)?;
     draft.version = version;
     draft.choices = choices;
     draft.saved_on = today;
@@ -147,6 +151,8 @@ pub fn edit_as_new_draft(
     let choices = find_version(drafts, source)
         .and_then(|i| drafts.get(i))
         .map(|d| d.choices.clone())
-        .ok_or(ContractError::VersionGone { version: source.version })?;
+        .ok_or(ContractError::VersionGone {
+            version: source.version,
+        })?;
     save_into(drafts, None, choices, today).map(|(saved, _)| saved)
 }

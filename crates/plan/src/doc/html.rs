@@ -49,25 +49,48 @@ pub fn escape_html(text: &str) -> String {
 
 /// Lines of a text joined with `<br>`.
 fn multiline(text: &str) -> String {
-    let lines: Vec<String> = text_lines(text).map(str::trim).filter(|l| !l.is_empty()).map(escape_html).collect();
+    let lines: Vec<String> = text_lines(text)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_html)
+        .collect();
     lines.join("<br>")
 }
 
 fn list(tag: &str, class: Option<&str>, items: &[String]) -> String {
     let class = class.map(|c| format!(" class=\"{c}\"")).unwrap_or_default();
-    let items: String = items.iter().map(|item| format!("<li>{}</li>", multiline(item))).collect();
+    let items: String = items
+        .iter()
+        .map(|item| format!("<li>{}</li>", multiline(item)))
+        .collect();
     format!("<{tag}{class}>{items}</{tag}>")
 }
 
 fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let width = rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0);
+    let width = rows
+        .iter()
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
     let cells = |row: &[String], tag: &str, scope: &str| -> String {
         (0..width)
-            .map(|i| format!("<{tag}{scope}>{}</{tag}>", row.get(i).map(|c| multiline(c)).unwrap_or_default()))
+            .map(|i| {
+                format!(
+                    "<{tag}{scope}>{}</{tag}>",
+                    row.get(i).map(|c| multiline(c)).unwrap_or_default()
+                )
+            })
             .collect()
     };
-    let head = format!("<thead><tr>{}</tr></thead>", cells(header, "th", " scope=\"col\""));
-    let body: String = rows.iter().map(|row| format!("<tr>{}</tr>", cells(row, "td", ""))).collect();
+    let head = format!(
+        "<thead><tr>{}</tr></thead>",
+        cells(header, "th", " scope=\"col\"")
+    );
+    let body: String = rows
+        .iter()
+        .map(|row| format!("<tr>{}</tr>", cells(row, "td", "")))
+        .collect();
     format!("<div class=\"doc-table\"><table>{head}<tbody>{body}</tbody></table></div>")
 }
 
@@ -75,13 +98,28 @@ fn clause(number: usize, clause: &Clause) -> String {
     let mut parts = vec![
         format!("<li class=\"doc-clause\" id=\"clause-{number}\">"),
         "<div class=\"doc-clause-text\">".to_string(),
-        format!("<h3><span class=\"doc-clause-number\">{number}.</span> {}</h3>", escape_html(&clause.title)),
+        format!(
+            "<h3><span class=\"doc-clause-number\">{number}.</span> {}</h3>",
+            escape_html(&clause.title)
+        ),
     ];
-    parts.extend(clause.body.iter().filter(|p| !p.trim().is_empty()).map(|p| format!("<p>{}</p>", multiline(p))));
+    parts.extend(
+        clause
+            .body
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| format!("<p>{}</p>", multiline(p))),
+    );
     if !clause.items.is_empty() {
         parts.push(list("ul", None, &clause.items));
     }
-    parts.extend(clause.closing.iter().filter(|p| !p.trim().is_empty()).map(|p| format!("<p>{}</p>", multiline(p))));
+    parts.extend(
+        clause
+            .closing
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| format!("<p>{}</p>", multiline(p))),
+    );
     if !clause.source.trim().is_empty() {
         parts.push(format!(
             "<details class=\"doc-source\"><summary>Why this clause?</summary><p>Source: {}</p></details>",
@@ -101,10 +139,20 @@ fn clause(number: usize, clause: &Clause) -> String {
 
 /// The document as an `<article>` element, for showing inside a page.
 pub fn render_html_fragment(document: &Document) -> String {
-    let mut parts = vec!["<article class=\"doc\">".to_string(), "<header class=\"doc-header\">".to_string()];
+    let mut parts = vec![
+        "<article class=\"doc\">".to_string(),
+        "<header class=\"doc-header\">".to_string(),
+    ];
     parts.push(format!("<h1>{}</h1>", escape_html(&document.title)));
-    if let Some(subtitle) = document.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
-        parts.push(format!("<p class=\"doc-subtitle\">{}</p>", escape_html(subtitle)));
+    if let Some(subtitle) = document
+        .subtitle
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
+        parts.push(format!(
+            "<p class=\"doc-subtitle\">{}</p>",
+            escape_html(subtitle)
+        ));
     }
     if !document.meta.is_empty() {
         parts.push(list("ul", Some("doc-meta"), &document.meta));
@@ -130,7 +178,10 @@ pub fn render_html_fragment(document: &Document) -> String {
                     .filter(|t| !t.trim().is_empty())
                     .map(|t| format!("<p><strong>{}</strong></p>", escape_html(t)))
                     .unwrap_or_default();
-                format!("<aside class=\"doc-note\">{title}<p>{}</p></aside>", multiline(text))
+                format!(
+                    "<aside class=\"doc-note\">{title}<p>{}</p></aside>",
+                    multiline(text)
+                )
             }
             Block::Clauses { clauses } if clauses.is_empty() => String::new(),
             Block::Clauses { clauses } => {
@@ -142,7 +193,10 @@ pub fn render_html_fragment(document: &Document) -> String {
                         clause(clause_number, c)
                     })
                     .collect();
-                format!("<ol class=\"doc-clauses\" start=\"{start}\">\n{}\n</ol>", items.join("\n"))
+                format!(
+                    "<ol class=\"doc-clauses\" start=\"{start}\">\n{}\n</ol>",
+                    items.join("\n")
+                )
             }
         };
         if !rendered.is_empty() {

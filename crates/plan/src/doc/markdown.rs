@@ -41,13 +41,17 @@ pub fn escape_markdown(line: &str) -> String {
 /// Length of a web address starting at `start` (after a space or an opening bracket), without
 /// trailing sentence punctuation; `None` when none starts there.
 fn url_length(chars: &[char], start: usize) -> Option<usize> {
-    let after_boundary = start == 0 || chars.get(start - 1).is_some_and(|c| c.is_whitespace() || *c == '(');
+    let after_boundary = start == 0
+        || chars
+            .get(start - 1)
+            .is_some_and(|c| c.is_whitespace() || *c == '(');
     let rest: String = chars.iter().skip(start).take(8).collect();
     if !after_boundary || !(rest.starts_with("https://") || rest.starts_with("http://")) {
         return None;
     }
     let mut end = start;
-    while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"') {
+    while end < chars.len() && !chars[end].is_whitespace() && !matches!(chars[end], '<' | '>' | '"')
+    {
         end += 1;
     }
     while end > start && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?') {
@@ -59,22 +63,34 @@ fn url_length(chars: &[char], start: usize) -> Option<usize> {
 
 /// Text for one line of output (a list item, a cell, a heading): line breaks become spaces.
 fn inline(text: &str) -> String {
-    let joined: Vec<&str> = text_lines(text).map(str::trim).filter(|l| !l.is_empty()).collect();
+    let joined: Vec<&str> = text_lines(text)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     escape_markdown(&joined.join(" "))
 }
 
 /// A paragraph: each line escaped, kept apart with hard line breaks.
 fn paragraph(text: &str) -> String {
-    let lines: Vec<String> =
-        text_lines(text).map(str::trim).filter(|l| !l.is_empty()).map(escape_markdown).collect();
+    let lines: Vec<String> = text_lines(text)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(escape_markdown)
+        .collect();
     lines.join("\\\n")
 }
 
 fn table(header: &[String], rows: &[Vec<String>]) -> String {
-    let width = rows.iter().map(Vec::len).chain([header.len()]).max().unwrap_or(0);
+    let width = rows
+        .iter()
+        .map(Vec::len)
+        .chain([header.len()])
+        .max()
+        .unwrap_or(0);
     let row_line = |cells: &[String]| {
-        let cells: Vec<String> =
-            (0..width).map(|i| cells.get(i).map(|c| inline(c)).unwrap_or_default()).collect();
+        let cells: Vec<String> = (0..width)
+            .map(|i| cells.get(i).map(|c| inline(c)).unwrap_or_default())
+            .collect();
         format!("| {} |", cells.join(" | "))
     };
     let mut lines = vec![row_line(header), format!("|{}", " --- |".repeat(width))];
@@ -84,11 +100,30 @@ fn table(header: &[String], rows: &[Vec<String>]) -> String {
 
 fn clause(number: usize, clause: &Clause) -> String {
     let mut parts = vec![format!("### {number}. {}", inline(&clause.title))];
-    parts.extend(clause.body.iter().map(|text| paragraph(text)).filter(|p| !p.is_empty()));
+    parts.extend(
+        clause
+            .body
+            .iter()
+            .map(|text| paragraph(text))
+            .filter(|p| !p.is_empty()),
+    );
     if !clause.items.is_empty() {
-        parts.push(clause.items.iter().map(|item| format!("- {}", inline(item))).collect::<Vec<_>>().join("\n"));
+        parts.push(
+            clause
+                .items
+                .iter()
+                .map(|item| format!("- {}", inline(item)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
     }
-    parts.extend(clause.closing.iter().map(|text| paragraph(text)).filter(|p| !p.is_empty()));
+    parts.extend(
+        clause
+            .closing
+            .iter()
+            .map(|text| paragraph(text))
+            .filter(|p| !p.is_empty()),
+    );
     if let Some(note) = clause.side_note.as_deref().filter(|n| !n.trim().is_empty()) {
         parts.push(format!("> **In plain words:** {}", inline(note)));
     }
@@ -101,11 +136,22 @@ fn clause(number: usize, clause: &Clause) -> String {
 /// The whole document as Markdown, ending with one newline.
 pub fn render_markdown(document: &Document) -> String {
     let mut parts = vec![format!("# {}", inline(&document.title))];
-    if let Some(subtitle) = document.subtitle.as_deref().filter(|s| !s.trim().is_empty()) {
+    if let Some(subtitle) = document
+        .subtitle
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         parts.push(format!("*{}*", inline(subtitle)));
     }
     if !document.meta.is_empty() {
-        parts.push(document.meta.iter().map(|line| inline(line)).collect::<Vec<_>>().join("\\\n"));
+        parts.push(
+            document
+                .meta
+                .iter()
+                .map(|line| inline(line))
+                .collect::<Vec<_>>()
+                .join("\\\n"),
+        );
     }
     let mut clause_number = 0;
     for block in &document.blocks {
@@ -115,9 +161,11 @@ pub fn render_markdown(document: &Document) -> String {
                 format!("{hashes} {}", inline(text).replace('#', "\\#"))
             }
             Block::Paragraph { text } => paragraph(text),
-            Block::Bullets { items } => {
-                items.iter().map(|item| format!("- {}", inline(item))).collect::<Vec<_>>().join("\n")
-            }
+            Block::Bullets { items } => items
+                .iter()
+                .map(|item| format!("- {}", inline(item)))
+                .collect::<Vec<_>>()
+                .join("\n"),
             Block::Numbered { items } => items
                 .iter()
                 .enumerate()
@@ -133,7 +181,10 @@ pub fn render_markdown(document: &Document) -> String {
                     lines.push(">".into());
                 }
                 lines.extend(
-                    text_lines(text).map(str::trim).filter(|l| !l.is_empty()).map(|l| format!("> {}", escape_markdown(l))),
+                    text_lines(text)
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(|l| format!("> {}", escape_markdown(l))),
                 );
                 lines.join("\n")
             }

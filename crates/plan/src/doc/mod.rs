@@ -32,15 +32,32 @@ pub struct Document {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// Level 2 to 4 below the document title (level 1); other values are clamped.
-    Heading { level: u8, text: String },
-    Paragraph { text: String },
-    Bullets { items: Vec<String> },
-    Numbered { items: Vec<String> },
-    Table { header: Vec<String>, rows: Vec<Vec<String>> },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
+    Numbered {
+        items: Vec<String>,
+    },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     /// An aside: a reminder, a warning, a "not legal advice" statement.
-    Note { title: Option<String>, text: String },
+    Note {
+        title: Option<String>,
+        text: String,
+    },
     /// Numbered clauses; numbering continues across all clause blocks of a document.
-    Clauses { clauses: Vec<Clause> },
+    Clauses {
+        clauses: Vec<Clause>,
+    },
 }
 
 /// A numbered clause: its text, an optional plain-language side note and the choice that
@@ -67,11 +84,17 @@ pub struct Clause {
 
 impl Document {
     pub fn new(title: impl Into<String>) -> Self {
-        Document { title: title.into(), ..Document::default() }
+        Document {
+            title: title.into(),
+            ..Document::default()
+        }
     }
 
     pub fn heading(&mut self, level: u8, text: impl Into<String>) -> &mut Self {
-        self.blocks.push(Block::Heading { level, text: text.into() });
+        self.blocks.push(Block::Heading {
+            level,
+            text: text.into(),
+        });
         self
     }
 
@@ -96,7 +119,10 @@ impl Document {
     }
 
     pub fn note(&mut self, title: Option<String>, text: impl Into<String>) -> &mut Self {
-        self.blocks.push(Block::Note { title, text: text.into() });
+        self.blocks.push(Block::Note {
+            title,
+            text: text.into(),
+        });
         self
     }
 
@@ -121,7 +147,11 @@ impl Document {
 
 impl Clause {
     pub fn new(title: impl Into<String>, source: impl Into<String>) -> Self {
-        Clause { title: title.into(), source: source.into(), ..Clause::default() }
+        Clause {
+            title: title.into(),
+            source: source.into(),
+            ..Clause::default()
+        }
     }
 
     /// Adds a paragraph after what is there: before the list while it is empty, after it
@@ -153,5 +183,6 @@ fn heading_level(level: u8) -> u8 {
 
 /// Splits a block of text into its lines, treating `\r\n` like `\n`.
 fn text_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line))
+    text.split('\n')
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
 }

@@ -10,7 +10,13 @@ fn sample() -> Document {
         .paragraph("Two posts.\nOne story.")
         .bullets(vec!["1 × Reel".into(), "*bold* claim".into()])
         .numbered(vec!["Draft".into(), "Post".into()])
-        .table(vec!["Term".into(), "Value".into()], vec![vec!["Fee".into(), "GBP 400 | net 30".into()], vec!["Licence".into()]])
+        .table(
+            vec!["Term".into(), "Value".into()],
+            vec![
+                vec!["Fee".into(), "GBP 400 | net 30".into()],
+                vec!["Licence".into()],
+            ],
+        )
         .note(Some("Not legal advice".into()), "Ask a lawyer.")
         .clauses(vec![Clause::new("Fee", "Compensation model: flat fee")
             .with_paragraph("The brand pays GBP 400.")
@@ -77,10 +83,22 @@ fn markdown_escapes_block_starts_and_inline_markup() {
         escape_markdown("Link: https://shop.example/p?utm_source=instagram&utm_medium=social#top."),
         "Link: <https://shop.example/p?utm_source=instagram&utm_medium=social#top>."
     );
-    assert_eq!(escape_markdown("(http://a.example/x_y) and https:// alone"), "(<http://a.example/x_y>) and https:// alone");
-    assert_eq!(escape_markdown("nothttps://a.example"), "nothttps://a.example");
-    assert_eq!(escape_markdown("[link](x) <b> `c` _u_ ~s~ \\"), "\\[link\\](x) \\<b\\> \\`c\\` \\_u\\_ \\~s\\~ \\\\");
-    assert_eq!(escape_markdown("Tom & Jerry &amp; &#38;"), "Tom & Jerry \\&amp; \\&#38;");
+    assert_eq!(
+        escape_markdown("(http://a.example/x_y) and https:// alone"),
+        "(<http://a.example/x_y>) and https:// alone"
+    );
+    assert_eq!(
+        escape_markdown("nothttps://a.example"),
+        "nothttps://a.example"
+    );
+    assert_eq!(
+        escape_markdown("[link](x) <b> `c` _u_ ~s~ \\"),
+        "\\[link\\](x) \\<b\\> \\`c\\` \\_u\\_ \\~s\\~ \\\\"
+    );
+    assert_eq!(
+        escape_markdown("Tom & Jerry &amp; &#38;"),
+        "Tom & Jerry \\&amp; \\&#38;"
+    );
     assert_eq!(escape_markdown("   = setext"), "\\= setext");
 }
 
@@ -134,10 +152,18 @@ fn html_escapes_every_special_character() {
     let mut doc = Document::new("<script>alert('x')</script>");
     doc.paragraph("a & b \"quoted\" 'single' <i>");
     doc.table(vec!["<th>".into()], vec![vec!["\"&\"".into()]]);
-    doc.clauses(vec![Clause::new("<c>", "choice \"x\" & 'y'").with_side_note("<b>")]);
+    doc.clauses(vec![
+        Clause::new("<c>", "choice \"x\" & 'y'").with_side_note("<b>")
+    ]);
     let html = render_html_page(&doc);
-    assert!(html.contains("<title>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</title>"), "{html}");
-    assert!(html.contains("<p>a &amp; b &quot;quoted&quot; &#39;single&#39; &lt;i&gt;</p>"), "{html}");
+    assert!(
+        html.contains("<title>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</title>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>a &amp; b &quot;quoted&quot; &#39;single&#39; &lt;i&gt;</p>"),
+        "{html}"
+    );
     assert!(html.contains("<th scope=\"col\">&lt;th&gt;</th>"));
     assert!(html.contains("<td>&quot;&amp;&quot;</td>"));
     assert!(html.contains("Source: choice &quot;x&quot; &amp; &#39;y&#39;"));
@@ -148,7 +174,9 @@ fn html_escapes_every_special_character() {
 #[test]
 fn html_page_is_standalone_with_print_rules() {
     let html = render_html_page(&Document::new("Terms"));
-    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
+    assert!(
+        html.starts_with("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    );
     assert!(html.contains("<title>Terms</title>\n<style>\nbody{"));
     assert!(html.contains("@media print{"));
     assert!(html.ends_with("<h1>Terms</h1>\n</header>\n</article>\n</body>\n</html>\n"));
@@ -198,18 +226,29 @@ Not legal advice: Ask a lawyer.
 
 #[test]
 fn clause_numbers_continue_across_blocks() {
-    let numbers: Vec<(usize, String)> =
-        sample().numbered_clauses().into_iter().map(|(n, c)| (n, c.title.clone())).collect();
-    assert_eq!(numbers, vec![(1, "Fee".to_string()), (2, "Disclosure".to_string())]);
+    let numbers: Vec<(usize, String)> = sample()
+        .numbered_clauses()
+        .into_iter()
+        .map(|(n, c)| (n, c.title.clone()))
+        .collect();
+    assert_eq!(
+        numbers,
+        vec![(1, "Fee".to_string()), (2, "Disclosure".to_string())]
+    );
 }
 
 #[test]
 fn empty_blocks_render_nothing() {
     let mut doc = Document::new("T");
-    doc.bullets(Vec::new()).table(Vec::new(), Vec::new()).clauses(Vec::new());
+    doc.bullets(Vec::new())
+        .table(Vec::new(), Vec::new())
+        .clauses(Vec::new());
     assert_eq!(render_markdown(&doc), "# T\n");
     assert_eq!(render_plain_text(&doc), "T\n=\n");
-    assert_eq!(render_html_fragment(&doc), "<article class=\"doc\">\n<header class=\"doc-header\">\n<h1>T</h1>\n</header>\n</article>");
+    assert_eq!(
+        render_html_fragment(&doc),
+        "<article class=\"doc\">\n<header class=\"doc-header\">\n<h1>T</h1>\n</header>\n</article>"
+    );
 }
 
 #[test]
@@ -234,9 +273,15 @@ proptest::proptest! {
 
 #[test]
 fn paragraphs_added_after_a_list_follow_it_in_every_format() {
-    let clause = Clause::new("Licence", "Usage licence").with_paragraph("Only as follows:").with_item("website, 6 months").with_paragraph("Anything else needs a new agreement.");
+    let clause = Clause::new("Licence", "Usage licence")
+        .with_paragraph("Only as follows:")
+        .with_item("website, 6 months")
+        .with_paragraph("Anything else needs a new agreement.");
     assert_eq!(clause.body, vec!["Only as follows:".to_string()]);
-    assert_eq!(clause.closing, vec!["Anything else needs a new agreement.".to_string()]);
+    assert_eq!(
+        clause.closing,
+        vec!["Anything else needs a new agreement.".to_string()]
+    );
     let mut doc = Document::new("T");
     doc.clauses(vec![clause]);
     assert_eq!(
@@ -244,5 +289,7 @@ fn paragraphs_added_after_a_list_follow_it_in_every_format() {
         "# T\n\n### 1. Licence\n\nOnly as follows:\n\n- website, 6 months\n\nAnything else needs a new agreement.\n\n*Source: Usage licence*\n"
     );
     assert!(render_html_fragment(&doc).contains("<ul><li>website, 6 months</li></ul>\n<p>Anything else needs a new agreement.</p>\n<details"));
-    assert!(render_plain_text(&doc).contains("   - website, 6 months\n   Anything else needs a new agreement.\n   Source: Usage licence"));
+    assert!(render_plain_text(&doc).contains(
+        "   - website, 6 months\n   Anything else needs a new agreement.\n   Source: Usage licence"
+    ));
 }

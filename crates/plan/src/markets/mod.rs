@@ -56,8 +56,15 @@ pub struct DisclosureRules {
 }
 
 impl Market {
-    pub const ALL: [Market; 7] =
-        [Market::Us, Market::Uk, Market::France, Market::Ireland, Market::Canada, Market::Australia, Market::EuDefault];
+    pub const ALL: [Market; 7] = [
+        Market::Us,
+        Market::Uk,
+        Market::France,
+        Market::Ireland,
+        Market::Canada,
+        Market::Australia,
+        Market::EuDefault,
+    ];
 
     /// Stable code used in stored data and CSV files.
     pub fn code(self) -> &'static str {
@@ -97,8 +104,9 @@ impl Market {
     /// their own entry get the EU default; countries the app has no rules for give `None`.
     pub fn for_country(code: &str) -> Option<Market> {
         const EU_EEA: [&str; 29] = [
-            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "DE", "GR", "HU", "IT", "LV", "LT", "LU",
-            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EL",
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "DE", "GR", "HU", "IT", "LV",
+            "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+            "EL",
         ];
         let code = code.trim().to_ascii_uppercase();
         match code.as_str() {
@@ -134,7 +142,11 @@ impl DisclosureRules {
 
     /// `16 CFR Part 255 (2023); ...`
     pub fn sources_line(&self) -> String {
-        self.sources.iter().map(|s| format!("{} ({})", s.name, s.year)).collect::<Vec<_>>().join("; ")
+        self.sources
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.year))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 
@@ -153,11 +165,27 @@ pub const UP_FRONT_CHARACTERS: usize = 125;
 /// Checks a caption for an accepted label in its first characters and for unclear labels.
 pub fn check_caption(caption: &str, market: Market) -> CaptionCheck {
     let rules = market.rules();
-    let start: String = caption.chars().take(UP_FRONT_CHARACTERS).collect::<String>().to_lowercase();
+    let start: String = caption
+        .chars()
+        .take(UP_FRONT_CHARACTERS)
+        .collect::<String>()
+        .to_lowercase();
     let whole = caption.to_lowercase();
-    let label_up_front = rules.accepted_labels.iter().copied().find(|label| contains_label(&start, label));
-    let unclear_labels = rules.labels_to_avoid.iter().copied().filter(|label| contains_label(&whole, label)).collect();
-    CaptionCheck { label_up_front, unclear_labels }
+    let label_up_front = rules
+        .accepted_labels
+        .iter()
+        .copied()
+        .find(|label| contains_label(&start, label));
+    let unclear_labels = rules
+        .labels_to_avoid
+        .iter()
+        .copied()
+        .filter(|label| contains_label(&whole, label))
+        .collect();
+    CaptionCheck {
+        label_up_front,
+        unclear_labels,
+    }
 }
 
 /// Whole-word match, so `#ad` does not match `#adventure` and `ad` does not match `made`.
@@ -166,7 +194,9 @@ fn contains_label(text_lower: &str, label: &str) -> bool {
     let label = label.trim_matches('"');
     text_lower.match_indices(label).any(|(at, found)| {
         let before = text_lower.get(..at).and_then(|s| s.chars().next_back());
-        let after = text_lower.get(at + found.len()..).and_then(|s| s.chars().next());
+        let after = text_lower
+            .get(at + found.len()..)
+            .and_then(|s| s.chars().next());
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_');
         let starts_with_word = label.chars().next().is_some_and(|c| c.is_alphanumeric());
         (!starts_with_word || boundary(before)) && boundary(after)

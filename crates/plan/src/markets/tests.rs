@@ -7,13 +7,31 @@ fn every_market_has_complete_rules_with_sources() {
         assert_eq!(rules.market, market);
         assert!(!rules.accepted_labels.is_empty(), "{market:?}");
         assert!(!rules.labels_to_avoid.is_empty(), "{market:?}");
-        assert!(!rules.placement.is_empty() && !rules.video.is_empty(), "{market:?}");
-        assert!(!rules.gifted_products.is_empty() && !rules.contract_notes.is_empty(), "{market:?}");
-        assert!(rules.sources.iter().all(|s| (2005..=2026).contains(&s.year)), "{market:?}");
+        assert!(
+            !rules.placement.is_empty() && !rules.video.is_empty(),
+            "{market:?}"
+        );
+        assert!(
+            !rules.gifted_products.is_empty() && !rules.contract_notes.is_empty(),
+            "{market:?}"
+        );
+        assert!(
+            rules
+                .sources
+                .iter()
+                .all(|s| (2005..=2026).contains(&s.year)),
+            "{market:?}"
+        );
         assert!(!rules.sources.is_empty());
         // No label is both accepted and to be avoided.
         for label in rules.accepted_labels {
-            assert!(!rules.labels_to_avoid.iter().any(|a| a.eq_ignore_ascii_case(label)), "{market:?} {label}");
+            assert!(
+                !rules
+                    .labels_to_avoid
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(label)),
+                "{market:?} {label}"
+            );
         }
     }
 }
@@ -45,18 +63,38 @@ fn the_named_rules_are_there() {
     assert!(uk.labels_to_avoid.contains(&"#spon") && uk.labels_to_avoid.contains(&"thanks to"));
     assert!(uk.gifted_products.contains("count as payment"));
     // The CMA expects "Gifted" for a gift without control, so it is not a label to avoid.
-    assert!(uk.gifted_products.contains("\"Gifted\" is then the label the CMA expects"));
-    assert!(!uk.labels_to_avoid.iter().any(|l| l.eq_ignore_ascii_case("#gifted")));
+    assert!(uk
+        .gifted_products
+        .contains("\"Gifted\" is then the label the CMA expects"));
+    assert!(!uk
+        .labels_to_avoid
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case("#gifted")));
     let fr = Market::France.rules();
-    assert_eq!(fr.accepted_labels, &["Publicité", "Collaboration commerciale"]);
-    assert!(fr.placement.iter().any(|p| p.contains("Images retouchées") && p.contains("Images virtuelles")));
+    assert_eq!(
+        fr.accepted_labels,
+        &["Publicité", "Collaboration commerciale"]
+    );
+    assert!(fr
+        .placement
+        .iter()
+        .any(|p| p.contains("Images retouchées") && p.contains("Images virtuelles")));
     assert!(fr.sources_line().contains("2023-451"));
     assert_eq!(fr.mandatory_contract_clauses.len(), 5);
-    assert!(Market::ALL.iter().filter(|m| **m != Market::France).all(|m| m.rules().mandatory_contract_clauses.is_empty()));
+    assert!(Market::ALL
+        .iter()
+        .filter(|m| **m != Market::France)
+        .all(|m| m.rules().mandatory_contract_clauses.is_empty()));
     assert!(Market::Australia.rules().sources_line().contains("AANA"));
-    assert!(Market::Canada.rules().sources_line().contains("Competition Bureau"));
+    assert!(Market::Canada
+        .rules()
+        .sources_line()
+        .contains("Competition Bureau"));
     assert!(Market::Ireland.rules().sources_line().contains("CCPC"));
-    assert!(Market::EuDefault.rules().sources_line().contains("2005/29/EC"));
+    assert!(Market::EuDefault
+        .rules()
+        .sources_line()
+        .contains("2005/29/EC"));
 }
 
 #[test]
@@ -71,10 +109,18 @@ fn caption_check_finds_labels_up_front_as_whole_words() {
     // A label after the first 125 characters is not up front.
     let late = format!("{} #ad", "x".repeat(130));
     assert_eq!(check_caption(&late, Market::Us).label_up_front, None);
-    assert_eq!(check_caption("Big thanks to the team", Market::Uk).unclear_labels, vec!["thanks to"]);
-    assert_eq!(check_caption("Publicité — mes chaussures", Market::France).label_up_front, Some("Publicité"));
+    assert_eq!(
+        check_caption("Big thanks to the team", Market::Uk).unclear_labels,
+        vec!["thanks to"]
+    );
+    assert_eq!(
+        check_caption("Publicité — mes chaussures", Market::France).label_up_front,
+        Some("Publicité")
+    );
     // #sp is not found inside #spon's neighbour #sport.
-    assert!(check_caption("#sport day", Market::Us).unclear_labels.is_empty());
+    assert!(check_caption("#sport day", Market::Us)
+        .unclear_labels
+        .is_empty());
 }
 
 proptest::proptest! {

@@ -6,7 +6,10 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ObjectiveError {
     /// A signal lacks one of its two counts; the labels name them.
-    MissingCounts { numerator: &'static str, denominator: &'static str },
+    MissingCounts {
+        numerator: &'static str,
+        denominator: &'static str,
+    },
     /// A signal's denominator is 0.
     NothingToDivideBy { denominator: &'static str },
     /// A share's numerator is above its denominator (clicks above impressions ...).
@@ -41,7 +44,10 @@ pub enum ObjectiveError {
 impl fmt::Display for ObjectiveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ObjectiveError::MissingCounts { numerator, denominator } => write!(
+            ObjectiveError::MissingCounts {
+                numerator,
+                denominator,
+            } => write!(
                 f,
                 "Enter both counts: {} and {}.",
                 numerator.to_lowercase(),
@@ -50,16 +56,27 @@ impl fmt::Display for ObjectiveError {
             ObjectiveError::NothingToDivideBy { denominator } => {
                 write!(f, "{denominator} is 0: nothing to divide by yet.")
             }
-            ObjectiveError::ShareAboveTotal { numerator_label, numerator, denominator_label, denominator } => write!(
+            ObjectiveError::ShareAboveTotal {
+                numerator_label,
+                numerator,
+                denominator_label,
+                denominator,
+            } => write!(
                 f,
                 "{numerator_label} ({numerator}) cannot exceed {} ({denominator}).",
                 denominator_label.to_lowercase()
             ),
             ObjectiveError::NoThresholdBaseline => {
-                write!(f, "Enter a baseline above zero before thresholds can be checked.")
+                write!(
+                    f,
+                    "Enter a baseline above zero before thresholds can be checked."
+                )
             }
             ObjectiveError::ThresholdNotValid => {
-                write!(f, "The threshold must be a multiple of the baseline of 0 or more.")
+                write!(
+                    f,
+                    "The threshold must be a multiple of the baseline of 0 or more."
+                )
             }
             ObjectiveError::ReadingNotNumber { reading } => {
                 write!(f, "Reading {reading} is not a number.")
@@ -74,7 +91,10 @@ impl fmt::Display for ObjectiveError {
                 "An uplift of -100% or less means nothing is left; enter a value above -100%."
             ),
             ObjectiveError::MultipleNotPositive => {
-                write!(f, "A multiple of the baseline must be above 0 (1 means no change).")
+                write!(
+                    f,
+                    "A multiple of the baseline must be above 0 (1 means no change)."
+                )
             }
             ObjectiveError::NoTargetBaseline => write!(
                 f,
@@ -109,12 +129,20 @@ mod tests {
             "Enter a baseline above zero: targets are uplift over what you already get."
         );
         assert_eq!(
-            target_level(10.0, Target::uplift(-1.0)).unwrap_err().to_string(),
+            target_level(10.0, Target::uplift(-1.0))
+                .unwrap_err()
+                .to_string(),
             "An uplift of -100% or less means nothing is left; enter a value above -100%."
         );
-        assert_eq!(ObjectiveError::ReadingNotNumber { reading: 3 }.to_string(), "Reading 3 is not a number.");
         assert_eq!(
-            ObjectiveError::NoArmToCompare { test: "Spring".into() }.to_string(),
+            ObjectiveError::ReadingNotNumber { reading: 3 }.to_string(),
+            "Reading 3 is not a number."
+        );
+        assert_eq!(
+            ObjectiveError::NoArmToCompare {
+                test: "Spring".into()
+            }
+            .to_string(),
             "“Spring” has no arm to compare with its control"
         );
         assert_eq!(
@@ -128,12 +156,29 @@ mod tests {
             "Saves (7) cannot exceed views (5)."
         );
         assert_eq!(
-            ObjectiveError::MissingCounts { numerator: "Saves", denominator: "Views" }.to_string(),
+            ObjectiveError::MissingCounts {
+                numerator: "Saves",
+                denominator: "Views"
+            }
+            .to_string(),
             "Enter both counts: saves and views."
         );
-        let entry = SignalEntry { kind: SignalKind::Sentiment, numerator: Some(1), denominator: Some(0), tags: Vec::new() };
+        let entry = SignalEntry {
+            kind: SignalKind::Sentiment,
+            numerator: Some(1),
+            denominator: Some(0),
+            tags: Vec::new(),
+        };
         let error = signal_ratio(&entry).unwrap_err();
-        assert_eq!(error, ObjectiveError::NothingToDivideBy { denominator: "Comments classified (positive, neutral or negative)" });
-        assert_eq!(error.to_string(), "Comments classified (positive, neutral or negative) is 0: nothing to divide by yet.");
+        assert_eq!(
+            error,
+            ObjectiveError::NothingToDivideBy {
+                denominator: "Comments classified (positive, neutral or negative)"
+            }
+        );
+        assert_eq!(
+            error.to_string(),
+            "Comments classified (positive, neutral or negative) is 0: nothing to divide by yet."
+        );
     }
 }

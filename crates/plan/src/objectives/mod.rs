@@ -23,7 +23,7 @@ pub use proposals::propose;
 pub use signals::{signal_ratio, SignalEntry, SignalKind};
 pub use targets::{progress_against_target, target_level, Target, TargetForm, TargetProgress};
 pub use thresholds::{
-    default_thresholds, evaluate_threshold, DecisionAction, Direction, DecisionThreshold,
+    default_thresholds, evaluate_threshold, DecisionAction, DecisionThreshold, Direction,
     Evaluation, ThresholdDecision, DEFAULT_SUSTAINED_PERIODS,
 };
 pub use value_layers::{metrics_by_layer, ValueLayer};
@@ -73,10 +73,18 @@ impl Objective {
 
     pub fn describe(self) -> &'static str {
         match self {
-            Objective::Awareness => "More people in the target communities know and remember the brand.",
-            Objective::Engagement => "Audiences react, comment, share and save: the content earns attention.",
-            Objective::Conversion => "Visits, sign-ups or purchases that can be traced to creators.",
-            Objective::Ugc => "Followers create their own content about the product: photos, tips, reviews.",
+            Objective::Awareness => {
+                "More people in the target communities know and remember the brand."
+            }
+            Objective::Engagement => {
+                "Audiences react, comment, share and save: the content earns attention."
+            }
+            Objective::Conversion => {
+                "Visits, sign-ups or purchases that can be traced to creators."
+            }
+            Objective::Ugc => {
+                "Followers create their own content about the product: photos, tips, reviews."
+            }
             Objective::CommunityAdvocacy => {
                 "The same people come back to recommend the brand, unprompted, over time."
             }
@@ -84,7 +92,9 @@ impl Objective {
     }
 
     pub fn parse(key: &str) -> Option<Objective> {
-        Objective::ALL.into_iter().find(|objective| objective.key() == key)
+        Objective::ALL
+            .into_iter()
+            .find(|objective| objective.key() == key)
     }
 }
 
@@ -135,7 +145,9 @@ impl MeasurementMethod {
             MeasurementMethod::BrandLiftSurvey => "Brand-lift survey",
             MeasurementMethod::IncrementalityTest => "Incrementality test with a control group",
             MeasurementMethod::PlatformInsights => "Platform insights shared by creators",
-            MeasurementMethod::CommunityListening => "Community listening (comments, mentions, hashtags)",
+            MeasurementMethod::CommunityListening => {
+                "Community listening (comments, mentions, hashtags)"
+            }
         }
     }
 
@@ -174,7 +186,9 @@ impl MeasurementMethod {
     }
 
     pub fn parse(key: &str) -> Option<MeasurementMethod> {
-        MeasurementMethod::ALL.into_iter().find(|method| method.key() == key)
+        MeasurementMethod::ALL
+            .into_iter()
+            .find(|method| method.key() == key)
     }
 }
 
@@ -268,7 +282,9 @@ impl ObjectivePlan {
 
     /// All metrics, primary first.
     pub fn metrics(&self) -> Vec<&MetricPlan> {
-        std::iter::once(&self.primary).chain(self.supporting.iter()).collect()
+        std::iter::once(&self.primary)
+            .chain(self.supporting.iter())
+            .collect()
     }
 
     /// Things to fix before the plan is usable, in plain words.
@@ -295,13 +311,16 @@ impl ObjectivePlan {
                 warnings.push(format!(
                     "The {} threshold on {} has no owner: name who decides.",
                     threshold.action.label().to_lowercase(),
-                    self.metric(threshold.metric).map(|m| m.name.as_str()).unwrap_or("a metric")
+                    self.metric(threshold.metric)
+                        .map(|m| m.name.as_str())
+                        .unwrap_or("a metric")
                 ));
             }
         }
         if self.sustained_periods < 2 {
             warnings.push(
-                "A sustained signal needs at least 2 periods in a row; 1 reacts to noise.".to_string(),
+                "A sustained signal needs at least 2 periods in a row; 1 reacts to noise."
+                    .to_string(),
             );
         }
         warnings

@@ -106,6 +106,9 @@ pub fn propose(objective: Objective) -> ObjectivePlan {
         supporting: vec![first, second],
         thresholds,
         sustained_periods: DEFAULT_SUSTAINED_PERIODS,
-        signals: SignalKind::ALL.into_iter().map(SignalEntry::empty).collect(),
+        signals: SignalKind::ALL
+            .into_iter()
+            .map(SignalEntry::empty)
+            .collect(),
     }
 }

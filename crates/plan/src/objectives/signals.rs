@@ -35,7 +35,9 @@ impl SignalKind {
         match self {
             SignalKind::Sentiment => "Positive comments",
             SignalKind::UnsolicitedUgc => "Unsolicited posts by non-partner accounts",
-            SignalKind::RepeatAdvocates => "Accounts with substantive comments on 2+ campaign posts",
+            SignalKind::RepeatAdvocates => {
+                "Accounts with substantive comments on 2+ campaign posts"
+            }
             SignalKind::ThemeTags => "Comments tagged with a brief theme",
         }
     }
@@ -92,7 +94,12 @@ pub struct SignalEntry {
 
 impl SignalEntry {
     pub fn empty(kind: SignalKind) -> SignalEntry {
-        SignalEntry { kind, numerator: None, denominator: None, tags: Vec::new() }
+        SignalEntry {
+            kind,
+            numerator: None,
+            denominator: None,
+            tags: Vec::new(),
+        }
     }
 }
 
@@ -106,7 +113,9 @@ pub fn signal_ratio(entry: &SignalEntry) -> Result<f64, ObjectiveError> {
         });
     };
     if denominator == 0 {
-        return Err(ObjectiveError::NothingToDivideBy { denominator: kind.denominator_label() });
+        return Err(ObjectiveError::NothingToDivideBy {
+            denominator: kind.denominator_label(),
+        });
     }
     if kind.is_share() && numerator > denominator {
         return Err(ObjectiveError::ShareAboveTotal {

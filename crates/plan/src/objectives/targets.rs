@@ -23,11 +23,17 @@ pub struct Target {
 
 impl Target {
     pub fn uplift(fraction: f64) -> Target {
-        Target { form: TargetForm::PercentUplift, value: fraction }
+        Target {
+            form: TargetForm::PercentUplift,
+            value: fraction,
+        }
     }
 
     pub fn multiple(times: f64) -> Target {
-        Target { form: TargetForm::MultipleOfBaseline, value: times }
+        Target {
+            form: TargetForm::MultipleOfBaseline,
+            value: times,
+        }
     }
 
     /// The target as a multiple of the baseline (25% uplift is 1.25x).
@@ -96,9 +102,13 @@ pub fn progress_against_target(
     }
     let level = target_level(baseline, target)?;
     let planned = level - baseline;
-    let share = (planned.abs() > f64::EPSILON * baseline.max(1.0))
-        .then(|| (observed - baseline) / planned);
-    let reached = if planned >= 0.0 { observed >= level } else { observed <= level };
+    let share =
+        (planned.abs() > f64::EPSILON * baseline.max(1.0)).then(|| (observed - baseline) / planned);
+    let reached = if planned >= 0.0 {
+        observed >= level
+    } else {
+        observed <= level
+    };
     Ok(TargetProgress {
         multiple_of_baseline: observed / baseline,
         uplift: observed / baseline - 1.0,

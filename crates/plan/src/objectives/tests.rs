@@ -29,7 +29,10 @@ fn awareness_follows_the_seed_example() {
     let plan = propose(Objective::Awareness);
     assert_eq!(plan.primary.method, MeasurementMethod::BrandLiftSurvey);
     assert_eq!(plan.supporting[0].name, "Engagement rate per post");
-    assert_eq!(plan.supporting[1].method, MeasurementMethod::IncrementalityTest);
+    assert_eq!(
+        plan.supporting[1].method,
+        MeasurementMethod::IncrementalityTest
+    );
 }
 
 #[test]
@@ -74,21 +77,39 @@ fn warnings_name_zero_baselines_missing_targets_owners_and_short_sustain_rules()
 #[test]
 fn target_level_is_baseline_times_the_multiple() {
     // 120 orders, +25% -> 150; 1.5x -> 180.
-    assert!(close(target_level(120.0, Target::uplift(0.25)).unwrap(), 150.0));
-    assert!(close(target_level(120.0, Target::multiple(1.5)).unwrap(), 180.0));
+    assert!(close(
+        target_level(120.0, Target::uplift(0.25)).unwrap(),
+        150.0
+    ));
+    assert!(close(
+        target_level(120.0, Target::multiple(1.5)).unwrap(),
+        180.0
+    ));
     // A rate: 3.2% baseline, +50% -> 4.8%.
-    assert!(close(target_level(0.032, Target::uplift(0.5)).unwrap(), 0.048));
+    assert!(close(
+        target_level(0.032, Target::uplift(0.5)).unwrap(),
+        0.048
+    ));
     assert!(close(Target::multiple(1.5).as_uplift(), 0.5));
     assert!(close(Target::uplift(0.25).as_multiple(), 1.25));
 }
 
 #[test]
 fn targets_refuse_a_missing_baseline_and_impossible_values() {
-    assert!(target_level(0.0, Target::uplift(0.2)).unwrap_err().to_string().contains("baseline above zero"));
+    assert!(target_level(0.0, Target::uplift(0.2))
+        .unwrap_err()
+        .to_string()
+        .contains("baseline above zero"));
     assert!(target_level(f64::NAN, Target::uplift(0.2)).is_err());
     assert!(target_level(-5.0, Target::uplift(0.2)).is_err());
-    assert!(target_level(10.0, Target::uplift(-1.0)).unwrap_err().to_string().contains("-100%"));
-    assert!(target_level(10.0, Target::multiple(0.0)).unwrap_err().to_string().contains("above 0"));
+    assert!(target_level(10.0, Target::uplift(-1.0))
+        .unwrap_err()
+        .to_string()
+        .contains("-100%"));
+    assert!(target_level(10.0, Target::multiple(0.0))
+        .unwrap_err()
+        .to_string()
+        .contains("above 0"));
     assert!(target_level(10.0, Target::uplift(f64::INFINITY)).is_err());
 }
 
@@ -165,9 +186,12 @@ fn optimising_may_follow_one_reading_and_bad_inputs_are_errors() {
     let none = evaluate_threshold(&threshold, 100.0, &[], 3, None).unwrap();
     assert_eq!(none.decision, ThresholdDecision::NoAction);
     assert!(evaluate_threshold(&threshold, 0.0, &[1.0], 3, None).is_err());
-    assert!(evaluate_threshold(&threshold, 100.0, &[1.0, f64::NAN], 3, None)
-        .unwrap_err()
-        .to_string().contains("Reading 2"));
+    assert!(
+        evaluate_threshold(&threshold, 100.0, &[1.0, f64::NAN], 3, None)
+            .unwrap_err()
+            .to_string()
+            .contains("Reading 2")
+    );
 }
 
 #[test]
@@ -176,24 +200,40 @@ fn the_scale_threshold_sits_at_the_target() {
     assert!(close(thresholds[2].multiple_of_baseline, 1.35));
     assert!(thresholds.iter().all(|t| !t.owner.is_empty()));
     // A target that plans no uplift falls back to 1.2x.
-    assert!(close(default_thresholds(Some(Target::multiple(1.0)))[2].multiple_of_baseline, 1.2));
+    assert!(close(
+        default_thresholds(Some(Target::multiple(1.0)))[2].multiple_of_baseline,
+        1.2
+    ));
 }
 
 #[test]
 fn signals_are_ratios_with_clear_errors() {
     // 42 positive of 120 classified = 0.35.
     let mut entry = SignalEntry::empty(SignalKind::Sentiment);
-    assert!(signal_ratio(&entry).unwrap_err().to_string().contains("Enter both counts"));
+    assert!(signal_ratio(&entry)
+        .unwrap_err()
+        .to_string()
+        .contains("Enter both counts"));
     entry.numerator = Some(42);
     entry.denominator = Some(120);
     assert!(close(signal_ratio(&entry).unwrap(), 0.35));
     entry.denominator = Some(0);
-    assert!(signal_ratio(&entry).unwrap_err().to_string().contains("is 0"));
+    assert!(signal_ratio(&entry)
+        .unwrap_err()
+        .to_string()
+        .contains("is 0"));
     entry.numerator = Some(130);
     entry.denominator = Some(120);
-    assert!(signal_ratio(&entry).unwrap_err().to_string().contains("cannot exceed"));
+    assert!(signal_ratio(&entry)
+        .unwrap_err()
+        .to_string()
+        .contains("cannot exceed"));
     // UGC per sponsored post may exceed 1: 18 unsolicited posts after 12 sponsored = 1.5.
-    let ugc = SignalEntry { numerator: Some(18), denominator: Some(12), ..SignalEntry::empty(SignalKind::UnsolicitedUgc) };
+    let ugc = SignalEntry {
+        numerator: Some(18),
+        denominator: Some(12),
+        ..SignalEntry::empty(SignalKind::UnsolicitedUgc)
+    };
     assert!(close(signal_ratio(&ugc).unwrap(), 1.5));
     for kind in SignalKind::ALL {
         assert!(!kind.definition().is_empty());
@@ -206,7 +246,10 @@ fn metrics_are_grouped_into_the_three_value_layers() {
     let layers = metrics_by_layer(&plan);
     assert_eq!(layers.len(), 3);
     assert_eq!(layers[0].0, ValueLayer::Business);
-    assert_eq!(layers[0].1, vec!["Attributed orders", "Incremental conversion lift"]);
+    assert_eq!(
+        layers[0].1,
+        vec!["Attributed orders", "Incremental conversion lift"]
+    );
     assert_eq!(layers[1].1, vec!["Landing-page conversion rate"]);
     assert!(layers[2].1.is_empty());
     for layer in ValueLayer::ALL {

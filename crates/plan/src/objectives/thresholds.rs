@@ -19,8 +19,11 @@ pub enum DecisionAction {
 }
 
 impl DecisionAction {
-    pub const ALL: [DecisionAction; 3] =
-        [DecisionAction::Pause, DecisionAction::Optimise, DecisionAction::Scale];
+    pub const ALL: [DecisionAction; 3] = [
+        DecisionAction::Pause,
+        DecisionAction::Optimise,
+        DecisionAction::Scale,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -39,7 +42,9 @@ impl DecisionAction {
     }
 
     pub fn parse(key: &str) -> Option<DecisionAction> {
-        DecisionAction::ALL.into_iter().find(|action| action.key() == key)
+        DecisionAction::ALL
+            .into_iter()
+            .find(|action| action.key() == key)
     }
 
     /// Pausing or scaling moves budget and relationships; optimising (new hook, other
@@ -71,7 +76,9 @@ pub struct DecisionThreshold {
 /// The three thresholds proposed for the primary KPI: pause well below baseline, optimise
 /// when it does not beat the baseline, scale when it reaches the target.
 pub fn default_thresholds(target: Option<Target>) -> Vec<DecisionThreshold> {
-    let scale_at = target.map(Target::as_multiple).filter(|m| m.is_finite() && *m > 1.0);
+    let scale_at = target
+        .map(Target::as_multiple)
+        .filter(|m| m.is_finite() && *m > 1.0);
     vec![
         DecisionThreshold {
             metric: 0,
@@ -141,7 +148,9 @@ pub fn evaluate_threshold(
         return Err(ObjectiveError::ThresholdNotValid);
     }
     if let Some(position) = readings.iter().position(|value| !value.is_finite()) {
-        return Err(ObjectiveError::ReadingNotNumber { reading: position + 1 });
+        return Err(ObjectiveError::ReadingNotNumber {
+            reading: position + 1,
+        });
     }
     let level = baseline * threshold.multiple_of_baseline;
     let consecutive = readings
@@ -154,7 +163,10 @@ pub fn evaluate_threshold(
     let (decision, reason) = if readings.is_empty() {
         (ThresholdDecision::NoAction, "No readings yet.".to_string())
     } else if consecutive == 0 {
-        (ThresholdDecision::NoAction, "The latest reading is not in breach.".to_string())
+        (
+            ThresholdDecision::NoAction,
+            "The latest reading is not in breach.".to_string(),
+        )
     } else if !threshold.action.is_large_pivot() {
         (
             ThresholdDecision::Act,
@@ -180,5 +192,10 @@ pub fn evaluate_threshold(
             ),
         )
     };
-    Ok(Evaluation { decision, level, consecutive_breaches: consecutive, reason })
+    Ok(Evaluation {
+        decision,
+        level,
+        consecutive_breaches: consecutive,
+        reason,
+    })
 }

@@ -15,7 +15,11 @@ pub enum ValueLayer {
 }
 
 impl ValueLayer {
-    pub const ALL: [ValueLayer; 3] = [ValueLayer::Business, ValueLayer::Marketing, ValueLayer::Content];
+    pub const ALL: [ValueLayer; 3] = [
+        ValueLayer::Business,
+        ValueLayer::Marketing,
+        ValueLayer::Content,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -71,4 +71,3 @@ pub fn explanation(key: MetricKey, value: &MetricValue, currency: &str) -> Strin
     parts.push(format!("Formula: {}", key.formula()));
     parts.join(". ")
 }
-

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use super::intervals::poisson_interval;
 use super::{MetricContext, MetricKey, MetricValue};
-use microplan_stats::intervals::{proportion_interval, ProportionMethod};
 use microplan_model::rows::DeliverableResult;
+use microplan_stats::intervals::{proportion_interval, ProportionMethod};
 
 /// A field of a result row, or one derived from it (engagements, the creator's followers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,8 +28,9 @@ pub use intervals::{poisson_interval, POISSON_LEVEL};
 pub use keys::MetricKey;
 pub use metrics::metric;
 pub use sentiment::{
-    apply_sentiment, classify_sentiment, sentiment_totals, tally_sentiment, use_as_sentiment_signal, Sentiment, SentimentExamples, SentimentTally,
-    NEGATIVE_WORDS, POSITIVE_WORDS,
+    apply_sentiment, classify_sentiment, sentiment_totals, tally_sentiment,
+    use_as_sentiment_signal, Sentiment, SentimentExamples, SentimentTally, NEGATIVE_WORDS,
+    POSITIVE_WORDS,
 };
 
 /// One metric over a set of rows.

@@ -14,25 +14,96 @@ use microplan_audit::RawComment;
 /// Words and emoji read as positive about the product or the post (English, German, French,
 /// Spanish, Dutch). Matched on whole lowercase words.
 pub const POSITIVE_WORDS: &[&str] = &[
-    "love", "loved", "loving", "great", "good", "amazing", "awesome", "delicious", "tasty",
-    "yummy", "best", "perfect", "excellent", "favourite", "favorite", "recommend",
-    "recommended", "brilliant", "fantastic", "nice", "happy", "thanks", "thank", "helpful",
-    "works", "worked", "buying", "bought", "ordered", "lecker", "toll", "super",
-    "gut", "genial", "délicieux", "delicieux", "génial", "parfait", "bon", "rico",
-    "encanta", "perfecto", "heerlijk", "lekker",
+    "love",
+    "loved",
+    "loving",
+    "great",
+    "good",
+    "amazing",
+    "awesome",
+    "delicious",
+    "tasty",
+    "yummy",
+    "best",
+    "perfect",
+    "excellent",
+    "favourite",
+    "favorite",
+    "recommend",
+    "recommended",
+    "brilliant",
+    "fantastic",
+    "nice",
+    "happy",
+    "thanks",
+    "thank",
+    "helpful",
+    "works",
+    "worked",
+    "buying",
+    "bought",
+    "ordered",
+    "lecker",
+    "toll",
+    "super",
+    "gut",
+    "genial",
+    "délicieux",
+    "delicieux",
+    "génial",
+    "parfait",
+    "bon",
+    "rico",
+    "encanta",
+    "perfecto",
+    "heerlijk",
+    "lekker",
 ];
 
 /// Words and emoji read as negative.
 pub const NEGATIVE_WORDS: &[&str] = &[
-    "bad", "awful", "terrible", "horrible", "disgusting", "gross", "dry", "bland",
-    "overpriced", "expensive", "broke", "broken", "stale", "hate", "hated", "worst",
-    "disappointed", "disappointing", "meh", "fake", "scam", "returned", "refund",
-    "schlecht", "teuer", "eklig", "mauvais", "cher", "nul", "malo", "caro", "vies", "duur",
+    "bad",
+    "awful",
+    "terrible",
+    "horrible",
+    "disgusting",
+    "gross",
+    "dry",
+    "bland",
+    "overpriced",
+    "expensive",
+    "broke",
+    "broken",
+    "stale",
+    "hate",
+    "hated",
+    "worst",
+    "disappointed",
+    "disappointing",
+    "meh",
+    "fake",
+    "scam",
+    "returned",
+    "refund",
+    "schlecht",
+    "teuer",
+    "eklig",
+    "mauvais",
+    "cher",
+    "nul",
+    "malo",
+    "caro",
+    "vies",
+    "duur",
 ];
 
-const POSITIVE_EMOJI: &[char] = &['❤', '😍', '🔥', '👏', '😋', '🤤', '💪', '🙌', '👍', '🥰', '💯'];
+const POSITIVE_EMOJI: &[char] = &[
+    '❤', '😍', '🔥', '👏', '😋', '🤤', '💪', '🙌', '👍', '🥰', '💯',
+];
 const NEGATIVE_EMOJI: &[char] = &['👎', '😡', '🤢', '🤮', '😞', '😒', '💩', '😠'];
-const NEGATIONS: &[&str] = &["not", "no", "never", "isn't", "wasn't", "don't", "nicht", "kein", "pas", "nunca", "niet"];
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "isn't", "wasn't", "don't", "nicht", "kein", "pas", "nunca", "niet",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sentiment {
@@ -46,7 +117,8 @@ pub fn classify_sentiment(text: &str) -> (Sentiment, Vec<String>) {
     let lower = text.to_lowercase();
     let (mut positive, mut negative, mut evidence) = (0i32, 0i32, Vec::new());
     let mut negated = false;
-    for word in lower.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'')) {
+    for word in lower.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\''))
+    {
         if word.is_empty() {
             continue;
         }
@@ -63,8 +135,16 @@ pub fn classify_sentiment(text: &str) -> (Sentiment, Vec<String>) {
         };
         if side != 0 {
             let side = if negated { -side } else { side };
-            if side > 0 { positive += 1 } else { negative += 1 }
-            evidence.push(if negated { format!("not {word}") } else { word.to_string() });
+            if side > 0 {
+                positive += 1
+            } else {
+                negative += 1
+            }
+            evidence.push(if negated {
+                format!("not {word}")
+            } else {
+                word.to_string()
+            });
         }
         negated = false;
     }
@@ -96,7 +176,9 @@ pub struct SentimentTally {
 
 impl SentimentTally {
     pub fn total(&self) -> u64 {
-        self.positive.saturating_add(self.neutral).saturating_add(self.negative)
+        self.positive
+            .saturating_add(self.neutral)
+            .saturating_add(self.negative)
     }
 
     /// Positive / all classified comments; `None` when there are none.
@@ -123,10 +205,18 @@ pub fn tally_sentiment(rows: &[(String, RawComment)]) -> (Vec<SentimentTally>, S
     let mut examples = SentimentExamples::default();
     for (handle, comment) in rows.iter().filter(|(_, c)| !c.is_creator_reply) {
         let key = microplan_audit::handle_key(handle);
-        let at = match tallies.iter().position(|t| microplan_audit::handle_key(&t.handle) == key) {
+        let at = match tallies
+            .iter()
+            .position(|t| microplan_audit::handle_key(&t.handle) == key)
+        {
             Some(at) => at,
             None => {
-                tallies.push(SentimentTally { handle: handle.clone(), positive: 0, neutral: 0, negative: 0 });
+                tallies.push(SentimentTally {
+                    handle: handle.clone(),
+                    positive: 0,
+                    neutral: 0,
+                    negative: 0,
+                });
                 tallies.len() - 1
             }
         };
@@ -147,7 +237,9 @@ pub fn tally_sentiment(rows: &[(String, RawComment)]) -> (Vec<SentimentTally>, S
 
 /// All creators together: (positive, classified).
 pub fn sentiment_totals(tallies: &[SentimentTally]) -> (u64, u64) {
-    tallies.iter().fold((0u64, 0u64), |(p, n), t| (p.saturating_add(t.positive), n.saturating_add(t.total())))
+    tallies.iter().fold((0u64, 0u64), |(p, n), t| {
+        (p.saturating_add(t.positive), n.saturating_add(t.total()))
+    })
 }
 
 /// Replaces the stored counts of the creators in `tallies`; other creators keep theirs.
@@ -160,11 +252,20 @@ pub fn apply_sentiment(stored: &mut Vec<SentimentTally>, tallies: Vec<SentimentT
 
 /// Writes the stored totals into the programme's positive-sentiment signal. Returns false
 /// when the programme has no objective (and so no signals) or there are no counts.
-pub fn use_as_sentiment_signal(sentiment: &[SentimentTally], programme: &mut crate::objectives::Programme) -> bool {
+pub fn use_as_sentiment_signal(
+    sentiment: &[SentimentTally],
+    programme: &mut crate::objectives::Programme,
+) -> bool {
     use crate::objectives::SignalKind;
     let (positive, classified) = sentiment_totals(sentiment);
-    let Some(plan) = programme.objectives.as_mut() else { return false };
-    match plan.signals.iter_mut().find(|s| s.kind == SignalKind::Sentiment) {
+    let Some(plan) = programme.objectives.as_mut() else {
+        return false;
+    };
+    match plan
+        .signals
+        .iter_mut()
+        .find(|s| s.kind == SignalKind::Sentiment)
+    {
         Some(signal) if classified > 0 => {
             signal.numerator = Some(positive);
             signal.denominator = Some(classified);
@@ -191,16 +292,31 @@ mod tests {
 
     #[test]
     fn words_emoji_and_negation_decide_a_comment() {
-        assert_eq!(classify_sentiment("Love this bar, so tasty!").0, Sentiment::Positive);
-        assert_eq!(classify_sentiment("Bit dry and overpriced").0, Sentiment::Negative);
+        assert_eq!(
+            classify_sentiment("Love this bar, so tasty!").0,
+            Sentiment::Positive
+        );
+        assert_eq!(
+            classify_sentiment("Bit dry and overpriced").0,
+            Sentiment::Negative
+        );
         // "not good": good is negated, so one negative word.
         let (sentiment, evidence) = classify_sentiment("Honestly not good on a long run");
-        assert_eq!((sentiment, evidence), (Sentiment::Negative, vec!["not good".to_string()]));
+        assert_eq!(
+            (sentiment, evidence),
+            (Sentiment::Negative, vec!["not good".to_string()])
+        );
         assert_eq!(classify_sentiment("not bad at all").0, Sentiment::Positive);
         assert_eq!(classify_sentiment("🔥🔥").0, Sentiment::Positive);
-        assert_eq!(classify_sentiment("Which flavour is this?").0, Sentiment::Neutral);
+        assert_eq!(
+            classify_sentiment("Which flavour is this?").0,
+            Sentiment::Neutral
+        );
         // One positive (love) and one negative (expensive): a tie is neutral.
-        assert_eq!(classify_sentiment("love it but expensive").0, Sentiment::Neutral);
+        assert_eq!(
+            classify_sentiment("love it but expensive").0,
+            Sentiment::Neutral
+        );
         assert_eq!(classify_sentiment("Echt lecker!").0, Sentiment::Positive);
     }
 
@@ -216,29 +332,56 @@ mod tests {
         let (tallies, examples) = tally_sentiment(&rows);
         // anna: positive "so good", "amazing 😍"; negative "too dry"; the reply is not counted.
         assert_eq!(tallies.len(), 2);
-        assert_eq!((tallies[0].positive, tallies[0].neutral, tallies[0].negative), (2, 0, 1));
+        assert_eq!(
+            (tallies[0].positive, tallies[0].neutral, tallies[0].negative),
+            (2, 0, 1)
+        );
         assert_eq!(tallies[0].positive_share(), Some(2.0 / 3.0));
         assert_eq!((tallies[1].neutral, tallies[1].total()), (1, 1));
         assert_eq!(sentiment_totals(&tallies), (2, 4));
         assert_eq!(examples.negative[0].0, "too dry");
         assert_eq!(examples.negative[0].1, vec!["dry".to_string()]);
-        let empty = SentimentTally { handle: "x".into(), positive: 0, neutral: 0, negative: 0 };
+        let empty = SentimentTally {
+            handle: "x".into(),
+            positive: 0,
+            neutral: 0,
+            negative: 0,
+        };
         assert_eq!(empty.positive_share(), None);
 
         let mut stored = vec![
-            SentimentTally { handle: "ANNA".into(), positive: 9, neutral: 9, negative: 9 },
-            SentimentTally { handle: "cat".into(), positive: 1, neutral: 0, negative: 0 },
+            SentimentTally {
+                handle: "ANNA".into(),
+                positive: 9,
+                neutral: 9,
+                negative: 9,
+            },
+            SentimentTally {
+                handle: "cat".into(),
+                positive: 1,
+                neutral: 0,
+                negative: 0,
+            },
         ];
         apply_sentiment(&mut stored, tallies);
         // anna replaced (2, 0, 1), cat kept (1, 0, 0), ben added (0, 1, 0): 3 of 5 positive.
         assert_eq!(stored.len(), 3);
         assert_eq!(sentiment_totals(&stored), (3, 5));
         let mut programme = crate::objectives::Programme::default();
-        assert!(!use_as_sentiment_signal(&stored, &mut programme), "no objective, no signal to fill");
-        programme.objectives = Some(crate::objectives::propose(crate::objectives::Objective::Engagement));
+        assert!(
+            !use_as_sentiment_signal(&stored, &mut programme),
+            "no objective, no signal to fill"
+        );
+        programme.objectives = Some(crate::objectives::propose(
+            crate::objectives::Objective::Engagement,
+        ));
         assert!(use_as_sentiment_signal(&stored, &mut programme));
         let plan = programme.objectives.as_ref().unwrap();
-        let signal = plan.signals.iter().find(|s| s.kind == crate::objectives::SignalKind::Sentiment).unwrap();
+        let signal = plan
+            .signals
+            .iter()
+            .find(|s| s.kind == crate::objectives::SignalKind::Sentiment)
+            .unwrap();
         assert_eq!((signal.numerator, signal.denominator), (Some(3), Some(5)));
     }
 }

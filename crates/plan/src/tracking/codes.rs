@@ -142,7 +142,9 @@ pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, Trackin
         out.push_str(&code_letters(rest.get(..open).unwrap_or("")));
         let after = rest.get(open + 1..).unwrap_or("");
         let Some(close) = after.find('}') else {
-            return Err(TrackingError::UnclosedPlaceholder { pattern: pattern.to_string() });
+            return Err(TrackingError::UnclosedPlaceholder {
+                pattern: pattern.to_string(),
+            });
         };
         let token = after.get(..close).unwrap_or("").trim().to_ascii_uppercase();
         match token.as_str() {
@@ -156,20 +158,27 @@ pub fn render_code(pattern: &str, inputs: &CodeInputs) -> Result<String, Trackin
             }
             "CAMPAIGN" => out.push_str(&words_within(inputs.campaign, MAX_CAMPAIGN_PART)),
             "PCT" => {
-                let Some(discount) = inputs.discount.filter(|d| d.is_finite() && *d > 0.0 && *d < 1.0) else {
+                let Some(discount) = inputs
+                    .discount
+                    .filter(|d| d.is_finite() && *d > 0.0 && *d < 1.0)
+                else {
                     return Err(TrackingError::NoDiscountForPct);
                 };
                 out.push_str(&format!("{}", (discount * 100.0).round() as u32));
             }
             other => {
-                return Err(TrackingError::UnknownPlaceholder { placeholder: other.to_string() })
+                return Err(TrackingError::UnknownPlaceholder {
+                    placeholder: other.to_string(),
+                })
             }
         }
         rest = after.get(close + 1..).unwrap_or("");
     }
     out.push_str(&code_letters(rest));
     if out.is_empty() {
-        return Err(TrackingError::EmptyCode { pattern: pattern.to_string() });
+        return Err(TrackingError::EmptyCode {
+            pattern: pattern.to_string(),
+        });
     }
     Ok(out.chars().take(MAX_CODE).collect())
 }
@@ -191,8 +200,15 @@ fn suffix(mut n: usize, alphabet: &[u8]) -> String {
 /// Codes for creators in order. `taken` holds codes already used elsewhere in the workspace
 /// and codes imported from the store; a code equal to one of them (ignoring case) gets the
 /// first free suffix.
-pub fn assign_codes(pattern: &str, creators: &[CodeInputs], taken: &[String]) -> Result<Vec<String>, TrackingError> {
-    let mut used: HashSet<String> = taken.iter().map(|code| code.trim().to_uppercase()).collect();
+pub fn assign_codes(
+    pattern: &str,
+    creators: &[CodeInputs],
+    taken: &[String],
+) -> Result<Vec<String>, TrackingError> {
+    let mut used: HashSet<String> = taken
+        .iter()
+        .map(|code| code.trim().to_uppercase())
+        .collect();
     let mut codes = Vec::with_capacity(creators.len());
     for inputs in creators {
         let base = render_code(pattern, inputs)?;
@@ -205,7 +221,9 @@ pub fn assign_codes(pattern: &str, creators: &[CodeInputs], taken: &[String]) ->
         let mut tries = 0;
         while used.contains(&code) {
             if tries >= MAX_SUFFIX_TRIES {
-                return Err(TrackingError::NoFreeCode { handle: inputs.handle.to_string() });
+                return Err(TrackingError::NoFreeCode {
+                    handle: inputs.handle.to_string(),
+                });
             }
             code = format!("{base}{}", suffix(tries, alphabet));
             tries += 1;

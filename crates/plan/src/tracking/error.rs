@@ -137,7 +137,12 @@ mod tests {
     #[test]
     fn messages_quote_what_was_typed() {
         let error = parse_landing_page("shop.example/bars").unwrap_err();
-        assert_eq!(error, TrackingError::NoScheme { shown: "shop.example/bars".into() });
+        assert_eq!(
+            error,
+            TrackingError::NoScheme {
+                shown: "shop.example/bars".into()
+            }
+        );
         assert_eq!(
             String::from(error),
             "`shop.example/bars` has no https:// in front; did you mean https://shop.example/bars ?"
@@ -147,11 +152,20 @@ mod tests {
             "`https://shop..example`: the site name `shop..example` has an empty part between dots."
         );
         assert_eq!(
-            parse_landing_page("https://shop.example:80a").unwrap_err().to_string(),
+            parse_landing_page("https://shop.example:80a")
+                .unwrap_err()
+                .to_string(),
             "`https://shop.example:80a`: the port `80a` after the colon must be a number."
         );
-        let inputs = CodeInputs { handle: "levain_lotte", campaign: "Spring", discount: None };
-        assert_eq!(render_code(" ", &inputs).unwrap_err().to_string(), "Enter a code pattern such as {HANDLE}{PCT}.");
+        let inputs = CodeInputs {
+            handle: "levain_lotte",
+            campaign: "Spring",
+            discount: None,
+        };
+        assert_eq!(
+            render_code(" ", &inputs).unwrap_err().to_string(),
+            "Enter a code pattern such as {HANDLE}{PCT}."
+        );
         assert_eq!(
             render_code("{PCT}", &inputs).unwrap_err().to_string(),
             "The pattern uses {PCT}: enter a discount between 1% and 99%."

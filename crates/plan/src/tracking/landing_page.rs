@@ -28,8 +28,10 @@ pub fn encode_url_part(text: &str) -> String {
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
         let keep = match byte {
-            b'%' => bytes.get(index + 1).is_some_and(|b| is_hex(*b))
-                && bytes.get(index + 2).is_some_and(|b| is_hex(*b)),
+            b'%' => {
+                bytes.get(index + 1).is_some_and(|b| is_hex(*b))
+                    && bytes.get(index + 2).is_some_and(|b| is_hex(*b))
+            }
             b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}' => false,
             0x21..=0x7e => true,
             _ => false,
@@ -48,28 +50,45 @@ fn check_host(host: &str, shown: &str) -> Result<(), TrackingError> {
     let name = match host.rsplit_once(':') {
         Some((name, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => name,
         Some((_, port)) if !host.starts_with('[') => {
-            return Err(TrackingError::PortNotNumber { shown: shown.to_string(), port: port.to_string() });
+            return Err(TrackingError::PortNotNumber {
+                shown: shown.to_string(),
+                port: port.to_string(),
+            });
         }
         _ => host,
     };
     if name.is_empty() {
-        return Err(TrackingError::NoSiteName { shown: shown.to_string() });
+        return Err(TrackingError::NoSiteName {
+            shown: shown.to_string(),
+        });
     }
     if name.eq_ignore_ascii_case("localhost") {
         return Ok(());
     }
     if !name.contains('.') {
-        return Err(TrackingError::NotFullSiteName { shown: shown.to_string(), name: name.to_string() });
+        return Err(TrackingError::NotFullSiteName {
+            shown: shown.to_string(),
+            name: name.to_string(),
+        });
     }
     for label in name.split('.') {
         if label.is_empty() {
-            return Err(TrackingError::EmptySiteNamePart { shown: shown.to_string(), name: name.to_string() });
+            return Err(TrackingError::EmptySiteNamePart {
+                shown: shown.to_string(),
+                name: name.to_string(),
+            });
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(TrackingError::HyphenAtPartEdge { shown: shown.to_string(), name: name.to_string() });
+            return Err(TrackingError::HyphenAtPartEdge {
+                shown: shown.to_string(),
+                name: name.to_string(),
+            });
         }
         if let Some(bad) = label.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-            return Err(TrackingError::BadSiteCharacter { shown: shown.to_string(), bad });
+            return Err(TrackingError::BadSiteCharacter {
+                shown: shown.to_string(),
+                bad,
+            });
         }
     }
     Ok(())
@@ -93,11 +112,19 @@ pub fn parse_landing_page(text: &str) -> Result<LandingPage, TrackingError> {
     } else if lower.starts_with("http://") {
         ("http", shown.get(7..).unwrap_or(""))
     } else if let Some((scheme, _)) = shown.split_once(':').filter(|(s, _)| {
-        !s.is_empty() && !s.contains(['/', '.']) && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        !s.is_empty()
+            && !s.contains(['/', '.'])
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     }) {
-        return Err(TrackingError::NotAWebPage { shown: shown.to_string(), scheme: scheme.to_string() });
+        return Err(TrackingError::NotAWebPage {
+            shown: shown.to_string(),
+            scheme: scheme.to_string(),
+        });
     } else {
-        return Err(TrackingError::NoScheme { shown: shown.to_string() });
+        return Err(TrackingError::NoScheme {
+            shown: shown.to_string(),
+        });
     };
     let (before_fragment, fragment) = match rest.split_once('#') {
         Some((before, fragment)) => (before, Some(fragment.to_string())),
@@ -112,7 +139,9 @@ pub fn parse_landing_page(text: &str) -> Result<LandingPage, TrackingError> {
         None => (site_and_path, ""),
     };
     if host.contains('@') {
-        return Err(TrackingError::CredentialsInAddress { shown: shown.to_string() });
+        return Err(TrackingError::CredentialsInAddress {
+            shown: shown.to_string(),
+        });
     }
     check_host(host, shown)?;
     let mut warnings = Vec::new();
@@ -125,7 +154,11 @@ pub fn parse_landing_page(text: &str) -> Result<LandingPage, TrackingError> {
         .map(encode_url_part)
         .collect();
     Ok(LandingPage {
-        base: format!("{scheme}://{}{}", host.to_lowercase(), encode_url_part(path)),
+        base: format!(
+            "{scheme}://{}{}",
+            host.to_lowercase(),
+            encode_url_part(path)
+        ),
         query,
         fragment: fragment.map(|f| encode_url_part(&f)),
         warnings,

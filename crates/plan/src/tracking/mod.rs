@@ -13,7 +13,9 @@ mod tests;
 pub use codes::{assign_codes, code_letters, is_ambiguous, render_code, CodeInputs, SAFE_ALPHABET};
 pub use error::TrackingError;
 pub use landing_page::{encode_url_part, parse_landing_page, LandingPage};
-pub use utm::{encode_value, tag_landing_page, utm_parameters, utm_value, Placement, TaggedLink, UtmParameters};
+pub use utm::{
+    encode_value, tag_landing_page, utm_parameters, utm_value, Placement, TaggedLink, UtmParameters,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -148,7 +150,11 @@ impl TrackingBook {
     }
 
     /// The links of one creator in one campaign, in table order.
-    pub fn links_for<'a>(&'a self, campaign: &'a str, handle: &'a str) -> impl Iterator<Item = &'a TrackingLink> + 'a {
+    pub fn links_for<'a>(
+        &'a self,
+        campaign: &'a str,
+        handle: &'a str,
+    ) -> impl Iterator<Item = &'a TrackingLink> + 'a {
         self.links
             .iter()
             .filter(move |link| same(&link.campaign, campaign) && same(&link.handle, handle))
@@ -168,10 +174,18 @@ pub struct CampaignLinks {
 pub fn campaign_summary(links: &[TrackingLink]) -> Vec<CampaignLinks> {
     let mut out: Vec<(CampaignLinks, Vec<String>, Vec<String>)> = Vec::new();
     for link in links {
-        let index = match out.iter().position(|(c, _, _)| same(&c.campaign, &link.campaign)) {
+        let index = match out
+            .iter()
+            .position(|(c, _, _)| same(&c.campaign, &link.campaign))
+        {
             Some(index) => index,
             None => {
-                let empty = CampaignLinks { campaign: link.campaign.clone(), links: 0, creators: 0, codes: 0 };
+                let empty = CampaignLinks {
+                    campaign: link.campaign.clone(),
+                    links: 0,
+                    creators: 0,
+                    codes: 0,
+                };
                 out.push((empty, Vec::new(), Vec::new()));
                 out.len() - 1
             }
@@ -196,12 +210,22 @@ pub fn campaign_summary(links: &[TrackingLink]) -> Vec<CampaignLinks> {
 
 /// One link per creator and deliverable, and one code per creator when the plan has a
 /// pattern. Fails with the first problem a person must fix (bad address, bad pattern).
-pub fn generate_links(plan: &LinkPlan, creators: &[LinkCreator], book: &TrackingBook) -> Result<GeneratedLinks, TrackingError> {
+pub fn generate_links(
+    plan: &LinkPlan,
+    creators: &[LinkCreator],
+    book: &TrackingBook,
+) -> Result<GeneratedLinks, TrackingError> {
     let mut warnings = parse_landing_page(&plan.landing_page)?.warnings;
     let mut unique: Vec<&LinkCreator> = Vec::with_capacity(creators.len());
     for creator in creators {
-        if unique.iter().any(|known| same(&known.handle, &creator.handle)) {
-            warnings.push(format!("@{} is listed twice; one set of links is made.", creator.handle.trim()));
+        if unique
+            .iter()
+            .any(|known| same(&known.handle, &creator.handle))
+        {
+            warnings.push(format!(
+                "@{} is listed twice; one set of links is made.",
+                creator.handle.trim()
+            ));
         } else {
             unique.push(creator);
         }
@@ -209,19 +233,34 @@ pub fn generate_links(plan: &LinkPlan, creators: &[LinkCreator], book: &Tracking
     if unique.is_empty() {
         return Err(TrackingError::NoCreators);
     }
-    let codes = match plan.code_pattern.as_deref().filter(|p| !p.trim().is_empty()) {
+    let codes = match plan
+        .code_pattern
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+    {
         Some(pattern) => {
             let inputs: Vec<CodeInputs> = unique
                 .iter()
-                .map(|c| CodeInputs { handle: &c.handle, campaign: &plan.campaign, discount: plan.discount })
+                .map(|c| CodeInputs {
+                    handle: &c.handle,
+                    campaign: &plan.campaign,
+                    discount: plan.discount,
+                })
                 .collect();
-            assign_codes(pattern, &inputs, &book.taken_codes(&plan.campaign))?.into_iter().map(Some).collect()
+            assign_codes(pattern, &inputs, &book.taken_codes(&plan.campaign))?
+                .into_iter()
+                .map(Some)
+                .collect()
         }
         None => vec![None; unique.len()],
     };
     let mut links = Vec::new();
     for (creator, code) in unique.into_iter().zip(codes) {
-        let names = if creator.deliverables.is_empty() { &plan.deliverables } else { &creator.deliverables };
+        let names = if creator.deliverables.is_empty() {
+            &plan.deliverables
+        } else {
+            &creator.deliverables
+        };
         for deliverable in distinct_deliverables(names) {
             let parameters = utm_parameters(
                 &creator.platform,

@@ -2,7 +2,16 @@ use super::codes::digit_suffix_for_test;
 use super::*;
 
 fn params(handle: &str, deliverable: &str) -> UtmParameters {
-    utm_parameters("Instagram", Placement::Organic, "Spring Pilot 2026", handle, deliverable, None, None).unwrap()
+    utm_parameters(
+        "Instagram",
+        Placement::Organic,
+        "Spring Pilot 2026",
+        handle,
+        deliverable,
+        None,
+        None,
+    )
+    .unwrap()
 }
 
 fn tag(landing: &str) -> TaggedLink {
@@ -26,8 +35,19 @@ fn a_plain_landing_page_gets_the_six_ga4_names_in_order() {
     let link = tag("https://shop.example/bars");
     assert_eq!(link.url, format!("https://shop.example/bars?{TAGS}"));
     assert!(link.warnings.is_empty());
-    let full = utm_parameters("TikTok", Placement::PaidWhitelisted, "Spring", "ava", "", Some("Trail Running"), Some("SP-26")).unwrap();
-    let url = tag_landing_page("https://shop.example/", &full).unwrap().url;
+    let full = utm_parameters(
+        "TikTok",
+        Placement::PaidWhitelisted,
+        "Spring",
+        "ava",
+        "",
+        Some("Trail Running"),
+        Some("SP-26"),
+    )
+    .unwrap();
+    let url = tag_landing_page("https://shop.example/", &full)
+        .unwrap()
+        .url;
     assert_eq!(
         url,
         "https://shop.example/?utm_source=tiktok&utm_medium=paid_social&utm_campaign=spring&utm_content=ava&utm_term=trail_running&utm_id=sp-26"
@@ -46,21 +66,36 @@ fn organic_posts_are_social_and_whitelisted_ads_paid_social() {
 #[test]
 fn existing_query_parameters_stay_first_and_in_order() {
     let link = tag("https://shop.example/bars?variant=42&ref=home");
-    assert_eq!(link.url, format!("https://shop.example/bars?variant=42&ref=home&{TAGS}"));
+    assert_eq!(
+        link.url,
+        format!("https://shop.example/bars?variant=42&ref=home&{TAGS}")
+    );
     // A trailing ? or stray & adds no empty parameter.
-    assert_eq!(tag("https://shop.example/bars?").url, format!("https://shop.example/bars?{TAGS}"));
-    assert_eq!(tag("https://shop.example/bars?a=1&&b=2&").url, format!("https://shop.example/bars?a=1&b=2&{TAGS}"));
+    assert_eq!(
+        tag("https://shop.example/bars?").url,
+        format!("https://shop.example/bars?{TAGS}")
+    );
+    assert_eq!(
+        tag("https://shop.example/bars?a=1&&b=2&").url,
+        format!("https://shop.example/bars?a=1&b=2&{TAGS}")
+    );
 }
 
 #[test]
 fn fragments_stay_at_the_end() {
-    assert_eq!(tag("https://shop.example/bars#reviews").url, format!("https://shop.example/bars?{TAGS}#reviews"));
+    assert_eq!(
+        tag("https://shop.example/bars#reviews").url,
+        format!("https://shop.example/bars?{TAGS}#reviews")
+    );
     assert_eq!(
         tag("https://shop.example/bars?size=12#reviews").url,
         format!("https://shop.example/bars?size=12&{TAGS}#reviews")
     );
     // A ? inside the fragment belongs to the fragment, not the query.
-    assert_eq!(tag("https://shop.example/app#/route?x=1").url, format!("https://shop.example/app?{TAGS}#/route?x=1"));
+    assert_eq!(
+        tag("https://shop.example/app#/route?x=1").url,
+        format!("https://shop.example/app?{TAGS}#/route?x=1")
+    );
 }
 
 #[test]
@@ -74,9 +109,17 @@ fn old_utm_parameters_are_replaced_with_a_warning() {
 #[test]
 fn unicode_handles_and_paths_are_percent_encoded() {
     let link = tag_landing_page("https://shop.example/bars", &params("Zoë_läuft", "reel")).unwrap();
-    assert!(link.url.ends_with("utm_content=zo%C3%AB_l%C3%A4uft_reel"), "{}", link.url);
+    assert!(
+        link.url.ends_with("utm_content=zo%C3%AB_l%C3%A4uft_reel"),
+        "{}",
+        link.url
+    );
     let kana = tag_landing_page("https://shop.example/", &params("ナナ", "story")).unwrap();
-    assert!(kana.url.ends_with("utm_content=%E3%83%8A%E3%83%8A_story"), "{}", kana.url);
+    assert!(
+        kana.url.ends_with("utm_content=%E3%83%8A%E3%83%8A_story"),
+        "{}",
+        kana.url
+    );
     // Non-ASCII in the path is encoded; an existing escape is left alone.
     let page = parse_landing_page("https://bäckerei.example/brød%20roll?q=süß").unwrap();
     assert_eq!(page.base, "https://bäckerei.example/br%C3%B8d%20roll");
@@ -98,7 +141,10 @@ fn scheme_and_site_name_are_normalised_but_the_path_is_not() {
 fn bad_landing_pages_get_errors_that_say_what_to_do() {
     let cases = [
         ("", "Enter the landing page"),
-        ("shop.example/bars", "did you mean https://shop.example/bars"),
+        (
+            "shop.example/bars",
+            "did you mean https://shop.example/bars",
+        ),
         ("www.shop.example:443/bars", "has no https://"),
         ("ftp://files.example/x", "ftp: address"),
         ("javascript:alert(1)", "javascript: address"),
@@ -122,36 +168,90 @@ fn bad_landing_pages_get_errors_that_say_what_to_do() {
 
 #[test]
 fn parameters_need_a_platform_a_campaign_and_a_usable_handle() {
-    assert!(utm_parameters("", Placement::Organic, "c", "h", "d", None, None).unwrap_err().to_string().contains("no platform"));
-    assert!(utm_parameters("instagram", Placement::Organic, " ", "h", "d", None, None).unwrap_err().to_string().contains("Name the campaign"));
+    assert!(
+        utm_parameters("", Placement::Organic, "c", "h", "d", None, None)
+            .unwrap_err()
+            .to_string()
+            .contains("no platform")
+    );
+    assert!(
+        utm_parameters("instagram", Placement::Organic, " ", "h", "d", None, None)
+            .unwrap_err()
+            .to_string()
+            .contains("Name the campaign")
+    );
     assert!(utm_parameters("instagram", Placement::Organic, "c", "@!!", "d", None, None).is_err());
     // An empty optional value is left out rather than sent empty.
-    let p = utm_parameters("instagram", Placement::Organic, "c", "h", "", Some("  "), Some("")).unwrap();
+    let p = utm_parameters(
+        "instagram",
+        Placement::Organic,
+        "c",
+        "h",
+        "",
+        Some("  "),
+        Some(""),
+    )
+    .unwrap();
     assert_eq!((p.content.as_str(), p.term, p.id), ("h", None, None));
 }
 
 fn inputs(handle: &str) -> CodeInputs<'_> {
-    CodeInputs { handle, campaign: "Spring pilot", discount: Some(0.15) }
+    CodeInputs {
+        handle,
+        campaign: "Spring pilot",
+        discount: Some(0.15),
+    }
 }
 
 #[test]
 fn codes_are_whole_words_that_can_be_said_on_camera() {
     // muddy_miles_tom: MUDDY + MILES fit in 12, TOM would not; then 15.
-    assert_eq!(render_code("{HANDLE}{PCT}", &inputs("muddy_miles_tom")).unwrap(), "MUDDYMILES15");
-    assert_eq!(render_code("{HANDLE}{PCT}", &inputs("levain_lotte")).unwrap(), "LEVAINLOTTE15");
-    assert_eq!(render_code("{HANDLE}{PCT}", &inputs("crumb_theory")).unwrap(), "CRUMBTHEORY15");
+    assert_eq!(
+        render_code("{HANDLE}{PCT}", &inputs("muddy_miles_tom")).unwrap(),
+        "MUDDYMILES15"
+    );
+    assert_eq!(
+        render_code("{HANDLE}{PCT}", &inputs("levain_lotte")).unwrap(),
+        "LEVAINLOTTE15"
+    );
+    assert_eq!(
+        render_code("{HANDLE}{PCT}", &inputs("crumb_theory")).unwrap(),
+        "CRUMBTHEORY15"
+    );
     assert_eq!(render_code("{handle}", &inputs("Zoë")).unwrap(), "ZOE");
-    assert_eq!(render_code("run-{HANDLE}", &inputs("ava")).unwrap(), "RUNAVA");
+    assert_eq!(
+        render_code("run-{HANDLE}", &inputs("ava")).unwrap(),
+        "RUNAVA"
+    );
     // The campaign part takes whole words up to 8 characters: SPRING, not SPRINGPI.
-    assert_eq!(render_code("{CAMPAIGN}{HANDLE}", &inputs("ava")).unwrap(), "SPRINGAVA");
+    assert_eq!(
+        render_code("{CAMPAIGN}{HANDLE}", &inputs("ava")).unwrap(),
+        "SPRINGAVA"
+    );
     // A first word longer than 12 characters is cut.
-    assert_eq!(render_code("{HANDLE}", &inputs("abcdefghijklmnopq")).unwrap(), "ABCDEFGHIJKL");
+    assert_eq!(
+        render_code("{HANDLE}", &inputs("abcdefghijklmnopq")).unwrap(),
+        "ABCDEFGHIJKL"
+    );
     // Digits 0 and 1 never appear outside the discount: they read as O and I.
-    assert_eq!(render_code("{HANDLE}", &inputs("runner_2021")).unwrap(), "RUNNER22");
-    for handle in ["lilo_o1", "Oli_loves_1000", "ILL0", "ナナ", "bäckerin", "__01"] {
+    assert_eq!(
+        render_code("{HANDLE}", &inputs("runner_2021")).unwrap(),
+        "RUNNER22"
+    );
+    for handle in [
+        "lilo_o1",
+        "Oli_loves_1000",
+        "ILL0",
+        "ナナ",
+        "bäckerin",
+        "__01",
+    ] {
         let code = render_code("{HANDLE}", &inputs(handle)).unwrap();
         assert!(!code.is_empty(), "{handle}");
-        assert!(!code.contains('0') && !code.contains('1'), "{handle}: {code}");
+        assert!(
+            !code.contains('0') && !code.contains('1'),
+            "{handle}: {code}"
+        );
     }
 }
 
@@ -165,24 +265,51 @@ fn handles_without_usable_letters_get_a_stable_hashed_code() {
     // Only the digits 0 and 1: nothing is left, so it is hashed too.
     let hashed = render_code("{HANDLE}", &inputs("__01")).unwrap();
     assert_eq!(hashed.len(), 5);
-    assert!(hashed.chars().all(|c| SAFE_ALPHABET.contains(c)), "{hashed}");
+    assert!(
+        hashed.chars().all(|c| SAFE_ALPHABET.contains(c)),
+        "{hashed}"
+    );
 }
 
 #[test]
 fn patterns_with_mistakes_are_explained() {
-    assert!(render_code("", &inputs("a")).unwrap_err().to_string().contains("Enter a code pattern"));
-    assert!(render_code("{HANDEL}", &inputs("a")).unwrap_err().to_string().contains("Unknown placeholder {HANDEL}"));
-    assert!(render_code("{HANDLE", &inputs("a")).unwrap_err().to_string().contains("never closed"));
-    let no_discount = CodeInputs { discount: None, ..inputs("a") };
-    assert!(render_code("{HANDLE}{PCT}", &no_discount).unwrap_err().to_string().contains("enter a discount"));
-    let too_big = CodeInputs { discount: Some(1.5), ..inputs("a") };
+    assert!(render_code("", &inputs("a"))
+        .unwrap_err()
+        .to_string()
+        .contains("Enter a code pattern"));
+    assert!(render_code("{HANDEL}", &inputs("a"))
+        .unwrap_err()
+        .to_string()
+        .contains("Unknown placeholder {HANDEL}"));
+    assert!(render_code("{HANDLE", &inputs("a"))
+        .unwrap_err()
+        .to_string()
+        .contains("never closed"));
+    let no_discount = CodeInputs {
+        discount: None,
+        ..inputs("a")
+    };
+    assert!(render_code("{HANDLE}{PCT}", &no_discount)
+        .unwrap_err()
+        .to_string()
+        .contains("enter a discount"));
+    let too_big = CodeInputs {
+        discount: Some(1.5),
+        ..inputs("a")
+    };
     assert!(render_code("{PCT}", &too_big).is_err());
-    assert!(render_code("---", &inputs("a")).unwrap_err().to_string().contains("empty code"));
+    assert!(render_code("---", &inputs("a"))
+        .unwrap_err()
+        .to_string()
+        .contains("empty code"));
 }
 
 #[test]
 fn collision_suffixes_count_in_safe_digits() {
-    let sequence: Vec<String> = [0, 1, 7, 8, 9, 71, 72].iter().map(|n| digit_suffix_for_test(*n)).collect();
+    let sequence: Vec<String> = [0, 1, 7, 8, 9, 71, 72]
+        .iter()
+        .map(|n| digit_suffix_for_test(*n))
+        .collect();
     assert_eq!(sequence, vec!["2", "3", "9", "22", "23", "99", "222"]);
 }
 
@@ -194,12 +321,23 @@ fn codes_never_collide_in_the_workspace_or_with_the_store() {
     assert_eq!(codes, vec!["TOMRUNS15", "TOMRUNS15B", "TOMRUNS15C"]);
     let store = vec!["tomruns15".to_string(), " TOMRUNS15C ".to_string()];
     let against_store = assign_codes("{HANDLE}{PCT}", &creators, &store).unwrap();
-    assert_eq!(against_store, vec!["TOMRUNS15B", "TOMRUNS15D", "TOMRUNS15E"]);
+    assert_eq!(
+        against_store,
+        vec!["TOMRUNS15B", "TOMRUNS15D", "TOMRUNS15E"]
+    );
     // Without a number at the end the suffix is a safe digit.
-    let plain = assign_codes("{HANDLE}", &[inputs("ava"), inputs("AVA")], &["AVA".to_string()]).unwrap();
+    let plain = assign_codes(
+        "{HANDLE}",
+        &[inputs("ava"), inputs("AVA")],
+        &["AVA".to_string()],
+    )
+    .unwrap();
     assert_eq!(plain, vec!["AVA2", "AVA3"]);
     // The same inputs give the same codes.
-    assert_eq!(assign_codes("{HANDLE}{PCT}", &creators, &store).unwrap(), against_store);
+    assert_eq!(
+        assign_codes("{HANDLE}{PCT}", &creators, &store).unwrap(),
+        against_store
+    );
 }
 
 fn plan() -> LinkPlan {
@@ -207,7 +345,12 @@ fn plan() -> LinkPlan {
         campaign: "Autumn trail launch".into(),
         landing_page: "https://hearthandtrail.example/bars?ref=creators#flavours".into(),
         placement: Placement::Organic,
-        deliverables: vec!["Reel 1".into(), "Story 1".into(), " reel 1 ".into(), "".into()],
+        deliverables: vec![
+            "Reel 1".into(),
+            "Story 1".into(),
+            " reel 1 ".into(),
+            "".into(),
+        ],
         code_pattern: Some("{HANDLE}{PCT}".into()),
         discount: Some(0.15),
         utm_term: Some("Trail running".into()),
@@ -217,8 +360,16 @@ fn plan() -> LinkPlan {
 
 fn creators() -> Vec<LinkCreator> {
     vec![
-        LinkCreator { handle: "ridge_runner_ava".into(), platform: "instagram".into(), ..LinkCreator::default() },
-        LinkCreator { handle: "@trail_nora".into(), platform: "TikTok".into(), ..LinkCreator::default() },
+        LinkCreator {
+            handle: "ridge_runner_ava".into(),
+            platform: "instagram".into(),
+            ..LinkCreator::default()
+        },
+        LinkCreator {
+            handle: "@trail_nora".into(),
+            platform: "TikTok".into(),
+            ..LinkCreator::default()
+        },
     ]
 }
 
@@ -235,11 +386,20 @@ fn one_link_per_creator_and_deliverable_and_one_code_per_creator() {
          &utm_campaign=autumn_trail_launch&utm_content=ridge_runner_ava_reel_1&utm_term=trail_running#flavours"
     );
     // ridge_runner_ava -> RIDGE + RUNNER fit in 12 characters, AVA would not.
-    assert_eq!(generated.links[0].promo_code.as_deref(), Some("RIDGERUNNER15"));
-    assert_eq!(generated.links[1].promo_code.as_deref(), Some("RIDGERUNNER15"));
+    assert_eq!(
+        generated.links[0].promo_code.as_deref(),
+        Some("RIDGERUNNER15")
+    );
+    assert_eq!(
+        generated.links[1].promo_code.as_deref(),
+        Some("RIDGERUNNER15")
+    );
     assert_eq!(generated.links[2].handle, "trail_nora");
     assert_eq!(generated.links[2].platform, "tiktok");
-    assert_eq!(generated.links[2].promo_code.as_deref(), Some("TRAILNORA15"));
+    assert_eq!(
+        generated.links[2].promo_code.as_deref(),
+        Some("TRAILNORA15")
+    );
     assert_eq!(generated.links[3].utm_content, "trail_nora_story_1");
     assert!(generated.links.iter().all(|l| l.discount == Some(0.15)));
     assert!(generated.warnings.is_empty());
@@ -259,7 +419,10 @@ fn re_running_gives_the_same_table_even_after_the_codes_reach_the_store() {
     let again = generate_links(&plan(), &creators(), &book).unwrap().links;
     assert_eq!(again, first);
     // Another campaign with the same creators must not reuse those codes.
-    let other = LinkPlan { campaign: "Winter".into(), ..plan() };
+    let other = LinkPlan {
+        campaign: "Winter".into(),
+        ..plan()
+    };
     let winter = generate_links(&other, &creators(), &book).unwrap().links;
     assert_eq!(winter[0].promo_code.as_deref(), Some("RIDGERUNNER15B"));
     book.replace_campaign("Winter", winter);
@@ -271,17 +434,46 @@ fn re_running_gives_the_same_table_even_after_the_codes_reach_the_store() {
 
 #[test]
 fn generation_stops_at_the_first_problem_to_fix() {
-    let bad_page = LinkPlan { landing_page: "hearthandtrail.example".into(), ..plan() };
-    assert!(generate_links(&bad_page, &creators(), &TrackingBook::default()).unwrap_err().to_string().contains("https://"));
-    let bad_pattern = LinkPlan { code_pattern: Some("{NAME}".into()), ..plan() };
+    let bad_page = LinkPlan {
+        landing_page: "hearthandtrail.example".into(),
+        ..plan()
+    };
+    assert!(
+        generate_links(&bad_page, &creators(), &TrackingBook::default())
+            .unwrap_err()
+            .to_string()
+            .contains("https://")
+    );
+    let bad_pattern = LinkPlan {
+        code_pattern: Some("{NAME}".into()),
+        ..plan()
+    };
     assert!(generate_links(&bad_pattern, &creators(), &TrackingBook::default()).is_err());
-    assert!(generate_links(&plan(), &[], &TrackingBook::default()).unwrap_err().to_string().contains("at least one creator"));
-    let no_codes = LinkPlan { code_pattern: None, deliverables: vec![], ..plan() };
-    let links = generate_links(&no_codes, &creators(), &TrackingBook::default()).unwrap().links;
+    assert!(generate_links(&plan(), &[], &TrackingBook::default())
+        .unwrap_err()
+        .to_string()
+        .contains("at least one creator"));
+    let no_codes = LinkPlan {
+        code_pattern: None,
+        deliverables: vec![],
+        ..plan()
+    };
+    let links = generate_links(&no_codes, &creators(), &TrackingBook::default())
+        .unwrap()
+        .links;
     assert_eq!(links.len(), 2);
     assert_eq!(links[0].deliverable, "post");
-    assert!(links.iter().all(|l| l.promo_code.is_none() && l.discount.is_none()));
-    let twice = vec![creators()[0].clone(), LinkCreator { handle: "Ridge_Runner_Ava".into(), platform: "instagram".into(), ..LinkCreator::default() }];
+    assert!(links
+        .iter()
+        .all(|l| l.promo_code.is_none() && l.discount.is_none()));
+    let twice = vec![
+        creators()[0].clone(),
+        LinkCreator {
+            handle: "Ridge_Runner_Ava".into(),
+            platform: "instagram".into(),
+            ..LinkCreator::default()
+        },
+    ];
     let generated = generate_links(&no_codes, &twice, &TrackingBook::default()).unwrap();
     assert_eq!(generated.links.len(), 1);
     assert!(generated.warnings[0].contains("listed twice"));
@@ -291,8 +483,13 @@ fn generation_stops_at_the_first_problem_to_fix() {
 fn a_creator_can_have_their_own_deliverables() {
     let mut list = creators();
     list[1].deliverables = vec!["tiktok video 1".into(), "tiktok video 2".into()];
-    let links = generate_links(&plan(), &list, &TrackingBook::default()).unwrap().links;
-    let names: Vec<(&str, &str)> = links.iter().map(|l| (l.handle.as_str(), l.deliverable.as_str())).collect();
+    let links = generate_links(&plan(), &list, &TrackingBook::default())
+        .unwrap()
+        .links;
+    let names: Vec<(&str, &str)> = links
+        .iter()
+        .map(|l| (l.handle.as_str(), l.deliverable.as_str()))
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -307,16 +504,38 @@ fn a_creator_can_have_their_own_deliverables() {
 #[test]
 fn the_overview_counts_links_creators_and_codes_per_campaign() {
     let mut book = TrackingBook::default();
-    book.replace_campaign("Autumn trail launch", generate_links(&plan(), &creators(), &book).unwrap().links);
-    let no_codes = LinkPlan { campaign: "Winter".into(), code_pattern: None, ..plan() };
-    book.replace_campaign("Winter", generate_links(&no_codes, &creators()[..1], &book).unwrap().links);
+    book.replace_campaign(
+        "Autumn trail launch",
+        generate_links(&plan(), &creators(), &book).unwrap().links,
+    );
+    let no_codes = LinkPlan {
+        campaign: "Winter".into(),
+        code_pattern: None,
+        ..plan()
+    };
+    book.replace_campaign(
+        "Winter",
+        generate_links(&no_codes, &creators()[..1], &book)
+            .unwrap()
+            .links,
+    );
     let summary = campaign_summary(&book.links);
     // Autumn: 2 creators x 2 pieces, 2 codes. Winter: 1 creator x 2 pieces, no codes.
     assert_eq!(
         summary,
         vec![
-            CampaignLinks { campaign: "Autumn trail launch".into(), links: 4, creators: 2, codes: 2 },
-            CampaignLinks { campaign: "Winter".into(), links: 2, creators: 1, codes: 0 },
+            CampaignLinks {
+                campaign: "Autumn trail launch".into(),
+                links: 4,
+                creators: 2,
+                codes: 2
+            },
+            CampaignLinks {
+                campaign: "Winter".into(),
+                links: 2,
+                creators: 1,
+                codes: 0
+            },
         ]
     );
     assert!(campaign_summary(&[]).is_empty());

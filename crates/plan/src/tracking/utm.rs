@@ -107,7 +107,9 @@ pub fn utm_parameters(
 ) -> Result<UtmParameters, TrackingError> {
     let source = utm_value(platform);
     if source.is_empty() {
-        return Err(TrackingError::NoPlatform { handle: handle.to_string() });
+        return Err(TrackingError::NoPlatform {
+            handle: handle.to_string(),
+        });
     }
     let campaign = utm_value(campaign);
     if campaign.is_empty() {
@@ -115,7 +117,9 @@ pub fn utm_parameters(
     }
     let handle_value = utm_value(handle);
     if handle_value.is_empty() {
-        return Err(TrackingError::HandleWithoutLetters { handle: handle.to_string() });
+        return Err(TrackingError::HandleWithoutLetters {
+            handle: handle.to_string(),
+        });
     }
     let deliverable_value = utm_value(deliverable);
     let content = if deliverable_value.is_empty() {
@@ -137,9 +141,16 @@ pub fn utm_parameters(
 fn is_utm_pair(pair: &str) -> Option<&str> {
     let name = pair.split('=').next().unwrap_or("");
     let lower = name.to_ascii_lowercase();
-    ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "utm_id"]
-        .contains(&lower.as_str())
-        .then_some(name)
+    [
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "utm_content",
+        "utm_term",
+        "utm_id",
+    ]
+    .contains(&lower.as_str())
+    .then_some(name)
 }
 
 /// The tagged URL and any warnings about the landing page.
@@ -151,8 +162,16 @@ pub struct TaggedLink {
 
 /// Adds the parameters to the landing page: its own query parameters stay in order before
 /// ours, old `utm_*` parameters are replaced (with a warning), the fragment stays last.
-pub fn tag_landing_page(landing_page: &str, parameters: &UtmParameters) -> Result<TaggedLink, TrackingError> {
-    let LandingPage { base, query, fragment, mut warnings } = parse_landing_page(landing_page)?;
+pub fn tag_landing_page(
+    landing_page: &str,
+    parameters: &UtmParameters,
+) -> Result<TaggedLink, TrackingError> {
+    let LandingPage {
+        base,
+        query,
+        fragment,
+        mut warnings,
+    } = parse_landing_page(landing_page)?;
     let mut pairs: Vec<String> = Vec::with_capacity(query.len() + 6);
     let mut replaced: Vec<String> = Vec::new();
     for pair in query {

@@ -6,7 +6,10 @@ use super::{cases, close, list, num, REL};
 use crate::did::{difference_in_differences, pre_trend, Coefficient, DidSeries, DidStdError};
 use serde_json::Value;
 
-const DID: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/did.json"));
+const DID: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/did.json"
+));
 
 fn floats(v: &Value) -> Vec<f64> {
     serde_json::from_value(v.clone()).unwrap()
@@ -24,12 +27,42 @@ fn std_error(case: &Value) -> DidStdError {
 /// the scale of the interval.
 fn check(got: &Coefficient, want: &Value, ctx: &str) {
     let scale = (num(want, "upper") - num(want, "lower")).abs();
-    close(got.estimate, num(want, "estimate"), REL, 1e-13 * scale, &format!("{ctx} estimate"));
-    close(got.std_error, num(want, "se"), REL, 0.0, &format!("{ctx} se"));
-    close(got.statistic, num(want, "statistic"), REL, 1e-13, &format!("{ctx} statistic"));
+    close(
+        got.estimate,
+        num(want, "estimate"),
+        REL,
+        1e-13 * scale,
+        &format!("{ctx} estimate"),
+    );
+    close(
+        got.std_error,
+        num(want, "se"),
+        REL,
+        0.0,
+        &format!("{ctx} se"),
+    );
+    close(
+        got.statistic,
+        num(want, "statistic"),
+        REL,
+        1e-13,
+        &format!("{ctx} statistic"),
+    );
     close(got.p_value, num(want, "p"), REL, 0.0, &format!("{ctx} p"));
-    close(got.lower, num(want, "lower"), REL, 0.0, &format!("{ctx} lower"));
-    close(got.upper, num(want, "upper"), REL, 0.0, &format!("{ctx} upper"));
+    close(
+        got.lower,
+        num(want, "lower"),
+        REL,
+        0.0,
+        &format!("{ctx} lower"),
+    );
+    close(
+        got.upper,
+        num(want, "upper"),
+        REL,
+        0.0,
+        &format!("{ctx} upper"),
+    );
     assert_eq!(got.df, want.get("df").and_then(Value::as_f64), "{ctx} df");
 }
 
@@ -39,16 +72,25 @@ fn did_matches_statsmodels_ols() {
     let all = list(&c, "did");
     assert!(all.len() >= 30);
     for case in all {
-        let cells: Vec<Vec<f64>> =
-            case.get("cells").and_then(Value::as_array).unwrap().iter().map(floats).collect();
+        let cells: Vec<Vec<f64>> = case
+            .get("cells")
+            .and_then(Value::as_array)
+            .unwrap()
+            .iter()
+            .map(floats)
+            .collect();
         let series = DidSeries {
             treated_pre: &cells[0],
             treated_post: &cells[1],
             control_pre: &cells[2],
             control_post: &cells[3],
         };
-        let ctx =
-            format!("did {} {:?} alpha {}", case["label"], std_error(case), num(case, "alpha"));
+        let ctx = format!(
+            "did {} {:?} alpha {}",
+            case["label"],
+            std_error(case),
+            num(case, "alpha")
+        );
         let got = difference_in_differences(series, num(case, "alpha"), std_error(case)).unwrap();
         check(&got.effect, &case["expected"], &ctx);
     }
@@ -67,11 +109,27 @@ fn pre_trend_matches_statsmodels_ols() {
                 .collect()
         };
         let ctx = format!("pre-trend {} {:?}", case["label"], std_error(case));
-        let got =
-            pre_trend(&points("treated"), &points("control"), num(case, "alpha"), std_error(case))
-                .unwrap();
+        let got = pre_trend(
+            &points("treated"),
+            &points("control"),
+            num(case, "alpha"),
+            std_error(case),
+        )
+        .unwrap();
         check(&got.slope_difference, &case["expected"], &ctx);
-        close(got.treated_slope, num(&case["expected"], "treated_slope"), REL, 0.0, &ctx);
-        close(got.control_slope, num(&case["expected"], "control_slope"), REL, 1e-15, &ctx);
+        close(
+            got.treated_slope,
+            num(&case["expected"], "treated_slope"),
+            REL,
+            0.0,
+            &ctx,
+        );
+        close(
+            got.control_slope,
+            num(&case["expected"], "control_slope"),
+            REL,
+            1e-15,
+            &ctx,
+        );
     }
 }

@@ -5,7 +5,10 @@ use super::{cases, close, int, list, num, text, REL};
 use crate::intervals::*;
 use crate::BinaryArm;
 
-const FIXTURE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/intervals.json"));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/intervals.json"
+));
 
 /// statsmodels forms the Wilson lower limit as center - dist, which leaves rounding of about
 /// 1e-16 of the interval width where the true limit is 0; we compute it without
@@ -31,11 +34,23 @@ fn one_proportion_intervals() {
         let ctx = format!("{method:?} {x}/{n} alpha {alpha}");
         // Jeffreys with the Brown-Cai-DasGupta boundary fix (statsmodels has none)
         let jeffreys = method == ProportionMethod::Jeffreys;
-        let lower = if jeffreys && x == 0 { 0.0 } else { num(case, "lower") };
-        let upper = if jeffreys && x == n { 1.0 } else { num(case, "upper") };
+        let lower = if jeffreys && x == 0 {
+            0.0
+        } else {
+            num(case, "lower")
+        };
+        let upper = if jeffreys && x == n {
+            1.0
+        } else {
+            num(case, "upper")
+        };
         // Clopper-Pearson and Jeffreys limits with min(x, n - x) <= 50 come from 40-digit
         // mpmath: scipy's beta.isf is off by 9e-9 relative at 1 of 1e9. We reach 1e-13.
-        let rel = if text(case, "source") == "statsmodels" { REL } else { 1e-12 };
+        let rel = if text(case, "source") == "statsmodels" {
+            REL
+        } else {
+            1e-12
+        };
         close(r.lower, lower, rel, slack(lower, upper), &ctx);
         close(r.upper, upper, rel, slack(lower, upper), &ctx);
         assert!(r.lower <= r.estimate && r.estimate <= r.upper, "{ctx}");

@@ -2,16 +2,26 @@
 //! confidence_interval; equal_var False and True).
 
 use super::{alternative, cases, close, list, num, REL};
-use crate::means::{student_t_test, student_t_test_samples, welch_t_test, welch_t_test_samples, StudentResult, SummaryStats};
+use crate::means::{
+    student_t_test, student_t_test_samples, welch_t_test, welch_t_test_samples, StudentResult,
+    SummaryStats,
+};
 use crate::{Alternative, StatsResult};
 use serde_json::Value;
 
-const FIXTURE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/means.json"));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/means.json"
+));
 
 fn summary(case: &Value, key: &str) -> SummaryStats {
     let v = case.get(key).and_then(Value::as_array).unwrap();
     let g = |i: usize| v.get(i).and_then(Value::as_f64).unwrap();
-    SummaryStats { mean: g(0), sd: g(1), n: v.get(2).and_then(Value::as_u64).unwrap() }
+    SummaryStats {
+        mean: g(0),
+        sd: g(1),
+        n: v.get(2).and_then(Value::as_u64).unwrap(),
+    }
 }
 
 type FromSummaries = fn(SummaryStats, SummaryStats, f64, Alternative) -> StatsResult<StudentResult>;
@@ -83,8 +93,16 @@ fn check_samples(key: &str, test: FromSamples) {
 #[test]
 fn student_equals_welch_for_equal_sizes_and_spreads_and_differs_otherwise() {
     // Equal n and sd: the same se, df 2n - 2 for both (hand-checked: se = sqrt(2 * 4 / 50)).
-    let a = SummaryStats { mean: 10.0, sd: 2.0, n: 50 };
-    let b = SummaryStats { mean: 11.0, sd: 2.0, n: 50 };
+    let a = SummaryStats {
+        mean: 10.0,
+        sd: 2.0,
+        n: 50,
+    };
+    let b = SummaryStats {
+        mean: 11.0,
+        sd: 2.0,
+        n: 50,
+    };
     let s = student_t_test(a, b, 0.05, Alternative::TwoSided).unwrap();
     let w = welch_t_test(a, b, 0.05, Alternative::TwoSided).unwrap();
     close(s.std_error, 0.16_f64.sqrt(), 1e-15, 0.0, "pooled se");
@@ -92,12 +110,24 @@ fn student_equals_welch_for_equal_sizes_and_spreads_and_differs_otherwise() {
     assert_eq!(s.df, 98.0);
     close(w.df, 98.0, 1e-12, 0.0, "Welch df at equal spread");
     // Small noisy arm with the large spread: pooling understates its noise.
-    let small = SummaryStats { mean: 12.0, sd: 8.0, n: 10 };
-    let big = SummaryStats { mean: 10.0, sd: 1.0, n: 200 };
+    let small = SummaryStats {
+        mean: 12.0,
+        sd: 8.0,
+        n: 10,
+    };
+    let big = SummaryStats {
+        mean: 10.0,
+        sd: 1.0,
+        n: 200,
+    };
     let s = student_t_test(big, small, 0.05, Alternative::TwoSided).unwrap();
     let w = welch_t_test(big, small, 0.05, Alternative::TwoSided).unwrap();
     assert!(s.p_value < w.p_value, "{} {}", s.p_value, w.p_value);
-    let flat = SummaryStats { mean: 1.0, sd: 0.0, n: 5 };
+    let flat = SummaryStats {
+        mean: 1.0,
+        sd: 0.0,
+        n: 5,
+    };
     assert!(student_t_test(flat, flat, 0.05, Alternative::TwoSided).is_err());
     assert!(student_t_test(SummaryStats { n: 1, ..flat }, a, 0.05, Alternative::Less).is_err());
 }

@@ -10,11 +10,26 @@ use crate::srm::sample_ratio_mismatch;
 use crate::BinaryArm;
 use serde_json::Value;
 
-const CORRECTIONS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/corrections.json"));
-const SRM: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/srm.json"));
-const BAYES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/bayes.json"));
-const SEQUENTIAL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/sequential.json"));
-const PLANNING: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/binomial_planning.json"));
+const CORRECTIONS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/corrections.json"
+));
+const SRM: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/srm.json"
+));
+const BAYES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/bayes.json"
+));
+const SEQUENTIAL: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/sequential.json"
+));
+const PLANNING: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/binomial_planning.json"
+));
 
 fn floats(v: &Value, key: &str) -> Vec<f64> {
     serde_json::from_value(v.get(key).cloned().unwrap()).unwrap()
@@ -54,7 +69,11 @@ fn srm_matches_scipy_chisquare() {
         let ctx = format!("srm {obs:?}");
         close(r.chi_square, num(case, "chi2"), 1e-12, 1e-15, &ctx);
         close(r.p_value, num(case, "p"), 1e-12, 0.0, &ctx);
-        assert_eq!(r.mismatch, case.get("mismatch").and_then(Value::as_bool).unwrap(), "{ctx}");
+        assert_eq!(
+            r.mismatch,
+            case.get("mismatch").and_then(Value::as_bool).unwrap(),
+            "{ctx}"
+        );
     }
 }
 
@@ -65,14 +84,46 @@ fn bayes_matches_mpmath() {
         let a = BinaryArm::new(int(case, "xa"), int(case, "na"));
         let b = BinaryArm::new(int(case, "xb"), int(case, "nb"));
         let prior = floats(case, "prior");
-        let r = beta_binomial_test(a, b, BetaParams { alpha: prior[0], beta: prior[1] }).unwrap();
+        let r = beta_binomial_test(
+            a,
+            b,
+            BetaParams {
+                alpha: prior[0],
+                beta: prior[1],
+            },
+        )
+        .unwrap();
         let ctx = format!("bayes {case}");
         // Gauss-Legendre on the logit scale reaches ~1e-13; tolerance stated as 1e-10.
-        close(r.prob_b_beats_a, num(case, "prob_b_beats_a"), 1e-10, 1e-16, &ctx);
-        close(r.prob_a_beats_b, num(case, "prob_a_beats_b"), 1e-10, 1e-16, &ctx);
+        close(
+            r.prob_b_beats_a,
+            num(case, "prob_b_beats_a"),
+            1e-10,
+            1e-16,
+            &ctx,
+        );
+        close(
+            r.prob_a_beats_b,
+            num(case, "prob_a_beats_b"),
+            1e-10,
+            1e-16,
+            &ctx,
+        );
         // losses are differences of two such terms: 1e-10 of the larger term
-        close(r.expected_loss_choosing_b, num(case, "loss_choosing_b"), 1e-9, 1e-14, &ctx);
-        close(r.expected_loss_choosing_a, num(case, "loss_choosing_a"), 1e-9, 1e-14, &ctx);
+        close(
+            r.expected_loss_choosing_b,
+            num(case, "loss_choosing_b"),
+            1e-9,
+            1e-14,
+            &ctx,
+        );
+        close(
+            r.expected_loss_choosing_a,
+            num(case, "loss_choosing_a"),
+            1e-9,
+            1e-14,
+            &ctx,
+        );
     }
 }
 
@@ -80,9 +131,19 @@ fn bayes_matches_mpmath() {
 fn sequential_half_width_formula() {
     let c = cases(SEQUENTIAL);
     for case in list(&c, "halfwidth") {
-        let (s2, n, alpha, tune) =
-            (num(case, "s2"), num(case, "n"), num(case, "alpha"), num(case, "tuning"));
-        close(sequential_rho(alpha, tune).unwrap(), num(case, "rho"), 1e-13, 0.0, "rho");
+        let (s2, n, alpha, tune) = (
+            num(case, "s2"),
+            num(case, "n"),
+            num(case, "alpha"),
+            num(case, "tuning"),
+        );
+        close(
+            sequential_rho(alpha, tune).unwrap(),
+            num(case, "rho"),
+            1e-13,
+            0.0,
+            "rho",
+        );
         close(
             sequential_half_width(s2, n, alpha, tune).unwrap(),
             num(case, "halfwidth"),
@@ -97,8 +158,12 @@ fn sequential_half_width_formula() {
 fn seeding_planner_matches_scipy() {
     let c = cases(PLANNING);
     for case in list(&c, "seed") {
-        let (k, q, target, paid) =
-            (int(case, "k"), num(case, "q"), num(case, "target"), int(case, "paid"));
+        let (k, q, target, paid) = (
+            int(case, "k"),
+            num(case, "q"),
+            num(case, "target"),
+            int(case, "paid"),
+        );
         let plan = gifted_to_seed_with_paid(k, paid, q, target).unwrap();
         let ctx = format!("seed {case}");
         assert_eq!(plan.gifted, int(case, "gifted"), "{ctx}");

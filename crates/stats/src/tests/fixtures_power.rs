@@ -8,10 +8,18 @@ use crate::power_means::*;
 use crate::Alternative;
 
 fn design(alpha: f64, power: f64, ratio: f64, alternative: Alternative) -> TestDesign {
-    TestDesign { alpha, power, ratio, alternative }
+    TestDesign {
+        alpha,
+        power,
+        ratio,
+        alternative,
+    }
 }
 
-const FIXTURE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/power.json"));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/power.json"
+));
 
 #[test]
 fn proportion_sample_sizes() {
@@ -26,7 +34,13 @@ fn proportion_sample_sizes() {
         );
         let alt = alternative(case);
         let ctx = format!("size {case}");
-        close(cohens_h(pa, pb).unwrap(), num(case, "cohens_h"), 1e-13, 1e-16, &ctx);
+        close(
+            cohens_h(pa, pb).unwrap(),
+            num(case, "cohens_h"),
+            1e-13,
+            1e-16,
+            &ctx,
+        );
         let ch = sample_size_proportions(
             pa,
             pb,
@@ -35,7 +49,13 @@ fn proportion_sample_sizes() {
         )
         .unwrap();
         close(ch.exact_n_a, num(case, "cohen_exact"), REL, 0.0, &ctx);
-        close(ch.exact_n_a, num(case, "statsmodels_solve_power"), 1e-6, 0.0, &ctx);
+        close(
+            ch.exact_n_a,
+            num(case, "statsmodels_solve_power"),
+            1e-6,
+            0.0,
+            &ctx,
+        );
         assert_eq!(ch.n_a, int(case, "cohen_n_a"), "{ctx}");
         assert_eq!(ch.n_b, int(case, "cohen_n_b"), "{ctx}");
         assert!(ch.achieved_power >= pw, "{ctx}");
@@ -108,14 +128,30 @@ fn proportion_mde() {
         );
         let alt = alternative(case);
         let ctx = format!("mde {case}");
-        let m = mde_proportions(pa, n, &design(alpha, pw, r, alt), ProportionPowerMethod::CohensH)
-            .unwrap();
+        let m = mde_proportions(
+            pa,
+            n,
+            &design(alpha, pw, r, alt),
+            ProportionPowerMethod::CohensH,
+        )
+        .unwrap();
         close(m.effect_size, num(case, "cohen_h"), 1e-9, 0.0, &ctx);
         // statsmodels' solve_power for the effect size stops early (6e-5 relative here)
-        close(m.effect_size, num(case, "statsmodels_solve_power"), 1e-4, 0.0, &ctx);
+        close(
+            m.effect_size,
+            num(case, "statsmodels_solve_power"),
+            1e-4,
+            0.0,
+            &ctx,
+        );
         close(m.target, num(case, "cohen_target"), REL, 0.0, &ctx);
-        let m = mde_proportions(pa, n, &design(alpha, pw, r, alt), ProportionPowerMethod::Fleiss)
-            .unwrap();
+        let m = mde_proportions(
+            pa,
+            n,
+            &design(alpha, pw, r, alt),
+            ProportionPowerMethod::Fleiss,
+        )
+        .unwrap();
         close(m.target, num(case, "fleiss_target"), REL, 0.0, &ctx);
     }
 }
@@ -154,14 +190,28 @@ fn means_sample_size_power_and_mde() {
         let alt = alternative(case);
         let ctx = format!("mean power {case}");
         close(
-            power_means(d, sd, n, &design(alpha, 0.5, r, alt), MeansPowerMethod::Normal).unwrap(),
+            power_means(
+                d,
+                sd,
+                n,
+                &design(alpha, 0.5, r, alt),
+                MeansPowerMethod::Normal,
+            )
+            .unwrap(),
             num(case, "normal"),
             REL,
             1e-15,
             &ctx,
         );
         close(
-            power_means(d, sd, n, &design(alpha, 0.5, r, alt), MeansPowerMethod::TTest).unwrap(),
+            power_means(
+                d,
+                sd,
+                n,
+                &design(alpha, 0.5, r, alt),
+                MeansPowerMethod::TTest,
+            )
+            .unwrap(),
             num(case, "ttest"),
             REL,
             1e-14,
@@ -178,12 +228,24 @@ fn means_sample_size_power_and_mde() {
         );
         let alt = alternative(case);
         let ctx = format!("mean mde {case}");
-        let z =
-            mde_means(100.0, sd, n, &design(alpha, pw, r, alt), MeansPowerMethod::Normal).unwrap();
+        let z = mde_means(
+            100.0,
+            sd,
+            n,
+            &design(alpha, pw, r, alt),
+            MeansPowerMethod::Normal,
+        )
+        .unwrap();
         close(z.effect_size, num(case, "normal_d"), REL, 0.0, &ctx);
         close(z.absolute, num(case, "normal_d") * sd, REL, 0.0, &ctx);
-        let t =
-            mde_means(100.0, sd, n, &design(alpha, pw, r, alt), MeansPowerMethod::TTest).unwrap();
+        let t = mde_means(
+            100.0,
+            sd,
+            n,
+            &design(alpha, pw, r, alt),
+            MeansPowerMethod::TTest,
+        )
+        .unwrap();
         close(t.effect_size, num(case, "ttest_d"), REL, 0.0, &ctx);
     }
 }

@@ -1,11 +1,16 @@
 //! z-test, chi-square and Fisher against scipy/statsmodels.
 
 use super::{alternative, cases, close, int, list, num, REL};
-use crate::proportions::{chi_square_independence, fisher_exact, two_proportion_z_test, FisherNote};
+use crate::proportions::{
+    chi_square_independence, fisher_exact, two_proportion_z_test, FisherNote,
+};
 use crate::{Alternative, BinaryArm};
 use serde_json::Value;
 
-const FIXTURE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/proportions.json"));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/proportions.json"
+));
 
 fn arms(case: &Value) -> (BinaryArm, BinaryArm) {
     (
@@ -27,7 +32,10 @@ fn z_test_matches_statsmodels() {
                 close(r.p_value, num(case, "p"), REL, 0.0, &ctx);
             }
             // statsmodels returns NaN when nobody (or everybody) converted: we refuse
-            None => assert!(two_proportion_z_test(a, b, alternative(case)).is_err(), "{ctx}"),
+            None => assert!(
+                two_proportion_z_test(a, b, alternative(case)).is_err(),
+                "{ctx}"
+            ),
         }
     }
 }
@@ -82,6 +90,10 @@ fn fisher_on_an_empty_row_or_column_is_one_with_a_note_as_scipy() {
         assert_eq!(r.note, Some(note), "{ctx}");
     }
     // A table with information carries no note.
-    let r = fisher_exact(BinaryArm::new(0, 40), BinaryArm::new(3, 40), Alternative::TwoSided);
+    let r = fisher_exact(
+        BinaryArm::new(0, 40),
+        BinaryArm::new(3, 40),
+        Alternative::TwoSided,
+    );
     assert_eq!(r.unwrap().note, None);
 }

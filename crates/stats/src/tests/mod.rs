@@ -24,19 +24,28 @@ pub(super) fn cases(text: &str) -> Value {
 
 /// The list of cases under `key`.
 pub(super) fn list<'a>(cases: &'a Value, key: &str) -> &'a Vec<Value> {
-    cases.get(key).and_then(Value::as_array).unwrap_or_else(|| panic!("fixture key {key}"))
+    cases
+        .get(key)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("fixture key {key}"))
 }
 
 pub(super) fn num(case: &Value, key: &str) -> f64 {
-    case.get(key).and_then(Value::as_f64).unwrap_or_else(|| panic!("number {key} in {case}"))
+    case.get(key)
+        .and_then(Value::as_f64)
+        .unwrap_or_else(|| panic!("number {key} in {case}"))
 }
 
 pub(super) fn int(case: &Value, key: &str) -> u64 {
-    case.get(key).and_then(Value::as_u64).unwrap_or_else(|| panic!("integer {key} in {case}"))
+    case.get(key)
+        .and_then(Value::as_u64)
+        .unwrap_or_else(|| panic!("integer {key} in {case}"))
 }
 
 pub(super) fn text<'a>(case: &'a Value, key: &str) -> &'a str {
-    case.get(key).and_then(Value::as_str).unwrap_or_else(|| panic!("string {key} in {case}"))
+    case.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("string {key} in {case}"))
 }
 
 pub(super) fn alternative(case: &Value) -> Alternative {
@@ -54,7 +63,10 @@ pub(super) fn alternative(case: &Value) -> Alternative {
 pub(super) fn close(actual: f64, expected: f64, rel: f64, abs: f64, context: &str) {
     if std::env::var("STATS_REPORT").is_ok() && expected != 0.0 {
         let e = ((actual - expected) / expected).abs();
-        let key: String = context.chars().take_while(|c| *c != ' ' && *c != '(').collect();
+        let key: String = context
+            .chars()
+            .take_while(|c| *c != ' ' && *c != '(')
+            .collect();
         eprintln!("ERR {key} {e:e} {context}");
     }
     assert!(actual.is_finite(), "{context}: got {actual}");

@@ -7,7 +7,10 @@ use crate::msprt::*;
 use crate::BinaryArm;
 use proptest::prelude::*;
 
-const SEQUENTIAL: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/stats/sequential.json"));
+const SEQUENTIAL: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/stats/sequential.json"
+));
 
 #[test]
 fn msprt_matches_the_formula_by_hand() {

@@ -49,7 +49,11 @@ fn count() -> impl Strategy<Value = u64> {
 }
 
 fn alt() -> impl Strategy<Value = Alternative> {
-    prop_oneof![Just(Alternative::TwoSided), Just(Alternative::Greater), Just(Alternative::Less)]
+    prop_oneof![
+        Just(Alternative::TwoSided),
+        Just(Alternative::Greater),
+        Just(Alternative::Less)
+    ]
 }
 
 fn ok_finite(values: &[f64]) -> bool {

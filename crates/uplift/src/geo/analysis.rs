@@ -9,12 +9,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::gap::{evaluate, ratio_floor, rmspe_ratio};
-use super::panel::build_panel;
-use super::placebo::{placebo_inference, PlaceboInference};
 use super::augmented::{
     augmented_weights, cross_validated_penalty, stated_penalty, GeoEstimator, RidgePenalty,
 };
+use super::gap::{evaluate, ratio_floor, rmspe_ratio};
+use super::panel::build_panel;
+use super::placebo::{placebo_inference, PlaceboInference};
 use super::GeoTest;
 use microplan_stats::synth::Gram;
 use microplan_stats::{StatsError, StatsResult};
@@ -271,7 +271,13 @@ pub fn analyse_geo_test(test: &GeoTest) -> StatsResult<GeoAnalysis> {
     let (lined_up, launch) = geo_series(test)?;
     let series: Vec<&[f64]> = lined_up.series.iter().map(Vec::as_slice).collect();
     let (plain, gram) = fit_synthetic_control(&series, lined_up.pre_days)?;
-    let augmented = fit_augmented(&series, lined_up.pre_days, &gram, &plain, test.ridge_penalty);
+    let augmented = fit_augmented(
+        &series,
+        lined_up.pre_days,
+        &gram,
+        &plain,
+        test.ridge_penalty,
+    );
     let synthetic_pre_rmspe = plain.pre_rmspe;
     let augmented_pre_rmspe = augmented.as_ref().ok().map(|(f, _)| f.pre_rmspe);
     let (fit, penalty, ridge) = match (test.estimator, augmented) {
@@ -313,7 +319,10 @@ pub fn fit_augmented(
     let penalty = match relative_penalty {
         Some(relative) => stated_penalty(gram, &donors, relative)?,
         None => {
-            let pre: Vec<&[f64]> = series.iter().map(|s| s.get(..pre_days).unwrap_or(s)).collect();
+            let pre: Vec<&[f64]> = series
+                .iter()
+                .map(|s| s.get(..pre_days).unwrap_or(s))
+                .collect();
             cross_validated_penalty(&pre, gram)?
         }
     };

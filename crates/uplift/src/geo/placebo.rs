@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::gap::{evaluate, ratio_floor, rmspe_ratio};
 use super::augmented::augmented_weights;
+use super::gap::{evaluate, ratio_floor, rmspe_ratio};
 use microplan_stats::synth::Gram;
 use microplan_stats::StatsResult;
 
@@ -61,8 +61,7 @@ pub fn placebo_inference(
             .iter()
             .filter_map(|&u| series.get(u).copied())
             .collect();
-        let (_, _, pre_rmspe, post_rmspe) =
-            evaluate(target, &pool_series, &weights, pre_days);
+        let (_, _, pre_rmspe, post_rmspe) = evaluate(target, &pool_series, &weights, pre_days);
         placebos.push(PlaceboFit {
             donor: unit - 1,
             pre_rmspe,

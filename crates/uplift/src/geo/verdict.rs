@@ -5,8 +5,8 @@
 //! plays the part a failed split check plays for the other tests.
 
 use super::analysis::GeoAnalysis;
-use microplan_model::format::{p_equals, signed_percent};
 use crate::verdict::{format_p, Verdict, VerdictKind};
+use microplan_model::format::{p_equals, signed_percent};
 
 /// The verdict at significance level `alpha` with the smallest worthwhile relative lift
 /// `min_lift` (0 when none was pre-registered).

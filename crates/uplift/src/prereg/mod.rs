@@ -13,8 +13,8 @@ pub use versions::{PlanTerms, PlanVersion, VersionNote};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use microplan_model::iso_date::parse_iso_date;
 use crate::error::{UpliftError, UpliftResult};
+use microplan_model::iso_date::parse_iso_date;
 
 /// One planned arm with its share of the traffic (any positive weight: 50/50, 1:2 ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,14 +148,22 @@ pub fn arms_text(arms: &[PlannedArm]) -> String {
 /// Reads `arms_text` back; the error names the line and the fix.
 pub fn parse_arms(text: &str) -> UpliftResult<Vec<PlannedArm>> {
     let mut arms = Vec::new();
-    for (index, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (index, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let line_no = index + 1;
-        let (name, weight) =
-            line.rsplit_once(':').ok_or(UpliftError::ArmLineFormat { line: line_no })?;
-        let weight: f64 = weight.trim().parse().map_err(|_| UpliftError::ShareNotANumber {
-            line: line_no,
-            text: weight.trim().to_string(),
-        })?;
+        let (name, weight) = line
+            .rsplit_once(':')
+            .ok_or(UpliftError::ArmLineFormat { line: line_no })?;
+        let weight: f64 = weight
+            .trim()
+            .parse()
+            .map_err(|_| UpliftError::ShareNotANumber {
+                line: line_no,
+                text: weight.trim().to_string(),
+            })?;
         if !weight.is_finite() || weight <= 0.0 {
             return Err(UpliftError::ShareNotPositive { line: line_no });
         }
@@ -167,7 +175,11 @@ pub fn parse_arms(text: &str) -> UpliftResult<Vec<PlannedArm>> {
         if name.is_empty() {
             return Err(UpliftError::ArmUnnamed { line: line_no });
         }
-        arms.push(PlannedArm { name: name.to_string(), is_control, weight });
+        arms.push(PlannedArm {
+            name: name.to_string(),
+            is_control,
+            weight,
+        });
     }
     if arms.len() < 2 {
         return Err(UpliftError::TooFewArms);
@@ -254,25 +266,28 @@ impl PreRegistration {
             PreregField::Arms => self.arms = parse_arms(value)?,
             PreregField::PlannedTotal => {
                 self.planned_total = value.replace([',', ' ', '_'], "").parse().map_err(|_| {
-                    UpliftError::PlannedTotalNotWhole { value: value.to_string() }
+                    UpliftError::PlannedTotalNotWhole {
+                        value: value.to_string(),
+                    }
                 })?
             }
             PreregField::AnalysisMethod => self.analysis_method = value.to_string(),
             PreregField::DecisionRule => self.decision_rule = value.to_string(),
             PreregField::Alpha => {
-                let alpha: f64 =
-                    value.parse().map_err(|_| UpliftError::AlphaNotANumber { value: value.to_string() })?;
+                let alpha: f64 = value.parse().map_err(|_| UpliftError::AlphaNotANumber {
+                    value: value.to_string(),
+                })?;
                 if !(alpha > 0.0 && alpha < 1.0) {
                     return Err(UpliftError::AlphaOutOfRange);
                 }
                 self.alpha = alpha;
             }
             PreregField::MinLift => {
-                let lift: f64 = value
-                    .trim_end_matches('%')
-                    .trim()
-                    .parse()
-                    .map_err(|_| UpliftError::MinLiftNotANumber { value: value.to_string() })?;
+                let lift: f64 = value.trim_end_matches('%').trim().parse().map_err(|_| {
+                    UpliftError::MinLiftNotANumber {
+                        value: value.to_string(),
+                    }
+                })?;
                 if !lift.is_finite() || lift <= 0.0 {
                     return Err(UpliftError::MinLiftNotPositive);
                 }
@@ -282,9 +297,11 @@ impl PreRegistration {
                 self.launch_date = if value.is_empty() {
                     None
                 } else {
-                    Some(parse_iso_date(value).ok_or_else(|| UpliftError::LaunchDateFormat {
-                        value: value.to_string(),
-                    })?)
+                    Some(
+                        parse_iso_date(value).ok_or_else(|| UpliftError::LaunchDateFormat {
+                            value: value.to_string(),
+                        })?,
+                    )
                 }
             }
         }
@@ -315,7 +332,11 @@ pub fn format_timestamp(ms: i64) -> String {
         .and_then(|epoch| epoch.checked_add_signed(chrono::Duration::days(days)))
         .map(microplan_model::format::date)
         .unwrap_or_else(|| "an unknown date".into());
-    format!("{date} {:02}:{:02} UTC", in_day / 3600, (in_day % 3600) / 60)
+    format!(
+        "{date} {:02}:{:02} UTC",
+        in_day / 3600,
+        (in_day % 3600) / 60
+    )
 }
 
 #[cfg(test)]

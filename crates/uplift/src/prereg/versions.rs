@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{UpliftError, UpliftResult};
 use super::{format_timestamp, PlannedArm, PreRegistration, PreregField, Revision};
+use crate::error::{UpliftError, UpliftResult};
 
 /// The terms a pre-registration fixes, as one version holds them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,7 +180,10 @@ impl PreRegistration {
         if !self.history.is_empty() {
             let edits = match self.history.len() {
                 1 => "1 earlier edit after launch is".to_string(),
-                n => format!("{} earlier edits after launch are", microplan_model::money::group_thousands(n as u64)),
+                n => format!(
+                    "{} earlier edits after launch are",
+                    microplan_model::money::group_thousands(n as u64)
+                ),
             };
             text.push_str(&format!(" {edits} listed in its history."));
         }

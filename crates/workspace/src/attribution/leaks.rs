@@ -23,9 +23,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
+use crate::Workspace;
 use microplan_model::format::{group_thousands, number_text, percent};
 use microplan_model::limits::{add_days, add_days_saturating};
-use crate::Workspace;
 
 use microplan_plan::attribution::matching::{code_owners, creator_for_click, CodeOwner};
 use microplan_plan::attribution::{LeakSettings, ShopOrder};
@@ -199,7 +199,13 @@ fn spike_flag(
     let days: Vec<String> = spikes
         .iter()
         .take(3)
-        .map(|(day, n)| format!("{} on {}", group_thousands(*n), microplan_model::format::date(*day)))
+        .map(|(day, n)| {
+            format!(
+                "{} on {}",
+                group_thousands(*n),
+                microplan_model::format::date(*day)
+            )
+        })
         .collect();
     let more = if spikes.len() > 3 {
         format!(" and {} more days", spikes.len() - 3)
@@ -277,7 +283,11 @@ fn outside_flag(
             .as_ref()
             .is_some_and(|c| !allowed.contains(&c.trim().to_uppercase()))
     };
-    let order_ids = orders.iter().filter(is_outside).map(|o| o.order_id.clone()).collect();
+    let order_ids = orders
+        .iter()
+        .filter(is_outside)
+        .map(|o| o.order_id.clone())
+        .collect();
     Some(LeakFlag {
         code: owner.code.clone(),
         handle: owner.handle.clone(),

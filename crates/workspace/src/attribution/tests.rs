@@ -3,12 +3,12 @@
 use chrono::{Duration, NaiveDate};
 
 use super::*;
-use microplan_plan::attribution::*;
-use microplan_plan::tracking::TrackingLink;
+use crate::Workspace;
 use microplan_model::audience::AudienceShare;
 use microplan_model::money::Money;
 use microplan_model::rows::{Creator, DeliverableResult};
-use crate::Workspace;
+use microplan_plan::attribution::*;
+use microplan_plan::tracking::TrackingLink;
 
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, month, d).unwrap()
@@ -51,13 +51,7 @@ fn link(handle: &str, content: &str, code: Option<&str>) -> TrackingLink {
     }
 }
 
-fn order(
-    id: &str,
-    date: NaiveDate,
-    codes: &[&str],
-    subtotal: f64,
-    currency: &str,
-) -> ShopOrder {
+fn order(id: &str, date: NaiveDate, codes: &[&str], subtotal: f64, currency: &str) -> ShopOrder {
     ShopOrder {
         order_id: id.into(),
         date,
@@ -95,7 +89,8 @@ fn base() -> Workspace {
         deliverable: "reel".into(),
         date: Some(day(4, 20)),
         ..Default::default()
-    }].into();
+    }]
+    .into();
     let mut orders = Vec::new();
     for offset in 0..20i64 {
         for n in 0..(1 + offset % 2) {
@@ -159,8 +154,18 @@ fn a_spike_with_no_post_and_no_clicks_is_flagged() {
         "{}",
         flag.evidence
     );
-    assert!(flag.evidence.contains("more than 5.0 a day is unusual"), "{}", flag.evidence);
-    assert!(flag.evidence.contains("(technically: the median plus 3.5 times the median absolute deviation of 1.0)"), "{}", flag.evidence);
+    assert!(
+        flag.evidence.contains("more than 5.0 a day is unusual"),
+        "{}",
+        flag.evidence
+    );
+    assert!(
+        flag.evidence.contains(
+            "(technically: the median plus 3.5 times the median absolute deviation of 1.0)"
+        ),
+        "{}",
+        flag.evidence
+    );
 
     // Visits on her link the day before explain it: no flag.
     let mut explained = w.clone();
@@ -274,12 +279,21 @@ fn flagged_orders_are_set_apart_from_every_count_once() {
     // counts 20 Apr - 1 Jun: 22 zeros, ten 1s, ten 2s, one 6 -> median 0, MAD floored to 1,
     // threshold 3.5; 6 > 3.5 and 6 >= 5). Both flags are about the same six orders.
     for n in 0..6 {
-        w.attribution.shop_orders.push(order(&format!("#j{n}"), day(6, 1), &["NORA15"], 30.0, "EUR"));
+        w.attribution.shop_orders.push(order(
+            &format!("#j{n}"),
+            day(6, 1),
+            &["NORA15"],
+            30.0,
+            "EUR",
+        ));
     }
     let flags = detect_leaks(&w);
     assert_eq!(
         flags.iter().map(|f| (f.kind, f.orders)).collect::<Vec<_>>(),
-        vec![(LeakKind::SpikeWithoutCause, 6), (LeakKind::LongAfterWindow, 6)]
+        vec![
+            (LeakKind::SpikeWithoutCause, 6),
+            (LeakKind::LongAfterWindow, 6)
+        ]
     );
     assert_eq!(leaks::leaked_order_ids(&flags).len(), 6);
     let r = reconcile(&w);
@@ -288,7 +302,14 @@ fn flagged_orders_are_set_apart_from_every_count_once() {
     assert_eq!((nora.code_orders, nora.leaked_orders), (30, 6));
     assert_eq!((nora.code_revenue, nora.leaked_revenue), (900.0, 180.0));
     assert_eq!((nora.orders_low, nora.orders_high), (30, 30));
-    assert_eq!((r.total.code_orders, r.total.leaked_orders, r.total.leaked_revenue), (30, 6, 180.0));
+    assert_eq!(
+        (
+            r.total.code_orders,
+            r.total.leaked_orders,
+            r.total.leaked_revenue
+        ),
+        (30, 6, 180.0)
+    );
     assert_eq!(r.leaked_codes, vec!["NORA15".to_string()]);
     // A longer grace and a higher spike cut-off: nothing flagged, all 36 count.
     w.attribution.leak_settings.grace_days = 60;

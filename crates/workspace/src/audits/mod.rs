@@ -7,7 +7,9 @@ pub mod roster;
 use microplan_audit::comment_import::AnalysedCreator;
 use microplan_audit::fingerprint;
 use microplan_audit::reuse::{self, MeasuredCreators, ReauditCounts};
-use microplan_audit::{handle_key, AuditSettings, AuditTables, CreatorAudit, CreatorReview, VerificationCheck};
+use microplan_audit::{
+    handle_key, AuditSettings, AuditTables, CreatorAudit, CreatorReview, VerificationCheck,
+};
 use microplan_model::rows::PipelineStatus;
 
 use crate::Workspace;

@@ -5,11 +5,11 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use crate::Workspace;
 use microplan_audit::flags::Severity;
 use microplan_audit::review::VerificationCheck;
 use microplan_audit::{handle_key, CreatorAudit, Tier};
 use microplan_model::rows::PipelineStatus;
-use crate::Workspace;
 
 /// One row of the creator table.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +52,9 @@ pub fn roster_rows(audits: &[CreatorAudit], workspace: &Workspace) -> Vec<Roster
 fn share_tied_ranks(rows: &mut [RosterRow]) {
     let shown = |r: &RosterRow| r.score.map(|s| s.round() as i64);
     for i in 1..rows.len() {
-        let (Some(above), Some(row)) = (rows.get(i - 1), rows.get(i)) else { continue };
+        let (Some(above), Some(row)) = (rows.get(i - 1), rows.get(i)) else {
+            continue;
+        };
         if shown(above).is_some() && shown(above) == shown(row) {
             let rank = above.shown_rank;
             for index in [i - 1, i] {
@@ -301,12 +303,20 @@ mod tests {
     #[test]
     fn equal_shown_scores_share_a_rank() {
         let scores = [Some(80.2), Some(79.6), Some(79.9), Some(70.0)];
-        let mut rows: Vec<RosterRow> =
-            scores.iter().enumerate().map(|(i, score)| ranked_row(i + 1, *score)).collect();
+        let mut rows: Vec<RosterRow> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, score)| ranked_row(i + 1, *score))
+            .collect();
         share_tied_ranks(&mut rows);
-        let ranks: Vec<(usize, usize, bool)> =
-            rows.iter().map(|r| (r.rank, r.shown_rank, r.tied)).collect();
-        assert_eq!(ranks, vec![(1, 1, true), (2, 1, true), (3, 1, true), (4, 4, false)]);
+        let ranks: Vec<(usize, usize, bool)> = rows
+            .iter()
+            .map(|r| (r.rank, r.shown_rank, r.tied))
+            .collect();
+        assert_eq!(
+            ranks,
+            vec![(1, 1, true), (2, 1, true), (3, 1, true), (4, 4, false)]
+        );
     }
 
     #[test]

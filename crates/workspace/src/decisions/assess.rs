@@ -8,11 +8,14 @@ use super::mapping::{effective_source, MetricSource};
 use super::observe::{observe_results, observe_signal, observe_test, Observation};
 use super::status::{DecisionState, KpiVerdict, MetricStatus, ProgrammeStatus, ThresholdStatus};
 use super::verdict::{kpi_verdict, latest_label};
-use microplan_plan::results_plan::ResultsPlan;
-use microplan_plan::objectives::{evaluate_threshold, DecisionThreshold, progress_against_target, target_level, test_evidence, Direction, MetricPlan, MetricUnit, ObjectivePlan, TargetProgress, ThresholdDecision};
-use microplan_plan::results::{MetricContext, MetricKey};
-use microplan_model::rows::DeliverableResult;
 use crate::Workspace;
+use microplan_model::rows::DeliverableResult;
+use microplan_plan::objectives::{
+    evaluate_threshold, progress_against_target, target_level, test_evidence, DecisionThreshold,
+    Direction, MetricPlan, MetricUnit, ObjectivePlan, TargetProgress, ThresholdDecision,
+};
+use microplan_plan::results::{MetricContext, MetricKey};
+use microplan_plan::results_plan::ResultsPlan;
 
 fn kind_of(source: MetricSource, metric: &MetricPlan) -> ValueKind {
     match source {
@@ -55,7 +58,10 @@ fn progress_text(status: &MetricStatus, metric: &MetricPlan) -> (Option<TargetPr
                     ", past the planned uplift ({} of it)",
                     microplan_model::format::percent(s)
                 ),
-                Some(s) => format!(", {} of the planned uplift", microplan_model::format::percent(s)),
+                Some(s) => format!(
+                    ", {} of the planned uplift",
+                    microplan_model::format::percent(s)
+                ),
                 None => String::new(),
             };
             let level = status
@@ -277,7 +283,11 @@ pub fn programme_status(
         status.progress_text = text;
         status.thresholds =
             threshold_statuses(objectives, &status, metric_plan, &observation.values);
-        status.verdict = kpi_verdict(&status, observation.values.last().copied(), latest_label(&status));
+        status.verdict = kpi_verdict(
+            &status,
+            observation.values.last().copied(),
+            latest_label(&status),
+        );
         metrics.push(status);
     }
     Ok(ProgrammeStatus {

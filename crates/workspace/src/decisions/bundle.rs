@@ -1,21 +1,21 @@
 //! Everything the decisions panel and the report show, computed once per workspace change.
 
+use super::assess::programme_status;
 use super::efficiency::{rank, Ranking};
 use super::error::{BudgetError, StatusError};
-use microplan_plan::results_plan::Outcome;
 use super::figures::{figures, Figures};
 use super::mapping::{effective_source, outcome_for, MetricSource};
 use super::reallocation::{propose_budget, spend_of, Proposal};
-use crate::attribution::leaks::detect_leaks;
-use microplan_model::format::percent;
-use microplan_plan::results::handle_key;
-use super::assess::programme_status;
 use super::status::ProgrammeStatus;
-use microplan_plan::results_plan::ResultsPlan;
-use microplan_model::money::Money;
+use crate::attribution::leaks::detect_leaks;
 use crate::results::grouping::{group_rows, Grouping};
-use microplan_plan::results::MetricContext;
 use crate::Workspace;
+use microplan_model::format::percent;
+use microplan_model::money::Money;
+use microplan_plan::results::handle_key;
+use microplan_plan::results::MetricContext;
+use microplan_plan::results_plan::Outcome;
+use microplan_plan::results_plan::ResultsPlan;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decisions {
@@ -73,15 +73,13 @@ pub fn decisions(workspace: &Workspace, plan: &ResultsPlan) -> Decisions {
     let figures = figures(workspace);
     let (budget, budget_is_spend) = match &plan.next_budget {
         Some(budget) => (budget.clone(), false),
-        None => {
-            match figures.cost.value {
-                Some(total) => (
-                    Money::new((total * 100.0).round() / 100.0, &context.currency),
-                    true,
-                ),
-                None => (spend_of(&creators), true),
-            }
-        }
+        None => match figures.cost.value {
+            Some(total) => (
+                Money::new((total * 100.0).round() / 100.0, &context.currency),
+                true,
+            ),
+            None => (spend_of(&creators), true),
+        },
     };
     let mut proposal = propose_budget(&creators, plan, &budget);
     if let Ok(proposal) = proposal.as_mut() {
@@ -109,13 +107,19 @@ fn leak_notes(workspace: &Workspace, proposal: &Proposal) -> Vec<String> {
     let mut notes = Vec::new();
     for allocation in proposal.allocations.iter().filter(|a| !a.excluded) {
         let group = handle_key(&allocation.group);
-        let mine: Vec<_> = flags.iter().filter(|f| handle_key(&f.handle) == group).collect();
+        let mine: Vec<_> = flags
+            .iter()
+            .filter(|f| handle_key(&f.handle) == group)
+            .collect();
         let mut codes: Vec<&str> = mine.iter().map(|f| f.code.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();
         for code in codes {
-            let mut signs: Vec<&str> =
-                mine.iter().filter(|f| f.code == code).map(|f| f.kind.label()).collect();
+            let mut signs: Vec<&str> = mine
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| f.kind.label())
+                .collect();
             signs.dedup();
             let leaked: std::collections::BTreeSet<&str> = mine
                 .iter()

@@ -3,8 +3,8 @@
 
 use super::bundle::Decisions;
 use super::format::{money_text, show_value, ValueKind};
-use microplan_model::format::{group_thousands, percent, plural};
 use crate::Workspace;
+use microplan_model::format::{group_thousands, percent, plural};
 
 fn orders_at_cost(decisions: &Decisions) -> Option<String> {
     let f = &decisions.figures;

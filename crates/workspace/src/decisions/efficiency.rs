@@ -4,8 +4,8 @@
 use microplan_plan::results_plan::Outcome;
 
 use super::format::{money_text, number_text};
-use microplan_plan::results::poisson_interval;
 use microplan_model::rows::DeliverableResult;
+use microplan_plan::results::poisson_interval;
 
 /// One group's outcome per 100 of currency.
 #[derive(Debug, Clone, PartialEq)]

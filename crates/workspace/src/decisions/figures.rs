@@ -7,10 +7,10 @@
 //! results: they are set apart, counted in no figure and named wherever orders are shown.
 
 use crate::attribution::reconcile::{reconcile, Reconciliation};
-use microplan_model::format::{group_thousands, money, plural};
-use microplan_plan::results::{metric, MetricContext, MetricKey, MetricValue};
-use microplan_model::rows::DeliverableResult;
 use crate::Workspace;
+use microplan_model::format::{group_thousands, money, plural};
+use microplan_model::rows::DeliverableResult;
+use microplan_plan::results::{metric, MetricContext, MetricKey, MetricValue};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figures {

@@ -2,7 +2,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-
 const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",

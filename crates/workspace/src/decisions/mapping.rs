@@ -2,10 +2,10 @@
 //! uplift test, a qualitative signal counted in the programme, or nothing the results hold.
 //! Detected from the metric's name, definition and method; the user can override it.
 
-use microplan_plan::results_plan::Outcome;
-use microplan_plan::results_plan::ResultsPlan;
 use microplan_plan::objectives::{MeasurementMethod, MetricPlan, MetricUnit, SignalKind};
 use microplan_plan::results::MetricKey;
+use microplan_plan::results_plan::Outcome;
+use microplan_plan::results_plan::ResultsPlan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricSource {

@@ -3,12 +3,12 @@
 
 use super::periods::{partial_last_period, readings, PartialPeriod, Readings};
 use super::status::MetricStatus;
-use microplan_plan::results_plan::PeriodKind;
+use crate::Workspace;
+use microplan_model::rows::DeliverableResult;
 use microplan_plan::objectives::{signal_ratio, MetricPlan, MetricUnit, ObjectivePlan};
 use microplan_plan::results::{metric, MetricContext, MetricKey};
+use microplan_plan::results_plan::PeriodKind;
 use microplan_uplift::arms::{analyse_test, AnalysisOptions};
-use microplan_model::rows::DeliverableResult;
-use crate::Workspace;
 
 /// Totals are compared per period; rates and costs per outcome over all rows.
 fn is_total(key: MetricKey) -> bool {

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::format::{date_text, month_text};
-use microplan_plan::results_plan::PeriodKind;
-use microplan_plan::results::{metric, MetricContext, MetricKey, MetricValue};
 use microplan_model::rows::DeliverableResult;
+use microplan_plan::results::{metric, MetricContext, MetricKey, MetricValue};
+use microplan_plan::results_plan::PeriodKind;
 
 /// One period's reading of a metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +80,10 @@ impl PartialPeriod {
             "{} is left out as partial: {} against a usual {}.",
             self.label,
             microplan_model::format::plural(self.rows as u64, "result row", "result rows"),
-            microplan_model::format::number_text(self.usual, if self.usual.fract() == 0.0 { 0 } else { 1 })
+            microplan_model::format::number_text(
+                self.usual,
+                if self.usual.fract() == 0.0 { 0 } else { 1 }
+            )
         )
     }
 }
@@ -114,7 +117,11 @@ pub fn partial_last_period(read: &Readings) -> Option<PartialPeriod> {
 pub fn period_of(date: NaiveDate, kind: PeriodKind) -> NaiveDate {
     match kind {
         // The calendar's first days have no Monday before them: they open their own week.
-        PeriodKind::Week => microplan_model::limits::add_days(date, -i64::from(date.weekday().num_days_from_monday())).unwrap_or(date),
+        PeriodKind::Week => microplan_model::limits::add_days(
+            date,
+            -i64::from(date.weekday().num_days_from_monday()),
+        )
+        .unwrap_or(date),
         PeriodKind::Month => date.with_day(1).unwrap_or(date),
         PeriodKind::Campaign => date,
     }

@@ -8,8 +8,8 @@
 use super::efficiency::{Efficiency, Ranking};
 use super::error::BudgetError;
 use super::format::money_text;
-use microplan_plan::results_plan::{ReallocationRule, ResultsPlan};
 use microplan_model::money::Money;
+use microplan_plan::results_plan::{ReallocationRule, ResultsPlan};
 
 /// One creator's part of the proposal.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,7 +229,9 @@ pub fn propose_budget(
         let share = split.get(index).copied().unwrap_or(0.0);
         let amount = amounts.get(index).copied().unwrap_or(0) as f64 / 100.0;
         let basis = basis_text(plan.rule, weight, weight_total);
-        allocations.push(kept_allocation(row, plan, weight, share, amount, &basis, currency));
+        allocations.push(kept_allocation(
+            row, plan, weight, share, amount, &basis, currency,
+        ));
     }
     allocations.extend(excluded.into_iter().map(excluded_allocation));
     let rule_text = rule_text(plan, budget, ranking, kept.len());
@@ -277,8 +279,7 @@ fn kept_allocation(
         && plan.rule != ReallocationRule::EqualSplit
     {
         ", raised to the floor"
-    } else if (share - plan.max_share).abs() < 1e-9 && plan.rule != ReallocationRule::EqualSplit
-    {
+    } else if (share - plan.max_share).abs() < 1e-9 && plan.rule != ReallocationRule::EqualSplit {
         ", capped at the ceiling"
     } else {
         ""

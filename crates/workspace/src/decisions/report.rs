@@ -5,12 +5,12 @@ use super::figures::Figures;
 use super::format::{date_text, money_text, number_text, show_value, ValueKind};
 use super::status::ProgrammeStatus;
 use super::tables::{status_table, strings};
-use microplan_plan::results_plan::ResultsPlan;
+use crate::Workspace;
+use microplan_model::rows::DeliverableResult;
 use microplan_plan::doc::Document;
 use microplan_plan::objectives::{signal_ratio, ValueLayer};
 use microplan_plan::results::{emv, metric, MetricContext, MetricKey};
-use microplan_model::rows::DeliverableResult;
-use crate::Workspace;
+use microplan_plan::results_plan::ResultsPlan;
 
 /// "Code redemptions 61 against 102 orders (60%)", over rows reporting both.
 pub fn attribution_line(rows: &[&DeliverableResult]) -> Option<String> {
@@ -54,7 +54,12 @@ const HEADLINE: [(MetricKey, &str); 8] = [
     (MetricKey::Cpa, "cost / orders"),
 ];
 
-fn headline(doc: &mut Document, rows: &[&DeliverableResult], context: &MetricContext, figures: &Figures) {
+fn headline(
+    doc: &mut Document,
+    rows: &[&DeliverableResult],
+    context: &MetricContext,
+    figures: &Figures,
+) {
     let lines: Vec<Vec<String>> = HEADLINE
         .into_iter()
         .map(|(key, definition)| {
@@ -350,10 +355,13 @@ fn attribution_and_emv(
         attribution_line(rows)
             .unwrap_or_else(|| "No row reports both code redemptions and orders.".to_string()),
     );
-    let checks: Vec<String> = [decisions.figures.exports_sentence(), decisions.figures.leaked_sentence()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let checks: Vec<String> = [
+        decisions.figures.exports_sentence(),
+        decisions.figures.leaked_sentence(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !checks.is_empty() {
         doc.paragraph(checks.join(" "));
     }

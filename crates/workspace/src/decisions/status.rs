@@ -5,8 +5,10 @@
 use super::format::{show_value, ValueKind};
 use super::mapping::MetricSource;
 use super::periods::Readings;
+use microplan_plan::objectives::{
+    DecisionAction, Direction, ObjectiveError, TargetProgress, TestEvidence, ValueLayer,
+};
 use microplan_plan::results_plan::PeriodKind;
-use microplan_plan::objectives::{DecisionAction, Direction, ObjectiveError, TargetProgress, TestEvidence, ValueLayer};
 
 /// A threshold's state in words; the UI never shows it by colour alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -153,10 +153,12 @@ fn calm_verdict(status: &MetricStatus, reading: &str) -> (KpiState, String, Stri
     let against = status.target_level.map_or(String::new(), |l| {
         format!(" against a target of {}", status.show(l))
     });
-    let value = status.observed.map_or(String::new(), |v| match per_period(status) {
-        Some(r) => format!("{} a {}", status.show(v), r.period.noun()),
-        None => status.show(v),
-    });
+    let value = status
+        .observed
+        .map_or(String::new(), |v| match per_period(status) {
+            Some(r) => format!("{} a {}", status.show(v), r.period.noun()),
+            None => status.show(v),
+        });
     if checked {
         let target_words = match target {
             Some(true) => format!("; {value}{against}, target reached"),

@@ -22,17 +22,29 @@ pub fn timeline_csv(events: &[TimelineEvent]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use microplan_plan::activation::logistics::EventKind;
     use chrono::NaiveDate;
+    use microplan_plan::activation::logistics::EventKind;
 
     #[test]
     fn timeline_rows_are_dated_guarded_and_quoted() {
         let date = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
         let events = [
-            TimelineEvent { date: date(21), kind: EventKind::BriefSent, title: "Send the brief".into(),
-                creator: None, country: None, details: "to everyone".into() },
-            TimelineEvent { date: date(28), kind: EventKind::ShipBy, title: "Ship to @c (gifted)".into(),
-                creator: Some("c".into()), country: Some("FR".into()), details: "=1+1, by post".into() },
+            TimelineEvent {
+                date: date(21),
+                kind: EventKind::BriefSent,
+                title: "Send the brief".into(),
+                creator: None,
+                country: None,
+                details: "to everyone".into(),
+            },
+            TimelineEvent {
+                date: date(28),
+                kind: EventKind::ShipBy,
+                title: "Ship to @c (gifted)".into(),
+                creator: Some("c".into()),
+                country: Some("FR".into()),
+                details: "=1+1, by post".into(),
+            },
         ];
         assert_eq!(
             timeline_csv(&events),

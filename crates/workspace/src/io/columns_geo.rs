@@ -12,9 +12,9 @@ use chrono::NaiveDate;
 use microplan_uplift::geo::panel::MAX_REGIONS;
 use microplan_uplift::geo::GeoPoint;
 
-use microplan_csv::date::{read_date, DateOrder, DateReading};
 use super::error::ImportError;
 use super::headers::find_header;
+use microplan_csv::date::{read_date, DateOrder, DateReading};
 use microplan_csv::number::parse_number;
 
 const REGION_HEADERS: [&str; 12] = [
@@ -81,8 +81,9 @@ pub struct GeoSeriesImport {
 /// Reads a regional series (see the module documentation).
 pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, ImportError> {
     let table = microplan_csv::read::read_csv(bytes)?;
-    let date_col = find_header(&table.headers, &DATE_HEADERS)
-        .ok_or_else(|| ImportError::missing_column("the file needs a date column (Date, Day, Week or Month)"))?;
+    let date_col = find_header(&table.headers, &DATE_HEADERS).ok_or_else(|| {
+        ImportError::missing_column("the file needs a date column (Date, Day, Week or Month)")
+    })?;
     let header = |i: usize| table.headers.get(i).cloned().unwrap_or_default();
     let cell = |row: &microplan_csv::read::RawRow, i: usize| {
         row.cells
@@ -137,7 +138,11 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, ImportError> {
                     ));
                 }
                 let value = parse_number(&text, table.decimal_comma).map_err(|p| {
-                    ImportError::cell(row.line, metric.as_str(), format!("{}; {}", p.problem, p.fix))
+                    ImportError::cell(
+                        row.line,
+                        metric.as_str(),
+                        format!("{}; {}", p.problem, p.fix),
+                    )
                 })?;
                 push(region, date, value, row.line)?;
             }
@@ -200,7 +205,10 @@ pub fn read_geo_series(bytes: &[u8]) -> Result<GeoSeriesImport, ImportError> {
 }
 
 /// The day/month order of the date column: the one some cell proves, else none needed.
-fn date_order(table: &microplan_csv::read::RawTable, date_col: usize) -> Result<Option<DateOrder>, ImportError> {
+fn date_order(
+    table: &microplan_csv::read::RawTable,
+    date_col: usize,
+) -> Result<Option<DateOrder>, ImportError> {
     let mut found: Option<DateOrder> = None;
     for row in &table.rows {
         let text = row.cells.get(date_col).map(|c| c.trim()).unwrap_or("");
@@ -226,7 +234,11 @@ fn parse_date(
     column: &str,
 ) -> Result<NaiveDate, ImportError> {
     if text.is_empty() {
-        return Err(ImportError::cell(line, column, "the date is empty; write the date of every row, such as 2026-04-03"));
+        return Err(ImportError::cell(
+            line,
+            column,
+            "the date is empty; write the date of every row, such as 2026-04-03",
+        ));
     }
     // A bare year (yearly series) is read as 1 January.
     if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) {
@@ -296,22 +308,30 @@ mod tests {
     fn problems_name_the_line_the_column_and_the_fix() {
         let bad =
             read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,12\nSouth,2026-03-02,abc\n")
-                .unwrap_err().to_string();
-        assert!(bad.starts_with("line 3, column “Orders”: `abc` is not a number"), "{bad}");
+                .unwrap_err()
+                .to_string();
+        assert!(
+            bad.starts_with("line 3, column “Orders”: `abc` is not a number"),
+            "{bad}"
+        );
         let empty = read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,\nSouth,2026-03-02,1\n")
-            .unwrap_err().to_string();
+            .unwrap_err()
+            .to_string();
         assert!(
             empty.contains("line 2") && empty.contains("write 0"),
             "{empty}"
         );
         let twice =
             read_geo_series(b"Region,Date,Orders\nNorth,2026-03-02,1\nNorth,2026-03-02,2\n")
-                .unwrap_err().to_string();
+                .unwrap_err()
+                .to_string();
         assert!(
             twice.contains("line 3") && twice.contains("first on line 2"),
             "{twice}"
         );
-        let ambiguous = read_geo_series(b"Date,A,B\n03/04/2026,1,2\n").unwrap_err().to_string();
+        let ambiguous = read_geo_series(b"Date,A,B\n03/04/2026,1,2\n")
+            .unwrap_err()
+            .to_string();
         assert!(
             ambiguous.contains("line 2") && ambiguous.contains("2026-04-03"),
             "{ambiguous}"
@@ -324,8 +344,9 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("two regions"));
-        let no_date =
-            read_geo_series(b"Region,Date,Orders\nNorth,,1\nSouth,2026-03-02,1\n").unwrap_err().to_string();
+        let no_date = read_geo_series(b"Region,Date,Orders\nNorth,,1\nSouth,2026-03-02,1\n")
+            .unwrap_err()
+            .to_string();
         assert!(
             no_date.contains("line 2, column “Date”: the date is empty"),
             "{no_date}"

@@ -19,7 +19,11 @@ pub enum ImportError {
     /// One line is wrong; the message says what and how to fix it.
     Line { line: usize, message: String },
     /// One cell is wrong; the message says what and how to fix it.
-    Cell { line: usize, column: String, message: String },
+    Cell {
+        line: usize,
+        column: String,
+        message: String,
+    },
 }
 
 impl ImportError {
@@ -32,11 +36,22 @@ impl ImportError {
     }
 
     pub(crate) fn line(line: usize, message: impl Into<String>) -> ImportError {
-        ImportError::Line { line, message: message.into() }
+        ImportError::Line {
+            line,
+            message: message.into(),
+        }
     }
 
-    pub(crate) fn cell(line: usize, column: impl Into<String>, message: impl Into<String>) -> ImportError {
-        ImportError::Cell { line, column: column.into(), message: message.into() }
+    pub(crate) fn cell(
+        line: usize,
+        column: impl Into<String>,
+        message: impl Into<String>,
+    ) -> ImportError {
+        ImportError::Cell {
+            line,
+            column: column.into(),
+            message: message.into(),
+        }
     }
 }
 

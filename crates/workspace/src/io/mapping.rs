@@ -2,14 +2,14 @@
 
 use microplan_model::rows::PipelineStatus;
 
-use microplan_csv::columns::{ColumnKind, ColumnSpec};
 pub use super::headers::normalise_header;
 use super::raw_comments::{map_comment_headers, RAW_COMMENTS};
+use super::table::TableKind;
+use microplan_csv::columns::{ColumnKind, ColumnSpec};
 use microplan_csv::date::read_date;
 use microplan_csv::money::parse_money;
 use microplan_csv::number::{parse_count, parse_fraction, parse_number};
 use microplan_csv::read::RawTable;
-use super::table::TableKind;
 use microplan_csv::text::{is_missing, parse_bool, parse_currency};
 
 /// One entry per `kind.columns()`: the index of the header that feeds it, or `None`.

@@ -4,9 +4,9 @@
 use microplan_model::money::group_thousands;
 
 use super::mapping::ColumnMapping;
+use super::table::TableKind;
 use microplan_csv::platform_exports::{fill_column, filled_header};
 use microplan_csv::read::RawTable;
-use super::table::TableKind;
 
 /// A platform as stored (`name`, lowercase), as shown, and the hosts of its links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,8 +141,8 @@ pub fn propose_platform(kind: TableKind, table: &mut RawTable, mapping: &mut Col
 mod tests {
     use super::*;
     use crate::io::mapping::propose_mapping_for_table;
-    use microplan_csv::read::read_csv;
     use crate::io::validate::{validate, ImportOptions};
+    use microplan_csv::read::read_csv;
 
     #[test]
     fn links_name_their_platform() {

@@ -3,10 +3,10 @@
 
 use microplan_audit::RawComment;
 
-use microplan_csv::columns::ColumnKind::{Bool, Text};
-use microplan_csv::columns::{column, ColumnSpec};
 use super::error::ImportError;
 use super::headers::normalise_header;
+use microplan_csv::columns::ColumnKind::{Bool, Text};
+use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::problem::CellError;
 use microplan_csv::read::{CsvChunks, RawRow};
 use microplan_csv::text::{clean_handle, is_missing, parse_bool, unguard_formula};
@@ -124,8 +124,13 @@ fn read_comment_record<'a>(
             .filter(|s| !is_missing(s))
     };
     let mut report = |source: Option<usize>, key: &str, value: &str, problem: &str, fix: &str| {
-        let label = RAW_COMMENTS.iter().find(|s| s.key == key).map_or(key, |s| s.label);
-        let name = source.and_then(|c| headers.get(c)).map_or(label, |h| h.as_str());
+        let label = RAW_COMMENTS
+            .iter()
+            .find(|s| s.key == key)
+            .map_or(key, |s| s.label);
+        let name = source
+            .and_then(|c| headers.get(c))
+            .map_or(label, |h| h.as_str());
         errors.push(CellError {
             row,
             line,
@@ -135,14 +140,22 @@ fn read_comment_record<'a>(
             fix: fix.to_string(),
         });
     };
-    let creator = value(columns.handle).map(clean_handle).filter(|h| !h.is_empty());
+    let creator = value(columns.handle)
+        .map(clean_handle)
+        .filter(|h| !h.is_empty());
     let post_id = value(columns.post);
     let author = value(columns.commenter);
     let is_reply = match value(columns.reply) {
         None => Some(false),
         Some(text) => parse_bool(text).or_else(|| {
             let fix = "write yes or no (true/false, 1/0)";
-            report(columns.reply, "is_creator_reply", text, "is not yes or no", fix);
+            report(
+                columns.reply,
+                "is_creator_reply",
+                text,
+                "is not yes or no",
+                fix,
+            );
             None
         }),
     };
@@ -155,13 +168,22 @@ fn read_comment_record<'a>(
         report(columns.post, "post_id", "", "Post ID is empty", fix);
     }
     if author.is_none() {
-        report(columns.commenter, "commenter", "", "Commenter is empty", "every comment needs who wrote it");
+        report(
+            columns.commenter,
+            "commenter",
+            "",
+            "Commenter is empty",
+            "every comment needs who wrote it",
+        );
     }
     let comment = RawComment {
         post_id: post_id?.to_string(),
         comment_id: value(columns.id).map(str::to_string),
         commenter: author?.to_string(),
-        text: columns.text.and_then(&cell).map_or(String::new(), |s| s.trim().to_string()),
+        text: columns
+            .text
+            .and_then(&cell)
+            .map_or(String::new(), |s| s.trim().to_string()),
         is_creator_reply: is_reply?,
         parent: value(columns.parent).map(str::to_string),
     };
@@ -196,15 +218,32 @@ impl CommentFile {
             return Err(ImportError::MissingCommentColumns(missing));
         }
         let headers = file.headers.clone();
-        Ok(CommentFile { file, headers, columns: CommentColumns::new(&mapping), rows_read: 0 })
+        Ok(CommentFile {
+            file,
+            headers,
+            columns: CommentColumns::new(&mapping),
+            rows_read: 0,
+        })
     }
 
     /// Reads up to `limit` more records into `out`; skipped records go to `errors`.
-    pub fn read_chunk(&mut self, limit: usize, out: &mut Vec<(String, RawComment)>, errors: &mut Vec<CellError>) {
+    pub fn read_chunk(
+        &mut self,
+        limit: usize,
+        out: &mut Vec<(String, RawComment)>,
+        errors: &mut Vec<CellError>,
+    ) {
         let (headers, columns, row) = (&self.headers, &self.columns, &mut self.rows_read);
         self.file.visit_chunk(limit, |line, record| {
             *row += 1;
-            out.extend(read_comment_record(|i| record.get(i), line, *row, headers, columns, errors));
+            out.extend(read_comment_record(
+                |i| record.get(i),
+                line,
+                *row,
+                headers,
+                columns,
+                errors,
+            ));
         });
     }
 
@@ -235,7 +274,14 @@ pub fn read_comment_rows(
         .enumerate()
         .filter_map(|(offset, row)| {
             let cell = |i: usize| row.cells.get(i).map(String::as_str);
-            read_comment_record(cell, row.line, first_row + offset + 1, headers, &columns, errors)
+            read_comment_record(
+                cell,
+                row.line,
+                first_row + offset + 1,
+                headers,
+                &columns,
+                errors,
+            )
         })
         .collect()
 }

@@ -12,12 +12,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use microplan_plan::attribution::ShopOrder;
 use microplan_model::money::Money;
+use microplan_plan::attribution::ShopOrder;
 
-use microplan_csv::date::{read_date, DateOrder};
 use super::error::ImportError;
 use super::headers::find_header;
+use microplan_csv::date::{read_date, DateOrder};
 use microplan_csv::money::parse_money;
 use microplan_csv::number::parse_count;
 use microplan_csv::problem::{CellError, Problem};

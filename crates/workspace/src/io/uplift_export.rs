@@ -88,7 +88,17 @@ pub fn results_csv(a: &TestAnalysis) -> String {
         ]);
     }
     let mut out: String = rows.iter().map(|r| csv_record(r)).collect();
-    out.push_str(&csv_record(&[a.test.as_str(), "verdict", a.verdict.kind.title(), a.verdict.reason.as_str()]));
-    out.push_str(&csv_record(&[a.test.clone(), "sample ratio check p".into(), number(a.srm_p_value), a.srm_against.clone()]));
+    out.push_str(&csv_record(&[
+        a.test.as_str(),
+        "verdict",
+        a.verdict.kind.title(),
+        a.verdict.reason.as_str(),
+    ]));
+    out.push_str(&csv_record(&[
+        a.test.clone(),
+        "sample ratio check p".into(),
+        number(a.srm_p_value),
+        a.srm_against.clone(),
+    ]));
     out
 }

@@ -8,16 +8,16 @@
 
 use std::collections::HashMap;
 
-use microplan_model::money::group_thousands;
+use super::mapping::{missing_required, unmapped_headers, ColumnMapping};
+use super::table::TableKind;
+use super::typed_rows::{match_key, TypedRows};
 use microplan_csv::columns::ColumnSpec;
 use microplan_csv::date::DateOrder;
-use super::mapping::{missing_required, unmapped_headers, ColumnMapping};
 use microplan_csv::problem::CellError;
 use microplan_csv::read::{RawRow, RawTable};
 use microplan_csv::row_reader::{DateColumnState, ImportSetup, RowReader};
-use super::table::TableKind;
 use microplan_csv::text::parse_currency;
-use super::typed_rows::{match_key, TypedRows};
+use microplan_model::money::group_thousands;
 
 /// The preview keeps this many errors; the rest are only counted.
 pub const MAX_STORED_ERRORS: usize = 1000;

@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use microplan_model::rows::DeliverableResult;
 use crate::Workspace;
+use microplan_model::rows::DeliverableResult;
 
 /// How the performance table groups result rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -136,10 +136,12 @@ pub fn group_rows<'a>(
                 }]
             }
             Grouping::Format => vec![format_of_row(row)],
-            Grouping::Community => match communities.get(&microplan_plan::results::handle_key(&row.handle)) {
-                Some(set) if !set.is_empty() => set.iter().cloned().collect(),
-                _ => vec![NO_COMMUNITY.to_string()],
-            },
+            Grouping::Community => {
+                match communities.get(&microplan_plan::results::handle_key(&row.handle)) {
+                    Some(set) if !set.is_empty() => set.iter().cloned().collect(),
+                    _ => vec![NO_COMMUNITY.to_string()],
+                }
+            }
         };
         for name in names {
             groups.entry(name).or_default().push(row);
@@ -152,7 +154,9 @@ pub fn group_rows<'a>(
 fn communities_by_handle(workspace: &Workspace) -> HashMap<String, BTreeSet<String>> {
     let mut map: HashMap<String, BTreeSet<String>> = HashMap::new();
     for creator in &workspace.creators {
-        let set = map.entry(microplan_plan::results::handle_key(&creator.handle)).or_default();
+        let set = map
+            .entry(microplan_plan::results::handle_key(&creator.handle))
+            .or_default();
         for name in &creator.communities {
             let name = name.trim();
             if !name.is_empty() {

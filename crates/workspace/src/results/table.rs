@@ -1,10 +1,10 @@
 //! The performance table: chosen metrics per group plus one total row.
 
 use super::grouping::{group_rows, Grouping};
+use crate::Workspace;
+use microplan_model::rows::DeliverableResult;
 use microplan_plan::results::metrics::metric;
 use microplan_plan::results::{MetricContext, MetricKey, MetricValue};
-use microplan_model::rows::DeliverableResult;
-use crate::Workspace;
 
 /// Name of the total row.
 pub const TOTAL_GROUP: &str = "All";

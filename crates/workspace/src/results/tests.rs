@@ -1,10 +1,10 @@
 //! Grouping by community, campaign and format, and the metric keys' names.
 
 use super::*;
-use microplan_model::money::Money;
-use microplan_plan::results::MetricKey;
-use microplan_model::rows::{Creator, DeliverableResult, PipelineStatus};
 use crate::Workspace;
+use microplan_model::money::Money;
+use microplan_model::rows::{Creator, DeliverableResult, PipelineStatus};
+use microplan_plan::results::MetricKey;
 
 /// A row with every measurement missing; built from JSON so that it stays valid when the
 /// table gains optional columns.
@@ -60,7 +60,8 @@ fn grouped_workspace() -> Workspace {
     workspace.creators = vec![
         creator("ana", 5000, &["Trail", "Bakers"]),
         creator("ben", 10_000, &["Trail"]),
-    ].into();
+    ]
+    .into();
     let cara = DeliverableResult {
         campaign: " ".into(),
         ..full("cara", true)

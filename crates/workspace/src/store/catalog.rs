@@ -136,7 +136,9 @@ pub async fn load_catalog<S: RecordStore>(store: &S, now: &str) -> Result<Catalo
         }
     }
     for (id, found) in needs_record {
-        let Some(record) = read_record(store, id).await?.0 else { continue };
+        let Some(record) = read_record(store, id).await?.0 else {
+            continue;
+        };
         let earlier = legacy.as_ref().and_then(|index| index.find(id));
         match record {
             Ok((workspace, _)) => {

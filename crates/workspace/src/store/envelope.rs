@@ -71,8 +71,12 @@ impl std::fmt::Display for LoadError {
 
 /// Serialises a workspace in the current format. `saved_at` is an ISO 8601 timestamp.
 pub fn encode_workspace(workspace: &Workspace, saved_at: &str) -> String {
-    let envelope =
-        EnvelopeOut { app: APP_NAME, schema_version: SCHEMA_VERSION, saved_at, workspace };
+    let envelope = EnvelopeOut {
+        app: APP_NAME,
+        schema_version: SCHEMA_VERSION,
+        saved_at,
+        workspace,
+    };
     // Serialising plain structs with string keys cannot fail; an empty object is a safe
     // fallback that `decode_workspace` reports as damaged rather than loading silently.
     serde_json::to_string(&envelope).unwrap_or_else(|_| "{}".to_string())
@@ -81,10 +85,12 @@ pub fn encode_workspace(workspace: &Workspace, saved_at: &str) -> String {
 /// Reads a stored or imported workspace of any known format version.
 pub fn decode_workspace(text: &str) -> Result<Workspace, LoadError> {
     // Valid JSON of another shape (a number, a list) is not ours rather than damaged JSON.
-    let envelope: EnvelopeIn = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|error| match error.is_data() {
-            true => LoadError::NotMicroplan,
-            false => LoadError::NotJson(error.to_string()),
+    let envelope: EnvelopeIn =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|error| {
+            match error.is_data() {
+                true => LoadError::NotMicroplan,
+                false => LoadError::NotJson(error.to_string()),
+            }
         })?;
     if envelope.app.as_deref() != Some(APP_NAME) {
         return Err(LoadError::NotMicroplan);
@@ -93,13 +99,19 @@ pub fn decode_workspace(text: &str) -> Result<Workspace, LoadError> {
     if version > SCHEMA_VERSION {
         return Err(LoadError::NewerVersion(version));
     }
-    let stored = envelope.workspace.ok_or_else(|| LoadError::Damaged("no workspace".into()))?;
+    let stored = envelope
+        .workspace
+        .ok_or_else(|| LoadError::Damaged("no workspace".into()))?;
     let current: Cow<str> = if version == SCHEMA_VERSION {
         Cow::Borrowed(stored.get())
     } else {
         let tree: Value = serde_json::from_str(stored.get())
             .map_err(|error| LoadError::Damaged(error.to_string()))?;
-        Cow::Owned(migrate(tree, version).map_err(|error| LoadError::Damaged(error.into()))?.to_string())
+        Cow::Owned(
+            migrate(tree, version)
+                .map_err(|error| LoadError::Damaged(error.into()))?
+                .to_string(),
+        )
     };
     serde_json::from_str(&current).map_err(|error| LoadError::Damaged(error.to_string()))
 }
@@ -110,14 +122,20 @@ mod tests {
 
     #[test]
     fn a_version_one_file_loads_with_its_lists_split() {
-        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store/workspace_v1.json"));
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/store/workspace_v1.json"
+        ));
         let workspace = decode_workspace(text).expect("v1 fixture loads");
         assert_eq!(workspace.name, "Oat & Trail spring");
         let creator = &workspace.creators[0];
         assert_eq!(creator.categories, vec!["trail running", "outdoors"]);
         assert_eq!(creator.communities, vec!["Trail running"]);
         assert_eq!(workspace.posts[0].topics, vec!["race report"]);
-        assert_eq!(workspace.communities[0].hashtags, vec!["#trailrunning", "#fellrunning"]);
+        assert_eq!(
+            workspace.communities[0].hashtags,
+            vec!["#trailrunning", "#fellrunning"]
+        );
         assert_eq!(workspace.posts[0].likes, 412);
     }
 
@@ -132,18 +150,29 @@ mod tests {
         assert!(workspace.contracts.is_empty() && workspace.test_plans.is_empty());
         // Saving writes the current version, which an older app then refuses instead of
         // dropping the tables it does not know.
-        assert!(encode_workspace(&workspace, "2026-12-01T10:00:00Z").contains(r#""schema_version":4"#));
+        assert!(
+            encode_workspace(&workspace, "2026-12-01T10:00:00Z").contains(r#""schema_version":4"#)
+        );
     }
 
     #[test]
     fn refuses_other_files_with_reasons() {
-        assert!(matches!(decode_workspace("{not json"), Err(LoadError::NotJson(_))));
-        assert_eq!(decode_workspace(r#"{"name":"x"}"#), Err(LoadError::NotMicroplan));
+        assert!(matches!(
+            decode_workspace("{not json"),
+            Err(LoadError::NotJson(_))
+        ));
+        assert_eq!(
+            decode_workspace(r#"{"name":"x"}"#),
+            Err(LoadError::NotMicroplan)
+        );
         assert_eq!(decode_workspace("42"), Err(LoadError::NotMicroplan));
         let newer = r#"{"app":"microplan","schema_version":99,"workspace":{}}"#;
         assert_eq!(decode_workspace(newer), Err(LoadError::NewerVersion(99)));
         let damaged = r#"{"app":"microplan","schema_version":2,"workspace":{"name":5}}"#;
-        assert!(matches!(decode_workspace(damaged), Err(LoadError::Damaged(_))));
+        assert!(matches!(
+            decode_workspace(damaged),
+            Err(LoadError::Damaged(_))
+        ));
         let message = decode_workspace(newer).unwrap_err().to_string();
         assert!(message.contains("newer Microplan"), "{message}");
     }

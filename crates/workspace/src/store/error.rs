@@ -56,10 +56,18 @@ mod tests {
 
     #[test]
     fn messages_name_the_table_and_the_reason() {
-        let damaged = RecordError::DamagedTable { table: "posts".into(), reason: "EOF".into() };
+        let damaged = RecordError::DamagedTable {
+            table: "posts".into(),
+            reason: "EOF".into(),
+        };
         assert_eq!(damaged.to_string(), "its table “posts” is damaged: EOF");
-        let unknown = RecordError::UnknownTable { table: "bets".into() };
-        assert_eq!(unknown.to_string(), "it holds a table “bets” this version does not know");
+        let unknown = RecordError::UnknownTable {
+            table: "bets".into(),
+        };
+        assert_eq!(
+            unknown.to_string(),
+            "it holds a table “bets” this version does not know"
+        );
         assert_eq!(
             RecordError::Unreadable(LoadError::NotMicroplan).to_string(),
             "this is not a Microplan workspace file (it has no `app: microplan` envelope)"

@@ -30,7 +30,11 @@ impl WorkspaceIndex {
 
     /// Inserts or replaces the entry with the same id.
     pub fn upsert(&mut self, meta: WorkspaceMeta) {
-        match self.workspaces.iter_mut().find(|existing| existing.id == meta.id) {
+        match self
+            .workspaces
+            .iter_mut()
+            .find(|existing| existing.id == meta.id)
+        {
             Some(existing) => *existing = meta,
             None => self.workspaces.push(meta),
         }
@@ -46,7 +50,11 @@ impl WorkspaceIndex {
     /// A name not yet used: `base`, else `base (2)`, `base (3)` ...
     pub fn unique_name(&self, base: &str) -> String {
         let base = base.trim();
-        let base = if base.is_empty() { "Untitled workspace" } else { base };
+        let base = if base.is_empty() {
+            "Untitled workspace"
+        } else {
+            base
+        };
         let taken = |name: &str| self.workspaces.iter().any(|meta| meta.name == name);
         if !taken(base) {
             return base.to_string();
@@ -62,16 +70,25 @@ impl WorkspaceIndex {
     }
 
     pub fn decode(text: &str) -> Result<WorkspaceIndex, RecordError> {
-        serde_json::from_str(text)
-            .map_err(|error| RecordError::IndexNotReadable { reason: error.to_string() })
+        serde_json::from_str(text).map_err(|error| RecordError::IndexNotReadable {
+            reason: error.to_string(),
+        })
     }
 }
 
 /// A workspace id that sorts by creation time and does not collide in practice:
 /// milliseconds since the epoch plus a random suffix, both base 36.
 pub fn new_workspace_id(now_ms: f64, random_unit: f64) -> String {
-    let millis = if now_ms.is_finite() && now_ms > 0.0 { now_ms as u64 } else { 0 };
-    let unit = if random_unit.is_finite() { random_unit.clamp(0.0, 1.0) } else { 0.0 };
+    let millis = if now_ms.is_finite() && now_ms > 0.0 {
+        now_ms as u64
+    } else {
+        0
+    };
+    let unit = if random_unit.is_finite() {
+        random_unit.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let suffix = (unit * 36f64.powi(6)) as u64;
     format!("ws-{}-{:0>6}", base36(millis), base36(suffix))
 }
@@ -117,7 +134,10 @@ mod tests {
 
     #[test]
     fn removing_the_active_workspace_opens_another() {
-        let mut index = WorkspaceIndex { active: Some("b".into()), ..Default::default() };
+        let mut index = WorkspaceIndex {
+            active: Some("b".into()),
+            ..Default::default()
+        };
         index.upsert(meta("a", "A"));
         index.upsert(meta("b", "B"));
         index.upsert(meta("b", "B renamed"));
@@ -145,7 +165,10 @@ mod tests {
 
     #[test]
     fn index_round_trips_and_rejects_garbage() {
-        let mut index = WorkspaceIndex { active: Some("a".into()), ..Default::default() };
+        let mut index = WorkspaceIndex {
+            active: Some("a".into()),
+            ..Default::default()
+        };
         index.upsert(meta("a", "A"));
         assert_eq!(WorkspaceIndex::decode(&index.encode()), Ok(index));
         assert!(WorkspaceIndex::decode("[").is_err());

@@ -5,16 +5,16 @@
 
 use super::derived::derived_keys;
 use super::envelope::LoadError;
+use super::error::RecordError;
 use super::index::WorkspaceMeta;
-use super::tables::{
-    changed_tables, read_stored, Unreadable, split_records, table_keys, tables_read, workspace_record_keys,
-    TABLES,
-};
 use super::records::{
     active_key, meta_key, workspace_key, Batch, CommitError, RecordStore, StoreError,
     StoredRevision, MAX_SAFE_INTEGER,
 };
-use super::error::RecordError;
+use super::tables::{
+    changed_tables, read_stored, split_records, table_keys, tables_read, workspace_record_keys,
+    Unreadable, TABLES,
+};
 use super::validate::FileError;
 use crate::validate::validate_tables;
 use crate::Workspace;
@@ -160,7 +160,8 @@ pub fn save_batch(
         Some(stored) => changed_tables(workspace, stored),
         None => TABLES.to_vec(),
     };
-    check_tables_before_save(workspace, &changed).map_err(|error| LifecycleError::Invalid(error.into()))?;
+    check_tables_before_save(workspace, &changed)
+        .map_err(|error| LifecycleError::Invalid(error.into()))?;
     let revision = match base.revision() {
         StoredRevision::At(revision) => revision.saturating_add(1).min(MAX_SAFE_INTEGER),
         StoredRevision::Absent | StoredRevision::Unreadable => 1,
@@ -247,8 +248,17 @@ pub async fn open_workspace<S: RecordStore>(
 pub(super) async fn read_record<S: RecordStore>(
     store: &S,
     id: &str,
-) -> Result<(Option<Result<(Workspace, bool), LifecycleError>>, Option<String>), StoreError> {
-    let mut values = store.get_many(&workspace_record_keys(id)).await?.into_iter();
+) -> Result<
+    (
+        Option<Result<(Workspace, bool), LifecycleError>>,
+        Option<String>,
+    ),
+    StoreError,
+> {
+    let mut values = store
+        .get_many(&workspace_record_keys(id))
+        .await?
+        .into_iter();
     let (record, meta_text) = (values.next().flatten(), values.next().flatten());
     let Some(record) = record else {
         return Ok((None, meta_text));
@@ -292,8 +302,14 @@ pub async fn rename_workspace<S: RecordStore>(
         let created_at = opened.meta.created_at.clone();
         let stored = opened.split.then(|| opened.workspace.clone());
         opened.workspace.name = new_name.to_string();
-        let prepared =
-            save_batch(id, &opened.workspace, &opened.seen, stored.as_ref(), &created_at, now);
+        let prepared = save_batch(
+            id,
+            &opened.workspace,
+            &opened.seen,
+            stored.as_ref(),
+            &created_at,
+            now,
+        );
         let saved = match prepared {
             Ok(prepared) => store
                 .commit(prepared.batch)

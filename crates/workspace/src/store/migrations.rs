@@ -52,7 +52,9 @@ fn split_list_fields(mut workspace: Value) -> Result<Value, MigrationError> {
         ("posts", "topics"),
         ("communities", "hashtags"),
     ];
-    let object = workspace.as_object_mut().ok_or(MigrationError::NotAnObject)?;
+    let object = workspace
+        .as_object_mut()
+        .ok_or(MigrationError::NotAnObject)?;
     for (table, field) in LIST_FIELDS {
         let Some(rows) = object.get_mut(table).and_then(Value::as_array_mut) else {
             continue;
@@ -91,9 +93,18 @@ mod tests {
         assert_eq!(migrate(current.clone(), 2), Ok(current.clone()));
         assert_eq!(migrate(current.clone(), 3), Ok(current.clone()));
         assert_eq!(migrate(current.clone(), 4), Ok(current));
-        assert_eq!(migrate(json!({}), 0), Err(MigrationError::NoSuchVersion { version: 0 }));
+        assert_eq!(
+            migrate(json!({}), 0),
+            Err(MigrationError::NoSuchVersion { version: 0 })
+        );
         assert_eq!(migrate(json!([1]), 1), Err(MigrationError::NotAnObject));
-        assert_eq!(String::from(MigrationError::NoSuchVersion { version: 0 }), "format version 0 does not exist");
-        assert_eq!(MigrationError::NotAnObject.to_string(), "the workspace is not an object");
+        assert_eq!(
+            String::from(MigrationError::NoSuchVersion { version: 0 }),
+            "format version 0 does not exist"
+        );
+        assert_eq!(
+            MigrationError::NotAnObject.to_string(),
+            "the workspace is not an object"
+        );
     }
 }

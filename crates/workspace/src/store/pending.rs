@@ -12,12 +12,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::RecordError;
-use super::records::Unreachable;
 use super::envelope::{decode_workspace, encode_workspace};
-use super::lifecycle::{check_tables_before_save, read_record, save_batch, LifecycleError, SeenMeta};
-use super::tables::{changed_tables, decode_table, encode_table, TABLES};
+use super::error::RecordError;
+use super::lifecycle::{
+    check_tables_before_save, read_record, save_batch, LifecycleError, SeenMeta,
+};
+use super::records::Unreachable;
 use super::records::{meta_key, Batch, RecordStore, StoreError};
+use super::tables::{changed_tables, decode_table, encode_table, TABLES};
 use super::KEY_PREFIX;
 use crate::Workspace;
 
@@ -74,7 +76,8 @@ pub fn leave_batch(
         None => TABLES.to_vec(),
     };
     // A closing page has little time: only the changed tables need the check.
-    check_tables_before_save(workspace, &changed).map_err(|error| LifecycleError::Invalid(error.into()))?;
+    check_tables_before_save(workspace, &changed)
+        .map_err(|error| LifecycleError::Invalid(error.into()))?;
     let (record, tables) = match known {
         Some(_) => {
             let tables = changed
@@ -127,7 +130,10 @@ type NotApplied = (String, String, String);
 
 /// The workspace the closed page showed: its whole record, or its changed tables laid over
 /// `stored` (an empty workspace when storage has none). `Err` says why it cannot be read.
-fn edited_workspace(pending: &PendingSave, stored: Option<&Workspace>) -> Result<Workspace, RecordError> {
+fn edited_workspace(
+    pending: &PendingSave,
+    stored: Option<&Workspace>,
+) -> Result<Workspace, RecordError> {
     if let Some(record) = &pending.record {
         return decode_workspace(record).map_err(RecordError::Unreadable);
     }
@@ -142,7 +148,11 @@ fn edited_workspace(pending: &PendingSave, stored: Option<&Workspace>) -> Result
                 let (table, reason) = (table.clone(), error.to_string());
                 return Err(RecordError::DamagedTable { table, reason });
             }
-            None => return Err(RecordError::UnknownTable { table: table.clone() }),
+            None => {
+                return Err(RecordError::UnknownTable {
+                    table: table.clone(),
+                })
+            }
         }
     }
     Ok(workspace)
@@ -218,7 +228,8 @@ mod tests {
     fn closing_tab_leaves(store: &MemoryStore, name: &str, bases: &[SeenMeta]) {
         let mut opened = run_ready(open_workspace(store, "w1", T0)).expect("opens");
         opened.workspace.name = name.into();
-        let batch = leave_batch("w1", "tab-a", &opened.workspace, bases, None, T0, T1).expect("valid");
+        let batch =
+            leave_batch("w1", "tab-a", &opened.workspace, bases, None, T0, T1).expect("valid");
         run_ready(store.commit(batch)).expect("written");
     }
 
@@ -296,11 +307,15 @@ mod tests {
         let store = MemoryStore::default();
         let mut start = Workspace::empty("Spring");
         start.communities.push(community("Sourdough bakers"));
-        let (_, confirmed) = run_ready(create_workspace(&store, "w1", &start, T0)).expect("created");
-        let stored = run_ready(open_workspace(&store, "w1", T0)).expect("opens").workspace;
+        let (_, confirmed) =
+            run_ready(create_workspace(&store, "w1", &start, T0)).expect("created");
+        let stored = run_ready(open_workspace(&store, "w1", T0))
+            .expect("opens")
+            .workspace;
         let mut in_flight = stored.clone();
         in_flight.communities.push(community("Trail runners"));
-        let prepared = save_batch("w1", &in_flight, &confirmed, Some(&stored), T0, T1).expect("valid");
+        let prepared =
+            save_batch("w1", &in_flight, &confirmed, Some(&stored), T0, T1).expect("valid");
         if landed {
             run_ready(store.commit(prepared.batch)).expect("saved");
         }
@@ -329,12 +344,21 @@ mod tests {
             let pending: PendingSave = serde_json::from_str(&text).expect("pending");
             assert_eq!(pending.record, None, "no whole workspace");
             // The communities differ from the confirmed save, the settings from both.
-            assert_eq!(pending.tables.keys().collect::<Vec<_>>(), vec!["audit_settings", "communities"]);
+            assert_eq!(
+                pending.tables.keys().collect::<Vec<_>>(),
+                vec!["audit_settings", "communities"]
+            );
             let (names, unreachable) = listed(&store);
             assert_eq!(names, vec!["Spring 2027"], "landed: {landed}");
             assert!(unreachable.is_empty());
-            let reopened = run_ready(open_workspace(&store, "w1", T1)).expect("opens").workspace;
-            let communities: Vec<&str> = reopened.communities.iter().map(|c| c.name.as_str()).collect();
+            let reopened = run_ready(open_workspace(&store, "w1", T1))
+                .expect("opens")
+                .workspace;
+            let communities: Vec<&str> = reopened
+                .communities
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
             assert_eq!(communities, vec!["Sourdough bakers", "Trail runners"]);
             assert!(reopened.audit_settings.is_some());
         }
@@ -343,8 +367,13 @@ mod tests {
     #[test]
     fn a_pending_save_of_an_earlier_version_still_applies() {
         let store = MemoryStore::default();
-        let (_, seen) =
-            run_ready(create_workspace(&store, "w1", &Workspace::empty("Spring"), T0)).expect("created");
+        let (_, seen) = run_ready(create_workspace(
+            &store,
+            "w1",
+            &Workspace::empty("Spring"),
+            T0,
+        ))
+        .expect("created");
         let mut edited = Workspace::empty("Spring");
         edited.communities.push(community("Sourdough bakers"));
         let earlier = serde_json::json!({
@@ -356,7 +385,9 @@ mod tests {
         });
         store.put_now(&pending_key("w1", "tab-old"), &earlier.to_string());
         assert!(listed(&store).1.is_empty());
-        let reopened = run_ready(open_workspace(&store, "w1", T1)).expect("opens").workspace;
+        let reopened = run_ready(open_workspace(&store, "w1", T1))
+            .expect("opens")
+            .workspace;
         assert_eq!(reopened.communities.len(), 1);
     }
 

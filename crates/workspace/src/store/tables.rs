@@ -17,8 +17,8 @@ use serde_json::value::RawValue;
 
 use super::envelope::{decode_workspace, LoadError, APP_NAME, SCHEMA_VERSION};
 use super::records::{meta_key, table_key, workspace_key};
-use crate::Workspace;
 pub use crate::tables::{changed_tables, decode_table, encode_table, TABLES};
+use crate::Workspace;
 
 /// The records a save writes: the header, then each table in `tables`.
 pub fn split_records(

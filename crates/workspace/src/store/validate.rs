@@ -3,10 +3,10 @@
 //! on every visit is refused with the reason instead.
 
 use super::envelope::{decode_workspace, LoadError};
-use microplan_model::limits::MAX_FILE_BYTES;
-use microplan_model::money::group_thousands;
 use crate::validate::{validate_workspace, WorkspaceProblem};
 use crate::Workspace;
+use microplan_model::limits::MAX_FILE_BYTES;
+use microplan_model::money::group_thousands;
 
 /// Problems shown in the message; the rest are counted.
 const SHOWN_PROBLEMS: usize = 5;

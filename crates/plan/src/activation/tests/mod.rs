@@ -177,17 +177,20 @@ fn distribution_of_posts_shifts_the_gifted_binomial_by_the_paid_posts() {
 fn planner_errors_name_the_input_to_change() {
     assert!(plan_activation(&input(0, 0, 0.4))
         .unwrap_err()
-        .to_string().contains("posts wanted"));
+        .to_string()
+        .contains("posts wanted"));
     assert!(plan_activation(&input(5, 0, 0.0)).is_err());
     let mut mixed = input(5, 0, 0.4);
     mixed.costs.paid_fee = Money::new(150.0, "GBP");
     assert!(plan_activation(&mixed)
         .unwrap_err()
-        .to_string().contains("one currency"));
+        .to_string()
+        .contains("one currency"));
     mixed.costs.paid_fee = eur(f64::NAN);
     assert!(plan_activation(&mixed)
         .unwrap_err()
-        .to_string().contains("paid creator fee"));
+        .to_string()
+        .contains("paid creator fee"));
 }
 
 #[test]
@@ -290,12 +293,18 @@ fn timeline_ships_so_parcels_arrive_together_a_week_before_the_window() {
         [day(2027, 1, 9), day(2027, 1, 18), day(2027, 1, 22)]
     );
     assert!(events.windows(2).all(|w| w[0].date <= w[1].date));
-    let ship = events.iter().find(|e| e.kind == EventKind::ShipBy && e.creator.as_deref() == Some("c"));
-    assert_eq!(ship.map(|e| (e.date, e.title.as_str(), e.country.as_deref())), Some((day(2026, 12, 28), "Ship to @c (gifted)", Some("FR"))));
+    let ship = events
+        .iter()
+        .find(|e| e.kind == EventKind::ShipBy && e.creator.as_deref() == Some("c"));
+    assert_eq!(
+        ship.map(|e| (e.date, e.title.as_str(), e.country.as_deref())),
+        Some((day(2026, 12, 28), "Ship to @c (gifted)", Some("FR")))
+    );
     let reversed = plan("Bad", "Sourdough", day(2027, 1, 24), day(2027, 1, 11));
     assert!(activation_timeline(&reversed, &people)
         .unwrap_err()
-        .to_string().contains("ends before it starts"));
+        .to_string()
+        .contains("ends before it starts"));
 }
 
 #[test]

@@ -16,7 +16,11 @@ pub fn market_in_sentence(market: Market) -> String {
 }
 
 fn quoted(labels: &[&str]) -> String {
-    labels.iter().map(|l| format!("“{l}”")).collect::<Vec<_>>().join(", ")
+    labels
+        .iter()
+        .map(|l| format!("“{l}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn disclosure(c: &ContractChoices) -> Clause {
@@ -46,7 +50,10 @@ pub fn honest_claims(_c: &ContractChoices) -> Clause {
 
 pub fn market_notes(c: &ContractChoices) -> Clause {
     let rules = c.market.rules();
-    let mut clause = Clause::new(format!("Rules for {}", market_in_sentence(c.market)), format!("Market: {}", c.market.name()));
+    let mut clause = Clause::new(
+        format!("Rules for {}", market_in_sentence(c.market)),
+        format!("Market: {}", c.market.name()),
+    );
     for note in rules.contract_notes {
         clause = clause.with_item(*note);
     }
@@ -64,15 +71,27 @@ pub fn kpis_and_reporting(c: &ContractChoices) -> Clause {
     let r = &c.reporting;
     let mut clause = Clause::new(
         "KPIs and reporting",
-        format!("KPIs: {} listed; reporting {}", r.kpis.len(), r.cadence.label()),
+        format!(
+            "KPIs: {} listed; reporting {}",
+            r.kpis.len(),
+            r.cadence.label()
+        ),
     );
     if r.kpis.is_empty() {
         clause = clause.with_paragraph("No KPIs are agreed. The creator shares the native analytics of each post once, after the posting window closes.");
     } else {
         clause = clause.with_paragraph("The parties measure these KPIs from these data sources:");
         for kpi in &r.kpis {
-            let target = if kpi.target.trim().is_empty() { String::new() } else { format!(", target {}", kpi.target.trim()) };
-            clause = clause.with_item(format!("{}{target}, from {}", kpi.metric.trim(), kpi.data_source.trim()));
+            let target = if kpi.target.trim().is_empty() {
+                String::new()
+            } else {
+                format!(", target {}", kpi.target.trim())
+            };
+            clause = clause.with_item(format!(
+                "{}{target}, from {}",
+                kpi.metric.trim(),
+                kpi.data_source.trim()
+            ));
         }
         clause = clause.with_paragraph(format!(
             "The creator sends screenshots of the native analytics (reach, views, engagement, link clicks, story taps) {}, within {} of each reporting date. The brand shares the results it measures itself (clicks, code redemptions, orders) at the same time.",
@@ -80,5 +99,7 @@ pub fn kpis_and_reporting(c: &ContractChoices) -> Clause {
             days(r.due_days)
         ));
     }
-    clause.with_side_note("What you report, when, and where the numbers come from. The brand shares its side too.")
+    clause.with_side_note(
+        "What you report, when, and where the numbers come from. The brand shares its side too.",
+    )
 }

@@ -39,8 +39,14 @@ pub fn build_clauses(c: &ContractChoices) -> Vec<ClauseGroup> {
                 work::review_and_revisions(c),
             ],
         },
-        ClauseGroup { title: "Payment", clauses: money },
-        ClauseGroup { title: "Rights", clauses: rights },
+        ClauseGroup {
+            title: "Payment",
+            clauses: money,
+        },
+        ClauseGroup {
+            title: "Rights",
+            clauses: rights,
+        },
         ClauseGroup {
             title: "Disclosure, honesty and measurement",
             clauses: vec![

@@ -5,18 +5,34 @@ use super::super::labels::{days, money, percent, quantity};
 use crate::doc::Clause;
 
 fn amount(c: &ContractChoices, value: Option<f64>) -> String {
-    value.filter(|v| v.is_finite()).map(|v| money(v, c.compensation.currency.trim())).unwrap_or_else(|| "an amount to agree".into())
+    value
+        .filter(|v| v.is_finite())
+        .map(|v| money(v, c.compensation.currency.trim()))
+        .unwrap_or_else(|| "an amount to agree".into())
 }
 
 fn commission(c: &ContractChoices) -> String {
-    c.compensation.commission_rate.filter(|r| r.is_finite()).map(percent).unwrap_or_else(|| "a rate to agree".into())
+    c.compensation
+        .commission_rate
+        .filter(|r| r.is_finite())
+        .map(percent)
+        .unwrap_or_else(|| "a rate to agree".into())
 }
 
 pub fn compensation(c: &ContractChoices) -> Clause {
     let pay = &c.compensation;
-    let product = if pay.product.trim().is_empty() { String::new() } else {
-        let value = pay.product_value.filter(|v| v.is_finite() && *v > 0.0).map(|v| format!(" (retail value {})", money(v, pay.currency.trim()))).unwrap_or_default();
-        format!(" The creator also receives {}{value}, theirs to keep.", pay.product.trim())
+    let product = if pay.product.trim().is_empty() {
+        String::new()
+    } else {
+        let value = pay
+            .product_value
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .map(|v| format!(" (retail value {})", money(v, pay.currency.trim())))
+            .unwrap_or_default();
+        format!(
+            " The creator also receives {}{value}, theirs to keep.",
+            pay.product.trim()
+        )
     };
     let attribution = format!(
         "Sales count when they come through the creator's own tracking link or code within {} of the click or code use, as shown in the brand's order records, which the brand shares with the creator.",
@@ -52,19 +68,29 @@ pub fn compensation(c: &ContractChoices) -> Clause {
             format!("A guaranteed {} plus {} of the sales you drive.", amount(c, pay.fee), commission(c)),
         ),
     };
-    Clause::new("Compensation", source).with_paragraph(text).with_side_note(note)
+    Clause::new("Compensation", source)
+        .with_paragraph(text)
+        .with_side_note(note)
 }
 
 pub fn payment(c: &ContractChoices) -> Clause {
     let pay = &c.compensation;
     let trigger = match pay.trigger {
         PaymentTrigger::OnPosting => "once every deliverable is live".to_string(),
-        PaymentTrigger::HalfUpfront => "half on signature and half once every deliverable is live".to_string(),
-        PaymentTrigger::OnReport => "once the creator has delivered the performance report described below".to_string(),
+        PaymentTrigger::HalfUpfront => {
+            "half on signature and half once every deliverable is live".to_string()
+        }
+        PaymentTrigger::OnReport => {
+            "once the creator has delivered the performance report described below".to_string()
+        }
     };
     let mut clause = Clause::new(
         "Payment",
-        format!("Payment trigger: {}; payment terms: {} after the trigger", pay.trigger.label(), days(pay.payment_days)),
+        format!(
+            "Payment trigger: {}; payment terms: {} after the trigger",
+            pay.trigger.label(),
+            days(pay.payment_days)
+        ),
     );
     if c.has_fee() {
         clause = clause.with_paragraph(format!(
@@ -72,7 +98,10 @@ pub fn payment(c: &ContractChoices) -> Clause {
             days(pay.payment_days)
         ));
     }
-    if matches!(pay.model, CompensationModel::Affiliate | CompensationModel::Hybrid) {
+    if matches!(
+        pay.model,
+        CompensationModel::Affiliate | CompensationModel::Hybrid
+    ) {
         clause = clause.with_paragraph(format!(
             "Commission is calculated monthly from the brand's order records and paid within {} of each month's end, with the list of attributed orders.",
             days(pay.payment_days)
@@ -82,7 +111,10 @@ pub fn payment(c: &ContractChoices) -> Clause {
         clause = clause.with_paragraph("The brand ships the product at its own cost before the posting window opens; no money changes hands.");
     }
     clause.with_side_note(if c.has_fee() {
-        format!("Invoice after the trigger; you are paid within {}.", days(pay.payment_days))
+        format!(
+            "Invoice after the trigger; you are paid within {}.",
+            days(pay.payment_days)
+        )
     } else if pay.model == CompensationModel::Affiliate {
         "Commission is paid monthly with a list of the orders it comes from.".to_string()
     } else {
@@ -99,7 +131,14 @@ pub fn outcome_share(c: &ContractChoices) -> Option<Clause> {
         .kpis
         .iter()
         .filter(|k| !k.target.trim().is_empty())
-        .map(|k| format!("{}: {} (from {})", k.metric.trim(), k.target.trim(), k.data_source.trim()))
+        .map(|k| {
+            format!(
+                "{}: {} (from {})",
+                k.metric.trim(),
+                k.target.trim(),
+                k.data_source.trim()
+            )
+        })
         .collect();
     let mut clause = Clause::new("Part of the fee tied to outcomes", format!("Share tied to outcomes: {}", percent(share)))
         .with_paragraph(format!(
@@ -111,7 +150,10 @@ pub fn outcome_share(c: &ContractChoices) -> Option<Clause> {
     for target in targets {
         clause = clause.with_item(target);
     }
-    Some(clause.with_side_note(format!("Most of the fee is guaranteed; {} depends on the targets listed.", percent(share))))
+    Some(clause.with_side_note(format!(
+        "Most of the fee is guaranteed; {} depends on the targets listed.",
+        percent(share)
+    )))
 }
 
 pub fn bonus(c: &ContractChoices) -> Option<Clause> {
@@ -151,7 +193,13 @@ pub fn kill_fee(c: &ContractChoices) -> Option<Clause> {
     }
     let fee = c.compensation.fee.filter(|f| f.is_finite()).unwrap_or(0.0);
     let currency = c.compensation.currency.trim();
-    let line = |label: &str, share: f64| format!("{label}: {} of the fee ({})", percent(share), money(fee * share, currency));
+    let line = |label: &str, share: f64| {
+        format!(
+            "{label}: {} of the fee ({})",
+            percent(share),
+            money(fee * share, currency)
+        )
+    };
     Some(
         Clause::new(
             "Kill fee",

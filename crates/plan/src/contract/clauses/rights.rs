@@ -9,8 +9,17 @@ use crate::doc::Clause;
 /// `organic repost ... in United Kingdom for 6 months`
 pub fn grant_line(grant: &super::super::choices::UsageGrant) -> String {
     let platforms = grant.platforms.trim();
-    let on = if grant.channel.is_paid() && !platforms.is_empty() { format!(" on {platforms}") } else { String::new() };
-    format!("{}{on}: {}, for {} from the first post", grant.channel.label(), grant.territory.trim(), months(grant.months))
+    let on = if grant.channel.is_paid() && !platforms.is_empty() {
+        format!(" on {platforms}")
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{on}: {}, for {} from the first post",
+        grant.channel.label(),
+        grant.territory.trim(),
+        months(grant.months)
+    )
 }
 
 pub fn licence(c: &ContractChoices) -> Clause {
@@ -18,7 +27,17 @@ pub fn licence(c: &ContractChoices) -> Clause {
     let source = if grants.is_empty() {
         "Usage licence: none beyond the creator's own posts".to_string()
     } else {
-        let cells: Vec<String> = grants.iter().map(|g| format!("{} × {} × {}", g.channel.code(), g.territory.trim(), months(g.months))).collect();
+        let cells: Vec<String> = grants
+            .iter()
+            .map(|g| {
+                format!(
+                    "{} × {} × {}",
+                    g.channel.code(),
+                    g.territory.trim(),
+                    months(g.months)
+                )
+            })
+            .collect();
         format!("Usage licence: {}", cells.join("; "))
     };
     let mut clause = Clause::new("Usage licence", source);
@@ -40,13 +59,27 @@ pub fn paid_usage(c: &ContractChoices) -> Option<Clause> {
     if !c.has_paid_usage() {
         return None;
     }
-    let paid: Vec<&str> = c.licence.grants.iter().filter(|g| g.channel.is_paid()).map(|g| g.channel.label()).collect();
-    let fee = c.licence.paid_usage_fee.filter(|f| f.is_finite()).map(|f| money(f, c.compensation.currency.trim())).unwrap_or_else(|| "a fee to agree".into());
+    let paid: Vec<&str> = c
+        .licence
+        .grants
+        .iter()
+        .filter(|g| g.channel.is_paid())
+        .map(|g| g.channel.label())
+        .collect();
+    let fee = c
+        .licence
+        .paid_usage_fee
+        .filter(|f| f.is_finite())
+        .map(|f| money(f, c.compensation.currency.trim()))
+        .unwrap_or_else(|| "a fee to agree".into());
     let mut clause = Clause::new("Paid usage and whitelisting", format!("Usage licence: paid usage ({}) for {fee}", paid.join(", ")))
         .with_paragraph(format!(
             "Paid usage is priced separately from the content: the brand pays {fee} for it, on top of the compensation above, with the first payment."
         ));
-    let named: Vec<String> = c.licence.grants.iter()
+    let named: Vec<String> = c
+        .licence
+        .grants
+        .iter()
         .filter(|g| g.channel.is_paid() && !g.platforms.trim().is_empty())
         .map(|g| format!("{} on {}", g.channel.label(), g.platforms.trim()))
         .collect();
@@ -56,7 +89,11 @@ pub fn paid_usage(c: &ContractChoices) -> Option<Clause> {
             named.join("; ")
         ));
     }
-    if c.licence.grants.iter().any(|g| g.channel == super::super::choices::Channel::Whitelisting) {
+    if c.licence
+        .grants
+        .iter()
+        .any(|g| g.channel == super::super::choices::Channel::Whitelisting)
+    {
         clause = clause.with_paragraph(
             "For whitelisting the creator gives the brand advertiser access through the platform's own partnership tools, never their password. The brand shows the creator each ad before it runs, keeps the disclosure label on it, and may not reply to comments as the creator. The creator can end the access at the end of the licence term or if the brand breaks this clause.",
         );
@@ -87,7 +124,15 @@ pub fn exclusivity(c: &ContractChoices) -> Option<Clause> {
     let competitors = if ex.competitors.is_empty() {
         String::new()
     } else {
-        format!(" Named competitors: {}.", ex.competitors.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "))
+        format!(
+            " Named competitors: {}.",
+            ex.competitors
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
     let period = format!(
         "from {} ({} before the posting window) to {} ({} after it)",
@@ -109,8 +154,17 @@ pub fn exclusivity(c: &ContractChoices) -> Option<Clause> {
         ),
     };
     Some(
-        Clause::new(title, format!("Exclusivity: {}, {}, {} before / {} after", ex.kind.label(), ex.category.trim(), days(ex.days_before), days(ex.days_after)))
-            .with_paragraph(text)
-            .with_side_note(note),
+        Clause::new(
+            title,
+            format!(
+                "Exclusivity: {}, {}, {} before / {} after",
+                ex.kind.label(),
+                ex.category.trim(),
+                days(ex.days_before),
+                days(ex.days_after)
+            ),
+        )
+        .with_paragraph(text)
+        .with_side_note(note),
     )
 }

@@ -8,8 +8,16 @@ use crate::deliverables::total_pieces;
 use crate::doc::Clause;
 
 pub fn parties(c: &ContractChoices) -> Clause {
-    let brand_address = if c.brand.address.trim().is_empty() { String::new() } else { format!(", {}", c.brand.address.trim()) };
-    let creator_address = if c.creator.address.trim().is_empty() { String::new() } else { format!(", {}", c.creator.address.trim()) };
+    let brand_address = if c.brand.address.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", {}", c.brand.address.trim())
+    };
+    let creator_address = if c.creator.address.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", {}", c.creator.address.trim())
+    };
     Clause::new("Parties and campaign", "Parties: brand, creator and campaign")
         .with_paragraph(format!(
             "This agreement is between {}{brand_address} (“the brand”) and {}{creator_address}, @{} on {} (“the creator”), for the campaign “{}”.",
@@ -35,7 +43,15 @@ pub fn term(c: &ContractChoices) -> Clause {
 pub fn deliverables(c: &ContractChoices) -> Clause {
     let mut clause = Clause::new(
         "Deliverables",
-        format!("Deliverables: {}, {} in total", microplan_model::format::plural(c.deliverables.len() as u64, "item", "items"), microplan_model::format::plural(u64::from(total_pieces(&c.deliverables)), "piece", "pieces")),
+        format!(
+            "Deliverables: {}, {} in total",
+            microplan_model::format::plural(c.deliverables.len() as u64, "item", "items"),
+            microplan_model::format::plural(
+                u64::from(total_pieces(&c.deliverables)),
+                "piece",
+                "pieces"
+            )
+        ),
     )
     .with_paragraph("The creator makes and delivers:");
     for deliverable in &c.deliverables {
@@ -65,21 +81,32 @@ pub fn creative_control(c: &ContractChoices) -> Clause {
         FinalEdit::Joint => "The creator leads the creative work; the final cut needs both parties' agreement, which neither withholds unreasonably.",
         FinalEdit::Brand => "The creator leads the creative work; the brand approves the final cut. The brand does not rewrite the creator's words into a script.",
     };
-    Clause::new("Creative control and final edit", format!("Creative control: {}", edit.label()))
-        .with_paragraph(text)
-        .with_side_note(match edit {
-            FinalEdit::Creator => "It is your content in your voice; the brand checks facts, not style.",
-            FinalEdit::Joint => "You make it; you and the brand agree the final version together.",
-            FinalEdit::Brand => "You make it, but the brand signs off the final version.",
-        })
+    Clause::new(
+        "Creative control and final edit",
+        format!("Creative control: {}", edit.label()),
+    )
+    .with_paragraph(text)
+    .with_side_note(match edit {
+        FinalEdit::Creator => {
+            "It is your content in your voice; the brand checks facts, not style."
+        }
+        FinalEdit::Joint => "You make it; you and the brand agree the final version together.",
+        FinalEdit::Brand => "You make it, but the brand signs off the final version.",
+    })
 }
 
 pub fn review_and_revisions(c: &ContractChoices) -> Clause {
     let cc = &c.creative;
     let silence = if cc.silence_is_approval {
-        format!("If the brand does not answer within {}, the draft counts as approved.", days(cc.review_days))
+        format!(
+            "If the brand does not answer within {}, the draft counts as approved.",
+            days(cc.review_days)
+        )
     } else {
-        format!("The brand answers within {}; the creator does not post before approval.", days(cc.review_days))
+        format!(
+            "The brand answers within {}; the creator does not post before approval.",
+            days(cc.review_days)
+        )
     };
     let rounds = match cc.revision_rounds {
         0 => "No revision rounds are included: the brand approves or declines the draft as it is.".to_string(),

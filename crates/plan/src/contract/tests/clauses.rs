@@ -11,20 +11,31 @@ fn work_clauses_follow_the_deliverables_and_creative_choices() {
     let mut c = uk_defaults();
     let d = doc(&c);
     let deliverables = clause_titled(&d, "Deliverables");
-    assert_eq!(deliverables.source, "Deliverables: 1 item, 1 piece in total");
+    assert_eq!(
+        deliverables.source,
+        "Deliverables: 1 item, 1 piece in total"
+    );
     assert!(text_of(deliverables).contains("1 × instagram short video (Reel, TikTok, Short), at least 30 s, 9:16, mp4 or mov, first draft within 7 days"));
     let control = clause_titled(&d, "Creative control and final edit");
-    assert_eq!(control.source, "Creative control: the creator has the final edit");
+    assert_eq!(
+        control.source,
+        "Creative control: the creator has the final edit"
+    );
     let review = clause_titled(&d, "Review and revisions");
-    assert!(text_of(review).contains("One reasonable revision round is included; the creator makes it within 3 days"));
-    assert!(text_of(review).contains("If the brand does not answer within 3 days, the draft counts as approved."));
+    assert!(text_of(review)
+        .contains("One reasonable revision round is included; the creator makes it within 3 days"));
+    assert!(text_of(review)
+        .contains("If the brand does not answer within 3 days, the draft counts as approved."));
     assert!(text_of(clause_titled(&d, "Posts stay live")).contains("until 5 May 2027"));
 
     c.creative.final_edit = FinalEdit::Brand;
     c.creative.silence_is_approval = false;
     c.creative.revision_rounds = 2;
     let d = doc(&c);
-    assert_eq!(clause_titled(&d, "Creative control and final edit").source, "Creative control: the brand has the final edit");
+    assert_eq!(
+        clause_titled(&d, "Creative control and final edit").source,
+        "Creative control: the brand has the final edit"
+    );
     let review = text_of(clause_titled(&d, "Review and revisions"));
     assert!(review.contains("2 revision rounds are included"));
     assert!(review.contains("the creator does not post before approval"));
@@ -34,11 +45,18 @@ fn work_clauses_follow_the_deliverables_and_creative_choices() {
 fn hybrid_compensation_and_its_payment() {
     let d = doc(&hybrid_uk_whitelisting());
     let pay = clause_titled(&d, "Compensation");
-    assert_eq!(pay.source, "Compensation model: hybrid, fee £600 plus commission 10%");
-    assert!(text_of(pay).contains("a fixed fee of £600 plus a commission of 10% of the net value of attributed sales"));
+    assert_eq!(
+        pay.source,
+        "Compensation model: hybrid, fee £600 plus commission 10%"
+    );
+    assert!(text_of(pay).contains(
+        "a fixed fee of £600 plus a commission of 10% of the net value of attributed sales"
+    ));
     assert!(text_of(pay).contains("within 30 days of the click or code use"));
     let payment = text_of(clause_titled(&d, "Payment"));
-    assert!(payment.contains("The fixed fee is paid once every deliverable is live, within 30 days"));
+    assert!(
+        payment.contains("The fixed fee is paid once every deliverable is live, within 30 days")
+    );
     assert!(payment.contains("Commission is calculated monthly"));
 }
 
@@ -52,7 +70,8 @@ fn product_only_flat_and_affiliate_read_differently() {
     let d = doc(&c);
     assert!(text_of(clause_titled(&d, "Compensation")).starts_with("The creator receives a starter kit as the only payment (retail value £45). No fee is paid."));
     let c = uk_defaults();
-    assert!(text_of(clause_titled(&doc(&c), "Compensation")).starts_with("The brand pays a flat fee of £600"));
+    assert!(text_of(clause_titled(&doc(&c), "Compensation"))
+        .starts_with("The brand pays a flat fee of £600"));
 }
 
 #[test]
@@ -76,17 +95,26 @@ fn outcome_share_bonus_and_makegood() {
     let mut c = uk_defaults();
     c.compensation.outcome_share = Some(0.2);
     c.reporting.kpis[0].target = "3% or more".into();
-    c.compensation.bonus = Some(Bonus { metric: "code redemptions".into(), threshold: 50.0, amount: 75.0 });
+    c.compensation.bonus = Some(Bonus {
+        metric: "code redemptions".into(),
+        threshold: 50.0,
+        amount: 75.0,
+    });
     c.compensation.makegood = Makegood::CreatorChooses;
     let d = doc(&c);
     // 600 x 20% = 120 tied, 480 guaranteed
     let share = text_of(clause_titled(&d, "Part of the fee tied to outcomes"));
     assert!(share.contains("20% of the fixed fee (£120) is paid when the report shows the agreed target met; the remaining £480"));
-    assert!(share.contains("Engagement rate by reach: 3% or more (from Native platform analytics (screenshots))"));
+    assert!(share.contains(
+        "Engagement rate by reach: 3% or more (from Native platform analytics (screenshots))"
+    ));
     let bonus = clause_titled(&d, "Bonus");
     assert_eq!(bonus.source, "Bonus: £75 at 50 code redemptions");
     let makegood = clause_titled(&d, "Makegood and remedies");
-    assert_eq!(makegood.source, "Makegood: the creator chooses remedial content or an adjusted fee");
+    assert_eq!(
+        makegood.source,
+        "Makegood: the creator chooses remedial content or an adjusted fee"
+    );
 }
 
 #[test]
@@ -96,13 +124,24 @@ fn licence_matrix_paid_usage_and_whitelisting() {
     assert_eq!(licence.source, "Usage licence: organic_social × United Kingdom × 6 months; whitelisting × United Kingdom × 3 months");
     assert!(text_of(licence).contains("needs a separate written agreement and fee"));
     let paid = clause_titled(&d, "Paid usage and whitelisting");
-    assert_eq!(paid.source, "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for £300");
+    assert_eq!(
+        paid.source,
+        "Usage licence: paid usage (whitelisting (ads run through the creator's account)) for £300"
+    );
     assert!(text_of(paid).contains("never their password"));
-    assert_eq!(clause_titled(&d, "Ownership").source, "Copyright: the creator keeps copyright");
+    assert_eq!(
+        clause_titled(&d, "Ownership").source,
+        "Copyright: the creator keeps copyright"
+    );
     assert!(!text_of(paid).contains("runs only on the platforms named"));
     // Naming the ad platform puts it in the licence line and the paid-usage clause.
     let mut named = hybrid_uk_whitelisting();
-    for grant in named.licence.grants.iter_mut().filter(|g| g.channel == Channel::Whitelisting) {
+    for grant in named
+        .licence
+        .grants
+        .iter_mut()
+        .filter(|g| g.channel == Channel::Whitelisting)
+    {
         grant.platforms = "Meta (Instagram, Facebook)".into();
     }
     let d = doc(&named);
@@ -114,7 +153,10 @@ fn licence_matrix_paid_usage_and_whitelisting() {
     ));
     // Without paid channels there is no paid-usage clause.
     let d = doc(&uk_defaults());
-    assert!(d.numbered_clauses().iter().all(|(_, c)| c.title != "Paid usage and whitelisting"));
+    assert!(d
+        .numbered_clauses()
+        .iter()
+        .all(|(_, c)| c.title != "Paid usage and whitelisting"));
 }
 
 #[test]
@@ -125,20 +167,30 @@ fn exclusivity_and_first_refusal() {
     c.exclusivity.days_after = 30;
     let d = doc(&c);
     let clause = clause_titled(&d, "First right of refusal");
-    assert_eq!(clause.source, "Exclusivity: first right of refusal, energy bars, 0 days before / 30 days after");
-    assert!(text_of(clause).contains("from 15 Jan 2027 (0 days before the posting window) to 6 Mar 2027 (30 days after it)"));
+    assert_eq!(
+        clause.source,
+        "Exclusivity: first right of refusal, energy bars, 0 days before / 30 days after"
+    );
+    assert!(text_of(clause).contains(
+        "from 15 Jan 2027 (0 days before the posting window) to 6 Mar 2027 (30 days after it)"
+    ));
     c.exclusivity.kind = ExclusivityKind::Exclusive;
     c.exclusivity.competitors = vec!["Crumbly Co".into()];
     let d = doc(&c);
     assert!(text_of(clause_titled(&d, "Exclusivity")).contains("Named competitors: Crumbly Co."));
-    assert!(doc(&uk_defaults()).numbered_clauses().iter().all(|(_, c)| !c.title.contains("xclusiv") && !c.title.contains("refusal")));
+    assert!(doc(&uk_defaults())
+        .numbered_clauses()
+        .iter()
+        .all(|(_, c)| !c.title.contains("xclusiv") && !c.title.contains("refusal")));
 }
 
 #[test]
 fn disclosure_follows_the_market() {
     let d = doc(&uk_defaults());
     let uk = clause_titled(&d, "Disclosure");
-    assert!(uk.source.starts_with("Market: United Kingdom (UK Code of Non-broadcast Advertising"));
+    assert!(uk
+        .source
+        .starts_with("Market: United Kingdom (UK Code of Non-broadcast Advertising"));
     assert!(text_of(uk).contains("Use “Ad”, “#ad”"));
     assert!(text_of(uk).contains("“#spon”"));
     assert!(text_of(uk).contains("Gifts, loans and free services count as payment"));
@@ -149,7 +201,8 @@ fn disclosure_follows_the_market() {
     assert!(text_of(clause_titled(&d, "Rules for the United States")).contains("16 CFR Part 465"));
     c.market = Market::France;
     let d = doc(&c);
-    assert!(text_of(clause_titled(&d, "Disclosure")).contains("“Publicité”, “Collaboration commerciale”"));
+    assert!(text_of(clause_titled(&d, "Disclosure"))
+        .contains("“Publicité”, “Collaboration commerciale”"));
     let rules = text_of(clause_titled(&d, "Rules for France"));
     assert!(rules.contains("jointly liable") && rules.contains("Images virtuelles"));
 }
@@ -158,11 +211,20 @@ fn disclosure_follows_the_market() {
 fn kpis_list_their_data_sources_and_cadence() {
     let mut c = uk_defaults();
     c.reporting.cadence = ReportingCadence::Weekly;
-    c.reporting.kpis.push(Kpi { metric: "Code redemptions".into(), target: "50".into(), data_source: "Shop orders".into() });
+    c.reporting.kpis.push(Kpi {
+        metric: "Code redemptions".into(),
+        target: "50".into(),
+        data_source: "Shop orders".into(),
+    });
     let d = doc(&c);
     let kpis = clause_titled(&d, "KPIs and reporting");
-    assert_eq!(kpis.source, "KPIs: 2 listed; reporting every week during the campaign");
-    assert!(kpis.items.contains(&"Code redemptions, target 50, from Shop orders".to_string()));
+    assert_eq!(
+        kpis.source,
+        "KPIs: 2 listed; reporting every week during the campaign"
+    );
+    assert!(kpis
+        .items
+        .contains(&"Code redemptions, target 50, from Shop orders".to_string()));
 }
 
 #[test]
@@ -172,13 +234,26 @@ fn always_present_clauses_do_not_depend_on_choices() {
         c.market = market;
         let d = doc(&c);
         for title in [
-            "Disclosure", "Honest claims and genuine audience", "The creator's right to decline", "Audience concerns",
-            "Confidentiality", "Content standards", "Takedown and retention", "Termination", "Not legal advice",
+            "Disclosure",
+            "Honest claims and genuine audience",
+            "The creator's right to decline",
+            "Audience concerns",
+            "Confidentiality",
+            "Content standards",
+            "Takedown and retention",
+            "Termination",
+            "Not legal advice",
         ] {
             let clause = clause_titled(&d, title);
             assert!(!clause.body.is_empty(), "{market:?} {title}");
         }
-        assert!(text_of(clause_titled(&d, "Honest claims and genuine audience")).contains("fake followers"));
-        assert_eq!(clause_titled(&d, "Not legal advice").body, vec![NOT_LEGAL_ADVICE.to_string()]);
+        assert!(
+            text_of(clause_titled(&d, "Honest claims and genuine audience"))
+                .contains("fake followers")
+        );
+        assert_eq!(
+            clause_titled(&d, "Not legal advice").body,
+            vec![NOT_LEGAL_ADVICE.to_string()]
+        );
     }
 }

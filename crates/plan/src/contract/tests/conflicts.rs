@@ -3,7 +3,11 @@
 use super::*;
 
 fn conflicts(c: &ContractChoices) -> Vec<String> {
-    check_choices(c).into_iter().filter(|p| p.severity == Severity::Conflict).map(|p| p.message).collect()
+    check_choices(c)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Conflict)
+        .map(|p| p.message)
+        .collect()
 }
 
 fn only_conflict(c: &ContractChoices) -> String {
@@ -27,7 +31,10 @@ fn product_only_with_a_kill_fee() {
     assert!(conflicts(&c).is_empty());
     // And no kill fee clause is drafted for it.
     let doc = contract_document(&c, "v1");
-    assert!(doc.numbered_clauses().iter().all(|(_, cl)| cl.title != "Kill fee"));
+    assert!(doc
+        .numbered_clauses()
+        .iter()
+        .all(|(_, cl)| cl.title != "Kill fee"));
 }
 
 #[test]
@@ -96,9 +103,15 @@ fn money_models_need_their_numbers() {
     let mut c = uk_defaults();
     c.compensation.model = CompensationModel::Affiliate;
     c.compensation.kill_fee.enabled = false;
-    assert_eq!(only_conflict(&c), "An affiliate commission model needs a commission rate.");
+    assert_eq!(
+        only_conflict(&c),
+        "An affiliate commission model needs a commission rate."
+    );
     c.compensation.commission_rate = Some(1.5);
-    assert_eq!(only_conflict(&c), "A commission of 150% is not between 0% and 100%.");
+    assert_eq!(
+        only_conflict(&c),
+        "A commission of 150% is not between 0% and 100%."
+    );
     c.compensation.commission_rate = Some(0.12);
     c.compensation.makegood = Makegood::AdjustedFee;
     assert!(only_conflict(&c).starts_with("An adjusted-fee makegood needs a fee"));
@@ -114,7 +127,10 @@ fn kill_fee_shares_must_grow_and_stay_within_the_fee() {
     assert_eq!(only_conflict(&c), "The kill fee should grow as work is done: 25% before content, 10% after a draft, 100% after posting.");
     c.compensation.kill_fee.after_draft = 0.5;
     c.compensation.kill_fee.after_posting = 1.2;
-    assert_eq!(only_conflict(&c), "Kill fee shares must each be between 0% and 100% of the fee.");
+    assert_eq!(
+        only_conflict(&c),
+        "Kill fee shares must each be between 0% and 100% of the fee."
+    );
     c.compensation.kill_fee.after_posting = f64::NAN;
     assert_eq!(conflicts(&c).len(), 1);
 }
@@ -123,7 +139,10 @@ fn kill_fee_shares_must_grow_and_stay_within_the_fee() {
 fn outcome_share_needs_a_fee_and_a_target() {
     let mut c = uk_defaults();
     c.compensation.outcome_share = Some(0.2);
-    assert_eq!(only_conflict(&c), "The part of the fee tied to outcomes needs a KPI with a target: add a target to a KPI.");
+    assert_eq!(
+        only_conflict(&c),
+        "The part of the fee tied to outcomes needs a KPI with a target: add a target to a KPI."
+    );
     c.reporting.kpis[0].target = "3% or more".into();
     assert!(conflicts(&c).is_empty());
     c.compensation.outcome_share = Some(1.0);
@@ -147,7 +166,12 @@ fn dates_must_hold_together() {
 #[test]
 fn licence_rows_are_complete_and_unique() {
     let mut c = uk_defaults();
-    c.licence.grants.push(UsageGrant { channel: Channel::OrganicSocial, territory: String::new(), months: 0, platforms: String::new() });
+    c.licence.grants.push(UsageGrant {
+        channel: Channel::OrganicSocial,
+        territory: String::new(),
+        months: 0,
+        platforms: String::new(),
+    });
     let found = conflicts(&c);
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found.iter().any(|m| m.contains("listed twice")));
@@ -171,7 +195,10 @@ fn unfair_but_valid_terms_are_warnings() {
     c.creative.revision_rounds = 4;
     c.licence.copyright = Copyright::AssignedToBrand;
     let problems = check_choices(&c);
-    assert!(problems.iter().all(|p| p.severity == Severity::Warning), "{problems:#?}");
+    assert!(
+        problems.iter().all(|p| p.severity == Severity::Warning),
+        "{problems:#?}"
+    );
     assert_eq!(problems.len(), 3);
     assert!(!has_conflicts(&problems));
 }

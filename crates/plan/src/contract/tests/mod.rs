@@ -18,8 +18,19 @@ pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 /// Defaults for a UK creator, term from 2027-01-01: posting 01-15..02-04, term end
 /// 02-04 + 90 days = 2027-05-05.
 pub(super) fn uk_defaults() -> ContractChoices {
-    let creator = CreatorParty { handle: "levain_lotte".into(), platform: "instagram".into(), legal_name: "Lotte Levain".into(), address: String::new() };
-    let mut c = ContractChoices::new("January challenge", "Hearth & Trail Ltd", creator, Market::Uk, date(2027, 1, 1));
+    let creator = CreatorParty {
+        handle: "levain_lotte".into(),
+        platform: "instagram".into(),
+        legal_name: "Lotte Levain".into(),
+        address: String::new(),
+    };
+    let mut c = ContractChoices::new(
+        "January challenge",
+        "Hearth & Trail Ltd",
+        creator,
+        Market::Uk,
+        date(2027, 1, 1),
+    );
     c.compensation.fee = Some(600.0);
     c
 }
@@ -29,13 +40,25 @@ pub(super) fn hybrid_uk_whitelisting() -> ContractChoices {
     let mut c = uk_defaults();
     c.compensation.model = CompensationModel::Hybrid;
     c.compensation.commission_rate = Some(0.1);
-    c.licence.grants.push(UsageGrant { channel: Channel::Whitelisting, territory: "United Kingdom".into(), months: 3, platforms: String::new() });
+    c.licence.grants.push(UsageGrant {
+        channel: Channel::Whitelisting,
+        territory: "United Kingdom".into(),
+        months: 3,
+        platforms: String::new(),
+    });
     c.licence.paid_usage_fee = Some(300.0);
     c
 }
 
-pub(super) fn clause_titled<'a>(doc: &'a crate::doc::Document, title: &str) -> &'a crate::doc::Clause {
-    doc.numbered_clauses().into_iter().map(|(_, c)| c).find(|c| c.title == title).unwrap_or_else(|| panic!("no clause “{title}”"))
+pub(super) fn clause_titled<'a>(
+    doc: &'a crate::doc::Document,
+    title: &str,
+) -> &'a crate::doc::Clause {
+    doc.numbered_clauses()
+        .into_iter()
+        .map(|(_, c)| c)
+        .find(|c| c.title == title)
+        .unwrap_or_else(|| panic!("no clause “{title}”"))
 }
 
 pub(super) fn text_of(clause: &crate::doc::Clause) -> String {
@@ -65,9 +88,18 @@ fn the_hybrid_uk_whitelisting_case_is_consistent() {
 #[test]
 fn term_sheet_lists_the_key_terms() {
     let sheet = term_sheet(&hybrid_uk_whitelisting());
-    let get = |k: &str| sheet.iter().find(|(t, _)| t == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| {
+        sheet
+            .iter()
+            .find(|(t, _)| t == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     assert_eq!(get("Compensation"), "Fee £600 + commission 10%");
-    assert_eq!(get("Kill fee"), "25% before content, 50% after a draft, 100% after posting");
+    assert_eq!(
+        get("Kill fee"),
+        "25% before content, 50% after a draft, 100% after posting"
+    );
     assert_eq!(get("Paid usage fee"), "£300");
     assert_eq!(get("Disclosure"), "Ad (United Kingdom)");
     assert_eq!(get("Posting window"), "15 Jan 2027 to 4 Feb 2027");
@@ -79,7 +111,10 @@ fn term_sheet_lists_the_key_terms() {
 fn the_document_has_the_note_the_sheet_and_every_clause_numbered() {
     let doc = contract_document(&hybrid_uk_whitelisting(), "Version 1 · draft");
     assert_eq!(doc.title, "Partnership terms: January challenge");
-    assert_eq!(doc.subtitle.as_deref(), Some("Hearth & Trail Ltd and Lotte Levain"));
+    assert_eq!(
+        doc.subtitle.as_deref(),
+        Some("Hearth & Trail Ltd and Lotte Levain")
+    );
     let markdown = crate::doc::render_markdown(&doc);
     assert!(markdown.contains("It is not legal advice"));
     assert!(markdown.contains("## Term sheet"));
@@ -88,18 +123,40 @@ fn the_document_has_the_note_the_sheet_and_every_clause_numbered() {
     assert_eq!(
         titles,
         vec![
-            "Parties and campaign", "Term and posting window", "Deliverables", "Posts stay live",
-            "Creative control and final edit", "Review and revisions", "Compensation", "Payment",
-            "Makegood and remedies", "Kill fee", "Usage licence", "Paid usage and whitelisting", "Ownership",
-            "Disclosure", "Honest claims and genuine audience", "Rules for the United Kingdom", "KPIs and reporting",
-            "The creator's right to decline", "Audience concerns", "Confidentiality", "Content standards",
-            "Takedown and retention", "Termination", "Governing law", "Not legal advice",
+            "Parties and campaign",
+            "Term and posting window",
+            "Deliverables",
+            "Posts stay live",
+            "Creative control and final edit",
+            "Review and revisions",
+            "Compensation",
+            "Payment",
+            "Makegood and remedies",
+            "Kill fee",
+            "Usage licence",
+            "Paid usage and whitelisting",
+            "Ownership",
+            "Disclosure",
+            "Honest claims and genuine audience",
+            "Rules for the United Kingdom",
+            "KPIs and reporting",
+            "The creator's right to decline",
+            "Audience concerns",
+            "Confidentiality",
+            "Content standards",
+            "Takedown and retention",
+            "Termination",
+            "Governing law",
+            "Not legal advice",
         ]
     );
     // Every clause says where it comes from and what it means for the creator.
     for (number, clause) in &numbered {
         assert!(!clause.source.is_empty(), "clause {number} has no source");
-        assert!(clause.side_note.as_deref().is_some_and(|n| !n.is_empty()), "clause {number} has no side note");
+        assert!(
+            clause.side_note.as_deref().is_some_and(|n| !n.is_empty()),
+            "clause {number} has no side note"
+        );
     }
     // A consistent draft carries no conflict note.
     assert!(!markdown.contains("Unresolved conflicts"));
@@ -134,7 +191,10 @@ fn the_term_sheet_document_holds_the_table_and_the_note() {
     let doc = term_sheet_document(&hybrid_uk_whitelisting(), "Version 1");
     let text = crate::doc::render_plain_text(&doc);
     assert!(text.starts_with("Term sheet: January challenge\n"));
-    assert!(text.contains("Compensation     | Fee £600 + commission 10%"), "{text}");
+    assert!(
+        text.contains("Compensation     | Fee £600 + commission 10%"),
+        "{text}"
+    );
     assert!(text.contains("Not legal advice: This draft was generated"));
 }
 

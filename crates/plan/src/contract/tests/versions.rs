@@ -26,7 +26,9 @@ fn saving_an_opened_sent_version_is_refused_and_changes_nothing() {
     let error =
         save_into(&mut drafts, Some(&v1), edited, date(2026, 12, 3)).expect_err("sent is frozen");
     assert!(
-        error.to_string().starts_with("Version 1 is sent: it cannot change."),
+        error
+            .to_string()
+            .starts_with("Version 1 is sent: it cannot change."),
         "{error}"
     );
     assert_eq!(drafts[0].choices.compensation.fee, Some(600.0));
@@ -116,7 +118,9 @@ fn a_stale_editor_cannot_overwrite_a_draft_changed_since_it_opened() {
     let error = save_into(&mut drafts, Some(&tab_b), from_b.clone(), date(2026, 12, 4))
         .expect_err("stale stamp");
     assert!(
-        error.to_string().starts_with("Draft version 2 changed since you opened it (in another tab or by an undo)"),
+        error.to_string().starts_with(
+            "Draft version 2 changed since you opened it (in another tab or by an undo)"
+        ),
         "{error}"
     );
     assert_eq!(drafts[1].choices.compensation.fee, Some(800.0));
@@ -128,10 +132,19 @@ fn a_stale_editor_cannot_overwrite_a_draft_changed_since_it_opened() {
     assert_eq!(again.edit_stamp, 2);
     // Tab B's way out: its edits as a new draft v3, or v2 reloaded with the current stamp.
     let (v3, saved) = save_into(&mut drafts, None, from_b, date(2026, 12, 5)).expect("new draft");
-    assert_eq!((v3.version, v3.edit_stamp, saved), (3, 0, Saved::NewVersion { version: 3 }));
+    assert_eq!(
+        (v3.version, v3.edit_stamp, saved),
+        (3, 0, Saved::NewVersion { version: 3 })
+    );
     assert_eq!(drafts[1].choices.compensation.fee, Some(800.0));
     let reloaded = VersionRef::of(&drafts[1]);
-    assert!(save_into(&mut drafts, Some(&reloaded), uk_defaults(), date(2026, 12, 6)).is_ok());
+    assert!(save_into(
+        &mut drafts,
+        Some(&reloaded),
+        uk_defaults(),
+        date(2026, 12, 6)
+    )
+    .is_ok());
     assert_eq!(drafts[1].choices.compensation.fee, Some(600.0));
 }
 

@@ -315,10 +315,7 @@ fn money_in_another_currency_is_left_out_with_a_note() {
     assert_eq!(MetricContext::from_tables(&[], &results).currency, "EUR");
     let results = vec![usd.clone(), usd, a];
     assert_eq!(MetricContext::from_tables(&[], &results).currency, "USD");
-    assert_eq!(
-        MetricContext::from_tables(&[], &[]).currency,
-        "EUR"
-    );
+    assert_eq!(MetricContext::from_tables(&[], &[]).currency, "EUR");
 }
 
 #[test]
@@ -377,8 +374,15 @@ fn engagements_above_reach_get_a_value_but_no_proportion_interval() {
 /// docs/results.md states every formula exactly as the app shows it.
 #[test]
 fn the_results_doc_states_every_formula() {
-    let doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/results.md"));
+    let doc = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/results.md"
+    ));
     for key in MetricKey::ALL {
-        assert!(doc.contains(key.formula()), "docs/results.md lacks the formula of {}", key.label());
+        assert!(
+            doc.contains(key.formula()),
+            "docs/results.md lacks the formula of {}",
+            key.label()
+        );
     }
 }

@@ -130,5 +130,7 @@ fn the_implied_budget_is_lift_times_baseline_times_cost() {
     assert!(crate::geo::candidates::implied_budget(100.0, 10, 0.05, -1.0).is_err());
     // The Hull test: one treated region, (2, 0) before launch, so 1 a date.
     let hull = outside_the_hull(GeoEstimator::SyntheticControl, None);
-    assert!((crate::geo::candidates::treated_baseline_per_date(&hull).unwrap() - 1.0).abs() < 1e-12);
+    assert!(
+        (crate::geo::candidates::treated_baseline_per_date(&hull).unwrap() - 1.0).abs() < 1e-12
+    );
 }

@@ -18,10 +18,22 @@ use crate::geo::{GeoPoint, GeoTest};
 use microplan_model::iso_date::parse_iso_date;
 
 const CASES: [&str; 4] = [
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/synth/california_prop99.json")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/synth/daily_one_treated_lift_8pct.json")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/synth/weekly_three_treated_lift_15pct.json")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/synth/daily_no_lift.json")),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/synth/california_prop99.json"
+    )),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/synth/daily_one_treated_lift_8pct.json"
+    )),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/synth/weekly_three_treated_lift_15pct.json"
+    )),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/synth/daily_no_lift.json"
+    )),
 ];
 
 fn numbers(value: &Value) -> Vec<f64> {
@@ -194,7 +206,10 @@ fn augmented_weights_penalty_and_placebo_p_values_match_the_reference() {
             penalty.relative, analysis.fit.pre_rmspe, analysis.synthetic_pre_rmspe, placebo.p_value
         );
         assert!(weight_error < 1e-6, "{name}: {weight_error}");
-        assert!(gap_error < 1e-6 && synthetic_error < 1e-6, "{name}: {gap_error} {synthetic_error}");
+        assert!(
+            gap_error < 1e-6 && synthetic_error < 1e-6,
+            "{name}: {gap_error} {synthetic_error}"
+        );
         let fit = &analysis.fit;
         for (got, key) in [
             (fit.pre_rmspe, "pre_rmspe"),
@@ -204,15 +219,40 @@ fn augmented_weights_penalty_and_placebo_p_values_match_the_reference() {
             (fit.lift.average, "lift_average"),
         ] {
             let expected = want[key].as_f64().unwrap();
-            assert!(relative(got, expected) < 1e-6, "{name} {key}: {got} against {expected}");
+            assert!(
+                relative(got, expected) < 1e-6,
+                "{name} {key}: {got} against {expected}"
+            );
         }
         assert_eq!(analysis.augmented_pre_rmspe, Some(fit.pre_rmspe));
-        assert!(relative(analysis.synthetic_pre_rmspe, case["pre_rmspe"].as_f64().unwrap()) < 1e-6);
-        assert_eq!(placebo.rank as u64, want["placebo"]["rank"].as_u64().unwrap(), "{name}");
-        assert_eq!(placebo.p_value, want["placebo"]["p_value"].as_f64().unwrap(), "{name}");
-        for (got, reference) in placebo.placebos.iter().zip(want["placebo"]["ratios"].as_array().unwrap()) {
+        assert!(
+            relative(
+                analysis.synthetic_pre_rmspe,
+                case["pre_rmspe"].as_f64().unwrap()
+            ) < 1e-6
+        );
+        assert_eq!(
+            placebo.rank as u64,
+            want["placebo"]["rank"].as_u64().unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            placebo.p_value,
+            want["placebo"]["p_value"].as_f64().unwrap(),
+            "{name}"
+        );
+        for (got, reference) in placebo
+            .placebos
+            .iter()
+            .zip(want["placebo"]["ratios"].as_array().unwrap())
+        {
             let expected = reference["ratio"].as_f64().unwrap();
-            assert!(relative(got.ratio, expected) < 1e-5, "{name} placebo {}: {} against {expected}", got.donor, got.ratio);
+            assert!(
+                relative(got.ratio, expected) < 1e-5,
+                "{name} placebo {}: {} against {expected}",
+                got.donor,
+                got.ratio
+            );
         }
     }
 }

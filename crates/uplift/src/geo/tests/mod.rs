@@ -17,7 +17,9 @@ pub(super) fn date(day: i64) -> NaiveDate {
 }
 
 /// One point per region and value, the values on consecutive dates from `date(0)`.
-pub(super) fn points_from<'a>(series: impl IntoIterator<Item = (&'a str, &'a [f64])>) -> Vec<GeoPoint> {
+pub(super) fn points_from<'a>(
+    series: impl IntoIterator<Item = (&'a str, &'a [f64])>,
+) -> Vec<GeoPoint> {
     series
         .into_iter()
         .flat_map(|(name, values)| {
@@ -42,7 +44,11 @@ fn donors() -> Vec<Vec<f64>> {
 }
 
 fn test_from(series: &[(&str, Vec<f64>)], treated: &[&str], launch_day: i64) -> GeoTest {
-    let points = points_from(series.iter().map(|(name, values)| (*name, values.as_slice())));
+    let points = points_from(
+        series
+            .iter()
+            .map(|(name, values)| (*name, values.as_slice())),
+    );
     GeoTest {
         name: "Spring regions".into(),
         metric: "Orders".into(),

@@ -74,4 +74,3 @@ fn geo_solver_timing() {
         started.elapsed().as_secs_f64() * 1e3
     );
 }
-

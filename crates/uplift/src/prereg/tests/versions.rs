@@ -113,5 +113,9 @@ fn an_amendment_is_a_new_version_and_the_original_stays_byte_for_byte() {
         .ends_with("09:00 UTC: Significance level (alpha), Smallest lift worth acting on (%)."));
     assert_eq!(serde_json::to_string(&p.versions[0]).unwrap(), original);
     let draft = &mut PreRegistration::draft("d", 0);
-    assert!(draft.amend(&alpha, "x", 1).unwrap_err().to_string().contains("draft"));
+    assert!(draft
+        .amend(&alpha, "x", 1)
+        .unwrap_err()
+        .to_string()
+        .contains("draft"));
 }

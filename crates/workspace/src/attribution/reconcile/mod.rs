@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use microplan_model::money::Money;
 use crate::Workspace;
+use microplan_model::money::Money;
 
 mod creator_row;
 
@@ -235,7 +235,12 @@ fn tally_orders(out: &mut Reconciliation, sources: &Sources) -> ((u64, f64), (u6
         let owners_of: Vec<&str> = order
             .codes
             .iter()
-            .filter_map(|code| sources.owners.iter().find(|o| o.code.eq_ignore_ascii_case(code)))
+            .filter_map(|code| {
+                sources
+                    .owners
+                    .iter()
+                    .find(|o| o.code.eq_ignore_ascii_case(code))
+            })
             .map(|o| o.handle.as_str())
             .collect();
         if order.codes.is_empty() {
@@ -249,7 +254,11 @@ fn tally_orders(out: &mut Reconciliation, sources: &Sources) -> ((u64, f64), (u6
             }
         }
         if !owners_of.is_empty() && !order.cancelled && order.currency() == sources.currency {
-            let sum = if sources.is_leaked(order) { &mut distinct_leaked } else { &mut distinct };
+            let sum = if sources.is_leaked(order) {
+                &mut distinct_leaked
+            } else {
+                &mut distinct
+            };
             sum.0 += 1;
             sum.1 += order
                 .revenue()

@@ -7,11 +7,11 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::Workspace;
 use microplan_model::money::Money;
+use microplan_model::rows::{DeliverableResult, TestArm};
 use microplan_plan::objectives::{propose, DecisionAction, Objective, ObjectivePlan, Target};
 use microplan_plan::results::MetricKey;
-use microplan_model::rows::{DeliverableResult, TestArm};
-use crate::Workspace;
 
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, month, d).unwrap()

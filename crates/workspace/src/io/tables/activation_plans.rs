@@ -3,14 +3,19 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_plan::activation::{ActivationPlan, ShippingTime, DEFAULT_ARRIVAL_LEAD_DAYS, DEFAULT_CONFIDENCE, DEFAULT_POSTING_RATE};
-use microplan_model::money::Money;
-use microplan_csv::columns::ColumnKind::{Count, Currency, Date, Fraction, List, Money as MoneyKind, Text};
+use microplan_csv::columns::ColumnKind::{
+    Count, Currency, Date, Fraction, List, Money as MoneyKind, Text,
+};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::problem::Problem;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::join_list;
+use microplan_model::money::Money;
+use microplan_plan::activation::{
+    ActivationPlan, ShippingTime, DEFAULT_ARRIVAL_LEAD_DAYS, DEFAULT_CONFIDENCE,
+    DEFAULT_POSTING_RATE,
+};
 
 use super::{ImportTable, TableKind};
 

@@ -1,10 +1,10 @@
 //! Digests of the comments under a post; no comment text is stored.
 
 use crate::Workspace;
-use microplan_model::rows::CommentSummary;
 use microplan_csv::columns::ColumnKind::{Count, Fraction, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::row_reader::RowReader;
+use microplan_model::rows::CommentSummary;
 
 use super::common::{number, HANDLE_HELP, HANDLE_NAMES};
 
@@ -17,7 +17,8 @@ impl ImportTable for CommentSummaries {
     const KIND: TableKind = TableKind::CommentSummaries;
     const LABEL: &'static str = "Comment summaries";
     const FILE_STEM: &'static str = "comment_summaries";
-    const DESCRIBE: &'static str = "One row per post: a digest of its comments (no comment text is stored).";
+    const DESCRIBE: &'static str =
+        "One row per post: a digest of its comments (no comment text is stored).";
     const STORED_TABLE: &'static str = "comment_summaries";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["handle", "post_id"];

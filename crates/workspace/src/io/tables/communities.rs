@@ -1,11 +1,11 @@
 //! Interest communities: name, hashtags and where they gather.
 
 use crate::Workspace;
-use microplan_model::rows::Community;
 use microplan_csv::columns::ColumnKind::{List, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::join_list;
+use microplan_model::rows::Community;
 
 use super::common::text;
 
@@ -18,7 +18,8 @@ impl ImportTable for Communities {
     const KIND: TableKind = TableKind::Communities;
     const LABEL: &'static str = "Communities";
     const FILE_STEM: &'static str = "communities";
-    const DESCRIBE: &'static str = "One row per interest community: its name, hashtags and where it gathers.";
+    const DESCRIBE: &'static str =
+        "One row per interest community: its name, hashtags and where it gathers.";
     const STORED_TABLE: &'static str = "communities";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["name"];

@@ -1,10 +1,10 @@
 //! Creator discount codes made outside the tracking table.
 
 use crate::Workspace;
-use microplan_plan::attribution::CreatorCode;
 use microplan_csv::columns::ColumnKind::Text;
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::row_reader::RowReader;
+use microplan_plan::attribution::CreatorCode;
 
 use super::{ImportTable, TableKind};
 

@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_model::rows::Creator;
 use microplan_csv::columns::ColumnKind::{Count, Currency, Date, List, Money, Status, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::{clean_platform, join_list};
+use microplan_model::rows::Creator;
 
 use super::common::{count, money, text, HANDLE_HELP, HANDLE_NAMES};
 
@@ -21,7 +21,8 @@ impl ImportTable for Creators {
     const KIND: TableKind = TableKind::Creators;
     const LABEL: &'static str = "Creators";
     const FILE_STEM: &'static str = "creators";
-    const DESCRIBE: &'static str = "One row per creator account: handle, platform, followers and terms.";
+    const DESCRIBE: &'static str =
+        "One row per creator account: handle, platform, followers and terms.";
     const STORED_TABLE: &'static str = "creators";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["platform", "handle"];

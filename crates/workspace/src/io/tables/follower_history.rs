@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_model::rows::FollowerPoint;
 use microplan_csv::columns::ColumnKind::{Count, Date, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
+use microplan_model::rows::FollowerPoint;
 
 use super::common::{HANDLE_HELP, HANDLE_NAMES};
 

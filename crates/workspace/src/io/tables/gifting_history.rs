@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_plan::activation::{Arrangement, GiftingRecord};
 use microplan_csv::columns::ColumnKind::{Bool, Date, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::problem::Problem;
 use microplan_csv::row_reader::RowReader;
+use microplan_plan::activation::{Arrangement, GiftingRecord};
 
 use super::{ImportTable, TableKind};
 

@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_plan::attribution::LinkClicks;
 use microplan_csv::columns::ColumnKind::{Count, Currency, Date, Money as MoneyKind, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
+use microplan_plan::attribution::LinkClicks;
 
 use super::common::{amount, count};
 

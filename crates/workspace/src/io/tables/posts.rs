@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_model::rows::Post;
 use microplan_csv::columns::ColumnKind::{Bool, Count, Date, List, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::join_list;
+use microplan_model::rows::Post;
 
 use super::common::{count, flag, HANDLE_HELP, HANDLE_NAMES};
 
@@ -21,7 +21,8 @@ impl ImportTable for Posts {
     const KIND: TableKind = TableKind::Posts;
     const LABEL: &'static str = "Posts";
     const FILE_STEM: &'static str = "posts";
-    const DESCRIBE: &'static str = "One row per post: who posted it, when, and its likes, comments and views.";
+    const DESCRIBE: &'static str =
+        "One row per post: who posted it, when, and its likes, comments and views.";
     const STORED_TABLE: &'static str = "posts";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["handle", "post_id"];

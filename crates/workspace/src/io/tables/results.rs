@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_model::rows::DeliverableResult;
 use microplan_csv::columns::ColumnKind::{Bool, Count, Currency, Date, Money, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
+use microplan_model::rows::DeliverableResult;
 
 use super::common::{count, flag, money, text};
 
@@ -20,7 +20,8 @@ impl ImportTable for Results {
     const KIND: TableKind = TableKind::Results;
     const LABEL: &'static str = "Campaign results";
     const FILE_STEM: &'static str = "results";
-    const DESCRIBE: &'static str = "One row per campaign deliverable: its reach, engagement, clicks, orders and cost.";
+    const DESCRIBE: &'static str =
+        "One row per campaign deliverable: its reach, engagement, clicks, orders and cost.";
     const STORED_TABLE: &'static str = "results";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["campaign", "handle", "deliverable"];

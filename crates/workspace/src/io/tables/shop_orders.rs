@@ -4,12 +4,14 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_plan::attribution::ShopOrder;
-use microplan_csv::columns::ColumnKind::{Bool, Count, Currency, Date, List, Money as MoneyKind, Text};
+use microplan_csv::columns::ColumnKind::{
+    Bool, Count, Currency, Date, List, Money as MoneyKind, Text,
+};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::join_list;
+use microplan_plan::attribution::ShopOrder;
 
 use super::common::amount;
 

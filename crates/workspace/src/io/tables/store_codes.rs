@@ -1,10 +1,10 @@
 //! Discount codes that already exist in the shop, so new codes never repeat one.
 
 use crate::Workspace;
-use microplan_plan::tracking::StoreCode;
 use microplan_csv::columns::ColumnKind::Text;
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::row_reader::RowReader;
+use microplan_plan::tracking::StoreCode;
 
 use super::{ImportTable, TableKind};
 
@@ -15,7 +15,8 @@ impl ImportTable for StoreCodes {
     const KIND: TableKind = TableKind::StoreCodes;
     const LABEL: &'static str = "Shop discount codes";
     const FILE_STEM: &'static str = "store_codes";
-    const DESCRIBE: &'static str = "One row per discount code that already exists in the shop; new codes never repeat one.";
+    const DESCRIBE: &'static str =
+        "One row per discount code that already exists in the shop; new codes never repeat one.";
     const STORED_TABLE: &'static str = "programme";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["code"];

@@ -1,10 +1,10 @@
 //! Post-purchase survey answers. Both columns are required, so a merge has nothing to keep.
 
 use crate::Workspace;
-use microplan_plan::attribution::SurveyAnswer;
 use microplan_csv::columns::ColumnKind::Text;
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::row_reader::RowReader;
+use microplan_plan::attribution::SurveyAnswer;
 
 use super::{ImportTable, TableKind};
 

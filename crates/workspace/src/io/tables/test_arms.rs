@@ -1,10 +1,10 @@
 //! Arm totals of uplift tests.
 
 use crate::Workspace;
-use microplan_model::rows::TestArm;
 use microplan_csv::columns::ColumnKind::{Bool, Count, Currency, Money, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::row_reader::RowReader;
+use microplan_model::rows::TestArm;
 
 use super::common::money;
 
@@ -17,7 +17,8 @@ impl ImportTable for TestArms {
     const KIND: TableKind = TableKind::TestArms;
     const LABEL: &'static str = "Test arms";
     const FILE_STEM: &'static str = "test_arms";
-    const DESCRIBE: &'static str = "One row per arm of an uplift test: units, conversions and revenue.";
+    const DESCRIBE: &'static str =
+        "One row per arm of an uplift test: units, conversions and revenue.";
     const STORED_TABLE: &'static str = "test_arms";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["test", "arm"];

@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 
 use crate::Workspace;
-use microplan_uplift::daily::TestDay;
 use microplan_csv::columns::ColumnKind::{Count, Date, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::date::format_date;
 use microplan_csv::row_reader::RowReader;
+use microplan_uplift::daily::TestDay;
 
 use super::{ImportTable, TableKind};
 
@@ -67,7 +67,13 @@ fn test_day(r: &mut RowReader) -> Option<TestDay> {
     let date = r.date("date");
     let units = r.count("units");
     let conversions = r.count("conversions");
-    Some(TestDay { test: test?, arm: arm?, date: date?, units: units?, conversions: conversions? })
+    Some(TestDay {
+        test: test?,
+        arm: arm?,
+        date: date?,
+        units: units?,
+        conversions: conversions?,
+    })
 }
 
 fn test_day_cells(row: &TestDay) -> Vec<String> {

@@ -1,12 +1,12 @@
 //! Tracked links with their promo codes: exported for a shop or link tool, imported back.
 
 use crate::Workspace;
-use microplan_plan::tracking::{parse_landing_page, TrackingLink};
 use microplan_csv::columns::ColumnKind::{Fraction, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::problem::Problem;
 use microplan_csv::row_reader::RowReader;
 use microplan_csv::text::clean_platform;
+use microplan_plan::tracking::{parse_landing_page, TrackingLink};
 
 use super::{ImportTable, TableKind};
 
@@ -17,7 +17,8 @@ impl ImportTable for TrackingLinks {
     const KIND: TableKind = TableKind::TrackingLinks;
     const LABEL: &'static str = "Tracking links and codes";
     const FILE_STEM: &'static str = "tracking_links";
-    const DESCRIBE: &'static str = "One row per creator and deliverable: the GA4-tagged link and the creator's promo code.";
+    const DESCRIBE: &'static str =
+        "One row per creator and deliverable: the GA4-tagged link and the creator's promo code.";
     const STORED_TABLE: &'static str = "programme";
     const COLUMNS: &'static [ColumnSpec] = COLUMNS;
     const KEY_COLUMNS: &'static [&'static str] = &["campaign", "handle", "deliverable"];
@@ -76,7 +77,10 @@ const COLUMNS: &[ColumnSpec] = &[
 fn tracking_link(r: &mut RowReader) -> Option<TrackingLink> {
     let campaign = r.text("campaign");
     let handle = r.handle("handle");
-    let platform = r.text("platform").map(|p| clean_platform(&p)).unwrap_or_default();
+    let platform = r
+        .text("platform")
+        .map(|p| clean_platform(&p))
+        .unwrap_or_default();
     let deliverable = r.text("deliverable");
     let landing_page = r.text("landing_page").unwrap_or_default();
     let utm_source = r.text("utm_source").unwrap_or_default();
@@ -131,28 +135,64 @@ fn tracking_link_cells(row: &TrackingLink) -> Vec<String> {
 }
 
 fn tracking_link_key(row: &TrackingLink) -> Vec<String> {
-    vec![row.campaign.clone(), row.handle.clone(), row.deliverable.clone()]
+    vec![
+        row.campaign.clone(),
+        row.handle.clone(),
+        row.deliverable.clone(),
+    ]
 }
 
 fn keep_tracking_link(new: &mut TrackingLink, old: &TrackingLink, file_columns: &[&str]) {
     let missing = |key: &str| !file_columns.contains(&key);
-    if missing("platform") { new.platform = old.platform.clone() }
-    if missing("landing_page") { new.landing_page = old.landing_page.clone() }
-    if missing("utm_source") { new.utm_source = old.utm_source.clone() }
-    if missing("utm_medium") { new.utm_medium = old.utm_medium.clone() }
-    if missing("utm_campaign") { new.utm_campaign = old.utm_campaign.clone() }
-    if missing("utm_content") { new.utm_content = old.utm_content.clone() }
-    if missing("utm_term") { new.utm_term = old.utm_term.clone() }
-    if missing("utm_id") { new.utm_id = old.utm_id.clone() }
-    if missing("promo_code") { new.promo_code = old.promo_code.clone() }
-    if missing("discount") { new.discount = old.discount }
+    if missing("platform") {
+        new.platform = old.platform.clone()
+    }
+    if missing("landing_page") {
+        new.landing_page = old.landing_page.clone()
+    }
+    if missing("utm_source") {
+        new.utm_source = old.utm_source.clone()
+    }
+    if missing("utm_medium") {
+        new.utm_medium = old.utm_medium.clone()
+    }
+    if missing("utm_campaign") {
+        new.utm_campaign = old.utm_campaign.clone()
+    }
+    if missing("utm_content") {
+        new.utm_content = old.utm_content.clone()
+    }
+    if missing("utm_term") {
+        new.utm_term = old.utm_term.clone()
+    }
+    if missing("utm_id") {
+        new.utm_id = old.utm_id.clone()
+    }
+    if missing("promo_code") {
+        new.promo_code = old.promo_code.clone()
+    }
+    if missing("discount") {
+        new.discount = old.discount
+    }
 }
 
 fn report_bad_url(r: &mut RowReader, url: &str, why: String) {
-    let index = r.setup.columns.iter().position(|c| c.key == "url").unwrap_or(0);
-    r.report(index, url, Problem::new(why, "use the full address, starting with https://"));
+    let index = r
+        .setup
+        .columns
+        .iter()
+        .position(|c| c.key == "url")
+        .unwrap_or(0);
+    r.report(
+        index,
+        url,
+        Problem::new(why, "use the full address, starting with https://"),
+    );
 }
 
 fn number(value: Option<f64>) -> String {
-    value.filter(|v| v.is_finite()).map(|v| v.to_string()).unwrap_or_default()
+    value
+        .filter(|v| v.is_finite())
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }

@@ -4,19 +4,21 @@ use proptest::prelude::*;
 
 use super::preview_of;
 use super::round_trip::{count, date, finite, handle, optional_text, text, unique};
-use microplan_plan::attribution::{AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer};
-use microplan_model::money::Money;
+use crate::io::export::export_csv;
+use crate::io::mapping::propose_mapping;
+use crate::io::table::TableKind;
 use crate::io::tables::{
     creator_codes::CreatorCodes, link_clicks::LinkVisits, shop_orders::ShopOrders,
     survey_answers::SurveyAnswers, ImportTable,
 };
-use microplan_csv::text::is_missing;
-use crate::io::export::export_csv;
-use crate::io::mapping::propose_mapping;
-use microplan_csv::read::read_csv;
-use crate::io::validate::{validate, ImportOptions};
-use crate::io::table::TableKind;
 use crate::io::typed_rows::TypedRows;
+use crate::io::validate::{validate, ImportOptions};
+use microplan_csv::read::read_csv;
+use microplan_csv::text::is_missing;
+use microplan_model::money::Money;
+use microplan_plan::attribution::{
+    AttributionBook, CreatorCode, LinkClicks, ShopOrder, SurveyAnswer,
+};
 
 fn codes() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec("[A-Z0-9]{1,8}", 0..3).prop_map(|codes| {
@@ -217,7 +219,10 @@ fn stored_orders_export_one_row_per_order() {
 
 #[test]
 fn a_ga4_export_with_its_comment_preamble_reads_from_its_header() {
-    let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/ga4_link_visits.csv"));
+    let bytes = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/ga4_link_visits.csv"
+    ));
     let table = read_csv(bytes).unwrap();
     assert_eq!(table.headers[0], "Session manual ad content");
     // Ten lines of `#` notes and a blank line: the header is line 12, the first row 13.

@@ -19,7 +19,8 @@ fn chunked(bytes: &[u8], size: usize) -> (Vec<String>, Vec<RawRow>) {
 
 #[test]
 fn chunks_keep_rows_and_line_numbers_across_crlf_quotes_and_blank_lines() {
-    let text = "sep=;\r\nhandle;text\r\nanna;\"two\r\nlines\"\r\n\r\nben;hi\r\ncat;\"a;b\"\r\ndan;x";
+    let text =
+        "sep=;\r\nhandle;text\r\nanna;\"two\r\nlines\"\r\n\r\nben;hi\r\ncat;\"a;b\"\r\ndan;x";
     let whole = read_csv(text.as_bytes()).unwrap();
     // Lines by hand: header on line 2, anna on 3 (its text spans 3-4), blank 5, ben 6, cat 7, dan 8.
     let lines: Vec<usize> = whole.rows.iter().map(|r| r.line).collect();
@@ -86,15 +87,19 @@ fn a_comments_file_read_in_chunks_reads_as_the_whole_file_does() {
     // anna p1 and ben q1 read; row 2 has no handle, row 3 says "maybe" for the reply.
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].1.text, "Which flour?");
-    let spots: Vec<(usize, usize, &str)> =
-        errors.iter().map(|e| (e.row, e.line, e.column.as_str())).collect();
+    let spots: Vec<(usize, usize, &str)> = errors
+        .iter()
+        .map(|e| (e.row, e.line, e.column.as_str()))
+        .collect();
     assert_eq!(spots, vec![(2, 3, "creator"), (3, 5, "is creator reply")]);
     assert_eq!(errors, whole_errors);
 }
 
 #[test]
 fn a_comments_file_without_the_text_column_names_it() {
-    let error = crate::io::raw_comments::CommentFile::open(b"handle,post_id,commenter\na,p,b\n").err().map(String::from);
+    let error = crate::io::raw_comments::CommentFile::open(b"handle,post_id,commenter\na,p,b\n")
+        .err()
+        .map(String::from);
     assert_eq!(
         error.as_deref(),
         Some("The file has no column for Comment text. Name the columns creator handle, post id, commenter and comment text.")
@@ -107,16 +112,31 @@ fn a_comments_file_without_the_text_column_names_it() {
 fn owned_and_borrowed_files_read_the_same() {
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend("a,b\n1,é\n".encode_utf16().flat_map(u16::to_le_bytes));
-    for bytes in [b"a,b\n1,2\n3,4\n".to_vec(), b"\xEF\xBB\xBFa;b\n1;2\n".to_vec(), utf16] {
+    for bytes in [
+        b"a,b\n1,2\n3,4\n".to_vec(),
+        b"\xEF\xBB\xBFa;b\n1;2\n".to_vec(),
+        utf16,
+    ] {
         let read = |mut file: CsvChunks| (file.headers.clone(), file.encoding, file.next_chunk(10));
         let borrowed = CsvChunks::open(&bytes).map(read).map_err(|e| e.to_string());
-        let owned = CsvChunks::open_owned(bytes.clone()).map(read).map_err(|e| e.to_string());
+        let owned = CsvChunks::open_owned(bytes.clone())
+            .map(read)
+            .map_err(|e| e.to_string());
         assert_eq!(owned, borrowed);
         assert!(borrowed.is_ok());
     }
-    for bad in [b"   \n".to_vec(), b"PK\x03\x04rest".to_vec(), b"a,b\n1,\xe9t\xe9\n".to_vec()] {
+    for bad in [
+        b"   \n".to_vec(),
+        b"PK\x03\x04rest".to_vec(),
+        b"a,b\n1,\xe9t\xe9\n".to_vec(),
+    ] {
         let borrowed = CsvChunks::open(&bad).err().map(|e| e.to_string());
-        assert_eq!(CsvChunks::open_owned(bad.clone()).err().map(|e| e.to_string()), borrowed);
+        assert_eq!(
+            CsvChunks::open_owned(bad.clone())
+                .err()
+                .map(|e| e.to_string()),
+            borrowed
+        );
         assert!(borrowed.is_some());
     }
 }

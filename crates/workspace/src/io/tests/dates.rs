@@ -2,12 +2,12 @@
 
 use chrono::NaiveDate;
 
-use microplan_csv::date::{read_date, DateOrder, DateReading};
 use crate::io::mapping::propose_mapping;
-use microplan_csv::read::read_csv;
-use crate::io::validate::{validate, ImportOptions};
 use crate::io::table::TableKind;
 use crate::io::typed_rows::TypedRows;
+use crate::io::validate::{validate, ImportOptions};
+use microplan_csv::date::{read_date, DateOrder, DateReading};
+use microplan_csv::read::read_csv;
 
 fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap()
@@ -133,14 +133,19 @@ fn a_later_unambiguous_date_settles_the_column() {
 #[test]
 fn the_note_counts_every_ambiguous_date_not_only_those_before_the_evidence() {
     // Rows 1-2 ambiguous, row 3 settles month-first, then 1,200 more ambiguous rows.
-    let mut csv = String::from("handle,date,followers\na,03/04/2026,1\nb,05/06/2026,2\nc,04/25/2026,3\n");
+    let mut csv =
+        String::from("handle,date,followers\na,03/04/2026,1\nb,05/06/2026,2\nc,04/25/2026,3\n");
     for index in 0..1_200 {
         csv.push_str(&format!("d{index},02/03/2026,4\n"));
     }
     let (dates, errors, notes) = follower_dates(&csv, "EUR");
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(dates.len(), 1_203);
-    assert_eq!(dates.last(), Some(&day(2026, 2, 3)), "month-first after the evidence");
+    assert_eq!(
+        dates.last(),
+        Some(&day(2026, 2, 3)),
+        "month-first after the evidence"
+    );
     assert_eq!(notes.len(), 1);
     assert!(
         notes[0].starts_with("Column `date`: 1,202 date(s) such as `03/04/2026` could be day-first or month-first; read them month-first (mm/dd/yyyy) because row 3 has `04/25/2026`."),
@@ -175,7 +180,10 @@ fn contradicting_orders_in_one_column_are_errors() {
 #[test]
 fn dates_outside_the_years_microplan_works_with_are_cell_problems() {
     let old = read_date("01/02/1899").expect_err("refused");
-    assert_eq!(old.problem, "`01/02/1899` is outside the dates Microplan works with, 1900-01-01 to 2200-12-31");
+    assert_eq!(
+        old.problem,
+        "`01/02/1899` is outside the dates Microplan works with, 1900-01-01 to 2200-12-31"
+    );
     assert_eq!(old.fix, "check the year");
     assert!(read_date("2201-01-01").is_err());
     assert!(read_date("1900-01-01").is_ok());

@@ -2,20 +2,34 @@
 
 use chrono::NaiveDate;
 
-use microplan_model::money::Money;
-use microplan_model::rows::PipelineStatus;
 use crate::io::mapping::{propose_mapping, propose_mapping_for_table};
-use microplan_csv::read::read_csv;
-use crate::io::validate::{validate, ImportOptions, ImportPreview};
 use crate::io::table::TableKind;
 use crate::io::typed_rows::TypedRows;
+use crate::io::validate::{validate, ImportOptions, ImportPreview};
+use microplan_csv::read::read_csv;
+use microplan_model::money::Money;
+use microplan_model::rows::PipelineStatus;
 
-const EU_RESULTS: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/csv/results_eu_semicolon_bom.csv"));
-const META_POSTS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/csv/posts_meta_utf16le.csv"));
-const SEP_LINE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/csv/creators_sep_line.csv"));
-const ODD_CREATORS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/csv/creators_odd_headers.csv"));
-const BAD_POSTS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/csv/posts_with_mistakes.csv"));
+const EU_RESULTS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/csv/results_eu_semicolon_bom.csv"
+));
+const META_POSTS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/csv/posts_meta_utf16le.csv"
+));
+const SEP_LINE: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/csv/creators_sep_line.csv"
+));
+const ODD_CREATORS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/csv/creators_odd_headers.csv"
+));
+const BAD_POSTS: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/csv/posts_with_mistakes.csv"
+));
 
 fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap()

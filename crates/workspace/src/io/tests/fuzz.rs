@@ -3,14 +3,16 @@
 
 use proptest::prelude::*;
 
-use crate::Workspace;
 use crate::io::apply::{apply_import, apply_preview, ImportMode};
 use crate::io::export::{export_csv, table_cells};
-use crate::io::mapping::{is_raw_comments_file, propose_mapping, propose_mapping_for_table, unmapped_headers};
+use crate::io::mapping::{
+    is_raw_comments_file, propose_mapping, propose_mapping_for_table, unmapped_headers,
+};
 use crate::io::platforms::propose_platform;
-use microplan_csv::read::read_csv;
-use crate::io::validate::{ImportOptions, Validation};
 use crate::io::table::TableKind;
+use crate::io::validate::{ImportOptions, Validation};
+use crate::Workspace;
+use microplan_csv::read::read_csv;
 
 /// Runs everything after reading; any panic fails the property.
 fn run_pipeline(bytes: &[u8]) {

@@ -5,9 +5,9 @@ use std::time::Instant;
 
 use proptest::prelude::*;
 
-use microplan_csv::read::{read_csv, CsvChunks};
 use microplan_csv::decode::ReadError;
 use microplan_csv::limits::MAX_COLUMNS;
+use microplan_csv::read::{read_csv, CsvChunks};
 
 fn header_of(columns: usize) -> String {
     (1..=columns)

@@ -189,8 +189,14 @@ fn decimal_evidence_votes_only_when_unambiguous() {
 #[test]
 fn counts_and_amounts_beyond_any_real_value_are_cell_problems() {
     let too_many = parse_count("1000000000001", POINT).expect_err("refused");
-    assert_eq!(too_many.problem, "`1000000000001` is larger than any real count");
-    assert_eq!(too_many.fix, "check the value; counts up to 1,000,000,000,000 are supported");
+    assert_eq!(
+        too_many.problem,
+        "`1000000000001` is larger than any real count"
+    );
+    assert_eq!(
+        too_many.fix,
+        "check the value; counts up to 1,000,000,000,000 are supported"
+    );
     assert!(parse_count("18446744073709551615", POINT).is_err());
     assert_eq!(parse_number("-1000000000000", POINT), Ok(-1e12));
     let too_much = parse_number("2e12", POINT).expect_err("refused");

@@ -4,17 +4,17 @@ use chrono::NaiveDate;
 
 use super::preview_of;
 
-use microplan_model::money::Money;
-use microplan_model::rows::{Community, Creator, PipelineStatus, TestArm};
-use crate::Workspace;
 use crate::io::apply::{apply_import, apply_preview, ImportMode, ImportSummary};
 use crate::io::export::{export_csv, table_cells};
 use crate::io::mapping::propose_mapping;
-use microplan_csv::read::read_csv;
-use crate::io::validate::{validate, ImportOptions, Validation, MAX_STORED_ERRORS};
-use microplan_csv::decode::ReadError;
 use crate::io::table::TableKind;
 use crate::io::typed_rows::TypedRows;
+use crate::io::validate::{validate, ImportOptions, Validation, MAX_STORED_ERRORS};
+use crate::Workspace;
+use microplan_csv::decode::ReadError;
+use microplan_csv::read::read_csv;
+use microplan_model::money::Money;
+use microplan_model::rows::{Community, Creator, PipelineStatus, TestArm};
 
 fn creator(handle: &str, followers: u64) -> Creator {
     Creator {
@@ -124,7 +124,8 @@ fn read_errors_say_how_to_fix_the_file() {
     // "name\n" is 5 bytes and "Jos" 3 more: the Latin-1 é is at offset 8, on line 2.
     let message = read_csv(b"name\nJos\xe9\n").unwrap_err().to_string();
     assert!(
-        message.starts_with("The file is not UTF-8 text: byte offset 8 (line 2) holds the byte 0xE9")
+        message
+            .starts_with("The file is not UTF-8 text: byte offset 8 (line 2) holds the byte 0xE9")
             && message.contains("re-save it as CSV UTF-8"),
         "{message}"
     );

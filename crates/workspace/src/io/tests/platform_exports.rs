@@ -5,19 +5,31 @@
 
 use chrono::NaiveDate;
 
-use microplan_model::money::Money;
-use microplan_model::rows::DeliverableResult;
-use microplan_csv::platform_exports::{fill_column, filled_header};
 use crate::io::mapping::propose_mapping_for_table;
-use microplan_csv::read::{read_csv, RawTable};
-use crate::io::validate::{validate, ImportOptions, ImportPreview};
 use crate::io::table::TableKind;
 use crate::io::typed_rows::TypedRows;
+use crate::io::validate::{validate, ImportOptions, ImportPreview};
+use microplan_csv::platform_exports::{fill_column, filled_header};
+use microplan_csv::read::{read_csv, RawTable};
+use microplan_model::money::Money;
+use microplan_model::rows::DeliverableResult;
 
-const INSTAGRAM: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/instagram_insights.csv"));
-const TIKTOK: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/tiktok_studio.csv"));
-const YOUTUBE: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/youtube_table_data.csv"));
-const META_UTF16: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/meta_export_utf16.csv"));
+const INSTAGRAM: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/instagram_insights.csv"
+));
+const TIKTOK: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/tiktok_studio.csv"
+));
+const YOUTUBE: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/youtube_table_data.csv"
+));
+const META_UTF16: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/meta_export_utf16.csv"
+));
 
 fn day(month: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, month, d).unwrap()

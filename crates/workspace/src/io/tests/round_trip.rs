@@ -11,23 +11,26 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
-use microplan_model::money::Money;
-use microplan_model::rows::{CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post, TestArm};
-use crate::Workspace;
-use microplan_csv::text::{clean_handle, clean_platform, is_missing};
-use crate::io::tables::{
-    activation_plans::ActivationPlans, comment_summaries::CommentSummaries, communities::Communities,
-    creators::Creators, follower_history::FollowerHistory, gifting_history::GiftingHistory,
-    match_key, posts::Posts, results::Results, test_arms::TestArms, test_days::TestDays,
-    ImportTable,
-};
 use crate::io::apply::{apply_import, ImportMode};
 use crate::io::export::export_csv;
 use crate::io::mapping::propose_mapping;
-use microplan_csv::read::read_csv;
-use crate::io::validate::{validate, ImportOptions};
 use crate::io::table::TableKind;
+use crate::io::tables::{
+    activation_plans::ActivationPlans, comment_summaries::CommentSummaries,
+    communities::Communities, creators::Creators, follower_history::FollowerHistory,
+    gifting_history::GiftingHistory, match_key, posts::Posts, results::Results,
+    test_arms::TestArms, test_days::TestDays, ImportTable,
+};
+use crate::io::validate::{validate, ImportOptions};
+use crate::Workspace;
+use microplan_csv::read::read_csv;
+use microplan_csv::text::{clean_handle, clean_platform, is_missing};
+use microplan_model::money::Money;
+use microplan_model::rows::{
+    CommentSummary, Community, Creator, DeliverableResult, FollowerPoint, PipelineStatus, Post,
+    TestArm,
+};
+use microplan_plan::activation::{ActivationPlan, Arrangement, GiftingRecord, ShippingTime};
 
 pub(super) fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -150,14 +153,7 @@ fn creator() -> impl Strategy<Value = Creator> {
 
 fn post() -> impl Strategy<Value = Post> {
     let counts = prop::collection::vec(prop::option::of(count()), 5);
-    let head = (
-        handle(),
-        text(),
-        date(),
-        optional_text(),
-        count(),
-        count(),
-    );
+    let head = (handle(), text(), date(), optional_text(), count(), count());
     let tail = (any::<bool>(), prop::option::of(any::<bool>()), list(false));
     (head, counts, tail).prop_map(
         |(
@@ -234,7 +230,12 @@ fn deliverable_result() -> impl Strategy<Value = DeliverableResult> {
     );
     let parts = (money(), money(), money(), optional_text());
     ((text(), handle(), text()), counts, rest, parts).prop_map(
-        |((campaign, handle, deliverable), counts, (date, revenue, cost, disclosure), (fee, product_value, shipping, format))| {
+        |(
+            (campaign, handle, deliverable),
+            counts,
+            (date, revenue, cost, disclosure),
+            (fee, product_value, shipping, format),
+        )| {
             let count = |i: usize| counts.get(i).copied().flatten();
             DeliverableResult {
                 campaign,
@@ -264,34 +265,50 @@ fn deliverable_result() -> impl Strategy<Value = DeliverableResult> {
 }
 
 fn test_arm() -> impl Strategy<Value = TestArm> {
-    (
-        text(),
-        text(),
-        any::<bool>(),
-        count(),
-        count(),
-        money(),
+    (text(), text(), any::<bool>(), count(), count(), money()).prop_map(
+        |(test, arm, is_control, units, conversions, revenue)| TestArm {
+            test,
+            arm,
+            is_control,
+            units,
+            conversions,
+            revenue,
+        },
     )
-        .prop_map(
-            |(test, arm, is_control, units, conversions, revenue)| TestArm {
-                test,
-                arm,
-                is_control,
-                units,
-                conversions,
-                revenue,
-            },
-        )
 }
 
 fn activation_plan() -> impl Strategy<Value = ActivationPlan> {
     let shipping = prop::collection::vec(("[A-Z]{2}", 0u32..=365), 0..4).prop_map(|times| {
-        times.into_iter().map(|(country, days)| ShippingTime { country, days }).collect::<Vec<_>>()
+        times
+            .into_iter()
+            .map(|(country, days)| ShippingTime { country, days })
+            .collect::<Vec<_>>()
     });
-    let identity = (text(), text(), date(), date(), count(), fraction(), fraction());
-    let terms = (count(), count(), money(), money(), money(), money(), any::<u32>(), shipping, optional_text());
+    let identity = (
+        text(),
+        text(),
+        date(),
+        date(),
+        count(),
+        fraction(),
+        fraction(),
+    );
+    let terms = (
+        count(),
+        count(),
+        money(),
+        money(),
+        money(),
+        money(),
+        any::<u32>(),
+        shipping,
+        optional_text(),
+    );
     (identity, terms).prop_map(
-        |((name, community, start, end, target, confidence, rate), (paid, gifted, product, shipping_cost, fee, paid_fee, lead, shipping_days, notes))| {
+        |(
+            (name, community, start, end, target, confidence, rate),
+            (paid, gifted, product, shipping_cost, fee, paid_fee, lead, shipping_days, notes),
+        )| {
             ActivationPlan {
                 name,
                 community,
@@ -315,21 +332,39 @@ fn activation_plan() -> impl Strategy<Value = ActivationPlan> {
 }
 
 fn gifting_record() -> impl Strategy<Value = GiftingRecord> {
-    (text(), handle(), any::<bool>(), prop::option::of(date()), prop::option::of(any::<bool>()), prop::option::of(date())).prop_map(
-        |(activation, handle, paid, shipped_on, posted, posted_on)| GiftingRecord {
-            activation,
-            handle,
-            arrangement: if paid { Arrangement::Paid } else { Arrangement::Gifted },
-            shipped_on,
-            posted,
-            posted_on,
-        },
+    (
+        text(),
+        handle(),
+        any::<bool>(),
+        prop::option::of(date()),
+        prop::option::of(any::<bool>()),
+        prop::option::of(date()),
     )
+        .prop_map(
+            |(activation, handle, paid, shipped_on, posted, posted_on)| GiftingRecord {
+                activation,
+                handle,
+                arrangement: if paid {
+                    Arrangement::Paid
+                } else {
+                    Arrangement::Gifted
+                },
+                shipped_on,
+                posted,
+                posted_on,
+            },
+        )
 }
 
 fn test_day() -> impl Strategy<Value = microplan_uplift::daily::TestDay> {
     (text(), text(), date(), count(), count()).prop_map(|(test, arm, date, units, conversions)| {
-        microplan_uplift::daily::TestDay { test, arm, date, units, conversions }
+        microplan_uplift::daily::TestDay {
+            test,
+            arm,
+            date,
+            units,
+            conversions,
+        }
     })
 }
 
@@ -350,9 +385,18 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         prop::collection::vec(comment_summary(), rows.clone()),
         prop::collection::vec(community(), rows.clone()),
         prop::collection::vec(deliverable_result(), rows.clone()),
-        (prop::collection::vec(test_arm(), rows.clone()), prop::collection::vec(test_day(), rows.clone())),
-        (prop::collection::vec(activation_plan(), rows.clone()), prop::collection::vec(gifting_record(), rows.clone())),
-        (prop::collection::vec(tracking_link(), rows.clone()), prop::collection::vec(store_code(), rows)),
+        (
+            prop::collection::vec(test_arm(), rows.clone()),
+            prop::collection::vec(test_day(), rows.clone()),
+        ),
+        (
+            prop::collection::vec(activation_plan(), rows.clone()),
+            prop::collection::vec(gifting_record(), rows.clone()),
+        ),
+        (
+            prop::collection::vec(tracking_link(), rows.clone()),
+            prop::collection::vec(store_code(), rows),
+        ),
         super::attribution_tables::attribution_book(),
     )
         .prop_map(
@@ -401,12 +445,24 @@ fn only(kind: TableKind, source: &Workspace) -> Workspace {
         TableKind::TestDays => kept.test_days = source.test_days.clone(),
         TableKind::ActivationPlans => kept.activation_plans = source.activation_plans.clone(),
         TableKind::GiftingHistory => kept.gifting_history = source.gifting_history.clone(),
-        TableKind::TrackingLinks => kept.programme.tracking.links = source.programme.tracking.links.clone(),
-        TableKind::StoreCodes => kept.programme.tracking.store_codes = source.programme.tracking.store_codes.clone(),
-        TableKind::ShopOrders => kept.attribution.shop_orders = source.attribution.shop_orders.clone(),
-        TableKind::LinkClicks => kept.attribution.link_clicks = source.attribution.link_clicks.clone(),
-        TableKind::SurveyAnswers => kept.attribution.survey_answers = source.attribution.survey_answers.clone(),
-        TableKind::CreatorCodes => kept.attribution.creator_codes = source.attribution.creator_codes.clone(),
+        TableKind::TrackingLinks => {
+            kept.programme.tracking.links = source.programme.tracking.links.clone()
+        }
+        TableKind::StoreCodes => {
+            kept.programme.tracking.store_codes = source.programme.tracking.store_codes.clone()
+        }
+        TableKind::ShopOrders => {
+            kept.attribution.shop_orders = source.attribution.shop_orders.clone()
+        }
+        TableKind::LinkClicks => {
+            kept.attribution.link_clicks = source.attribution.link_clicks.clone()
+        }
+        TableKind::SurveyAnswers => {
+            kept.attribution.survey_answers = source.attribution.survey_answers.clone()
+        }
+        TableKind::CreatorCodes => {
+            kept.attribution.creator_codes = source.attribution.creator_codes.clone()
+        }
     }
     kept
 }
@@ -445,7 +501,11 @@ proptest! {
 
 fn tracking_link() -> impl Strategy<Value = microplan_plan::tracking::TrackingLink> {
     let maybe = || prop_oneof![Just(String::new()), text()];
-    let url = ("[a-z0-9/]{0,8}", prop::option::of("[a-z]{1,4}=[a-z0-9%]{0,4}"), prop::option::of("[a-z/?]{1,4}"))
+    let url = (
+        "[a-z0-9/]{0,8}",
+        prop::option::of("[a-z]{1,4}=[a-z0-9%]{0,4}"),
+        prop::option::of("[a-z/?]{1,4}"),
+    )
         .prop_map(|(path, query, fragment)| {
             let mut url = format!("https://shop.example/{path}");
             if let Some(query) = query {
@@ -459,8 +519,21 @@ fn tracking_link() -> impl Strategy<Value = microplan_plan::tracking::TrackingLi
             url
         });
     (
-        (text(), handle(), prop_oneof![Just(String::new()), platform()], text(), maybe()),
-        (maybe(), maybe(), maybe(), maybe(), optional_text(), optional_text()),
+        (
+            text(),
+            handle(),
+            prop_oneof![Just(String::new()), platform()],
+            text(),
+            maybe(),
+        ),
+        (
+            maybe(),
+            maybe(),
+            maybe(),
+            maybe(),
+            optional_text(),
+            optional_text(),
+        ),
         (url, optional_text(), prop::option::of(fraction())),
     )
         .prop_map(
@@ -488,7 +561,8 @@ fn tracking_link() -> impl Strategy<Value = microplan_plan::tracking::TrackingLi
 }
 
 fn store_code() -> impl Strategy<Value = microplan_plan::tracking::StoreCode> {
-    (text(), optional_text()).prop_map(|(code, note)| microplan_plan::tracking::StoreCode { code, note })
+    (text(), optional_text())
+        .prop_map(|(code, note)| microplan_plan::tracking::StoreCode { code, note })
 }
 
 fn tracking_programme(
@@ -496,7 +570,9 @@ fn tracking_programme(
     store_codes: Vec<microplan_plan::tracking::StoreCode>,
 ) -> microplan_plan::objectives::Programme {
     let mut programme = microplan_plan::objectives::Programme::default();
-    programme.tracking.links = unique(links, |l| vec![l.campaign.clone(), l.handle.clone(), l.deliverable.clone()]);
+    programme.tracking.links = unique(links, |l| {
+        vec![l.campaign.clone(), l.handle.clone(), l.deliverable.clone()]
+    });
     programme.tracking.store_codes = unique(store_codes, |c| vec![c.code.clone()]);
     programme
 }

@@ -2,11 +2,14 @@
 
 use proptest::prelude::*;
 
-use microplan_model::money::Money;
 use crate::io::shop_orders::{read_shop_orders, shop_orders_from_table};
 use microplan_csv::read::{RawRow, RawTable};
+use microplan_model::money::Money;
 
-const EXPORT: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/shopify_orders_export.csv"));
+const EXPORT: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/shopify_orders_export.csv"
+));
 
 #[test]
 fn line_items_join_into_orders() {

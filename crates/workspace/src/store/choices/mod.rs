@@ -31,9 +31,9 @@ pub fn revision_to_delete(
 ) -> StoredRevision {
     match open {
         Some((open_id, revision)) if open_id == id => revision,
-        _ => index
-            .find(id)
-            .map_or(StoredRevision::Absent, |meta| StoredRevision::At(meta.revision)),
+        _ => index.find(id).map_or(StoredRevision::Absent, |meta| {
+            StoredRevision::At(meta.revision)
+        }),
     }
 }
 
@@ -51,7 +51,10 @@ pub fn copy_name(index: &WorkspaceIndex, source_id: &str) -> String {
 
 /// The tables a save of `workspace` writes, given what storage holds (all when unknown).
 pub fn tables_to_write(workspace: &Workspace, stored: Option<&Workspace>) -> Vec<&'static str> {
-    stored.map_or_else(|| TABLES.to_vec(), |stored| changed_tables(workspace, stored))
+    stored.map_or_else(
+        || TABLES.to_vec(),
+        |stored| changed_tables(workspace, stored),
+    )
 }
 
 /// Whether autosave takes the long pause: the last write was slow to prepare (`costly`

@@ -13,7 +13,10 @@ fn meta(id: &str, name: &str, revision: u64) -> WorkspaceMeta {
 }
 
 fn index(metas: Vec<WorkspaceMeta>) -> WorkspaceIndex {
-    WorkspaceIndex { active: None, workspaces: metas }
+    WorkspaceIndex {
+        active: None,
+        workspaces: metas,
+    }
 }
 
 #[test]
@@ -43,12 +46,18 @@ fn a_delete_expects_what_this_tab_saw_of_the_open_one_and_the_list_of_others() {
     let other = revision_to_delete(&list, "b", Some(("a", StoredRevision::At(6))));
     assert_eq!(other, StoredRevision::At(9));
     assert_eq!(revision_to_delete(&list, "b", None), StoredRevision::At(9));
-    assert_eq!(revision_to_delete(&list, "zzz", None), StoredRevision::Absent);
+    assert_eq!(
+        revision_to_delete(&list, "zzz", None),
+        StoredRevision::Absent
+    );
 }
 
 #[test]
 fn typed_names_are_trimmed_and_blank_is_refused() {
-    assert_eq!(typed_name("  Hearth & Trail  ").as_deref(), Some("Hearth & Trail"));
+    assert_eq!(
+        typed_name("  Hearth & Trail  ").as_deref(),
+        Some("Hearth & Trail")
+    );
     assert_eq!(typed_name("   "), None);
     assert_eq!(typed_name(""), None);
 }
@@ -76,7 +85,10 @@ fn a_save_writes_every_table_when_storage_is_unknown_else_only_changed_ones() {
 fn autosave_waits_long_only_for_a_table_that_was_slow_to_write() {
     assert!(!autosave_waits_long(&[], None));
     assert!(!autosave_waits_long(&[], Some(&["creators"])));
-    assert!(autosave_waits_long(&["creators"], Some(&["posts", "creators"])));
+    assert!(autosave_waits_long(
+        &["creators"],
+        Some(&["posts", "creators"])
+    ));
     assert!(!autosave_waits_long(&["creators"], Some(&["posts"])));
     // Nothing open to compare: the long pause is the safe one.
     assert!(autosave_waits_long(&["creators"], None));
@@ -87,8 +99,14 @@ fn another_tabs_write_is_judged_against_what_this_tab_saw() {
     let ours = SeenMeta(Some("{\"revision\":3}".into()));
     let theirs = SeenMeta(Some("{\"revision\":4}".into()));
     let deleted = SeenMeta(None);
-    assert_eq!(judge_other_tab_write(&ours, &ours, false, true), OtherTabWrite::NothingNew);
-    assert_eq!(judge_other_tab_write(&theirs, &ours, true, true), OtherTabWrite::NothingNew);
+    assert_eq!(
+        judge_other_tab_write(&ours, &ours, false, true),
+        OtherTabWrite::NothingNew
+    );
+    assert_eq!(
+        judge_other_tab_write(&theirs, &ours, true, true),
+        OtherTabWrite::NothingNew
+    );
     assert_eq!(
         judge_other_tab_write(&theirs, &ours, false, true),
         OtherTabWrite::Conflict { deleted: false }
@@ -97,6 +115,12 @@ fn another_tabs_write_is_judged_against_what_this_tab_saw() {
         judge_other_tab_write(&deleted, &ours, false, true),
         OtherTabWrite::Conflict { deleted: true }
     );
-    assert_eq!(judge_other_tab_write(&deleted, &ours, false, false), OtherTabWrite::Deleted);
-    assert_eq!(judge_other_tab_write(&theirs, &ours, false, false), OtherTabWrite::Changed);
+    assert_eq!(
+        judge_other_tab_write(&deleted, &ours, false, false),
+        OtherTabWrite::Deleted
+    );
+    assert_eq!(
+        judge_other_tab_write(&theirs, &ours, false, false),
+        OtherTabWrite::Changed
+    );
 }

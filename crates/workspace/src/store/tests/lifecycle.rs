@@ -6,8 +6,8 @@ use crate::store::lifecycle::*;
 use crate::store::records::{
     legacy_index_key, meta_key, run_ready, workspace_key, MemoryStore, RecordStore, StoredRevision,
 };
-use microplan_model::rows::Community;
 use crate::Workspace;
+use microplan_model::rows::Community;
 
 const T0: &str = "2026-12-01T10:00:00.000Z";
 const T1: &str = "2026-12-01T10:05:00.000Z";
@@ -202,7 +202,10 @@ fn duplicating_copies_the_stored_version_under_a_new_id() {
 }
 
 fn legacy_store() -> MemoryStore {
-    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/store/legacy_store_v2.json"));
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/store/legacy_store_v2.json"
+    ));
     let fixture: serde_json::Value = serde_json::from_str(text).expect("fixture is JSON");
     let store = MemoryStore::default();
     for (key, value) in fixture["records"].as_object().expect("records") {
@@ -356,7 +359,13 @@ fn unknown_records_under_our_prefix_are_listed_as_unreachable() {
 fn derived_records_are_kept_beside_their_workspace_and_go_with_it() {
     use crate::store::derived::{derived_key, read_derived, write_derived, AUDIT_INTERVALS};
     let store = store_with("w1", &Workspace::empty("Spring"));
-    run_ready(create_workspace(&store, "w2", &Workspace::empty("Summer"), T0)).expect("created");
+    run_ready(create_workspace(
+        &store,
+        "w2",
+        &Workspace::empty("Summer"),
+        T0,
+    ))
+    .expect("created");
     run_ready(write_derived(&store, "w1", AUDIT_INTERVALS, "one".into())).expect("written");
     run_ready(write_derived(&store, "w2", AUDIT_INTERVALS, "two".into())).expect("written");
     store.put_now(&derived_key("gone", AUDIT_INTERVALS), "three");
