@@ -30,5 +30,5 @@ echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (relea
 node tests/bench/interactions_browser.mjs dist
 echo
 echo "== Synthetic control solver, 50 regions x 2 years daily (native, release; then headless Chromium on the release build in dist/)"
-cargo test --quiet --release -p microplan-core geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|augmented|power simulation"
+cargo test --quiet --release -p microplan-uplift --lib geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|augmented|power simulation"
 node tests/bench/geo_browser.mjs dist

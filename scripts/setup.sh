@@ -19,6 +19,12 @@ if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unkno
   rustup target add wasm32-unknown-unknown
 fi
 
+# rustfmt and clippy: the test command checks formatting and lints.
+if $want_test_tools && ! { cargo fmt --version && cargo clippy --version; } >/dev/null 2>&1; then
+  step "Adding the rustfmt and clippy Rust components"
+  rustup component add rustfmt clippy
+fi
+
 if ! has_version trunk "$TRUNK_VERSION"; then
   step "Installing Trunk $TRUNK_VERSION (about 11 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -35,6 +41,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "Installing npm tools (binaryen, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if $want_test_tools && ! command -v python3 >/dev/null 2>&1; then
+  step "Installing Debian's python3 for the module-cycle check"
+  sudo_if_needed=""
+  [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+  $sudo_if_needed apt-get update -qq
+  $sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
 fi
 
 if $want_test_tools && [ ! -x /usr/bin/chromium ]; then

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    microplan::ui::mount();
+    microplan::shell::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

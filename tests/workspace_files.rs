@@ -1,15 +1,18 @@
 //! Opening workspace files: too large, not UTF-8, values out of range and handles that would
 //! not read back are refused with a reason; a file in range opens unchanged.
 
-use microplan::domain::demo::demo_workspace;
-use microplan::domain::limits::MAX_FILE_BYTES;
-use microplan::domain::workspace::{Creator, PipelineStatus, Workspace};
-use microplan::io::{
-    apply_import, export_csv, propose_mapping, read_csv, validate, ImportMode, ImportOptions,
-    TableKind,
-};
-use microplan::store::encode_workspace;
-use microplan::store::validate::{decode_workspace_file, FileError};
+use microplan_csv::read::read_csv;
+use microplan_demo::demo_workspace;
+use microplan_model::limits::MAX_FILE_BYTES;
+use microplan_model::rows::{Creator, PipelineStatus};
+use microplan_workspace::io::apply::{apply_import, ImportMode};
+use microplan_workspace::io::export::export_csv;
+use microplan_workspace::io::mapping::propose_mapping;
+use microplan_workspace::io::table::TableKind;
+use microplan_workspace::io::validate::{validate, ImportOptions};
+use microplan_workspace::store::encode_workspace;
+use microplan_workspace::store::validate::{decode_workspace_file, FileError};
+use microplan_workspace::Workspace;
 
 fn file_of(workspace: &Workspace) -> Vec<u8> {
     encode_workspace(workspace, "2026-12-05T10:00:00Z").into_bytes()
@@ -107,7 +110,11 @@ fn re_imported_handles(workspace: &Workspace) -> Vec<String> {
     );
     let mut imported = Workspace::empty("x");
     apply_import(&mut imported, preview.valid, ImportMode::Replace);
-    imported.creators.into_iter().map(|c| c.handle.clone()).collect()
+    imported
+        .creators
+        .into_iter()
+        .map(|c| c.handle.clone())
+        .collect()
 }
 
 #[test]
@@ -131,7 +138,8 @@ fn handles_that_would_change_on_re_import_are_refused_and_clean_ones_round_trip(
         creator("trail_nora"),
         creator("lena\u{feff}x"),
         creator("@@x"),
-    ].into();
+    ]
+    .into();
     assert_eq!(
         re_imported_handles(&workspace),
         vec!["trail_nora", "lena\u{feff}x", "x"]

@@ -3,11 +3,11 @@
 
 use std::time::Instant;
 
-use microplan::domain::audit::comments::{analyze_comments, CommentSettings, RawComment};
-use microplan::domain::audit::{audit_workspace, AuditSettings};
-use microplan::domain::random::SplitMix64;
+use microplan_audit::comments::{analyse_comments, CommentSettings, RawComment};
+use microplan_audit::AuditSettings;
+use microplan_model::random::SplitMix64;
+use microplan_workspace::audits::audit_workspace;
 
-#[path = "synthetic.rs"]
 mod synthetic;
 use synthetic::synthetic_workspace;
 
@@ -46,7 +46,11 @@ fn comment_analysis_of_900k_comments() {
                     text: format!(
                         "{} {}",
                         rng.pick(&TEXTS).copied().unwrap_or(""),
-                        if i % 3 == 0 { format!("#{i}") } else { String::new() }
+                        if i % 3 == 0 {
+                            format!("#{i}")
+                        } else {
+                            String::new()
+                        }
                     ),
                     is_creator_reply: i % 10 == 0,
                     parent: (i % 10 == 0).then(|| format!("c{}", i - 1)),
@@ -54,11 +58,16 @@ fn comment_analysis_of_900k_comments() {
                 .collect()
         })
         .collect();
-    let settings = CommentSettings { salt: "bench".into(), ..CommentSettings::default() };
+    let settings = CommentSettings {
+        salt: "bench".into(),
+        ..CommentSettings::default()
+    };
     let clock = Instant::now();
     let mut summaries = 0;
     for (index, rows) in creators.iter().enumerate() {
-        summaries += analyze_comments(&format!("creator_{index}"), rows, &settings).summaries.len();
+        summaries += analyse_comments(&format!("creator_{index}"), rows, &settings)
+            .summaries
+            .len();
     }
     let elapsed = clock.elapsed().as_secs_f64();
     println!(
@@ -80,24 +89,45 @@ fn browser_bench_comments_csv(unique_specific: bool) -> String {
         "Tried your starter tip yesterday and the crumb came out so much more open",
         "Do you think this route works in winter with the mud on the ridge?",
     ];
-    const GENERIC: [&str; 6] = ["nice pic", "love this", "so cute", "amazing", "great post", "wow"];
+    const GENERIC: [&str; 6] = [
+        "nice pic",
+        "love this",
+        "so cute",
+        "amazing",
+        "great post",
+        "wow",
+    ];
     const EMOJI: [&str; 4] = ["🔥🔥", "😍", "👏👏👏", "❤️"];
-    let mut out = String::from("creator,post id,comment id,commenter,comment,is creator reply,parent comment\n");
+    let mut out = String::from(
+        "creator,post id,comment id,commenter,comment,is creator reply,parent comment\n",
+    );
     for c in 0..1_000usize {
         for p in 0..30usize {
             for k in 0..30usize {
                 let pick = (c * 7 + p * 13 + k * 31) % 10;
                 let text = if pick < 4 {
                     let template = SPECIFIC[(p + k) % SPECIFIC.len()];
-                    if unique_specific { format!("{template} (post {p}, {k})") } else { format!("{template} ({k})") }
+                    if unique_specific {
+                        format!("{template} (post {p}, {k})")
+                    } else {
+                        format!("{template} ({k})")
+                    }
                 } else if pick < 8 {
                     GENERIC[k % GENERIC.len()].to_string()
                 } else {
                     EMOJI[k % EMOJI.len()].to_string()
                 };
                 let reply = k % 10 == 9;
-                let who = if reply { format!("creator_{c}") } else { format!("fan_{c}_{}", (p * 7 + k * 3) % 120) };
-                let parent = if reply { format!("{c}-{p}-{}", k - 1) } else { String::new() };
+                let who = if reply {
+                    format!("creator_{c}")
+                } else {
+                    format!("fan_{c}_{}", (p * 7 + k * 3) % 120)
+                };
+                let parent = if reply {
+                    format!("{c}-{p}-{}", k - 1)
+                } else {
+                    String::new()
+                };
                 out.push_str(&format!(
                     "creator_{c},{c}-{p},{c}-{p}-{k},{who},\"{text}\",{},{parent}\n",
                     if reply { "yes" } else { "no" }
@@ -109,8 +139,8 @@ fn browser_bench_comments_csv(unique_specific: bool) -> String {
 }
 
 fn comment_import_of_the_browser_bench_file(unique_specific: bool) {
-    use microplan::domain::audit::comment_import::{analyse_creator, group_by_creator};
-    use microplan::io::CommentFile;
+    use microplan_audit::comment_import::{analyse_creator, group_by_creator};
+    use microplan_workspace::io::raw_comments::CommentFile;
     let csv = browser_bench_comments_csv(unique_specific);
     let clock = Instant::now();
     // Read a chunk at a time, as the page does.
@@ -124,9 +154,14 @@ fn comment_import_of_the_browser_bench_file(unique_specific: bool) {
     }
     let read = clock.elapsed().as_secs_f64();
     let count = rows.len();
-    let settings = CommentSettings { salt: "bench".into(), ..CommentSettings::default() };
-    let summaries: usize =
-        group_by_creator(rows).iter().map(|g| analyse_creator(g, &settings).summaries.len()).sum();
+    let settings = CommentSettings {
+        salt: "bench".into(),
+        ..CommentSettings::default()
+    };
+    let summaries: usize = group_by_creator(rows)
+        .iter()
+        .map(|g| analyse_creator(g, &settings).summaries.len())
+        .sum();
     let total = clock.elapsed().as_secs_f64();
     println!(
         "comment import of the browser bench file, specific comments {} ({:.1} MB, {count} comments, {} rows skipped) \

@@ -6,15 +6,16 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use microplan::domain::audit::reuse::{audit_workspace_reusing, MeasuredCreators};
-use microplan::domain::audit::review::CreatorReview;
-use microplan::domain::audit::AuditSettings;
-use microplan::domain::workspace::{PipelineStatus, Workspace};
-use microplan::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
-use microplan::store::tables::{read_stored, TABLES};
-use microplan::store::{decode_workspace, encode_workspace};
+use microplan_audit::reuse::MeasuredCreators;
+use microplan_audit::review::CreatorReview;
+use microplan_audit::AuditSettings;
+use microplan_model::rows::PipelineStatus;
+use microplan_workspace::audits::audit_workspace_reusing;
+use microplan_workspace::store::lifecycle::{save_batch, PreparedSave, SeenMeta};
+use microplan_workspace::store::tables::{read_stored, TABLES};
+use microplan_workspace::store::{decode_workspace, encode_workspace};
+use microplan_workspace::Workspace;
 
-#[path = "synthetic.rs"]
 mod synthetic;
 use synthetic::synthetic_workspace;
 
@@ -112,12 +113,16 @@ fn audit_on_open(workspace: &Workspace) {
     timed("audit on open without stored intervals", || {
         audit_workspace_reusing(workspace, &settings, &mut kept)
     });
-    let Some(text) = timed("encode the intervals for storage", || kept.stored_intervals()) else {
+    let Some(text) = timed("encode the intervals for storage", || {
+        kept.stored_intervals()
+    }) else {
         return;
     };
     println!("  {:.2} MB", text.len() as f64 / 1e6);
     let mut restored = MeasuredCreators::default();
-    if !timed("decode the stored intervals", || restored.remember_stored_intervals(&text)) {
+    if !timed("decode the stored intervals", || {
+        restored.remember_stored_intervals(&text)
+    }) {
         println!("  the stored intervals did not decode");
         return;
     }

@@ -3,8 +3,9 @@
 
 use chrono::{Duration, NaiveDate};
 
-use microplan::domain::random::SplitMix64;
-use microplan::domain::workspace::{Creator, FollowerPoint, PipelineStatus, Post, Workspace};
+use microplan_model::random::SplitMix64;
+use microplan_model::rows::{Creator, FollowerPoint, PipelineStatus, Post};
+use microplan_workspace::Workspace;
 
 pub fn synthetic_workspace(creators: usize, posts_per_creator: usize) -> Workspace {
     let mut rng = SplitMix64::new(42);

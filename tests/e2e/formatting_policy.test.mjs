@@ -1,4 +1,4 @@
-// Every section of the demo reads its figures by the one formatting policy (src/domain/format.rs):
+// Every section of the demo reads its figures by the one formatting policy (crates/model/src/format.rs):
 // money with its currency (€, £, $ or a code after the number) and cents only when it has them,
 // counts of 1,000 or more grouped, percentages with at most one decimal, no e-notation.
 import { test } from 'node:test';

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use microplan::domain::money::Money;
-use microplan::domain::workspace::Workspace;
+use microplan_model::money::Money;
+use microplan_workspace::Workspace;
 
 use super::Edit;
 
@@ -52,10 +52,7 @@ pub fn apply(w: &mut Workspace, edit: &Edit) {
 }
 
 fn set_date(w: &mut Workspace, field: u8, at: usize, d: NaiveDate) {
-    fn contract(
-        w: &mut Workspace,
-        at: usize,
-    ) -> Option<&mut microplan::domain::contract::Schedule> {
+    fn contract(w: &mut Workspace, at: usize) -> Option<&mut microplan_plan::contract::Schedule> {
         row(&mut w.contracts, at).map(|c| &mut c.choices.schedule)
     }
     match field {
@@ -92,7 +89,7 @@ fn set_date(w: &mut Workspace, field: u8, at: usize, d: NaiveDate) {
         14 => on(&mut w.test_plans, at, |r| r.launch_date = Some(d)),
         15 => on(&mut w.programme.briefs.briefs, at, |b| {
             let end = b.posting_window.map_or(d, |p| p.end);
-            b.posting_window = Some(microplan::domain::brief::PostingWindow { start: d, end })
+            b.posting_window = Some(microplan_plan::brief::PostingWindow { start: d, end })
         }),
         _ => {
             if let Some(r) = row(&mut w.attribution.shop_orders, at) {
@@ -193,11 +190,11 @@ fn set_days(w: &mut Workspace, field: u8, at: usize, n: u32) {
         0 => c.schedule.live_days = n,
         1 => {
             c.exclusivity.days_after = n;
-            c.exclusivity.kind = microplan::domain::contract::ExclusivityKind::Exclusive
+            c.exclusivity.kind = microplan_plan::contract::ExclusivityKind::Exclusive
         }
         2 => {
             c.exclusivity.days_before = n;
-            c.exclusivity.kind = microplan::domain::contract::ExclusivityKind::FirstRefusal
+            c.exclusivity.kind = microplan_plan::contract::ExclusivityKind::FirstRefusal
         }
         3 => c.compensation.attribution_days = n,
         4 => c.compensation.payment_days = n,

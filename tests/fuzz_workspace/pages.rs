@@ -2,7 +2,16 @@
 
 use chrono::NaiveDate;
 
-use microplan::domain::workspace::Workspace;
+use microplan_model::rows::DeliverableResult;
+use microplan_plan::results::{emv, funnel, sentiment_totals, MetricContext, MetricKey};
+use microplan_plan::{activation, brief, contract, doc, tracking};
+use microplan_stats as stats;
+use microplan_uplift::arms as uplift;
+use microplan_uplift::daily as uplift_daily;
+use microplan_workspace::audits as audit;
+use microplan_workspace::decisions as results_decisions;
+use microplan_workspace::results::{performance_table, Grouping};
+use microplan_workspace::{attribution, contract_drafts, Workspace};
 
 /// What the pages compute from a workspace: Creators (audit, roster), Results (performance,
 /// EMV, decisions, report, attribution, leaks), Contracts, Briefs, Communities (activations),
@@ -10,18 +19,17 @@ use microplan::domain::workspace::Workspace;
 /// Uplift analysis take milliseconds a case (intervals, Bayesian chance to beat control), so
 /// they run only when `statistics` is set; `period` picks the Results period.
 pub fn compute_every_page(w: &Workspace, statistics: bool, period: u8) {
-    use microplan::domain::*;
     let settings = (*w.audit_settings).clone().unwrap_or_default();
     let audits = audit::audit_workspace(w, &settings);
     let _ = audit::roster::roster_rows(&audits, w);
 
-    let context = results::MetricContext::from_workspace(w);
-    let rows: Vec<&workspace::DeliverableResult> = w.results.iter().collect();
-    let grouping = results::Grouping::ALL[usize::from(period) % results::Grouping::ALL.len()];
-    let _ = results::performance_table(w, grouping, &results::MetricKey::ALL);
-    let _ = results::emv(&rows, &w.emv_settings, &context);
-    let _ = results::funnel(&rows);
-    let _ = results::sentiment_totals(&w.sentiment);
+    let context = MetricContext::from_tables(&w.creators, &w.results);
+    let rows: Vec<&DeliverableResult> = w.results.iter().collect();
+    let grouping = Grouping::ALL[usize::from(period) % Grouping::ALL.len()];
+    let _ = performance_table(w, grouping, &MetricKey::ALL);
+    let _ = emv(&rows, &w.emv_settings, &context);
+    let _ = funnel(&rows);
+    let _ = sentiment_totals(&w.sentiment);
     let periods = [
         results_decisions::PeriodKind::Week,
         results_decisions::PeriodKind::Month,
@@ -32,7 +40,7 @@ pub fn compute_every_page(w: &Workspace, statistics: bool, period: u8) {
         period,
         ..(*w.results_plan).clone()
     };
-    let rows_dated: Vec<&workspace::DeliverableResult> = w.results.iter().collect();
+    let rows_dated: Vec<&DeliverableResult> = w.results.iter().collect();
     let _ = results_decisions::buckets(&rows_dated, period);
     let _ = results_decisions::attribution_line(&rows_dated);
     if statistics {
@@ -61,15 +69,15 @@ pub fn compute_every_page(w: &Workspace, statistics: bool, period: u8) {
         let _ = activation::commitments::commitments_of(&w.contracts, &c.creator.handle);
     }
     let _ = contract::drafts::key_terms(&w.contracts);
-    for campaign in contract::drafts::campaign_names(w).iter().take(1) {
-        let _ = contract::drafts::campaign_window(w, campaign);
-        let template = contract::drafts::campaign_template(
+    for campaign in contract_drafts::campaign_names(w).iter().take(1) {
+        let _ = contract_drafts::campaign_window(w, campaign);
+        let template = contract_drafts::campaign_template(
             w,
             campaign,
             "Brand",
             NaiveDate::from_ymd_opt(2026, 12, 5).unwrap_or_default(),
         );
-        let _ = contract::drafts::drafts_for_campaign(w, campaign, &template);
+        let _ = contract_drafts::drafts_for_campaign(w, campaign, &template);
     }
 
     for brief in w.programme.briefs.briefs.iter().take(2) {

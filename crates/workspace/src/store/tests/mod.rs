@@ -1,0 +1,3 @@
+//! Unit tests of the persistence lifecycle against the in-memory store.
+
+mod lifecycle;

@@ -1,0 +1,155 @@
+//! The shell: mounting, the header and layout, the routes from a section to its page, and
+//! the notices around them. It sits on top: it uses `app`, `widgets` and `pages`, and nothing
+//! uses it but `main`.
+
+mod banners;
+mod workspace_picker;
+
+use leptos::prelude::*;
+
+use crate::app::{audits, crash, page_leave, persistence, sections, startup, undo};
+use crate::pages;
+use crate::widgets::empty_state::NeedsWorkspace;
+
+use crate::app::state::{app_state, AppState, SaveStatus};
+use sections::{use_current_section, Section};
+
+pub fn mount() {
+    crash::install_panic_hook();
+    // Read before the router starts, so a section that stopped the app is not reopened.
+    let previous_crash = crash::previous_crash();
+    leptos::mount::mount_to_body(move || view! { <App previous_crash=previous_crash.clone() /> });
+}
+
+#[component]
+fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    provide_context(audits::Audits::new(state));
+    startup::start(state);
+    warn_before_leaving_unsaved(state);
+    let section = use_current_section();
+    let menu_open = RwSignal::new(false);
+    // Move focus to the new section's heading so keyboard and screen-reader users land there.
+    Effect::new(move |previous: Option<Section>| {
+        let current = section.get();
+        if previous.is_some() && previous != Some(current) {
+            if let Some(heading) = document().get_element_by_id("section-heading") {
+                use wasm_bindgen::JsCast;
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        }
+        current
+    });
+    // The notices come before the page: on a phone they sit under the header, not over a field.
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <sections::MenuToggle open=menu_open />
+            <a class="brand" href="#/" aria-label="Microplan overview">
+                <span class="brand-mark" aria-hidden="true">"◐"</span>
+                " Microplan"
+            </a>
+            <workspace_picker::WorkspaceSwitcher />
+            <SaveIndicator />
+        </header>
+        <div class="notice-area">
+            <banners::Notices />
+            <undo::UndoNotices />
+        </div>
+        <div class="layout">
+            <sections::SectionNav section=section open=menu_open />
+            <main id="main" tabindex="-1">
+                {previous_crash.map(|record| view! { <crash::CrashReport record /> })}
+                <banners::Banners />
+                <banners::BusyBar />
+                {move || match section.get() {
+                    Section::Overview => view! { <pages::overview::OverviewPage /> }.into_any(),
+                    other => view! { <NeedsWorkspace section=other>{section_page(other)}</NeedsWorkspace> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// The page of a section that works inside a workspace.
+fn section_page(section: Section) -> AnyView {
+    match section {
+        Section::Overview => view! { <pages::overview::OverviewPage /> }.into_any(),
+        Section::Data => view! { <pages::data::DataPage /> }.into_any(),
+        Section::Programme => view! { <pages::programme::ProgrammePage /> }.into_any(),
+        Section::Briefs => view! { <pages::briefs::BriefsPage /> }.into_any(),
+        Section::Tracking => view! { <pages::tracking::TrackingPage /> }.into_any(),
+        Section::UpliftTests => view! { <pages::uplift::UpliftPage /> }.into_any(),
+        Section::Creators => view! { <pages::creators::CreatorsPage /> }.into_any(),
+        Section::Contracts => view! { <pages::contracts::ContractsPage /> }.into_any(),
+        Section::Communities => view! { <pages::communities::CommunitiesPage /> }.into_any(),
+        Section::Results => view! { <pages::results::ResultsPage /> }.into_any(),
+    }
+}
+
+/// A pending autosave is written as the page unloads (`persistence`); only changes that
+/// could not be stored (full disk, another tab's newer version) make leaving ask first.
+fn warn_before_leaving_unsaved(state: AppState) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        // A field still being typed in commits on blur, so its edit is saving before the check.
+        if let Some(field) = document()
+            .active_element()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = field.blur();
+        }
+        page_leave::save_before_unload(state);
+        if matches!(state.save_status.get_untracked(), SaveStatus::Failed(_)) {
+            ev.prevent_default();
+            ev.set_return_value("Some changes could not be saved.");
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// Tells the user, at all times, whether what they see is saved.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = app_state();
+    let open = Memo::new(move |_| state.workspace.with(Option::is_some));
+    // A save scheduled for a workspace that was closed since (deleted, or edited while none
+    // was open) never runs: once another opens with nothing to write, say it is saved.
+    Effect::new(move |_| {
+        if open.get()
+            && state.save_status.get_untracked() == SaveStatus::Saving
+            && !persistence::has_unsaved_edits(state)
+        {
+            state
+                .save_status
+                .set(SaveStatus::Saved(persistence::now_iso()));
+        }
+    });
+    let text = move || match state.save_status.get() {
+        SaveStatus::Starting => ("Opening storage…".to_string(), "pending"),
+        // Nothing is open, so nothing is being saved or waiting to be.
+        SaveStatus::Saved(_) | SaveStatus::Saving if !open.get() => {
+            ("No workspace open".to_string(), "idle")
+        }
+        SaveStatus::Saved(at) => (format!("Saved in this browser {}", short_time(&at)), "ok"),
+        SaveStatus::Saving => ("Saving…".to_string(), "pending"),
+        SaveStatus::Failed(_) => ("Not saved — see message".to_string(), "error"),
+        SaveStatus::MemoryOnly(_) => ("Not saved: storage unavailable".to_string(), "error"),
+    };
+    view! {
+        <p class=move || format!("save-status {}", text().1) role="status" aria-live="polite">
+            {move || text().0}
+        </p>
+    }
+}
+
+/// `2026-11-22T10:15:03.120Z` -> `at 11:15` in the user's time zone.
+fn short_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!("at {:02}:{:02}", date.get_hours(), date.get_minutes())
+}
