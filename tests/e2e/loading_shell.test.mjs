@@ -42,7 +42,8 @@ async function geometry(page) {
       const rect = document.querySelector(selector).getBoundingClientRect();
       return [rect.x, rect.y, rect.width, rect.height].map(Math.round).join(',');
     };
-    return { header: box('header'), brand: box('header .brand'), nav: box('nav[aria-label="Sections"]'), heading: box('h1') };
+    // The list's own height follows the page's length; its last link's place does not.
+    return { header: box('header'), brand: box('header .brand'), lastSection: box('nav[aria-label="Sections"] li:last-child a'), heading: box('h1') };
   });
 }
 
@@ -135,5 +136,33 @@ test('the shell says when loading is slow, and when the browser has no WebAssemb
     assert.match(await noWasm.getByRole('status').innerText(), /^Microplan cannot start: this browser has WebAssembly turned off or does not support it\./);
   } finally {
     await context.close();
+  }
+});
+
+test('the shell works in the sub-path build: its links stay under the sub-path', async () => {
+  const subpath = await serveStatic(path.resolve(repoRoot, 'dist-subpath'), '/microplan/');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const held = [];
+    await context.route('**/*.wasm', (route) => held.push(route));
+    const page = await context.newPage();
+    const outside = [];
+    page.on('request', (request) => { if (!request.url().startsWith(subpath.url)) outside.push(request.url()); });
+    await page.goto(subpath.url);
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await nav.waitFor();
+    await nav.getByRole('link', { name: 'Creators' }).click();
+    assert.equal(page.url(), `${subpath.url}#/creators`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Creators');
+    assert.ok(held.length > 0, 'the wasm was requested');
+    for (const route of held.splice(0)) await route.continue();
+    await context.unroute('**/*.wasm');
+    await page.waitForSelector('.save-status:not(:has-text("Opening storage"))');
+    assert.equal(await page.locator('#boot-shell').count(), 0);
+    assert.equal(await page.locator('#section-heading').innerText(), 'Creators', 'the app opens the section chosen while it loaded');
+    assert.deepEqual(outside, []);
+  } finally {
+    await context.close();
+    subpath.close();
   }
 });
