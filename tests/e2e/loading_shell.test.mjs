@@ -78,6 +78,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       const shellLinks = await sectionLinks(page);
       const shellGeometry = await geometry(page);
       assert.ok(held.length > 0, 'the wasm was requested');
+      if (viewport.width >= 760) await nav.getByRole('link', { name: 'Creators' }).focus();
 
       for (const route of held.splice(0)) await route.continue();
       await context.unroute('**/*.wasm');
@@ -88,6 +89,10 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 
       assert.equal(await page.locator('nav#section-list').count(), 1, "the section list is the app's");
       assert.deepEqual(await sectionLinks(page), shellLinks, 'the shell lists the same sections, in order, with the same targets');
       assert.deepEqual(await geometry(page), shellGeometry, 'the app mounts over the same geometry');
+      if (viewport.width >= 760) {
+        const focused = await page.evaluate(() => `${document.activeElement.closest('nav')?.id} ${document.activeElement.getAttribute('href')}`);
+        assert.equal(focused, 'section-list #/creators', "keyboard focus moves to the app's matching link");
+      }
 
       const frames = await page.evaluate(() => window.__landmarkCounts);
       assert.ok(frames.length > 2, `frames recorded: ${frames.length}`);
@@ -125,9 +130,8 @@ test('the shell says when loading is slow, and when the browser has no WebAssemb
     await page.clock.install();
     await page.goto(server.url);
     const status = page.getByRole('status');
-    await page.clock.fastForward(19_000);
     assert.match(await status.innerText(), /^Loading Microplan…/);
-    await page.clock.fastForward(2_000);
+    await page.clock.fastForward(21_000);
     assert.match(await status.innerText(), /^Still loading after 20 seconds: the connection may be slow\./);
 
     const noWasm = await context.newPage();
