@@ -14,6 +14,9 @@ echo
 echo "== Time to first render"
 node tests/bench/first_render.mjs
 echo
+echo "== First paint and mount on throttled links, cold cache (headless Chromium, release build in dist/)"
+node tests/bench/first_paint.mjs dist
+echo
 echo "== CSV import throughput (native, release)"
 cargo bench --quiet --bench import_throughput
 echo

@@ -4,6 +4,9 @@
 //    script or event-handler attribute can run.
 // 2. The service worker learns this build's id and the list of the app's own files, so it
 //    keeps one cache per build, deletes older builds' caches, and never stores anything else.
+// 3. The app's stylesheets move from the head to the end of the body: the loading shell,
+//    styled by its own inline styles, paints without waiting for them, and the app's loader
+//    (a module script, run after parsing) still starts only once they have arrived.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +16,13 @@ if (!staging) throw new Error('finalize_build.mjs runs as a Trunk post_build hoo
 
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
+
+const STYLESHEETS_MARKER = '<!-- app-stylesheets';
+if (html.split(STYLESHEETS_MARKER).length !== 2) throw new Error(`index.html's body must hold ${STYLESHEETS_MARKER} exactly once`);
+const headEnd = html.indexOf('</head>');
+const stylesheets = [...html.slice(0, headEnd).matchAll(/<link rel="stylesheet"[^>]*>/g)].map(([tag]) => tag);
+for (const tag of stylesheets) html = html.replace(tag, '');
+html = html.replace(STYLESHEETS_MARKER, `${stylesheets.join('\n    ')}\n    ${STYLESHEETS_MARKER}`);
 
 const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('base64');
 const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]

@@ -1,4 +1,4 @@
-//! The shell: mounting, the header and layout, the routes from a section to its page, and
+//! The shell: mounting (in place of index.html's loading shell), the header and layout, the routes from a section to its page, and
 //! the notices around them. It sits on top: it uses `app`, `widgets` and `pages`, and nothing
 //! uses it but `main`.
 
@@ -19,6 +19,38 @@ pub fn mount() {
     // Read before the router starts, so a section that stopped the app is not reopened.
     let previous_crash = crash::previous_crash();
     leptos::mount::mount_to_body(move || view! { <App previous_crash=previous_crash.clone() /> });
+    remove_loading_shell();
+}
+
+/// index.html paints a static copy of the header and section list while the wasm downloads.
+/// Removing it in the task that mounted the app means no frame shows both or neither; a
+/// keyboard user's focus moves to the app's matching control.
+fn remove_loading_shell() {
+    use wasm_bindgen::JsCast;
+    let Some(shell) = document().get_element_by_id("boot-shell") else {
+        return;
+    };
+    let focused = document()
+        .active_element()
+        .filter(|element| shell.contains(Some(element)));
+    let replacement = focused.and_then(|element| {
+        if element.tag_name() == "BUTTON" {
+            return Some("#section-menu-toggle".to_string());
+        }
+        let href = element.get_attribute("href")?;
+        let area = if element.closest("nav").ok().flatten().is_some() {
+            "#section-list"
+        } else {
+            ".app-header"
+        };
+        Some(format!("{area} a[href=\"{href}\"]"))
+    });
+    shell.remove();
+    let target =
+        replacement.and_then(|selector| document().query_selector(&selector).ok().flatten());
+    if let Some(target) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = target.focus();
+    }
 }
 
 #[component]

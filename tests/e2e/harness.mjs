@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -20,8 +21,20 @@ const MIME = {
   '.json': 'application/json',
 };
 
-/** Serves `dir` under `prefix` (e.g. '/' or '/microplan/') on a free loopback port. */
-export async function serveStatic(dir, prefix = '/') {
+/** Every file under `dir`, gzip-compressed, by absolute path. */
+function gzipAll(dir) {
+  return new Map(fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .map((file) => [file, zlib.gzipSync(fs.readFileSync(file), { level: 9 })]));
+}
+
+/**
+ * Serves `dir` under `prefix` (e.g. '/' or '/microplan/') on a free loopback port; with
+ * `gzip`, as a static host would, Content-Encoding gzip to browsers that accept it.
+ */
+export async function serveStatic(dir, prefix = '/', { gzip = false } = {}) {
+  const compressed = gzip ? gzipAll(dir) : new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
@@ -34,7 +47,14 @@ export async function serveStatic(dir, prefix = '/') {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+    if (compressed.has(file) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const body = compressed.get(file);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, vary: 'accept-encoding' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +62,7 @@ export async function serveStatic(dir, prefix = '/') {
   return { url: `http://127.0.0.1:${port}${prefix}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
