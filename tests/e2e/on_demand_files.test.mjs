@@ -32,7 +32,7 @@ test('the demo and the method load offline after one visit that opened neither',
 
 test('a demo that cannot be downloaded says why and changes nothing', async () => {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-dist-nodemo-'));
-  fs.cpSync(path.resolve(import.meta.dirname, '../../dist'), dist, { recursive: true });
+  fs.cpSync(path.resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist'), dist, { recursive: true });
   fs.rmSync(path.join(dist, 'demo.microplan.json'));
   const app = await openApp({ dist });
   try {
