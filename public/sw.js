@@ -8,7 +8,14 @@ const BUILD = '__BUILD_ID__';
 const APP_FILES = new Set(__APP_FILES__);
 const CACHE = `microplan-${BUILD}`;
 
-self.addEventListener('install', () => self.skipWaiting());
+// Files the page fetches only when asked for (the demo workspace, the method text): stored
+// at install, so they work offline after one visit even if that visit never opened them.
+const ON_DEMAND = ['demo.microplan.json', 'method.md'].filter((file) => APP_FILES.has(file));
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ON_DEMAND)).catch(() => {}));
+});
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()

@@ -35,3 +35,13 @@ echo
 echo "== Synthetic control solver, 50 regions x 2 years daily (native, release; then headless Chromium on the release build in dist/)"
 cargo test --quiet --release -p microplan-uplift --lib geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|augmented|power simulation"
 node tests/bench/geo_browser.mjs dist
+echo
+echo "== Code size per crate (same cargo build, function names kept, in dist-prof/; see docs/size.md)"
+if command -v twiggy >/dev/null; then
+  sed -E 's|<link data-trunk rel="rust" data-bin="microplan"[^>]*>|<link data-trunk rel="rust" data-bin="microplan" data-keep-debug data-wasm-opt="0" />|' index.html > index.prof.html
+  trunk build index.prof.html --release --dist dist-prof >/dev/null
+  twiggy top -n 1000000 --format csv dist-prof/*.wasm | python3 scripts/crate_sizes.py
+  twiggy top -n 12 dist-prof/*.wasm
+else
+  echo "twiggy is not installed (cargo install twiggy); skipped"
+fi

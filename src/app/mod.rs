@@ -18,6 +18,7 @@ pub(crate) mod persistence;
 pub(crate) mod sections;
 pub(crate) mod startup;
 pub(crate) mod state;
+pub(crate) mod static_files;
 pub(crate) mod storage_backend;
 pub(crate) mod tab_sync;
 pub(crate) mod table_memo;

@@ -8,15 +8,32 @@ use wasm_bindgen::JsCast;
 use super::files::{download_text, read_file_bytes, safe_file_stem};
 use super::persistence::{self, now_iso};
 use super::state::AppState;
+use super::static_files::fetch_build_file;
 use super::workspace_ops;
-use microplan_demo::demo_workspace;
+use microplan_demo::file::DEMO_FILE_NAME;
 use microplan_workspace::store::encode_workspace;
+use microplan_workspace::store::validate::decode_workspace_file;
 
-/// Writes what is being edited, then adds the demo workspace and opens it.
-pub fn load_demo(state: AppState) {
+/// Fetches the demo workspace file (made by the demo generator, shipped beside the page),
+/// writes what is being edited, then adds the demo, named `name` when given, and opens it.
+/// `loading` is true while the file downloads, for the button to say so.
+pub fn load_demo(state: AppState, name: Option<String>, loading: RwSignal<bool>) {
+    loading.try_set(true);
     spawn_local(async move {
-        persistence::flush(state).await;
-        workspace_ops::add_and_open(state, demo_workspace()).await;
+        let demo = fetch_build_file(DEMO_FILE_NAME)
+            .await
+            .and_then(|bytes| decode_workspace_file(&bytes).map_err(|error| error.to_string()));
+        loading.try_set(false);
+        match demo {
+            Ok(mut demo) => {
+                if let Some(name) = name {
+                    demo.name = name;
+                }
+                persistence::flush(state).await;
+                workspace_ops::add_and_open(state, demo).await;
+            }
+            Err(error) => state.notify_error(format!("The demo could not be loaded: {error}.")),
+        }
     });
 }
 

@@ -9,7 +9,7 @@ use crate::app::sections::Section;
 use crate::app::state::{app_state, SaveStatus};
 use crate::app::workspace_ops;
 use crate::app::workspaces::load_demo;
-use microplan_demo::{demo_workspace, DEMO_NAME};
+use microplan_demo::DEMO_NAME;
 use microplan_workspace::Workspace;
 
 /// Shows `children` once a workspace is open; until then the section's title, what it needs
@@ -73,6 +73,7 @@ pub fn NeedsWorkspace(section: Section, children: ChildrenFn) -> impl IntoView {
 pub fn LoadDemoButton() -> impl IntoView {
     let state = app_state();
     let existing = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(false);
     let click = move |_| {
         let found = state.index.with_untracked(|index| {
             index
@@ -83,7 +84,7 @@ pub fn LoadDemoButton() -> impl IntoView {
         });
         match found {
             Some(id) => existing.set(Some(id)),
-            None => load_demo(state),
+            None => load_demo(state, None, loading),
         }
     };
     let open_existing = move |_| {
@@ -100,15 +101,13 @@ pub fn LoadDemoButton() -> impl IntoView {
     };
     let fresh_copy = move |_| {
         existing.set(None);
-        spawn_local(async move {
-            persistence::flush(state).await;
-            let mut demo = demo_workspace();
-            demo.name = format!("{DEMO_NAME} (fresh copy)");
-            workspace_ops::add_and_open(state, demo).await;
-        });
+        load_demo(state, Some(format!("{DEMO_NAME} (fresh copy)")), loading);
     };
     view! {
-        <button class="primary" on:click=click>"Load demo workspace"</button>
+        <button class="primary" on:click=click disabled=move || loading.get() aria-busy=move || loading.get().to_string()>
+            "Load demo workspace"
+        </button>
+        {move || loading.get().then(|| view! { <span class="hint" role="status">" Loading the demo…"</span> })}
         {move || existing.get().map(|_| view! {
             <div class="card callout demo-choice" role="group" aria-label="The demo is already here" data-testid="demo-choice">
                 <p>{format!("“{DEMO_NAME}” is already in this browser, possibly with your changes.")}</p>

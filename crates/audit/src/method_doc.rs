@@ -1,8 +1,9 @@
-//! The method page: `docs/method.md`, shipped in the app and read into simple blocks (the
-//! subset of Markdown it uses: headings, paragraphs, lists, tables, `code`, **bold**, *italic*).
+//! The method page: `docs/method.md`, which the build ships beside the page (the app fetches it
+//! when the section opens), read into simple blocks (the subset of Markdown it uses: headings,
+//! paragraphs, lists, tables, `code`, **bold**, *italic*).
 //! A test checks the page's weight table against the presets, so the two cannot drift apart.
 
-/// The method as written in the repository.
+/// The method as written in the repository (the app fetches the same file; tests read it here).
 pub const METHOD_MARKDOWN: &str = include_str!("../../../docs/method.md");
 
 /// A run of text with its style.

@@ -17,6 +17,7 @@ pub mod activation;
 pub mod attribution;
 mod audience;
 pub mod contract;
+pub mod file;
 pub mod programme;
 pub mod uplift;
 
