@@ -9,22 +9,18 @@
 
 use std::hash::Hasher;
 
-use super::fingerprint::creator_inputs_fingerprint;
+pub use super::reaudit_job::ReauditJob;
 use crate::fast_hash::{FastHasher, FastMap};
 use crate::interval_memo::IntervalMemo;
 use crate::AuditTables;
-use crate::{
-    add_follower_sample, assess, handle_key, measure, rank, AuditSettings, CommenterPatterns,
-    CreatorAudit, CreatorMetrics,
-};
-use microplan_model::rows::{CommentSummary, FollowerPoint, Post};
+use crate::{AuditSettings, CreatorAudit, CreatorMetrics};
 
 /// Measurements kept between audits, by handle key.
 #[derive(Debug, Clone, Default)]
 pub struct MeasuredCreators {
-    entries: FastMap<String, (u64, CreatorMetrics)>,
+    pub(crate) entries: FastMap<String, (u64, CreatorMetrics)>,
     /// Bootstrap intervals by their inputs; the part worth storing (see `interval_memo`).
-    intervals: IntervalMemo,
+    pub(crate) intervals: IntervalMemo,
 }
 
 impl MeasuredCreators {
@@ -73,7 +69,7 @@ pub struct ReauditCounts {
 /// Fingerprint of the settings the measurements depend on: everything except the weights, the
 /// objective they came from and the reach reference, which only the score uses. `None` when
 /// the settings cannot be written out (nothing is reused then).
-fn measurement_settings_key(settings: &AuditSettings) -> Option<u64> {
+pub(crate) fn measurement_settings_key(settings: &AuditSettings) -> Option<u64> {
     let mut neutral = settings.clone();
     let defaults = AuditSettings::default();
     neutral.weights = defaults.weights;
@@ -92,86 +88,9 @@ pub fn audit_workspace_reusing(
     settings: &AuditSettings,
     kept: &mut MeasuredCreators,
 ) -> (Vec<CreatorAudit>, ReauditCounts) {
-    let mut posts: FastMap<String, Vec<&Post>> = FastMap::default();
-    for post in tables.posts {
-        posts
-            .entry(handle_key(&post.handle))
-            .or_default()
-            .push(post);
-    }
-    let mut history: FastMap<String, Vec<&FollowerPoint>> = FastMap::default();
-    for point in tables.follower_history {
-        history
-            .entry(handle_key(&point.handle))
-            .or_default()
-            .push(point);
-    }
-    let mut summaries: FastMap<String, Vec<&CommentSummary>> = FastMap::default();
-    for summary in tables.comment_summaries {
-        summaries
-            .entry(handle_key(&summary.handle))
-            .or_default()
-            .push(summary);
-    }
-    let commenters: FastMap<String, &CommenterPatterns> = tables
-        .commenter_patterns
-        .iter()
-        .map(|stored| (handle_key(&stored.handle), &stored.patterns))
-        .collect();
-    let settings_key = measurement_settings_key(settings);
-    let mut counts = ReauditCounts::default();
-    let mut next = MeasuredCreators {
-        entries: FastMap::default(),
-        intervals: std::mem::take(&mut kept.intervals),
-    };
-    let mut audits: Vec<CreatorAudit> = Vec::with_capacity(tables.creators.len());
-    for creator in tables.creators {
-        let key = handle_key(&creator.handle);
-        let posts = posts.get(&key).map_or(&[][..], Vec::as_slice);
-        let history = history.get(&key).map_or(&[][..], Vec::as_slice);
-        let summaries = summaries.get(&key).map_or(&[][..], Vec::as_slice);
-        let commenters = commenters.get(&key).copied();
-        let fingerprint = settings_key.map(|settings_key| {
-            creator_inputs_fingerprint(settings_key, creator, posts, history, summaries, commenters)
-        });
-        let kept_metrics = kept
-            .entries
-            .get(&key)
-            .filter(|(kept_print, _)| Some(*kept_print) == fingerprint)
-            .map(|(_, metrics)| metrics.clone());
-        let metrics = match kept_metrics {
-            Some(metrics) => {
-                counts.reused += 1;
-                metrics
-            }
-            None => {
-                counts.measured += 1;
-                measure(
-                    creator,
-                    posts,
-                    history,
-                    summaries,
-                    commenters,
-                    settings,
-                    &mut next.intervals,
-                )
-            }
-        };
-        if let Some(fingerprint) = fingerprint {
-            next.entries.insert(key, (fingerprint, metrics.clone()));
-        }
-        audits.push(assess(creator, metrics, settings));
-    }
-    for sample in tables.follower_samples {
-        let key = handle_key(&sample.handle);
-        if let Some(audit) = audits.iter_mut().find(|a| handle_key(&a.handle) == key) {
-            add_follower_sample(audit, sample);
-        }
-    }
-    rank(&mut audits);
-    // Intervals of reused creators were not looked up, so only an audit that measured
-    // everyone knows which stored intervals are no longer needed.
-    next.intervals.finish_audit(counts.reused == 0);
-    *kept = next;
+    let mut job = ReauditJob::start(tables, settings, std::mem::take(kept));
+    job.step(tables, settings, usize::MAX);
+    let (audits, counts, measured) = job.finish(tables);
+    *kept = measured;
     (audits, counts)
 }

@@ -1,0 +1,190 @@
+//! The re-audit of [`crate::reuse`] cut into steps, so a page can measure a few hundred
+//! creators per frame instead of freezing for the whole workspace. Started, stepped to the end
+//! and finished, it gives exactly what one call of `audit_workspace_reusing` gives.
+//!
+//! The job keeps row positions, not borrows, so it can live between frames; every step must be
+//! given the same tables it was started with (the caller drops the job when they change).
+
+use crate::fast_hash::FastMap;
+use crate::fingerprint::creator_inputs_fingerprint;
+use crate::reuse::{measurement_settings_key, MeasuredCreators, ReauditCounts};
+use crate::{
+    add_follower_sample, assess, handle_key, measure, rank, AuditSettings, AuditTables,
+    CreatorAudit,
+};
+
+/// A re-audit under way: creators before `position` are audited.
+#[derive(Debug)]
+pub struct ReauditJob {
+    posts: FastMap<String, Vec<usize>>,
+    history: FastMap<String, Vec<usize>>,
+    summaries: FastMap<String, Vec<usize>>,
+    commenters: FastMap<String, usize>,
+    settings_key: Option<u64>,
+    /// The measurements kept from before (their intervals moved to `next`).
+    kept: MeasuredCreators,
+    next: MeasuredCreators,
+    audits: Vec<CreatorAudit>,
+    counts: ReauditCounts,
+    position: usize,
+}
+
+/// Positions of each handle's rows, by handle key.
+fn positions<T>(rows: &[T], handle: impl Fn(&T) -> &str) -> FastMap<String, Vec<usize>> {
+    let mut by_handle: FastMap<String, Vec<usize>> = FastMap::default();
+    for (position, row) in rows.iter().enumerate() {
+        by_handle
+            .entry(handle_key(handle(row)))
+            .or_default()
+            .push(position);
+    }
+    by_handle
+}
+
+/// The rows at `positions` (all of them, since the tables are the ones indexed).
+fn rows_at<'a, T>(rows: &'a [T], positions: Option<&Vec<usize>>) -> Vec<&'a T> {
+    positions
+        .map(|positions| positions.iter().filter_map(|&p| rows.get(p)).collect())
+        .unwrap_or_default()
+}
+
+impl ReauditJob {
+    /// Groups the rows by creator; measures nobody yet.
+    pub fn start(
+        tables: &AuditTables<'_>,
+        settings: &AuditSettings,
+        kept: MeasuredCreators,
+    ) -> Self {
+        let mut kept = kept;
+        let commenters = tables
+            .commenter_patterns
+            .iter()
+            .enumerate()
+            .map(|(position, stored)| (handle_key(&stored.handle), position))
+            .collect();
+        let next = MeasuredCreators {
+            entries: FastMap::default(),
+            intervals: std::mem::take(&mut kept.intervals),
+        };
+        ReauditJob {
+            posts: positions(tables.posts, |p| &p.handle),
+            history: positions(tables.follower_history, |p| &p.handle),
+            summaries: positions(tables.comment_summaries, |s| &s.handle),
+            commenters,
+            settings_key: measurement_settings_key(settings),
+            kept,
+            next,
+            audits: Vec::with_capacity(tables.creators.len()),
+            counts: ReauditCounts::default(),
+            position: 0,
+        }
+    }
+
+    /// Audits up to `creators` more creators; true when every creator is audited.
+    pub fn step(
+        &mut self,
+        tables: &AuditTables<'_>,
+        settings: &AuditSettings,
+        creators: usize,
+    ) -> bool {
+        let end = self
+            .position
+            .saturating_add(creators)
+            .min(tables.creators.len());
+        for creator in tables.creators.get(self.position..end).unwrap_or_default() {
+            let key = handle_key(&creator.handle);
+            let posts = rows_at(tables.posts, self.posts.get(&key));
+            let history = rows_at(tables.follower_history, self.history.get(&key));
+            let summaries = rows_at(tables.comment_summaries, self.summaries.get(&key));
+            let commenters = self
+                .commenters
+                .get(&key)
+                .and_then(|&p| tables.commenter_patterns.get(p))
+                .map(|stored| &stored.patterns);
+            let fingerprint = self.settings_key.map(|settings_key| {
+                creator_inputs_fingerprint(
+                    settings_key,
+                    creator,
+                    &posts,
+                    &history,
+                    &summaries,
+                    commenters,
+                )
+            });
+            let kept_metrics = self
+                .kept
+                .entries
+                .get(&key)
+                .filter(|(kept_print, _)| Some(*kept_print) == fingerprint)
+                .map(|(_, metrics)| metrics.clone());
+            let metrics = match kept_metrics {
+                Some(metrics) => {
+                    self.counts.reused += 1;
+                    metrics
+                }
+                None => {
+                    self.counts.measured += 1;
+                    measure(
+                        creator,
+                        &posts,
+                        &history,
+                        &summaries,
+                        commenters,
+                        settings,
+                        &mut self.next.intervals,
+                    )
+                }
+            };
+            if let Some(fingerprint) = fingerprint {
+                self.next
+                    .entries
+                    .insert(key, (fingerprint, metrics.clone()));
+            }
+            self.audits.push(assess(creator, metrics, settings));
+        }
+        self.position = end;
+        self.position >= tables.creators.len()
+    }
+
+    /// Creators audited so far.
+    pub fn done(&self) -> usize {
+        self.position
+    }
+
+    /// The finished audit, best score first, its counts and the measurements to keep for the
+    /// next one. Creators not yet stepped through are left out.
+    pub fn finish(
+        self,
+        tables: &AuditTables<'_>,
+    ) -> (Vec<CreatorAudit>, ReauditCounts, MeasuredCreators) {
+        let ReauditJob {
+            mut audits,
+            counts,
+            mut next,
+            ..
+        } = self;
+        for sample in tables.follower_samples {
+            let key = handle_key(&sample.handle);
+            if let Some(audit) = audits.iter_mut().find(|a| handle_key(&a.handle) == key) {
+                add_follower_sample(audit, sample);
+            }
+        }
+        rank(&mut audits);
+        // Intervals of reused creators were not looked up, so only an audit that measured
+        // everyone knows which stored intervals are no longer needed.
+        next.intervals.finish_audit(counts.reused == 0);
+        (audits, counts, next)
+    }
+
+    /// Gives up the audit (its tables changed) and returns every measurement known, so the
+    /// next job reuses what this one measured.
+    pub fn abandon(self) -> MeasuredCreators {
+        let ReauditJob { kept, next, .. } = self;
+        let mut entries = kept.entries;
+        entries.extend(next.entries);
+        MeasuredCreators {
+            entries,
+            intervals: next.intervals,
+        }
+    }
+}
