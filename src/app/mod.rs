@@ -5,6 +5,7 @@
 //! lifecycle it serves are pure and live in `microplan_workspace::store`.
 
 pub(crate) mod audit_intervals;
+pub(crate) mod audit_runner;
 pub(crate) mod audits;
 pub(crate) mod browser;
 pub(crate) mod clock;

@@ -36,6 +36,14 @@ impl MeasuredCreators {
         }
     }
 
+    /// Adds what `other` knows that this does not (a measurement this holds is the newer).
+    pub fn absorb(&mut self, other: MeasuredCreators) {
+        for (key, entry) in other.entries {
+            self.entries.entry(key).or_insert(entry);
+        }
+        self.intervals.absorb(other.intervals);
+    }
+
     /// The intervals the last audit used, as text to store beside the workspace.
     pub fn stored_intervals(&self) -> Option<String> {
         self.intervals.encode()
