@@ -5,13 +5,11 @@
 //! are never shown half-updated. A change of inputs or settings drops the audit under way
 //! (keeping what it measured) and starts again.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::audits::AuditInputs;
-use super::persistence::pause;
+use super::persistence::yield_to_page;
 use super::state::AppState;
 use microplan_audit::reuse::{MeasuredCreators, ReauditJob};
 use microplan_audit::{AuditSettings, CreatorAudit};
@@ -176,7 +174,7 @@ impl AuditRunner {
         spawn_local(async move {
             self.progress.set(Some(progress));
             loop {
-                pause(Duration::ZERO).await;
+                yield_to_page().await;
                 let ours = self
                     .run
                     .with_value(|run| run.as_ref().is_some_and(|run| run.id == id));

@@ -307,6 +307,14 @@ pub(super) async fn pause(duration: Duration) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Lets the page paint and handle input before long work goes on. A hidden page has nothing
+/// to paint and its timers are slowed, so it goes on at once.
+pub(crate) async fn yield_to_page() {
+    if !document().hidden() {
+        pause(Duration::ZERO).await;
+    }
+}
+
 /// Writes pending edits now and waits until every write of this tab has landed.
 pub async fn flush(state: AppState) {
     save_now(state).await;

@@ -79,4 +79,8 @@ impl RecordStore for Backend {
         };
         future
     }
+
+    fn pause(&self) -> impl Future<Output = ()> + 'static {
+        super::persistence::yield_to_page()
+    }
 }

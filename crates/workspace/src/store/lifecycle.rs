@@ -12,8 +12,8 @@ use super::records::{
     StoredRevision, MAX_SAFE_INTEGER,
 };
 use super::tables::{
-    changed_tables, read_stored, split_records, table_keys, tables_read, workspace_record_keys,
-    Unreadable, TABLES,
+    changed_tables, read_stored_in_slices, split_records, table_keys, tables_read,
+    workspace_record_keys, Unreadable, TABLES,
 };
 use super::validate::FileError;
 use crate::validate::validate_tables;
@@ -263,7 +263,8 @@ pub(super) async fn read_record<S: RecordStore>(
     let Some(record) = record else {
         return Ok((None, meta_text));
     };
-    let decoded = read_stored(record, &tables_read(values))
+    let decoded = read_stored_in_slices(record, &tables_read(values), || store.pause())
+        .await
         .map_err(|Unreadable { error, raw }| LifecycleError::Unreadable { error, raw });
     Ok((Some(decoded), meta_text))
 }

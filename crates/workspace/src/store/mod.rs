@@ -14,6 +14,7 @@ mod migrations;
 pub mod pending;
 pub mod records;
 pub mod route;
+pub mod sliced;
 pub mod tables;
 pub mod validate;
 
