@@ -93,6 +93,8 @@ test('the page answers while a large import is scored and saved, and while it re
     await page.getByText(`Imported Posts: ${(CREATORS * POSTS_EACH).toLocaleString('en-US')} added`).waitFor({ timeout: 120_000 });
     await page.waitForSelector('[data-testid=audit-progress]', { state: 'detached', timeout: 120_000 });
     await page.waitForSelector('.save-status.ok', { timeout: 120_000 });
+    await page.locator('#filter-text').fill('');
+    await page.getByText('5,000 of 5,000 creators shown').waitFor();
     const scored = await page.locator('[data-testid=creator-table] tbody tr').first().innerText();
 
     // Reopening: the section switch takes effect while the creators are being scored.
