@@ -214,3 +214,103 @@ fn a_damaged_large_table_is_reported_as_when_read_whole() {
     assert!(at_once.is_err());
     assert_eq!(in_slices, at_once);
 }
+
+#[test]
+fn a_table_prepared_in_slices_is_the_text_a_save_writes() {
+    use microplan_workspace::store::lifecycle::{save_batch, save_batch_prepared, SeenMeta};
+    use microplan_workspace::store::prepared::{prepare_table_in_slices, ROWS_PER_SLICE};
+    use microplan_workspace::store::tables::encode_table;
+
+    let workspace = large_workspace();
+    assert!(workspace.posts.len() > 2 * ROWS_PER_SLICE);
+    let pauses = std::cell::Cell::new(0);
+    let prepared = run(prepare_table_in_slices(&workspace, "posts", || {
+        pauses.set(pauses.get() + 1);
+        std::future::ready(())
+    }));
+    let Some(prepared) = prepared else {
+        panic!("a sound large table is prepared")
+    };
+    assert_eq!(
+        Some(prepared.text.clone()),
+        encode_table(&workspace, "posts")
+    );
+    assert_eq!(pauses.get(), workspace.posts.len().div_ceil(ROWS_PER_SLICE));
+    assert!(prepared.fits(&workspace));
+
+    // The save with the prepared table writes the very records of the save without it.
+    let base = SeenMeta(None);
+    let at_once = save_batch("w1", &workspace, &base, None, "t0", "t1").ok();
+    let ahead = save_batch_prepared(
+        "w1",
+        &workspace,
+        &base,
+        None,
+        "t0",
+        "t1",
+        &[prepared.clone()],
+    )
+    .ok();
+    assert!(at_once.is_some());
+    assert_eq!(ahead.map(|p| p.batch), at_once.map(|p| p.batch));
+
+    // Edited since: the table no longer fits, and the save encodes the edited table.
+    let mut edited = workspace.clone();
+    edited.posts[0].likes += 1;
+    assert!(!prepared.fits(&edited));
+    let with_stale = save_batch_prepared("w1", &edited, &base, None, "t0", "t1", &[prepared]).ok();
+    let fresh = save_batch("w1", &edited, &base, None, "t0", "t1").ok();
+    assert_eq!(with_stale.map(|p| p.batch), fresh.map(|p| p.batch));
+
+    // Small tables and tables that are not rows are left to the save.
+    assert!(run(prepare_table_in_slices(&workspace, "creators", || {
+        std::future::ready(())
+    }))
+    .is_none());
+    assert!(run(prepare_table_in_slices(&workspace, "programme", || {
+        std::future::ready(())
+    }))
+    .is_none());
+}
+
+#[test]
+fn a_table_with_a_problem_is_left_to_the_save_which_reports_it() {
+    use microplan_workspace::store::lifecycle::{save_batch, LifecycleError, SeenMeta};
+    use microplan_workspace::store::prepared::prepare_table_in_slices;
+
+    let mut workspace = large_workspace();
+    let last = workspace.posts.len() - 1;
+    workspace.posts[last].handle = "@late_row".into();
+    assert!(run(prepare_table_in_slices(&workspace, "posts", || {
+        std::future::ready(())
+    }))
+    .is_none());
+    match save_batch("w1", &workspace, &SeenMeta(None), None, "t0", "t1") {
+        Err(LifecycleError::Invalid(reason)) => assert!(reason.contains("@late_row"), "{reason}"),
+        other => panic!("the save is refused, not {:?}", other.map(|p| p.meta)),
+    }
+}
+
+proptest! {
+    /// Rows written a slice at a time and joined are the bytes of the rows written at once.
+    #[test]
+    fn slices_joined_are_the_whole_array(
+        values in prop::collection::vec(json_value(), 0..12),
+        per_slice in 1usize..5,
+    ) {
+        let whole = serde_json::to_string(&values).unwrap_or_default();
+        let mut joined = String::from("[");
+        for chunk in values.chunks(per_slice) {
+            let slice = serde_json::to_string(chunk).unwrap_or_default();
+            let inner = &slice[1..slice.len() - 1];
+            if !inner.is_empty() {
+                if joined.len() > 1 {
+                    joined.push(',');
+                }
+                joined.push_str(inner);
+            }
+        }
+        joined.push(']');
+        prop_assert_eq!(joined, whole);
+    }
+}

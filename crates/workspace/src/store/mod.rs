@@ -12,6 +12,7 @@ pub mod index;
 pub mod lifecycle;
 mod migrations;
 pub mod pending;
+pub mod prepared;
 pub mod records;
 pub mod route;
 pub mod sliced;

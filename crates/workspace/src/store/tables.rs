@@ -17,6 +17,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::envelope::{decode_workspace, LoadError, APP_NAME, SCHEMA_VERSION};
+use super::prepared::{prepared_text, PreparedTable};
 use super::records::{meta_key, table_key, workspace_key};
 use super::sliced::decode_table_in_slices;
 pub use crate::tables::{changed_tables, decode_table, encode_table, TABLES};
@@ -29,6 +30,17 @@ pub fn split_records(
     tables: &[&str],
     saved_at: &str,
 ) -> Vec<(String, String)> {
+    split_records_prepared(id, workspace, tables, saved_at, &[])
+}
+
+/// [`split_records`], taking the text of tables encoded ahead while they still fit.
+pub fn split_records_prepared(
+    id: &str,
+    workspace: &Workspace,
+    tables: &[&str],
+    saved_at: &str,
+    prepared: &[PreparedTable],
+) -> Vec<(String, String)> {
     let header = serde_json::json!({
         "app": APP_NAME,
         "schema_version": SCHEMA_VERSION,
@@ -38,6 +50,10 @@ pub fn split_records(
     });
     let mut records = vec![(workspace_key(id), header.to_string())];
     for table in tables {
+        if let Some(text) = prepared_text(prepared, workspace, table) {
+            records.push((table_key(id, table), text.to_string()));
+            continue;
+        }
         // Plain data always serialises; a table that did not is left as stored.
         if let Some(text) = encode_table(workspace, table) {
             records.push((table_key(id, table), text));
