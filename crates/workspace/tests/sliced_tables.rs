@@ -204,7 +204,7 @@ fn a_damaged_large_table_is_reported_as_when_read_whole() {
     let damaged = format!(
         "{}\"likes\":\"many\",{}",
         &posts[..cut],
-        &posts[cut..].splitn(2, ',').nth(1).unwrap_or("")
+        posts[cut..].split_once(',').map_or("", |(_, rest)| rest)
     );
     tables.insert("posts", damaged);
     let at_once = read_stored(records[0].1.clone(), &tables);
@@ -248,7 +248,7 @@ fn a_table_prepared_in_slices_is_the_text_a_save_writes() {
         None,
         "t0",
         "t1",
-        &[prepared.clone()],
+        std::slice::from_ref(&prepared),
     )
     .ok();
     assert!(at_once.is_some());
