@@ -8,9 +8,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::audits::AuditInputs;
-use super::persistence::yield_to_page;
+use super::audit_inputs::AuditInputs;
 use super::state::AppState;
+use super::storage_backend::yield_to_page;
 use microplan_audit::reuse::{MeasuredCreators, ReauditJob};
 use microplan_audit::{AuditSettings, CreatorAudit};
 

@@ -16,7 +16,7 @@ use super::open_record::{self, open_record, open_revision, tab_token};
 pub(crate) use super::open_record::open_id;
 use super::page_events::announce_to_other_tabs;
 use super::state::{AppState, EditConflict, SaveStatus};
-use super::storage_backend::backend;
+use super::storage_backend::{backend, yield_to_page};
 use microplan_workspace::store::choices::{autosave_waits_long, tables_to_write};
 use microplan_workspace::store::lifecycle;
 use microplan_workspace::store::lifecycle::{LifecycleError, PreparedSave, SeenMeta};
@@ -332,14 +332,6 @@ pub(super) async fn pause(duration: Duration) {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Lets the page paint and handle input before long work goes on. A hidden page has nothing
-/// to paint and its timers are slowed, so it goes on at once.
-pub(crate) async fn yield_to_page() {
-    if !document().hidden() {
-        pause(Duration::ZERO).await;
-    }
 }
 
 /// Writes pending edits now and waits until every write of this tab has landed.

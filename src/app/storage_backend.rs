@@ -43,6 +43,19 @@ pub(crate) async fn collect_stashed_edits() {
     }
 }
 
+/// Lets the page paint and handle input before long work goes on (a zero timeout ends the
+/// task). A hidden page has nothing to paint and its timers are slowed, so it goes on at once.
+pub(crate) async fn yield_to_page() {
+    if leptos::prelude::document().hidden() {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Where records live: IndexedDB, or this tab's memory when storage is unavailable.
 #[derive(Clone)]
 pub enum Backend {
@@ -81,6 +94,6 @@ impl RecordStore for Backend {
     }
 
     fn pause(&self) -> impl Future<Output = ()> + 'static {
-        super::persistence::yield_to_page()
+        yield_to_page()
     }
 }

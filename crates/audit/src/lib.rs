@@ -41,7 +41,6 @@ pub mod interval_memo;
 mod lexicon;
 pub mod method_doc;
 mod numbers;
-mod reaudit_job;
 pub mod reuse;
 pub mod review;
 pub mod score;

@@ -7,7 +7,7 @@
 use std::future::Future;
 use std::ops::Range;
 
-use super::tables::decode_table;
+use crate::tables::decode_table;
 use crate::Workspace;
 
 /// Text typed between two pauses.

@@ -5,9 +5,9 @@
 //! The job keeps row positions, not borrows, so it can live between frames; every step must be
 //! given the same tables it was started with (the caller drops the job when they change).
 
+use super::{measurement_settings_key, MeasuredCreators, ReauditCounts};
 use crate::fast_hash::FastMap;
 use crate::fingerprint::creator_inputs_fingerprint;
-use crate::reuse::{measurement_settings_key, MeasuredCreators, ReauditCounts};
 use crate::{
     add_follower_sample, assess, handle_key, measure, rank, AuditSettings, AuditTables,
     CreatorAudit,

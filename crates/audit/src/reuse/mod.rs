@@ -9,11 +9,13 @@
 
 use std::hash::Hasher;
 
-pub use super::reaudit_job::ReauditJob;
+mod job;
+
 use crate::fast_hash::{FastHasher, FastMap};
 use crate::interval_memo::IntervalMemo;
 use crate::AuditTables;
 use crate::{AuditSettings, CreatorAudit, CreatorMetrics};
+pub use job::ReauditJob;
 
 /// Measurements kept between audits, by handle key.
 #[derive(Debug, Clone, Default)]
