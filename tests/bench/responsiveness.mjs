@@ -47,10 +47,11 @@ const print = (label, wall, f) => console.log(
   `${label}: wall ${ms(wall)}, longest frame gap ${ms(f.longestGap)}, gaps over 100 ms: ${f.gapsOver100}, longest task ${ms(f.longestTask)}`,
 );
 
-// Settled: saved, no scoring under way, and the table shows scored rows.
+// Settled: saved, no scoring under way, and the table shows scored rows; the time when so.
 const settled = () => document.querySelector('.save-status.ok') !== null
   && document.querySelector('[data-testid=audit-progress]') === null
-  && document.querySelector('[data-testid=creator-table] tbody tr') !== null;
+  && document.querySelector('[data-testid=creator-table] tbody tr') !== null
+  && performance.now();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-bench-responsive-'));
 writeCreatorsAndPosts(dir, CREATORS, POSTS_EACH);
@@ -72,7 +73,7 @@ try {
     const start = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: `Import ${shown} rows` }).click();
     await page.getByText(`Imported ${label}: ${shown} added`).waitFor({ timeout: 300_000 });
-    const handle = await page.waitForFunction(`(${settled})() && performance.now()`, null, { timeout: 300_000, polling: 'raf' });
+    const handle = await page.waitForFunction(settled, null, { timeout: 300_000, polling: 'raf' });
     const end = await handle.jsonValue();
     print(`import ${shown} ${label.toLowerCase()}: click "Import" to saved and scored`, end - start, await phaseFigures(page, start, end));
   }
@@ -83,7 +84,7 @@ try {
       () => document.querySelector('[data-testid=creator-table] tbody tr') && performance.now(),
       null, { timeout: 300_000, polling: 'raf' },
     )).jsonValue();
-    const end = await (await page.waitForFunction(`(${settled})() && performance.now()`, null, { timeout: 300_000, polling: 'raf' })).jsonValue();
+    const end = await (await page.waitForFunction(settled, null, { timeout: 300_000, polling: 'raf' })).jsonValue();
     const figures = await phaseFigures(page, 0, end);
     print(`reload ${run} (navigation start to every row scored; first row at ${ms(first)})`, end, figures);
   }
