@@ -100,7 +100,7 @@ test('the page answers while a large import is scored and saved, and while it re
     // Reopening: the section switch takes effect while the creators are being scored.
     await page.reload();
     const seen = await page.evaluate(SWITCH_WHILE_SCORING);
-    assert.equal(seen.away, 'Overview');
+    assert.equal(seen.away, 'Plan and prove micro-influencer programmes', 'the Overview opened');
     assert.equal(seen.back, 'Creators');
     assert.match(seen.progress ?? 'finished', /^Scoring creators… [\d,]+ of 5,000\./, 'while scoring was under way');
     await page.waitForSelector('[data-testid=audit-progress]', { state: 'detached', timeout: 120_000 });

@@ -13,12 +13,49 @@ use crate::{
     CreatorAudit,
 };
 
-/// A re-audit under way: creators before `position` are audited.
+/// Rows grouped by creator per step and creator of the step's budget: grouping a row costs
+/// a small fraction of measuring a creator.
+const ROWS_GROUPED_PER_CREATOR: usize = 200;
+
+/// Positions of each handle's rows, by handle key, filled a slice at a time.
+#[derive(Debug, Default)]
+struct Grouped {
+    by_handle: FastMap<String, Vec<usize>>,
+    rows_done: usize,
+}
+
+impl Grouped {
+    /// Groups up to `budget` more rows; returns the budget left (0 when rows remain).
+    fn group<T>(&mut self, rows: &[T], handle: impl Fn(&T) -> &str, budget: usize) -> usize {
+        let end = self.rows_done.saturating_add(budget).min(rows.len());
+        for (offset, row) in rows
+            .get(self.rows_done..end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            self.by_handle
+                .entry(handle_key(handle(row)))
+                .or_default()
+                .push(self.rows_done.saturating_add(offset));
+        }
+        let grouped = end.saturating_sub(self.rows_done);
+        self.rows_done = end;
+        if end < rows.len() {
+            0
+        } else {
+            budget.saturating_sub(grouped)
+        }
+    }
+}
+
+/// A re-audit under way: rows are grouped by creator first, then creators before `position`
+/// are audited.
 #[derive(Debug)]
 pub struct ReauditJob {
-    posts: FastMap<String, Vec<usize>>,
-    history: FastMap<String, Vec<usize>>,
-    summaries: FastMap<String, Vec<usize>>,
+    posts: Grouped,
+    history: Grouped,
+    summaries: Grouped,
     commenters: FastMap<String, usize>,
     settings_key: Option<u64>,
     /// The measurements kept from before (their intervals moved to `next`).
@@ -29,18 +66,6 @@ pub struct ReauditJob {
     position: usize,
 }
 
-/// Positions of each handle's rows, by handle key.
-fn positions<T>(rows: &[T], handle: impl Fn(&T) -> &str) -> FastMap<String, Vec<usize>> {
-    let mut by_handle: FastMap<String, Vec<usize>> = FastMap::default();
-    for (position, row) in rows.iter().enumerate() {
-        by_handle
-            .entry(handle_key(handle(row)))
-            .or_default()
-            .push(position);
-    }
-    by_handle
-}
-
 /// The rows at `positions` (all of them, since the tables are the ones indexed).
 fn rows_at<'a, T>(rows: &'a [T], positions: Option<&Vec<usize>>) -> Vec<&'a T> {
     positions
@@ -49,7 +74,7 @@ fn rows_at<'a, T>(rows: &'a [T], positions: Option<&Vec<usize>>) -> Vec<&'a T> {
 }
 
 impl ReauditJob {
-    /// Groups the rows by creator; measures nobody yet.
+    /// Starts the audit; groups and measures nothing yet.
     pub fn start(
         tables: &AuditTables<'_>,
         settings: &AuditSettings,
@@ -67,9 +92,9 @@ impl ReauditJob {
             intervals: std::mem::take(&mut kept.intervals),
         };
         ReauditJob {
-            posts: positions(tables.posts, |p| &p.handle),
-            history: positions(tables.follower_history, |p| &p.handle),
-            summaries: positions(tables.comment_summaries, |s| &s.handle),
+            posts: Grouped::default(),
+            history: Grouped::default(),
+            summaries: Grouped::default(),
             commenters,
             settings_key: measurement_settings_key(settings),
             kept,
@@ -80,22 +105,37 @@ impl ReauditJob {
         }
     }
 
-    /// Audits up to `creators` more creators; true when every creator is audited.
+    /// Audits up to `creators` more creators, after grouping that many creators' worth of
+    /// rows while rows remain; true when every creator is audited.
     pub fn step(
         &mut self,
         tables: &AuditTables<'_>,
         settings: &AuditSettings,
         creators: usize,
     ) -> bool {
+        // Rows first, in slices like the creators.
+        let budget = creators.saturating_mul(ROWS_GROUPED_PER_CREATOR);
+        let budget = self.posts.group(tables.posts, |p| &p.handle, budget);
+        let budget = self
+            .history
+            .group(tables.follower_history, |p| &p.handle, budget);
+        self.summaries
+            .group(tables.comment_summaries, |s| &s.handle, budget);
+        let grouped = self.posts.rows_done >= tables.posts.len()
+            && self.history.rows_done >= tables.follower_history.len()
+            && self.summaries.rows_done >= tables.comment_summaries.len();
+        if !grouped {
+            return false;
+        }
         let end = self
             .position
             .saturating_add(creators)
             .min(tables.creators.len());
         for creator in tables.creators.get(self.position..end).unwrap_or_default() {
             let key = handle_key(&creator.handle);
-            let posts = rows_at(tables.posts, self.posts.get(&key));
-            let history = rows_at(tables.follower_history, self.history.get(&key));
-            let summaries = rows_at(tables.comment_summaries, self.summaries.get(&key));
+            let posts = rows_at(tables.posts, self.posts.by_handle.get(&key));
+            let history = rows_at(tables.follower_history, self.history.by_handle.get(&key));
+            let summaries = rows_at(tables.comment_summaries, self.summaries.by_handle.get(&key));
             let commenters = self
                 .commenters
                 .get(&key)
