@@ -6,6 +6,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::browser::BrowserStore;
+// The pause long work takes between slices; it lives with the browser code.
+pub(crate) use super::browser::yield_to_page;
 use super::page_events::{stashed, unstash};
 use microplan_workspace::store::pending::pending_prefix;
 use microplan_workspace::store::records::{
@@ -41,19 +43,6 @@ pub(crate) async fn collect_stashed_edits() {
             unstash(&key);
         }
     }
-}
-
-/// Lets the page paint and handle input before long work goes on (a zero timeout ends the
-/// task). A hidden page has nothing to paint and its timers are slowed, so it goes on at once.
-pub(crate) async fn yield_to_page() {
-    if leptos::prelude::document().hidden() {
-        return;
-    }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Where records live: IndexedDB, or this tab's memory when storage is unavailable.
