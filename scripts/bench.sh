@@ -32,6 +32,9 @@ echo
 echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (release build in dist/)"
 node tests/bench/interactions_browser.mjs dist
 echo
+echo "== Responsiveness: frame gaps while a 5,000 x 30 import is committed, saved and scored, and while it reloads (headless Chromium, release build in dist/; native figures for the same work above: storage_throughput, audit_throughput)"
+node tests/bench/responsiveness.mjs dist
+echo
 echo "== Synthetic control solver, 50 regions x 2 years daily (native, release; then headless Chromium on the release build in dist/)"
 cargo test --quiet --release -p microplan-uplift --lib geo_solver_timing -- --ignored --nocapture | grep -E "synthetic control|augmented|power simulation"
 node tests/bench/geo_browser.mjs dist

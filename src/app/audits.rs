@@ -6,75 +6,22 @@
 
 use leptos::prelude::*;
 
+use super::audit_inputs::{inputs_changed, AuditInputs};
+use super::audit_runner::{AuditProgress, AuditRunner};
 use super::state::AppState;
 use super::table_memo::table_memo;
-use microplan_audit::comment_import::StoredCommenterPatterns;
-use microplan_audit::fingerprint::creators_fingerprint;
-use microplan_audit::follower_sample::FollowerSample;
 use microplan_audit::{AuditSettings, CreatorAudit};
-use microplan_model::rows::{CommentSummary, Creator, FollowerPoint, Post};
-use microplan_model::shared::Shared;
-use microplan_workspace::audits::audit_workspace_reusing;
 use microplan_workspace::audits::roster::{roster_rows, RosterRow};
-use microplan_workspace::Workspace;
-
-/// The tables the audit reads. The creators table also holds status and notes, which the
-/// audit ignores, so it counts as changed only when its fingerprint does.
-#[derive(Clone)]
-struct AuditInputs {
-    creators: Shared<Vec<Creator>>,
-    creators_key: u64,
-    posts: Shared<Vec<Post>>,
-    follower_history: Shared<Vec<FollowerPoint>>,
-    comment_summaries: Shared<Vec<CommentSummary>>,
-    commenter_patterns: Shared<Vec<StoredCommenterPatterns>>,
-    follower_samples: Shared<Vec<FollowerSample>>,
-}
-
-impl AuditInputs {
-    fn read(workspace: &Workspace, previous: Option<&AuditInputs>) -> Self {
-        let creators_key = match previous {
-            Some(previous) if Shared::same(&previous.creators, &workspace.creators) => {
-                previous.creators_key
-            }
-            _ => creators_fingerprint(&workspace.creators),
-        };
-        AuditInputs {
-            creators: workspace.creators.clone(),
-            creators_key,
-            posts: workspace.posts.clone(),
-            follower_history: workspace.follower_history.clone(),
-            comment_summaries: workspace.comment_summaries.clone(),
-            commenter_patterns: workspace.commenter_patterns.clone(),
-            follower_samples: workspace.follower_samples.clone(),
-        }
-    }
-
-    fn same(&self, other: &AuditInputs) -> bool {
-        self.creators_key == other.creators_key
-            && Shared::same(&self.posts, &other.posts)
-            && Shared::same(&self.follower_history, &other.follower_history)
-            && Shared::same(&self.comment_summaries, &other.comment_summaries)
-            && Shared::same(&self.commenter_patterns, &other.commenter_patterns)
-            && Shared::same(&self.follower_samples, &other.follower_samples)
-    }
-}
-
-fn inputs_changed(old: Option<&Option<AuditInputs>>, new: Option<&Option<AuditInputs>>) -> bool {
-    match (old, new) {
-        (Some(Some(old)), Some(Some(new))) => !old.same(new),
-        (Some(None), Some(None)) => false,
-        _ => true,
-    }
-}
 
 /// The audit memos every page shares, created once for the app.
 #[derive(Clone, Copy)]
 pub struct Audits {
     /// The open workspace's audit settings (the defaults until the user changes one).
     pub settings: Memo<AuditSettings>,
-    /// Every creator's audit, best score first.
+    /// Every creator's audit, best score first. While a large audit runs in the background
+    /// this holds the previous one, complete, and `progress` says how far the new one is.
     pub audits: Memo<Vec<CreatorAudit>>,
+    pub progress: RwSignal<Option<AuditProgress>>,
     /// The Creators table's rows: the audits with each creator's status and review.
     pub roster: Memo<Vec<RosterRow>>,
 }
@@ -99,25 +46,10 @@ impl Audits {
             },
             inputs_changed,
         );
-        let audits = Memo::new(move |_| {
-            inputs.track();
-            let settings = settings.get();
-            state.workspace.with_untracked(|w| {
-                let Some(workspace) = w.as_ref() else {
-                    return Vec::new();
-                };
-                let (audits, drawn) = state
-                    .measured
-                    .try_update_value(|kept| {
-                        let (audits, _) = audit_workspace_reusing(workspace, &settings, kept);
-                        (audits, kept.intervals_drawn_by_last_audit())
-                    })
-                    .unwrap_or_default();
-                if drawn > 0 {
-                    super::audit_intervals::store_later(state);
-                }
-                audits
-            })
+        let runner = AuditRunner::new(state);
+        let audits = Memo::new(move |previous: Option<&Vec<CreatorAudit>>| {
+            let inputs = inputs.get();
+            runner.audit(inputs, settings.get(), previous)
         });
         // The rows read the audits, the creators and their reviews, and nothing else.
         let creators = table_memo(state, |w| &w.creators);
@@ -136,6 +68,7 @@ impl Audits {
         Audits {
             settings,
             audits,
+            progress: runner.progress,
             roster,
         }
     }

@@ -131,6 +131,22 @@ extern "C" {
     fn storage_estimate() -> js_sys::Promise;
 }
 
+/// Lets the page paint and handle input before long work goes on (a zero timeout ends the
+/// task). A hidden page has nothing to paint and its timers are slowed, so it goes on at once.
+pub(crate) async fn yield_to_page() {
+    if leptos::prelude::document().hidden() {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Text above this size is worth a pause after it is copied out of storage.
+const LARGE_TEXT: usize = 2_000_000;
+
 /// How much this origin stores, how much the browser allows, and whether the browser has
 /// agreed not to evict it; `None` where the browser does not say.
 pub async fn storage_usage() -> Option<StorageUsage> {
@@ -280,7 +296,12 @@ impl RecordStore for BrowserStore {
                 } else {
                     main_values.next()
                 };
-                values.push(value.and_then(|value| value.as_string()));
+                let text = value.and_then(|value| value.as_string());
+                // A large table's text took a while to copy in: let the page paint.
+                if text.as_ref().is_some_and(|text| text.len() > LARGE_TEXT) {
+                    yield_to_page().await;
+                }
+                values.push(text);
             }
             Ok(values)
         }

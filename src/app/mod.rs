@@ -4,7 +4,9 @@
 //! the shell. `browser` is the only code that touches browser storage; the formats and the
 //! lifecycle it serves are pure and live in `microplan_workspace::store`.
 
+pub(crate) mod audit_inputs;
 pub(crate) mod audit_intervals;
+pub(crate) mod audit_runner;
 pub(crate) mod audits;
 pub(crate) mod browser;
 pub(crate) mod clock;

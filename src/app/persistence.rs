@@ -16,11 +16,12 @@ use super::open_record::{self, open_record, open_revision, tab_token};
 pub(crate) use super::open_record::open_id;
 use super::page_events::announce_to_other_tabs;
 use super::state::{AppState, EditConflict, SaveStatus};
-use super::storage_backend::backend;
+use super::storage_backend::{backend, yield_to_page};
 use microplan_workspace::store::choices::{autosave_waits_long, tables_to_write};
 use microplan_workspace::store::lifecycle;
 use microplan_workspace::store::lifecycle::{LifecycleError, PreparedSave, SeenMeta};
 use microplan_workspace::store::pending::pending_key;
+use microplan_workspace::store::prepared::{prepare_table_in_slices, PreparedTable};
 use microplan_workspace::store::records::{RecordStore, StoredRevision};
 use microplan_workspace::Workspace;
 
@@ -48,6 +49,8 @@ thread_local! {
     /// The tables the last write stored, when it took long to prepare (encode and check);
     /// empty after a quick one.
     static COSTLY_TABLES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// Large tables checked and encoded in slices for the next write (see `prepare_in_slices`).
+    static PREPARED: RefCell<Vec<PreparedTable>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The pause before writing the edits on screen: long only when they touch a table whose
@@ -188,13 +191,15 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     let mut written = Vec::new();
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
-            let prepared = lifecycle::save_batch(
+            let ahead = PREPARED.with(|prepared| std::mem::take(&mut *prepared.borrow_mut()));
+            let prepared = lifecycle::save_batch_prepared(
                 &open.id,
                 workspace,
                 &base,
                 stored.as_ref(),
                 &open.created_at,
                 &now,
+                &ahead,
             );
             written = tables_to_write(workspace, stored.as_ref());
             let snapshot = workspace.clone();
@@ -234,11 +239,33 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
 /// Writes the open workspace and its meta in one transaction, over the revision this tab
 /// last saw; a newer one stored by another tab stops the write and asks the user.
 pub(super) async fn save_now(state: AppState) {
-    if state.conflict.with_untracked(Option::is_none) && write_pending() {
+    let wanted = || state.conflict.with_untracked(Option::is_none) && write_pending();
+    if wanted() {
+        prepare_in_slices(state).await;
+        // Another save may have written everything meanwhile.
+        if !wanted() {
+            return;
+        }
         if let Some(write) = start_write(state) {
             write.await;
         }
     }
+}
+
+/// Checks and encodes the large tables the next write stores a slice at a time, letting the
+/// page paint between slices; the write then builds its transaction at once from them (or,
+/// for a table edited meanwhile, checks and encodes it itself), so a write is never partial.
+async fn prepare_in_slices(state: AppState) {
+    let Some(snapshot) = state.workspace.with_untracked(Clone::clone) else {
+        return;
+    };
+    let mut prepared = Vec::new();
+    for table in tables_to_write(&snapshot, stored_tables().as_ref()) {
+        if let Some(table) = prepare_table_in_slices(&snapshot, table, yield_to_page).await {
+            prepared.push(table);
+        }
+    }
+    PREPARED.with(|kept| *kept.borrow_mut() = prepared);
 }
 
 fn finish_save(

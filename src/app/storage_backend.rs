@@ -6,6 +6,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::browser::BrowserStore;
+// The pause long work takes between slices; it lives with the browser code.
+pub(crate) use super::browser::yield_to_page;
 use super::page_events::{stashed, unstash};
 use microplan_workspace::store::pending::pending_prefix;
 use microplan_workspace::store::records::{
@@ -78,5 +80,9 @@ impl RecordStore for Backend {
             Backend::Memory(store) => Box::pin(store.commit(batch)),
         };
         future
+    }
+
+    fn pause(&self) -> impl Future<Output = ()> + 'static {
+        yield_to_page()
     }
 }

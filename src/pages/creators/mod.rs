@@ -11,6 +11,7 @@ mod table;
 
 use leptos::prelude::*;
 
+use crate::app::audit_runner::AuditProgress;
 use crate::app::audits::{shared_audits, Audits};
 use crate::app::persistence::update_workspace;
 use crate::app::sections::{Section, UrlSelection};
@@ -20,6 +21,7 @@ use comments::CommentImport;
 use detail::CreatorDetail;
 use method::MethodPage;
 use microplan_audit::{AuditSettings, CreatorAudit};
+use microplan_model::money::group_thousands;
 use microplan_workspace::audits::roster::RosterRow;
 use microplan_workspace::io::table::TableKind;
 use settings::AuditSettingsCard;
@@ -50,6 +52,7 @@ pub fn CreatorsPage() -> impl IntoView {
         settings,
         audits,
         roster: rows,
+        progress,
     } = shared_audits();
     let context = CreatorsContext {
         settings,
@@ -66,6 +69,7 @@ pub fn CreatorsPage() -> impl IntoView {
              shortlist. Every score shows its parts; every flag shows why."
         </p>
         <settings::AuditPresetNotice />
+        <ScoringProgress progress=progress />
         <CreatorTable />
         {move || context.selected.get().map(|handle| view! { <CreatorDetail handle=handle /> })}
         <AuditSettingsCard />
@@ -76,5 +80,26 @@ pub fn CreatorsPage() -> impl IntoView {
         <TableView kind=TableKind::Posts />
         <TableView kind=TableKind::FollowerHistory />
         <TableView kind=TableKind::CommentSummaries />
+    }
+}
+
+/// How far a large audit running in the background is; the table keeps the last complete
+/// scores until it ends, so no ranking is shown half-updated.
+#[component]
+fn ScoringProgress(progress: RwSignal<Option<AuditProgress>>) -> impl IntoView {
+    move || {
+        progress.get().map(|AuditProgress { scored, creators }| {
+            let count = |n: usize| group_thousands(u64::try_from(n).unwrap_or(u64::MAX));
+            view! {
+                <p class="audit-progress" role="status" data-testid="audit-progress">
+                    {format!(
+                        "Scoring creators… {} of {}. The table shows the last complete scores \
+                         until every creator is scored.",
+                        count(scored),
+                        count(creators),
+                    )}
+                </p>
+            }
+        })
     }
 }

@@ -7,13 +7,14 @@ use super::derived::derived_keys;
 use super::envelope::LoadError;
 use super::error::RecordError;
 use super::index::WorkspaceMeta;
+use super::prepared::{prepared_text, PreparedTable};
 use super::records::{
     active_key, meta_key, workspace_key, Batch, CommitError, RecordStore, StoreError,
     StoredRevision, MAX_SAFE_INTEGER,
 };
 use super::tables::{
-    changed_tables, read_stored, split_records, table_keys, tables_read, workspace_record_keys,
-    Unreadable, TABLES,
+    changed_tables, read_stored_in_slices, split_records_prepared, table_keys, tables_read,
+    workspace_record_keys, Unreadable, TABLES,
 };
 use super::validate::FileError;
 use crate::validate::validate_tables;
@@ -156,11 +157,30 @@ pub fn save_batch(
     created_at: &str,
     now: &str,
 ) -> Result<PreparedSave, LifecycleError> {
+    save_batch_prepared(id, workspace, base, stored, created_at, now, &[])
+}
+
+/// [`save_batch`], taking the text of tables checked and encoded ahead (see `prepared`) while
+/// they still fit the workspace.
+pub fn save_batch_prepared(
+    id: &str,
+    workspace: &Workspace,
+    base: &SeenMeta,
+    stored: Option<&Workspace>,
+    created_at: &str,
+    now: &str,
+    prepared: &[PreparedTable],
+) -> Result<PreparedSave, LifecycleError> {
     let changed = match stored {
         Some(stored) => changed_tables(workspace, stored),
         None => TABLES.to_vec(),
     };
-    check_tables_before_save(workspace, &changed)
+    let unchecked: Vec<&str> = changed
+        .iter()
+        .copied()
+        .filter(|table| prepared_text(prepared, workspace, table).is_none())
+        .collect();
+    check_tables_before_save(workspace, &unchecked)
         .map_err(|error| LifecycleError::Invalid(error.into()))?;
     let revision = match base.revision() {
         StoredRevision::At(revision) => revision.saturating_add(1).min(MAX_SAFE_INTEGER),
@@ -168,7 +188,7 @@ pub fn save_batch(
     };
     let meta = meta_for(id, workspace, created_at, now, revision);
     let meta_text = encode_meta(&meta);
-    let mut put = split_records(id, workspace, &changed, now);
+    let mut put = split_records_prepared(id, workspace, &changed, now, prepared);
     put.push((meta_key(id), meta_text.clone()));
     let batch = Batch {
         expect: vec![(meta_key(id), base.0.clone())],
@@ -263,7 +283,8 @@ pub(super) async fn read_record<S: RecordStore>(
     let Some(record) = record else {
         return Ok((None, meta_text));
     };
-    let decoded = read_stored(record, &tables_read(values))
+    let decoded = read_stored_in_slices(record, &tables_read(values), || store.pause())
+        .await
         .map_err(|Unreadable { error, raw }| LifecycleError::Unreadable { error, raw });
     Ok((Some(decoded), meta_text))
 }

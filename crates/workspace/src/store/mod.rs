@@ -12,8 +12,10 @@ pub mod index;
 pub mod lifecycle;
 mod migrations;
 pub mod pending;
+pub mod prepared;
 pub mod records;
 pub mod route;
+pub mod sliced;
 pub mod tables;
 pub mod validate;
 

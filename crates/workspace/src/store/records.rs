@@ -100,6 +100,11 @@ pub trait RecordStore {
     /// the transaction when called, not when first polled, so a page that is closing still
     /// gets its last write started.
     fn commit(&self, batch: Batch) -> impl Future<Output = Result<(), CommitError>> + 'static;
+    /// Awaited between slices of long work on what was read (typing a large table), so a page
+    /// can paint meanwhile; at once where nothing else waits for the thread.
+    fn pause(&self) -> impl Future<Output = ()> + 'static {
+        std::future::ready(())
+    }
 }
 
 pub fn workspace_key(id: &str) -> String {

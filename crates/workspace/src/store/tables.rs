@@ -11,12 +11,15 @@
 //! workspace file with every table that could still be read.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::envelope::{decode_workspace, LoadError, APP_NAME, SCHEMA_VERSION};
+use super::prepared::{prepared_text, PreparedTable};
 use super::records::{meta_key, table_key, workspace_key};
+use super::sliced::decode_table_in_slices;
 pub use crate::tables::{changed_tables, decode_table, encode_table, TABLES};
 use crate::Workspace;
 
@@ -27,6 +30,17 @@ pub fn split_records(
     tables: &[&str],
     saved_at: &str,
 ) -> Vec<(String, String)> {
+    split_records_prepared(id, workspace, tables, saved_at, &[])
+}
+
+/// [`split_records`], taking the text of tables encoded ahead while they still fit.
+pub fn split_records_prepared(
+    id: &str,
+    workspace: &Workspace,
+    tables: &[&str],
+    saved_at: &str,
+    prepared: &[PreparedTable],
+) -> Vec<(String, String)> {
     let header = serde_json::json!({
         "app": APP_NAME,
         "schema_version": SCHEMA_VERSION,
@@ -36,6 +50,10 @@ pub fn split_records(
     });
     let mut records = vec![(workspace_key(id), header.to_string())];
     for table in tables {
+        if let Some(text) = prepared_text(prepared, workspace, table) {
+            records.push((table_key(id, table), text.to_string()));
+            continue;
+        }
         // Plain data always serialises; a table that did not is left as stored.
         if let Some(text) = encode_table(workspace, table) {
             records.push((table_key(id, table), text));
@@ -128,6 +146,58 @@ pub fn read_stored(
         }
     }
     Ok((workspace, true))
+}
+
+/// [`read_stored`], typing large tables a slice at a time with `pause` awaited between slices
+/// (see `sliced`); the result is the same.
+pub async fn read_stored_in_slices<P, F>(
+    record: String,
+    tables: &BTreeMap<&str, String>,
+    pause: P,
+) -> Result<(Workspace, bool), Unreadable>
+where
+    P: Fn() -> F,
+    F: Future<Output = ()>,
+{
+    if let Ok(header) = serde_json::from_str::<HeaderIn>(&record) {
+        let current = header.tables.is_some() && header.schema_version == Some(SCHEMA_VERSION);
+        if current {
+            if let Some(workspace) = decode_sound_in_slices(&header, tables, &pause).await {
+                return Ok((workspace, true));
+            }
+        }
+    }
+    // Older formats and damaged tables take the path that says what is wrong.
+    read_stored(record, tables)
+}
+
+/// [`decode_sound`] a slice at a time.
+async fn decode_sound_in_slices<P, F>(
+    header: &HeaderIn<'_>,
+    tables: &BTreeMap<&str, String>,
+    pause: &P,
+) -> Option<Workspace>
+where
+    P: Fn() -> F,
+    F: Future<Output = ()>,
+{
+    if header.app.as_deref() != Some(APP_NAME) {
+        return None;
+    }
+    let mut workspace = Workspace {
+        name: match header.name {
+            Some(name) => serde_json::from_str(name.get()).ok()?,
+            None => String::new(),
+        },
+        ..Workspace::default()
+    };
+    for table in header.tables.iter().flatten() {
+        let text = tables.get(table.as_str())?;
+        decode_table_in_slices(&mut workspace, table, text, pause)
+            .await?
+            .ok()?;
+    }
+    Some(workspace)
 }
 
 /// A workspace of the current format typed straight from its tables, when every table is
