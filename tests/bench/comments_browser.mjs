@@ -21,7 +21,9 @@ const SUBJECTS = ['the crumb', 'that ridge climb', 'your starter', 'the descent'
 const VERBS = ['looks', 'reminds me of', 'beats', 'sounds like', 'matches', 'is nothing like', 'makes me rethink', 'explains', 'changes', 'inspired', 'fixed', 'ruined', 'saved', 'complicates', 'mirrors', 'outdoes', 'clarifies', 'rescued', 'confirms', 'contradicts', 'improves', 'simplifies', 'doubles', 'halves', 'upgrades'];
 const OBJECTS = ['my Sunday bake', 'the race I did in May', 'my grandmother\'s recipe', 'the loop near my house', 'every tutorial I watched', 'my first ultra', 'the bakery downtown', 'my cold retard', 'the book I have', 'my marathon plan', 'last winter\'s attempts', 'my whole week', 'the forum advice', 'my club\'s route', 'the version I tried', 'my oven at home', 'the trail map', 'my training log', 'the last batch', 'my neighbour\'s bread', 'the hill repeats', 'my recovery run', 'our family loaf', 'the spring series', 'my split times', 'the wholewheat test', 'my long run', 'the poolish method', 'the hut-to-hut route'];
 const ENDINGS = ['- which temperature?', '- how long did it take?', 'and I want to try it.', 'and I have questions.', 'so thanks for sharing.', '- what brand was that?', 'and now I\'m hungry.', 'but my legs disagree.', '- did you adjust anything?', 'and it worked for me too.', '- any tips for beginners?', 'and I\'m saving this.', '- where is this exactly?', 'and my kids loved it.', 'so I\'ll report back.', '- was it windy?', 'and the photos are great.', 'but I messed up step two.', '- same flour as last time?', 'and I doubled it.', '- what elevation?', 'and nobody believed me.', 'so I\'m trying Saturday.', '- worth the early start?', 'and I took notes.', '- how many grams?', 'and the colour is perfect.', 'but I burnt mine.', '- which watch?', 'and it\'s my new favourite.', '- any substitutes?'];
-const LISTS = [OPENERS, SUBJECTS, VERBS, OBJECTS, ENDINGS];
+const PLACES = ['in Leeds', 'near Annecy', 'in the Peak District', 'on the Malvern hills', 'in Lyon', 'by the coast', 'in my tiny flat', 'at altitude', 'in Chamonix', 'up in Skye', 'in Bristol', 'near Girona', 'in the Dolomites', 'in Porto', 'at the allotment', 'in Snowdonia', 'in Utrecht', 'on the South Downs', 'in Ghent', 'in the Lakes', 'in Bergen', 'near Zermatt', 'in Cork', 'in the Cairngorms', 'in Basel', 'at my parents\' place', 'in Kraków', 'on Dartmoor', 'in Valencia', 'in Leipzig', 'at the club hut', 'in Tromsø', 'near Innsbruck', 'in Galway', 'in Brighton', 'on the Jura', 'in Turin', 'in Hobart', 'near Whistler', 'in Bilbao', 'in Aarhus'];
+const WHEN = ['at 5am', 'on day 12', 'after week 3', 'at 220°C', 'in 38 minutes', 'at km 17', 'on attempt 4', 'at 72% hydration', 'after 9 hours', 'on lap 6', 'at 1,400 m', 'in 2019', 'on my 30th bake', 'at mile 21', 'after 14 days', 'at 26°C', 'on the 3rd try', 'in 41 minutes', 'at 800 g', 'at 6:45', 'on loop 2', 'after 48 hours', 'at 250°C', 'on day 90', 'at 2,100 m', 'at 11pm', 'in 2 hours 10', 'on rep 8', 'at 65%', 'after 5 folds', 'at 4°C', 'on stage 3', 'in 17 minutes', 'at km 42', 'at 480 g', 'on batch 7', 'at 9:30', 'after 3 rests', 'at 1:2:4', 'on week 16', 'at 18 km/h', 'at 330 m', 'on lap 12'];
+const LISTS = [OPENERS, SUBJECTS, VERBS, OBJECTS, ENDINGS, PLACES, WHEN];
 const COMBINATIONS = LISTS.reduce((n, list) => n * list.length, 1);
 const STRIDE = 7_919_993; // coprime with COMBINATIONS (checked below)
 const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
@@ -33,7 +35,8 @@ function uniqueSentence(n) {
     words.push(list[index % list.length]);
     index = Math.floor(index / list.length);
   }
-  return words.join(' ');
+  // Opener, subject, verb, object, place, time, ending: the order people write in.
+  return [words[0], words[1], words[2], words[3], words[5], words[6], words[4]].join(' ');
 }
 const GENERIC = ['Love this', 'love this!', 'So good', 'Amazing', 'Great post', 'Wow', 'nice pic', 'Obsessed', 'Beautiful', 'So cute'];
 const EMOJI = ['🔥🔥', '😍', '👏👏👏', '❤️', '🙌'];
