@@ -14,29 +14,38 @@ const CREATORS = 1000;
 const POSTS_EACH = 30;
 const COMMENTS_EACH = 30;
 
-// Fan comments are sentences no two of which repeat: one word from each list, the lists'
-// sizes pairwise coprime, walked by a stride coprime with their product.
+// Fan comments are sentences no two of which repeat: one phrase from each list, the lists'
+// lengths pairwise coprime, so sentence n (picking phrase n * step mod length from each list)
+// differs from every other n below the product of the lengths (Chinese remainder theorem).
 const OPENERS = ['Honestly', 'Wow', 'Okay so', 'Genuinely', 'Not gonna lie', 'Quick question:', 'Funny thing,', 'Real talk,', 'Ha,', 'Wait,', 'So', 'Hmm,', 'Yes!', 'Oh no,', 'Right,', 'Well,', 'Look,', 'Huh,', 'Agreed,', 'Nice,', 'Seriously,', 'Alright,', 'Aha,'];
 const SUBJECTS = ['the crumb', 'that ridge climb', 'your starter', 'the descent', 'this loaf', 'the scoring', 'your pacing', 'the hydration', 'that trail', 'the crust', 'your shoes', 'the proof', 'the switchbacks', 'the oven spring', 'that summit', 'the rye blend', 'your cadence', 'the banneton', 'the mud section', 'the levain', 'your gels', 'the lamination', 'that last mile', 'the bake time', 'the headlamp', 'the flour', 'your vest'];
 const VERBS = ['looks', 'reminds me of', 'beats', 'sounds like', 'matches', 'is nothing like', 'makes me rethink', 'explains', 'changes', 'inspired', 'fixed', 'ruined', 'saved', 'complicates', 'mirrors', 'outdoes', 'clarifies', 'rescued', 'confirms', 'contradicts', 'improves', 'simplifies', 'doubles', 'halves', 'upgrades'];
 const OBJECTS = ['my Sunday bake', 'the race I did in May', 'my grandmother\'s recipe', 'the loop near my house', 'every tutorial I watched', 'my first ultra', 'the bakery downtown', 'my cold retard', 'the book I have', 'my marathon plan', 'last winter\'s attempts', 'my whole week', 'the forum advice', 'my club\'s route', 'the version I tried', 'my oven at home', 'the trail map', 'my training log', 'the last batch', 'my neighbour\'s bread', 'the hill repeats', 'my recovery run', 'our family loaf', 'the spring series', 'my split times', 'the wholewheat test', 'my long run', 'the poolish method', 'the hut-to-hut route'];
 const ENDINGS = ['- which temperature?', '- how long did it take?', 'and I want to try it.', 'and I have questions.', 'so thanks for sharing.', '- what brand was that?', 'and now I\'m hungry.', 'but my legs disagree.', '- did you adjust anything?', 'and it worked for me too.', '- any tips for beginners?', 'and I\'m saving this.', '- where is this exactly?', 'and my kids loved it.', 'so I\'ll report back.', '- was it windy?', 'and the photos are great.', 'but I messed up step two.', '- same flour as last time?', 'and I doubled it.', '- what elevation?', 'and nobody believed me.', 'so I\'m trying Saturday.', '- worth the early start?', 'and I took notes.', '- how many grams?', 'and the colour is perfect.', 'but I burnt mine.', '- which watch?', 'and it\'s my new favourite.', '- any substitutes?'];
-const PLACES = ['in Leeds', 'near Annecy', 'in the Peak District', 'on the Malvern hills', 'in Lyon', 'by the coast', 'in my tiny flat', 'at altitude', 'in Chamonix', 'up in Skye', 'in Bristol', 'near Girona', 'in the Dolomites', 'in Porto', 'at the allotment', 'in Snowdonia', 'in Utrecht', 'on the South Downs', 'in Ghent', 'in the Lakes', 'in Bergen', 'near Zermatt', 'in Cork', 'in the Cairngorms', 'in Basel', 'at my parents\' place', 'in Kraków', 'on Dartmoor', 'in Valencia', 'in Leipzig', 'at the club hut', 'in Tromsø', 'near Innsbruck', 'in Galway', 'in Brighton', 'on the Jura', 'in Turin', 'in Hobart', 'near Whistler', 'in Bilbao', 'in Aarhus'];
+// Place names as real comments hold them (a trail, a bakery, a town): 1,517 of them, made of
+// two halves, so most sentences carry a word few others share.
+const NAME_STARTS = ['Ash', 'Bram', 'Cor', 'Dun', 'Elm', 'Fen', 'Glen', 'Holt', 'Ivy', 'Kes', 'Lang', 'Mor', 'Nor', 'Oak', 'Pen', 'Quen', 'Ros', 'Stan', 'Thorn', 'Ulver', 'Vale', 'Wen', 'Yar', 'Zell', 'Brack', 'Crag', 'Dray', 'Eld', 'Frost', 'Grim', 'Hark', 'Isel', 'Jut', 'Kil', 'Lyn', 'Mere', 'Nant'];
+const NAME_ENDS = ['wick', 'dale', 'ton', 'ford', 'mere', 'by', 'stead', 'combe', 'hurst', 'leigh', 'moor', 'field', 'gate', 'haven', 'holm', 'thwaite', 'bury', 'ley', 'well', 'shaw', 'brook', 'cliffe', 'den', 'garth', 'ness', 'pike', 'rigg', 'scar', 'side', 'stow', 'worth', 'wood', 'fell', 'beck', 'burn', 'crest', 'don', 'hope', 'law', 'mouth', 'tor'];
+const PLACES = NAME_STARTS.flatMap((start) => NAME_ENDS.map((end) => `near ${start}${end}`));
 const WHEN = ['at 5am', 'on day 12', 'after week 3', 'at 220°C', 'in 38 minutes', 'at km 17', 'on attempt 4', 'at 72% hydration', 'after 9 hours', 'on lap 6', 'at 1,400 m', 'in 2019', 'on my 30th bake', 'at mile 21', 'after 14 days', 'at 26°C', 'on the 3rd try', 'in 41 minutes', 'at 800 g', 'at 6:45', 'on loop 2', 'after 48 hours', 'at 250°C', 'on day 90', 'at 2,100 m', 'at 11pm', 'in 2 hours 10', 'on rep 8', 'at 65%', 'after 5 folds', 'at 4°C', 'on stage 3', 'in 17 minutes', 'at km 42', 'at 480 g', 'on batch 7', 'at 9:30', 'after 3 rests', 'at 1:2:4', 'on week 16', 'at 18 km/h', 'at 330 m', 'on lap 12'];
-const LISTS = [OPENERS, SUBJECTS, VERBS, OBJECTS, ENDINGS, PLACES, WHEN];
-const COMBINATIONS = LISTS.reduce((n, list) => n * list.length, 1);
-const STRIDE = 7_919_993; // coprime with COMBINATIONS (checked below)
+// Gear and ingredient names, made the same way: 2,491 of them.
+const GEAR_STARTS = ['Vel', 'Tor', 'Kal', 'Mir', 'Sol', 'Bex', 'Quar', 'Nim', 'Zan', 'Orv', 'Pel', 'Rux', 'Sav', 'Tam', 'Ulo', 'Vix', 'Wyn', 'Xer', 'Yul', 'Zor', 'Arl', 'Bri', 'Cav', 'Dex', 'Ebr', 'Fal', 'Gor', 'Hex', 'Irn', 'Jov', 'Kep', 'Lum', 'Mav', 'Nox', 'Opa', 'Pyx', 'Qin', 'Rho', 'Syl', 'Tek', 'Umb', 'Vor', 'Wex', 'Yon', 'Zep', 'Alt', 'Bor'];
+const GEAR_ENDS = ['ora', 'ix', 'ent', 'ano', 'ite', 'ex', 'una', 'ari', 'ol', 'ast', 'ine', 'ova', 'ux', 'en', 'ia', 'ro', 'et', 'ys', 'um', 'ak', 'is', 'on', 'ea', 'ik', 'os', 'ue', 'ar', 'ip', 'or', 'ez', 'al', 'ut', 'ey', 'im', 'oz', 'ax', 'ur', 'ec', 'id', 'og', 'ab', 'em', 'iv', 'ot', 'uk', 'ad', 'el', 'ig', 'ob', 'up', 'aw', 'ev', 'iq'];
+const GEAR = GEAR_STARTS.flatMap((start) => GEAR_ENDS.map((end) => `with the ${start}${end}`));
+const LISTS = [PLACES, SUBJECTS, VERBS, OBJECTS, ENDINGS, GEAR];
+const STEPS = [7, 5, 11, 7, 13, 17]; // each coprime with its list's length
 const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
-if (gcd(STRIDE, COMBINATIONS) !== 1) throw new Error('stride must be coprime with the number of sentences');
+LISTS.forEach((list, i) => {
+  if (gcd(STEPS[i], list.length) !== 1) throw new Error(`step ${i} must be coprime with its list`);
+  LISTS.slice(i + 1).forEach((other) => {
+    if (gcd(list.length, other.length) !== 1) throw new Error('list lengths must be pairwise coprime');
+  });
+});
 function uniqueSentence(n) {
-  let index = (n * STRIDE) % COMBINATIONS;
-  const words = [];
-  for (const list of LISTS) {
-    words.push(list[index % list.length]);
-    index = Math.floor(index / list.length);
-  }
-  // Opener, subject, verb, object, place, time, ending: the order people write in.
-  return [words[0], words[1], words[2], words[3], words[5], words[6], words[4]].join(' ');
+  const words = LISTS.map((list, i) => list[(n * STEPS[i]) % list.length]);
+  // Subject, verb, object, place, gear, ending: the order people write in.
+  const [place, subject, verb, object, ending, gear] = words;
+  return [subject, verb, object, place, gear, ending].join(' ');
 }
 const GENERIC = ['Love this', 'love this!', 'So good', 'Amazing', 'Great post', 'Wow', 'nice pic', 'Obsessed', 'Beautiful', 'So cute'];
 const EMOJI = ['🔥🔥', '😍', '👏👏👏', '❤️', '🙌'];
