@@ -20,6 +20,8 @@ use microplan_worker::protocol::{Job, Reply, WorkerMessage};
 const WORKER_SCRIPT: &str = "microplan-worker_loader.js";
 /// Most workers one job list uses: beyond four, memory grows faster than speed.
 const MAX_WORKERS: u32 = 4;
+/// A worker that has not said `Ready` by then never will (its code failed to load).
+const READY_WITHIN_MS: i32 = 30_000;
 
 /// How many workers to split a job into: the browser's logical cores, 1 to [`MAX_WORKERS`].
 pub fn worker_count() -> u32 {
@@ -35,8 +37,11 @@ const NO_WORKER: &str = "this browser could not start a background worker, which
 struct Running {
     worker: Worker,
     answered: Promise,
+    /// The timer that gives up on a worker that never starts; cleared at the end.
+    ready_timer: i32,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
+    _on_timeout: Closure<dyn FnMut()>,
 }
 
 /// Runs every job in its own worker, `file` posted beside each job, and returns the replies
@@ -105,8 +110,11 @@ fn start(job: String, file: &web_sys::File, shared: Shared) -> Result<Running, S
     let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let (resolve, reject) = settle.ok_or(NO_WORKER)?;
     let message = Array::of2(&JsValue::from_str(&job), file);
+    let ready = Rc::new(std::cell::Cell::new(false));
+    let heard = ready.clone();
     let poster = worker.clone();
     let failed = reject.clone();
+    let failed_again = reject.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let parsed = event
             .data()
@@ -114,6 +122,7 @@ fn start(job: String, file: &web_sys::File, shared: Shared) -> Result<Running, S
             .and_then(|text| serde_json::from_str::<WorkerMessage>(&text).ok());
         match parsed {
             Some(WorkerMessage::Ready) => {
+                heard.set(true);
                 if poster.post_message(&message).is_err() {
                     let _ = failed.call1(
                         &JsValue::NULL,
@@ -160,19 +169,40 @@ fn start(job: String, file: &web_sys::File, shared: Shared) -> Result<Running, S
             &format!("the background worker stopped: {detail}").into(),
         );
     });
+    let give_up = failed_again;
+    let on_timeout = Closure::<dyn FnMut()>::new(move || {
+        if !ready.get() {
+            let _ = give_up.call1(&JsValue::NULL, &NO_WORKER.into());
+        }
+    });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let ready_timer = web_sys::window()
+        .and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                READY_WITHIN_MS,
+            )
+            .ok()
+        })
+        .unwrap_or(0);
     Ok(Running {
         worker,
         answered,
+        ready_timer,
         _on_message: on_message,
         _on_error: on_error,
+        _on_timeout: on_timeout,
     })
 }
 
 /// Stops the workers and detaches their listeners (which are dropped right after).
 fn terminate(running: &[Running]) {
+    let window = web_sys::window();
     for worker in running {
+        if let Some(window) = &window {
+            window.clear_timeout_with_handle(worker.ready_timer);
+        }
         worker.worker.set_onmessage(None);
         worker.worker.set_onerror(None);
         worker.worker.terminate();
