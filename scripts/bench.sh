@@ -29,6 +29,9 @@ echo
 echo "== Creator audit throughput in headless Chromium (release build in dist/)"
 node tests/bench/creators_browser.mjs dist
 echo
+echo "== Raw comments import of 900,000 comments in background workers, headless Chromium (release build in dist/), then natively"
+node tests/bench/comments_browser.mjs dist --native
+echo
 echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (release build in dist/)"
 node tests/bench/interactions_browser.mjs dist
 echo

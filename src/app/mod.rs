@@ -25,5 +25,6 @@ pub(crate) mod storage_backend;
 pub(crate) mod tab_sync;
 pub(crate) mod table_memo;
 pub(crate) mod undo;
+pub(crate) mod worker_pool;
 pub(crate) mod workspace_ops;
 pub(crate) mod workspaces;

@@ -11,6 +11,10 @@ test('runs under /microplan/ with demo data and navigation', async () => {
     await loadDemo(app);
     await app.goto('Creators');
     assert.equal(await rowCount(page, 'Creators'), 40);
+    // The comments analysis runs in a worker whose script is found under the sub-path too.
+    const comments = 'creator,post_id,commenter,text\nanna,p1,bo,Love this\nanna,p1,cy,Which shoes were these?\n';
+    await page.getByLabel('Comments file (CSV)').setInputFiles({ name: 'comments.csv', mimeType: 'text/csv', buffer: Buffer.from(comments) });
+    await page.getByTestId('comment-report').filter({ hasText: /2 comments of 1 creator became 1 post summary/ }).waitFor();
     await app.reload();
     await app.goto('Communities');
     assert.equal(await rowCount(page, 'Communities'), 2);

@@ -76,8 +76,8 @@ impl CreatorGrouping {
     }
 }
 
-/// What one creator's comments became.
-#[derive(Debug, Clone, PartialEq)]
+/// What one creator's comments became (serialisable: a worker sends it to the page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnalysedCreator {
     pub handle: String,
     pub summaries: Vec<CommentSummary>,

@@ -1,28 +1,18 @@
-//! Raw comments import: the file is analysed in the page into per-post summaries and
+//! Raw comments import: the file is analysed in background workers into per-post summaries and
 //! repeat-commenter patterns, a few example comments are shown as evidence, and the raw text
 //! and commenter handles are dropped: they are never stored.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::app::files::read_file_bytes;
 use crate::app::persistence::update_workspace;
 use crate::app::state::{app_state, AppState};
-use microplan_audit::comment_import::{analyse_creator, merge_examples, new_salt, CreatorGrouping};
+use crate::app::worker_pool::{run_jobs, worker_count};
+use microplan_audit::comment_import::new_salt;
 use microplan_audit::comments::{CommentExamples, CommentSettings};
+use microplan_worker::merge_shares;
+use microplan_worker::protocol::{Job, Reply};
 use microplan_workspace::audits::apply_analysed;
-use microplan_workspace::io::raw_comments::CommentFile;
-
-const ROWS_PER_CHUNK: usize = 50_000;
-const CREATORS_PER_CHUNK: usize = 50;
-
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    let _ = JsFuture::from(promise).await;
-}
 
 /// What the last import did, for the evidence panel.
 #[derive(Clone, Default)]
@@ -33,81 +23,56 @@ struct ImportReport {
     problems: Vec<String>,
     problem_count: usize,
     seconds: f64,
-    /// Reading and checking the file, then the analysis (seconds).
+    /// Reading and checking the file, then the analysis (seconds, the slowest worker's).
     read_seconds: f64,
     analyse_seconds: f64,
     examples: CommentExamples,
 }
 
-/// Times are counted from the choice of the file, so loading it from disk is part of reading.
+/// The file is read and analysed in background workers, each taking the creators of its
+/// share, so the page stays responsive; only the small per-creator results come back.
+/// Times are counted from the choice of the file.
 async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportReport, String> {
     let started = js_sys::Date::now();
-    state
-        .busy
-        .set(Some(("Reading the comments file…".into(), 0.0)));
-    next_frame().await;
-    let mut file = CommentFile::open_owned(read_file_bytes(&file).await?)?;
-    // Parsed and grouped by creator a chunk per frame: the page stays responsive and the bar
-    // moves while reading.
-    let mut rows = Vec::new();
-    let mut grouping = CreatorGrouping::default();
-    let mut comments = 0;
-    let mut errors = Vec::new();
-    while !file.is_done() {
-        file.read_chunk(ROWS_PER_CHUNK, &mut rows, &mut errors);
-        comments += rows.len();
-        grouping.add(rows.drain(..));
-        state.busy.set(Some((
-            format!("Reading comments: {} so far…", file.rows_read()),
-            0.3 * file.progress(),
-        )));
-        next_frame().await;
-    }
-    let read_done = js_sys::Date::now();
-    let groups = grouping.finish();
+    let label = "Reading and analysing the comments…".to_string();
+    state.busy.set(Some((label.clone(), 0.0)));
     let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ (started as u64);
     let settings = CommentSettings {
         salt: new_salt(seed),
         ..CommentSettings::default()
     };
-    let creator_count = groups.len();
-    let mut analysed = Vec::with_capacity(creator_count);
-    let mut examples = CommentExamples::default();
-    // Each chunk's raw rows are freed as soon as they are analysed: freeing all 900,000 at
-    // the end would freeze the page for a moment.
-    let mut pending = groups.into_iter();
-    loop {
-        let chunk: Vec<_> = pending.by_ref().take(CREATORS_PER_CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        for group in chunk {
-            let result = analyse_creator(&group, &settings);
-            merge_examples(&mut examples, &result.examples);
-            analysed.push(result);
-        }
-        state.busy.set(Some((
-            format!(
-                "Analysing the comments of {}…",
-                creators_text(creator_count)
-            ),
-            0.3 + 0.7 * analysed.len() as f64 / creator_count.max(1) as f64,
-        )));
-        next_frame().await;
-    }
-    let creators = analysed.len();
+    let shares = worker_count();
+    let jobs = (0..shares)
+        .map(|share| Job::CommentShare {
+            share,
+            shares,
+            settings: settings.clone(),
+        })
+        .collect();
+    let replies = run_jobs(jobs, &file, move |fraction| {
+        let _ = state.busy.try_set(Some((label.clone(), fraction)));
+    })
+    .await?;
+    let results = replies
+        .into_iter()
+        .map(|reply| match reply {
+            Reply::CommentShare(result) => result,
+        })
+        .collect();
+    let merged = merge_shares(results);
+    let creators = merged.analysed.len();
     let mut summaries = 0;
-    update_workspace(state, |w| summaries = apply_analysed(w, analysed));
+    update_workspace(state, |w| summaries = apply_analysed(w, merged.analysed));
     Ok(ImportReport {
-        comments,
+        comments: merged.comments,
         creators,
         summaries,
-        problem_count: errors.len(),
-        problems: errors.iter().take(5).map(|e| e.to_string()).collect(),
+        problem_count: merged.problem_count,
+        problems: merged.problems,
         seconds: (js_sys::Date::now() - started) / 1000.0,
-        read_seconds: (read_done - started) / 1000.0,
-        analyse_seconds: (js_sys::Date::now() - read_done) / 1000.0,
-        examples,
+        read_seconds: merged.read_seconds,
+        analyse_seconds: merged.analyse_seconds,
+        examples: merged.examples,
     })
 }
 
@@ -168,7 +133,7 @@ pub fn CommentImport() -> impl IntoView {
             <p class="hint">
                 "A CSV with one comment per row: creator handle, post id, commenter, comment text, and \
                  optionally comment id, whether the creator wrote it and the parent comment. It is \
-                 analysed here, in this page: only per-post summaries and counts of pod accounts and \
+                 analysed here, in your browser: only per-post summaries and counts of pod accounts and \
                  repeat advocates are kept. The comment text and the commenters' handles are never \
                  stored. A creator's earlier comment summaries are replaced."
             </p>

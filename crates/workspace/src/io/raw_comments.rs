@@ -247,6 +247,35 @@ impl CommentFile {
         });
     }
 
+    /// [`CommentFile::read_chunk`] keeping only the records whose creator `keep` accepts
+    /// (given the cleaned handle, or `None` when the handle is empty), each with its 1-based
+    /// data row. A record not kept costs no allocation and reports no problem, so several
+    /// readers can share a file between them by creator.
+    pub fn read_chunk_where(
+        &mut self,
+        limit: usize,
+        keep: &mut dyn FnMut(Option<&str>) -> bool,
+        out: &mut Vec<(usize, String, RawComment)>,
+        errors: &mut Vec<CellError>,
+    ) {
+        let (headers, columns, row) = (&self.headers, &self.columns, &mut self.rows_read);
+        self.file.visit_chunk(limit, |line, record| {
+            *row += 1;
+            let handle = columns
+                .handle
+                .and_then(|i| record.get(i))
+                .map(|s| unguard_formula(s.trim()))
+                .filter(|s| !is_missing(s))
+                .map(microplan_model::rows::normalise_handle)
+                .filter(|h| !h.is_empty());
+            if !keep(handle) {
+                return;
+            }
+            let read = read_comment_record(|i| record.get(i), line, *row, headers, columns, errors);
+            out.extend(read.map(|(handle, comment)| (*row, handle, comment)));
+        });
+    }
+
     pub fn is_done(&self) -> bool {
         self.file.is_done()
     }

@@ -1,0 +1,55 @@
+//! The comments import's work natively: one pass over a comments file, then the same file
+//! in 2, 3 and 4 creator shares, each share timed on its own (the browser runs them side by
+//! side, so the slowest share is the wall time; the sum is what the split costs in total).
+//! Usage: cargo bench -p microplan-worker --bench comment_shares -- <comments.csv>
+//! (tests/bench/comments_browser.mjs --native writes the file and runs this).
+
+use std::time::Instant;
+
+use microplan_audit::comments::CommentSettings;
+use microplan_worker::analyse_comment_share;
+
+fn main() {
+    // Cargo passes `--bench`; the file is the other argument.
+    let Some(path) = std::env::args().skip(1).find(|a| !a.starts_with("--")) else {
+        println!("usage: cargo bench -p microplan-worker --bench comment_shares -- <comments.csv>");
+        return;
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        println!("{path} could not be read");
+        return;
+    };
+    let settings = CommentSettings {
+        salt: "0123456789abcdef".into(),
+        ..CommentSettings::default()
+    };
+    for shares in 1..=4u32 {
+        let mut times = Vec::new();
+        let mut reading = Vec::new();
+        for share in 0..shares {
+            let started = Instant::now();
+            let mut read_at = None;
+            let mut progress = |fraction: f64| {
+                if fraction >= 0.4 && read_at.is_none() {
+                    read_at = Some(started.elapsed().as_secs_f64());
+                }
+            };
+            match analyse_comment_share(bytes.clone(), share, shares, &settings, &mut progress) {
+                Ok(_) => {
+                    times.push(started.elapsed().as_secs_f64());
+                    reading.push(read_at.unwrap_or(0.0));
+                }
+                Err(error) => {
+                    println!("the file could not be analysed: {error}");
+                    return;
+                }
+            }
+        }
+        let slowest = times.iter().copied().fold(0.0, f64::max);
+        let sum: f64 = times.iter().sum();
+        let read_mean = reading.iter().sum::<f64>() / reading.len().max(1) as f64;
+        println!(
+            "  {shares} share(s): slowest share {slowest:.2} s, all shares together {sum:.2} s, reading per share {read_mean:.2} s"
+        );
+    }
+}

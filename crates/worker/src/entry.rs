@@ -1,0 +1,82 @@
+//! The browser side of the worker: messages in and out, the file read with `FileReaderSync`.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+use microplan_worker::protocol::{Job, Reply, WorkerMessage};
+use microplan_worker::{analyse_comment_share, CommentShareResult};
+
+pub fn start() {
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let listener_scope = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let message = match run(&listener_scope, &event.data()) {
+            Ok(reply) => WorkerMessage::Done { reply },
+            Err(message) => WorkerMessage::Failed { message },
+        };
+        post(&listener_scope, &message);
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as its scope: the listener is never dropped.
+    on_message.forget();
+    post(&scope, &WorkerMessage::Ready);
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, message: &WorkerMessage) {
+    if let Ok(text) = serde_json::to_string(message) {
+        let _ = scope.post_message(&JsValue::from_str(&text));
+    }
+}
+
+/// `data` is `[job JSON, File]`.
+fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, String> {
+    let parts = js_sys::Array::from(data);
+    let job_text = parts
+        .get(0)
+        .as_string()
+        .ok_or("the job was not understood")?;
+    let job: Job = serde_json::from_str(&job_text)
+        .map_err(|error| format!("the job was not understood ({error})"))?;
+    match job {
+        Job::CommentShare {
+            share,
+            shares,
+            settings,
+        } => {
+            let started = js_sys::Date::now();
+            let bytes = read_file(&parts.get(1))?;
+            let mut read_done = None;
+            let mut progress = |fraction: f64| {
+                // Reading is the first 40% of the progress (see `analyse_comment_share`).
+                if fraction >= 0.4 && read_done.is_none() {
+                    read_done = Some(js_sys::Date::now());
+                }
+                post(scope, &WorkerMessage::Progress { fraction });
+            };
+            let result = analyse_comment_share(bytes, share, shares, &settings, &mut progress)?;
+            let read_done = read_done.unwrap_or(started);
+            let finished = js_sys::Date::now();
+            Ok(Reply::CommentShare(CommentShareResult {
+                read_seconds: (read_done - started) / 1000.0,
+                analyse_seconds: (finished - read_done) / 1000.0,
+                ..result
+            }))
+        }
+    }
+}
+
+/// The whole file, read synchronously: a worker may block, the page never waits on it.
+fn read_file(value: &JsValue) -> Result<Vec<u8>, String> {
+    let file = value
+        .clone()
+        .dyn_into::<File>()
+        .map_err(|_| "no file came with the job".to_string())?;
+    let reader = FileReaderSync::new().map_err(|_| "the file could not be opened".to_string())?;
+    let buffer = reader
+        .read_as_array_buffer(&file)
+        .map_err(|_| format!("“{}” could not be read from disk", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

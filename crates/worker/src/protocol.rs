@@ -1,0 +1,81 @@
+//! Messages between the page and a compute worker, as JSON text.
+//!
+//! The page posts `[job JSON, File]`; the worker answers `Ready` once it listens, then any
+//! number of `Progress`, then exactly one `Done` or `Failed`. A file travels beside the job
+//! as a browser `File` (structured clone, not copied through JSON).
+
+use serde::{Deserialize, Serialize};
+
+use microplan_audit::comment_import::AnalysedCreator;
+use microplan_audit::comments::CommentSettings;
+
+/// A job for one worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job")]
+pub enum Job {
+    /// Analyse the creators of a raw comments file whose handle falls in `share` of `shares`
+    /// (see [`crate::comments::share_of`]).
+    CommentShare {
+        share: u32,
+        shares: u32,
+        settings: CommentSettings,
+    },
+}
+
+/// A message from a worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum WorkerMessage {
+    /// The worker listens: post the job now (a message posted earlier would be lost).
+    Ready,
+    /// `fraction` of the job is done, 0 to 1.
+    Progress {
+        fraction: f64,
+    },
+    Done {
+        reply: Reply,
+    },
+    /// The job could not be done; `message` says why in the user's words.
+    Failed {
+        message: String,
+    },
+}
+
+/// What a finished job sends back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply")]
+pub enum Reply {
+    CommentShare(CommentShareResult),
+}
+
+/// One skipped record of a file, with its 1-based data row for merging in file order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowProblem {
+    pub row: usize,
+    pub text: String,
+}
+
+/// A creator's analysis with the data row where the creator first appears, so shares merge
+/// back into file order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShareCreator {
+    pub first_row: usize,
+    pub analysed: AnalysedCreator,
+}
+
+/// What one share of a comments file became: small, whatever the file's size.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CommentShareResult {
+    pub creators: Vec<ShareCreator>,
+    /// Comments read into this share.
+    pub comments: usize,
+    /// The first [`PROBLEMS_KEPT`] skipped records of this share, and how many there were.
+    pub problems: Vec<RowProblem>,
+    pub problem_count: usize,
+    /// Seconds spent reading, then analysing (set by the worker, which has a clock).
+    pub read_seconds: f64,
+    pub analyse_seconds: f64,
+}
+
+/// Skipped records named in a report; the rest are counted.
+pub const PROBLEMS_KEPT: usize = 5;

@@ -1,0 +1,134 @@
+//! A comments file analysed in 1, 2 or 3 shares and merged equals one pass over the whole
+//! file, as the page did it before the work moved to workers.
+
+use microplan_audit::comment_import::{analyse_creator, merge_examples, CreatorGrouping};
+use microplan_audit::comments::{CommentExamples, CommentSettings};
+use microplan_worker::{analyse_comment_share, merge_shares, share_of, MergedComments};
+use microplan_workspace::io::raw_comments::CommentFile;
+
+/// Three creators (one spelled three ways, interleaved), a post with a reply thread, generic
+/// praise, emoji, a duplicate and two broken rows (no handle; no commenter).
+fn file() -> String {
+    let mut csv =
+        String::from("Username,Post,Comment ID,Commenter,Comment,Is creator reply,Parent ID\n");
+    let rows = [
+        "@Anna,p1,c1,bob,Which flour did you use for this loaf?,no,",
+        "anna,p1,c2,anna,Rye from the mill down the road,yes,c1",
+        "ben,b1,c3,cat,Love this,no,",
+        "ANNA ,p1,c4,dan,Love this,no,",
+        ",p9,c5,eve,orphan,no,",
+        "ben,b1,c6,fay,🔥🔥,no,",
+        "cleo,k1,c7,gus,How long was the second proof at that temperature?,no,",
+        "ben,b2,c8,,no commenter,no,",
+        "anna,p2,c9,bob,Love this,no,",
+        "cleo,k1,c10,hal,Love this,no,",
+        "ben,b2,c11,ivy,Which trail is this - the ridge loop past the lake?,no,",
+    ];
+    for row in rows {
+        csv.push_str(row);
+        csv.push('\n');
+    }
+    csv
+}
+
+fn settings() -> CommentSettings {
+    CommentSettings {
+        salt: "0123456789abcdef".into(),
+        ..CommentSettings::default()
+    }
+}
+
+/// The analysis as one pass over the whole file.
+fn unsplit(bytes: &[u8]) -> MergedComments {
+    let mut file = CommentFile::open(bytes).unwrap();
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    while !file.is_done() {
+        file.read_chunk(2, &mut rows, &mut errors);
+    }
+    let comments = rows.len();
+    let mut grouping = CreatorGrouping::default();
+    grouping.add(rows);
+    let mut examples = CommentExamples::default();
+    let analysed: Vec<_> = grouping
+        .finish()
+        .iter()
+        .map(|group| analyse_creator(group, &settings()))
+        .inspect(|a| merge_examples(&mut examples, &a.examples))
+        .collect();
+    MergedComments {
+        analysed,
+        examples,
+        comments,
+        problems: errors.iter().take(5).map(|e| e.to_string()).collect(),
+        problem_count: errors.len(),
+        read_seconds: 0.0,
+        analyse_seconds: 0.0,
+    }
+}
+
+fn split(bytes: &[u8], shares: u32) -> MergedComments {
+    let results = (0..shares)
+        .map(|share| {
+            analyse_comment_share(bytes.to_vec(), share, shares, &settings(), &mut |_| {}).unwrap()
+        })
+        .collect();
+    merge_shares(results)
+}
+
+#[test]
+fn shares_merged_equal_one_pass() {
+    let bytes = file().into_bytes();
+    let whole = unsplit(&bytes);
+    // Hand-checked: 11 rows, two skipped (no handle in row 5, no commenter in row 8).
+    assert_eq!(whole.comments, 9);
+    assert_eq!(whole.problem_count, 2);
+    let handles: Vec<&str> = whole.analysed.iter().map(|a| a.handle.as_str()).collect();
+    assert_eq!(handles, ["Anna", "ben", "cleo"]);
+    let anna_p1 = &whole.analysed[0].summaries[0];
+    // Two audience comments (bob, dan) and the creator's reply, counted apart.
+    assert_eq!((anna_p1.post_id.as_str(), anna_p1.total), ("p1", 2));
+    assert_eq!(anna_p1.generic_share, 0.5);
+    assert_eq!(anna_p1.creator_replies, 1);
+    // The reply answers a top-level comment: depth 2.
+    assert_eq!(anna_p1.max_thread_depth, 2);
+    for shares in 1..=3 {
+        assert_eq!(split(&bytes, shares), whole, "{shares} shares");
+    }
+}
+
+#[test]
+fn the_three_creators_spread_over_three_shares() {
+    // Not all in one share, so the test above really merges several shares; the spellings
+    // of one handle share a share.
+    let of = |h| share_of(h, 3);
+    assert_eq!(of("@Anna"), of("anna "));
+    let mut used = vec![of("anna"), of("ben"), of("cleo")];
+    used.dedup();
+    assert!(used.len() > 1, "{used:?}");
+    assert_eq!(share_of("anything", 1), 0);
+    assert_eq!(share_of("anything", 0), 0);
+}
+
+#[test]
+fn a_file_without_needed_columns_is_a_message_not_a_panic() {
+    let error = analyse_comment_share(
+        b"handle,post_id\na,p\n".to_vec(),
+        0,
+        1,
+        &settings(),
+        &mut |_| {},
+    )
+    .unwrap_err();
+    assert!(error.contains("Commenter"), "{error}");
+}
+
+#[test]
+fn progress_reaches_one() {
+    let mut seen = Vec::new();
+    analyse_comment_share(file().into_bytes(), 0, 1, &settings(), &mut |f| {
+        seen.push(f)
+    })
+    .unwrap();
+    assert_eq!(seen.last(), Some(&1.0));
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+}
