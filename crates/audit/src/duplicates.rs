@@ -145,7 +145,7 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
                 if (other.by_hash.len() as f64) < threshold * size as f64 - 1e-9 {
                     continue;
                 }
-                if jaccard(&item.by_hash, &other.by_hash) >= threshold {
+                if similar_enough(&item.by_hash, &other.by_hash, threshold) {
                     *y_marked = true;
                     x_marked = true;
                 }
@@ -161,6 +161,36 @@ fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
     for (item, flag) in distinct.iter_mut().zip(marked) {
         item.duplicate = flag;
     }
+}
+
+/// `jaccard(a, b) >= threshold`, giving up on a pair as soon as the shingles left cannot
+/// bring it there. Comments written from a shared vocabulary share many frequent shingles, so
+/// most candidate pairs are dissimilar and are settled after a few steps of the merge.
+fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> bool {
+    let total = a.len() + b.len();
+    // Jaccard c / (total - c) >= t needs c >= t * total / (1 + t). The bound is lowered by
+    // one and by a rounding margin, so a pair is only dropped early when even the most
+    // favourable rest of the merge falls short: the answer equals the exact check's.
+    let needed = (threshold * total as f64 / (1.0 + threshold) - 1e-6).floor() - 1.0;
+    let needed = if needed > 0.0 { needed as usize } else { 0 };
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+                continue;
+            }
+        }
+        let left = a.len().saturating_sub(i).min(b.len().saturating_sub(j));
+        if common + left < needed {
+            return false;
+        }
+    }
+    jaccard(a, b) >= threshold
 }
 
 #[cfg(test)]
@@ -255,5 +285,34 @@ mod tests {
                 );
             }
         }
+
+        /// Giving up early never changes the answer of the exact Jaccard check.
+        #[test]
+        fn early_exit_agrees_with_jaccard(
+            a in proptest::collection::btree_set(0u64..40, 0..30),
+            b in proptest::collection::btree_set(0u64..40, 0..30),
+        ) {
+            let (a, b): (Vec<u64>, Vec<u64>) = (a.into_iter().collect(), b.into_iter().collect());
+            for threshold in [0.05, 0.3, 0.5, 0.6, 2.0 / 3.0, 0.75, 0.8, 0.9, 1.0] {
+                proptest::prop_assert_eq!(
+                    similar_enough(&a, &b, threshold),
+                    jaccard(&a, &b) >= threshold,
+                    "threshold {}", threshold
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn early_exit_settles_dissimilar_pairs_and_keeps_borderline_ones() {
+        // 8 shared of 10 + 10 shingles: Jaccard 8 / 12 = 0.667.
+        let a: Vec<u64> = (0..10).collect();
+        let b: Vec<u64> = (2..12).collect();
+        assert!(similar_enough(&a, &b, 2.0 / 3.0));
+        assert!(!similar_enough(&a, &b, 0.7));
+        // Nothing shared.
+        let c: Vec<u64> = (100..110).collect();
+        assert!(!similar_enough(&a, &c, 0.05));
+        assert!(!similar_enough(&[], &[], 0.05));
     }
 }
