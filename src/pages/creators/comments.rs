@@ -49,7 +49,7 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
             settings: settings.clone(),
         })
         .collect();
-    let replies = run_jobs(jobs, &file, move |fraction| {
+    let replies = run_jobs(jobs, Some(&file), move |fraction| {
         let _ = state.busy.try_set(Some((label.clone(), fraction)));
     })
     .await?;
