@@ -67,7 +67,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
             }))
         }
         Job::GeoAnalysis { test } => Ok(Reply::GeoAnalysis {
-            result: analyse_geo(&test),
+            result: analyse_geo(&test).map(Box::new),
         }),
         Job::GeoPower {
             test,

@@ -58,7 +58,7 @@ pub enum Reply {
     CommentShare(CommentShareResult),
     /// The analysis, or the sentence saying why there is none.
     GeoAnalysis {
-        result: Result<GeoAnalysis, String>,
+        result: Result<Box<GeoAnalysis>, String>,
     },
     GeoPower {
         result: Result<GeoPower, String>,

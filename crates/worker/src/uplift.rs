@@ -80,11 +80,11 @@ mod tests {
             };
             assert_eq!(received, test);
             let Reply::GeoAnalysis { result } = through_json(&Reply::GeoAnalysis {
-                result: analyse_geo(&received),
+                result: analyse_geo(&received).map(Box::new),
             }) else {
                 panic!("another reply came back");
             };
-            let result = result.unwrap();
+            let result = *result.unwrap();
             assert_eq!(result, direct);
             // PartialEq on floats would call 0.0 and -0.0 equal: compare the bits too.
             let bits = |a: &GeoAnalysis| {
@@ -124,7 +124,7 @@ mod tests {
         test.launch_date = Some(date(1));
         let expected = analyse_geo_test(&test).map(|_| ()).unwrap_err().to_string();
         let Reply::GeoAnalysis { result } = through_json(&Reply::GeoAnalysis {
-            result: analyse_geo(&test),
+            result: analyse_geo(&test).map(Box::new),
         }) else {
             panic!("another reply came back");
         };

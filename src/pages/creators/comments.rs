@@ -56,9 +56,10 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
     let results = replies
         .into_iter()
         .map(|reply| match reply {
-            Reply::CommentShare(result) => result,
+            Reply::CommentShare(result) => Ok(result),
+            _ => Err("a background worker answered another question".to_string()),
         })
-        .collect();
+        .collect::<Result<Vec<_>, String>>()?;
     let merged = merge_shares(results);
     let creators = merged.analysed.len();
     let mut summaries = 0;
