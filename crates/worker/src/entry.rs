@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use microplan_worker::protocol::{Job, Reply, WorkerMessage};
-use microplan_worker::uplift::{analyse_geo, geo_power};
+use microplan_worker::uplift::{analyse_geo, geo_power, rank_geo_candidates};
 use microplan_worker::{analyse_comment_share, CommentShareResult};
 
 pub fn start() {
@@ -75,6 +75,9 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
             alpha,
         } => Ok(Reply::GeoPower {
             result: geo_power(&test, test_days, alpha),
+        }),
+        Job::GeoCandidates { test, shown } => Ok(Reply::GeoCandidates {
+            result: rank_geo_candidates(&test, shown),
         }),
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use microplan_audit::comment_import::AnalysedCreator;
 use microplan_audit::comments::CommentSettings;
+use microplan_uplift::geo::candidates::CandidateRanking;
 use microplan_uplift::geo::power::GeoPower;
 use microplan_uplift::geo::{GeoAnalysis, GeoTest};
 
@@ -30,6 +31,8 @@ pub enum Job {
         test_days: usize,
         alpha: f64,
     },
+    /// Rank the regions the others reproduce best, keeping the best `shown`; no file.
+    GeoCandidates { test: GeoTest, shown: usize },
 }
 
 /// A message from a worker to the page.
@@ -62,6 +65,9 @@ pub enum Reply {
     },
     GeoPower {
         result: Result<GeoPower, String>,
+    },
+    GeoCandidates {
+        result: Result<CandidateRanking, String>,
     },
 }
 

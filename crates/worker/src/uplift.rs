@@ -1,8 +1,9 @@
 //! The regional (geo) test's statistics as worker jobs: the analysis (synthetic control,
-//! augmented fit, placebos) and the power simulation take hundreds of milliseconds on a
+//! augmented fit, placebos), the power simulation and the candidate ranking take hundreds of milliseconds on a
 //! large panel, so they run off the page's thread. An analysis error is part of the reply,
 //! in the words the page shows today; only a broken worker is a `Failed` message.
 
+use microplan_uplift::geo::candidates::{rank_candidates, CandidateRanking};
 use microplan_uplift::geo::power::{power_of_geo_test, GeoPower};
 use microplan_uplift::geo::{analyse_geo_test, GeoAnalysis, GeoTest};
 
@@ -14,6 +15,11 @@ pub fn analyse_geo(test: &GeoTest) -> Result<GeoAnalysis, String> {
 /// The power of a `test_days`-date test at significance `alpha`, or why there is none.
 pub fn geo_power(test: &GeoTest, test_days: usize, alpha: f64) -> Result<GeoPower, String> {
     power_of_geo_test(test, test_days, alpha).map_err(|error| error.to_string())
+}
+
+/// The `shown` regions the others reproduce best before launch, or why there is no ranking.
+pub fn rank_geo_candidates(test: &GeoTest, shown: usize) -> Result<CandidateRanking, String> {
+    rank_candidates(test, shown).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]
@@ -116,6 +122,19 @@ mod tests {
             panic!("another reply came back");
         };
         assert_eq!(result, Ok(direct));
+    }
+
+    #[test]
+    fn the_ranking_after_the_round_trip_equals_the_direct_call() {
+        let test = panel(GeoEstimator::SyntheticControl);
+        let direct = rank_candidates(&test, 3).unwrap();
+        let Reply::GeoCandidates { result } = through_json(&Reply::GeoCandidates {
+            result: rank_geo_candidates(&test, 3),
+        }) else {
+            panic!("another reply came back");
+        };
+        assert_eq!(result, Ok(direct));
+        assert_eq!(result.map(|r| (r.best.len(), r.regions)), Ok((3, 6)));
     }
 
     #[test]
