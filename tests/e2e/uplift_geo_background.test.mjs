@@ -108,6 +108,7 @@ test('the page answers while a large regional test is analysed in the background
     assert.match(await page.getByTestId('geo-power').innerText(), /90 dates/);
     await page.getByText('Which regions to treat: best pre-period fits').click();
     await geo.getByRole('button', { name: 'Rank regions' }).click();
+    await page.getByTestId('geo-candidates').waitFor({ timeout: 60_000 });
     assert.equal(await page.getByTestId('geo-candidates').locator('tbody tr').count(), 5);
     assert.deepEqual(app.pageErrors, []);
   } finally {
