@@ -44,11 +44,11 @@ struct Running {
     _on_timeout: Closure<dyn FnMut()>,
 }
 
-/// Runs every job in its own worker, `file` posted beside each job, and returns the replies
+/// Runs every job in its own worker, `file` (if any) posted beside each job, and returns the replies
 /// in job order. `on_progress` gets the mean fraction done over all workers, 0 to 1.
 pub async fn run_jobs(
     jobs: Vec<Job>,
-    file: &web_sys::File,
+    file: Option<&web_sys::File>,
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<Vec<Reply>, String> {
     let count = jobs.len();
@@ -99,7 +99,7 @@ struct Shared {
     on_progress: Rc<dyn Fn(f64)>,
 }
 
-fn start(job: String, file: &web_sys::File, shared: Shared) -> Result<Running, String> {
+fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Running, String> {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -109,7 +109,10 @@ fn start(job: String, file: &web_sys::File, shared: Shared) -> Result<Running, S
     let mut settle: Option<(Function, Function)> = None;
     let answered = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let (resolve, reject) = settle.ok_or(NO_WORKER)?;
-    let message = Array::of2(&JsValue::from_str(&job), file);
+    let message = match file {
+        Some(file) => Array::of2(&JsValue::from_str(&job), file),
+        None => Array::of1(&JsValue::from_str(&job)),
+    };
     let ready = Rc::new(std::cell::Cell::new(false));
     let heard = ready.clone();
     let poster = worker.clone();

@@ -4,7 +4,11 @@
 // analysis (setting the launch date: weights, 49 placebo fits, the augmented fit's
 // cross-validated penalty for the comparison, charts), switching to the augmented estimator,
 // the power simulation of a 90-day test, and ranking the candidate regions. Prints the
-// median and maximum of several runs; asserts nothing about time.
+// median and maximum of several runs; asserts nothing about time. Beside each action, the
+// longest gap between two animation frames and the longest long task (PerformanceObserver)
+// on the page while it ran: with the analysis in a worker these stay short, without it one
+// long task covers the whole analysis. With a worker build it also times a worker's start
+// (new Worker to its Ready message).
 // Usage: node tests/bench/geo_browser.mjs [dist]
 import { openApp } from '../e2e/harness.mjs';
 import { ms, summary, untilPaintedScript } from './timing.mjs';
@@ -14,7 +18,39 @@ const DAYS = 730;
 const LAUNCH_DAY = 640;
 const RUNS = 3;
 
-const PAGE_HELPERS = untilPaintedScript(60000);
+// `benchWatch()` starts watching frames and long tasks; its result `stop()` returns the
+// longest frame gap and the longest long task (0 when none) since the start.
+const PAGE_HELPERS = `${untilPaintedScript(60000)}
+  window.benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => window.benchLongTasks.push(...list.getEntries()))
+      .observe({ type: 'longtask', buffered: true });
+  } catch (error) { window.benchLongTasks = null; }
+  window.benchWatch = () => {
+    const since = performance.now();
+    let last = since;
+    let gap = 0;
+    let watching = true;
+    const frame = (now) => {
+      gap = Math.max(gap, now - last);
+      last = now;
+      if (watching) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    return () => {
+      watching = false;
+      gap = Math.max(gap, performance.now() - last);
+      const tasks = (window.benchLongTasks ?? []).filter((t) => t.startTime + t.duration >= since);
+      return { gap, task: tasks.reduce((longest, t) => Math.max(longest, t.duration), 0) };
+    };
+  };
+`;
+
+/** Longest frame gaps and long tasks of several runs: "frame gap max 12 ms, long task max 0 ms". */
+function blocking(watches) {
+  const most = (key) => Math.max(...watches.map((w) => w[key]));
+  return `longest frame gap ${ms(most('gap'))}, longest long task ${ms(most('task'))}`;
+}
 
 function isoDay(day) {
   return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
@@ -69,24 +105,30 @@ try {
   await page.getByText('Smallest detectable lift for a test length').click();
   // Each run uses another test length (90, 91, 90 dates) so the answer's text changes.
   const powers = [];
+  const powerWatches = [];
   for (let run = 0; run < RUNS; run += 1) {
     const length = 90 + (run % 2);
     await geo.getByLabel('Test length (dates)').fill(String(length));
+    await page.evaluate(() => { window.benchStop = window.benchWatch(); });
     const start = Date.now();
     await geo.getByRole('button', { name: 'Estimate' }).click();
     await page.getByTestId('geo-power').filter({ hasText: `A test of ${length} dates` }).waitFor({ timeout: 300_000 });
     powers.push(Date.now() - start);
+    powerWatches.push(await page.evaluate(() => window.benchStop()));
   }
   console.log(`power, 90-day test (click to the answer): ${summary(powers)}`);
+  console.log(`  page during the simulation: ${blocking(powerWatches)}`);
   console.log(`  ${await page.getByTestId('geo-power').innerText()}`);
 
   // The ranking is the same every time (its table is reused), so it is timed once.
   await page.getByText('Which regions to treat: best pre-period fits').click();
+  await page.evaluate(() => { window.benchStop = window.benchWatch(); });
   const rankStart = Date.now();
   await geo.getByRole('button', { name: 'Rank regions' }).click();
   await page.getByTestId('geo-candidates').waitFor({ timeout: 300_000 });
   const rankings = [Date.now() - rankStart];
   console.log(`rank the ${REGIONS} regions as candidates (click to the table, wall clock): ${summary(rankings)}`);
+  console.log(`  page during the ranking: ${blocking([await page.evaluate(() => window.benchStop())])}`);
   console.log(`  best: ${(await page.getByTestId('geo-candidates').locator('tbody tr').first().innerText()).replaceAll('\t', ' | ')}`);
 
   // Analysis: alternate the launch date between two days (641, 640, 641); each change
@@ -97,16 +139,18 @@ try {
     analyses.push(await page.evaluate((date) => {
       const input = document.querySelector('[data-testid=geo-test] input[type=date]');
       const before = document.querySelector('[data-testid=geo-lift]')?.textContent ?? null;
+      const stop = window.benchWatch();
       const start = performance.now();
       input.value = date;
       input.dispatchEvent(new Event('change', { bubbles: true }));
       return window.benchUntilPainted(start, () => {
         const lift = document.querySelector('[data-testid=geo-lift]');
         return lift !== null && lift.textContent !== before;
-      });
+      }).then((time) => ({ time, ...stop() }));
     }, isoDay(day)));
   }
-  console.log(`analysis (set the launch date to the painted result; synthetic control + 49 placebos + the augmented comparison fit): ${summary(analyses)}`);
+  console.log(`analysis (set the launch date to the painted result; synthetic control + 49 placebos + the augmented comparison fit): ${summary(analyses.map((a) => a.time))}`);
+  console.log(`  page during the analysis: ${blocking(analyses)}`);
 
   // Estimator switches: augmented (placebos augmented too) and back.
   const switches = { augmented: [], synthetic: [] };
@@ -114,16 +158,38 @@ try {
     for (const value of ['augmented', 'synthetic']) {
       switches[value].push(await page.evaluate((wanted) => {
         const select = document.querySelector('[data-testid=geo-test] select');
+        const stop = window.benchWatch();
         const start = performance.now();
         select.value = wanted;
         select.dispatchEvent(new Event('change', { bubbles: true }));
         const prefix = wanted === 'augmented' ? 'Estimator: augmented' : 'Estimator: synthetic control';
-        return window.benchUntilPainted(start, () => document.querySelector('[data-testid=geo-estimator]')?.textContent.startsWith(prefix));
+        return window.benchUntilPainted(start, () => document.querySelector('[data-testid=geo-estimator]')?.textContent.startsWith(prefix))
+          .then((time) => ({ time, ...stop() }));
       }, value));
     }
   }
-  console.log(`switch to the augmented estimator (painted result): ${summary(switches.augmented)}`);
-  console.log(`switch back to the synthetic control: ${summary(switches.synthetic)}`);
+  console.log(`switch to the augmented estimator (painted result): ${summary(switches.augmented.map((a) => a.time))}`);
+  console.log(`  page during the switch: ${blocking(switches.augmented)}`);
+  console.log(`switch back to the synthetic control: ${summary(switches.synthetic.map((a) => a.time))}`);
+  console.log(`  page during the switch: ${blocking(switches.synthetic)}`);
+  if (await page.evaluate(() => window.benchLongTasks === null)) console.log('  (this browser reports no long tasks; frame gaps only)');
+
+  // A worker's start, from new Worker to its Ready message (the wasm is cached by now).
+  const starts = await page.evaluate(async (runs) => {
+    const times = [];
+    for (let run = 0; run < runs; run += 1) {
+      const time = await new Promise((resolve) => {
+        const start = performance.now();
+        const worker = new Worker(new URL('microplan-worker_loader.js', document.baseURI));
+        worker.onmessage = () => { worker.terminate(); resolve(performance.now() - start); };
+        worker.onerror = () => { worker.terminate(); resolve(null); };
+      });
+      if (time === null) return null;
+      times.push(time);
+    }
+    return times;
+  }, RUNS);
+  console.log(starts === null ? 'worker start: no worker in this build' : `worker start (new Worker to Ready): ${summary(starts)}`);
 
   if (app.pageErrors.length) console.log(`page errors: ${app.pageErrors.join('; ')}`);
 } catch (error) {

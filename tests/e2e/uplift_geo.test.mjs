@@ -91,6 +91,7 @@ test('a regional series is analysed with a synthetic control and kept after a re
     // Bristol is an exact mix of Leeds and York before launch: the best candidate to treat.
     await page.getByText('Which regions to treat: best pre-period fits').click();
     await page.getByRole('button', { name: 'Rank regions' }).click();
+    await page.getByTestId('geo-candidates').waitFor();
     const candidates = await page.getByTestId('geo-candidates').locator('tbody tr').allInnerTexts();
     assert.equal(candidates.length, 5);
     assert.match(candidates[0], /^Bristol\t0\.00\t/);

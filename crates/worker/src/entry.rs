@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 use microplan_worker::protocol::{Job, Reply, WorkerMessage};
+use microplan_worker::uplift::{analyse_geo, geo_power, rank_geo_candidates};
 use microplan_worker::{analyse_comment_share, CommentShareResult};
 
 pub fn start() {
@@ -31,7 +32,7 @@ fn post(scope: &DedicatedWorkerGlobalScope, message: &WorkerMessage) {
     }
 }
 
-/// `data` is `[job JSON, File]`.
+/// `data` is `[job JSON, File]`, or `[job JSON]` for a job without a file.
 fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, String> {
     let parts = js_sys::Array::from(data);
     let job_text = parts
@@ -65,6 +66,19 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
                 ..result
             }))
         }
+        Job::GeoAnalysis { test } => Ok(Reply::GeoAnalysis {
+            result: analyse_geo(&test).map(Box::new),
+        }),
+        Job::GeoPower {
+            test,
+            test_days,
+            alpha,
+        } => Ok(Reply::GeoPower {
+            result: geo_power(&test, test_days, alpha),
+        }),
+        Job::GeoCandidates { test, shown } => Ok(Reply::GeoCandidates {
+            result: rank_geo_candidates(&test, shown),
+        }),
     }
 }
 

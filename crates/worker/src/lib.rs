@@ -5,6 +5,7 @@
 
 pub mod comments;
 pub mod protocol;
+pub mod uplift;
 
 pub use comments::{analyse_comment_share, merge_shares, share_of, MergedComments};
 pub use protocol::{CommentShareResult, Job, Reply, WorkerMessage};

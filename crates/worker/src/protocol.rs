@@ -1,6 +1,6 @@
 //! Messages between the page and a compute worker, as JSON text.
 //!
-//! The page posts `[job JSON, File]`; the worker answers `Ready` once it listens, then any
+//! The page posts `[job JSON, File]` (a job without a file: `[job JSON]`); the worker answers `Ready` once it listens, then any
 //! number of `Progress`, then exactly one `Done` or `Failed`. A file travels beside the job
 //! as a browser `File` (structured clone, not copied through JSON).
 
@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use microplan_audit::comment_import::AnalysedCreator;
 use microplan_audit::comments::CommentSettings;
+use microplan_uplift::geo::candidates::CandidateRanking;
+use microplan_uplift::geo::power::GeoPower;
+use microplan_uplift::geo::{GeoAnalysis, GeoTest};
 
 /// A job for one worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +23,16 @@ pub enum Job {
         shares: u32,
         settings: CommentSettings,
     },
+    /// Analyse a regional test (see [`crate::uplift::analyse_geo`]); no file.
+    GeoAnalysis { test: GeoTest },
+    /// Simulate the power of a `test_days`-date regional test; no file.
+    GeoPower {
+        test: GeoTest,
+        test_days: usize,
+        alpha: f64,
+    },
+    /// Rank the regions the others reproduce best, keeping the best `shown`; no file.
+    GeoCandidates { test: GeoTest, shown: usize },
 }
 
 /// A message from a worker to the page.
@@ -46,6 +59,16 @@ pub enum WorkerMessage {
 #[serde(tag = "reply")]
 pub enum Reply {
     CommentShare(CommentShareResult),
+    /// The analysis, or the sentence saying why there is none.
+    GeoAnalysis {
+        result: Result<Box<GeoAnalysis>, String>,
+    },
+    GeoPower {
+        result: Result<GeoPower, String>,
+    },
+    GeoCandidates {
+        result: Result<CandidateRanking, String>,
+    },
 }
 
 /// One skipped record of a file, with its 1-based data row for merging in file order.

@@ -49,16 +49,17 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
             settings: settings.clone(),
         })
         .collect();
-    let replies = run_jobs(jobs, &file, move |fraction| {
+    let replies = run_jobs(jobs, Some(&file), move |fraction| {
         let _ = state.busy.try_set(Some((label.clone(), fraction)));
     })
     .await?;
     let results = replies
         .into_iter()
         .map(|reply| match reply {
-            Reply::CommentShare(result) => result,
+            Reply::CommentShare(result) => Ok(result),
+            _ => Err("a background worker answered another question".to_string()),
         })
-        .collect();
+        .collect::<Result<Vec<_>, String>>()?;
     let merged = merge_shares(results);
     let creators = merged.analysed.len();
     let mut summaries = 0;

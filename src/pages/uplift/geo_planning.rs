@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
+use super::geo_background::in_background;
 use crate::app::state::app_state;
 use crate::widgets::live_fields::{problem, read, Field};
 use microplan_model::format::{count_text, money, number_text, percent, signed_percent};
 use microplan_uplift::geo::candidates::{
-    implied_budget, rank_candidates, treated_baseline_per_date, MAX_CANDIDATES,
+    implied_budget, treated_baseline_per_date, MAX_CANDIDATES,
 };
 use microplan_uplift::geo::GeoTest;
+use microplan_worker::protocol::{Job, Reply};
 
 /// How many candidate regions are listed.
 const CANDIDATES_SHOWN: usize = 5;
@@ -100,12 +102,25 @@ pub fn GeoImpliedBudget(test: GeoTest, lift: f64, length: usize) -> impl IntoVie
 pub fn GeoCandidates(test: GeoTest) -> impl IntoView {
     let answer =
         RwSignal::new(None::<Result<microplan_uplift::geo::candidates::CandidateRanking, String>>);
+    let ranking = RwSignal::new(false);
     let test = StoredValue::new(test);
     let run = move |_| {
-        answer.set(Some(
-            rank_candidates(&test.get_value(), CANDIDATES_SHOWN)
-                .map_err(|e| format!("No ranking: {e}")),
-        ))
+        ranking.set(true);
+        in_background(
+            format!("candidates:{}", test.with_value(|t| t.name.clone())),
+            Job::GeoCandidates {
+                test: test.get_value(),
+                shown: CANDIDATES_SHOWN,
+            },
+            |reply| match reply {
+                Reply::GeoCandidates { result } => Some(result),
+                _ => None,
+            },
+            move |result| {
+                let _ = ranking.try_set(false);
+                let _ = answer.try_set(Some(result.map_err(|e| format!("No ranking: {e}"))));
+            },
+        );
     };
     let show = move || {
         answer.get().map(|result| match result {
@@ -131,6 +146,7 @@ pub fn GeoCandidates(test: GeoTest) -> impl IntoView {
         <details class="explain">
             <summary>"Which regions to treat: best pre-period fits"</summary>
             <p><button type="button" on:click=run>"Rank regions"</button></p>
+            {move || ranking.get().then(|| view! { <p class="hint" role="status" data-testid="geo-ranking">"Ranking the regions in the background…"</p> })}
             {show}
         </details>
     }

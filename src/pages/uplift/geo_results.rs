@@ -2,18 +2,22 @@
 //! the verdict under the pre-registered rule, the treated-vs-synthetic and gap charts, the
 //! donor weights and the smallest lift a test of a chosen length would detect.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 
+use super::geo_background::in_background;
 use crate::app::state::app_state;
 use crate::widgets::charts::{AxisFormat, LineChart, Marker, Series, Threshold};
 use crate::widgets::live_fields::{problem, read_count, Field};
 use microplan_model::format::{number_text, p_equals, percent, signed_percent};
 use microplan_uplift::daily::day_number;
 use microplan_uplift::geo::analysis::GeoAnalysis;
-use microplan_uplift::geo::power::{power_of_geo_test, GeoPower, TARGET_POWER};
+use microplan_uplift::geo::power::{GeoPower, TARGET_POWER};
 use microplan_uplift::geo::verdict::geo_verdict;
-use microplan_uplift::geo::{analyse_geo_test, GeoEstimator, GeoTest, POOR_FIT_RATIO};
+use microplan_uplift::geo::{GeoEstimator, GeoTest, POOR_FIT_RATIO};
 use microplan_uplift::verdict::{format_p, VerdictKind};
+use microplan_worker::protocol::{Job, Reply};
 
 /// Significance level when the test has no pre-registration.
 const DEFAULT_ALPHA: f64 = 0.05;
@@ -23,10 +27,39 @@ pub fn GeoResults(test: GeoTest) -> impl IntoView {
     if test.treated_regions.is_empty() || test.launch_date.is_none() {
         return view! { <p class="hint">"Tick the treated regions and set the launch date to see the synthetic control."</p> }.into_any();
     }
-    let analysis = match analyse_geo_test(&test) {
-        Ok(a) => a,
-        Err(e) => return problem(format!("No synthetic control for “{}”: {e}.", test.name)),
-    };
+    let outcome = RwSignal::new(None::<Result<GeoAnalysis, String>>);
+    let dates = test
+        .points
+        .iter()
+        .map(|p| p.date)
+        .collect::<BTreeSet<_>>()
+        .len();
+    let waiting = format!(
+        "Analysing {} regions × {dates} dates in the background…",
+        test.regions().len()
+    );
+    in_background(
+        format!("analysis:{}", test.name),
+        Job::GeoAnalysis { test: test.clone() },
+        |reply| match reply {
+            Reply::GeoAnalysis { result } => Some(result.map(|a| *a)),
+            _ => None,
+        },
+        move |result| {
+            let _ = outcome.try_set(Some(result));
+        },
+    );
+    let test = StoredValue::new(test);
+    (move || match outcome.get() {
+        None => view! { <p class="hint" role="status" data-testid="geo-analysing">{waiting.clone()}</p> }.into_any(),
+        Some(Err(e)) => problem(format!("No synthetic control for “{}”: {e}.", test.with_value(|t| t.name.clone()))),
+        Some(Ok(analysis)) => analysed(test.get_value(), analysis),
+    })
+    .into_any()
+}
+
+/// The results of a finished analysis.
+fn analysed(test: GeoTest, analysis: GeoAnalysis) -> AnyView {
     let state = app_state();
     let plan = state.workspace.with_untracked(|w| {
         w.as_ref()
@@ -258,15 +291,34 @@ fn weights_table(analysis: &GeoAnalysis) -> AnyView {
 fn GeoPowerForm(test: GeoTest, alpha: f64, post_days: usize) -> impl IntoView {
     let days = RwSignal::new(post_days.to_string());
     let answer = RwSignal::new(None::<Result<(GeoPower, usize), String>>);
+    let simulating = RwSignal::new(false);
     let test = StoredValue::new(test);
     let run = move |_| {
-        let result = read_count(days, "Test length").and_then(|d| {
-            let length = usize::try_from(d).unwrap_or(usize::MAX);
-            power_of_geo_test(&test.get_value(), length, alpha)
-                .map(|p| (p, length))
-                .map_err(|e| format!("No power estimate: {e}"))
-        });
-        answer.set(Some(result));
+        let length = match read_count(days, "Test length") {
+            Ok(d) => usize::try_from(d).unwrap_or(usize::MAX),
+            Err(e) => return answer.set(Some(Err(e))),
+        };
+        simulating.set(true);
+        in_background(
+            format!("power:{}", test.with_value(|t| t.name.clone())),
+            Job::GeoPower {
+                test: test.get_value(),
+                test_days: length,
+                alpha,
+            },
+            |reply| match reply {
+                Reply::GeoPower { result } => Some(result),
+                _ => None,
+            },
+            move |result| {
+                let _ = simulating.try_set(false);
+                let _ = answer.try_set(Some(
+                    result
+                        .map(|p| (p, length))
+                        .map_err(|e| format!("No power estimate: {e}")),
+                ));
+            },
+        );
     };
     let show = move || {
         answer.get().map(|result| match result {
@@ -293,6 +345,7 @@ fn GeoPowerForm(test: GeoTest, alpha: f64, post_days: usize) -> impl IntoView {
                 <Field id=format!("geo-power-days-{}", crate::app::files::safe_file_stem(&test.get_value().name)) label="Test length (dates)" value=days />
                 <span class="field"><button type="button" on:click=run>"Estimate"</button></span>
             </div>
+            {move || simulating.get().then(|| view! { <p class="hint" role="status" data-testid="geo-power-simulating">"Simulating the test in the background…"</p> })}
             {show}
         </details>
     }

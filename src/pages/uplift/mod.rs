@@ -7,6 +7,7 @@ mod compare;
 mod daily;
 mod format;
 mod geo;
+mod geo_background;
 mod geo_planning;
 mod geo_results;
 mod per_user;

@@ -36,7 +36,7 @@ pub struct GeoLift {
 }
 
 /// A fitted synthetic control on plain series (unit 0 treated, the rest donors).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SyntheticControl {
     /// One weight per donor, summing to 1.
     pub weights: Vec<f64>,
@@ -56,7 +56,7 @@ pub struct SyntheticControl {
 }
 
 /// The full analysis of a geo test, with region names and dates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoAnalysis {
     pub treated_regions: Vec<String>,
     /// Donor regions with their weights, in the order of the series.

@@ -2,6 +2,8 @@
 //! candidates to treat), and the spend an effect the size of the minimum detectable lift
 //! implies at the programme's cost per incremental outcome.
 
+use serde::{Deserialize, Serialize};
+
 use super::gap::{evaluate, rmspe};
 use super::panel::build_panel;
 use super::GeoTest;
@@ -13,7 +15,7 @@ use microplan_stats::{error, StatsError, StatsResult};
 pub const MAX_CANDIDATES: usize = 60;
 
 /// A region fitted from all the others over the fit period.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
     pub region: String,
     pub pre_rmspe: f64,
@@ -22,7 +24,7 @@ pub struct Candidate {
 }
 
 /// The candidates ranked and how many regions were evaluated out of how many.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CandidateRanking {
     pub best: Vec<Candidate>,
     pub evaluated: usize,
