@@ -1,9 +1,10 @@
 // Time to first render of the demo workspace in headless Chromium: from navigation start
 // until the stored demo's creators table is on screen, over several reloads.
+// Usage: node tests/bench/first_render.mjs [dist]
 import { openApp } from '../e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-const app = await openApp();
+const app = await openApp({ dist: process.argv[2] ?? process.env.E2E_DIST ?? 'dist' });
 try {
   // The first "Load demo workspace" of a fresh profile downloads and stores the demo (a
   // second click asks whether to open the stored one instead).
