@@ -9,6 +9,8 @@ import { openApp } from '../e2e/harness.mjs';
 import { writeCreatorsAndPosts } from '../e2e/large_files.mjs';
 
 const CREATORS = 5000;
+// Counts as the page shows them (thousands grouped).
+const grouped = (n) => n.toLocaleString('en-US');
 const POSTS_EACH = 30;
 const COMMENT_CREATORS = 1000;
 const COMMENTS_EACH = 30;
@@ -71,15 +73,15 @@ try {
   await page.getByText('Opened “Throughput”').waitFor();
   await app.goto('Creators');
   const card = (label) => page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
-  const shown = page.getByText(`${CREATORS} of ${CREATORS} creators shown`);
+  const shown = page.getByText(`${grouped(CREATORS)} of ${grouped(CREATORS)} creators shown`);
   for (const [label, file, rows] of [['Creators', 'creators.csv', CREATORS], ['Posts', 'posts.csv', CREATORS * POSTS_EACH]]) {
     const started = Date.now();
     await card(label).getByRole('button', { name: 'Import CSV' }).click();
     await card(label).locator('input[type=file]').setInputFiles(path.join(dir, file));
-    await page.getByTestId('import-summary').filter({ hasText: `${rows} rows read` }).waitFor({ timeout: 300_000 });
+    await page.getByTestId('import-summary').filter({ hasText: `${grouped(rows)} rows read` }).waitFor({ timeout: 300_000 });
     const checked = Date.now();
-    await page.getByRole('button', { name: `Import ${rows} rows` }).click();
-    await page.getByText(`Imported ${label}: ${rows} added`).waitFor({ timeout: 300_000 });
+    await page.getByRole('button', { name: `Import ${grouped(rows)} rows` }).click();
+    await page.getByText(`Imported ${label}: ${grouped(rows)} added`).waitFor({ timeout: 300_000 });
     if (label === 'Posts') await shown.waitFor({ timeout: 300_000 });
     const done = Date.now();
     console.log(`${label}: ${rows} rows (${sizeMb(file)} MB) read and checked in ${seconds(checked - started)}, stored${label === 'Posts' ? ' and all 5,000 creators audited' : ''} in ${seconds(done - checked)}`);
