@@ -6,24 +6,28 @@
 //! "love this" and "love it" 0.33).
 //!
 //! The search avoids comparing every pair: identical texts are grouped first, and similar
-//! distinct texts are found with prefix filtering (shingles ordered rarest first; two sets
-//! with Jaccard >= t must share a shingle among the first `|x| - ceil(t|x|) + 1` of each),
-//! the exact method of all-pairs similarity joins. Every candidate is then checked exactly.
+//! distinct texts are found with the exact all-pairs similarity join PPJoin:
+//! - every shingle set is rewritten as ranks in one global order, rarest shingle first, and
+//!   the texts are visited from the smallest set up;
+//! - prefix filter: two sets with Jaccard >= t share a shingle among the first
+//!   `|x| - ceil(t|x|) + 1` of the later, larger one `x`, and among the first
+//!   `|y| - ceil(2t/(1+t)|y|) + 1` of the earlier `y`; only those are probed and indexed;
+//! - size filter: `|y| >= t|x|`;
+//! - positional filter: probing accumulates each candidate's shared shingles, and drops it
+//!   once that count + 1 + the shingles left after the matching positions cannot reach
+//!   `α = ceil(t/(1+t) (|x|+|y|))`, the overlap Jaccard t needs;
+//! - the survivors are verified by merging on from the last matching positions, giving up
+//!   when α is out of reach, and then decided by the Jaccard value itself.
+//!
+//! The overlap bounds are lowered by a rounding margin, so a filter only drops a pair the
+//! exact check `jaccard(a, b) >= t` rejects too: the flags equal a brute-force comparison's.
 
-use super::comment_text::{jaccard, shingles};
+use super::comment_text::shingles;
 use super::fast_hash::FastMap;
 use super::numbers::clamp;
 
 /// Default Jaccard threshold for near-duplicates.
 pub const DEFAULT_NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
-
-struct Distinct {
-    /// Shingles sorted by value (for the exact Jaccard check).
-    by_hash: Vec<u64>,
-    /// The rarest shingles, rarest first: the prefix the filter probes and indexes.
-    by_rarity: Vec<u64>,
-    duplicate: bool,
-}
 
 /// For each normalised text, whether another text in the list is equal or a near-duplicate.
 /// Empty texts are never duplicates. A threshold outside (0, 1] is clamped into [0.05, 1].
@@ -54,23 +58,12 @@ pub fn duplicate_flags<S: AsRef<str>>(normalised: &[S], threshold: f64) -> Vec<b
         }
         text_group.push(Some(group));
     }
-    let mut distinct: Vec<Distinct> = texts
-        .iter()
-        .zip(&counts)
-        .map(|(text, count)| Distinct {
-            by_rarity: Vec::new(),
-            by_hash: shingles(text),
-            duplicate: *count > 1,
-        })
-        .collect();
-    mark_near_duplicates(&mut distinct, threshold);
+    let sets: Vec<Vec<u64>> = texts.iter().map(|text| shingles(text)).collect();
+    let mut marked: Vec<bool> = counts.iter().map(|&count| count > 1).collect();
+    mark_near_duplicates(&sets, threshold, &mut marked);
     text_group
         .iter()
-        .map(|group| {
-            group
-                .and_then(|g| distinct.get(g))
-                .is_some_and(|d| d.duplicate)
-        })
+        .map(|group| group.and_then(|g| marked.get(g).copied()).unwrap_or(false))
         .collect()
 }
 
@@ -84,96 +77,47 @@ fn prefix_length(size: usize, threshold: f64) -> usize {
     size.saturating_sub(needed) + 1
 }
 
-/// Prefix-filtered similarity self-join over distinct texts; marks both members of every pair
-/// with Jaccard >= threshold. Only the flags are needed, not the pairs, so a candidate pair
-/// whose members are both marked already is not checked (it could not change a flag).
-fn mark_near_duplicates(distinct: &mut [Distinct], threshold: f64) {
-    let mut frequency: FastMap<u64, u32> = FastMap::default();
-    for item in distinct.iter() {
-        for shingle in &item.by_hash {
-            *frequency.entry(*shingle).or_insert(0) += 1;
-        }
+/// The prefix a set is indexed under. Every later set is at least as large, so a pair needs
+/// an overlap of at least `2t/(1+t) |y|`: `|y| - ceil(2t/(1+t) |y|) + 1` shingles suffice.
+fn index_prefix_length(size: usize, threshold: f64) -> usize {
+    if size == 0 {
+        return 0;
     }
-    for item in distinct.iter_mut() {
-        let mut keyed: Vec<(u32, u64)> = item
-            .by_hash
-            .iter()
-            .map(|s| (frequency.get(s).copied().unwrap_or(0), *s))
-            .collect();
-        // Only the prefix is ever probed or indexed: find it, then order just that.
-        let prefix = prefix_length(keyed.len(), threshold);
-        if prefix > 0 && prefix < keyed.len() {
-            keyed.select_nth_unstable(prefix - 1);
-        }
-        keyed.truncate(prefix);
-        keyed.sort_unstable();
-        item.by_rarity = keyed.into_iter().map(|(_, shingle)| shingle).collect();
-    }
-    let mut order: Vec<usize> = (0..distinct.len()).collect();
-    order.sort_by_key(|&index| distinct.get(index).map_or(0, |d| d.by_hash.len()));
-    let mut marked: Vec<bool> = distinct.iter().map(|d| d.duplicate).collect();
-    let mut index: FastMap<u64, Vec<usize>> = FastMap::default();
-    let mut last_seen: Vec<usize> = vec![usize::MAX; distinct.len()];
-    for &x in &order {
-        let Some(item) = distinct.get(x) else {
-            continue;
-        };
-        let size = item.by_hash.len();
-        if size == 0 {
-            continue;
-        }
-        let prefix = item.by_rarity.len();
-        let mut x_marked = marked.get(x).copied().unwrap_or(false);
-        for shingle in item.by_rarity.iter().take(prefix) {
-            for &y in index.get(shingle).map(Vec::as_slice).unwrap_or(&[]) {
-                let Some(seen) = last_seen.get_mut(y) else {
-                    continue;
-                };
-                if *seen == x {
-                    continue;
-                }
-                *seen = x;
-                let Some(y_marked) = marked.get_mut(y) else {
-                    continue;
-                };
-                if x_marked && *y_marked {
-                    continue;
-                }
-                let Some(other) = distinct.get(y) else {
-                    continue;
-                };
-                if (other.by_hash.len() as f64) < threshold * size as f64 - 1e-9 {
-                    continue;
-                }
-                if similar_enough(&item.by_hash, &other.by_hash, threshold) {
-                    *y_marked = true;
-                    x_marked = true;
-                }
-            }
-        }
-        if let Some(flag) = marked.get_mut(x) {
-            *flag = x_marked;
-        }
-        for shingle in item.by_rarity.iter().take(prefix) {
-            index.entry(*shingle).or_default().push(x);
-        }
-    }
-    for (item, flag) in distinct.iter_mut().zip(marked) {
-        item.duplicate = flag;
+    let needed = (2.0 * threshold / (1.0 + threshold) * size as f64 - 1e-6)
+        .ceil()
+        .max(1.0) as usize;
+    (size.saturating_sub(needed) + 1).min(prefix_length(size, threshold))
+}
+
+/// The overlap two sets of `total` shingles together need for Jaccard >= `threshold`:
+/// c / (total - c) >= t means c >= t * total / (1 + t). The margin keeps the bound at or
+/// below every overlap the floating-point Jaccard check accepts.
+fn required_overlap(total: usize, threshold: f64) -> usize {
+    let needed = (threshold * total as f64 / (1.0 + threshold) - 1e-6).ceil();
+    if needed > 0.0 {
+        needed as usize
+    } else {
+        0
     }
 }
 
-/// `jaccard(a, b) >= threshold`, giving up on a pair as soon as the shingles left cannot
-/// bring it there. Comments written from a shared vocabulary share many frequent shingles, so
-/// most candidate pairs are dissimilar and are settled after a few steps of the merge.
-fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> bool {
-    let total = a.len() + b.len();
-    // Jaccard c / (total - c) >= t needs c >= t * total / (1 + t). The bound is lowered by
-    // one and by a rounding margin, so a pair is only dropped early when even the most
-    // favourable rest of the merge falls short: the answer equals the exact check's.
-    let needed = (threshold * total as f64 / (1.0 + threshold) - 1e-6).floor() - 1.0;
-    let needed = if needed > 0.0 { needed as usize } else { 0 };
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
+/// Jaccard from the overlap and the two sizes' sum, computed exactly as `jaccard` does.
+fn jaccard_of_overlap(common: usize, total: usize) -> f64 {
+    let union = total.saturating_sub(common);
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
+/// `common` plus the overlap of two sorted lists, or `None` as soon as the shingles left
+/// cannot bring it to `needed`.
+fn overlap_reaching<T: Ord>(a: &[T], b: &[T], common: usize, needed: usize) -> Option<usize> {
+    let (mut i, mut j, mut common) = (0, 0, common);
+    if common + a.len().min(b.len()) < needed {
+        return None;
+    }
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
@@ -187,15 +131,175 @@ fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> bool {
         }
         let left = a.len().saturating_sub(i).min(b.len().saturating_sub(j));
         if common + left < needed {
-            return false;
+            return None;
         }
     }
-    jaccard(a, b) >= threshold
+    Some(common)
+}
+
+/// `jaccard(a, b) >= threshold`, giving up on a pair as soon as the shingles left cannot
+/// bring it there (the verification step, checked against `jaccard` by the tests).
+#[cfg(test)]
+fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> bool {
+    let total = a.len() + b.len();
+    overlap_reaching(a, b, 0, required_overlap(total, threshold))
+        .is_some_and(|common| jaccard_of_overlap(common, total) >= threshold)
+}
+
+/// Each set as the ranks of its shingles in one global order, rarest first (ties by value),
+/// sorted ascending: the rarest shingles of every set come first.
+fn rank_by_rarity(sets: &[Vec<u64>]) -> (Vec<Vec<u32>>, usize) {
+    let mut frequency: FastMap<u64, u32> = FastMap::default();
+    for shingle in sets.iter().flatten() {
+        *frequency.entry(*shingle).or_insert(0) += 1;
+    }
+    let mut by_rarity: Vec<(u32, u64)> = frequency.iter().map(|(s, f)| (*f, *s)).collect();
+    by_rarity.sort_unstable();
+    let rank: FastMap<u64, u32> = by_rarity
+        .iter()
+        .zip(0u32..)
+        .map(|((_, shingle), rank)| (*shingle, rank))
+        .collect();
+    let ranked = sets
+        .iter()
+        .map(|set| {
+            let mut ranks: Vec<u32> = set.iter().filter_map(|s| rank.get(s).copied()).collect();
+            ranks.sort_unstable();
+            ranks
+        })
+        .collect();
+    (ranked, by_rarity.len())
+}
+
+/// An indexed prefix shingle: which set, at which position, and the set's size.
+#[derive(Clone, Copy)]
+struct Posting {
+    text: usize,
+    position: usize,
+    size: usize,
+}
+
+/// What probing one set has found about one candidate.
+#[derive(Clone, Copy)]
+struct Tally {
+    /// The set being probed when this was last reset.
+    probe: usize,
+    overlap: usize,
+    last_x: usize,
+    last_y: usize,
+    pruned: bool,
+}
+
+/// PPJoin self-join over distinct shingle sets; marks both members of every pair with
+/// Jaccard >= threshold. Only the flags are needed, not the pairs, so a pair whose members
+/// are both marked already is not checked (it could not change a flag).
+fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) {
+    let (ranked, shingle_count) = rank_by_rarity(sets);
+    let mut order: Vec<usize> = (0..ranked.len())
+        .filter(|&i| ranked.get(i).is_some_and(|set| !set.is_empty()))
+        .collect();
+    order.sort_by_key(|&i| ranked.get(i).map_or(0, Vec::len));
+    let mut index: Vec<Vec<Posting>> = vec![Vec::new(); shingle_count];
+    // Postings before these offsets belong to sets too small for every later probe.
+    let mut too_small: Vec<usize> = vec![0; shingle_count];
+    let fresh = Tally {
+        probe: usize::MAX,
+        overlap: 0,
+        last_x: 0,
+        last_y: 0,
+        pruned: false,
+    };
+    let mut tally: Vec<Tally> = vec![fresh; ranked.len()];
+    let mut candidates: Vec<usize> = Vec::new();
+    for &x in &order {
+        let Some(xs) = ranked.get(x) else {
+            continue;
+        };
+        let size = xs.len();
+        let x_marked = marked.get(x).copied().unwrap_or(false);
+        let min_size = threshold * size as f64 - 1e-9;
+        candidates.clear();
+        for (i, &shingle) in xs.iter().take(prefix_length(size, threshold)).enumerate() {
+            let slot = shingle as usize;
+            let (Some(postings), Some(start)) = (index.get(slot), too_small.get_mut(slot)) else {
+                continue;
+            };
+            while postings
+                .get(*start)
+                .is_some_and(|p| (p.size as f64) < min_size)
+            {
+                *start += 1;
+            }
+            for posting in postings.get(*start..).unwrap_or(&[]) {
+                let Some(entry) = tally.get_mut(posting.text) else {
+                    continue;
+                };
+                if entry.probe != x {
+                    *entry = Tally { probe: x, ..fresh };
+                    entry.pruned = x_marked && marked.get(posting.text).copied().unwrap_or(false);
+                    candidates.push(posting.text);
+                }
+                if entry.pruned {
+                    continue;
+                }
+                let needed = required_overlap(size + posting.size, threshold);
+                let x_left = size.saturating_sub(i + 1);
+                let y_left = posting.size.saturating_sub(posting.position + 1);
+                if entry.overlap + 1 + x_left.min(y_left) < needed {
+                    entry.pruned = true;
+                } else {
+                    entry.overlap += 1;
+                    entry.last_x = i;
+                    entry.last_y = posting.position;
+                }
+            }
+        }
+        let mut x_now = x_marked;
+        for &y in &candidates {
+            let (Some(entry), Some(ys)) = (tally.get(y), ranked.get(y)) else {
+                continue;
+            };
+            let y_marked = marked.get(y).copied().unwrap_or(false);
+            if entry.pruned || entry.overlap == 0 || (x_now && y_marked) {
+                continue;
+            }
+            // Every shared shingle up to the last matching positions has been counted.
+            let total = size + ys.len();
+            let rest_x = xs.get(entry.last_x + 1..).unwrap_or(&[]);
+            let rest_y = ys.get(entry.last_y + 1..).unwrap_or(&[]);
+            let needed = required_overlap(total, threshold);
+            if overlap_reaching(rest_x, rest_y, entry.overlap, needed)
+                .is_some_and(|common| jaccard_of_overlap(common, total) >= threshold)
+            {
+                x_now = true;
+                if let Some(flag) = marked.get_mut(y) {
+                    *flag = true;
+                }
+            }
+        }
+        if let Some(flag) = marked.get_mut(x) {
+            *flag = x_now;
+        }
+        for (position, &shingle) in xs
+            .iter()
+            .take(index_prefix_length(size, threshold))
+            .enumerate()
+        {
+            if let Some(postings) = index.get_mut(shingle as usize) {
+                postings.push(Posting {
+                    text: x,
+                    position,
+                    size,
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::comment_text::jaccard;
 
     fn flags(texts: &[&str]) -> Vec<bool> {
         let owned: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
@@ -278,6 +382,34 @@ mod tests {
             texts in proptest::collection::vec("[ab c]{0,9}", 0..16),
         ) {
             for threshold in [0.3, 0.5, 0.6, 0.75, 0.8, 0.9, 1.0] {
+                proptest::prop_assert_eq!(
+                    duplicate_flags(&texts, threshold),
+                    brute_force_flags(&texts, threshold),
+                    "threshold {}", threshold
+                );
+            }
+        }
+
+        /// Sentences of 3-8 words from a 12-word list share most of their shingles, so the
+        /// positional filter and the verification do the deciding, at many thresholds.
+        #[test]
+        fn flags_agree_with_brute_force_on_shared_vocabulary(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(0usize..12, 3..9), 0..24),
+        ) {
+            const WORDS: [&str; 12] = [
+                "love", "this", "great", "shot", "so", "nice", "the", "view", "amazing",
+                "climb", "what", "pace",
+            ];
+            let texts: Vec<String> = sentences
+                .iter()
+                .map(|words| {
+                    let words: Vec<&str> =
+                        words.iter().filter_map(|&w| WORDS.get(w).copied()).collect();
+                    words.join(" ")
+                })
+                .collect();
+            for threshold in [0.3, 0.5, 0.6, 2.0 / 3.0, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0] {
                 proptest::prop_assert_eq!(
                     duplicate_flags(&texts, threshold),
                     brute_force_flags(&texts, threshold),
