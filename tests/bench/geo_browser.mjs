@@ -11,6 +11,7 @@
 // (new Worker to its Ready message).
 // Usage: node tests/bench/geo_browser.mjs [dist]
 import { openApp } from '../e2e/harness.mjs';
+import { isoDay, regionalCsv } from '../e2e/large_files.mjs';
 import { ms, summary, untilPaintedScript } from './timing.mjs';
 
 const REGIONS = 50;
@@ -52,31 +53,6 @@ function blocking(watches) {
   return `longest frame gap ${ms(most('gap'))}, longest long task ${ms(most('task'))}`;
 }
 
-function isoDay(day) {
-  return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
-}
-
-/** Seeded regional series: level x (1 + weekly season + trend) + noise, as in bench.rs. */
-function regionalCsv() {
-  let seed = 50;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const rows = ['Region,Date,Orders'];
-  for (let region = 0; region < REGIONS; region += 1) {
-    const level = 200 + 600 * random();
-    const weekly = 0.05 + 0.15 * random();
-    const trend = -0.0005 + 0.0015 * random();
-    const name = `Region ${String(region).padStart(2, '0')}`;
-    for (let day = 0; day < DAYS; day += 1) {
-      const season = Math.sin((day * 2 * Math.PI) / 7) * weekly;
-      const value = level * (1 + season + trend * day) + 20 * random() - 10;
-      rows.push(`${name},${isoDay(day)},${value.toFixed(2)}`);
-    }
-  }
-  return Buffer.from(`${rows.join('\n')}\n`);
-}
 
 const app = await openApp({ dist: process.argv[2] ?? process.env.E2E_DIST ?? 'dist', initScript: PAGE_HELPERS });
 try {
@@ -88,7 +64,7 @@ try {
   const card = page.getByTestId('geo-tests');
   await card.getByLabel('Test name').fill('Large');
   const importStart = Date.now();
-  await card.getByLabel('Regional series CSV').setInputFiles({ name: 'regions.csv', mimeType: 'text/csv', buffer: regionalCsv() });
+  await card.getByLabel('Regional series CSV').setInputFiles({ name: 'regions.csv', mimeType: 'text/csv', buffer: regionalCsv(REGIONS, DAYS) });
   await page.getByText(`Imported “Large”: ${REGIONS} regions over ${DAYS} dates (Orders).`).waitFor({ timeout: 300_000 });
   console.log(`panel: ${REGIONS} regions x ${DAYS} days (${LAUNCH_DAY} before launch); import ${ms(Date.now() - importStart)} (wall clock, once)`);
   const geo = page.getByTestId('geo-test');

@@ -1,5 +1,5 @@
-// Deterministic large creators and posts CSVs, shared by the large-workspace test and the
-// browser benchmark so both measure the same data.
+// Deterministic large files (creators and posts; regional series for a geo test), shared by
+// the end-to-end tests and the browser benchmarks so both use the same data.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -17,4 +17,34 @@ export function writeCreatorsAndPosts(dir, creators, postsEach) {
   }
   fs.writeFileSync(path.join(dir, 'creators.csv'), creatorRows.join('\n'));
   fs.writeFileSync(path.join(dir, 'posts.csv'), postRows.join('\n'));
+}
+
+/** ISO date of `day` days after 2024-01-01. */
+export function isoDay(day) {
+  return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+}
+
+/**
+ * Seeded regional series CSV (Region, Date, Orders) of `regions` x `days`: level x (1 + weekly
+ * season + trend) + noise, as the native geo benchmark generates.
+ */
+export function regionalCsv(regions, days) {
+  let seed = 50;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const rows = ['Region,Date,Orders'];
+  for (let region = 0; region < regions; region += 1) {
+    const level = 200 + 600 * random();
+    const weekly = 0.05 + 0.15 * random();
+    const trend = -0.0005 + 0.0015 * random();
+    const name = `Region ${String(region).padStart(2, '0')}`;
+    for (let day = 0; day < days; day += 1) {
+      const season = Math.sin((day * 2 * Math.PI) / 7) * weekly;
+      const value = level * (1 + season + trend * day) + 20 * random() - 10;
+      rows.push(`${name},${isoDay(day)},${value.toFixed(2)}`);
+    }
+  }
+  return Buffer.from(`${rows.join('\n')}\n`);
 }

@@ -6,35 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp } from './harness.mjs';
+import { isoDay, regionalCsv } from './large_files.mjs';
 
 const REGIONS = 50;
 const DAYS = 730;
 const LAUNCH_DAY = 640;
 
-function isoDay(day) {
-  return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
-}
-
-/** Seeded series as in tests/bench/geo_browser.mjs: level x (1 + weekly season + trend) + noise. */
-function regionalCsv() {
-  let seed = 50;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const rows = ['Region,Date,Orders'];
-  for (let region = 0; region < REGIONS; region += 1) {
-    const level = 200 + 600 * random();
-    const weekly = 0.05 + 0.15 * random();
-    const trend = -0.0005 + 0.0015 * random();
-    const name = `Region ${String(region).padStart(2, '0')}`;
-    for (let day = 0; day < DAYS; day += 1) {
-      const season = Math.sin((day * 2 * Math.PI) / 7) * weekly;
-      rows.push(`${name},${isoDay(day)},${(level * (1 + season + trend * day) + 20 * random() - 10).toFixed(2)}`);
-    }
-  }
-  return Buffer.from(`${rows.join('\n')}\n`);
-}
 
 test('the page answers while a large regional test is analysed in the background', async () => {
   const app = await openApp();
@@ -46,7 +23,7 @@ test('the page answers while a large regional test is analysed in the background
     await app.goto('Uplift tests');
     const card = page.getByTestId('geo-tests');
     await card.getByLabel('Test name').fill('Large');
-    await card.getByLabel('Regional series CSV').setInputFiles({ name: 'regions.csv', mimeType: 'text/csv', buffer: regionalCsv() });
+    await card.getByLabel('Regional series CSV').setInputFiles({ name: 'regions.csv', mimeType: 'text/csv', buffer: regionalCsv(REGIONS, DAYS) });
     await page.getByText(`Imported “Large”: ${REGIONS} regions over ${DAYS} dates (Orders).`).waitFor({ timeout: 120_000 });
     const geo = page.getByTestId('geo-test');
     await geo.getByLabel('Region 00').check();
