@@ -3,6 +3,25 @@
 //! trait and are tested natively with its in-memory store; the app's `store::browser` is the
 //! only code that touches browser storage.
 
+/// Calls `$then!` with the tables that are long lists of rows: the ones a save encodes and a
+/// read types a slice at a time (`prepared`, `sliced`). One list, so the two cannot disagree.
+macro_rules! row_tables {
+    ($then:ident) => {
+        $then!(
+            creators,
+            posts,
+            follower_history,
+            comment_summaries,
+            results,
+            creator_reviews,
+            commenter_patterns,
+            test_days,
+            gifting_history,
+            sentiment
+        )
+    };
+}
+
 pub mod catalog;
 pub mod choices;
 pub mod derived;

@@ -95,18 +95,7 @@ where
             }
         };
     }
-    let text = prepare_rows!(
-        creators,
-        posts,
-        follower_history,
-        comment_summaries,
-        results,
-        creator_reviews,
-        commenter_patterns,
-        test_days,
-        gifting_history,
-        sentiment
-    );
+    let text = row_tables!(prepare_rows);
     Some(PreparedTable {
         table,
         identity: table_identity(workspace, table)?,

@@ -101,18 +101,7 @@ fn append_rows(into: &mut Workspace, from: &mut Workspace, table: &str) -> bool 
             }
         };
     }
-    append!(
-        creators,
-        posts,
-        follower_history,
-        comment_summaries,
-        results,
-        creator_reviews,
-        commenter_patterns,
-        test_days,
-        gifting_history,
-        sentiment
-    )
+    row_tables!(append)
 }
 
 /// [`decode_table`], typing a large table of rows a slice at a time with `pause` awaited

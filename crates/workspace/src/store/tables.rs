@@ -181,16 +181,7 @@ where
     P: Fn() -> F,
     F: Future<Output = ()>,
 {
-    if header.app.as_deref() != Some(APP_NAME) {
-        return None;
-    }
-    let mut workspace = Workspace {
-        name: match header.name {
-            Some(name) => serde_json::from_str(name.get()).ok()?,
-            None => String::new(),
-        },
-        ..Workspace::default()
-    };
+    let mut workspace = empty_named(header)?;
     for table in header.tables.iter().flatten() {
         let text = tables.get(table.as_str())?;
         decode_table_in_slices(&mut workspace, table, text, pause)
@@ -200,20 +191,26 @@ where
     Some(workspace)
 }
 
-/// A workspace of the current format typed straight from its tables, when every table is
-/// known, present and sound; `None` sends it through the checks that say what is wrong.
-/// Reading a large workspace this way skips a copy and a scan of every table's text.
-fn decode_sound(header: &HeaderIn, tables: &BTreeMap<&str, String>) -> Option<Workspace> {
+/// The empty workspace a sound header of the current format names; `None` for another app's
+/// header or a name that is not text.
+fn empty_named(header: &HeaderIn) -> Option<Workspace> {
     if header.app.as_deref() != Some(APP_NAME) {
         return None;
     }
-    let mut workspace = Workspace {
+    Some(Workspace {
         name: match header.name {
             Some(name) => serde_json::from_str(name.get()).ok()?,
             None => String::new(),
         },
         ..Workspace::default()
-    };
+    })
+}
+
+/// A workspace of the current format typed straight from its tables, when every table is
+/// known, present and sound; `None` sends it through the checks that say what is wrong.
+/// Reading a large workspace this way skips a copy and a scan of every table's text.
+fn decode_sound(header: &HeaderIn, tables: &BTreeMap<&str, String>) -> Option<Workspace> {
+    let mut workspace = empty_named(header)?;
     for table in header.tables.iter().flatten() {
         let text = tables.get(table.as_str())?;
         decode_table(&mut workspace, table, text)?.ok()?;
