@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openApp } from '../e2e/harness.mjs';
 import { ms } from './timing.mjs';
-import { writeCreatorsAndPosts } from '../e2e/large_files.mjs';
+import { chooseLargeImport, writeCreatorsAndPosts } from '../e2e/large_files.mjs';
 
 const CREATORS = 5000;
 const POSTS_EACH = 30;
@@ -64,11 +64,7 @@ try {
   await app.goto('Creators');
   console.log(`workspace: ${CREATORS.toLocaleString('en-US')} creators x ${POSTS_EACH} posts (${(CREATORS * POSTS_EACH).toLocaleString('en-US')} posts)`);
   for (const [label, file, rows] of [['Creators', 'creators.csv', CREATORS], ['Posts', 'posts.csv', CREATORS * POSTS_EACH]]) {
-    const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
-    const shown = rows.toLocaleString('en-US');
-    await card.getByRole('button', { name: 'Import CSV' }).click();
-    await card.locator('input[type=file]').setInputFiles(path.join(dir, file));
-    await page.getByTestId('import-summary').filter({ hasText: `${shown} rows read` }).waitFor({ timeout: 300_000 });
+    const shown = await chooseLargeImport(page, dir, label, file, rows);
     await page.waitForSelector('.save-status.ok', { timeout: 300_000 });
     const start = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: `Import ${shown} rows` }).click();

@@ -19,6 +19,20 @@ export function writeCreatorsAndPosts(dir, creators, postsEach) {
   fs.writeFileSync(path.join(dir, 'posts.csv'), postRows.join('\n'));
 }
 
+/**
+ * On the Creators page, opens the import of `dir/file` into the `label` table (Creators or
+ * Posts) and waits for the wizard's summary of `rows` rows; returns the count as the page
+ * writes it ("150,000"), for the Import button and the notice that follow.
+ */
+export async function chooseLargeImport(page, dir, label, file, rows) {
+  const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
+  const shown = rows.toLocaleString('en-US');
+  await card.getByRole('button', { name: 'Import CSV' }).click();
+  await card.locator('input[type=file]').setInputFiles(path.join(dir, file));
+  await page.getByTestId('import-summary').filter({ hasText: `${shown} rows read` }).waitFor({ timeout: 300_000 });
+  return shown;
+}
+
 /** ISO date of `day` days after 2024-01-01. */
 export function isoDay(day) {
   return new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp, rowCount } from './harness.mjs';
-import { writeCreatorsAndPosts } from './large_files.mjs';
+import { chooseLargeImport, writeCreatorsAndPosts } from './large_files.mjs';
 
 const CREATORS = 5000;
 const POSTS_EACH = 30;
@@ -71,11 +71,7 @@ test('the page answers while a large import is scored and saved, and while it re
     await page.getByText('Opened “Responsive”').waitFor();
     await app.goto('Creators');
     for (const [label, file, rows] of [['Creators', 'creators.csv', CREATORS], ['Posts', 'posts.csv', CREATORS * POSTS_EACH]]) {
-      const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: label, exact: true }) });
-      const shown = rows.toLocaleString('en-US');
-      await card.getByRole('button', { name: 'Import CSV' }).click();
-      await card.locator('input[type=file]').setInputFiles(path.join(dir, file));
-      await page.getByTestId('import-summary').filter({ hasText: `${shown} rows read` }).waitFor({ timeout: 300_000 });
+      const shown = await chooseLargeImport(page, dir, label, file, rows);
       if (label === 'Creators') {
         await page.getByRole('button', { name: `Import ${shown} rows` }).click();
         await page.getByText(`Imported ${label}: ${shown} added`).waitFor({ timeout: 120_000 });
