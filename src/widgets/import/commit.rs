@@ -105,6 +105,8 @@ async fn plan_in_slices(
         yield_to_page().await;
     }
     let planned = plan.finish();
+    // The plan's key index is freed before the rows go in, in a task of its own.
+    yield_to_page().await;
     state.busy.set(None);
     let unchanged = open_id() == opened
         && state.workspace.with_untracked(|w| {
@@ -115,4 +117,13 @@ async fn plan_in_slices(
     // Released before the rows go in, so the table is not copied for a holder that is gone.
     drop(identity);
     unchanged.then_some(planned)
+}
+
+/// Drops `rows` a slice at a time with a pause between slices: freeing 150,000 rows of cells
+/// at once holds the page for tens of milliseconds.
+pub(super) async fn free_in_slices<T>(mut rows: Vec<T>) {
+    while !rows.is_empty() {
+        rows.truncate(rows.len().saturating_sub(ROWS_PER_STEP));
+        yield_to_page().await;
+    }
 }

@@ -151,6 +151,12 @@ impl Wizard {
         // Merge keeps stored values of columns the file does not have.
         let undo_text = replace.then(|| format!("Replaced every row of {label} with the file."));
         spawn_local(commit::commit_import(state, preview, mode, undo_text));
+        // The file's cells, freed a slice at a time rather than all at once with the wizard.
+        let mut raw = None;
+        self.raw.update(|table| raw = table.take());
+        if let Some(raw) = raw {
+            spawn_local(commit::free_in_slices(raw.rows));
+        }
         on_close.run(());
     }
 }

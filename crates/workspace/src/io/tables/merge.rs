@@ -153,6 +153,7 @@ pub(super) fn apply_planned<T>(
     match plan.mode {
         ImportMode::Replace => *table = rows,
         ImportMode::Merge => {
+            table.reserve(plan.summary.added);
             for (mut row, target) in rows.into_iter().zip(plan.targets) {
                 match table.get_mut(target) {
                     Some(stored) => {
