@@ -144,8 +144,35 @@ pub(crate) async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Text above this size is worth a pause after it is copied out of storage.
-const LARGE_TEXT: usize = 2_000_000;
+/// Text is copied out of storage into wasm at most this many UTF-16 code units at a time,
+/// with a pause after each, so a large table never holds the page for one long copy.
+const COPY_UNITS: u32 = 2_000_000;
+
+/// A stored value as Rust text (`None` when it is not text), copied a slice at a time.
+async fn text_in_slices(value: JsValue) -> Option<String> {
+    let text: js_sys::JsString = value.dyn_into().ok()?;
+    let units = text.length();
+    if units <= COPY_UNITS {
+        return text.as_string();
+    }
+    let mut copied = String::with_capacity(usize::try_from(units).unwrap_or(0));
+    let mut start = 0;
+    while start < units {
+        let mut end = start.saturating_add(COPY_UNITS).min(units);
+        // A slice never ends between the two halves of a surrogate pair.
+        if end < units && is_high_surrogate(text.char_code_at(end.saturating_sub(1))) {
+            end = end.saturating_add(1);
+        }
+        copied.push_str(&text.slice(start, end).as_string()?);
+        start = end;
+        yield_to_page().await;
+    }
+    Some(copied)
+}
+
+fn is_high_surrogate(code_unit: f64) -> bool {
+    (f64::from(0xD800u16)..f64::from(0xDC00u16)).contains(&code_unit)
+}
 
 /// How much this origin stores, how much the browser allows, and whether the browser has
 /// agreed not to evict it; `None` where the browser does not say.
@@ -296,11 +323,10 @@ impl RecordStore for BrowserStore {
                 } else {
                     main_values.next()
                 };
-                let text = value.and_then(|value| value.as_string());
-                // A large table's text took a while to copy in: let the page paint.
-                if text.as_ref().is_some_and(|text| text.len() > LARGE_TEXT) {
-                    yield_to_page().await;
-                }
+                let text = match value {
+                    Some(value) => text_in_slices(value).await,
+                    None => None,
+                };
                 values.push(text);
             }
             Ok(values)

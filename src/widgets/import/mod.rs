@@ -2,6 +2,7 @@
 //! report, commit. Nothing is stored before the last step, and committing is all-or-nothing
 //! unless the user explicitly chooses to import only the valid rows.
 
+mod commit;
 mod fill;
 mod mapping;
 
@@ -15,7 +16,7 @@ use crate::app::state::{app_state, AppState};
 use mapping::{unused_sentence, MappingStep};
 use microplan_csv::read::{read_csv, RawTable};
 use microplan_model::money::group_thousands;
-use microplan_workspace::io::apply::{apply_preview, ImportMode};
+use microplan_workspace::io::apply::ImportMode;
 use microplan_workspace::io::mapping::{propose_mapping_for_table, ColumnMapping};
 use microplan_workspace::io::platforms::propose_platform;
 use microplan_workspace::io::table::TableKind;
@@ -147,22 +148,14 @@ impl Wizard {
         } else {
             ImportMode::Merge
         };
-        let mut summary = None;
         // Merge keeps stored values of columns the file does not have.
-        crate::app::undo::update_undoably(
-            state,
-            replace.then(|| format!("Replaced every row of {label} with the file.")),
-            |workspace| {
-                summary = Some(apply_preview(workspace, preview, mode));
-            },
-        );
-        if let Some(summary) = summary {
-            state.notify(format!(
-                "Imported {label}: {} added, {} updated, {} removed.",
-                grouped(summary.added),
-                grouped(summary.updated),
-                grouped(summary.removed)
-            ));
+        let undo_text = replace.then(|| format!("Replaced every row of {label} with the file."));
+        spawn_local(commit::commit_import(state, preview, mode, undo_text));
+        // The file's cells, freed a slice at a time rather than all at once with the wizard.
+        let mut raw = None;
+        self.raw.update(|table| raw = table.take());
+        if let Some(raw) = raw {
+            spawn_local(commit::free_in_slices(raw.rows));
         }
         on_close.run(());
     }

@@ -5,7 +5,7 @@ use crate::Workspace;
 use super::typed_rows::TypedRows;
 use super::validate::ImportPreview;
 
-pub use super::tables::{ImportMode, ImportSummary};
+pub use super::tables::{ImportMode, ImportSummary, MergePlan, PlannedMerge};
 
 /// Imports rows. In a merge, a matching row is replaced whole; see
 /// [`apply_preview`] to keep stored values of columns the file did not have.
@@ -22,4 +22,15 @@ pub fn apply_preview(
 ) -> ImportSummary {
     let columns = preview.mapped_columns;
     preview.valid.apply_to(workspace, mode, Some(&columns))
+}
+
+/// [`apply_preview`] where `plan` says: a plan of the preview's valid rows, made against the
+/// table as `workspace` holds it now.
+pub fn apply_preview_planned(
+    workspace: &mut Workspace,
+    preview: ImportPreview,
+    plan: PlannedMerge,
+) -> ImportSummary {
+    let columns = preview.mapped_columns;
+    preview.valid.apply_planned(workspace, plan, Some(&columns))
 }

@@ -15,8 +15,8 @@ use crate::Workspace;
 use microplan_csv::columns::ColumnSpec;
 use microplan_csv::row_reader::RowReader;
 
-use merge::{apply_rows, KeepStored};
-pub use merge::{match_key, ImportMode, ImportSummary};
+use merge::{apply_planned, apply_rows, KeepStored};
+pub use merge::{match_key, ImportMode, ImportSummary, MergePlan, PlannedMerge};
 
 /// Copies `$field` from `$old` when its column is not among `$file_columns`.
 macro_rules! keep_fields {
@@ -92,6 +92,8 @@ pub struct TableSpec {
     pub row_count: fn(&Workspace) -> usize,
     /// Display cells of a range of stored rows; the range is clamped to the table.
     pub cells: fn(&Workspace, Range<usize>) -> Vec<Vec<String>>,
+    /// Match keys (see [`match_key`]) of a range of stored rows, clamped to the table.
+    pub match_keys: fn(&Workspace, Range<usize>) -> Vec<String>,
 }
 
 impl TableSpec {
@@ -105,6 +107,7 @@ impl TableSpec {
             key_columns: T::KEY_COLUMNS,
             row_count: |workspace| T::rows(workspace).len(),
             cells: |workspace, range| cells_in::<T>(T::rows(workspace), range),
+            match_keys: |workspace, range| match_keys_in::<T>(T::rows(workspace), range),
         }
     }
 }
@@ -117,6 +120,26 @@ fn cells_in<T: ImportTable>(rows: &[T::Row], range: Range<usize>) -> Vec<Vec<Str
         .iter()
         .map(T::cells)
         .collect()
+}
+
+fn match_keys_in<T: ImportTable>(rows: &[T::Row], range: Range<usize>) -> Vec<String> {
+    let end = range.end.min(rows.len());
+    let start = range.start.min(end);
+    rows.get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|row| match_key(&T::key(row)))
+        .collect()
+}
+
+fn apply_planned_to<T: ImportTable>(
+    workspace: &mut Workspace,
+    rows: Vec<T::Row>,
+    plan: PlannedMerge,
+    file_columns: Option<&[&str]>,
+) -> ImportSummary {
+    let keep = file_columns.map(|columns| (T::keep_stored as KeepStored<T::Row>, columns));
+    apply_planned(T::rows_mut(workspace), rows, plan, keep)
 }
 
 fn push_clean<T: ImportTable>(list: &mut Vec<T::Row>, reader: &mut RowReader) -> bool {
@@ -207,6 +230,13 @@ macro_rules! registry {
                 }
             }
 
+            /// Match keys of a range of the rows, clamped to them.
+            pub fn match_keys(&self, range: Range<usize>) -> Vec<String> {
+                match self {
+                    $(TypedRows::$kind(rows) => match_keys_in::<$table>(rows, range),)*
+                }
+            }
+
             /// Keeps the rows whose flag is `true` (rows without a flag are kept).
             pub fn retain_flagged(&mut self, keep: &[bool]) {
                 match self {
@@ -249,6 +279,19 @@ macro_rules! registry {
             ) -> ImportSummary {
                 match self {
                     $(TypedRows::$kind(rows) => apply_to::<$table>(workspace, rows, mode, file_columns),)*
+                }
+            }
+
+            /// [`TypedRows::apply_to`] where a [`MergePlan`] of these rows, made against the
+            /// table as the workspace holds it now, says.
+            pub fn apply_planned(
+                self,
+                workspace: &mut Workspace,
+                plan: PlannedMerge,
+                file_columns: Option<&[&str]>,
+            ) -> ImportSummary {
+                match self {
+                    $(TypedRows::$kind(rows) => apply_planned_to::<$table>(workspace, rows, plan, file_columns),)*
                 }
             }
         }

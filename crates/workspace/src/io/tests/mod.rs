@@ -7,6 +7,7 @@ mod dates;
 mod fixtures;
 mod fuzz;
 mod limits;
+mod merge_plan;
 mod numbers;
 mod pipeline;
 mod platform_exports;
