@@ -13,6 +13,7 @@ mod job;
 
 use crate::fast_hash::{FastHasher, FastMap};
 use crate::interval_memo::IntervalMemo;
+use crate::measurement_store;
 use crate::AuditTables;
 use crate::{AuditSettings, CreatorAudit, CreatorMetrics};
 pub use job::ReauditJob;
@@ -36,6 +37,26 @@ impl MeasuredCreators {
             }
             None => false,
         }
+    }
+
+    /// Adds the measurements stored beside a workspace that is opening, so its first audit
+    /// measures only creators whose inputs changed since. Returns false (and changes nothing)
+    /// when the text is damaged or outdated. Measurements this holds are the newer.
+    pub fn remember_stored_measurements(&mut self, text: &str) -> bool {
+        match measurement_store::decode(text) {
+            Some(stored) => {
+                for (key, entry) in stored {
+                    self.entries.entry(key).or_insert(entry);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The measurements the last audit used, as text to store beside the workspace.
+    pub fn stored_measurements(&self) -> Option<String> {
+        measurement_store::encode(&self.entries)
     }
 
     /// Adds what `other` knows that this does not (a measurement this holds is the newer).
