@@ -19,8 +19,7 @@
 //! - [`review`]: the user's shortlist, status and checklist (the creator table is built in
 //!   `microplan-workspace`);
 //! - [`comment_import`]: raw comments of many creators into what the workspace keeps;
-//! - [`fingerprint`], [`reuse`], [`measurement_store`]: hashes of the audit's inputs, to skip
-//!   needless re-audits, and measurements kept beside a workspace;
+//! - [`fingerprint`], [`reuse`]: hashes of the audit's inputs, to skip needless re-audits;
 //! - [`weights`], [`score`], [`components`], [`flags`]: the composite and its warnings.
 
 pub mod audience;
@@ -40,7 +39,6 @@ pub mod follower_sample;
 pub mod growth;
 pub mod interval_memo;
 mod lexicon;
-pub mod measurement_store;
 pub mod method_doc;
 mod numbers;
 pub mod reuse;

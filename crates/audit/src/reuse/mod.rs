@@ -6,6 +6,11 @@
 //! settings the measurements depend on, and measured again only when the fingerprint changes.
 //! A weight change re-scores everyone from kept measurements; importing one creator's
 //! comments measures that creator only. The result equals a full [`super::audit_workspace`].
+//!
+//! Only the bootstrap intervals are stored beside a workspace, not the measurements: with the
+//! intervals remembered, measuring is a small part of the audit, while the measurements of
+//! 5,000 creators x 30 posts are 18 MB of JSON whose reading costs more than measuring again
+//! (natively 164 ms to read plus 193 ms to score, against 250 ms to measure and score).
 
 use std::hash::Hasher;
 
@@ -13,7 +18,6 @@ mod job;
 
 use crate::fast_hash::{FastHasher, FastMap};
 use crate::interval_memo::IntervalMemo;
-use crate::measurement_store;
 use crate::AuditTables;
 use crate::{AuditSettings, CreatorAudit, CreatorMetrics};
 pub use job::ReauditJob;
@@ -37,26 +41,6 @@ impl MeasuredCreators {
             }
             None => false,
         }
-    }
-
-    /// Adds the measurements stored beside a workspace that is opening, so its first audit
-    /// measures only creators whose inputs changed since. Returns false (and changes nothing)
-    /// when the text is damaged or outdated. Measurements this holds are the newer.
-    pub fn remember_stored_measurements(&mut self, text: &str) -> bool {
-        match measurement_store::decode(text) {
-            Some(stored) => {
-                for (key, entry) in stored {
-                    self.entries.entry(key).or_insert(entry);
-                }
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// The measurements the last audit used, as text to store beside the workspace.
-    pub fn stored_measurements(&self) -> Option<String> {
-        measurement_store::encode(&self.entries)
     }
 
     /// Adds what `other` knows that this does not (a measurement this holds is the newer).
