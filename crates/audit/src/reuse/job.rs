@@ -25,19 +25,30 @@ struct Grouped {
 }
 
 impl Grouped {
-    /// Groups up to `budget` more rows; returns the budget left (0 when rows remain).
+    /// Groups up to `budget` more rows; returns the budget left (0 when rows remain). A run of
+    /// rows with the same handle (tables are usually stored creator by creator) is keyed and
+    /// looked up once, not row by row.
     fn group<T>(&mut self, rows: &[T], handle: impl Fn(&T) -> &str, budget: usize) -> usize {
         let end = self.rows_done.saturating_add(budget).min(rows.len());
+        let mut run: Option<&str> = None;
+        let mut positions = Vec::new();
         for (offset, row) in rows
             .get(self.rows_done..end)
             .unwrap_or_default()
             .iter()
             .enumerate()
         {
-            self.by_handle
-                .entry(handle_key(handle(row)))
-                .or_default()
-                .push(self.rows_done.saturating_add(offset));
+            let row_handle = handle(row);
+            if run != Some(row_handle) {
+                if let Some(run) = run {
+                    self.add_run(run, &mut positions);
+                }
+                run = Some(row_handle);
+            }
+            positions.push(self.rows_done.saturating_add(offset));
+        }
+        if let Some(run) = run {
+            self.add_run(run, &mut positions);
         }
         let grouped = end.saturating_sub(self.rows_done);
         self.rows_done = end;
@@ -46,6 +57,14 @@ impl Grouped {
         } else {
             budget.saturating_sub(grouped)
         }
+    }
+
+    /// Moves the positions of a run of rows of `handle` to that handle's list.
+    fn add_run(&mut self, handle: &str, positions: &mut Vec<usize>) {
+        self.by_handle
+            .entry(handle_key(handle))
+            .or_default()
+            .append(positions);
     }
 }
 
@@ -226,5 +245,24 @@ impl ReauditJob {
             entries,
             intervals: next.intervals,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_grouped_by_handle_key_in_row_order_across_slices() {
+        let rows = ["amy", "amy", "@Amy", "bo", "amy", "bo", "bo", " BO"];
+        let mut grouped = Grouped::default();
+        // Slices of 3 rows cut runs of one handle in two.
+        assert_eq!(grouped.group(&rows, |r| r, 3), 0);
+        assert_eq!(grouped.group(&rows, |r| r, 3), 0);
+        assert_eq!(grouped.group(&rows, |r| r, 3), 1);
+        assert_eq!(grouped.rows_done, 8);
+        assert_eq!(grouped.by_handle.len(), 2);
+        assert_eq!(grouped.by_handle.get("amy"), Some(&vec![0, 1, 2, 4]));
+        assert_eq!(grouped.by_handle.get("bo"), Some(&vec![3, 5, 6, 7]));
     }
 }

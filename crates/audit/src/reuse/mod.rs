@@ -6,6 +6,11 @@
 //! settings the measurements depend on, and measured again only when the fingerprint changes.
 //! A weight change re-scores everyone from kept measurements; importing one creator's
 //! comments measures that creator only. The result equals a full [`super::audit_workspace`].
+//!
+//! Only the bootstrap intervals are stored beside a workspace, not the measurements: with the
+//! intervals remembered, measuring is a small part of the audit, while the measurements of
+//! 5,000 creators x 30 posts are 18 MB of JSON whose reading costs more than measuring again
+//! (natively 164 ms to read plus 193 ms to score, against 250 ms to measure and score).
 
 use std::hash::Hasher;
 
