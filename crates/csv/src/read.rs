@@ -96,15 +96,16 @@ pub fn check_header_width(columns: usize) -> Result<(), ReadError> {
 }
 
 /// Hands up to `limit` non-blank records to `visit` with the file line each starts on, and
-/// returns the byte offset where the next record starts, so a large file can be read a
-/// chunk at a time without building rows.
+/// returns the byte offset where the next record starts and the file line of that offset,
+/// so a large file can be read a chunk at a time without building rows. Lines are counted
+/// once, between one record's start and the next.
 fn visit_records(
     text: &str,
     delimiter: u8,
     first_line: usize,
     limit: usize,
     mut visit: impl FnMut(usize, &StringRecord),
-) -> usize {
+) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter)
@@ -116,7 +117,10 @@ fn visit_records(
     while visited < limit {
         match reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) | Err(_) => return bytes.len(),
+            Ok(false) | Err(_) => {
+                let rest = bytes.get(counted_to..).unwrap_or(&[]);
+                return (bytes.len(), line + count_line_breaks(rest));
+            }
         }
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
@@ -138,7 +142,8 @@ fn visit_records(
     if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
         end += 1;
     }
-    end
+    let rest = bytes.get(counted_to..end).unwrap_or(&[]);
+    (end, line + count_line_breaks(rest))
 }
 
 /// The first [`SNIFF_BYTES`] of `text`, cut after the last line break within them.
@@ -285,7 +290,7 @@ impl CsvChunks {
         text.drain(..skipped);
         let first_line = if declared.is_some() { 2 } else { 1 } + preamble_lines;
         let mut header = Vec::new();
-        let offset = visit_records(&text, delimiter, first_line, 1, |_, record| {
+        let (offset, line) = visit_records(&text, delimiter, first_line, 1, |_, record| {
             header = record.iter().map(|cell| cell.trim().to_string()).collect();
         });
         let headers = clean_headers(&header);
@@ -293,7 +298,6 @@ impl CsvChunks {
             return Err(ReadError::NoHeader);
         }
         check_header_width(headers.len())?;
-        let line = first_line + count_line_breaks(text.as_bytes().get(..offset).unwrap_or(&[]));
         Ok(CsvChunks {
             text,
             offset,
@@ -328,8 +332,8 @@ impl CsvChunks {
     /// without copying their cells: for files too large to hold as rows.
     pub fn visit_chunk(&mut self, limit: usize, visit: impl FnMut(usize, &StringRecord)) {
         let rest = self.text.get(self.offset..).unwrap_or("");
-        let consumed = visit_records(rest, self.delimiter, self.line, limit, visit);
-        self.line += count_line_breaks(rest.as_bytes().get(..consumed).unwrap_or(&[]));
+        let (consumed, line) = visit_records(rest, self.delimiter, self.line, limit, visit);
+        self.line = line;
         self.offset += consumed;
     }
 
