@@ -50,33 +50,13 @@ impl RankedSets {
             });
             bounds.push(ids.len());
         }
-        // Rarest first, ties by id: frequency and id packed into one sortable number.
-        let mut by_rarity: Vec<u64> = frequency
-            .iter()
-            .zip(0u32..)
-            .map(|(count, id)| (u64::from(*count) << 32) | u64::from(id))
-            .collect();
-        by_rarity.sort_unstable();
-        let mut rank_of: Vec<u32> = vec![0; frequency.len()];
-        for (key, rank) in by_rarity.iter().zip(0u32..) {
-            if let Some(slot) = rank_of.get_mut((key & u64::from(u32::MAX)) as usize) {
-                *slot = rank;
-            }
-        }
-        for id in &mut ids {
-            *id = rank_of.get(*id as usize).copied().unwrap_or(u32::MAX);
-        }
-        let mut sets = RankedSets {
-            ranks: ids,
+        let rank_of = ranks_by_rarity(&frequency);
+        let ranks = sorted_sets(&ids, &bounds, &rank_of, &frequency);
+        RankedSets {
+            ranks,
             bounds,
             shingle_count: frequency.len(),
-        };
-        for set in 0..sets.len() {
-            if let Some(ranks) = sets.range(set).and_then(|r| sets.ranks.get_mut(r)) {
-                ranks.sort_unstable();
-            }
         }
-        sets
     }
 
     pub(super) fn len(&self) -> usize {
@@ -101,10 +81,97 @@ impl RankedSets {
     }
 }
 
+/// Each id's rank: rarest first, ties by id. A counting sort by frequency, which keeps ids
+/// of equal frequency in id order.
+fn ranks_by_rarity(frequency: &[u32]) -> Vec<u32> {
+    let most = frequency.iter().copied().max().unwrap_or(0) as usize;
+    // next[f]: the next free rank for an id of frequency f.
+    let mut next: Vec<u32> = vec![0; most.saturating_add(1)];
+    for count in frequency {
+        if let Some(slot) = next.get_mut(*count as usize) {
+            *slot = slot.saturating_add(1);
+        }
+    }
+    let mut start = 0u32;
+    for slot in &mut next {
+        let size = *slot;
+        *slot = start;
+        start = start.saturating_add(size);
+    }
+    frequency
+        .iter()
+        .map(|count| {
+            let slot = next.get_mut(*count as usize);
+            slot.map_or(u32::MAX, |rank| {
+                let mine = *rank;
+                *rank = rank.saturating_add(1);
+                mine
+            })
+        })
+        .collect()
+}
+
+/// Every set's ids as ranks, each set ascending, in two linear passes instead of a sort per
+/// set: the sets are listed under each rank (the rank's entries fill `frequency` slots), then
+/// the ranks are walked in order and handed back to their sets.
+fn sorted_sets(ids: &[u32], bounds: &[usize], rank_of: &[u32], frequency: &[u32]) -> Vec<u32> {
+    let mut entries_of_rank: Vec<usize> = vec![0; rank_of.len()];
+    for (id, rank) in rank_of.iter().enumerate() {
+        if let (Some(slot), Some(count)) =
+            (entries_of_rank.get_mut(*rank as usize), frequency.get(id))
+        {
+            *slot = *count as usize;
+        }
+    }
+    // rank_start[r]: where rank r's list of sets begins.
+    let mut rank_start: Vec<usize> = Vec::with_capacity(rank_of.len() + 1);
+    let mut total = 0usize;
+    for entries in &entries_of_rank {
+        rank_start.push(total);
+        total = total.saturating_add(*entries);
+    }
+    rank_start.push(total);
+    let mut owner: Vec<u32> = vec![0; ids.len()];
+    let mut cursor = rank_start.clone();
+    for (set, window) in bounds.windows(2).enumerate() {
+        let [from, to] = window else { continue };
+        for id in ids.get(*from..*to).unwrap_or(&[]) {
+            let rank = rank_of.get(*id as usize).copied().unwrap_or(0) as usize;
+            if let Some(at) = cursor.get_mut(rank) {
+                if let Some(slot) = owner.get_mut(*at) {
+                    *slot = u32::try_from(set).unwrap_or(u32::MAX);
+                }
+                *at = at.saturating_add(1);
+            }
+        }
+    }
+    let mut ranks: Vec<u32> = vec![0; ids.len()];
+    let mut set_cursor: Vec<usize> = bounds.to_vec();
+    for (rank, window) in (0u32..).zip(rank_start.windows(2)) {
+        let [from, to] = window else { continue };
+        for set in owner.get(*from..*to).unwrap_or(&[]) {
+            if let Some(at) = set_cursor.get_mut(*set as usize) {
+                if let Some(slot) = ranks.get_mut(*at) {
+                    *slot = rank;
+                }
+                *at = at.saturating_add(1);
+            }
+        }
+    }
+    ranks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::comment_text::shingles;
+
+    #[test]
+    fn ranks_follow_frequency_then_id() {
+        // Frequencies by id: 3, 1, 2, 1 -> ids 1 and 3 first (id order), then 2, then 0.
+        assert_eq!(ranks_by_rarity(&[3, 1, 2, 1]), vec![3, 0, 2, 1]);
+        assert!(ranks_by_rarity(&[]).is_empty());
+    }
 
     #[test]
     fn sets_keep_their_size_and_share_ranks_where_they_share_shingles() {
