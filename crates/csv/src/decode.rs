@@ -175,10 +175,10 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
     let mut count = |word: [u8; 8]| {
         let word = u64::from_le_bytes(word);
         let (lf, cr) = (bytes_equal(word, b'\n'), bytes_equal(word, b'\r'));
-        newlines = newlines.wrapping_add(lf.count_ones());
-        returns = returns.wrapping_add(cr.count_ones());
+        newlines = newlines.wrapping_add(marks(lf));
+        returns = returns.wrapping_add(marks(cr));
         // Byte i is `\r` and byte i + 1 is `\n` (little-endian: i + 1 is the higher byte).
-        crlf = crlf.wrapping_add((cr & (lf >> 8)).count_ones());
+        crlf = crlf.wrapping_add(marks(cr & (lf >> 8)));
         crlf = crlf.wrapping_add(u32::from(return_before && lf & 0x80 != 0));
         return_before = cr >> 63 != 0;
     };
@@ -194,6 +194,12 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
     // Every CRLF pair holds one `\r`, so the difference never wraps.
     let breaks = newlines.wrapping_add(returns.saturating_sub(crlf));
     breaks as usize
+}
+
+/// How many bytes of a [`bytes_equal`] mask are marked: the marks moved to each byte's low
+/// bit and summed into the top byte by one multiply (at most 8, so no byte overflows).
+fn marks(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
 }
 
 /// The high bit of every byte of `word` that equals `byte`, others 0. Exact: no carry
