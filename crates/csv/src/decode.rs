@@ -204,7 +204,7 @@ fn marks(mask: u64) -> u32 {
 
 /// The high bit of every byte of `word` that equals `byte`, others 0. Exact: no carry
 /// crosses a byte (each sum is at most 0x7F + 0x7F).
-fn bytes_equal(word: u64, byte: u8) -> u64 {
+pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
     const LOW_SEVEN: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let diff = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
     !(((diff & LOW_SEVEN).wrapping_add(LOW_SEVEN)) | diff) & !LOW_SEVEN

@@ -9,7 +9,7 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{count_line_breaks, decode, decode_owned, Decoded, ReadError};
+use super::decode::{bytes_equal, count_line_breaks, decode, decode_owned, Decoded, ReadError};
 use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
 
@@ -60,17 +60,28 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
     }
 }
 
-/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes.
+/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes, eight
+/// at a time: within a word only its first line break can end a long line (the others end
+/// lines shorter than eight bytes), and a line goes on from after its last.
 pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
     let bytes = text.as_bytes();
     let mut start = 0usize;
-    for (at, byte) in bytes.iter().enumerate() {
-        if *byte == b'\n' || *byte == b'\r' {
-            if at.saturating_sub(start) > MAX_LINE_BYTES {
-                return Err(too_long(bytes, start, at));
-            }
-            start = at.saturating_add(1);
+    for (word, at) in bytes.chunks(8).zip((0usize..).step_by(8)) {
+        let mut padded = [0u8; 8];
+        for (slot, byte) in padded.iter_mut().zip(word) {
+            *slot = *byte;
         }
+        let padded = u64::from_le_bytes(padded);
+        let breaks = bytes_equal(padded, b'\n') | bytes_equal(padded, b'\r');
+        if breaks == 0 {
+            continue;
+        }
+        let first = at.saturating_add((breaks.trailing_zeros() / 8) as usize);
+        if first.saturating_sub(start) > MAX_LINE_BYTES {
+            return Err(too_long(bytes, start, first));
+        }
+        let last = at.saturating_add(7 - (breaks.leading_zeros() / 8) as usize);
+        start = last.saturating_add(1);
     }
     if bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
         return Err(too_long(bytes, start, bytes.len()));
@@ -375,6 +386,36 @@ mod tests {
             ),
             "{message}"
         );
+    }
+
+    #[test]
+    fn long_lines_are_found_at_any_offset_and_break() {
+        // The long line starts at every offset within a word, after each kind of break.
+        for lead in 0..9 {
+            for separator in ["\n", "\r\n", "\r"] {
+                for extra in [0, 1] {
+                    let length = MAX_LINE_BYTES + extra;
+                    let text = format!(
+                        "{}{separator}{}{separator}ok",
+                        "a".repeat(lead),
+                        "x".repeat(length)
+                    );
+                    let expected = if extra == 0 {
+                        Ok(())
+                    } else {
+                        Err(ReadError::LineTooLong {
+                            line: 2,
+                            bytes: length,
+                        })
+                    };
+                    assert_eq!(
+                        check_line_lengths(&text),
+                        expected,
+                        "lead {lead} {separator:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -22,7 +22,11 @@ pub(super) struct RankedSets {
 
 impl RankedSets {
     pub(super) fn new(texts: &[&str]) -> RankedSets {
-        let mut id_of: FastMap<u64, u32> = FastMap::default();
+        // A text of n bytes has at most n shingles: room for all of them, so the map never
+        // grows while it is filled.
+        let most = texts.iter().map(|text| text.len()).sum::<usize>();
+        let mut id_of: FastMap<u64, u32> =
+            FastMap::with_capacity_and_hasher(most, Default::default());
         // By id: how many sets hold the shingle, and the last set that counted it.
         let mut frequency: Vec<u32> = Vec::new();
         let mut counted_by: Vec<usize> = Vec::new();
