@@ -286,24 +286,29 @@ pub fn classify_normalised(text: &str, normalised: &str) -> CommentKind {
 /// characters, packed exactly into one number (21 bits per character, so no two shingles
 /// collide), sorted and without repeats. A shorter text is one shingle; an empty text has none.
 pub fn shingles(normalised: &str) -> Vec<u64> {
-    const MASK: u64 = (1 << (21 * SHINGLE_CHARS)) - 1;
     let mut out: Vec<u64> = Vec::with_capacity(normalised.len());
+    for_each_shingle(normalised, |shingle| out.push(shingle));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Every shingle of [`shingles`] in text order, repeats included, without building a list.
+pub fn for_each_shingle(normalised: &str, mut found: impl FnMut(u64)) {
+    const MASK: u64 = (1 << (21 * SHINGLE_CHARS)) - 1;
     let (mut packed, mut seen) = (0u64, 0usize);
     for c in normalised.chars() {
         packed = ((packed << 21) | u64::from(u32::from(c))) & MASK;
         seen += 1;
         if seen >= SHINGLE_CHARS {
-            out.push(packed);
+            found(packed);
         }
     }
     match seen {
-        1 => out.push((1 << 63) | packed),
-        2 => out.push((1 << 63) | (1 << 62) | packed),
+        1 => found((1 << 63) | packed),
+        2 => found((1 << 63) | (1 << 62) | packed),
         _ => {}
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Jaccard similarity `|A ∩ B| / |A ∪ B|` of two sorted shingle lists; 0 when both are empty.

@@ -22,9 +22,11 @@
 //! The overlap bounds are lowered by a rounding margin, so a filter only drops a pair the
 //! exact check `jaccard(a, b) >= t` rejects too: the flags equal a brute-force comparison's.
 
-use super::comment_text::shingles;
 use super::fast_hash::FastMap;
 use super::numbers::clamp;
+use ranked::RankedSets;
+
+mod ranked;
 
 /// Default Jaccard threshold for near-duplicates.
 pub const DEFAULT_NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
@@ -58,9 +60,8 @@ pub fn duplicate_flags<S: AsRef<str>>(normalised: &[S], threshold: f64) -> Vec<b
         }
         text_group.push(Some(group));
     }
-    let sets: Vec<Vec<u64>> = texts.iter().map(|text| shingles(text)).collect();
     let mut marked: Vec<bool> = counts.iter().map(|&count| count > 1).collect();
-    mark_near_duplicates(&sets, threshold, &mut marked);
+    mark_near_duplicates(&texts, threshold, &mut marked);
     text_group
         .iter()
         .map(|group| group.and_then(|g| marked.get(g).copied()).unwrap_or(false))
@@ -146,37 +147,12 @@ fn similar_enough(a: &[u64], b: &[u64], threshold: f64) -> bool {
         .is_some_and(|common| jaccard_of_overlap(common, total) >= threshold)
 }
 
-/// Each set as the ranks of its shingles in one global order, rarest first (ties by value),
-/// sorted ascending: the rarest shingles of every set come first.
-fn rank_by_rarity(sets: &[Vec<u64>]) -> (Vec<Vec<u32>>, usize) {
-    let mut frequency: FastMap<u64, u32> = FastMap::default();
-    for shingle in sets.iter().flatten() {
-        *frequency.entry(*shingle).or_insert(0) += 1;
-    }
-    let mut by_rarity: Vec<(u32, u64)> = frequency.iter().map(|(s, f)| (*f, *s)).collect();
-    by_rarity.sort_unstable();
-    let rank: FastMap<u64, u32> = by_rarity
-        .iter()
-        .zip(0u32..)
-        .map(|((_, shingle), rank)| (*shingle, rank))
-        .collect();
-    let ranked = sets
-        .iter()
-        .map(|set| {
-            let mut ranks: Vec<u32> = set.iter().filter_map(|s| rank.get(s).copied()).collect();
-            ranks.sort_unstable();
-            ranks
-        })
-        .collect();
-    (ranked, by_rarity.len())
-}
-
 /// An indexed prefix shingle: which set, at which position, and the set's size.
 #[derive(Clone, Copy)]
 struct Posting {
-    text: usize,
-    position: usize,
-    size: usize,
+    text: u32,
+    position: u32,
+    size: u32,
 }
 
 /// What probing one set has found about one candidate.
@@ -190,18 +166,27 @@ struct Tally {
     pruned: bool,
 }
 
-/// PPJoin self-join over distinct shingle sets; marks both members of every pair with
+/// PPJoin self-join over distinct texts' shingle sets; marks both members of every pair with
 /// Jaccard >= threshold. Only the flags are needed, not the pairs, so a pair whose members
 /// are both marked already is not checked (it could not change a flag).
-fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) {
-    let (ranked, shingle_count) = rank_by_rarity(sets);
-    let mut order: Vec<usize> = (0..ranked.len())
-        .filter(|&i| ranked.get(i).is_some_and(|set| !set.is_empty()))
+fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
+    let sets = RankedSets::new(texts);
+    let mut order: Vec<usize> = (0..sets.len()).filter(|&i| sets.size(i) > 0).collect();
+    order.sort_by_key(|&i| sets.size(i));
+    // The overlap each pair size needs, computed once per sum of sizes.
+    let largest = order.last().map_or(0, |&i| sets.size(i));
+    let needed_for: Vec<usize> = (0..=largest.saturating_mul(2))
+        .map(|total| required_overlap(total, threshold))
         .collect();
-    order.sort_by_key(|&i| ranked.get(i).map_or(0, Vec::len));
-    let mut index: Vec<Vec<Posting>> = vec![Vec::new(); shingle_count];
+    let needed = |total: usize| {
+        needed_for
+            .get(total)
+            .copied()
+            .unwrap_or_else(|| required_overlap(total, threshold))
+    };
+    let mut index: Vec<Vec<Posting>> = vec![Vec::new(); sets.shingle_count];
     // Postings before these offsets belong to sets too small for every later probe.
-    let mut too_small: Vec<usize> = vec![0; shingle_count];
+    let mut too_small: Vec<usize> = vec![0; sets.shingle_count];
     let fresh = Tally {
         probe: usize::MAX,
         overlap: 0,
@@ -209,12 +194,10 @@ fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) 
         last_y: 0,
         pruned: false,
     };
-    let mut tally: Vec<Tally> = vec![fresh; ranked.len()];
+    let mut tally: Vec<Tally> = vec![fresh; sets.len()];
     let mut candidates: Vec<usize> = Vec::new();
     for &x in &order {
-        let Some(xs) = ranked.get(x) else {
-            continue;
-        };
+        let xs = sets.ranks(x);
         let size = xs.len();
         let x_marked = marked.get(x).copied().unwrap_or(false);
         let min_size = threshold * size as f64 - 1e-9;
@@ -231,34 +214,35 @@ fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) 
                 *start += 1;
             }
             for posting in postings.get(*start..).unwrap_or(&[]) {
-                let Some(entry) = tally.get_mut(posting.text) else {
+                let (y, y_size) = (posting.text as usize, posting.size as usize);
+                let Some(entry) = tally.get_mut(y) else {
                     continue;
                 };
                 if entry.probe != x {
                     *entry = Tally { probe: x, ..fresh };
-                    entry.pruned = x_marked && marked.get(posting.text).copied().unwrap_or(false);
-                    candidates.push(posting.text);
+                    entry.pruned = x_marked && marked.get(y).copied().unwrap_or(false);
+                    candidates.push(y);
                 }
                 if entry.pruned {
                     continue;
                 }
-                let needed = required_overlap(size + posting.size, threshold);
                 let x_left = size.saturating_sub(i + 1);
-                let y_left = posting.size.saturating_sub(posting.position + 1);
-                if entry.overlap + 1 + x_left.min(y_left) < needed {
+                let y_left = y_size.saturating_sub(posting.position as usize + 1);
+                if entry.overlap + 1 + x_left.min(y_left) < needed(size + y_size) {
                     entry.pruned = true;
                 } else {
                     entry.overlap += 1;
                     entry.last_x = i;
-                    entry.last_y = posting.position;
+                    entry.last_y = posting.position as usize;
                 }
             }
         }
         let mut x_now = x_marked;
         for &y in &candidates {
-            let (Some(entry), Some(ys)) = (tally.get(y), ranked.get(y)) else {
+            let Some(entry) = tally.get(y) else {
                 continue;
             };
+            let ys = sets.ranks(y);
             let y_marked = marked.get(y).copied().unwrap_or(false);
             if entry.pruned || entry.overlap == 0 || (x_now && y_marked) {
                 continue;
@@ -267,8 +251,7 @@ fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) 
             let total = size + ys.len();
             let rest_x = xs.get(entry.last_x + 1..).unwrap_or(&[]);
             let rest_y = ys.get(entry.last_y + 1..).unwrap_or(&[]);
-            let needed = required_overlap(total, threshold);
-            if overlap_reaching(rest_x, rest_y, entry.overlap, needed)
+            if overlap_reaching(rest_x, rest_y, entry.overlap, needed(total))
                 .is_some_and(|common| jaccard_of_overlap(common, total) >= threshold)
             {
                 x_now = true;
@@ -280,14 +263,15 @@ fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) 
         if let Some(flag) = marked.get_mut(x) {
             *flag = x_now;
         }
-        for (position, &shingle) in xs
+        let (text, size) = (to_u32(x), to_u32(size));
+        for (&shingle, position) in xs
             .iter()
-            .take(index_prefix_length(size, threshold))
-            .enumerate()
+            .take(index_prefix_length(xs.len(), threshold))
+            .zip(0u32..)
         {
             if let Some(postings) = index.get_mut(shingle as usize) {
                 postings.push(Posting {
-                    text: x,
+                    text,
                     position,
                     size,
                 });
@@ -296,10 +280,14 @@ fn mark_near_duplicates(sets: &[Vec<u64>], threshold: f64, marked: &mut [bool]) 
     }
 }
 
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::comment_text::jaccard;
+    use crate::comment_text::{jaccard, shingles};
 
     fn flags(texts: &[&str]) -> Vec<bool> {
         let owned: Vec<String> = texts.iter().map(|t| t.to_string()).collect();

@@ -164,13 +164,50 @@ fn utf16_text(rest: &[u8], little_endian: bool, notes: &mut Vec<String>) -> Stri
     text
 }
 
-/// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in a byte range.
+/// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in a byte range: every `\n`, plus every
+/// `\r` not followed by `\n`. Readers call it on every record, so it looks at eight bytes
+/// at a time.
 pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count()
+    let (mut newlines, mut returns, mut crlf) = (0u32, 0u32, 0u32);
+    // Whether the previous word ended in `\r` (a CRLF may straddle two words).
+    let mut return_before = false;
+    let mut words = bytes.chunks_exact(8);
+    let mut count = |word: [u8; 8]| {
+        let word = u64::from_le_bytes(word);
+        let (lf, cr) = (bytes_equal(word, b'\n'), bytes_equal(word, b'\r'));
+        newlines = newlines.wrapping_add(marks(lf));
+        returns = returns.wrapping_add(marks(cr));
+        // Byte i is `\r` and byte i + 1 is `\n` (little-endian: i + 1 is the higher byte).
+        crlf = crlf.wrapping_add(marks(cr & (lf >> 8)));
+        crlf = crlf.wrapping_add(u32::from(return_before && lf & 0x80 != 0));
+        return_before = cr >> 63 != 0;
+    };
+    for word in &mut words {
+        count(word.try_into().unwrap_or([0; 8]));
+    }
+    // The tail padded with zero bytes, which are no line breaks.
+    let mut last = [0u8; 8];
+    for (slot, byte) in last.iter_mut().zip(words.remainder()) {
+        *slot = *byte;
+    }
+    count(last);
+    // Every CRLF pair holds one `\r`, so the difference never wraps.
+    let breaks = newlines.wrapping_add(returns.saturating_sub(crlf));
+    breaks as usize
+}
+
+/// How many bytes of a [`bytes_equal`] mask are marked: the marks moved to each byte's low
+/// bit and summed into the top byte by one multiply (at most 8, so no byte overflows).
+fn marks(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
+}
+
+/// The high bit of every byte of `word` that equals `byte`, others 0. Exact: no carry
+/// crosses a byte (each sum is at most 0x7F + 0x7F).
+pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const LOW_SEVEN: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let diff = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
+    !(((diff & LOW_SEVEN).wrapping_add(LOW_SEVEN)) | diff) & !LOW_SEVEN
 }
 
 fn invalid_utf8(bytes: &[u8], prefix: usize, error: std::str::Utf8Error) -> ReadError {
@@ -384,6 +421,32 @@ mod tests {
                 byte: 0xFF
             }
         );
+    }
+
+    #[test]
+    fn line_breaks_count_lf_crlf_and_lone_cr_once_each() {
+        assert_eq!(count_line_breaks(b""), 0);
+        assert_eq!(count_line_breaks(b"a\nb\r\nc\rd"), 3);
+        assert_eq!(count_line_breaks(b"\r\n\r\n"), 2);
+        assert_eq!(count_line_breaks(b"\r\r\n\n\r"), 4);
+        // A range ending in `\r` counts it: the caller never splits a CRLF.
+        assert_eq!(count_line_breaks(b"x\r"), 1);
+        // CRLF across the eight-byte words, and every mix against a byte-by-byte count.
+        assert_eq!(count_line_breaks(b"1234567\r\n890\r"), 2);
+        let sample = b"a\r\nbc\rd\n\n\r\r\n\xe9xyz\r\n12345678\r\r\n\n";
+        for from in 0..sample.len() {
+            for to in from..=sample.len() {
+                let part = &sample[from..to];
+                let slow = part
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, b)| {
+                        **b == b'\n' || (**b == b'\r' && part.get(i + 1) != Some(&b'\n'))
+                    })
+                    .count();
+                assert_eq!(count_line_breaks(part), slow, "{part:?}");
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{count_line_breaks, decode, decode_owned, Decoded, ReadError};
+use super::decode::{bytes_equal, count_line_breaks, decode, decode_owned, Decoded, ReadError};
 use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
 
@@ -60,17 +60,28 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
     }
 }
 
-/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes.
+/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes, eight
+/// at a time: within a word only its first line break can end a long line (the others end
+/// lines shorter than eight bytes), and a line goes on from after its last.
 pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
     let bytes = text.as_bytes();
     let mut start = 0usize;
-    for (at, byte) in bytes.iter().enumerate() {
-        if *byte == b'\n' || *byte == b'\r' {
-            if at.saturating_sub(start) > MAX_LINE_BYTES {
-                return Err(too_long(bytes, start, at));
-            }
-            start = at.saturating_add(1);
+    for (word, at) in bytes.chunks(8).zip((0usize..).step_by(8)) {
+        let mut padded = [0u8; 8];
+        for (slot, byte) in padded.iter_mut().zip(word) {
+            *slot = *byte;
         }
+        let padded = u64::from_le_bytes(padded);
+        let breaks = bytes_equal(padded, b'\n') | bytes_equal(padded, b'\r');
+        if breaks == 0 {
+            continue;
+        }
+        let first = at.saturating_add((breaks.trailing_zeros() / 8) as usize);
+        if first.saturating_sub(start) > MAX_LINE_BYTES {
+            return Err(too_long(bytes, start, first));
+        }
+        let last = at.saturating_add(7 - (breaks.leading_zeros() / 8) as usize);
+        start = last.saturating_add(1);
     }
     if bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
         return Err(too_long(bytes, start, bytes.len()));
@@ -96,15 +107,16 @@ pub fn check_header_width(columns: usize) -> Result<(), ReadError> {
 }
 
 /// Hands up to `limit` non-blank records to `visit` with the file line each starts on, and
-/// returns the byte offset where the next record starts, so a large file can be read a
-/// chunk at a time without building rows.
+/// returns the byte offset where the next record starts and the file line of that offset,
+/// so a large file can be read a chunk at a time without building rows. Lines are counted
+/// once, between one record's start and the next.
 fn visit_records(
     text: &str,
     delimiter: u8,
     first_line: usize,
     limit: usize,
     mut visit: impl FnMut(usize, &StringRecord),
-) -> usize {
+) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter)
@@ -116,7 +128,10 @@ fn visit_records(
     while visited < limit {
         match reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) | Err(_) => return bytes.len(),
+            Ok(false) | Err(_) => {
+                let rest = bytes.get(counted_to..).unwrap_or(&[]);
+                return (bytes.len(), line + count_line_breaks(rest));
+            }
         }
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
@@ -138,7 +153,8 @@ fn visit_records(
     if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
         end += 1;
     }
-    end
+    let rest = bytes.get(counted_to..end).unwrap_or(&[]);
+    (end, line + count_line_breaks(rest))
 }
 
 /// The first [`SNIFF_BYTES`] of `text`, cut after the last line break within them.
@@ -285,7 +301,7 @@ impl CsvChunks {
         text.drain(..skipped);
         let first_line = if declared.is_some() { 2 } else { 1 } + preamble_lines;
         let mut header = Vec::new();
-        let offset = visit_records(&text, delimiter, first_line, 1, |_, record| {
+        let (offset, line) = visit_records(&text, delimiter, first_line, 1, |_, record| {
             header = record.iter().map(|cell| cell.trim().to_string()).collect();
         });
         let headers = clean_headers(&header);
@@ -293,7 +309,6 @@ impl CsvChunks {
             return Err(ReadError::NoHeader);
         }
         check_header_width(headers.len())?;
-        let line = first_line + count_line_breaks(text.as_bytes().get(..offset).unwrap_or(&[]));
         Ok(CsvChunks {
             text,
             offset,
@@ -328,8 +343,8 @@ impl CsvChunks {
     /// without copying their cells: for files too large to hold as rows.
     pub fn visit_chunk(&mut self, limit: usize, visit: impl FnMut(usize, &StringRecord)) {
         let rest = self.text.get(self.offset..).unwrap_or("");
-        let consumed = visit_records(rest, self.delimiter, self.line, limit, visit);
-        self.line += count_line_breaks(rest.as_bytes().get(..consumed).unwrap_or(&[]));
+        let (consumed, line) = visit_records(rest, self.delimiter, self.line, limit, visit);
+        self.line = line;
         self.offset += consumed;
     }
 
@@ -371,6 +386,36 @@ mod tests {
             ),
             "{message}"
         );
+    }
+
+    #[test]
+    fn long_lines_are_found_at_any_offset_and_break() {
+        // The long line starts at every offset within a word, after each kind of break.
+        for lead in 0..9 {
+            for separator in ["\n", "\r\n", "\r"] {
+                for extra in [0, 1] {
+                    let length = MAX_LINE_BYTES + extra;
+                    let text = format!(
+                        "{}{separator}{}{separator}ok",
+                        "a".repeat(lead),
+                        "x".repeat(length)
+                    );
+                    let expected = if extra == 0 {
+                        Ok(())
+                    } else {
+                        Err(ReadError::LineTooLong {
+                            line: 2,
+                            bytes: length,
+                        })
+                    };
+                    assert_eq!(
+                        check_line_lengths(&text),
+                        expected,
+                        "lead {lead} {separator:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use microplan_audit::comments::CommentSettings;
-use microplan_worker::analyse_comment_share;
+use microplan_worker::{analyse_comment_share, merge_shares};
 
 fn main() {
     // Cargo passes `--bench`; the file is the other argument.
@@ -26,6 +26,7 @@ fn main() {
     for shares in 1..=4u32 {
         let mut times = Vec::new();
         let mut reading = Vec::new();
+        let mut results = Vec::new();
         for share in 0..shares {
             let started = Instant::now();
             let mut read_at = None;
@@ -35,7 +36,8 @@ fn main() {
                 }
             };
             match analyse_comment_share(bytes.clone(), share, shares, &settings, &mut progress) {
-                Ok(_) => {
+                Ok(result) => {
+                    results.push(result);
                     times.push(started.elapsed().as_secs_f64());
                     reading.push(read_at.unwrap_or(0.0));
                 }
@@ -48,8 +50,18 @@ fn main() {
         let slowest = times.iter().copied().fold(0.0, f64::max);
         let sum: f64 = times.iter().sum();
         let read_mean = reading.iter().sum::<f64>() / reading.len().max(1) as f64;
+        // A digest of the merged report: any change to a figure, flag or example changes it.
+        let digest = fnv1a(format!("{:?}", merge_shares(results)).as_bytes());
         println!(
-            "  {shares} share(s): slowest share {slowest:.2} s, all shares together {sum:.2} s, reading per share {read_mean:.2} s"
+            "  {shares} share(s): slowest share {slowest:.2} s, all shares together {sum:.2} s, reading per share {read_mean:.2} s, report digest {digest:016x}"
         );
     }
+}
+
+/// FNV-1a 64 of the report's debug text (floats print exactly, so equal digests mean equal
+/// figures).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

@@ -39,7 +39,7 @@ use crate::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::numbers::{fnv1a, ratio};
 use microplan_model::rows::CommentSummary;
-use threads::{answered_posts, is_question, thread_depths};
+use threads::{answered_posts, is_question, rows_by_id, thread_depths};
 
 mod threads;
 
@@ -242,8 +242,9 @@ pub fn analyse_comments(
     let threaded = rows
         .iter()
         .any(|r| r.parent.as_deref().is_some_and(|p| !p.is_empty()));
-    let depths = thread_depths(rows);
-    let answered = answered_posts(rows, &parsed, post_ids.len(), threaded);
+    let by_id = rows_by_id(rows);
+    let depths = thread_depths(rows, &by_id);
+    let answered = answered_posts(rows, &by_id, &parsed, post_ids.len(), threaded);
 
     let mut tallies: Vec<PostTally> = post_ids.iter().map(|_| PostTally::default()).collect();
     let mut examples = CommentExamples::default();

@@ -4,9 +4,8 @@
 use super::{RawComment, Row};
 use crate::fast_hash::FastMap;
 
-/// Thread depth of every row (1 for top-level), following `parent` ids within the same post.
-/// Memoised, so a long chain costs linear time; a cycle is cut where it closes.
-pub(super) fn thread_depths(rows: &[RawComment]) -> Vec<u32> {
+/// The first row of each `(post, comment id)`.
+pub(super) fn rows_by_id(rows: &[RawComment]) -> FastMap<(&str, &str), usize> {
     let mut by_id: FastMap<(&str, &str), usize> =
         FastMap::with_capacity_and_hasher(rows.len(), Default::default());
     for (index, row) in rows.iter().enumerate() {
@@ -14,6 +13,13 @@ pub(super) fn thread_depths(rows: &[RawComment]) -> Vec<u32> {
             by_id.entry((row.post_id.as_str(), id)).or_insert(index);
         }
     }
+    by_id
+}
+
+/// Thread depth of every row (1 for top-level), following `parent` ids within the same post
+/// (`by_id` is [`rows_by_id`] of `rows`). Memoised, so a long chain costs linear time; a
+/// cycle is cut where it closes.
+pub(super) fn thread_depths(rows: &[RawComment], by_id: &FastMap<(&str, &str), usize>) -> Vec<u32> {
     let mut depth: Vec<u32> = vec![0; rows.len()];
     let mut on_path: Vec<bool> = vec![false; rows.len()];
     let mut path: Vec<usize> = Vec::new();
@@ -66,21 +72,16 @@ pub(super) fn is_question(text: &str) -> bool {
     text.contains(['?', '¿', '？'])
 }
 
-/// Posts where the creator answers a question (module docs).
+/// Posts where the creator answers a question (module docs); `by_id` is [`rows_by_id`].
 pub(super) fn answered_posts(
     rows: &[RawComment],
+    by_id: &FastMap<(&str, &str), usize>,
     parsed: &[Row],
     posts: usize,
     threaded: bool,
 ) -> usize {
     let mut answered = vec![false; posts];
     if threaded {
-        let mut by_id: FastMap<(&str, &str), usize> = FastMap::default();
-        for (index, row) in rows.iter().enumerate() {
-            if let Some(id) = row.comment_id.as_deref().filter(|id| !id.is_empty()) {
-                by_id.entry((row.post_id.as_str(), id)).or_insert(index);
-            }
-        }
         for (row, raw) in parsed.iter().zip(rows).filter(|(r, _)| !r.audience) {
             let parent = raw
                 .parent
@@ -187,7 +188,7 @@ mod tests {
             row("f", Some("e")),
             row("g", Some("g")),
         ];
-        let depths = thread_depths(&rows);
+        let depths = thread_depths(&rows, &rows_by_id(&rows));
         assert_eq!(depths[..4], [3, 1, 2, 2]);
         assert!(depths[4..].iter().all(|d| (1..=2).contains(d)));
     }
