@@ -172,8 +172,7 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
     // Whether the previous word ended in `\r` (a CRLF may straddle two words).
     let mut return_before = false;
     let mut words = bytes.chunks_exact(8);
-    let mut count = |word: [u8; 8]| {
-        let word = u64::from_le_bytes(word);
+    let mut count = |word: u64| {
         let (lf, cr) = (bytes_equal(word, b'\n'), bytes_equal(word, b'\r'));
         newlines = newlines.wrapping_add(marks(lf));
         returns = returns.wrapping_add(marks(cr));
@@ -183,14 +182,9 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
         return_before = cr >> 63 != 0;
     };
     for word in &mut words {
-        count(word.try_into().unwrap_or([0; 8]));
+        count(padded_word(word));
     }
-    // The tail padded with zero bytes, which are no line breaks.
-    let mut last = [0u8; 8];
-    for (slot, byte) in last.iter_mut().zip(words.remainder()) {
-        *slot = *byte;
-    }
-    count(last);
+    count(padded_word(words.remainder()));
     // Every CRLF pair holds one `\r`, so the difference never wraps.
     let breaks = newlines.wrapping_add(returns.saturating_sub(crlf));
     breaks as usize
@@ -200,6 +194,15 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
 /// bit and summed into the top byte by one multiply (at most 8, so no byte overflows).
 fn marks(mask: u64) -> u32 {
     ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
+}
+
+/// Up to eight bytes as one little-endian word, padded with zero bytes (never a line break).
+pub(crate) fn padded_word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    for (slot, byte) in word.iter_mut().zip(bytes) {
+        *slot = *byte;
+    }
+    u64::from_le_bytes(word)
 }
 
 /// The high bit of every byte of `word` that equals `byte`, others 0. Exact: no carry

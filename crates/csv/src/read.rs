@@ -9,7 +9,9 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{bytes_equal, count_line_breaks, decode, decode_owned, Decoded, ReadError};
+use super::decode::{
+    bytes_equal, count_line_breaks, decode, decode_owned, padded_word, Decoded, ReadError,
+};
 use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
 
@@ -67,11 +69,7 @@ pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
     let bytes = text.as_bytes();
     let mut start = 0usize;
     for (word, at) in bytes.chunks(8).zip((0usize..).step_by(8)) {
-        let mut padded = [0u8; 8];
-        for (slot, byte) in padded.iter_mut().zip(word) {
-            *slot = *byte;
-        }
-        let padded = u64::from_le_bytes(padded);
+        let padded = padded_word(word);
         let breaks = bytes_equal(padded, b'\n') | bytes_equal(padded, b'\r');
         if breaks == 0 {
             continue;

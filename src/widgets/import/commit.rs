@@ -65,14 +65,13 @@ pub(super) async fn commit_import(
 }
 
 /// A plan of `preview` against the open workspace's table, or `None` when that table was
-/// written to (or another workspace opened) while it was made.
+/// written to while it was made (the caller checks that the same workspace is still open).
 async fn plan_in_slices(
     state: AppState,
     preview: &ImportPreview,
     mode: ImportMode,
 ) -> Option<PlannedMerge> {
     let spec = preview.kind.spec();
-    let opened = open_id();
     // The table as it is now (cheap: tables are shared); holding it marks any write to it.
     let snapshot = state.workspace.with_untracked(Clone::clone)?;
     let identity = table_identity(&snapshot, spec.stored_table)?;
@@ -108,12 +107,11 @@ async fn plan_in_slices(
     // The plan's key index is freed before the rows go in, in a task of its own.
     yield_to_page().await;
     state.busy.set(None);
-    let unchanged = open_id() == opened
-        && state.workspace.with_untracked(|w| {
-            w.as_ref()
-                .and_then(|w| table_identity(w, spec.stored_table))
-                .is_some_and(|now| TableIdentity::same(&now, &identity))
-        });
+    let unchanged = state.workspace.with_untracked(|w| {
+        w.as_ref()
+            .and_then(|w| table_identity(w, spec.stored_table))
+            .is_some_and(|now| TableIdentity::same(&now, &identity))
+    });
     // Released before the rows go in, so the table is not copied for a holder that is gone.
     drop(identity);
     unchanged.then_some(planned)

@@ -8,6 +8,7 @@
 //! the join is exact under any fixed global order, so the order only changes which pairs
 //! the filters drop early, never a flag. All sets live in one list (no allocation per set).
 
+use super::to_u32;
 use crate::comment_text::for_each_shingle;
 use crate::fast_hash::FastMap;
 
@@ -35,7 +36,7 @@ impl RankedSets {
         bounds.push(0);
         for (set, text) in texts.iter().enumerate() {
             for_each_shingle(text, |shingle| {
-                let next = u32::try_from(frequency.len()).unwrap_or(u32::MAX);
+                let next = to_u32(frequency.len());
                 let id = *id_of.entry(shingle).or_insert(next);
                 if id == next {
                     frequency.push(0);
@@ -143,7 +144,7 @@ fn sorted_sets(ids: &[u32], bounds: &[usize], rank_of: &[u32], frequency: &[u32]
             let rank = rank_of.get(*id as usize).copied().unwrap_or(0) as usize;
             if let Some(at) = cursor.get_mut(rank) {
                 if let Some(slot) = owner.get_mut(*at) {
-                    *slot = u32::try_from(set).unwrap_or(u32::MAX);
+                    *slot = to_u32(set);
                 }
                 *at = at.saturating_add(1);
             }

@@ -171,11 +171,10 @@ where
     P: Fn() -> F,
     F: Future<Output = ()>,
 {
-    let scanner = match ArrayScanner::new(text) {
+    let mut scanner = match ArrayScanner::new(text) {
         Some(scanner) if text.len() > SLICE_BYTES => scanner,
         _ => return decode_table(workspace, table, text),
     };
-    let mut scanner = scanner;
     let mut slice = String::new();
     let mut rows = Workspace::default();
     let mut first = true;

@@ -112,21 +112,19 @@ impl TableSpec {
     }
 }
 
-fn cells_in<T: ImportTable>(rows: &[T::Row], range: Range<usize>) -> Vec<Vec<String>> {
+/// The rows of `range`, clamped to `rows`.
+fn clamped<R>(rows: &[R], range: Range<usize>) -> &[R] {
     let end = range.end.min(rows.len());
     let start = range.start.min(end);
-    rows.get(start..end)
-        .unwrap_or(&[])
-        .iter()
-        .map(T::cells)
-        .collect()
+    rows.get(start..end).unwrap_or(&[])
+}
+
+fn cells_in<T: ImportTable>(rows: &[T::Row], range: Range<usize>) -> Vec<Vec<String>> {
+    clamped(rows, range).iter().map(T::cells).collect()
 }
 
 fn match_keys_in<T: ImportTable>(rows: &[T::Row], range: Range<usize>) -> Vec<String> {
-    let end = range.end.min(rows.len());
-    let start = range.start.min(end);
-    rows.get(start..end)
-        .unwrap_or(&[])
+    clamped(rows, range)
         .iter()
         .map(|row| match_key(&T::key(row)))
         .collect()
