@@ -8,9 +8,12 @@ const BUILD = '__BUILD_ID__';
 const APP_FILES = new Set(__APP_FILES__);
 const CACHE = `microplan-${BUILD}`;
 
-// Files the page fetches only when asked for (the demo workspace, the method text): stored
-// at install, so they work offline after one visit even if that visit never opened them.
-const ON_DEMAND = ['demo.microplan.json', 'method.md'].filter((file) => APP_FILES.has(file));
+// Files the page fetches only when asked for (the demo workspace, the method text, each
+// section's code and the chunks sections share): stored at install, so they work offline
+// after one visit even if that visit never opened them.
+const ON_DEMAND = [...APP_FILES].filter(
+  (file) => file === 'demo.microplan.json' || file === 'method.md' || /^app-[0-9a-f]+\/(split|chunk)_[^/]+\.wasm$/.test(file),
+);
 
 self.addEventListener('install', (event) => {
   self.skipWaiting();

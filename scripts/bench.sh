@@ -72,10 +72,10 @@ on_builds tests/bench/geo_browser.mjs
 echo
 echo "== Code size per crate (same cargo build, function names kept, in dist-prof/; see docs/size.md)"
 if command -v twiggy >/dev/null; then
-  sed -E 's|<link data-trunk rel="rust" data-bin="microplan"[^>]*>|<link data-trunk rel="rust" data-bin="microplan" data-keep-debug data-wasm-opt="0" />|' index.html > index.prof.html
-  trunk build index.prof.html --release --dist dist-prof >/dev/null
-  twiggy top -n 1000000 --format csv dist-prof/*.wasm | python3 scripts/crate_sizes.py
-  twiggy top -n 12 dist-prof/*.wasm
+  MICROPLAN_KEEP_NAMES=1 trunk build --release --dist dist-prof >/dev/null
+  echo "The main module (the first download's wasm):"
+  twiggy top -n 1000000 --format csv dist-prof/app-*/microplan_bg.wasm | python3 scripts/crate_sizes.py
+  twiggy top -n 12 dist-prof/app-*/microplan_bg.wasm
 else
   echo "twiggy is not installed (cargo install twiggy); skipped"
 fi

@@ -4,7 +4,7 @@
 Reads `twiggy top -n 1000000 --format csv <wasm>` on stdin and sums each function's own
 size by the crate its name starts with (`<T as Trait>::f` counts for T's crate). Generic
 std/core code instantiated for our types counts as std. Usage:
-    twiggy top -n 1000000 --format csv dist-prof/*.wasm | python3 scripts/crate_sizes.py
+    twiggy top -n 1000000 --format csv dist-prof/app-*/microplan_bg.wasm | python3 scripts/crate_sizes.py
 """
 import csv
 import re

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
+WASM_SPLIT_VERSION=0.2.4       # reads the split points of wasm_split_helpers 0.2 (Cargo.lock)
 want_test_tools=false
 [ "${1:-}" = "--test" ] && want_test_tools=true
 
@@ -34,6 +35,14 @@ if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes, once)"
   # Not --locked: one of its locked dependency versions is not on the registry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# The build splits the app into one download per section (scripts/build_app.mjs).
+# It prints no version, so cargo's list of installed packages says which one is there.
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+   || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 5 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # npm packages: binaryen's wasm-opt for release builds, playwright-core for browser tests.

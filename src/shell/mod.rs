@@ -3,6 +3,7 @@
 //! uses it but `main`.
 
 mod banners;
+mod section_code;
 mod workspace_picker;
 
 use leptos::prelude::*;
@@ -61,17 +62,16 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     startup::start(state);
     warn_before_leaving_unsaved(state);
     let section = use_current_section();
+    // The section the address names is fetched while storage opens, not after.
+    leptos::task::spawn_local(section_code::preload(section.get_untracked()));
     let menu_open = RwSignal::new(false);
-    // Move focus to the new section's heading so keyboard and screen-reader users land there.
+    // Move focus to the new section's heading so keyboard and screen-reader users land there;
+    // a section whose code is still downloading takes it when it appears.
+    let heading_focus_pending = StoredValue::new(false);
     Effect::new(move |previous: Option<Section>| {
         let current = section.get();
         if previous.is_some() && previous != Some(current) {
-            if let Some(heading) = document().get_element_by_id("section-heading") {
-                use wasm_bindgen::JsCast;
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.focus();
-                }
-            }
+            heading_focus_pending.set_value(!focus_section_heading());
         }
         current
     });
@@ -99,26 +99,66 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
                 <banners::BusyBar />
                 {move || match section.get() {
                     Section::Overview => view! { <pages::overview::OverviewPage /> }.into_any(),
-                    other => view! { <NeedsWorkspace section=other>{section_page(other)}</NeedsWorkspace> }.into_any(),
+                    other => view! {
+                        <NeedsWorkspace section=other>
+                            <SectionPage section=other heading_focus_pending />
+                        </NeedsWorkspace>
+                    }.into_any(),
                 }}
             </main>
         </div>
     }
 }
 
-/// The page of a section that works inside a workspace.
-fn section_page(section: Section) -> AnyView {
-    match section {
-        Section::Overview => view! { <pages::overview::OverviewPage /> }.into_any(),
-        Section::Data => view! { <pages::data::DataPage /> }.into_any(),
-        Section::Programme => view! { <pages::programme::ProgrammePage /> }.into_any(),
-        Section::Briefs => view! { <pages::briefs::BriefsPage /> }.into_any(),
-        Section::Tracking => view! { <pages::tracking::TrackingPage /> }.into_any(),
-        Section::UpliftTests => view! { <pages::uplift::UpliftPage /> }.into_any(),
-        Section::Creators => view! { <pages::creators::CreatorsPage /> }.into_any(),
-        Section::Contracts => view! { <pages::contracts::ContractsPage /> }.into_any(),
-        Section::Communities => view! { <pages::communities::CommunitiesPage /> }.into_any(),
-        Section::Results => view! { <pages::results::ResultsPage /> }.into_any(),
+/// Focuses the section's heading; false when there is none yet.
+fn focus_section_heading() -> bool {
+    use wasm_bindgen::JsCast;
+    let heading = document()
+        .get_element_by_id("section-heading")
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    heading.map(|heading| heading.focus()).is_some()
+}
+
+/// The page of a section that works inside a workspace. Its code arrives separately: until it
+/// has, the section's title and a loading note; if it cannot, what happened and a retry.
+#[component]
+fn SectionPage(section: Section, heading_focus_pending: StoredValue<bool>) -> impl IntoView {
+    let attempt = RwSignal::new(0_u32);
+    let loading = move || {
+        view! {
+            <h1 tabindex="-1">{section.title()}</h1>
+            <p class="hint" role="status">"Loading this section…"</p>
+        }
+    };
+    move || {
+        attempt.track();
+        let page = Suspend::new(async move {
+            match section_code::section_view(section).await {
+                Ok(page) => {
+                    if heading_focus_pending.get_value() {
+                        heading_focus_pending.set_value(false);
+                        request_animation_frame(move || {
+                            focus_section_heading();
+                        });
+                    }
+                    page
+                }
+                Err(section_code::SectionCodeMissing) => view! {
+                    <h1 id="section-heading" tabindex="-1">{section.title()}</h1>
+                    <div class="banner error" role="alert">
+                        <p>
+                            <strong>"This section could not be downloaded. "</strong>
+                            "The connection may be down. Your workspace is safe in this browser."
+                        </p>
+                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        });
+        view! { <Suspense fallback=loading>{page}</Suspense> }
     }
 }
 

@@ -71,7 +71,7 @@ export const CHROMIUM_ARGS = [
  * Starts Chromium with a fresh profile directory (kept across `restart()` to prove that data
  * survives a browser restart), opens the app and records requests and page errors.
  */
-export async function openApp({ dist = process.env.E2E_DIST ?? 'dist', prefix = '/', initScript, viewport } = {}) {
+export async function openApp({ dist = process.env.E2E_DIST ?? 'dist', prefix = '/', initScript, viewport, serviceWorkers = 'allow' } = {}) {
   // E2E_DIST lets several builds live side by side (dist-*), one per change being tried.
   const server = await serveStatic(path.resolve(repoRoot, dist), prefix);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'microplan-e2e-'));
@@ -84,6 +84,7 @@ export async function openApp({ dist = process.env.E2E_DIST ?? 'dist', prefix = 
       args: CHROMIUM_ARGS,
       acceptDownloads: true,
       viewport: viewport ?? { width: 1280, height: 900 },
+      serviceWorkers,
     });
     if (initScript) await app.context.addInitScript(initScript);
     app.page = app.context.pages()[0] ?? (await app.context.newPage());
