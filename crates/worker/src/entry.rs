@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use microplan_worker::protocol::{Job, Reply, WorkerMessage};
+use microplan_worker::protocol::{creator_parts, Job, Reply, WorkerMessage};
 use microplan_worker::uplift::{analyse_geo, geo_power, rank_geo_candidates};
 use microplan_worker::{analyse_comment_share, CommentShareResult};
 
@@ -57,9 +57,13 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
                 }
                 post(scope, &WorkerMessage::Progress { fraction });
             };
-            let result = analyse_comment_share(bytes, share, shares, &settings, &mut progress)?;
+            let mut result = analyse_comment_share(bytes, share, shares, &settings, &mut progress)?;
             let read_done = read_done.unwrap_or(started);
             let finished = js_sys::Date::now();
+            // The creators go ahead in parts; `Done` carries the rest of the result.
+            for part in creator_parts(std::mem::take(&mut result.creators)) {
+                post(scope, &WorkerMessage::CommentCreators { creators: part });
+            }
             Ok(Reply::CommentShare(CommentShareResult {
                 read_seconds: (read_done - started) / 1000.0,
                 analyse_seconds: (finished - read_done) / 1000.0,
