@@ -10,7 +10,8 @@
 use csv::{ReaderBuilder, StringRecord};
 
 use super::decode::{
-    bytes_equal, count_line_breaks, decode, decode_owned, padded_word, Decoded, ReadError,
+    bytes_equal, count_line_breaks, decode, decode_owned, load_word, padded_word, Decoded,
+    ReadError,
 };
 use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
@@ -68,8 +69,14 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
 pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
     let bytes = text.as_bytes();
     let mut start = 0usize;
-    for (word, at) in bytes.chunks(8).zip((0usize..).step_by(8)) {
-        let padded = padded_word(word);
+    let words = bytes.chunks_exact(8);
+    let last = padded_word(words.remainder());
+    // Whole words are single loads; only the short last one is padded.
+    for (padded, at) in words
+        .map(load_word)
+        .chain([last])
+        .zip((0usize..).step_by(8))
+    {
         let breaks = bytes_equal(padded, b'\n') | bytes_equal(padded, b'\r');
         if breaks == 0 {
             continue;
