@@ -162,6 +162,166 @@ fn visit_records(
     (end, line + count_line_breaks(rest))
 }
 
+/// [`visit_records`] for a reader that wants only the records whose cell `column` `keep`
+/// accepts (the cell as written, `None` when the record has no such cell). Kept records go
+/// to `visit` with their file line; every other non-blank record goes as `None`, and when it
+/// is plainly written (see [`plain_record`]) it is not parsed at all: records of other
+/// readers cost a scan for quotes, delimiters and line breaks. Returns what
+/// [`visit_records`] returns.
+fn visit_records_where(
+    text: &str,
+    delimiter: u8,
+    first_line: usize,
+    limit: usize,
+    column: usize,
+    mut keep: impl FnMut(Option<&str>) -> bool,
+    mut visit: impl FnMut(Option<(usize, &StringRecord)>),
+) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut record = StringRecord::new();
+    let (mut visited, mut counted_to, mut line) = (0usize, 0usize, first_line);
+    // Where the next record (or the blank lines before it) starts.
+    let mut at = 0usize;
+    // The parser of the current run of parsed records, and the offset it started at.
+    let mut parser: Option<(usize, csv::Reader<&[u8]>)> = None;
+    while visited < limit {
+        let start = at + line_breaks_at(bytes.get(at..).unwrap_or(&[]));
+        // Whether `keep` took the record, when its cell could be read without parsing it.
+        let mut kept = None;
+        // A record with a non-blank cell is never blank.
+        let cell =
+            plain_cell(bytes, start, delimiter, column).filter(|(c, _)| !c.trim().is_empty());
+        if let Some((cell, after)) = cell {
+            let keeps = keep(Some(cell));
+            if !keeps {
+                if let Some(end) = plain_record_end(bytes, after, delimiter) {
+                    parser = None;
+                    visit(None);
+                    visited += 1;
+                    at = end;
+                    continue;
+                }
+            }
+            kept = Some(keeps);
+        }
+        let (base, reader) = parser.get_or_insert_with(|| {
+            let reader = ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(bytes.get(at..).unwrap_or(&[]));
+            (at, reader)
+        });
+        let base = *base;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) | Err(_) => {
+                let rest = bytes.get(counted_to..).unwrap_or(&[]);
+                return (bytes.len(), line + count_line_breaks(rest));
+            }
+        }
+        at = base + reader.position().byte() as usize;
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        visited += 1;
+        if !kept.unwrap_or_else(|| keep(record.get(column))) {
+            visit(None);
+            continue;
+        }
+        // csv reports where it started looking, before any skipped blank lines.
+        let mut start = record
+            .position()
+            .map_or(counted_to, |position| base + position.byte() as usize);
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += count_line_breaks(bytes.get(counted_to..start).unwrap_or(&[]));
+        counted_to = counted_to.max(start);
+        visit(Some((line, &record)));
+    }
+    let mut end = at.min(bytes.len());
+    // Never split a CRLF: the next chunk would count its LF as a second line break.
+    if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    let rest = bytes.get(counted_to..end).unwrap_or(&[]);
+    (end, line + count_line_breaks(rest))
+}
+
+/// How many line-break bytes `bytes` starts with (the blank lines csv skips).
+fn line_breaks_at(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !matches!(b, b'\r' | b'\n'))
+        .unwrap_or(bytes.len())
+}
+
+/// One plainly written field at `at`: unquoted, or quoted with its closing quote right
+/// before a delimiter, a line break or the end (what csv reads the same way). Gives the
+/// field's text range (inside the quotes), whether it holds a doubled quote, and the offset
+/// of the byte after it; `None` for a field csv alone can read.
+fn plain_field(bytes: &[u8], at: usize, delimiter: u8) -> Option<(usize, usize, bool, usize)> {
+    if bytes.get(at) != Some(&b'"') {
+        let rest = bytes.get(at..)?;
+        let length = rest
+            .iter()
+            .position(|b| *b == delimiter || matches!(b, b'\r' | b'\n'))
+            .unwrap_or(rest.len());
+        return Some((at, at + length, false, at + length));
+    }
+    let mut search = at + 1;
+    let mut doubled = false;
+    loop {
+        let quote = search + bytes.get(search..)?.iter().position(|b| *b == b'"')?;
+        match bytes.get(quote + 1) {
+            Some(b'"') => {
+                doubled = true;
+                search = quote + 2;
+            }
+            Some(b) if *b != delimiter && !matches!(b, b'\r' | b'\n') => return None,
+            _ => return Some((at + 1, quote, doubled, quote + 1)),
+        }
+    }
+}
+
+/// Cell `column` of the record starting at `start`, as written, when the fields up to it are
+/// plainly written (see [`plain_field`]) and it holds no doubled quote, with the offset
+/// after it.
+fn plain_cell(bytes: &[u8], start: usize, delimiter: u8, column: usize) -> Option<(&str, usize)> {
+    if start >= bytes.len() {
+        return None;
+    }
+    let mut at = start;
+    for _ in 0..column {
+        let (_, _, _, after) = plain_field(bytes, at, delimiter)?;
+        if bytes.get(after) != Some(&delimiter) {
+            return None;
+        }
+        at = after + 1;
+    }
+    let (from, to, doubled, after) = plain_field(bytes, at, delimiter)?;
+    if doubled {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes.get(from..to)?).ok()?;
+    Some((text, after))
+}
+
+/// Where the next record starts, from the offset after a plainly written field: after the
+/// record's line break, when its other fields are plainly written too.
+fn plain_record_end(bytes: &[u8], mut after: usize, delimiter: u8) -> Option<usize> {
+    loop {
+        match bytes.get(after) {
+            None => return Some(after),
+            Some(b'\r') if bytes.get(after + 1) == Some(&b'\n') => return Some(after + 2),
+            Some(b'\r' | b'\n') => return Some(after + 1),
+            Some(b) if *b == delimiter => after = plain_field(bytes, after + 1, delimiter)?.3,
+            Some(_) => return None,
+        }
+    }
+}
+
 /// The first [`SNIFF_BYTES`] of `text`, cut after the last line break within them.
 fn sniff_sample(text: &str) -> &str {
     let Some(prefix) = text.as_bytes().get(..SNIFF_BYTES) else {
@@ -353,6 +513,23 @@ impl CsvChunks {
         self.offset += consumed;
     }
 
+    /// [`CsvChunks::visit_chunk`] keeping only the records whose cell `column` `keep`
+    /// accepts (given the cell as written, or `None` when the record has none): kept ones
+    /// go to `visit` with their file line, the others as `None`, mostly without being parsed.
+    pub fn visit_chunk_where(
+        &mut self,
+        limit: usize,
+        column: usize,
+        keep: impl FnMut(Option<&str>) -> bool,
+        visit: impl FnMut(Option<(usize, &StringRecord)>),
+    ) {
+        let rest = self.text.get(self.offset..).unwrap_or("");
+        let (consumed, line) =
+            visit_records_where(rest, self.delimiter, self.line, limit, column, keep, visit);
+        self.line = line;
+        self.offset += consumed;
+    }
+
     /// Share of the file read so far, 0 to 1.
     pub fn progress(&self) -> f64 {
         if self.text.is_empty() {
@@ -434,5 +611,71 @@ mod tests {
                 .starts_with("The header has 1,001 columns; the limit is 1,000"),
             "{error}"
         );
+    }
+
+    /// Every record of `text` through `visit_chunk_where` (keeping records by `keep`) and
+    /// through `visit_chunk`, filtered: the same rows, lines, cells and chunk ends.
+    fn agree(text: &str, column: usize, keep: &dyn Fn(Option<&str>) -> bool, limit: usize) {
+        let open = |text: &str| CsvChunks {
+            text: text.to_string(),
+            offset: 0,
+            line: 1,
+            headers: vec!["a".into()],
+            delimiter: b',',
+            encoding: "UTF-8",
+            notes: Vec::new(),
+        };
+        let (mut plain, mut filtered) = (open(text), open(text));
+        while !plain.is_done() || !filtered.is_done() {
+            let mut expected = Vec::new();
+            plain.visit_chunk(limit, |line, record| {
+                let cells: Vec<String> = record.iter().map(str::to_string).collect();
+                expected.push(keep(record.get(column)).then_some((line, cells)));
+            });
+            let mut seen = Vec::new();
+            filtered.visit_chunk_where(limit, column, keep, |kept| {
+                seen.push(
+                    kept.map(|(line, record)| (line, record.iter().map(str::to_string).collect())),
+                );
+            });
+            assert_eq!(seen, expected, "{text:?}");
+            assert_eq!(
+                (filtered.offset, filtered.line),
+                (plain.offset, plain.line),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reading_only_kept_records_agrees_with_reading_all() {
+        let keep_b = |cell: Option<&str>| cell.is_some_and(|c| c.contains('b'));
+        let keep_none = |cell: Option<&str>| cell.is_none();
+        agree(
+            "a,b\r\nb,\"x\"\"y\"\n\n\"b\",1\ra\"b,2\n \n\"a\nb\"c,3",
+            0,
+            &keep_b,
+            2,
+        );
+        // Random texts over the bytes that matter to csv, with several keep rules.
+        let alphabet = ["a", "b", "\"", ",", "\r", "\n", " ", "é", "\"\"", "b,a\n"];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        for _ in 0..4_000 {
+            let text: String = (0..next(40))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let column = next(3);
+            let limit = 1 + next(4);
+            agree(&text, column, &keep_b, limit);
+            agree(&text, column, &keep_none, limit);
+            agree(&text, column, &|_| true, limit);
+            agree(&text, column, &|_| false, limit);
+        }
     }
 }
