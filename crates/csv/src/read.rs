@@ -9,10 +9,7 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{
-    bytes_equal, count_line_breaks, decode, decode_owned, load_word, padded_word, Decoded,
-    ReadError,
-};
+use super::decode::{count_line_breaks, decode, decode_owned, Decoded, ReadError};
 use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
 
@@ -63,33 +60,28 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
     }
 }
 
-/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes, eight
-/// at a time: within a word only its first line break can end a long line (the others end
-/// lines shorter than eight bytes), and a line goes on from after its last.
+/// The first line longer than [`MAX_LINE_BYTES`]. Lines are checked a window of
+/// `MAX_LINE_BYTES + 1` bytes at a time: when the window holds a line break, every line
+/// before its last break is short enough, and that break is found by looking back from the
+/// window's end, so a file of ordinary lines costs a few bytes per megabyte, not a pass.
 pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
     let bytes = text.as_bytes();
+    let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
     let mut start = 0usize;
-    let words = bytes.chunks_exact(8);
-    let last = padded_word(words.remainder());
-    // Whole words are single loads; only the short last one is padded.
-    for (padded, at) in words
-        .map(load_word)
-        .chain([last])
-        .zip((0usize..).step_by(8))
-    {
-        let breaks = bytes_equal(padded, b'\n') | bytes_equal(padded, b'\r');
-        if breaks == 0 {
-            continue;
+    while bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
+        let window_end = start.saturating_add(MAX_LINE_BYTES + 1);
+        let window = bytes.get(start..window_end).unwrap_or(&[]);
+        match window.iter().rposition(is_break) {
+            Some(last) => start = start.saturating_add(last + 1),
+            None => {
+                let rest = bytes.get(window_end..).unwrap_or(&[]);
+                let end = rest
+                    .iter()
+                    .position(is_break)
+                    .map_or(bytes.len(), |at| window_end.saturating_add(at));
+                return Err(too_long(bytes, start, end));
+            }
         }
-        let first = at.saturating_add((breaks.trailing_zeros() / 8) as usize);
-        if first.saturating_sub(start) > MAX_LINE_BYTES {
-            return Err(too_long(bytes, start, first));
-        }
-        let last = at.saturating_add(7 - (breaks.leading_zeros() / 8) as usize);
-        start = last.saturating_add(1);
-    }
-    if bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
-        return Err(too_long(bytes, start, bytes.len()));
     }
     Ok(())
 }
@@ -598,6 +590,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_first_long_line_after_many_short_ones_is_the_one_named() {
+        // Short lines fill several windows first; then two long lines: the first is named.
+        let short = "ab,c\r\n".repeat(MAX_LINE_BYTES / 3);
+        let long = "x".repeat(MAX_LINE_BYTES + 5);
+        let text = format!("{short}{long}\n{long}y\nok");
+        let lines = short.matches("\r\n").count();
+        assert_eq!(
+            check_line_lengths(&text),
+            Err(ReadError::LineTooLong {
+                line: lines + 1,
+                bytes: MAX_LINE_BYTES + 5
+            })
+        );
+        assert_eq!(check_line_lengths(&format!("{short}{short}ok")), Ok(()));
     }
 
     #[test]
