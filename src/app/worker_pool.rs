@@ -118,6 +118,8 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
     let poster = worker.clone();
     let failed = reject.clone();
     let failed_again = reject.clone();
+    // Creators of a comment share that came ahead of its `Done`, in order.
+    let mut early_creators = Vec::new();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let parsed = event
             .data()
@@ -143,7 +145,14 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
                 };
                 (shared.on_progress)(mean);
             }
-            Some(WorkerMessage::Done { reply }) => {
+            Some(WorkerMessage::CommentCreators { mut creators }) => {
+                early_creators.append(&mut creators);
+            }
+            Some(WorkerMessage::Done { mut reply }) => {
+                if let Reply::CommentShare(result) = &mut reply {
+                    early_creators.append(&mut result.creators);
+                    result.creators = std::mem::take(&mut early_creators);
+                }
                 if let Some(slot) = shared.replies.borrow_mut().get_mut(shared.index) {
                     *slot = Some(reply);
                 }

@@ -182,7 +182,7 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
         return_before = cr >> 63 != 0;
     };
     for word in &mut words {
-        count(padded_word(word));
+        count(load_word(word));
     }
     count(padded_word(words.remainder()));
     // Every CRLF pair holds one `\r`, so the difference never wraps.
@@ -194,6 +194,14 @@ pub(crate) fn count_line_breaks(bytes: &[u8]) -> usize {
 /// bit and summed into the top byte by one multiply (at most 8, so no byte overflows).
 fn marks(mask: u64) -> u32 {
     ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32
+}
+
+/// Eight bytes as one little-endian word in a single load; a shorter slice is padded.
+pub(crate) fn load_word(bytes: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(bytes) {
+        Ok(word) => u64::from_le_bytes(word),
+        Err(_) => padded_word(bytes),
+    }
 }
 
 /// Up to eight bytes as one little-endian word, padded with zero bytes (never a line break).
@@ -283,7 +291,8 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, ReadError> {
         return decode(&bytes);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => checked(text, "UTF-8", Vec::new(), Layout::Utf8 { prefix: 0 }),
+        // No NUL byte: the text needs only the checks after that search.
+        Ok(text) => checked_without_nul(text, "UTF-8", Vec::new()),
         Err(error) => decode(error.as_bytes()),
     }
 }
@@ -306,6 +315,15 @@ fn checked(
         };
         return Err(ReadError::NulBytes { offset });
     }
+    checked_without_nul(text, encoding, notes)
+}
+
+/// [`checked`] of a text known to hold no NUL character.
+fn checked_without_nul(
+    text: String,
+    encoding: &'static str,
+    notes: Vec<String>,
+) -> Result<Decoded, ReadError> {
     let text = text
         .strip_prefix('\u{FEFF}')
         .map(str::to_string)

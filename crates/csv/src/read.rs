@@ -9,9 +9,7 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
-use super::decode::{
-    bytes_equal, count_line_breaks, decode, decode_owned, padded_word, Decoded, ReadError,
-};
+use super::decode::{count_line_breaks, decode, decode_owned, Decoded, ReadError};
 use super::limits::{MAX_COLUMNS, MAX_LINE_BYTES};
 use super::number::decimal_evidence;
 
@@ -62,27 +60,28 @@ fn take_sep_line(text: &str) -> (&str, Option<u8>) {
     }
 }
 
-/// The first line longer than [`MAX_LINE_BYTES`], found in one pass over the bytes, eight
-/// at a time: within a word only its first line break can end a long line (the others end
-/// lines shorter than eight bytes), and a line goes on from after its last.
+/// The first line longer than [`MAX_LINE_BYTES`]. Lines are checked a window of
+/// `MAX_LINE_BYTES + 1` bytes at a time: when the window holds a line break, every line
+/// before its last break is short enough, and that break is found by looking back from the
+/// window's end, so a file of ordinary lines costs a few bytes per megabyte, not a pass.
 pub fn check_line_lengths(text: &str) -> Result<(), ReadError> {
     let bytes = text.as_bytes();
+    let is_break = |b: &u8| matches!(b, b'\n' | b'\r');
     let mut start = 0usize;
-    for (word, at) in bytes.chunks(8).zip((0usize..).step_by(8)) {
-        let padded = padded_word(word);
-        let breaks = bytes_equal(padded, b'\n') | bytes_equal(padded, b'\r');
-        if breaks == 0 {
-            continue;
+    while bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
+        let window_end = start.saturating_add(MAX_LINE_BYTES + 1);
+        let window = bytes.get(start..window_end).unwrap_or(&[]);
+        match window.iter().rposition(is_break) {
+            Some(last) => start = start.saturating_add(last + 1),
+            None => {
+                let rest = bytes.get(window_end..).unwrap_or(&[]);
+                let end = rest
+                    .iter()
+                    .position(is_break)
+                    .map_or(bytes.len(), |at| window_end.saturating_add(at));
+                return Err(too_long(bytes, start, end));
+            }
         }
-        let first = at.saturating_add((breaks.trailing_zeros() / 8) as usize);
-        if first.saturating_sub(start) > MAX_LINE_BYTES {
-            return Err(too_long(bytes, start, first));
-        }
-        let last = at.saturating_add(7 - (breaks.leading_zeros() / 8) as usize);
-        start = last.saturating_add(1);
-    }
-    if bytes.len().saturating_sub(start) > MAX_LINE_BYTES {
-        return Err(too_long(bytes, start, bytes.len()));
     }
     Ok(())
 }
@@ -153,6 +152,166 @@ fn visit_records(
     }
     let rest = bytes.get(counted_to..end).unwrap_or(&[]);
     (end, line + count_line_breaks(rest))
+}
+
+/// [`visit_records`] for a reader that wants only the records whose cell `column` `keep`
+/// accepts (the cell as written, `None` when the record has no such cell). Kept records go
+/// to `visit` with their file line; every other non-blank record goes as `None`, and when it
+/// is plainly written (see [`plain_record`]) it is not parsed at all: records of other
+/// readers cost a scan for quotes, delimiters and line breaks. Returns what
+/// [`visit_records`] returns.
+fn visit_records_where(
+    text: &str,
+    delimiter: u8,
+    first_line: usize,
+    limit: usize,
+    column: usize,
+    mut keep: impl FnMut(Option<&str>) -> bool,
+    mut visit: impl FnMut(Option<(usize, &StringRecord)>),
+) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut record = StringRecord::new();
+    let (mut visited, mut counted_to, mut line) = (0usize, 0usize, first_line);
+    // Where the next record (or the blank lines before it) starts.
+    let mut at = 0usize;
+    // The parser of the current run of parsed records, and the offset it started at.
+    let mut parser: Option<(usize, csv::Reader<&[u8]>)> = None;
+    while visited < limit {
+        let start = at + line_breaks_at(bytes.get(at..).unwrap_or(&[]));
+        // Whether `keep` took the record, when its cell could be read without parsing it.
+        let mut kept = None;
+        // A record with a non-blank cell is never blank.
+        let cell =
+            plain_cell(bytes, start, delimiter, column).filter(|(c, _)| !c.trim().is_empty());
+        if let Some((cell, after)) = cell {
+            let keeps = keep(Some(cell));
+            if !keeps {
+                if let Some(end) = plain_record_end(bytes, after, delimiter) {
+                    parser = None;
+                    visit(None);
+                    visited += 1;
+                    at = end;
+                    continue;
+                }
+            }
+            kept = Some(keeps);
+        }
+        let (base, reader) = parser.get_or_insert_with(|| {
+            let reader = ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(bytes.get(at..).unwrap_or(&[]));
+            (at, reader)
+        });
+        let base = *base;
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) | Err(_) => {
+                let rest = bytes.get(counted_to..).unwrap_or(&[]);
+                return (bytes.len(), line + count_line_breaks(rest));
+            }
+        }
+        at = base + reader.position().byte() as usize;
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        visited += 1;
+        if !kept.unwrap_or_else(|| keep(record.get(column))) {
+            visit(None);
+            continue;
+        }
+        // csv reports where it started looking, before any skipped blank lines.
+        let mut start = record
+            .position()
+            .map_or(counted_to, |position| base + position.byte() as usize);
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += count_line_breaks(bytes.get(counted_to..start).unwrap_or(&[]));
+        counted_to = counted_to.max(start);
+        visit(Some((line, &record)));
+    }
+    let mut end = at.min(bytes.len());
+    // Never split a CRLF: the next chunk would count its LF as a second line break.
+    if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    let rest = bytes.get(counted_to..end).unwrap_or(&[]);
+    (end, line + count_line_breaks(rest))
+}
+
+/// How many line-break bytes `bytes` starts with (the blank lines csv skips).
+fn line_breaks_at(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|b| !matches!(b, b'\r' | b'\n'))
+        .unwrap_or(bytes.len())
+}
+
+/// One plainly written field at `at`: unquoted, or quoted with its closing quote right
+/// before a delimiter, a line break or the end (what csv reads the same way). Gives the
+/// field's text range (inside the quotes), whether it holds a doubled quote, and the offset
+/// of the byte after it; `None` for a field csv alone can read.
+fn plain_field(bytes: &[u8], at: usize, delimiter: u8) -> Option<(usize, usize, bool, usize)> {
+    if bytes.get(at) != Some(&b'"') {
+        let rest = bytes.get(at..)?;
+        let length = rest
+            .iter()
+            .position(|b| *b == delimiter || matches!(b, b'\r' | b'\n'))
+            .unwrap_or(rest.len());
+        return Some((at, at + length, false, at + length));
+    }
+    let mut search = at + 1;
+    let mut doubled = false;
+    loop {
+        let quote = search + bytes.get(search..)?.iter().position(|b| *b == b'"')?;
+        match bytes.get(quote + 1) {
+            Some(b'"') => {
+                doubled = true;
+                search = quote + 2;
+            }
+            Some(b) if *b != delimiter && !matches!(b, b'\r' | b'\n') => return None,
+            _ => return Some((at + 1, quote, doubled, quote + 1)),
+        }
+    }
+}
+
+/// Cell `column` of the record starting at `start`, as written, when the fields up to it are
+/// plainly written (see [`plain_field`]) and it holds no doubled quote, with the offset
+/// after it.
+fn plain_cell(bytes: &[u8], start: usize, delimiter: u8, column: usize) -> Option<(&str, usize)> {
+    if start >= bytes.len() {
+        return None;
+    }
+    let mut at = start;
+    for _ in 0..column {
+        let (_, _, _, after) = plain_field(bytes, at, delimiter)?;
+        if bytes.get(after) != Some(&delimiter) {
+            return None;
+        }
+        at = after + 1;
+    }
+    let (from, to, doubled, after) = plain_field(bytes, at, delimiter)?;
+    if doubled {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes.get(from..to)?).ok()?;
+    Some((text, after))
+}
+
+/// Where the next record starts, from the offset after a plainly written field: after the
+/// record's line break, when its other fields are plainly written too.
+fn plain_record_end(bytes: &[u8], mut after: usize, delimiter: u8) -> Option<usize> {
+    loop {
+        match bytes.get(after) {
+            None => return Some(after),
+            Some(b'\r') if bytes.get(after + 1) == Some(&b'\n') => return Some(after + 2),
+            Some(b'\r' | b'\n') => return Some(after + 1),
+            Some(b) if *b == delimiter => after = plain_field(bytes, after + 1, delimiter)?.3,
+            Some(_) => return None,
+        }
+    }
 }
 
 /// The first [`SNIFF_BYTES`] of `text`, cut after the last line break within them.
@@ -346,6 +505,23 @@ impl CsvChunks {
         self.offset += consumed;
     }
 
+    /// [`CsvChunks::visit_chunk`] keeping only the records whose cell `column` `keep`
+    /// accepts (given the cell as written, or `None` when the record has none): kept ones
+    /// go to `visit` with their file line, the others as `None`, mostly without being parsed.
+    pub fn visit_chunk_where(
+        &mut self,
+        limit: usize,
+        column: usize,
+        keep: impl FnMut(Option<&str>) -> bool,
+        visit: impl FnMut(Option<(usize, &StringRecord)>),
+    ) {
+        let rest = self.text.get(self.offset..).unwrap_or("");
+        let (consumed, line) =
+            visit_records_where(rest, self.delimiter, self.line, limit, column, keep, visit);
+        self.line = line;
+        self.offset += consumed;
+    }
+
     /// Share of the file read so far, 0 to 1.
     pub fn progress(&self) -> f64 {
         if self.text.is_empty() {
@@ -417,6 +593,23 @@ mod tests {
     }
 
     #[test]
+    fn the_first_long_line_after_many_short_ones_is_the_one_named() {
+        // Short lines fill several windows first; then two long lines: the first is named.
+        let short = "ab,c\r\n".repeat(MAX_LINE_BYTES / 3);
+        let long = "x".repeat(MAX_LINE_BYTES + 5);
+        let text = format!("{short}{long}\n{long}y\nok");
+        let lines = short.matches("\r\n").count();
+        assert_eq!(
+            check_line_lengths(&text),
+            Err(ReadError::LineTooLong {
+                line: lines + 1,
+                bytes: MAX_LINE_BYTES + 5
+            })
+        );
+        assert_eq!(check_line_lengths(&format!("{short}{short}ok")), Ok(()));
+    }
+
+    #[test]
     fn a_header_of_the_limit_passes_and_one_column_more_is_refused() {
         assert_eq!(check_header_width(1_000), Ok(()));
         let error = check_header_width(1_001).unwrap_err();
@@ -427,5 +620,71 @@ mod tests {
                 .starts_with("The header has 1,001 columns; the limit is 1,000"),
             "{error}"
         );
+    }
+
+    /// Every record of `text` through `visit_chunk_where` (keeping records by `keep`) and
+    /// through `visit_chunk`, filtered: the same rows, lines, cells and chunk ends.
+    fn agree(text: &str, column: usize, keep: &dyn Fn(Option<&str>) -> bool, limit: usize) {
+        let open = |text: &str| CsvChunks {
+            text: text.to_string(),
+            offset: 0,
+            line: 1,
+            headers: vec!["a".into()],
+            delimiter: b',',
+            encoding: "UTF-8",
+            notes: Vec::new(),
+        };
+        let (mut plain, mut filtered) = (open(text), open(text));
+        while !plain.is_done() || !filtered.is_done() {
+            let mut expected = Vec::new();
+            plain.visit_chunk(limit, |line, record| {
+                let cells: Vec<String> = record.iter().map(str::to_string).collect();
+                expected.push(keep(record.get(column)).then_some((line, cells)));
+            });
+            let mut seen = Vec::new();
+            filtered.visit_chunk_where(limit, column, keep, |kept| {
+                seen.push(
+                    kept.map(|(line, record)| (line, record.iter().map(str::to_string).collect())),
+                );
+            });
+            assert_eq!(seen, expected, "{text:?}");
+            assert_eq!(
+                (filtered.offset, filtered.line),
+                (plain.offset, plain.line),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reading_only_kept_records_agrees_with_reading_all() {
+        let keep_b = |cell: Option<&str>| cell.is_some_and(|c| c.contains('b'));
+        let keep_none = |cell: Option<&str>| cell.is_none();
+        agree(
+            "a,b\r\nb,\"x\"\"y\"\n\n\"b\",1\ra\"b,2\n \n\"a\nb\"c,3",
+            0,
+            &keep_b,
+            2,
+        );
+        // Random texts over the bytes that matter to csv, with several keep rules.
+        let alphabet = ["a", "b", "\"", ",", "\r", "\n", " ", "é", "\"\"", "b,a\n"];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        for _ in 0..4_000 {
+            let text: String = (0..next(40))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let column = next(3);
+            let limit = 1 + next(4);
+            agree(&text, column, &keep_b, limit);
+            agree(&text, column, &keep_none, limit);
+            agree(&text, column, &|_| true, limit);
+            agree(&text, column, &|_| false, limit);
+        }
     }
 }

@@ -2,8 +2,9 @@
 //! creators of its share; the page merges the shares back into exactly what one pass over
 //! the whole file gives (same creators in the same order, same examples, same problems).
 //!
-//! Every worker scans the whole file, but builds comments only for its own creators: the
-//! scan is the cheap part (see the README's benchmark), and the shares run side by side.
+//! Every worker scans the whole file, but parses and builds comments only for its own
+//! creators: other shares' records cost a scan for their creator cell and their end (see
+//! `read_chunk_where`), and the shares run side by side.
 
 use std::collections::HashSet;
 

@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use microplan_worker::protocol::{Job, Reply, WorkerMessage};
+use microplan_worker::protocol::{creator_parts, Job, Reply, WorkerMessage};
 use microplan_worker::uplift::{analyse_geo, geo_power, rank_geo_candidates};
 use microplan_worker::{analyse_comment_share, CommentShareResult};
 
@@ -49,6 +49,7 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
         } => {
             let started = js_sys::Date::now();
             let bytes = read_file(&parts.get(1))?;
+            reserve_memory(bytes.len());
             let mut read_done = None;
             let mut progress = |fraction: f64| {
                 // Reading is the first 40% of the progress (see `analyse_comment_share`).
@@ -57,9 +58,13 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
                 }
                 post(scope, &WorkerMessage::Progress { fraction });
             };
-            let result = analyse_comment_share(bytes, share, shares, &settings, &mut progress)?;
+            let mut result = analyse_comment_share(bytes, share, shares, &settings, &mut progress)?;
             let read_done = read_done.unwrap_or(started);
             let finished = js_sys::Date::now();
+            // The creators go ahead in parts; `Done` carries the rest of the result.
+            for part in creator_parts(std::mem::take(&mut result.creators)) {
+                post(scope, &WorkerMessage::CommentCreators { creators: part });
+            }
             Ok(Reply::CommentShare(CommentShareResult {
                 read_seconds: (read_done - started) / 1000.0,
                 analyse_seconds: (finished - read_done) / 1000.0,
@@ -79,6 +84,18 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
         Job::GeoCandidates { test, shown } => Ok(Reply::GeoCandidates {
             result: rank_geo_candidates(&test, shown),
         }),
+    }
+}
+
+/// Grows the worker's memory once by about what analysing a file of `file_bytes` needs
+/// beside the file (rows, groups, the analysis): growing it a step at a time as the
+/// analysis allocates took longer than the analysis itself. A memory that cannot grow that
+/// far is left as it is.
+fn reserve_memory(file_bytes: usize) {
+    let mut room: Vec<u8> = Vec::new();
+    if room.try_reserve_exact(file_bytes).is_ok() {
+        // Freed at once: the allocator keeps the room for what comes next.
+        drop(std::hint::black_box(room));
     }
 }
 

@@ -1,8 +1,9 @@
 //! Messages between the page and a compute worker, as JSON text.
 //!
-//! The page posts `[job JSON, File]` (a job without a file: `[job JSON]`); the worker answers `Ready` once it listens, then any
-//! number of `Progress`, then exactly one `Done` or `Failed`. A file travels beside the job
-//! as a browser `File` (structured clone, not copied through JSON).
+//! The page posts `[job JSON, File]` (a job without a file: `[job JSON]`); the worker
+//! answers `Ready` once it listens, then any number of `Progress`, then (for a comment share)
+//! its creators in `CommentCreators` parts, then exactly one `Done` or `Failed`. A file
+//! travels beside the job as a browser `File` (structured clone, not copied through JSON).
 
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +45,11 @@ pub enum WorkerMessage {
     /// `fraction` of the job is done, 0 to 1.
     Progress {
         fraction: f64,
+    },
+    /// Some of a comment share's creators, sent before its `Done` (which then holds none), so
+    /// the page reads a large answer in short steps instead of one long one.
+    CommentCreators {
+        creators: Vec<ShareCreator>,
     },
     Done {
         reply: Reply,
@@ -102,3 +108,27 @@ pub struct CommentShareResult {
 
 /// Skipped records named in a report; the rest are counted.
 pub const PROBLEMS_KEPT: usize = 5;
+
+/// Post summaries per [`WorkerMessage::CommentCreators`] message: about 300 KB of JSON, which
+/// the page reads well within a frame.
+const SUMMARIES_PER_MESSAGE: usize = 1_000;
+
+/// `creators` cut into consecutive parts of about [`SUMMARIES_PER_MESSAGE`] post summaries
+/// each (a creator is never split), in order.
+pub fn creator_parts(creators: Vec<ShareCreator>) -> Vec<Vec<ShareCreator>> {
+    let mut parts = Vec::new();
+    let mut part = Vec::new();
+    let mut summaries = 0;
+    for creator in creators {
+        summaries += creator.analysed.summaries.len().max(1);
+        part.push(creator);
+        if summaries >= SUMMARIES_PER_MESSAGE {
+            parts.push(std::mem::take(&mut part));
+            summaries = 0;
+        }
+    }
+    if !part.is_empty() {
+        parts.push(part);
+    }
+    parts
+}

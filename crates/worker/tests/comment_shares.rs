@@ -3,6 +3,7 @@
 
 use microplan_audit::comment_import::{analyse_creator, merge_examples, CreatorGrouping};
 use microplan_audit::comments::{CommentExamples, CommentSettings};
+use microplan_worker::protocol::{creator_parts, WorkerMessage};
 use microplan_worker::{analyse_comment_share, merge_shares, share_of, MergedComments};
 use microplan_workspace::io::raw_comments::CommentFile;
 
@@ -131,4 +132,32 @@ fn progress_reaches_one() {
     .unwrap();
     assert_eq!(seen.last(), Some(&1.0));
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+}
+
+#[test]
+fn a_share_sent_in_parts_comes_back_whole_and_in_order() {
+    // Three creators of 700 posts each: more post summaries than one message carries.
+    let mut csv = String::from("creator,post,commenter,comment\n");
+    for creator in ["anna", "ben", "cleo"] {
+        for post in 0..700 {
+            csv.push_str(&format!(
+                "{creator},{post},fan{post},Which flour is in this?\n"
+            ));
+        }
+    }
+    let result = analyse_comment_share(csv.into_bytes(), 0, 1, &settings(), &mut |_| {}).unwrap();
+    let parts = creator_parts(result.creators.clone());
+    assert!(parts.len() > 1, "{} part(s)", parts.len());
+    // Each part as the page reads it: JSON text, then back.
+    let mut received = Vec::new();
+    for part in parts {
+        let text =
+            serde_json::to_string(&WorkerMessage::CommentCreators { creators: part }).unwrap();
+        match serde_json::from_str(&text).unwrap() {
+            WorkerMessage::CommentCreators { mut creators } => received.append(&mut creators),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(received, result.creators);
+    assert!(creator_parts(Vec::new()).is_empty());
 }

@@ -249,8 +249,8 @@ impl CommentFile {
 
     /// [`CommentFile::read_chunk`] keeping only the records whose creator `keep` accepts
     /// (given the cleaned handle, or `None` when the handle is empty), each with its 1-based
-    /// data row. A record not kept costs no allocation and reports no problem, so several
-    /// readers can share a file between them by creator.
+    /// data row. A record not kept costs no allocation and reports no problem, and is mostly
+    /// not even parsed, so several readers can share a file between them by creator.
     pub fn read_chunk_where(
         &mut self,
         limit: usize,
@@ -259,21 +259,26 @@ impl CommentFile {
         errors: &mut Vec<CellError>,
     ) {
         let (headers, columns, row) = (&self.headers, &self.columns, &mut self.rows_read);
-        self.file.visit_chunk(limit, |line, record| {
-            *row += 1;
-            let handle = columns
-                .handle
-                .and_then(|i| record.get(i))
+        let keep_cell = |cell: Option<&str>| {
+            let handle = cell
                 .map(|s| unguard_formula(s.trim()))
                 .filter(|s| !is_missing(s))
                 .map(microplan_model::rows::normalise_handle)
                 .filter(|h| !h.is_empty());
-            if !keep(handle) {
-                return;
-            }
-            let read = read_comment_record(|i| record.get(i), line, *row, headers, columns, errors);
-            out.extend(read.map(|(handle, comment)| (*row, handle, comment)));
-        });
+            keep(handle)
+        };
+        // Without a handle column no cell is read: every record has an empty handle.
+        let column = columns.handle.unwrap_or(usize::MAX);
+        self.file
+            .visit_chunk_where(limit, column, keep_cell, |kept| {
+                *row += 1;
+                let Some((line, record)) = kept else {
+                    return;
+                };
+                let read =
+                    read_comment_record(|i| record.get(i), line, *row, headers, columns, errors);
+                out.extend(read.map(|(handle, comment)| (*row, handle, comment)));
+            });
     }
 
     pub fn is_done(&self) -> bool {
