@@ -1,8 +1,8 @@
 // Trunk post-build hook: seals the built page.
 // 0. The page loads the app from the `app-<hash>/` folder that build_app.mjs (pre_build) wrote:
 //    its loader script and preload links take that folder's name.
-// 1. The Content-Security-Policy allows exactly the inline scripts the page ships (Trunk's
-//    wasm loader and the service-worker registration) by their SHA-256, so no injected inline
+// 1. The Content-Security-Policy allows exactly the inline scripts the page ships (the
+//    app's loader, the loading shell's script and the service-worker registration) by their SHA-256, so no injected inline
 //    script or event-handler attribute can run.
 // 2. The service worker learns this build's id and the list of the app's own files, so it
 //    keeps one cache per build, deletes older builds' caches, and never stores anything else.
@@ -19,30 +19,30 @@ if (!staging) throw new Error('finalize_build.mjs runs as a Trunk post_build hoo
 const htmlPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 
-const LOADER_MARKER = '<script type="module" data-app-loader></script>';
-if (html.split(LOADER_MARKER).length !== 2) throw new Error(`index.html must hold ${LOADER_MARKER} exactly once`);
+// Matched loosely: a release build's minified page writes the tags its own way.
+const LOADER_MARKER = /<script\b[^>]*\bdata-app-loader\b[^>]*><\/script>/;
+const STYLESHEETS_MARKER = /<template\b[^>]*\bdata-app-stylesheets\b[^>]*><\/template>/;
+for (const marker of [LOADER_MARKER, STYLESHEETS_MARKER]) {
+  if ((html.match(new RegExp(marker, 'g')) ?? []).length !== 1) throw new Error(`index.html must hold ${marker} exactly once`);
+}
 const appDirs = fs.readdirSync(staging).filter((name) => /^app-[0-9a-f]{16}$/.test(name));
 if (appDirs.length !== 1) throw new Error(`expected one app-<hash> folder from build_app.mjs, found ${appDirs.length}`);
 const appUrl = `${process.env.TRUNK_PUBLIC_URL ?? '/'}${appDirs[0]}`;
 // The same loader Trunk writes for a Rust asset: start the app, expose its exports and say so.
-const loader = `
-      import init, * as bindings from '${appUrl}/microplan.js';
-      const wasm = await init({ module_or_path: '${appUrl}/microplan_bg.wasm' });
-      window.wasmBindings = bindings;
-      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-    `;
-html = html.replace(LOADER_MARKER, [
+const loader = `import init,* as bindings from'${appUrl}/microplan.js';`
+  + `const wasm=await init({module_or_path:'${appUrl}/microplan_bg.wasm'});`
+  + `window.wasmBindings=bindings;dispatchEvent(new CustomEvent('TrunkApplicationStarted',{detail:{wasm}}));`;
+html = html.replace(LOADER_MARKER, () => [
   `<link rel="modulepreload" href="${appUrl}/microplan.js" crossorigin>`,
   `<link rel="preload" href="${appUrl}/microplan_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
   `<script type="module">${loader}</script>`,
-].join('\n    '));
+].join(''));
 
-const STYLESHEETS_MARKER = '<!-- app-stylesheets';
-if (html.split(STYLESHEETS_MARKER).length !== 2) throw new Error(`index.html's body must hold ${STYLESHEETS_MARKER} exactly once`);
 const headEnd = html.indexOf('</head>');
-const stylesheets = [...html.slice(0, headEnd).matchAll(/<link rel="stylesheet"[^>]*>/g)].map(([tag]) => tag);
+const stylesheets = [...html.slice(0, headEnd).matchAll(/<link\b[^>]*\brel="?stylesheet\b[^>]*>/g)].map(([tag]) => tag);
+if (stylesheets.length === 0) throw new Error('index.html links no stylesheet');
 for (const tag of stylesheets) html = html.replace(tag, '');
-html = html.replace(STYLESHEETS_MARKER, `${stylesheets.join('\n    ')}\n    ${STYLESHEETS_MARKER}`);
+html = html.replace(STYLESHEETS_MARKER, () => stylesheets.join(''));
 
 const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('base64');
 const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]

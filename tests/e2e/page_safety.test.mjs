@@ -10,7 +10,9 @@ const dist = process.env.E2E_DIST ?? 'dist';
 
 test('the release policy allows no inline script, no development host, no form post', async () => {
   const html = fs.readFileSync(path.join(repoRoot, dist, 'index.html'), 'utf8');
-  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  // The release page is minified: attributes in any order, quotes only where needed.
+  const meta = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy[^>]*>/)?.[0] ?? '';
+  const policy = meta.match(/\bcontent="([^"]+)"/)?.[1] ?? '';
   const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   assert.ok(!directives['script-src'].includes("'unsafe-inline'"), policy);
   assert.ok(directives['script-src'].some((source) => source.startsWith("'sha256-")), policy);
