@@ -62,8 +62,13 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     startup::start(state);
     warn_before_leaving_unsaved(state);
     let section = use_current_section();
-    // The section the address names is fetched while storage opens, not after.
-    leptos::task::spawn_local(section_code::preload(section.get_untracked()));
+    // The section the address names is fetched while storage opens, not after; in a task of
+    // its own, since starting its many fetches takes tens of milliseconds.
+    let first_section = section.get_untracked();
+    set_timeout(
+        move || leptos::task::spawn_local(section_code::preload(first_section)),
+        std::time::Duration::ZERO,
+    );
     let menu_open = RwSignal::new(false);
     // Move focus to the new section's heading so keyboard and screen-reader users land there;
     // a section whose code is still downloading takes it when it appears.
