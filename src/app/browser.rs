@@ -131,17 +131,62 @@ extern "C" {
     fn storage_estimate() -> js_sys::Promise;
 }
 
-/// Lets the page paint and handle input before long work goes on (a zero timeout ends the
-/// task). A hidden page has nothing to paint and its timers are slowed, so it goes on at once.
+/// Lets the page paint and handle input before long work goes on, by ending the task. Most
+/// pauses are `scheduler.yield()` (Chromium), which resumes right after whatever input was
+/// waiting, where a zero timeout would add the 4 ms browsers put on nested timeouts (a reload
+/// pauses hundreds of times). Such quick pauses can run ahead of drawing, so once no frame has
+/// been drawn for [`FRAME_EVERY_MS`], every pause, of every piece of work under way, waits for
+/// the next one. A hidden page has nothing to paint and its timers are slowed, so it goes on
+/// at once.
 pub(crate) async fn yield_to_page() {
     if leptos::prelude::document().hidden() {
         return;
     }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
+    let frame_due = now_ms() - LAST_FRAME_DRAWN.get() >= FRAME_EVERY_MS;
+    let quick = if frame_due { None } else { scheduler_yield() };
+    let promise = quick.unwrap_or_else(after_next_frame);
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The longest run of quick pauses before they wait for a frame.
+const FRAME_EVERY_MS: f64 = 25.0;
+
+thread_local! {
+    /// When the last frame a pause waited for was drawn (`performance.now()`).
+    static LAST_FRAME_DRAWN: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+fn now_ms() -> f64 {
+    leptos::prelude::window()
+        .performance()
+        .map_or(0.0, |performance| performance.now())
+}
+
+/// Resolves in a new task after the next frame is drawn (a timeout set from the frame's
+/// callback), so the work that follows does not delay that frame; or after 100 ms, since a
+/// page hidden meanwhile draws no frames.
+fn after_next_frame() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
+        let window = leptos::prelude::window();
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        let in_next_task = Closure::once_into_js(move || {
+            LAST_FRAME_DRAWN.set(now_ms());
+            let _ = leptos::prelude::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = window.request_animation_frame(in_next_task.unchecked_ref());
+    })
+}
+
+/// `scheduler.yield()`'s promise, where the browser has it.
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let scheduler =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("scheduler")).ok()?;
+    let yield_fn: js_sys::Function = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    yield_fn.call0(&scheduler).ok()?.dyn_into().ok()
 }
 
 /// Text is copied out of storage into wasm at most this many UTF-16 code units at a time,
