@@ -14,7 +14,8 @@ import sys
 
 PATH = re.compile(r'(?<![\w:])((?:crate|super|self)(?:::(?:r#)?\w+)+)')
 GROUP = re.compile(r'(?<![\w:])((?:crate|super|self)(?:::\w+)*)::\{([^;]*?)\}', re.S)
-STRIP = re.compile(r'//[^\n]*|/\*.*?\*/|r#*"(?:.|\n)*?"#*|"(?:\\.|[^"\\])*"', re.S)
+# Comments, string literals and char literals (`b'"'` must not open a string).
+STRIP = re.compile(r'//[^\n]*|/\*.*?\*/|r#*"(?:.|\n)*?"#*|b?\'(?:\\.|[^\'\\])\'|"(?:\\.|[^"\\])*"', re.S)
 
 
 def modules_of(src):

@@ -17,6 +17,7 @@ pub mod money;
 pub mod number;
 pub mod platform_exports;
 pub mod problem;
+pub mod raw_table;
 pub mod read;
 pub mod row_reader;
 pub mod text;

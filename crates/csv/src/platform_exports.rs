@@ -1,7 +1,7 @@
 //! Quirks of platform exports, repaired on read, and the wizard's "same value for every
 //! row" column for exports that lack a column the table needs (a campaign, a handle).
 
-use super::read::{RawRow, RawTable};
+use super::raw_table::{RawRow, RawTable};
 
 /// YouTube Studio's "Table data.csv" starts with a `Total` row that sums the videos. The
 /// first data row is dropped (with a note) when its first cell is `Total` and its second is

@@ -11,7 +11,7 @@ use super::date::{read_date, DateOrder, DateReading};
 use super::money::parse_money;
 use super::number::{parse_count, parse_fraction};
 use super::problem::{CellError, Problem};
-use super::read::RawRow;
+use super::raw_table::RawRow;
 use super::text::{
     clean_handle, is_missing, parse_bool, parse_country, parse_currency, parse_list, symbol_allows,
     unguard_formula,
