@@ -66,7 +66,12 @@ fn App(previous_crash: Option<crash::CrashRecord>) -> impl IntoView {
     // its own, since starting its many fetches takes tens of milliseconds.
     let first_section = section.get_untracked();
     set_timeout(
-        move || leptos::task::spawn_local(section_code::preload(first_section)),
+        move || {
+            leptos::task::spawn_local(async move {
+                // A failure is reported when the section is shown.
+                let _ = section_code::load(first_section).await;
+            })
+        },
         std::time::Duration::ZERO,
     );
     let menu_open = RwSignal::new(false);
@@ -128,43 +133,58 @@ fn focus_section_heading() -> bool {
 /// has, the section's title and a loading note; if it cannot, what happened and a retry.
 #[component]
 fn SectionPage(section: Section, heading_focus_pending: StoredValue<bool>) -> impl IntoView {
-    let attempt = RwSignal::new(0_u32);
-    let loading = move || {
-        view! {
+    // None while the code is being fetched; then whether it arrived.
+    let arrived = RwSignal::new(None::<bool>);
+    let fetch = move || {
+        arrived.set(None);
+        leptos::task::spawn_local(async move {
+            let ok = section_code::load(section).await.is_ok();
+            arrived.try_set(Some(ok));
+        });
+    };
+    if section_code::is_loaded(section) {
+        arrived.set(Some(true));
+    } else {
+        fetch();
+    }
+    move || match arrived.get() {
+        None => view! {
             <h1 tabindex="-1">{section.title()}</h1>
             <p class="hint" role="status">"Loading this section…"</p>
         }
-    };
-    move || {
-        attempt.track();
-        let page = Suspend::new(async move {
-            match section_code::section_view(section).await {
-                Ok(page) => {
-                    if heading_focus_pending.get_value() {
-                        heading_focus_pending.set_value(false);
-                        request_animation_frame(move || {
-                            focus_section_heading();
-                        });
-                    }
-                    page
+        .into_any(),
+        // Untracked: what the page reads while it is built must not rebuild it.
+        Some(true) => match untrack(|| section_code::loaded_view(section)) {
+            Some(Ok(page)) => {
+                if heading_focus_pending.get_value() {
+                    heading_focus_pending.set_value(false);
+                    request_animation_frame(move || {
+                        focus_section_heading();
+                    });
                 }
-                Err(section_code::SectionCodeMissing) => view! {
-                    <h1 id="section-heading" tabindex="-1">{section.title()}</h1>
-                    <div class="banner error" role="alert">
-                        <p>
-                            <strong>"This section could not be downloaded. "</strong>
-                            "The connection may be down. Your workspace is safe in this browser."
-                        </p>
-                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                            "Try again"
-                        </button>
-                    </div>
-                }
-                .into_any(),
+                page
             }
-        });
-        view! { <Suspense fallback=loading>{page}</Suspense> }
+            _ => load_failed(section, fetch),
+        },
+        Some(false) => load_failed(section, fetch),
     }
+}
+
+/// A section whose code could not be fetched: what happened, and a retry.
+fn load_failed(section: Section, retry: impl Fn() + 'static) -> AnyView {
+    view! {
+        <h1 id="section-heading" tabindex="-1">{section.title()}</h1>
+        <div class="banner error" role="alert">
+            <p>
+                <strong>"This section could not be downloaded. "</strong>
+                "The connection may be down. Your workspace is safe in this browser."
+            </p>
+            <button type="button" on:click=move |_| retry()>
+                "Try again"
+            </button>
+        </div>
+    }
+    .into_any()
 }
 
 /// A pending autosave is written as the page unloads (`persistence`); only changes that

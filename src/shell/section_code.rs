@@ -68,8 +68,37 @@ fn results_view() -> Result<AnyView, SectionCodeMissing> {
     Ok(view! { <pages::results::ResultsPage /> }.into_any())
 }
 
-/// The page of a section that works inside a workspace, its code fetched first if need be.
-pub async fn section_view(section: Section) -> SectionView {
+/// Fetches a section's code (at once when it is already here).
+pub async fn load(section: Section) -> Result<(), SectionCodeMissing> {
+    match section {
+        Section::Overview => Ok(()),
+        Section::Data => preload_data().await,
+        Section::Programme => preload_programme().await,
+        Section::Briefs => preload_briefs().await,
+        Section::Tracking => preload_tracking().await,
+        Section::UpliftTests => preload_uplift().await,
+        Section::Creators => preload_creators().await,
+        Section::Contracts => preload_contracts().await,
+        Section::Communities => preload_communities().await,
+        Section::Results => preload_results().await,
+    }
+    .map_err(SectionCodeMissing::from)
+}
+
+/// Whether the section's code is here (asking starts fetching it when it is not).
+pub fn is_loaded(section: Section) -> bool {
+    matches!(ready_now(std::pin::pin!(load(section))), Some(Ok(())))
+}
+
+/// The page of a section whose code [`load`] has fetched, built at once; `None` while the
+/// code is not here. Built outside any `<Suspense>`, so what a page loads for itself (its
+/// own resources) never replaces the whole page with a loading note.
+pub fn loaded_view(section: Section) -> Option<SectionView> {
+    let view = std::pin::pin!(section_view(section));
+    ready_now(view)
+}
+
+async fn section_view(section: Section) -> SectionView {
     match section {
         Section::Overview => Ok(view! { <pages::overview::OverviewPage /> }.into_any()),
         Section::Data => data_view().await,
@@ -84,19 +113,12 @@ pub async fn section_view(section: Section) -> SectionView {
     }
 }
 
-/// Fetches a section's code without showing it, so opening it later is immediate. A failure
-/// is left for the opening to report.
-pub async fn preload(section: Section) {
-    let _ = match section {
-        Section::Overview => Ok(()),
-        Section::Data => preload_data().await,
-        Section::Programme => preload_programme().await,
-        Section::Briefs => preload_briefs().await,
-        Section::Tracking => preload_tracking().await,
-        Section::UpliftTests => preload_uplift().await,
-        Section::Creators => preload_creators().await,
-        Section::Contracts => preload_contracts().await,
-        Section::Communities => preload_communities().await,
-        Section::Results => preload_results().await,
-    };
+/// The future's output if it is ready on its first poll: a split function whose module is
+/// loaded needs no waiting.
+fn ready_now<T>(mut future: std::pin::Pin<&mut impl std::future::Future<Output = T>>) -> Option<T> {
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut context) {
+        std::task::Poll::Ready(output) => Some(output),
+        std::task::Poll::Pending => None,
+    }
 }

@@ -29,6 +29,11 @@ test('the first screen loads no section code; each section fetches its own when 
       await app.goto(title);
       assert.equal(await app.page.locator('#section-heading').innerText(), title);
       assert.ok(fetchedSections(app).has(part), `${title} fetched its own code`);
+      // Focus lands on the heading once the section's code has arrived, and stays: nothing
+      // the page loads for itself replaces it.
+      await app.page.waitForFunction(() => document.activeElement?.id === 'section-heading');
+      await app.page.waitForTimeout(300);
+      assert.equal(await app.page.evaluate(() => document.activeElement?.id), 'section-heading', title);
     }
     // A section's code is fetched once per page.
     const fetches = app.requests.filter((url) => url.endsWith('/split_section_creators.wasm')).length;
