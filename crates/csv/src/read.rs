@@ -103,28 +103,34 @@ fn visit_records(
     while visited < limit {
         match reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) | Err(_) => {
-                let rest = bytes.get(counted_to..).unwrap_or(&[]);
-                return (bytes.len(), line + count_line_breaks(rest));
-            }
+            Ok(false) | Err(_) => return chunk_end(bytes, bytes.len(), counted_to, line),
         }
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        // csv reports where it started looking, before any skipped blank lines.
-        let mut start = record
+        let start = record
             .position()
             .map_or(counted_to, |position| position.byte() as usize);
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        line += count_line_breaks(bytes.get(counted_to..start).unwrap_or(&[]));
-        counted_to = counted_to.max(start);
+        count_to_record(bytes, start, &mut counted_to, &mut line);
         visit(line, &record);
         visited += 1;
     }
-    let mut end = (reader.position().byte() as usize).min(bytes.len());
-    // Never split a CRLF: the next chunk would count its LF as a second line break.
+    chunk_end(bytes, reader.position().byte() as usize, counted_to, line)
+}
+
+/// Counts lines up to a record csv parsed, which starts at `start` or after the blank lines
+/// there (csv reports where it started looking, before any skipped blank lines): moves `line`
+/// to the record's line and `counted_to` to its first byte.
+fn count_to_record(bytes: &[u8], start: usize, counted_to: &mut usize, line: &mut usize) {
+    let start = start + line_breaks_at(bytes.get(start..).unwrap_or(&[]));
+    *line += count_line_breaks(bytes.get(*counted_to..start).unwrap_or(&[]));
+    *counted_to = (*counted_to).max(start);
+}
+
+/// Where a chunk that stopped at `end` ends, and the line there: a CRLF is never split,
+/// since the next chunk would count its LF as a second line break.
+fn chunk_end(bytes: &[u8], end: usize, counted_to: usize, line: usize) -> (usize, usize) {
+    let mut end = end.min(bytes.len());
     if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
         end += 1;
     }
@@ -135,7 +141,7 @@ fn visit_records(
 /// [`visit_records`] for a reader that wants only the records whose cell `column` `keep`
 /// accepts (the cell as written, `None` when the record has no such cell). Kept records go
 /// to `visit` with their file line; every other non-blank record goes as `None`, and when it
-/// is plainly written (see [`plain_record`]) it is not parsed at all: records of other
+/// is plainly written (see [`plain_cell`] and [`plain_record_end`]) it is not parsed at all: records of other
 /// readers cost a scan for quotes, delimiters and line breaks. Returns what
 /// [`visit_records`] returns.
 fn visit_records_where(
@@ -185,10 +191,7 @@ fn visit_records_where(
         let base = *base;
         match reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) | Err(_) => {
-                let rest = bytes.get(counted_to..).unwrap_or(&[]);
-                return (bytes.len(), line + count_line_breaks(rest));
-            }
+            Ok(false) | Err(_) => return chunk_end(bytes, bytes.len(), counted_to, line),
         }
         at = base + reader.position().byte() as usize;
         if record.iter().all(|cell| cell.trim().is_empty()) {
@@ -199,24 +202,13 @@ fn visit_records_where(
             visit(None);
             continue;
         }
-        // csv reports where it started looking, before any skipped blank lines.
-        let mut start = record
+        let start = record
             .position()
             .map_or(counted_to, |position| base + position.byte() as usize);
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        line += count_line_breaks(bytes.get(counted_to..start).unwrap_or(&[]));
-        counted_to = counted_to.max(start);
+        count_to_record(bytes, start, &mut counted_to, &mut line);
         visit(Some((line, &record)));
     }
-    let mut end = at.min(bytes.len());
-    // Never split a CRLF: the next chunk would count its LF as a second line break.
-    if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
-        end += 1;
-    }
-    let rest = bytes.get(counted_to..end).unwrap_or(&[]);
-    (end, line + count_line_breaks(rest))
+    chunk_end(bytes, at, counted_to, line)
 }
 
 /// How many line-break bytes `bytes` starts with (the blank lines csv skips).
