@@ -145,6 +145,19 @@ export async function loadDemo(app) {
   await app.waitSaved();
 }
 
+/**
+ * Loads the demo under the service worker, reloads once under its control (which stores the
+ * files the first screen uses; on-demand files were stored when it installed), then cuts the
+ * network and reloads: the app as a user reopens it with no connection.
+ */
+export async function reopenOfflineAfterOneVisit(app) {
+  await app.page.evaluate(() => navigator.serviceWorker.ready);
+  await loadDemo(app);
+  await app.reload();
+  await app.context.setOffline(true);
+  await app.reload();
+}
+
 /** The row count a table card reports, e.g. 40 for "40 rows". */
 export async function rowCount(page, tableLabel) {
   const card = page.locator('section.table-card', { has: page.getByRole('heading', { name: tableLabel, exact: true }) });

@@ -1,18 +1,13 @@
 // After one visit the app reopens with no network at all, with its stored data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, loadDemo, rowCount } from './harness.mjs';
+import { openApp, reopenOfflineAfterOneVisit, rowCount } from './harness.mjs';
 
 test('reopens offline after one visit', async () => {
   const app = await openApp();
   try {
     const { page } = app;
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await loadDemo(app);
-    // One reload under the service worker's control fills its cache.
-    await app.reload();
-    await app.context.setOffline(true);
-    await app.reload();
+    await reopenOfflineAfterOneVisit(app);
     await app.goto('Creators');
     assert.equal(await rowCount(page, 'Creators'), 40);
     assert.deepEqual(app.pageErrors, []);

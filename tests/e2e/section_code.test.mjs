@@ -3,7 +3,7 @@
 // with a retry instead of stopping the app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, loadDemo } from './harness.mjs';
+import { openApp, loadDemo, reopenOfflineAfterOneVisit } from './harness.mjs';
 
 // Each section's heading and the name of its code's module.
 const SECTIONS = [
@@ -49,14 +49,8 @@ test('offline after one visit, every section opens, though that visit opened non
   const app = await openApp();
   try {
     const { page } = app;
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await loadDemo(app);
-    // One reload under the service worker's control stores the files the first screen uses;
-    // the sections' code was stored when the worker installed.
-    await app.reload();
+    await reopenOfflineAfterOneVisit(app);
     assert.deepEqual([...fetchedSections(app)], [], 'no section was opened before going offline');
-    await app.context.setOffline(true);
-    await app.reload();
     for (const [title] of SECTIONS) {
       await app.goto(title);
       assert.equal(await page.locator('#section-heading').innerText(), title);
