@@ -156,6 +156,14 @@ thread_local! {
     static LAST_FRAME_DRAWN: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
 }
 
+/// Marks a step of opening the app on the browser's performance timeline, where the reload
+/// benchmark (`tests/bench/reload_timeline.mjs`) and the browser's own tools show it.
+pub(crate) fn mark(step: &str) {
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark(step);
+    }
+}
+
 fn now_ms() -> f64 {
     leptos::prelude::window()
         .performance()
@@ -356,6 +364,7 @@ impl RecordStore for BrowserStore {
         let keys = keys.to_vec();
         async move {
             let mut main_values = texts_of(wait(main_promise).await?).into_iter();
+            mark("microplan: records fetched");
             let mut side_values = match side_promise {
                 Some(promise) => texts_of(wait(promise).await?).into_iter(),
                 None => Vec::new().into_iter(),

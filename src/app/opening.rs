@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::browser::mark;
 use super::open_record::{open_id, set_open, OpenRecord};
 use super::persistence::{now_iso, set_confirmed_tables, set_stored_tables};
 use super::state::{AppState, UnreadableRecord};
@@ -79,8 +80,10 @@ pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
         .unwrap_or_else(|| id.to_string());
     match lifecycle::open_workspace(&backend(), id, &now_iso()).await {
         Ok(opened) => {
+            mark("microplan: workspace read");
             super::audit_intervals::restore(state, id).await;
             show_opened(state, opened);
+            mark("microplan: workspace shown");
             true
         }
         Err(LifecycleError::Unreadable { error, raw }) => {

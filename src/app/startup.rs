@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::BrowserStore;
+use super::browser::{mark, BrowserStore};
 use super::opening::{open_stored, refresh_list};
 use super::page_events::{listen_for_other_tabs, when_page_hidden, when_page_unloads};
 use super::page_leave::flush_on_leave;
@@ -24,6 +24,7 @@ pub fn start(state: AppState) {
         spawn_local(tab_sync::other_tab_stored(state))
     });
     spawn_local(async move {
+        mark("microplan: opening storage");
         match BrowserStore::open().await {
             Ok(store) => set_backend(Backend::Browser(store)),
             Err(error) => {
@@ -40,6 +41,7 @@ pub fn start(state: AppState) {
                 .set(SaveStatus::MemoryOnly(error.to_string()));
             return;
         }
+        mark("microplan: workspaces listed");
         if let Some(id) = state.index.with_untracked(|index| index.active.clone()) {
             open_stored(state, &id).await;
         }

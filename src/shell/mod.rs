@@ -16,11 +16,13 @@ use crate::app::state::{app_state, AppState, SaveStatus};
 use sections::{use_current_section, Section};
 
 pub fn mount() {
+    crate::app::browser::mark("microplan: wasm started");
     crash::install_panic_hook();
     // Read before the router starts, so a section that stopped the app is not reopened.
     let previous_crash = crash::previous_crash();
     leptos::mount::mount_to_body(move || view! { <App previous_crash=previous_crash.clone() /> });
     remove_loading_shell();
+    crate::app::browser::mark("microplan: mounted");
 }
 
 /// index.html paints a static copy of the header and section list while the wasm downloads.

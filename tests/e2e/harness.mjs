@@ -35,8 +35,11 @@ function gzipAll(dir) {
  */
 export async function serveStatic(dir, prefix = '/', { gzip = false } = {}) {
   const compressed = gzip ? gzipAll(dir) : new Map();
+  // Every path asked for, from the page or its service worker.
+  const served = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    served.push(url.pathname);
     if (!url.pathname.startsWith(prefix)) {
       res.writeHead(404).end('outside the app prefix');
       return;
@@ -59,7 +62,7 @@ export async function serveStatic(dir, prefix = '/', { gzip = false } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}${prefix}`, origin: `http://127.0.0.1:${port}`, served, close: () => server.close() };
 }
 
 export const CHROMIUM_ARGS = [
