@@ -279,13 +279,16 @@ pub struct BrowserStore {
 impl BrowserStore {
     /// Opens the database; an error means the app must run in memory.
     pub async fn open() -> Result<BrowserStore, StoreError> {
-        let db = wait(idb_open(KEY_PREFIX))
+        // Both databases open side by side: each open is a round trip to the storage process.
+        let opening_main = idb_open(KEY_PREFIX);
+        let opening_unsaved = idb_open(UNSAVED_DATABASE);
+        let db = wait(opening_main)
             .await
             .map_err(|error| match error {
                 StoreError::Other(reason) => StoreError::Unavailable(reason),
                 other => other,
             })?;
-        let unsaved_db = wait(idb_open(UNSAVED_DATABASE)).await.ok();
+        let unsaved_db = wait(opening_unsaved).await.ok();
         // Ask the browser not to evict our data under storage pressure; refusal is fine, and
         // the answer is not worth delaying start-up for.
         wasm_bindgen_futures::spawn_local(async {
