@@ -282,12 +282,10 @@ impl BrowserStore {
         // Both databases open side by side: each open is a round trip to the storage process.
         let opening_main = idb_open(KEY_PREFIX);
         let opening_unsaved = idb_open(UNSAVED_DATABASE);
-        let db = wait(opening_main)
-            .await
-            .map_err(|error| match error {
-                StoreError::Other(reason) => StoreError::Unavailable(reason),
-                other => other,
-            })?;
+        let db = wait(opening_main).await.map_err(|error| match error {
+            StoreError::Other(reason) => StoreError::Unavailable(reason),
+            other => other,
+        })?;
         let unsaved_db = wait(opening_unsaved).await.ok();
         // Ask the browser not to evict our data under storage pressure; refusal is fine, and
         // the answer is not worth delaying start-up for.

@@ -1,7 +1,7 @@
 //! One check of a whole workspace against the ranges in `limits`, run on every imported file
 //! and before a workspace is saved, so a value that would make a page fail never gets in.
 //!
-//! The check walks the workspace as its stored JSON, so every table and field (including
+//! The check walks the workspace as its stored JSON text, so every table and field (including
 //! ones added later) is covered by the same rules: texts at most 10,000 characters, dates
 //! between 1900 and 2200, day counts at most ten years, licences at most 120 months, counts
 //! at most one trillion, amounts and other numbers at most one trillion either way. Rules
@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use crate::tables::{table_value, TABLES};
+use crate::tables::{encode_table_checked, TABLES};
 use crate::Workspace;
 use microplan_model::iso_date::parse_iso_date;
 use microplan_model::limits::{
@@ -78,6 +78,33 @@ pub fn validate_tables(
     workspace: &Workspace,
     tables: &[&str],
 ) -> Result<(), Vec<WorkspaceProblem>> {
+    let encoded: Vec<(&str, serde_json::Result<String>)> = tables
+        .iter()
+        .filter_map(|table| Some((*table, encode_table_checked(workspace, table)?)))
+        .collect();
+    let texts = encoded
+        .iter()
+        .map(|(table, text)| (*table, text.as_deref()));
+    check(workspace, tables, texts)
+}
+
+/// The same check of one table whose JSON text the caller has already written (`text`, as
+/// `encode_table_checked` writes it), so a large save encodes each slice once. `workspace`
+/// holds the typed rows the text was written from, for the rules that need their meaning.
+pub fn validate_encoded_table(
+    workspace: &Workspace,
+    table: &str,
+    text: &str,
+) -> Result<(), Vec<WorkspaceProblem>> {
+    check(workspace, &[table], [(table, Ok(text))])
+}
+
+/// The typed rules on `workspace`, then the general ones on each table's text.
+fn check<'a>(
+    workspace: &Workspace,
+    tables: &[&str],
+    encoded: impl IntoIterator<Item = (&'a str, Result<&'a str, &'a serde_json::Error>)>,
+) -> Result<(), Vec<WorkspaceProblem>> {
     let mut found = Found {
         listed: Vec::new(),
         unlisted: 0,
@@ -117,16 +144,18 @@ pub fn validate_tables(
     }
     let mut tree = serde_json::Map::new();
     tree.insert("name".into(), Value::String(workspace.name.clone()));
-    for table in tables {
-        match table_value(workspace, table) {
-            Some(Ok(value)) => {
-                tree.insert((*table).to_string(), value);
+    for (table, text) in encoded {
+        let value = text.map_err(ToString::to_string).and_then(|text| {
+            serde_json::from_str::<Value>(text).map_err(|error| error.to_string())
+        });
+        match value {
+            Ok(value) => {
+                tree.insert(table.to_string(), value);
             }
-            Some(Err(error)) => found.push(
+            Err(error) => found.push(
                 &Place::default(),
                 format!("the table {table} cannot be written out ({error})"),
             ),
-            None => {}
         }
     }
     walk(&Value::Object(tree), &mut Place::default(), &mut found);

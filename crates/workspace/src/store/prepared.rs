@@ -12,7 +12,7 @@ use std::future::Future;
 use microplan_model::shared::TableIdentity;
 
 use crate::tables::table_identity;
-use crate::validate::validate_tables;
+use crate::validate::validate_encoded_table;
 use crate::Workspace;
 
 /// Rows checked and encoded between two pauses.
@@ -84,8 +84,9 @@ where
                     for chunk in rows.chunks(ROWS_PER_SLICE) {
                         let mut part = Workspace::default();
                         *part.$name = chunk.to_vec();
-                        validate_tables(&part, &[table]).ok()?;
-                        append_elements(&mut text, &serde_json::to_string(chunk).ok()?);
+                        let encoded = serde_json::to_string(chunk).ok()?;
+                        validate_encoded_table(&part, table, &encoded).ok()?;
+                        append_elements(&mut text, &encoded);
                         pause().await;
                     }
                     text.push(']');
