@@ -8,16 +8,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::audit_code;
 use super::audit_inputs::AuditInputs;
 use super::state::AppState;
 use super::storage_backend::yield_to_page;
 use microplan_audit::reuse::{MeasuredCreators, ReauditJob};
 use microplan_audit::{AuditSettings, CreatorAudit};
-
-/// How long one slice of the audit may run before the page gets a frame.
-const SLICE_MILLIS: f64 = 35.0;
-/// Creators audited between two looks at the clock.
-const CREATORS_PER_LOOK: usize = 25;
 
 /// Scored creators of all, while an audit runs in the background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,27 +44,12 @@ pub struct AuditRunner {
     state: AppState,
     run: StoredValue<Option<Run>, LocalStorage>,
     runs_started: StoredValue<u64>,
-    /// Bumped when a background audit finishes, so the memo picks its result up.
+    /// Bumped when a background audit finishes or the audit's code arrives, so the memo
+    /// picks the result up or starts.
     finished: RwSignal<u64>,
+    /// Whether the audit's code is being fetched.
+    fetching_code: StoredValue<bool>,
     pub progress: RwSignal<Option<AuditProgress>>,
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-/// Steps `job` until the slice's time is up; true when every creator is audited.
-fn run_slice(job: &mut ReauditJob, inputs: &AuditInputs, settings: &AuditSettings) -> bool {
-    let tables = inputs.tables();
-    let started = now();
-    loop {
-        if job.step(&tables, settings, CREATORS_PER_LOOK) {
-            return true;
-        }
-        if now() - started > SLICE_MILLIS {
-            return false;
-        }
-    }
 }
 
 impl AuditRunner {
@@ -78,6 +59,7 @@ impl AuditRunner {
             run: StoredValue::new_local(None),
             runs_started: StoredValue::new(0),
             finished: RwSignal::new(0),
+            fetching_code: StoredValue::new(false),
             progress: RwSignal::new(None),
         }
     }
@@ -113,16 +95,23 @@ impl AuditRunner {
             return previous.cloned().unwrap_or_default();
         }
         self.drop_run();
+        let creators = inputs.tables().creators.len();
+        if !audit_code::is_loaded() {
+            self.fetch_code(AuditProgress {
+                scored: 0,
+                creators,
+            });
+            return previous.cloned().unwrap_or_default();
+        }
         let kept = self
             .state
             .measured
             .try_update_value(std::mem::take)
             .unwrap_or_default();
         let mut job = ReauditJob::start(&inputs.tables(), &settings, kept);
-        if run_slice(&mut job, &inputs, &settings) {
+        if audit_code::run_slice(&mut job, &inputs.tables(), &settings) == Some(true) {
             return self.finish(job, &inputs);
         }
-        let creators = inputs.tables().creators.len();
         let scored = job.done();
         let id = self.runs_started.get_value().wrapping_add(1);
         self.runs_started.set_value(id);
@@ -158,8 +147,38 @@ impl AuditRunner {
         });
     }
 
+    /// Fetches the audit's code, showing `progress` meanwhile, and reruns the memo once it is
+    /// here. A failed fetch is said once; the next change of inputs tries again.
+    fn fetch_code(self, progress: AuditProgress) {
+        if self.fetching_code.get_value() {
+            return;
+        }
+        self.fetching_code.set_value(true);
+        // From a task of its own: the memo that asked must not write signals.
+        spawn_local(async move {
+            self.progress.set(Some(progress));
+            let fetched = audit_code::load().await;
+            self.fetching_code.set_value(false);
+            match fetched {
+                // The audit that starts now replaces the progress shown.
+                Ok(()) => self.finished.update(|count| *count = count.wrapping_add(1)),
+                Err(_) => {
+                    self.progress.set(None);
+                    self.state.notify_error(
+                        "The creator audit could not be downloaded, so scores are not shown. \
+                     Check the connection; it is tried again on your next change, or reload \
+                     the page.",
+                    );
+                }
+            }
+        });
+    }
+
     fn finish(self, job: ReauditJob, inputs: &AuditInputs) -> Vec<CreatorAudit> {
-        let (audits, _, measured) = job.finish(&inputs.tables());
+        // The code is here: the job was stepped by it.
+        let Some((audits, _, measured)) = audit_code::finish(job, &inputs.tables()) else {
+            return Vec::new();
+        };
         let drawn = measured.intervals_drawn_by_last_audit();
         self.keep_measured(measured);
         if drawn > 0 {
@@ -186,7 +205,8 @@ impl AuditRunner {
                     self.run.set_value(Some(run));
                     return;
                 };
-                if run_slice(&mut job, &run.inputs, &run.settings) {
+                let tables = run.inputs.tables();
+                if audit_code::run_slice(&mut job, &tables, &run.settings) == Some(true) {
                     run.finished = Some(self.finish(job, &run.inputs));
                     self.run.set_value(Some(run));
                     self.progress.set(None);

@@ -4,6 +4,7 @@
 //! the shell. `browser` is the only code that touches browser storage; the formats and the
 //! lifecycle it serves are pure and live in `microplan_workspace::store`.
 
+pub(crate) mod audit_code;
 pub(crate) mod audit_inputs;
 pub(crate) mod audit_intervals;
 pub(crate) mod audit_runner;
@@ -18,6 +19,7 @@ pub(crate) mod page_events;
 pub(crate) mod page_leave;
 pub(crate) mod persistence;
 pub(crate) mod sections;
+pub(crate) mod split_code;
 pub(crate) mod startup;
 pub(crate) mod state;
 pub(crate) mod static_files;

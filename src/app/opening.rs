@@ -78,6 +78,10 @@ pub(super) async fn open_stored(state: AppState, id: &str) -> bool {
         .index
         .with_untracked(|index| index.find(id).map(|meta| meta.name.clone()))
         .unwrap_or_else(|| id.to_string());
+    // The audit's code arrives while the records are read.
+    spawn_local(async {
+        let _ = super::audit_code::load().await;
+    });
     match lifecycle::open_workspace(&backend(), id, &now_iso()).await {
         Ok(opened) => {
             mark("microplan: workspace read");

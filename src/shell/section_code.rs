@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::app::sections::Section;
+use crate::app::split_code::ready_now;
 use crate::pages;
 
 /// A section whose code could not be fetched (offline on a first visit, a dropped connection).
@@ -110,15 +111,5 @@ async fn section_view(section: Section) -> SectionView {
         Section::Contracts => contracts_view().await,
         Section::Communities => communities_view().await,
         Section::Results => results_view().await,
-    }
-}
-
-/// The future's output if it is ready on its first poll: a split function whose module is
-/// loaded needs no waiting.
-fn ready_now<T>(mut future: std::pin::Pin<&mut impl std::future::Future<Output = T>>) -> Option<T> {
-    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
-    match future.as_mut().poll(&mut context) {
-        std::task::Poll::Ready(output) => Some(output),
-        std::task::Poll::Pending => None,
     }
 }

@@ -1,5 +1,5 @@
-// Each section's code is its own download (scripts/build_app.mjs): fetched when the section is
-// first opened, stored by the service worker for offline use, and a failed fetch is reported
+// Each section's code, and the audit's, is its own download (scripts/build_app.mjs): fetched when
+// first needed, stored by the service worker for offline use, and a failed fetch is reported
 // with a retry instead of stopping the app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -84,6 +84,33 @@ test('a section whose code cannot be fetched says so, keeps the app running and 
     assert.ok(await page.getByRole('heading', { name: 'Contracts', level: 1 }).isVisible());
     // The failed fetches are logged by the loader as console errors; nothing else may be.
     assert.deepEqual(app.pageErrors.filter((text) => !/split_section_contracts|Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(text)), []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the audit’s code is fetched only when creators are scored; a failed fetch says so and the next change retries', async () => {
+  // Without the service worker, whose stored copy would otherwise answer.
+  const app = await openApp({ serviceWorkers: 'block' });
+  try {
+    const { page } = app;
+    const auditFetches = () => app.requests.filter((url) => /\/split_audit_engine\.wasm$/.test(url)).length;
+    let blocked = true;
+    await app.context.route(/\/split_audit_engine\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await loadDemo(app);
+    assert.equal(auditFetches(), 0, 'the overview scores nobody');
+    await app.goto('Creators');
+    await page.getByText('The creator audit could not be downloaded').waitFor();
+    assert.equal(await page.locator('[data-testid=creator-table] tbody tr').count(), 0, 'no scores are made up');
+    // The rest of the app still works.
+    await app.goto('Briefs');
+    assert.equal(await page.locator('#section-heading').innerText(), 'Briefs');
+    blocked = false;
+    await app.goto('Creators');
+    await page.locator('#settings-heading').click();
+    await page.getByLabel('Weights for objective').selectOption('conversion');
+    await page.getByText('40 of 40 creators shown').waitFor();
+    assert.deepEqual(app.pageErrors.filter((text) => !/split_audit_engine|Failed to fetch|Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(text)), []);
   } finally {
     await app.close();
   }
