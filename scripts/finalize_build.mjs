@@ -8,7 +8,8 @@
 //    keeps one cache per build, deletes older builds' caches, and never stores anything else.
 // 3. The app's stylesheets move from the head to the end of the body: the loading shell,
 //    styled by its own inline styles, paints without waiting for them, and the app's loader
-//    (a module script, run after parsing) still starts only once they have arrived.
+//    (a module script, run after parsing) still starts only once they have arrived. The head
+//    preloads them all, so they arrive together.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,17 @@ const stylesheets = [...html.slice(0, headEnd).matchAll(/<link\b[^>]*\brel="?sty
 if (stylesheets.length === 0) throw new Error('index.html links no stylesheet');
 for (const tag of stylesheets) html = html.replace(tag, '');
 html = html.replace(STYLESHEETS_MARKER, () => stylesheets.join(''));
+// Each stylesheet is also preloaded from the head, so all are fetched at once while the shell
+// paints: the parser stops at every stylesheet in the body until it has arrived, one after the
+// other (ten round trips before the app's loader may run).
+const attribute = (tag, name) => tag.match(new RegExp(`\\b${name}="?([^"\\s>]+)`))?.[1];
+const stylePreloads = stylesheets.map((tag) => {
+  const href = attribute(tag, 'href');
+  if (!href) throw new Error(`a stylesheet link without href: ${tag}`);
+  const integrity = attribute(tag, 'integrity');
+  return `<link rel="preload" href="${href}" as="style"${integrity ? ` integrity="${integrity}"` : ''}>`;
+});
+html = html.replace('</head>', () => `${stylePreloads.join('')}</head>`);
 
 const sha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('base64');
 const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
