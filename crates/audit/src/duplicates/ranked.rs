@@ -12,6 +12,9 @@ use super::to_u32;
 use crate::comment_text::for_each_shingle;
 use crate::fast_hash::FastMap;
 
+/// Room the map of distinct shingles starts with; it grows past this when it must.
+const DISTINCT_SHINGLES_GUESS: usize = 4096;
+
 pub(super) struct RankedSets {
     /// Every set's ranks, one set after another.
     ranks: Vec<u32>,
@@ -23,15 +26,20 @@ pub(super) struct RankedSets {
 
 impl RankedSets {
     pub(super) fn new(texts: &[&str]) -> RankedSets {
-        // A text of n bytes has at most n shingles: room for all of them, so the map never
-        // grows while it is filled.
+        // A text of n bytes has at most n shingles: room for all of them in the list of
+        // occurrences. The map of distinct shingles starts small: a creator's comments share
+        // most of their shingles (50,000 occurrences are about 2,000 distinct ones), and a
+        // map sized for every occurrence would spread them over a megabyte, missing the cache
+        // on nearly every lookup.
         let most = texts.iter().map(|text| text.len()).sum::<usize>();
-        let mut id_of: FastMap<u64, u32> =
-            FastMap::with_capacity_and_hasher(most, Default::default());
+        let mut id_of: FastMap<u64, u32> = FastMap::with_capacity_and_hasher(
+            DISTINCT_SHINGLES_GUESS.min(most),
+            Default::default(),
+        );
         // By id: how many sets hold the shingle, and the last set that counted it.
         let mut frequency: Vec<u32> = Vec::new();
         let mut counted_by: Vec<usize> = Vec::new();
-        let mut ids: Vec<u32> = Vec::new();
+        let mut ids: Vec<u32> = Vec::with_capacity(most);
         let mut bounds: Vec<usize> = Vec::with_capacity(texts.len() + 1);
         bounds.push(0);
         for (set, text) in texts.iter().enumerate() {
