@@ -24,8 +24,10 @@
 
 use super::fast_hash::FastMap;
 use super::numbers::clamp;
+use prefix_index::PrefixIndex;
 use ranked::RankedSets;
 
+mod prefix_index;
 mod ranked;
 
 /// Default Jaccard threshold for near-duplicates.
@@ -184,9 +186,7 @@ fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
             .copied()
             .unwrap_or_else(|| required_overlap(total, threshold))
     };
-    let mut index: Vec<Vec<Posting>> = vec![Vec::new(); sets.shingle_count];
-    // Postings before these offsets belong to sets too small for every later probe.
-    let mut too_small: Vec<usize> = vec![0; sets.shingle_count];
+    let mut index = PrefixIndex::new(&sets, &order, threshold);
     let fresh = Tally {
         probe: usize::MAX,
         overlap: 0,
@@ -203,17 +203,7 @@ fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
         let min_size = threshold * size as f64 - 1e-9;
         candidates.clear();
         for (i, &shingle) in xs.iter().take(prefix_length(size, threshold)).enumerate() {
-            let slot = shingle as usize;
-            let (Some(postings), Some(start)) = (index.get(slot), too_small.get_mut(slot)) else {
-                continue;
-            };
-            while postings
-                .get(*start)
-                .is_some_and(|p| (p.size as f64) < min_size)
-            {
-                *start += 1;
-            }
-            for posting in postings.get(*start..).unwrap_or(&[]) {
+            for posting in index.postings(shingle, min_size) {
                 let (y, y_size) = (posting.text as usize, posting.size as usize);
                 let Some(entry) = tally.get_mut(y) else {
                     continue;
@@ -269,13 +259,14 @@ fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
             .take(index_prefix_length(xs.len(), threshold))
             .zip(0u32..)
         {
-            if let Some(postings) = index.get_mut(shingle as usize) {
-                postings.push(Posting {
+            index.add(
+                shingle,
+                Posting {
                     text,
                     position,
                     size,
-                });
-            }
+                },
+            );
         }
     }
 }
