@@ -195,9 +195,12 @@ pub fn analyse_comments(
     let mut post_index: FastMap<&str, usize> = FastMap::default();
     // Comment sections repeat praise, emoji and commenters a lot: each distinct raw text is
     // read once and each distinct handle hashed once (within this creator only).
-    let mut text_index: FastMap<&str, usize> = FastMap::default();
+    // Sized for every row being distinct, so neither map rehashes while it fills.
+    let mut text_index: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(rows.len(), Default::default());
     let mut readings: Vec<(CommentKind, String)> = Vec::new();
-    let mut keys: FastMap<&str, u64> = FastMap::default();
+    let mut keys: FastMap<&str, u64> =
+        FastMap::with_capacity_and_hasher(rows.len(), Default::default());
     let creator_key = commenter_key(&settings.salt, handle);
     let parsed: Vec<Row> = rows
         .iter()
