@@ -74,8 +74,18 @@ fn is_link_or_mention(word: &str) -> bool {
 /// modifiers dropped, runs of one character longer than two cut to two ("soooo" -> "soo",
 /// "🔥🔥🔥" -> "🔥🔥"), whitespace collapsed.
 pub fn normalise_comment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalise_comment_into(text, &mut out);
+    out
+}
+
+/// [`normalise_comment`] appended to `out` (what `out` held stays as it was), so the texts
+/// of many comments can share one string.
+pub fn normalise_comment_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut out = Normaliser {
-        text: String::with_capacity(text.len()),
+        text: out,
+        start,
         last: None,
         run: 0,
     };
@@ -102,20 +112,21 @@ pub fn normalise_comment(text: &str) -> String {
         }
         out.push(' ');
     }
-    if out.text.ends_with(' ') {
+    if out.text.len() > start && out.text.ends_with(' ') {
         out.text.pop();
     }
-    out.text
 }
 
-/// Builds normalised text one character at a time (single pass, no intermediate strings).
-struct Normaliser {
-    text: String,
+/// Builds normalised text one character at a time (single pass, no intermediate strings),
+/// appending to `text` after its first `start` bytes.
+struct Normaliser<'a> {
+    text: &'a mut String,
+    start: usize,
     last: Option<char>,
     run: usize,
 }
 
-impl Normaliser {
+impl Normaliser<'_> {
     fn classify(&mut self, c: char) {
         if c.is_alphanumeric() {
             match fold_char(c) {
@@ -130,8 +141,9 @@ impl Normaliser {
     }
 
     /// Appends a character, collapsing spaces and cutting runs of one character at two.
+    #[inline]
     fn push(&mut self, c: char) {
-        if c == ' ' && (self.text.is_empty() || self.last == Some(' ')) {
+        if c == ' ' && (self.text.len() == self.start || self.last == Some(' ')) {
             return;
         }
         if self.last == Some(c) {
@@ -347,6 +359,23 @@ mod tests {
         );
         assert_eq!(normalise_comment("J'adore"), "j adore");
         assert_eq!(normalise_comment("Straße"), "strasse");
+    }
+
+    #[test]
+    fn normalising_into_a_shared_string_appends_the_same_text() {
+        let mut shared = String::from("nice pic ");
+        for text in [
+            "  Génial!!! @anna  ",
+            " ",
+            "Soooo GOOD 🔥🔥🔥🔥 ",
+            "!!",
+            "J'adore",
+        ] {
+            let start = shared.len();
+            normalise_comment_into(text, &mut shared);
+            assert_eq!(&shared[start..], normalise_comment(text), "{text:?}");
+        }
+        assert!(shared.starts_with("nice pic "));
     }
 
     #[test]

@@ -34,13 +34,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::comment_text::{classify_normalised, content_words, normalise_comment, CommentKind};
+use crate::comment_text::{content_words, CommentKind};
 use crate::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::numbers::{fnv1a, ratio};
 use microplan_model::rows::CommentSummary;
-use threads::{answered_posts, is_question, rows_by_id, thread_depths};
+use readings::Readings;
+use threads::{answered_posts, rows_by_id, thread_depths};
 
+mod readings;
 mod threads;
 
 /// A pod account comments on at least this share of the analysed posts.
@@ -198,7 +200,7 @@ pub fn analyse_comments(
     // Sized for every row being distinct, so neither map rehashes while it fills.
     let mut text_index: FastMap<&str, usize> =
         FastMap::with_capacity_and_hasher(rows.len(), Default::default());
-    let mut readings: Vec<(CommentKind, String)> = Vec::new();
+    let mut readings = Readings::default();
     let mut keys: FastMap<&str, u64> =
         FastMap::with_capacity_and_hasher(rows.len(), Default::default());
     let creator_key = commenter_key(&settings.salt, handle);
@@ -210,11 +212,10 @@ pub fn analyse_comments(
             if post == next {
                 post_ids.push(row.post_id.as_str());
             }
-            let text = *text_index.entry(row.text.as_str()).or_insert_with(|| {
-                readings.push(read_text(&row.text));
-                readings.len() - 1
-            });
-            let kind = readings.get(text).map_or(CommentKind::EmojiOnly, |r| r.0);
+            let text = *text_index
+                .entry(row.text.as_str())
+                .or_insert_with(|| readings.add(&row.text));
+            let kind = readings.kind(text);
             let key = *keys
                 .entry(row.commenter.as_str())
                 .or_insert_with(|| commenter_key(&settings.salt, &row.commenter));
@@ -225,11 +226,11 @@ pub fn analyse_comments(
                 kind,
                 text,
                 audience,
-                question: is_question(&row.text),
+                question: readings.is_question(text),
             }
         })
         .collect();
-    let normalised = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
+    let normalised = |row: &Row| readings.normalised(row.text);
     // Only specific texts can be duplicates (module docs).
     let audience_texts: Vec<&str> = parsed
         .iter()
@@ -317,21 +318,6 @@ pub fn analyse_comments(
         examples,
         patterns,
     }
-}
-
-/// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they
-/// are never duplicates).
-fn read_text(text: &str) -> (CommentKind, String) {
-    let normalised = normalise_comment(text);
-    let kind = classify_normalised(text, &normalised);
-    (
-        kind,
-        if kind == CommentKind::EmojiOnly {
-            String::new()
-        } else {
-            normalised
-        },
-    )
 }
 
 fn add_example(list: &mut Vec<String>, text: &str) {
