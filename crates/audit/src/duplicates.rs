@@ -29,6 +29,7 @@ use ranked::RankedSets;
 
 mod prefix_index;
 mod ranked;
+mod shingle_ids;
 
 /// Default Jaccard threshold for near-duplicates.
 pub const DEFAULT_NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
