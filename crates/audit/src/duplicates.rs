@@ -117,25 +117,29 @@ fn jaccard_of_overlap(common: usize, total: usize) -> f64 {
 
 /// `common` plus the overlap of two sorted lists, or `None` as soon as the shingles left
 /// cannot bring it to `needed`.
+///
+/// A match moves both lists on and adds one to the overlap, so it never changes what is
+/// still reachable; only a shingle skipped in one list lowers it. So each list has a budget
+/// of skips, `common + len - needed`, and the pair is given up when one runs out.
 fn overlap_reaching<T: Ord>(a: &[T], b: &[T], common: usize, needed: usize) -> Option<usize> {
+    let mut skips_a = (common + a.len()).checked_sub(needed)?;
+    let mut skips_b = (common + b.len()).checked_sub(needed)?;
     let (mut i, mut j, mut common) = (0, 0, common);
-    if common + a.len().min(b.len()) < needed {
-        return None;
-    }
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 common += 1;
                 i += 1;
                 j += 1;
-                continue;
             }
-        }
-        let left = a.len().saturating_sub(i).min(b.len().saturating_sub(j));
-        if common + left < needed {
-            return None;
+            std::cmp::Ordering::Less => {
+                skips_a = skips_a.checked_sub(1)?;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                skips_b = skips_b.checked_sub(1)?;
+                j += 1;
+            }
         }
     }
     Some(common)
