@@ -271,6 +271,13 @@ pub fn has_generic_phrase(normalised: &str) -> bool {
     })
 }
 
+/// Whether a text holds a question mark (`?`, `¿` or `？`). One byte search for `?`, and the
+/// other two only in non-ASCII text: a search for any of three characters decodes every
+/// character of the text.
+pub fn asks_question(text: &str) -> bool {
+    text.contains('?') || (!text.is_ascii() && (text.contains('¿') || text.contains('？')))
+}
+
 /// Classifies a raw comment text by the rules in the module documentation.
 pub fn classify_comment(text: &str) -> CommentKind {
     classify_normalised(text, &normalise_comment(text))
@@ -282,7 +289,7 @@ pub fn classify_normalised(text: &str, normalised: &str) -> CommentKind {
     if !text.chars().any(char::is_alphanumeric) {
         return CommentKind::EmojiOnly;
     }
-    if text.contains(['?', '¿', '？']) {
+    if asks_question(text) {
         return CommentKind::Specific;
     }
     if scan_content_words(normalised, SPECIFIC_MIN_CONTENT_WORDS, |_| {})
@@ -376,6 +383,16 @@ mod tests {
             assert_eq!(&shared[start..], normalise_comment(text), "{text:?}");
         }
         assert!(shared.starts_with("nice pic "));
+    }
+
+    #[test]
+    fn question_marks_of_three_scripts() {
+        for text in ["why?", "¿por qué", "なぜ？", "é?", "?"] {
+            assert!(asks_question(text), "{text}");
+        }
+        for text in ["", "why", "pourquoi ¡", "なぜ", "¡qué!"] {
+            assert!(!asks_question(text), "{text}");
+        }
     }
 
     #[test]
