@@ -74,8 +74,18 @@ fn is_link_or_mention(word: &str) -> bool {
 /// modifiers dropped, runs of one character longer than two cut to two ("soooo" -> "soo",
 /// "🔥🔥🔥" -> "🔥🔥"), whitespace collapsed.
 pub fn normalise_comment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalise_comment_into(text, &mut out);
+    out
+}
+
+/// [`normalise_comment`] appended to `out` (what `out` held stays as it was), so the texts
+/// of many comments can share one string.
+pub fn normalise_comment_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut out = Normaliser {
-        text: String::with_capacity(text.len()),
+        text: out,
+        start,
         last: None,
         run: 0,
     };
@@ -102,20 +112,21 @@ pub fn normalise_comment(text: &str) -> String {
         }
         out.push(' ');
     }
-    if out.text.ends_with(' ') {
+    if out.text.len() > start && out.text.ends_with(' ') {
         out.text.pop();
     }
-    out.text
 }
 
-/// Builds normalised text one character at a time (single pass, no intermediate strings).
-struct Normaliser {
-    text: String,
+/// Builds normalised text one character at a time (single pass, no intermediate strings),
+/// appending to `text` after its first `start` bytes.
+struct Normaliser<'a> {
+    text: &'a mut String,
+    start: usize,
     last: Option<char>,
     run: usize,
 }
 
-impl Normaliser {
+impl Normaliser<'_> {
     fn classify(&mut self, c: char) {
         if c.is_alphanumeric() {
             match fold_char(c) {
@@ -130,8 +141,9 @@ impl Normaliser {
     }
 
     /// Appends a character, collapsing spaces and cutting runs of one character at two.
+    #[inline]
     fn push(&mut self, c: char) {
-        if c == ' ' && (self.text.is_empty() || self.last == Some(' ')) {
+        if c == ' ' && (self.text.len() == self.start || self.last == Some(' ')) {
             return;
         }
         if self.last == Some(c) {
@@ -259,6 +271,13 @@ pub fn has_generic_phrase(normalised: &str) -> bool {
     })
 }
 
+/// Whether a text holds a question mark (`?`, `¿` or `？`). One byte search for `?`, and the
+/// other two only in non-ASCII text: a search for any of three characters decodes every
+/// character of the text.
+pub fn asks_question(text: &str) -> bool {
+    text.contains('?') || (!text.is_ascii() && (text.contains('¿') || text.contains('？')))
+}
+
 /// Classifies a raw comment text by the rules in the module documentation.
 pub fn classify_comment(text: &str) -> CommentKind {
     classify_normalised(text, &normalise_comment(text))
@@ -270,7 +289,7 @@ pub fn classify_normalised(text: &str, normalised: &str) -> CommentKind {
     if !text.chars().any(char::is_alphanumeric) {
         return CommentKind::EmojiOnly;
     }
-    if text.contains(['?', '¿', '？']) {
+    if asks_question(text) {
         return CommentKind::Specific;
     }
     if scan_content_words(normalised, SPECIFIC_MIN_CONTENT_WORDS, |_| {})
@@ -347,6 +366,33 @@ mod tests {
         );
         assert_eq!(normalise_comment("J'adore"), "j adore");
         assert_eq!(normalise_comment("Straße"), "strasse");
+    }
+
+    #[test]
+    fn normalising_into_a_shared_string_appends_the_same_text() {
+        let mut shared = String::from("nice pic ");
+        for text in [
+            "  Génial!!! @anna  ",
+            " ",
+            "Soooo GOOD 🔥🔥🔥🔥 ",
+            "!!",
+            "J'adore",
+        ] {
+            let start = shared.len();
+            normalise_comment_into(text, &mut shared);
+            assert_eq!(&shared[start..], normalise_comment(text), "{text:?}");
+        }
+        assert!(shared.starts_with("nice pic "));
+    }
+
+    #[test]
+    fn question_marks_of_three_scripts() {
+        for text in ["why?", "¿por qué", "なぜ？", "é?", "?"] {
+            assert!(asks_question(text), "{text}");
+        }
+        for text in ["", "why", "pourquoi ¡", "なぜ", "¡qué!"] {
+            assert!(!asks_question(text), "{text}");
+        }
     }
 
     #[test]

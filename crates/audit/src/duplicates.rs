@@ -24,9 +24,12 @@
 
 use super::fast_hash::FastMap;
 use super::numbers::clamp;
+use prefix_index::PrefixIndex;
 use ranked::RankedSets;
 
+mod prefix_index;
 mod ranked;
+mod shingle_ids;
 
 /// Default Jaccard threshold for near-duplicates.
 pub const DEFAULT_NEAR_DUPLICATE_THRESHOLD: f64 = 0.8;
@@ -114,25 +117,29 @@ fn jaccard_of_overlap(common: usize, total: usize) -> f64 {
 
 /// `common` plus the overlap of two sorted lists, or `None` as soon as the shingles left
 /// cannot bring it to `needed`.
+///
+/// A match moves both lists on and adds one to the overlap, so it never changes what is
+/// still reachable; only a shingle skipped in one list lowers it. So each list has a budget
+/// of skips, `common + len - needed`, and the pair is given up when one runs out.
 fn overlap_reaching<T: Ord>(a: &[T], b: &[T], common: usize, needed: usize) -> Option<usize> {
+    let mut skips_a = (common + a.len()).checked_sub(needed)?;
+    let mut skips_b = (common + b.len()).checked_sub(needed)?;
     let (mut i, mut j, mut common) = (0, 0, common);
-    if common + a.len().min(b.len()) < needed {
-        return None;
-    }
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
         match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 common += 1;
                 i += 1;
                 j += 1;
-                continue;
             }
-        }
-        let left = a.len().saturating_sub(i).min(b.len().saturating_sub(j));
-        if common + left < needed {
-            return None;
+            std::cmp::Ordering::Less => {
+                skips_a = skips_a.checked_sub(1)?;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                skips_b = skips_b.checked_sub(1)?;
+                j += 1;
+            }
         }
     }
     Some(common)
@@ -184,9 +191,7 @@ fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
             .copied()
             .unwrap_or_else(|| required_overlap(total, threshold))
     };
-    let mut index: Vec<Vec<Posting>> = vec![Vec::new(); sets.shingle_count];
-    // Postings before these offsets belong to sets too small for every later probe.
-    let mut too_small: Vec<usize> = vec![0; sets.shingle_count];
+    let mut index = PrefixIndex::new(&sets, &order, threshold);
     let fresh = Tally {
         probe: usize::MAX,
         overlap: 0,
@@ -203,17 +208,7 @@ fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
         let min_size = threshold * size as f64 - 1e-9;
         candidates.clear();
         for (i, &shingle) in xs.iter().take(prefix_length(size, threshold)).enumerate() {
-            let slot = shingle as usize;
-            let (Some(postings), Some(start)) = (index.get(slot), too_small.get_mut(slot)) else {
-                continue;
-            };
-            while postings
-                .get(*start)
-                .is_some_and(|p| (p.size as f64) < min_size)
-            {
-                *start += 1;
-            }
-            for posting in postings.get(*start..).unwrap_or(&[]) {
+            for posting in index.postings(shingle, min_size) {
                 let (y, y_size) = (posting.text as usize, posting.size as usize);
                 let Some(entry) = tally.get_mut(y) else {
                     continue;
@@ -269,13 +264,14 @@ fn mark_near_duplicates(texts: &[&str], threshold: f64, marked: &mut [bool]) {
             .take(index_prefix_length(xs.len(), threshold))
             .zip(0u32..)
         {
-            if let Some(postings) = index.get_mut(shingle as usize) {
-                postings.push(Posting {
+            index.add(
+                shingle,
+                Posting {
                     text,
                     position,
                     size,
-                });
-            }
+                },
+            );
         }
     }
 }

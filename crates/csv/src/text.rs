@@ -11,6 +11,12 @@ pub fn is_missing(cell: &str) -> bool {
     if trimmed.chars().nth(4).is_some() {
         return false;
     }
+    // Short ASCII cells ("no", "yes", "12") are most of them: compared without lowercasing
+    // into a new string. Other text lowercases by Unicode rules, as before.
+    if trimmed.is_ascii() {
+        let is = |marker: &str| trimmed.eq_ignore_ascii_case(marker);
+        return MISSING_MARKERS.iter().any(|m| is(m)) || is("#n/a") || is("none");
+    }
     let lower = trimmed.to_lowercase();
     MISSING_MARKERS.contains(&lower.as_str()) || lower == "#n/a" || lower == "none"
 }
@@ -197,11 +203,11 @@ mod tests {
     #[test]
     fn missing_markers_are_recognised() {
         for cell in [
-            "", "  ", "-", "—", "n/a", "N/A", "NA", "null", "NULL", "#N/A",
+            "", "  ", "-", "—", "–", "n/a", "N/A", "NA", "null", "NULL", "#N/A", "None",
         ] {
             assert!(is_missing(cell), "{cell:?}");
         }
-        for cell in ["0", "nan", "a", "no"] {
+        for cell in ["0", "nan", "a", "no", "nõ", "nulls"] {
             assert!(!is_missing(cell), "{cell:?}");
         }
     }

@@ -34,13 +34,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::comment_text::{classify_normalised, content_words, normalise_comment, CommentKind};
+use crate::comment_text::{content_words, CommentKind};
 use crate::duplicates::{duplicate_flags, DEFAULT_NEAR_DUPLICATE_THRESHOLD};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::numbers::{fnv1a, ratio};
 use microplan_model::rows::CommentSummary;
-use threads::{answered_posts, is_question, rows_by_id, thread_depths};
+use readings::Readings;
+use threads::{answered_posts, rows_by_id, thread_depths};
 
+mod readings;
 mod threads;
 
 /// A pod account comments on at least this share of the analysed posts.
@@ -195,9 +197,12 @@ pub fn analyse_comments(
     let mut post_index: FastMap<&str, usize> = FastMap::default();
     // Comment sections repeat praise, emoji and commenters a lot: each distinct raw text is
     // read once and each distinct handle hashed once (within this creator only).
-    let mut text_index: FastMap<&str, usize> = FastMap::default();
-    let mut readings: Vec<(CommentKind, String)> = Vec::new();
-    let mut keys: FastMap<&str, u64> = FastMap::default();
+    // Sized for every row being distinct, so neither map rehashes while it fills.
+    let mut text_index: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut readings = Readings::default();
+    let mut keys: FastMap<&str, u64> =
+        FastMap::with_capacity_and_hasher(rows.len(), Default::default());
     let creator_key = commenter_key(&settings.salt, handle);
     let parsed: Vec<Row> = rows
         .iter()
@@ -207,11 +212,10 @@ pub fn analyse_comments(
             if post == next {
                 post_ids.push(row.post_id.as_str());
             }
-            let text = *text_index.entry(row.text.as_str()).or_insert_with(|| {
-                readings.push(read_text(&row.text));
-                readings.len() - 1
-            });
-            let kind = readings.get(text).map_or(CommentKind::EmojiOnly, |r| r.0);
+            let text = *text_index
+                .entry(row.text.as_str())
+                .or_insert_with(|| readings.add(&row.text));
+            let kind = readings.kind(text);
             let key = *keys
                 .entry(row.commenter.as_str())
                 .or_insert_with(|| commenter_key(&settings.salt, &row.commenter));
@@ -222,11 +226,11 @@ pub fn analyse_comments(
                 kind,
                 text,
                 audience,
-                question: is_question(&row.text),
+                question: readings.is_question(text),
             }
         })
         .collect();
-    let normalised = |row: &Row| readings.get(row.text).map_or("", |r| r.1.as_str());
+    let normalised = |row: &Row| readings.normalised(row.text);
     // Only specific texts can be duplicates (module docs).
     let audience_texts: Vec<&str> = parsed
         .iter()
@@ -316,21 +320,6 @@ pub fn analyse_comments(
     }
 }
 
-/// Kind and normalised text of a raw comment (emoji-only texts keep no normalised text: they
-/// are never duplicates).
-fn read_text(text: &str) -> (CommentKind, String) {
-    let normalised = normalise_comment(text);
-    let kind = classify_normalised(text, &normalised);
-    (
-        kind,
-        if kind == CommentKind::EmojiOnly {
-            String::new()
-        } else {
-            normalised
-        },
-    )
-}
-
 fn add_example(list: &mut Vec<String>, text: &str) {
     if list.len() >= EXAMPLES_PER_KIND {
         return;
@@ -345,36 +334,33 @@ fn commenter_patterns<'a>(
     rows: &[Row],
     normalised: &impl Fn(&Row) -> &'a str,
 ) -> CommenterPatterns {
-    struct Activity {
-        posts: FastSet<usize>,
-        digest: CommenterDigest,
-        texts: Vec<usize>,
-    }
-    let mut by_key: FastMap<u64, Activity> = FastMap::default();
+    // Flat tallies instead of a post set and a text list per commenter: hundreds of
+    // commenters per creator would cost an allocation or two each.
+    let mut by_key: FastMap<u64, CommenterDigest> =
+        FastMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut commenter_posts: FastSet<(u64, usize)> =
+        FastSet::with_capacity_and_hasher(rows.len(), Default::default());
     let mut posts_with_comments: FastSet<usize> = FastSet::default();
     let mut audience_comments = 0u64;
-    for (index, row) in rows.iter().enumerate().filter(|(_, r)| r.audience) {
+    for row in rows.iter().filter(|r| r.audience) {
         audience_comments += 1;
         posts_with_comments.insert(row.post);
-        let entry = by_key.entry(row.key).or_insert_with(|| Activity {
-            posts: Default::default(),
-            digest: CommenterDigest {
-                key: row.key,
-                posts: 0,
-                comments: 0,
-                specific: 0,
-                generic_or_emoji: 0,
-            },
-            texts: Vec::new(),
+        let digest = by_key.entry(row.key).or_insert_with(|| CommenterDigest {
+            key: row.key,
+            posts: 0,
+            comments: 0,
+            specific: 0,
+            generic_or_emoji: 0,
         });
-        entry.posts.insert(row.post);
-        entry.digest.comments = entry.digest.comments.saturating_add(1);
-        if row.kind == CommentKind::Specific {
-            entry.digest.specific = entry.digest.specific.saturating_add(1);
-        } else {
-            entry.digest.generic_or_emoji = entry.digest.generic_or_emoji.saturating_add(1);
+        if commenter_posts.insert((row.key, row.post)) {
+            digest.posts = digest.posts.saturating_add(1);
         }
-        entry.texts.push(index);
+        digest.comments = digest.comments.saturating_add(1);
+        if row.kind == CommentKind::Specific {
+            digest.specific = digest.specific.saturating_add(1);
+        } else {
+            digest.generic_or_emoji = digest.generic_or_emoji.saturating_add(1);
+        }
     }
     let posts_analysed = posts_with_comments.len();
     let mut patterns = CommenterPatterns {
@@ -382,11 +368,9 @@ fn commenter_patterns<'a>(
         audience_comments,
         ..Default::default()
     };
-    let mut pod_texts: FastMap<&str, u64> = FastMap::default();
+    let mut pod_keys: FastSet<u64> = FastSet::default();
     let mut commenters: Vec<CommenterDigest> = Vec::with_capacity(by_key.len());
-    for activity in by_key.into_values() {
-        let mut digest = activity.digest;
-        digest.posts = u32::try_from(activity.posts.len()).unwrap_or(u32::MAX);
+    for digest in by_key.into_values() {
         let repeat = digest.posts >= 2;
         patterns.repeat_commenters += usize::from(repeat);
         let on_most_posts = posts_analysed >= POD_MIN_POSTS
@@ -395,18 +379,23 @@ fn commenter_patterns<'a>(
         if on_most_posts && generic_share >= POD_GENERIC_SHARE - 1e-12 {
             patterns.pod_accounts += 1;
             patterns.pod_comments += u64::from(digest.comments);
-            for index in &activity.texts {
-                // Only pure lexicon praise ("nice pic") is quoted: never a personal text.
-                let praise = rows.get(*index).filter(|r| r.kind == CommentKind::Generic);
-                let text = praise.map(normalised).filter(|t| !t.is_empty());
-                if let Some(text) = text.filter(|t| content_words(t).is_empty()) {
-                    *pod_texts.entry(text).or_insert(0) += 1;
-                }
-            }
+            pod_keys.insert(digest.key);
         } else if repeat && 2 * digest.specific >= digest.comments {
             patterns.repeat_advocates += 1;
         }
         commenters.push(digest);
+    }
+    let mut pod_texts: FastMap<&str, u64> = FastMap::default();
+    if !pod_keys.is_empty() {
+        // Only pure lexicon praise ("nice pic") is quoted: never a personal text.
+        let praise = rows
+            .iter()
+            .filter(|r| r.audience && r.kind == CommentKind::Generic && pod_keys.contains(&r.key));
+        for text in praise.map(normalised).filter(|t| !t.is_empty()) {
+            if content_words(text).is_empty() {
+                *pod_texts.entry(text).or_insert(0) += 1;
+            }
+        }
     }
     commenters.sort_by(|a, b| b.comments.cmp(&a.comments).then(a.key.cmp(&b.key)));
     patterns.distinct_commenters = commenters.len();

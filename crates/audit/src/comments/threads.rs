@@ -69,7 +69,7 @@ pub(super) fn thread_depths(rows: &[RawComment], by_id: &FastMap<(&str, &str), u
 
 /// Whether a comment asks something.
 pub(super) fn is_question(text: &str) -> bool {
-    text.contains(['?', '¿', '？'])
+    crate::comment_text::asks_question(text)
 }
 
 /// Posts where the creator answers a question (module docs); `by_id` is [`rows_by_id`].

@@ -8,9 +8,9 @@
 //! the join is exact under any fixed global order, so the order only changes which pairs
 //! the filters drop early, never a flag. All sets live in one list (no allocation per set).
 
+use super::shingle_ids::ShingleIds;
 use super::to_u32;
 use crate::comment_text::for_each_shingle;
-use crate::fast_hash::FastMap;
 
 pub(super) struct RankedSets {
     /// Every set's ranks, one set after another.
@@ -23,22 +23,19 @@ pub(super) struct RankedSets {
 
 impl RankedSets {
     pub(super) fn new(texts: &[&str]) -> RankedSets {
-        // A text of n bytes has at most n shingles: room for all of them, so the map never
-        // grows while it is filled.
+        // A text of n bytes has at most n shingles: room for all of them.
         let most = texts.iter().map(|text| text.len()).sum::<usize>();
-        let mut id_of: FastMap<u64, u32> =
-            FastMap::with_capacity_and_hasher(most, Default::default());
+        let mut id_of = ShingleIds::for_occurrences(most);
         // By id: how many sets hold the shingle, and the last set that counted it.
         let mut frequency: Vec<u32> = Vec::new();
         let mut counted_by: Vec<usize> = Vec::new();
-        let mut ids: Vec<u32> = Vec::new();
+        let mut ids: Vec<u32> = Vec::with_capacity(most);
         let mut bounds: Vec<usize> = Vec::with_capacity(texts.len() + 1);
         bounds.push(0);
         for (set, text) in texts.iter().enumerate() {
             for_each_shingle(text, |shingle| {
-                let next = to_u32(frequency.len());
-                let id = *id_of.entry(shingle).or_insert(next);
-                if id == next {
+                let id = id_of.id(shingle);
+                if id_of.len() > frequency.len() {
                     frequency.push(0);
                     counted_by.push(usize::MAX);
                 }
