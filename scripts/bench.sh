@@ -63,6 +63,9 @@ echo
 echo "== Interactions with 5,000 creators x 30 posts in headless Chromium (release build in dist/)"
 on_builds tests/bench/interactions_browser.mjs
 echo
+echo "== Where a reload's time goes: fetches, long tasks and the app's opening marks (headless Chromium, release build in dist/)"
+on_builds tests/bench/reload_timeline.mjs
+echo
 echo "== Responsiveness: frame gaps while a 5,000 x 30 import is committed, saved and scored, and while it reloads (headless Chromium, release build in dist/; native figures for the same work above: storage_throughput, audit_throughput)"
 on_builds tests/bench/responsiveness.mjs
 echo
