@@ -280,13 +280,18 @@ impl BrowserStore {
     /// Opens the database; an error means the app must run in memory.
     pub async fn open() -> Result<BrowserStore, StoreError> {
         // Both databases open side by side: each open is a round trip to the storage process.
+        // The second open's answer is listened for at once (`JsFuture::from`), so when storage
+        // is blocked and both are refused, its refusal is not an unhandled rejection.
         let opening_main = idb_open(KEY_PREFIX);
-        let opening_unsaved = idb_open(UNSAVED_DATABASE);
+        let opening_unsaved = idb_open(UNSAVED_DATABASE).map(JsFuture::from);
         let db = wait(opening_main).await.map_err(|error| match error {
             StoreError::Other(reason) => StoreError::Unavailable(reason),
             other => other,
         })?;
-        let unsaved_db = wait(opening_unsaved).await.ok();
+        let unsaved_db = match opening_unsaved {
+            Ok(opening) => opening.await.ok(),
+            Err(_) => None,
+        };
         // Ask the browser not to evict our data under storage pressure; refusal is fine, and
         // the answer is not worth delaying start-up for.
         wasm_bindgen_futures::spawn_local(async {
