@@ -9,8 +9,6 @@ use super::split_code::ready_now;
 use microplan_audit::reuse::{MeasuredCreators, ReauditCounts, ReauditJob};
 use microplan_audit::{AuditSettings, AuditTables, CreatorAudit};
 
-/// How long one slice of the audit may run before the page gets a frame.
-const SLICE_MILLIS: f64 = 35.0;
 /// Creators audited between two looks at the clock.
 const CREATORS_PER_LOOK: usize = 25;
 
@@ -33,13 +31,14 @@ fn step_for_a_slice(
     job: &mut ReauditJob,
     tables: &AuditTables<'_>,
     settings: &AuditSettings,
+    millis: f64,
 ) -> Result<bool, AuditCodeMissing> {
     let started = js_sys::Date::now();
     loop {
         if job.step(tables, settings, CREATORS_PER_LOOK) {
             return Ok(true);
         }
-        if js_sys::Date::now() - started > SLICE_MILLIS {
+        if js_sys::Date::now() - started > millis {
             return Ok(false);
         }
     }
@@ -67,14 +66,18 @@ pub fn is_loaded() -> bool {
     matches!(ready_now(std::pin::pin!(load())), Some(Ok(())))
 }
 
-/// Steps `job` until a slice's time is up: `Some(true)` when every creator is audited, `None`
-/// when the audit's code is not here (check [`is_loaded`] first).
+/// Steps `job` for about `millis`: `Some(true)` when every creator is audited, `None` when
+/// the audit's code is not here (check [`is_loaded`] first).
 pub fn run_slice(
     job: &mut ReauditJob,
     tables: &AuditTables<'_>,
     settings: &AuditSettings,
+    millis: f64,
 ) -> Option<bool> {
-    ready_now(std::pin::pin!(step_for_a_slice(job, tables, settings))).and_then(Result::ok)
+    ready_now(std::pin::pin!(step_for_a_slice(
+        job, tables, settings, millis
+    )))
+    .and_then(Result::ok)
 }
 
 /// The finished audit of `job`; `None` when the audit's code is not here.

@@ -15,6 +15,13 @@ use super::storage_backend::yield_to_page;
 use microplan_audit::reuse::{MeasuredCreators, ReauditJob};
 use microplan_audit::{AuditSettings, CreatorAudit};
 
+/// How long the audit's first slice may run: it runs in the memo, in the same task as the
+/// change that started it (an import's last merge slice, say), so it is kept short; what does
+/// not fit goes on in later slices.
+const FIRST_SLICE_MILLIS: f64 = 20.0;
+/// How long each later slice, in a task of its own, may run before the page gets a frame.
+const SLICE_MILLIS: f64 = 35.0;
+
 /// Scored creators of all, while an audit runs in the background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuditProgress {
@@ -109,7 +116,9 @@ impl AuditRunner {
             .try_update_value(std::mem::take)
             .unwrap_or_default();
         let mut job = ReauditJob::start(&inputs.tables(), &settings, kept);
-        if audit_code::run_slice(&mut job, &inputs.tables(), &settings) == Some(true) {
+        if audit_code::run_slice(&mut job, &inputs.tables(), &settings, FIRST_SLICE_MILLIS)
+            == Some(true)
+        {
             return self.finish(job, &inputs);
         }
         let scored = job.done();
@@ -206,7 +215,9 @@ impl AuditRunner {
                     return;
                 };
                 let tables = run.inputs.tables();
-                if audit_code::run_slice(&mut job, &tables, &run.settings) == Some(true) {
+                if audit_code::run_slice(&mut job, &tables, &run.settings, SLICE_MILLIS)
+                    == Some(true)
+                {
                     run.finished = Some(self.finish(job, &run.inputs));
                     self.run.set_value(Some(run));
                     self.progress.set(None);
