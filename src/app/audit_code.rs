@@ -5,7 +5,7 @@
 
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-use super::split_code::ready_now;
+use super::split_code::{loaded_now, ready_now};
 use microplan_audit::reuse::{MeasuredCreators, ReauditCounts, ReauditJob};
 use microplan_audit::{AuditSettings, AuditTables, CreatorAudit};
 
@@ -63,7 +63,7 @@ pub async fn load() -> Result<(), AuditCodeMissing> {
 
 /// Whether the audit's code is here.
 pub fn is_loaded() -> bool {
-    matches!(ready_now(std::pin::pin!(load())), Some(Ok(())))
+    loaded_now(load())
 }
 
 /// Steps `job` for about `millis`: `Some(true)` when every creator is audited, `None` when

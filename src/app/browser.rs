@@ -370,7 +370,6 @@ impl RecordStore for BrowserStore {
         let keys = keys.to_vec();
         async move {
             let mut main_values = texts_of(wait(main_promise).await?).into_iter();
-            mark("microplan: records fetched");
             let mut side_values = match side_promise {
                 Some(promise) => texts_of(wait(promise).await?).into_iter(),
                 None => Vec::new().into_iter(),

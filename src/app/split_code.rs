@@ -16,3 +16,9 @@ pub(crate) fn ready_now<T>(mut future: Pin<&mut impl Future<Output = T>>) -> Opt
         Poll::Pending => None,
     }
 }
+
+/// Whether `load` (a split module's preload) finds its module already here; asking starts
+/// fetching it when it is not.
+pub(crate) fn loaded_now<E>(load: impl Future<Output = Result<(), E>>) -> bool {
+    matches!(ready_now(std::pin::pin!(load)), Some(Ok(())))
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use crate::app::sections::Section;
-use crate::app::split_code::ready_now;
+use crate::app::split_code::{loaded_now, ready_now};
 use crate::pages;
 
 /// A section whose code could not be fetched (offline on a first visit, a dropped connection).
@@ -88,7 +88,7 @@ pub async fn load(section: Section) -> Result<(), SectionCodeMissing> {
 
 /// Whether the section's code is here (asking starts fetching it when it is not).
 pub fn is_loaded(section: Section) -> bool {
-    matches!(ready_now(std::pin::pin!(load(section))), Some(Ok(())))
+    loaded_now(load(section))
 }
 
 /// The page of a section whose code [`load`] has fetched, built at once; `None` while the
