@@ -4,6 +4,8 @@
 // background workers used (and whether they ended), and the page's wasm memory before and
 // after; with --native also the same work natively (cargo bench --bench comment_shares).
 // Asserts nothing about speed. Usage: node tests/bench/comments_browser.mjs [dist] [--native]
+// [--cores=N] (the page then sees N logical cores, so it starts N workers, at most 4)
+// [--trace=FILE] (writes a Chrome trace of the import, workers included, to open in DevTools).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -89,7 +91,9 @@ const total = CREATORS * POSTS_EACH * COMMENTS_EACH;
 console.log(`file: ${total} comments of ${CREATORS} creators, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB: ${counts.unique} unique fan sentences, ${counts.generic} generic praise, ${counts.emoji} emoji only, ${counts.replies} creator replies`);
 
 // The page's wasm memory: Trunk's loader announces the instance with its exports.
-const initScript = () => addEventListener('TrunkApplicationStarted', (event) => { window.benchWasmMemory = event.detail?.wasm?.memory; });
+const cores = Number(args.find((a) => a.startsWith('--cores='))?.slice(8)) || null;
+const initScript = `addEventListener('TrunkApplicationStarted', (event) => { window.benchWasmMemory = event.detail?.wasm?.memory; });
+  ${cores ? `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${cores} });` : ''}`;
 const app = await openApp({ dist, initScript });
 try {
   const { page } = app;
@@ -136,10 +140,23 @@ try {
       if (b.reportAt && b.sawPending && !b.savedAt && status?.classList.contains('ok')) b.savedAt = performance.now();
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
+  const traceFile = args.find((a) => a.startsWith('--trace='))?.slice(8);
+  const traceEvents = [];
+  if (traceFile) {
+    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,disabled-by-default-devtools.timeline,disabled-by-default-v8.gc,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+  }
   const startedAt = await page.evaluate(() => performance.now());
   await page.getByLabel('Comments file (CSV)').setInputFiles(file);
   await page.waitForFunction(() => window.bench.savedAt !== null, null, { timeout: 600_000, polling: 50 });
   const result = await page.evaluate(() => { cancelAnimationFrame(window.bench.id); return window.bench; });
+  if (traceFile) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    fs.writeFileSync(traceFile, JSON.stringify({ traceEvents }));
+    console.log(`trace: ${traceFile} (${traceEvents.length} events)`);
+  }
   const text = await page.getByTestId('comment-report').locator('p').first().innerText();
   // Let terminated workers be reported and memory settle before the last reading.
   await page.waitForTimeout(1000);

@@ -1,7 +1,8 @@
 //! The comments import's work natively: one pass over a comments file, then the same file
 //! in 2, 3 and 4 creator shares, each share timed on its own (the browser runs them side by
 //! side, so the slowest share is the wall time; the sum is what the split costs in total).
-//! Usage: cargo bench -p microplan-worker --bench comment_shares -- <comments.csv>
+//! Usage: cargo bench -p microplan-worker --bench comment_shares -- <comments.csv> [--shares=N]
+//! (`--shares=N` times only the split into N shares).
 //! (tests/bench/comments_browser.mjs --native writes the file and runs this).
 
 use std::time::Instant;
@@ -23,7 +24,9 @@ fn main() {
         salt: "0123456789abcdef".into(),
         ..CommentSettings::default()
     };
-    for shares in 1..=4u32 {
+    let only: Option<u32> = std::env::args()
+        .find_map(|a| a.strip_prefix("--shares=").and_then(|n| n.parse().ok()));
+    for shares in only.map_or(1..=4u32, |n| n..=n) {
         let mut times = Vec::new();
         let mut reading = Vec::new();
         let mut results = Vec::new();
