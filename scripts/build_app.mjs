@@ -43,7 +43,7 @@ const split = path.join(work, 'out');
 // The split, the glue and wasm-opt take minutes and depend only on the linked wasm and the
 // options, so a build whose wasm did not change (the sub-path build, a style edit under
 // `trunk serve`) reuses the last result.
-const input = crypto.createHash('sha256').update(fs.readFileSync(linked)).update(String(optimise)).digest('hex');
+const input = crypto.createHash('sha256').update(fs.readFileSync(linked)).update(String(optimise)).update(WASM_OPT_FLAGS.join(' ')).digest('hex');
 const stamp = path.join(work, 'input.sha256');
 if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === input) {
   step('the linked wasm is unchanged: reusing the last split');

@@ -6,6 +6,7 @@
 //! one failed), so the memory it used goes back to the system.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise};
@@ -14,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Event, MessageEvent, Worker};
 
-use microplan_worker::protocol::{Job, Reply, WorkerMessage};
+use microplan_worker::protocol::{is_creators_part, Job, Reply, ShareCreator, WorkerMessage};
 
 /// The worker's start script, next to the app's files (it follows the page's base URL).
 const WORKER_SCRIPT: &str = "microplan-worker_loader.js";
@@ -52,21 +53,22 @@ pub async fn run_jobs(
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<Vec<Reply>, String> {
     let count = jobs.len();
-    let fractions = Rc::new(RefCell::new(vec![0.0; count]));
-    let replies = Rc::new(RefCell::new(vec![None; count]));
-    let on_progress: Rc<dyn Fn(f64)> = Rc::new(on_progress);
+    let shared = Shared {
+        index: 0,
+        fractions: Rc::new(RefCell::new(vec![0.0; count])),
+        replies: Rc::new(RefCell::new(vec![None; count])),
+        on_progress: Rc::new(on_progress),
+        parts: Rc::default(),
+        part_arrived: Rc::default(),
+    };
     let mut running = Vec::with_capacity(count);
     for (index, job) in jobs.iter().enumerate() {
         let text = serde_json::to_string(job).map_err(|e| e.to_string());
-        let started = text.and_then(|text| {
-            let shared = Shared {
-                index,
-                fractions: fractions.clone(),
-                replies: replies.clone(),
-                on_progress: on_progress.clone(),
-            };
-            start(text, file, shared)
-        });
+        let for_worker = Shared {
+            index,
+            ..shared.clone()
+        };
+        let started = text.and_then(|text| start(text, file, for_worker));
         match started {
             Ok(worker) => running.push(worker),
             Err(error) => {
@@ -79,7 +81,24 @@ pub async fn run_jobs(
     for worker in &running {
         all.push(&worker.answered);
     }
-    let outcome = JsFuture::from(Promise::all(&all)).await;
+    let all = Promise::all(&all);
+    let mut creators: Vec<Vec<ShareCreator>> = vec![Vec::new(); count];
+    // Parts are read as they arrive, one per task, so frames are drawn between them while the
+    // other workers go on.
+    let outcome = loop {
+        if let Err(error) = read_parts(&shared, &mut creators).await {
+            terminate(&running);
+            return Err(error);
+        }
+        let arrival = Promise::new(&mut |resolve, _| {
+            *shared.part_arrived.borrow_mut() = Some(resolve);
+        });
+        match JsFuture::from(Promise::race(&Array::of2(&all, &arrival))).await {
+            // `Promise.all` answers with an array; an arrival with nothing.
+            Ok(value) if !value.is_array() => continue,
+            outcome => break outcome,
+        }
+    };
     terminate(&running);
     drop(running);
     outcome.map_err(|error| {
@@ -87,16 +106,56 @@ pub async fn run_jobs(
             .as_string()
             .unwrap_or_else(|| "a background worker stopped".into())
     })?;
-    let replies = replies.borrow_mut().drain(..).collect::<Option<Vec<_>>>();
-    replies.ok_or_else(|| "a background worker did not answer".into())
+    read_parts(&shared, &mut creators).await?;
+    let replies = shared
+        .replies
+        .borrow_mut()
+        .drain(..)
+        .collect::<Option<Vec<_>>>();
+    let mut replies = replies.ok_or("a background worker did not answer")?;
+    for (reply, mut early) in replies.iter_mut().zip(creators) {
+        if let Reply::CommentShare(result) = reply {
+            early.append(&mut result.creators);
+            result.creators = early;
+        }
+    }
+    Ok(replies)
 }
 
+/// Reads the creator parts that have arrived into `creators` (by worker), pausing for the
+/// page after each.
+async fn read_parts(shared: &Shared, creators: &mut [Vec<ShareCreator>]) -> Result<(), String> {
+    loop {
+        let next = shared.parts.borrow_mut().pop_front();
+        let Some((index, text)) = next else {
+            return Ok(());
+        };
+        match serde_json::from_str::<WorkerMessage>(&text) {
+            Ok(WorkerMessage::CommentCreators { creators: mut part }) => {
+                if let Some(list) = creators.get_mut(index) {
+                    list.append(&mut part);
+                }
+            }
+            _ => return Err(NOT_UNDERSTOOD.into()),
+        }
+        super::browser::yield_to_page().await;
+    }
+}
+
+const NOT_UNDERSTOOD: &str = "a background worker answered in a way the page does not understand";
+
 /// What a worker's listener shares with the pool.
+#[derive(Clone)]
 struct Shared {
+    /// The worker's job, in job order.
     index: usize,
     fractions: Rc<RefCell<Vec<f64>>>,
     replies: Rc<RefCell<Vec<Option<Reply>>>>,
     on_progress: Rc<dyn Fn(f64)>,
+    /// Creator parts not read yet, as posted, with the index of the worker that sent them.
+    parts: Rc<RefCell<VecDeque<(usize, String)>>>,
+    /// Resolves the pool's wait when a part arrives.
+    part_arrived: Rc<RefCell<Option<Function>>>,
 }
 
 fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Running, String> {
@@ -118,15 +177,20 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
     let poster = worker.clone();
     let failed = reject.clone();
     let failed_again = reject.clone();
-    // Creators of a comment share that came ahead of its `Done`, in order.
-    let mut early_creators = Vec::new();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let parsed = event
-            .data()
-            .as_string()
-            .and_then(|text| serde_json::from_str::<WorkerMessage>(&text).ok());
-        match parsed {
-            Some(WorkerMessage::Ready) => {
+        let Some(text) = event.data().as_string() else {
+            let _ = failed.call1(&JsValue::NULL, &NOT_UNDERSTOOD.into());
+            return;
+        };
+        if is_creators_part(&text) {
+            shared.parts.borrow_mut().push_back((shared.index, text));
+            if let Some(wake) = shared.part_arrived.borrow_mut().take() {
+                let _ = wake.call0(&JsValue::NULL);
+            }
+            return;
+        }
+        match serde_json::from_str::<WorkerMessage>(&text) {
+            Ok(WorkerMessage::Ready) => {
                 heard.set(true);
                 if poster.post_message(&message).is_err() {
                     let _ = failed.call1(
@@ -135,7 +199,7 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
                     );
                 }
             }
-            Some(WorkerMessage::Progress { fraction }) => {
+            Ok(WorkerMessage::Progress { fraction }) => {
                 let mean = {
                     let mut fractions = shared.fractions.borrow_mut();
                     if let Some(slot) = fractions.get_mut(shared.index) {
@@ -145,27 +209,18 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
                 };
                 (shared.on_progress)(mean);
             }
-            Some(WorkerMessage::CommentCreators { mut creators }) => {
-                early_creators.append(&mut creators);
-            }
-            Some(WorkerMessage::Done { mut reply }) => {
-                if let Reply::CommentShare(result) = &mut reply {
-                    early_creators.append(&mut result.creators);
-                    result.creators = std::mem::take(&mut early_creators);
-                }
+            Ok(WorkerMessage::Done { reply }) => {
                 if let Some(slot) = shared.replies.borrow_mut().get_mut(shared.index) {
                     *slot = Some(reply);
                 }
                 let _ = resolve.call0(&JsValue::NULL);
             }
-            Some(WorkerMessage::Failed { message }) => {
+            Ok(WorkerMessage::Failed { message }) => {
                 let _ = failed.call1(&JsValue::NULL, &message.into());
             }
-            None => {
-                let _ = failed.call1(
-                    &JsValue::NULL,
-                    &"a background worker answered in a way the page does not understand".into(),
-                );
+            // A part is kept as text above; anything else is not understood.
+            Ok(WorkerMessage::CommentCreators { .. }) | Err(_) => {
+                let _ = failed.call1(&JsValue::NULL, &NOT_UNDERSTOOD.into());
             }
         }
     });

@@ -24,8 +24,8 @@ fn main() {
         salt: "0123456789abcdef".into(),
         ..CommentSettings::default()
     };
-    let only: Option<u32> = std::env::args()
-        .find_map(|a| a.strip_prefix("--shares=").and_then(|n| n.parse().ok()));
+    let only: Option<u32> =
+        std::env::args().find_map(|a| a.strip_prefix("--shares=").and_then(|n| n.parse().ok()));
     for shares in only.map_or(1..=4u32, |n| n..=n) {
         let mut times = Vec::new();
         let mut reading = Vec::new();

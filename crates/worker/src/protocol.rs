@@ -60,6 +60,13 @@ pub enum WorkerMessage {
     },
 }
 
+/// Whether `text` (a message as posted) is a [`WorkerMessage::CommentCreators`] part, told
+/// without reading the rest: the page keeps such parts as text and reads them one per task.
+pub fn is_creators_part(text: &str) -> bool {
+    // serde writes an internally tagged enum's tag first.
+    text.starts_with(r#"{"kind":"CommentCreators""#)
+}
+
 /// What a finished job sends back.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "reply")]

@@ -3,7 +3,7 @@
 
 use microplan_audit::comment_import::{analyse_creator, merge_examples, CreatorGrouping};
 use microplan_audit::comments::{CommentExamples, CommentSettings};
-use microplan_worker::protocol::{creator_parts, WorkerMessage};
+use microplan_worker::protocol::{creator_parts, is_creators_part, Reply, WorkerMessage};
 use microplan_worker::{analyse_comment_share, merge_shares, share_of, MergedComments};
 use microplan_workspace::io::raw_comments::CommentFile;
 
@@ -153,6 +153,7 @@ fn a_share_sent_in_parts_comes_back_whole_and_in_order() {
     for part in parts {
         let text =
             serde_json::to_string(&WorkerMessage::CommentCreators { creators: part }).unwrap();
+        assert!(is_creators_part(&text), "{}", &text[..40]);
         match serde_json::from_str(&text).unwrap() {
             WorkerMessage::CommentCreators { mut creators } => received.append(&mut creators),
             other => panic!("{other:?}"),
@@ -160,4 +161,18 @@ fn a_share_sent_in_parts_comes_back_whole_and_in_order() {
     }
     assert_eq!(received, result.creators);
     assert!(creator_parts(Vec::new()).is_empty());
+    // The page reads every other message at once.
+    let others = [
+        WorkerMessage::Ready,
+        WorkerMessage::Progress { fraction: 0.5 },
+        WorkerMessage::Done {
+            reply: Reply::CommentShare(Default::default()),
+        },
+        WorkerMessage::Failed {
+            message: "CommentCreators".into(),
+        },
+    ];
+    for message in others {
+        assert!(!is_creators_part(&serde_json::to_string(&message).unwrap()));
+    }
 }

@@ -61,6 +61,8 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
         })
         .collect::<Result<Vec<_>, String>>()?;
     let merged = merge_shares(results);
+    // Storing re-scores every creator with comments: a task of its own after the merge.
+    crate::app::browser::yield_to_page().await;
     let creators = merged.analysed.len();
     let mut summaries = 0;
     update_workspace(state, |w| summaries = apply_analysed(w, merged.analysed));
