@@ -2,7 +2,7 @@
 // one scenario runs in headless Chromium on a release build, then prints every task of the
 // page's main thread over 50 ms with the functions that took most of its own time. A build that
 // keeps wasm names (see scripts/bench.sh, index.prof.html) shows Rust function names.
-// Scenarios: import (150,000 posts committed, saved and scored), reload (that workspace read
+// Scenarios: import (5,000 creators, then 150,000 posts, each committed, saved and scored), reload (that workspace read
 // back, twice), comments (900,000 raw comments imported). Asserts nothing.
 // Usage: node tests/bench/long_tasks.mjs [dist] [import|reload|comments ...] [--top=N]
 import fs from 'node:fs';
@@ -131,12 +131,12 @@ try {
     for (const [label, file, rows] of [['Creators', 'creators.csv', 5000], ['Posts', 'posts.csv', 150000]]) {
       const shown = await chooseLargeImport(page, dir, label, file, rows);
       await page.waitForSelector('.save-status.ok', { timeout: 300_000 });
-      const traced = label === 'Posts' && scenarios.includes('import');
+      const traced = scenarios.includes('import');
       if (traced) await startTrace(cdp);
       await page.getByRole('button', { name: `Import ${shown} rows` }).click();
       await page.getByText(`Imported ${label}: ${shown} added`).waitFor({ timeout: 300_000 });
       await page.waitForFunction(settled, null, { timeout: 300_000, polling: 'raf' });
-      if (traced) printTasks(`import ${shown} posts, click to saved and scored`, await stopTrace(cdp));
+      if (traced) printTasks(`import ${shown} ${label.toLowerCase()}, click to saved and scored`, await stopTrace(cdp));
     }
   }
   if (scenarios.includes('reload')) {
