@@ -3,7 +3,9 @@
 //!
 //! One worker per job, all started together: each is sent its job once it says `Ready`,
 //! reports progress, answers once, and is terminated as soon as every job is answered (or
-//! one failed), so the memory it used goes back to the system.
+//! one failed), so the memory it used goes back to the system. A comment share's creators
+//! come in parts ahead of its answer; the pool reads them one per task as they arrive, so the
+//! page draws frames between them.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -53,6 +55,7 @@ pub async fn run_jobs(
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<Vec<Reply>, String> {
     let count = jobs.len();
+    // The pool's own copy; each worker's listener gets one with its job's index.
     let shared = Shared {
         index: 0,
         fractions: Rc::new(RefCell::new(vec![0.0; count])),
@@ -184,7 +187,8 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
         };
         if is_creators_part(&text) {
             shared.parts.borrow_mut().push_back((shared.index, text));
-            if let Some(wake) = shared.part_arrived.borrow_mut().take() {
+            let wake = shared.part_arrived.borrow_mut().take();
+            if let Some(wake) = wake {
                 let _ = wake.call0(&JsValue::NULL);
             }
             return;
