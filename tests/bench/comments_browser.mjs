@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp, repoRoot } from '../e2e/harness.mjs';
+import { startTrace, stopTrace } from './timing.mjs';
 
 const CREATORS = 1000;
 const POSTS_EACH = 30;
@@ -79,6 +80,11 @@ function writeComments(file) {
   return counts;
 }
 
+// With --trace: the page's and the workers' tasks, wasm compiles, collections and CPU samples.
+const TRACE_CATEGORIES = [
+  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm',
+  'disabled-by-default-v8.gc', 'disabled-by-default-v8.cpu_profiler',
+];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 const args = process.argv.slice(2);
@@ -141,19 +147,13 @@ try {
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const traceFile = args.find((a) => a.startsWith('--trace='))?.slice(8);
-  const traceEvents = [];
-  if (traceFile) {
-    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.wasm,disabled-by-default-devtools.timeline,disabled-by-default-v8.gc,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
-  }
+  if (traceFile) await startTrace(cdp, TRACE_CATEGORIES);
   const startedAt = await page.evaluate(() => performance.now());
   await page.getByLabel('Comments file (CSV)').setInputFiles(file);
   await page.waitForFunction(() => window.bench.savedAt !== null, null, { timeout: 600_000, polling: 50 });
   const result = await page.evaluate(() => { cancelAnimationFrame(window.bench.id); return window.bench; });
   if (traceFile) {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
+    const traceEvents = await stopTrace(cdp);
     fs.writeFileSync(traceFile, JSON.stringify({ traceEvents }));
     console.log(`trace: ${traceFile} (${traceEvents.length} events)`);
   }

@@ -2,14 +2,16 @@
 // one scenario runs in headless Chromium on a release build, then prints every task of the
 // page's main thread over 50 ms with the functions that took most of its own time. A build that
 // keeps wasm names (see scripts/bench.sh, index.prof.html) shows Rust function names.
-// Scenarios: import (5,000 creators, then 150,000 posts, each committed, saved and scored), reload (that workspace read
-// back, twice), comments (900,000 raw comments imported). Asserts nothing.
+// Scenarios: import (5,000 creators, then 150,000 posts, each committed, saved and scored),
+// reload (that workspace read back, twice), comments (900,000 raw comments imported). Asserts
+// nothing.
 // Usage: node tests/bench/long_tasks.mjs [dist] [import|reload|comments ...] [--top=N]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp } from '../e2e/harness.mjs';
 import { chooseLargeImport, writeCreatorsAndPosts } from '../e2e/large_files.mjs';
+import { startTrace, stopTrace } from './timing.mjs';
 
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith('--') && !['import', 'reload', 'comments'].includes(a)) ?? 'dist';
@@ -22,29 +24,6 @@ const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute',
   'disabled-by-default-v8.cpu_profiler', 'toplevel',
 ];
-
-async function startTrace(cdp) {
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' },
-  });
-}
-
-async function stopTrace(cdp) {
-  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  const { stream } = await done;
-  const parts = [];
-  for (;;) {
-    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
-    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const text = parts.join('');
-  const parsed = JSON.parse(text);
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
 
 /** The page's long main-thread tasks, each with its top self-time functions (from samples). */
 function longTasks(events) {
@@ -132,7 +111,7 @@ try {
       const shown = await chooseLargeImport(page, dir, label, file, rows);
       await page.waitForSelector('.save-status.ok', { timeout: 300_000 });
       const traced = scenarios.includes('import');
-      if (traced) await startTrace(cdp);
+      if (traced) await startTrace(cdp, CATEGORIES);
       await page.getByRole('button', { name: `Import ${shown} rows` }).click();
       await page.getByText(`Imported ${label}: ${shown} added`).waitFor({ timeout: 300_000 });
       await page.waitForFunction(settled, null, { timeout: 300_000, polling: 'raf' });
@@ -141,7 +120,7 @@ try {
   }
   if (scenarios.includes('reload')) {
     for (let run = 1; run <= 2; run += 1) {
-      await startTrace(cdp);
+      await startTrace(cdp, CATEGORIES);
       await page.reload();
       await page.waitForFunction(settled, null, { timeout: 300_000, polling: 'raf' });
       printTasks(`reload ${run} of 5,000 creators x 30 posts, to every row scored`, await stopTrace(cdp));
@@ -152,7 +131,7 @@ try {
     writeComments(file);
     await app.goto('Creators');
     await app.waitSaved();
-    await startTrace(cdp);
+    await startTrace(cdp, CATEGORIES);
     await page.getByLabel('Comments file (CSV)').setInputFiles(file);
     await page.getByTestId('comment-report').waitFor({ timeout: 600_000 });
     await page.waitForFunction(() => document.querySelector('.save-status.ok') !== null

@@ -1,5 +1,5 @@
-// What the browser benchmarks share: printing a median and maximum, and an in-page helper
-// that times an action to the frame painted after it.
+// What the browser benchmarks share: printing a median and maximum, an in-page helper that
+// times an action to the frame painted after it, and recording a Chrome trace.
 
 /** A duration in whole milliseconds: "40 ms". */
 export const ms = (value) => `${Math.round(value)} ms`;
@@ -29,4 +29,28 @@ export function untilPaintedScript(timeoutMs) {
     check();
   });
 `;
+}
+
+/** Starts a Chrome trace of `categories` on a CDP session (it covers the page's workers too). */
+export async function startTrace(cdp, categories) {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: categories, recordMode: 'recordContinuously' },
+  });
+}
+
+/** Ends the trace started by `startTrace`; resolves to its events. */
+export async function stopTrace(cdp) {
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  const parts = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+    parts.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(parts.join(''));
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
