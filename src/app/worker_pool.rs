@@ -55,9 +55,7 @@ pub async fn run_jobs(
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<Vec<Reply>, String> {
     let count = jobs.len();
-    // The pool's own copy; each worker's listener gets one with its job's index.
     let shared = Shared {
-        index: 0,
         fractions: Rc::new(RefCell::new(vec![0.0; count])),
         replies: Rc::new(RefCell::new(vec![None; count])),
         on_progress: Rc::new(on_progress),
@@ -67,11 +65,7 @@ pub async fn run_jobs(
     let mut running = Vec::with_capacity(count);
     for (index, job) in jobs.iter().enumerate() {
         let text = serde_json::to_string(job).map_err(|e| e.to_string());
-        let for_worker = Shared {
-            index,
-            ..shared.clone()
-        };
-        let started = text.and_then(|text| start(text, file, for_worker));
+        let started = text.and_then(|text| start(text, file, index, shared.clone()));
         match started {
             Ok(worker) => running.push(worker),
             Err(error) => {
@@ -147,11 +141,10 @@ async fn read_parts(shared: &Shared, creators: &mut [Vec<ShareCreator>]) -> Resu
 
 const NOT_UNDERSTOOD: &str = "a background worker answered in a way the page does not understand";
 
-/// What a worker's listener shares with the pool.
+/// What the workers' listeners share with the pool; each listener writes the slots of its
+/// job's index.
 #[derive(Clone)]
 struct Shared {
-    /// The worker's job, in job order.
-    index: usize,
     fractions: Rc<RefCell<Vec<f64>>>,
     replies: Rc<RefCell<Vec<Option<Reply>>>>,
     on_progress: Rc<dyn Fn(f64)>,
@@ -161,7 +154,12 @@ struct Shared {
     part_arrived: Rc<RefCell<Option<Function>>>,
 }
 
-fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Running, String> {
+fn start(
+    job: String,
+    file: Option<&web_sys::File>,
+    index: usize,
+    shared: Shared,
+) -> Result<Running, String> {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -186,7 +184,7 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
             return;
         };
         if is_creators_part(&text) {
-            shared.parts.borrow_mut().push_back((shared.index, text));
+            shared.parts.borrow_mut().push_back((index, text));
             let wake = shared.part_arrived.borrow_mut().take();
             if let Some(wake) = wake {
                 let _ = wake.call0(&JsValue::NULL);
@@ -206,7 +204,7 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
             Ok(WorkerMessage::Progress { fraction }) => {
                 let mean = {
                     let mut fractions = shared.fractions.borrow_mut();
-                    if let Some(slot) = fractions.get_mut(shared.index) {
+                    if let Some(slot) = fractions.get_mut(index) {
                         *slot = fraction;
                     }
                     fractions.iter().sum::<f64>() / fractions.len().max(1) as f64
@@ -214,7 +212,7 @@ fn start(job: String, file: Option<&web_sys::File>, shared: Shared) -> Result<Ru
                 (shared.on_progress)(mean);
             }
             Ok(WorkerMessage::Done { reply }) => {
-                if let Some(slot) = shared.replies.borrow_mut().get_mut(shared.index) {
+                if let Some(slot) = shared.replies.borrow_mut().get_mut(index) {
                     *slot = Some(reply);
                 }
                 let _ = resolve.call0(&JsValue::NULL);
