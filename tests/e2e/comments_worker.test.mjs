@@ -68,3 +68,37 @@ test('the page answers during a large comments import, and the result is stored'
     await app.close();
   }
 });
+
+/** 24,000 comments, 1.5 MB, each row a different creator than the last: a file whose byte
+ *  ranges share every creator, so the workers read it again creator by creator. */
+function interleavedFile() {
+  const lines = ['Account,Media ID,Comment author,Comment'];
+  for (let i = 0; i < 24_000; i += 1) {
+    const creator = i % 30;
+    const text = i % 4 === 0 ? 'Love this' : `"Where was photo ${i} taken, near the ${creator} bridge?"`;
+    lines.push(`creator_${creator},${creator}-${Math.floor(i / 30) % 10},fan_${i % 700},${text}`);
+  }
+  return Buffer.from(lines.join('\r\n') + '\r\n');
+}
+
+test('a large file whose creators are interleaved is analysed exactly too', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.getByLabel('New workspace name').fill('Interleaved comments');
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByText('Opened “Interleaved comments”').waitFor();
+    await app.goto('Creators');
+    const file = interleavedFile();
+    assert.ok(file.length > 1_000_000, `${file.length} bytes: large enough to be read by range first`);
+    await page.getByLabel('Comments file (CSV)').setInputFiles({ name: 'interleaved.csv', mimeType: 'text/csv', buffer: file });
+    const report = page.getByTestId('comment-report');
+    await report.waitFor({ timeout: 120_000 });
+    assert.match(await report.innerText(), /24,000 comments of 30 creators became 300 post summaries/);
+    await app.waitSaved();
+    assert.equal(await rowCount(page, 'Comment summaries'), 300);
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
+  }
+});

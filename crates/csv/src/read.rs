@@ -138,21 +138,21 @@ fn chunk_end(bytes: &[u8], end: usize, counted_to: usize, line: usize) -> (usize
     (end, line + count_line_breaks(rest))
 }
 
-/// [`visit_records`] for a reader that wants only the records whose cell `column` `keep`
-/// accepts (the cell as written, `None` when the record has no such cell). Kept records go
-/// to `visit` with their file line; every other non-blank record goes as `None`, and when it
-/// is plainly written (see [`plain_cell`] and [`plain_record_end`]) it is not parsed at all: records of other
-/// readers cost a scan for quotes, delimiters and line breaks. Returns what
-/// [`visit_records`] returns.
+/// [`visit_records`] for a reader that wants only some records: `keep` gets each non-blank
+/// record's start offset and its cell `column` as written (`None` when the record has no such
+/// cell). Kept records go to `visit` with their file line; skipped ones go as `None`, and when
+/// a skipped record is plainly written (see [`plain_cell`] and [`plain_record_end`]) it is not
+/// parsed at all: records of other readers cost a scan for quotes, delimiters and line breaks.
+/// [`Take::Stop`] ends the reading before that record.
 fn visit_records_where(
     text: &str,
     delimiter: u8,
     first_line: usize,
     limit: usize,
     column: usize,
-    mut keep: impl FnMut(Option<&str>) -> bool,
+    mut keep: impl FnMut(usize, Option<&str>) -> Take,
     mut visit: impl FnMut(Option<(usize, &StringRecord)>),
-) -> (usize, usize) {
+) -> ChunkEnd {
     let bytes = text.as_bytes();
     let mut record = StringRecord::new();
     let (mut visited, mut counted_to, mut line) = (0usize, 0usize, first_line);
@@ -168,7 +168,12 @@ fn visit_records_where(
         let cell =
             plain_cell(bytes, start, delimiter, column).filter(|(c, _)| !c.trim().is_empty());
         if let Some((cell, after)) = cell {
-            let keeps = keep(Some(cell));
+            let take = keep(start, Some(cell));
+            if take == Take::Stop {
+                count_to_record(bytes, start, &mut counted_to, &mut line);
+                return ChunkEnd::stopped(start, line);
+            }
+            let keeps = take == Take::Keep;
             if !keeps {
                 if let Some(end) = plain_record_end(bytes, after, delimiter) {
                     parser = None;
@@ -191,24 +196,74 @@ fn visit_records_where(
         let base = *base;
         match reader.read_record(&mut record) {
             Ok(true) => {}
-            Ok(false) | Err(_) => return chunk_end(bytes, bytes.len(), counted_to, line),
+            Ok(false) | Err(_) => return chunk_end(bytes, bytes.len(), counted_to, line).into(),
         }
+        let record_at = base
+            + record
+                .position()
+                .map_or(at - base, |position| position.byte() as usize);
         at = base + reader.position().byte() as usize;
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
+        let keeps = match kept {
+            Some(keeps) => keeps,
+            None => match keep(start, record.get(column)) {
+                Take::Keep => true,
+                Take::Skip => false,
+                Take::Stop => {
+                    count_to_record(bytes, record_at, &mut counted_to, &mut line);
+                    return ChunkEnd::stopped(counted_to, line);
+                }
+            },
+        };
         visited += 1;
-        if !kept.unwrap_or_else(|| keep(record.get(column))) {
+        if !keeps {
             visit(None);
             continue;
         }
-        let start = record
-            .position()
-            .map_or(counted_to, |position| base + position.byte() as usize);
-        count_to_record(bytes, start, &mut counted_to, &mut line);
+        count_to_record(bytes, record_at, &mut counted_to, &mut line);
         visit(Some((line, &record)));
     }
-    chunk_end(bytes, at, counted_to, line)
+    chunk_end(bytes, at, counted_to, line).into()
+}
+
+/// What a reader that takes only some records (see [`CsvChunks::visit_chunk_where`]) does
+/// with the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    Keep,
+    Skip,
+    /// Stop before this record: the reading is done.
+    Stop,
+}
+
+/// Where a chunk of [`visit_records_where`] ended: the offset and file line of the next
+/// record, and whether the reader asked to stop there.
+struct ChunkEnd {
+    offset: usize,
+    line: usize,
+    stopped: bool,
+}
+
+impl ChunkEnd {
+    fn stopped(offset: usize, line: usize) -> ChunkEnd {
+        ChunkEnd {
+            offset,
+            line,
+            stopped: true,
+        }
+    }
+}
+
+impl From<(usize, usize)> for ChunkEnd {
+    fn from((offset, line): (usize, usize)) -> ChunkEnd {
+        ChunkEnd {
+            offset,
+            line,
+            stopped: false,
+        }
+    }
 }
 
 /// How many line-break bytes `bytes` starts with (the blank lines csv skips).
@@ -393,20 +448,61 @@ pub struct CsvChunks {
     pub delimiter: u8,
     pub encoding: &'static str,
     pub notes: Vec<String>,
+    /// The file's byte offset of `text`'s start, for UTF-8 files (see [`CsvChunks::file_offset`]).
+    text_in_file: Option<usize>,
+    /// The reader asked to stop (see [`Take::Stop`]).
+    stopped: bool,
 }
 
 impl CsvChunks {
     /// Decodes the file, finds its delimiter and reads the header.
     pub fn open(bytes: &[u8]) -> Result<CsvChunks, ReadError> {
-        CsvChunks::from_decoded(decode(bytes)?)
+        CsvChunks::from_decoded(decode(bytes)?, bytes.len())
     }
 
     /// [`CsvChunks::open`] of a file the caller no longer needs (no copy of plain UTF-8).
     pub fn open_owned(bytes: Vec<u8>) -> Result<CsvChunks, ReadError> {
-        CsvChunks::from_decoded(decode_owned(bytes)?)
+        let length = bytes.len();
+        CsvChunks::from_decoded(decode_owned(bytes)?, length)
     }
 
-    fn from_decoded(decoded: Decoded) -> Result<CsvChunks, ReadError> {
+    /// The records of a part of a UTF-8 file: `text` starts at a record, `first_line` is its
+    /// line, and the header and delimiter come from the file's start ([`CsvChunks::open`]).
+    pub fn part(
+        text: String,
+        headers: Vec<String>,
+        delimiter: u8,
+        first_line: usize,
+    ) -> Result<CsvChunks, ReadError> {
+        check_line_lengths(&text)?;
+        Ok(CsvChunks {
+            text,
+            offset: 0,
+            line: first_line,
+            headers,
+            delimiter,
+            encoding: "UTF-8",
+            notes: Vec::new(),
+            text_in_file: None,
+            stopped: false,
+        })
+    }
+
+    /// The file's byte offset where the next record (or the blank lines before it) starts;
+    /// `None` unless the file is UTF-8, whose text keeps the file's bytes.
+    pub fn file_offset(&self) -> Option<usize> {
+        self.text_in_file.map(|start| start + self.offset)
+    }
+
+    /// Whether the delimiter was sniffed from as much text as a whole file gives it: a file's
+    /// start read alone finds the same delimiter as the whole file when this holds.
+    pub fn sniffed_in_full(&self, whole_file: bool) -> bool {
+        whole_file || self.text.len() > SNIFF_BYTES
+    }
+
+    fn from_decoded(decoded: Decoded, file_bytes: usize) -> Result<CsvChunks, ReadError> {
+        let utf8 = decoded.encoding.starts_with("UTF-8");
+        let decoded_prefix = file_bytes.saturating_sub(decoded.text.len());
         let mut notes = decoded.notes;
         let mut text = decoded.text;
         check_line_lengths(&text)?;
@@ -426,6 +522,7 @@ impl CsvChunks {
             ));
         }
         text.drain(..skipped);
+        let text_in_file = utf8.then_some(decoded_prefix + skipped);
         let first_line = if declared.is_some() { 2 } else { 1 } + preamble_lines;
         let mut header = Vec::new();
         let (offset, line) = visit_records(&text, delimiter, first_line, 1, |_, record| {
@@ -444,6 +541,8 @@ impl CsvChunks {
             delimiter,
             encoding: decoded.encoding,
             notes,
+            text_in_file,
+            stopped: false,
         })
     }
 
@@ -475,21 +574,54 @@ impl CsvChunks {
         self.offset += consumed;
     }
 
-    /// [`CsvChunks::visit_chunk`] keeping only the records whose cell `column` `keep`
-    /// accepts (given the cell as written, or `None` when the record has none): kept ones
-    /// go to `visit` with their file line, the others as `None`, mostly without being parsed.
+    /// [`CsvChunks::visit_chunk`] taking only the records `keep` wants, given each record's
+    /// offset in the text and its cell `column` as written (`None` when it has none): kept
+    /// ones go to `visit` with their file line, skipped ones as `None`, mostly without being
+    /// parsed. After [`Take::Stop`] the reading is done.
     pub fn visit_chunk_where(
         &mut self,
         limit: usize,
         column: usize,
-        keep: impl FnMut(Option<&str>) -> bool,
+        mut keep: impl FnMut(usize, Option<&str>) -> Take,
         visit: impl FnMut(Option<(usize, &StringRecord)>),
     ) {
+        if self.stopped {
+            return;
+        }
+        let base = self.offset;
         let rest = self.text.get(self.offset..).unwrap_or("");
-        let (consumed, line) =
-            visit_records_where(rest, self.delimiter, self.line, limit, column, keep, visit);
-        self.line = line;
-        self.offset += consumed;
+        let keep_at = |start: usize, cell: Option<&str>| keep(base + start, cell);
+        let end = visit_records_where(
+            rest,
+            self.delimiter,
+            self.line,
+            limit,
+            column,
+            keep_at,
+            visit,
+        );
+        self.line = end.line;
+        self.offset += end.offset;
+        self.stopped = end.stopped;
+    }
+
+    /// Reads on after a reader stopped (see [`Take::Stop`]), from the record it stopped at.
+    pub fn resume(&mut self) {
+        self.stopped = false;
+    }
+
+    /// The text read so far ends here; with [`CsvChunks::line`], where the next record is.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The file line at [`CsvChunks::offset`].
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Share of the file read so far, 0 to 1.
@@ -502,7 +634,7 @@ impl CsvChunks {
     }
 
     pub fn is_done(&self) -> bool {
-        self.offset >= self.text.len()
+        self.stopped || self.offset >= self.text.len()
     }
 }
 
@@ -603,6 +735,8 @@ mod tests {
             delimiter: b',',
             encoding: "UTF-8",
             notes: Vec::new(),
+            text_in_file: Some(0),
+            stopped: false,
         };
         let (mut plain, mut filtered) = (open(text), open(text));
         while !plain.is_done() || !filtered.is_done() {
@@ -612,7 +746,11 @@ mod tests {
                 expected.push(keep(record.get(column)).then_some((line, cells)));
             });
             let mut seen = Vec::new();
-            filtered.visit_chunk_where(limit, column, keep, |kept| {
+            let take = |_: usize, cell: Option<&str>| match keep(cell) {
+                true => Take::Keep,
+                false => Take::Skip,
+            };
+            filtered.visit_chunk_where(limit, column, take, |kept| {
                 seen.push(
                     kept.map(|(line, record)| (line, record.iter().map(str::to_string).collect())),
                 );

@@ -4,9 +4,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use microplan_worker::protocol::{creator_parts, Job, Reply, WorkerMessage};
+use microplan_worker::protocol::{creator_parts, Job, Reply, Split, WorkerMessage};
 use microplan_worker::uplift::{analyse_geo, geo_power, rank_geo_candidates};
-use microplan_worker::{analyse_comment_share, CommentShareResult};
+use microplan_worker::{
+    analyse_comment_range, analyse_comment_share, CommentShareResult, FileSlices,
+};
 
 pub fn start() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
@@ -46,10 +48,10 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
             share,
             shares,
             settings,
+            split,
         } => {
             let started = js_sys::Date::now();
-            let bytes = read_file(&parts.get(1))?;
-            reserve_memory(bytes.len());
+            let file = file_of(&parts.get(1))?;
             let mut read_done = None;
             let mut progress = |fraction: f64| {
                 // Reading is the first 40% of the progress (see `analyse_comment_share`).
@@ -58,7 +60,17 @@ fn run(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> Result<Reply, Stri
                 }
                 post(scope, &WorkerMessage::Progress { fraction });
             };
-            let mut result = analyse_comment_share(bytes, share, shares, &settings, &mut progress)?;
+            let mut result = match split {
+                Split::ByCreator => {
+                    let bytes = file.read(0, file.size())?;
+                    reserve_memory(bytes.len());
+                    analyse_comment_share(bytes, share, shares, &settings, &mut progress)?
+                }
+                Split::ByRange => {
+                    reserve_memory((file.size() / u64::from(shares.max(1))) as usize);
+                    analyse_comment_range(&file, share, shares, &settings, &mut progress)?
+                }
+            };
             let read_done = read_done.unwrap_or(started);
             let finished = js_sys::Date::now();
             // The creators go ahead in parts; `Done` carries the rest of the result.
@@ -99,15 +111,37 @@ fn reserve_memory(file_bytes: usize) {
     }
 }
 
-/// The whole file, read synchronously: a worker may block, the page never waits on it.
-fn read_file(value: &JsValue) -> Result<Vec<u8>, String> {
+/// The job's file, read synchronously a slice at a time: a worker may block, the page never
+/// waits on it.
+struct WorkerFile {
+    file: File,
+    reader: FileReaderSync,
+}
+
+fn file_of(value: &JsValue) -> Result<WorkerFile, String> {
     let file = value
         .clone()
         .dyn_into::<File>()
         .map_err(|_| "no file came with the job".to_string())?;
     let reader = FileReaderSync::new().map_err(|_| "the file could not be opened".to_string())?;
-    let buffer = reader
-        .read_as_array_buffer(&file)
-        .map_err(|_| format!("“{}” could not be read from disk", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(WorkerFile { file, reader })
+}
+
+impl FileSlices for WorkerFile {
+    fn size(&self) -> u64 {
+        self.file.size() as u64
+    }
+
+    fn read(&self, start: u64, end: u64) -> Result<Vec<u8>, String> {
+        let unreadable = || format!("“{}” could not be read from disk", self.file.name());
+        let slice = self
+            .file
+            .slice_with_f64_and_f64(start as f64, end.min(self.size()) as f64)
+            .map_err(|_| unreadable())?;
+        let buffer = self
+            .reader
+            .read_as_array_buffer(&slice)
+            .map_err(|_| unreadable())?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
 }

@@ -3,9 +3,11 @@
 //! The worker's browser entry is `src/main.rs`; the page's side is `src/app/worker_pool.rs`.
 //! Nothing here depends on the UI.
 
+pub mod comment_ranges;
 pub mod comments;
 pub mod protocol;
 pub mod uplift;
 
-pub use comments::{analyse_comment_share, merge_shares, share_of, MergedComments};
+pub use comment_ranges::{analyse_comment_range, FileSlices};
+pub use comments::{analyse_comment_share, merge_shares, part_numbering, share_of, MergedComments};
 pub use protocol::{CommentShareResult, Job, Reply, WorkerMessage};

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use microplan_audit::comment_import::AnalysedCreator;
 use microplan_audit::comments::CommentSettings;
+use microplan_csv::problem::CellError;
 use microplan_uplift::geo::candidates::CandidateRanking;
 use microplan_uplift::geo::power::GeoPower;
 use microplan_uplift::geo::{GeoAnalysis, GeoTest};
@@ -23,6 +24,10 @@ pub enum Job {
         share: u32,
         shares: u32,
         settings: CommentSettings,
+        /// Whether the worker reads only its byte range of the file (see
+        /// [`crate::comment_ranges`]) or the whole file, keeping its creators.
+        #[serde(default)]
+        split: Split,
     },
     /// Analyse a regional test (see [`crate::uplift::analyse_geo`]); no file.
     GeoAnalysis { test: GeoTest },
@@ -84,11 +89,84 @@ pub enum Reply {
     },
 }
 
-/// One skipped record of a file, with its 1-based data row for merging in file order.
+/// How the shares of a comments file divide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Split {
+    /// Every share reads the whole file and keeps the creators whose handle falls in it.
+    #[default]
+    ByCreator,
+    /// Every share reads its byte range; the page checks that the ranges meet.
+    ByRange,
+}
+
+/// One skipped record of a file, with its 1-based data row and file line (numbered as its
+/// share read them, see [`PartEnds`]) for merging in file order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowProblem {
     pub row: usize,
-    pub text: String,
+    pub line: usize,
+    pub column: String,
+    pub value: String,
+    pub problem: String,
+    pub fix: String,
+}
+
+impl RowProblem {
+    pub fn new(error: CellError) -> RowProblem {
+        RowProblem {
+            row: error.row,
+            line: error.line,
+            column: error.column,
+            value: error.value,
+            problem: error.problem,
+            fix: error.fix,
+        }
+    }
+
+    /// The sentence the user reads, naming the row, line and column.
+    pub fn text(&self) -> String {
+        CellError {
+            row: self.row,
+            line: self.line,
+            column: self.column.clone(),
+            value: self.value.clone(),
+            problem: self.problem.clone(),
+            fix: self.fix.clone(),
+        }
+        .to_string()
+    }
+}
+
+/// How a share read by byte range meets its neighbours: byte offsets in the file, rows and
+/// lines as the share numbered them (share 0 from the file's start, the others from 1 at
+/// their first record). See [`crate::comment_ranges`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PartEnds {
+    /// Where the share's first record starts; for shares after the first, a guess the
+    /// previous share confirms as its `next_first_record`.
+    pub first_record: u64,
+    /// Where the share's own records start (after the creator it leaves to the previous
+    /// share): offset, records before it, its line.
+    pub own_start: u64,
+    pub own_start_row: usize,
+    pub own_start_line: usize,
+    /// The first record at or after the next share's cut; `None` for the last share.
+    pub next_first_record: Option<u64>,
+    /// Where the share's own records end (the next share's `own_start`), the records before
+    /// it and its line.
+    pub end: u64,
+    pub end_row: usize,
+    pub end_line: usize,
+}
+
+/// What a share read by byte range found about its part of the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PartReading {
+    Read(PartEnds),
+    /// The part could not be read on its own (not UTF-8 text, a line too long, a header the
+    /// part's reader does not see whole): the page reads the file by creator instead, which
+    /// also gives any error its message.
+    Unusable,
 }
 
 /// A creator's analysis with the data row where the creator first appears, so shares merge
@@ -111,6 +189,8 @@ pub struct CommentShareResult {
     /// Seconds spent reading, then analysing (set by the worker, which has a clock).
     pub read_seconds: f64,
     pub analyse_seconds: f64,
+    /// For a share read by byte range: where its part lies.
+    pub part: Option<PartReading>,
 }
 
 /// Skipped records named in a report; the rest are counted.

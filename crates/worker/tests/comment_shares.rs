@@ -73,7 +73,7 @@ fn split(bytes: &[u8], shares: u32) -> MergedComments {
             analyse_comment_share(bytes.to_vec(), share, shares, &settings(), &mut |_| {}).unwrap()
         })
         .collect();
-    merge_shares(results)
+    merge_shares(results).expect("shares by creator always merge")
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::app::worker_pool::{run_jobs, worker_count};
 use microplan_audit::comment_import::new_salt;
 use microplan_audit::comments::{CommentExamples, CommentSettings};
 use microplan_worker::merge_shares;
-use microplan_worker::protocol::{Job, Reply};
+use microplan_worker::protocol::{CommentShareResult, Job, Reply, Split};
 use microplan_workspace::audits::apply_analysed;
 
 /// What the last import did, for the evidence panel.
@@ -29,38 +29,32 @@ struct ImportReport {
     examples: CommentExamples,
 }
 
-/// The file is read and analysed in background workers, each taking the creators of its
-/// share, so the page stays responsive; only the small per-creator results come back.
-/// Times are counted from the choice of the file.
+/// The file is read and analysed in background workers, each taking a share of it, so the
+/// page stays responsive; only the small per-creator results come back. Times are counted
+/// from the choice of the file.
 async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportReport, String> {
     let started = js_sys::Date::now();
-    let label = "Reading and analysing the comments…".to_string();
-    state.busy.set(Some((label.clone(), 0.0)));
+    state
+        .busy
+        .set(Some(("Reading and analysing the comments…".into(), 0.0)));
     let seed = (js_sys::Math::random() * 9.0e15) as u64 ^ (started as u64);
     let settings = CommentSettings {
         salt: new_salt(seed),
         ..CommentSettings::default()
     };
     let shares = worker_count();
-    let jobs = (0..shares)
-        .map(|share| Job::CommentShare {
-            share,
-            shares,
-            settings: settings.clone(),
-        })
-        .collect();
-    let replies = run_jobs(jobs, Some(&file), move |fraction| {
-        let _ = state.busy.try_set(Some((label.clone(), fraction)));
-    })
-    .await?;
-    let results = replies
-        .into_iter()
-        .map(|reply| match reply {
-            Reply::CommentShare(result) => Ok(result),
-            _ => Err("a background worker answered another question".to_string()),
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    let merged = merge_shares(results);
+    // A large file is read by byte range; when its parts do not meet (see
+    // `microplan_worker::comment_ranges`), it is read again by creator, which always merges.
+    let by_range = shares > 1 && file.size() >= SPLIT_BY_RANGE_FROM;
+    let mut merged = None;
+    if by_range {
+        merged = merge_shares(analyse_shares(state, &file, &settings, Split::ByRange).await?);
+    }
+    let merged = match merged {
+        Some(merged) => merged,
+        None => merge_shares(analyse_shares(state, &file, &settings, Split::ByCreator).await?)
+            .ok_or("the background workers' results did not fit together")?,
+    };
     // Storing re-scores every creator with comments: a task of its own after the merge.
     crate::app::browser::yield_to_page().await;
     let creators = merged.analysed.len();
@@ -77,6 +71,42 @@ async fn import_comments(state: AppState, file: web_sys::File) -> Result<ImportR
         analyse_seconds: merged.analyse_seconds,
         examples: merged.examples,
     })
+}
+
+/// Files from this size (bytes) are shared out by byte range.
+const SPLIT_BY_RANGE_FROM: f64 = 1_000_000.0;
+
+/// Runs one comment-share job per worker on `file` and returns their results.
+async fn analyse_shares(
+    state: AppState,
+    file: &web_sys::File,
+    settings: &CommentSettings,
+    split: Split,
+) -> Result<Vec<CommentShareResult>, String> {
+    let label = match split {
+        Split::ByRange => "Reading and analysing the comments…",
+        Split::ByCreator => "Reading and analysing the comments, creator by creator…",
+    };
+    let shares = worker_count();
+    let jobs = (0..shares)
+        .map(|share| Job::CommentShare {
+            share,
+            shares,
+            settings: settings.clone(),
+            split,
+        })
+        .collect();
+    let replies = run_jobs(jobs, Some(file), move |fraction| {
+        let _ = state.busy.try_set(Some((label.to_string(), fraction)));
+    })
+    .await?;
+    replies
+        .into_iter()
+        .map(|reply| match reply {
+            Reply::CommentShare(result) => Ok(result),
+            _ => Err("a background worker answered another question".to_string()),
+        })
+        .collect()
 }
 
 /// "1 creator", "12 creators".

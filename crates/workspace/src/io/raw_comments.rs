@@ -8,7 +8,7 @@ use super::headers::normalise_header;
 use microplan_csv::columns::ColumnKind::{Bool, Text};
 use microplan_csv::columns::{column, ColumnSpec};
 use microplan_csv::problem::CellError;
-use microplan_csv::read::{CsvChunks, RawRow};
+use microplan_csv::read::{CsvChunks, RawRow, Take};
 use microplan_csv::text::{clean_handle, is_missing, parse_bool, unguard_formula};
 
 /// Raw comments, analysed at import and never stored (see `microplan_audit::comment_import`).
@@ -211,6 +211,26 @@ impl CommentFile {
         CommentFile::from_chunks(CsvChunks::open_owned(bytes)?)
     }
 
+    /// The records of a part of a UTF-8 comments file (see [`CsvChunks::part`]): data rows
+    /// are counted from the part's start, file lines from `first_line` there.
+    pub fn open_part(
+        text: String,
+        headers: Vec<String>,
+        delimiter: u8,
+        first_line: usize,
+    ) -> Result<CommentFile, ImportError> {
+        CommentFile::from_chunks(CsvChunks::part(text, headers, delimiter, first_line)?)
+    }
+
+    pub fn chunks(&self) -> &CsvChunks {
+        &self.file
+    }
+
+    /// Reads on after a reader stopped (see [`Take::Stop`]), from the record it stopped at.
+    pub fn resume(&mut self) {
+        self.file.resume();
+    }
+
     fn from_chunks(file: CsvChunks) -> Result<CommentFile, ImportError> {
         let mapping = map_comment_headers(&file.headers);
         let missing = missing_comment_columns(&mapping);
@@ -247,25 +267,25 @@ impl CommentFile {
         });
     }
 
-    /// [`CommentFile::read_chunk`] keeping only the records whose creator `keep` accepts
-    /// (given the cleaned handle, or `None` when the handle is empty), each with its 1-based
-    /// data row. A record not kept costs no allocation and reports no problem, and is mostly
-    /// not even parsed, so several readers can share a file between them by creator.
+    /// [`CommentFile::read_chunk`] taking only the records `keep` wants, given each record's
+    /// offset in the text and its cleaned handle (`None` when empty); each comes with its
+    /// 1-based data row. A record not kept costs no allocation and reports no problem, and is
+    /// mostly not even parsed, so several readers can share a file between them by creator.
     pub fn read_chunk_where(
         &mut self,
         limit: usize,
-        keep: &mut dyn FnMut(Option<&str>) -> bool,
+        keep: &mut dyn FnMut(usize, Option<&str>) -> Take,
         out: &mut Vec<(usize, String, RawComment)>,
         errors: &mut Vec<CellError>,
     ) {
         let (headers, columns, row) = (&self.headers, &self.columns, &mut self.rows_read);
-        let keep_cell = |cell: Option<&str>| {
+        let keep_cell = |start: usize, cell: Option<&str>| {
             let handle = cell
                 .map(|s| unguard_formula(s.trim()))
                 .filter(|s| !is_missing(s))
                 .map(microplan_model::rows::normalise_handle)
                 .filter(|h| !h.is_empty());
-            keep(handle)
+            keep(start, handle)
         };
         // Without a handle column no cell is read: every record has an empty handle.
         let column = columns.handle.unwrap_or(usize::MAX);
