@@ -216,10 +216,11 @@ fn read_part(
         part.rows_read(),
         part.chunks().line(),
     );
-    let total = file.size().max(1) as f64;
+    // Progress counts this part's bytes, up to the next cut.
+    let part_bytes = to.unwrap_or(file.size()).saturating_sub(base).max(1) as f64;
     while !walk.stopped && !part.is_done() {
         rows.read_chunk(&mut part, &mut |at, handle| walk.own(at, handle));
-        let done = (base + part.chunks().offset() as u64) as f64 / total;
+        let done = part.chunks().offset() as f64 / part_bytes;
         progress(READING_PART * done.min(1.0));
     }
     let end_at = (
