@@ -13,7 +13,11 @@
 //! start, finds the true `first(k)`. The page compares them ([`crate::part_numbering`]) and
 //! also checks that no creator was read by two shares (a file that does not list each
 //! creator's comments together). When any check fails the page reads the file by creator
-//! instead, so the result is always exactly what one pass over the whole file gives.
+//! instead, so the result is always exactly what one pass over the whole file gives. A share
+//! that sees creators come back again and again stops early, so an interleaved file costs
+//! little before it is read by creator.
+
+use std::collections::HashMap;
 
 use microplan_audit::comments::CommentSettings;
 use microplan_audit::handle_key;
@@ -223,6 +227,9 @@ fn read_part(
         let done = part.chunks().offset() as f64 / part_bytes;
         progress(READING_PART * done.min(1.0));
     }
+    if walk.interleaved {
+        return Ok(PartRead::Unusable);
+    }
     let end_at = (
         part.chunks().offset(),
         part.rows_read(),
@@ -309,13 +316,56 @@ struct PartWalk {
     next_first_record: Option<usize>,
     /// The creator of the first record, while passing it; then the creator of the record at
     /// the next cut, while reading on past the cut.
-    run: Option<Option<String>>,
+    run: Option<CreatorId>,
     /// The run being read is the one at the next cut: its end is the part's end.
     trailing: bool,
     stopped: bool,
-    /// The last handle seen and its key (exports repeat a handle for many rows).
-    last: Option<(String, String)>,
+    creators: CreatorIds,
+    /// The previous own record's creator, and how often an own record's creator came back
+    /// after another's.
+    previous: Option<CreatorId>,
+    returns: usize,
+    /// Creators come back so often that the file interleaves them: the parts would not meet.
+    interleaved: bool,
 }
+
+/// A creator's key as a number, or `NONE` for a record without a handle.
+type CreatorId = u32;
+
+/// Creator keys numbered in order of appearance; a handle spelled as the previous record's
+/// costs no lookup (exports repeat a handle for many rows).
+#[derive(Default)]
+struct CreatorIds {
+    ids: HashMap<String, CreatorId>,
+    last: Option<(String, CreatorId)>,
+}
+
+impl CreatorIds {
+    const NONE: CreatorId = CreatorId::MAX;
+
+    /// The creator's id, and whether it is new.
+    fn of(&mut self, handle: Option<&str>) -> (CreatorId, bool) {
+        let Some(handle) = handle else {
+            return (Self::NONE, false);
+        };
+        if let Some((spelling, id)) = &self.last {
+            if spelling == handle {
+                return (*id, false);
+            }
+        }
+        let next = CreatorId::try_from(self.ids.len()).unwrap_or(Self::NONE - 1);
+        let mut new = false;
+        let id = *self.ids.entry(handle_key(handle)).or_insert_with(|| {
+            new = true;
+            next
+        });
+        self.last = Some((handle.to_string(), id));
+        (id, new)
+    }
+}
+
+/// Creators coming back after another's, in one part, that mark a file as interleaved.
+const RETURNS_INTERLEAVED: usize = 16;
 
 impl PartWalk {
     fn new(next_cut: Option<usize>) -> PartWalk {
@@ -326,19 +376,10 @@ impl PartWalk {
             run: None,
             trailing: false,
             stopped: false,
-            last: None,
-        }
-    }
-
-    fn key(&mut self, handle: Option<&str>) -> Option<String> {
-        let handle = handle?;
-        match &self.last {
-            Some((spelling, key)) if spelling == handle => Some(key.clone()),
-            _ => {
-                let key = handle_key(handle);
-                self.last = Some((handle.to_string(), key.clone()));
-                Some(key)
-            }
+            creators: CreatorIds::default(),
+            previous: None,
+            returns: 0,
+            interleaved: false,
         }
     }
 
@@ -354,10 +395,10 @@ impl PartWalk {
     /// Passing the first creator of a later share's part; stops at the first record of
     /// another creator, where the share's own records start.
     fn leading(&mut self, at: usize, handle: Option<&str>) -> Take {
-        let key = self.key(handle);
+        let (creator, _) = self.creators.of(handle);
         self.first_record.get_or_insert(at);
-        let run = self.run.get_or_insert_with(|| key.clone());
-        if *run != key {
+        let run = *self.run.get_or_insert(creator);
+        if run != creator {
             self.run = None;
             if self.next_first_record.is_some() {
                 // The first creator runs past the next cut: this share owns nothing.
@@ -374,13 +415,26 @@ impl PartWalk {
         if self.stopped {
             return Take::Stop;
         }
-        let key = self.key(handle);
+        let (creator, new) = self.creators.of(handle);
+        // A record without a handle (a broken row) does not break a creator's run.
+        let returned = self.previous.is_some_and(|previous| previous != creator) && !new;
+        if returned && creator != CreatorIds::NONE {
+            self.returns += 1;
+            if self.returns >= RETURNS_INTERLEAVED {
+                self.interleaved = true;
+                self.stopped = true;
+                return Take::Stop;
+            }
+        }
+        if creator != CreatorIds::NONE {
+            self.previous = Some(creator);
+        }
         if self.note_next_cut(at) {
             self.trailing = true;
-            self.run = Some(key);
+            self.run = Some(creator);
             return Take::Keep;
         }
-        if self.trailing && self.run.as_ref() != Some(&key) {
+        if self.trailing && self.run != Some(creator) {
             self.stopped = true;
             return Take::Stop;
         }

@@ -198,6 +198,15 @@ fn shares_cut_evenly_and_refuse_what_they_cannot_read_alone() {
     bytes.splice(middle..middle, [0xE9]);
     let second = analyse_comment_range(&&bytes[..], 1, 2, &settings(), &mut |_| {}).unwrap();
     assert_eq!(second.part, Some(PartReading::Unusable));
+    // Creators interleaved throughout: the first share gives up early.
+    let mut interleaved = String::from("creator,post,commenter,comment\n");
+    for row in 0..400 {
+        interleaved.push_str(&format!("c{},p{row},fan{row},Where is this?\n", row % 5));
+    }
+    let first =
+        analyse_comment_range(&interleaved.as_bytes(), 0, 2, &settings(), &mut |_| {}).unwrap();
+    assert_eq!(first.part, Some(PartReading::Unusable));
+    assert!(first.creators.is_empty());
     // A file without the needed columns: refused, not a panic.
     let missing = b"handle,post_id\na,p\nb,q\n";
     let result = analyse_comment_range(&&missing[..], 0, 2, &settings(), &mut |_| {}).unwrap();
