@@ -10,6 +10,8 @@ use std::future::Future;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::ready_texts::js_text;
+
 use microplan_workspace::store::pending::pending_prefix;
 pub use microplan_workspace::store::records::StoreError;
 use microplan_workspace::store::records::{Batch, CommitError, RecordStore};
@@ -146,6 +148,15 @@ pub(crate) async fn yield_to_page() {
     let quick = if frame_due { None } else { scheduler_yield() };
     let promise = quick.unwrap_or_else(after_next_frame);
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// [`yield_to_page`] that always waits for the next frame (on a visible page): the pause
+/// before a task long enough that no quick pause may run ahead of it without a frame.
+pub(crate) async fn yield_for_frame() {
+    if leptos::prelude::document().hidden() {
+        return;
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(after_next_frame()).await;
 }
 
 /// The longest run of quick pauses before they wait for a frame.
@@ -325,7 +336,11 @@ fn start_commit(db: &JsValue, batch: &Batch) -> Result<js_sys::Promise, JsValue>
         .map(|(_, text)| text.as_deref().map_or(JsValue::NULL, JsValue::from_str))
         .collect();
     let put_keys = text_array(batch.put.iter().map(|(key, _)| key));
-    let put_values = text_array(batch.put.iter().map(|(_, value)| value));
+    let put_values: js_sys::Array = batch
+        .put
+        .iter()
+        .map(|(key, value)| js_text(key, value))
+        .collect();
     let delete_keys = text_array(&batch.delete);
     idb_commit(
         db,

@@ -18,6 +18,7 @@ pub(crate) mod opening;
 pub(crate) mod page_events;
 pub(crate) mod page_leave;
 pub(crate) mod persistence;
+pub(crate) mod ready_texts;
 pub(crate) mod sections;
 pub(crate) mod split_code;
 pub(crate) mod startup;

@@ -15,14 +15,15 @@ use super::open_record::{self, open_record, open_revision, tab_token};
 // Widgets ask whether a workspace is the open one.
 pub(crate) use super::open_record::open_id;
 use super::page_events::announce_to_other_tabs;
+use super::ready_texts::{starting_with, ReadyTexts};
 use super::state::{AppState, EditConflict, SaveStatus};
-use super::storage_backend::{backend, yield_to_page};
+use super::storage_backend::{backend, yield_for_frame, yield_to_page};
 use microplan_workspace::store::choices::{autosave_waits_long, tables_to_write};
 use microplan_workspace::store::lifecycle;
 use microplan_workspace::store::lifecycle::{LifecycleError, PreparedSave, SeenMeta};
 use microplan_workspace::store::pending::pending_key;
-use microplan_workspace::store::prepared::{prepare_table_in_slices, PreparedTable};
-use microplan_workspace::store::records::{RecordStore, StoredRevision};
+use microplan_workspace::store::prepared::prepare_table_in_slices;
+use microplan_workspace::store::records::{table_key, RecordStore, StoredRevision};
 use microplan_workspace::Workspace;
 
 /// The pause after an edit before it is written, so a burst of edits costs one write. Short
@@ -49,8 +50,6 @@ thread_local! {
     /// The tables the last write stored, when it took long to prepare (encode and check);
     /// empty after a quick one.
     static COSTLY_TABLES: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
-    /// Large tables checked and encoded in slices for the next write (see `prepare_in_slices`).
-    static PREPARED: RefCell<Vec<PreparedTable>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The pause before writing the edits on screen: long only when they touch a table whose
@@ -177,8 +176,8 @@ pub(super) fn writes_in_flight() -> u32 {
 
 /// Starts writing what this tab shows, synchronously, and returns the wait for the result.
 /// A write already under way is chained: this one expects the revision that one stores
-/// (IndexedDB runs them in order).
-fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+/// (IndexedDB runs them in order). `ahead` holds tables prepared for it.
+fn start_write(state: AppState, ahead: Ahead) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     let open = open_record()?;
     let generation = EDIT_GENERATION.with(Cell::get);
     let base = match writes_in_flight() {
@@ -188,10 +187,10 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     let now = now_iso();
     let stored = stored_tables();
     let started = js_sys::Date::now();
+    let Ahead { mut ready, busy_ms } = ahead;
     let mut written = Vec::new();
     let prepared = state.workspace.with_untracked(|workspace| {
         workspace.as_ref().map(|workspace| {
-            let ahead = PREPARED.with(|prepared| std::mem::take(&mut *prepared.borrow_mut()));
             let prepared = lifecycle::save_batch_prepared(
                 &open.id,
                 workspace,
@@ -199,7 +198,7 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
                 stored.as_ref(),
                 &open.created_at,
                 &now,
-                &ahead,
+                ready.take_tables(),
             );
             written = tables_to_write(workspace, stored.as_ref());
             let snapshot = workspace.clone();
@@ -209,7 +208,8 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
             prepared.map(|prepared| (prepared, snapshot))
         })
     })?;
-    let slow = js_sys::Date::now() - started > CHEAP_WRITE.as_secs_f64() * 1000.0;
+    let preparing_ms = busy_ms + js_sys::Date::now() - started;
+    let slow = preparing_ms > CHEAP_WRITE.as_secs_f64() * 1000.0;
     COSTLY_TABLES.with(|tables| *tables.borrow_mut() = if slow { written } else { Vec::new() });
     WRITTEN_GENERATION.with(|written| written.set(generation));
     let (PreparedSave { batch, meta, seen }, snapshot) = match prepared {
@@ -225,7 +225,8 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
     // This tab's edits left at an earlier unload are now stored or superseded.
     let mut batch = batch;
     batch.delete.push(pending_key(&open.id, &tab_token()));
-    let commit = backend().commit(batch);
+    let store = backend();
+    let commit = starting_with(ready, || store.commit(batch));
     Some(Box::pin(async move {
         let result = commit
             .await
@@ -241,31 +242,77 @@ fn start_write(state: AppState) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
 pub(super) async fn save_now(state: AppState) {
     let wanted = || state.conflict.with_untracked(Option::is_none) && write_pending();
     if wanted() {
-        prepare_in_slices(state).await;
+        let ahead = prepare_in_slices(state).await;
         // Another save may have written everything meanwhile.
         if !wanted() {
             return;
         }
-        if let Some(write) = start_write(state) {
+        if let Some(write) = start_write(state, ahead) {
             write.await;
         }
     }
 }
 
 /// Checks and encodes the large tables the next write stores a slice at a time, letting the
-/// page paint between slices; the write then builds its transaction at once from them (or,
-/// for a table edited meanwhile, checks and encodes it itself), so a write is never partial.
-async fn prepare_in_slices(state: AppState) {
-    let Some(snapshot) = state.workspace.with_untracked(Clone::clone) else {
-        return;
+/// page paint between slices, and makes each text a JS string in a task of its own; the write
+/// then builds its transaction at once from them (or, for a table edited meanwhile, checks
+/// and encodes it itself), so a write is never partial.
+async fn prepare_in_slices(state: AppState) -> Ahead {
+    let mut ready = ReadyTexts::default();
+    let clock = BusyClock::new();
+    let (Some(snapshot), Some(id)) = (state.workspace.with_untracked(Clone::clone), open_id())
+    else {
+        return Ahead {
+            ready,
+            busy_ms: 0.0,
+        };
     };
-    let mut prepared = Vec::new();
     for table in tables_to_write(&snapshot, stored_tables().as_ref()) {
-        if let Some(table) = prepare_table_in_slices(&snapshot, table, yield_to_page).await {
-            prepared.push(table);
+        let slice_pause = || clock.pause(yield_to_page());
+        if let Some(table) = prepare_table_in_slices(&snapshot, table, slice_pause).await {
+            let key = table_key(&id, table.table);
+            // Long steps, and the write (with IndexedDB's puts) may follow: a frame between.
+            ready
+                .push(key, table, || clock.pause(yield_for_frame()))
+                .await;
         }
     }
-    PREPARED.with(|kept| *kept.borrow_mut() = prepared);
+    let busy_ms = clock.busy_ms();
+    Ahead { ready, busy_ms }
+}
+
+/// Tables prepared ahead of a write, and the time preparing them took (pauses left out): the
+/// write's own time plus this tells whether typing into those tables waits long to save.
+struct Ahead {
+    ready: ReadyTexts,
+    busy_ms: f64,
+}
+
+/// Adds up the time spent working between pauses.
+struct BusyClock {
+    busy_ms: Cell<f64>,
+    resumed_at: Cell<f64>,
+}
+
+impl BusyClock {
+    fn new() -> Self {
+        BusyClock {
+            busy_ms: Cell::new(0.0),
+            resumed_at: Cell::new(js_sys::Date::now()),
+        }
+    }
+
+    async fn pause(&self, pause: impl Future<Output = ()>) {
+        let worked = js_sys::Date::now() - self.resumed_at.get();
+        self.busy_ms.set(self.busy_ms.get() + worked);
+        pause.await;
+        self.resumed_at.set(js_sys::Date::now());
+    }
+
+    /// Includes the work since the last pause.
+    fn busy_ms(&self) -> f64 {
+        self.busy_ms.get() + js_sys::Date::now() - self.resumed_at.get()
+    }
 }
 
 fn finish_save(

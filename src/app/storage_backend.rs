@@ -7,7 +7,7 @@ use std::pin::Pin;
 
 use super::browser::BrowserStore;
 // The pause long work takes between slices; it lives with the browser code.
-pub(crate) use super::browser::yield_to_page;
+pub(crate) use super::browser::{yield_for_frame, yield_to_page};
 use super::page_events::{stashed, unstash};
 use microplan_workspace::store::pending::pending_prefix;
 use microplan_workspace::store::records::{

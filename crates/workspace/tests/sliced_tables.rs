@@ -248,7 +248,7 @@ fn a_table_prepared_in_slices_is_the_text_a_save_writes() {
         None,
         "t0",
         "t1",
-        std::slice::from_ref(&prepared),
+        vec![prepared.clone()],
     )
     .ok();
     assert!(at_once.is_some());
@@ -258,7 +258,8 @@ fn a_table_prepared_in_slices_is_the_text_a_save_writes() {
     let mut edited = workspace.clone();
     edited.posts[0].likes += 1;
     assert!(!prepared.fits(&edited));
-    let with_stale = save_batch_prepared("w1", &edited, &base, None, "t0", "t1", &[prepared]).ok();
+    let with_stale =
+        save_batch_prepared("w1", &edited, &base, None, "t0", "t1", vec![prepared]).ok();
     let fresh = save_batch("w1", &edited, &base, None, "t0", "t1").ok();
     assert_eq!(with_stale.map(|p| p.batch), fresh.map(|p| p.batch));
 
@@ -312,5 +313,31 @@ proptest! {
         }
         joined.push(']');
         prop_assert_eq!(joined, whole);
+    }
+}
+
+proptest! {
+    /// The word-wise comparison a save uses for large prepared texts agrees with `==`,
+    /// whatever the lengths and wherever (if anywhere) the texts differ.
+    #[test]
+    fn same_text_is_equality(
+        text in "[a-zé\u{1F600}\",]{0,40}",
+        at in 0usize..48,
+        other in "[a-zé\u{1F600}\",]{0,2}",
+    ) {
+        use microplan_workspace::store::prepared::same_text;
+        prop_assert!(same_text(&text, &text.clone()));
+        let mut changed = text.clone();
+        let cut = (0..=at.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+        changed.insert_str(cut, &other);
+        prop_assert_eq!(same_text(&text, &changed), text == changed);
+        let replaced = format!("{}{}", &text[..cut], other);
+        prop_assert_eq!(same_text(&text, &replaced), text == replaced);
+        // The same length, one byte apart: in the eight-byte words or in the rest.
+        if let Some(byte) = text.as_bytes().get(at).filter(|byte| byte.is_ascii_lowercase()) {
+            let mut flipped = text.clone();
+            flipped.replace_range(at..=at, if *byte == b'a' { "b" } else { "a" });
+            prop_assert!(!same_text(&text, &flipped));
+        }
     }
 }

@@ -157,11 +157,11 @@ pub fn save_batch(
     created_at: &str,
     now: &str,
 ) -> Result<PreparedSave, LifecycleError> {
-    save_batch_prepared(id, workspace, base, stored, created_at, now, &[])
+    save_batch_prepared(id, workspace, base, stored, created_at, now, Vec::new())
 }
 
 /// [`save_batch`], taking the text of tables checked and encoded ahead (see `prepared`) while
-/// they still fit the workspace.
+/// they still fit the workspace; the batch holds those texts themselves, not copies.
 pub fn save_batch_prepared(
     id: &str,
     workspace: &Workspace,
@@ -169,7 +169,7 @@ pub fn save_batch_prepared(
     stored: Option<&Workspace>,
     created_at: &str,
     now: &str,
-    prepared: &[PreparedTable],
+    prepared: Vec<PreparedTable>,
 ) -> Result<PreparedSave, LifecycleError> {
     let changed = match stored {
         Some(stored) => changed_tables(workspace, stored),
@@ -178,7 +178,7 @@ pub fn save_batch_prepared(
     let unchecked: Vec<&str> = changed
         .iter()
         .copied()
-        .filter(|table| prepared_text(prepared, workspace, table).is_none())
+        .filter(|table| prepared_text(&prepared, workspace, table).is_none())
         .collect();
     check_tables_before_save(workspace, &unchecked)
         .map_err(|error| LifecycleError::Invalid(error.into()))?;

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::envelope::{decode_workspace, LoadError, APP_NAME, SCHEMA_VERSION};
-use super::prepared::{prepared_text, PreparedTable};
+use super::prepared::{take_prepared_text, PreparedTable};
 use super::records::{meta_key, table_key, workspace_key};
 use super::sliced::decode_table_in_slices;
 pub use crate::tables::{changed_tables, decode_table, encode_table, TABLES};
@@ -30,7 +30,7 @@ pub fn split_records(
     tables: &[&str],
     saved_at: &str,
 ) -> Vec<(String, String)> {
-    split_records_prepared(id, workspace, tables, saved_at, &[])
+    split_records_prepared(id, workspace, tables, saved_at, Vec::new())
 }
 
 /// [`split_records`], taking the text of tables encoded ahead while they still fit.
@@ -39,7 +39,7 @@ pub fn split_records_prepared(
     workspace: &Workspace,
     tables: &[&str],
     saved_at: &str,
-    prepared: &[PreparedTable],
+    mut prepared: Vec<PreparedTable>,
 ) -> Vec<(String, String)> {
     let header = serde_json::json!({
         "app": APP_NAME,
@@ -50,8 +50,8 @@ pub fn split_records_prepared(
     });
     let mut records = vec![(workspace_key(id), header.to_string())];
     for table in tables {
-        if let Some(text) = prepared_text(prepared, workspace, table) {
-            records.push((table_key(id, table), text.to_string()));
+        if let Some(text) = take_prepared_text(&mut prepared, workspace, table) {
+            records.push((table_key(id, table), text));
             continue;
         }
         // Plain data always serialises; a table that did not is left as stored.
