@@ -49,9 +49,10 @@ impl FileSlices for &[u8] {
 /// Read from the file's start for its header and delimiter: more than the delimiter is
 /// sniffed from, so a part finds the same delimiter as the whole file.
 const HEAD_BYTES: u64 = 2_000_000;
-/// Read past a part's end for the creator whose comments cross it; a longer run makes the
-/// share read on to the end of the file.
-const OVERRUN_BYTES: u64 = 8_000_000;
+/// Read past a part's end for the creator whose comments cross it (a creator's comments are
+/// typically tens to hundreds of KB); a longer run makes the share read 16 times as far, then
+/// on to the end of the file.
+const OVERRUN_BYTES: u64 = 2_000_000;
 /// Line starts tried for a part's first record before taking the first one.
 const GUESSES: usize = 64;
 /// Records that must have the header's width after a guessed first record.
@@ -80,7 +81,7 @@ pub fn analyse_comment_range(
 }
 
 /// [`analyse_comment_range`] between two cuts: from `from` (0 for the first share) to `to`
-/// (`None` for the last), reading `overrun` bytes past `to` before reading on to the end.
+/// (`None` for the last), reading `overrun` bytes past `to`, then more as needed.
 pub fn analyse_comment_part(
     file: &dyn FileSlices,
     (from, to): (u64, Option<u64>),
@@ -93,7 +94,7 @@ pub fn analyse_comment_part(
     let Some(head) = Head::read(file)? else {
         return Ok(unusable());
     };
-    for overrun in [overrun, u64::MAX] {
+    for overrun in [overrun, overrun.saturating_mul(16), u64::MAX] {
         let end = to.map_or(file.size(), |to| to.saturating_add(overrun));
         match read_part(file, &head, from, to, end, progress)? {
             PartRead::Done(rows, ends) => {
