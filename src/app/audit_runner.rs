@@ -19,6 +19,10 @@ use microplan_audit::{AuditSettings, CreatorAudit};
 /// change that started it (an import's last merge slice, say), so it is kept short; what does
 /// not fit goes on in later slices.
 const FIRST_SLICE_MILLIS: f64 = 20.0;
+/// Audits of more creators, most of them to be measured anew (an import of new creators),
+/// cannot finish in the first slice: they skip it, leaving that task to the change itself
+/// and the page's render.
+const QUICK_AUDIT_CREATORS: usize = 500;
 /// How long each later slice, in a task of its own, may run before the page gets a frame.
 const SLICE_MILLIS: f64 = 35.0;
 
@@ -115,9 +119,11 @@ impl AuditRunner {
             .measured
             .try_update_value(std::mem::take)
             .unwrap_or_default();
+        let may_be_quick = creators <= QUICK_AUDIT_CREATORS || kept.len() * 2 >= creators;
         let mut job = ReauditJob::start(&inputs.tables(), &settings, kept);
-        if audit_code::run_slice(&mut job, &inputs.tables(), &settings, FIRST_SLICE_MILLIS)
-            == Some(true)
+        if may_be_quick
+            && audit_code::run_slice(&mut job, &inputs.tables(), &settings, FIRST_SLICE_MILLIS)
+                == Some(true)
         {
             return self.finish(job, &inputs);
         }
