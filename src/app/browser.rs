@@ -188,13 +188,34 @@ fn after_next_frame() -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _| {
         let window = leptos::prelude::window();
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        let in_next_task = Closure::once_into_js(move || {
-            LAST_FRAME_DRAWN.set(now_ms());
-            let _ = leptos::prelude::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-        let _ = window.request_animation_frame(in_next_task.unchecked_ref());
+        resolve_after_frame(resolve, FRAME_TURN_RETRIES);
     })
+}
+
+/// Work that waited for a frame takes turns: when its task starts this long after the frame
+/// (other work that waited for the same frame ran first), it waits for the next one.
+const FRAME_TURN_TAKEN_MS: f64 = 10.0;
+/// Frames a piece of work waits for its turn at most.
+const FRAME_TURN_RETRIES: u32 = 3;
+
+/// Calls `resolve` in a new task after the next frame, or after a later one while other work
+/// takes the turn (see [`FRAME_TURN_TAKEN_MS`]): two long tasks, say an audit slice and a
+/// save's slice, each waiting for a frame, otherwise run back to back with no frame between.
+fn resolve_after_frame(resolve: js_sys::Function, retries: u32) {
+    let in_next_task = Closure::once_into_js(move || {
+        LAST_FRAME_DRAWN.set(now_ms());
+        let take_turn = Closure::once_into_js(move || {
+            let turn_taken = now_ms() - LAST_FRAME_DRAWN.get() > FRAME_TURN_TAKEN_MS;
+            if turn_taken && retries > 0 {
+                resolve_after_frame(resolve, retries - 1);
+            } else {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        });
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(take_turn.unchecked_ref(), 0);
+    });
+    let _ = leptos::prelude::window().request_animation_frame(in_next_task.unchecked_ref());
 }
 
 /// `scheduler.yield()`'s promise, where the browser has it.

@@ -5,7 +5,9 @@
 // Scenarios: import (5,000 creators, then 150,000 posts, each committed, saved and scored),
 // reload (that workspace read back, twice), comments (900,000 raw comments imported). Asserts
 // nothing.
-// Usage: node tests/bench/long_tasks.mjs [dist] [import|reload|comments ...] [--top=N]
+// With --gaps it first prints the longest gaps between animation frames and every task over
+// --long=MS (default 50) inside each, so a gap made of several shorter tasks shows too.
+// Usage: node tests/bench/long_tasks.mjs [dist] [import|reload|comments ...] [--top=N] [--long=MS] [--gaps]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +20,8 @@ const dist = args.find((a) => !a.startsWith('--') && !['import', 'reload', 'comm
 const wanted = args.filter((a) => ['import', 'reload', 'comments'].includes(a));
 const scenarios = wanted.length > 0 ? wanted : ['import', 'reload', 'comments'];
 const top = Number(args.find((a) => a.startsWith('--top='))?.slice(6) ?? 8);
-const LONG_MS = 50;
+const LONG_MS = Number(args.find((a) => a.startsWith('--long='))?.slice(7) ?? 50);
+const GAPS = args.includes('--gaps');
 
 const CATEGORIES = [
   'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute',
@@ -60,13 +63,34 @@ function longTasks(events) {
   return tasks;
 }
 
+/** The 4 longest gaps between the main thread's animation frames, with the tasks in each. */
+function printGaps(events, tasks) {
+  const mains = new Set(events
+    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const fired = [...new Set(events
+    .filter((e) => e.name === 'FireAnimationFrame' && mains.has(`${e.pid}:${e.tid}`))
+    .map((e) => e.ts))].sort((a, b) => a - b);
+  const origin = tasks[0]?.start ?? 0;
+  const gaps = fired.slice(1).map((to, i) => [fired[i], to])
+    .sort((a, b) => (b[1] - b[0]) - (a[1] - a[0])).slice(0, 4);
+  for (const [from, to] of gaps) {
+    const inside = tasks.filter((t) => t.end > from && t.start < to).map((t) => {
+      const topName = [...t.self.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
+      return `${((t.end - t.start) / 1000).toFixed(0)} ms ${topName.slice(0, 40)}`;
+    });
+    console.log(`gap of ${((to - from) / 1000).toFixed(0)} ms at +${((from - origin) / 1000).toFixed(0)} ms: ${inside.join(' | ') || 'no task over the threshold'}`);
+  }
+}
+
 function printTasks(label, events) {
   const tasks = longTasks(events);
+  if (GAPS) printGaps(events, tasks);
   const origin = tasks[0]?.start ?? 0;
   console.log(`== ${label}: ${tasks.length} main-thread tasks over ${LONG_MS} ms, longest ${(Math.max(0, ...tasks.map((t) => t.end - t.start)) / 1000).toFixed(0)} ms`);
   for (const task of tasks) {
     const ms = (task.end - task.start) / 1000;
-    console.log(`  task at +${((task.start - origin) / 1000).toFixed(0)} ms: ${ms.toFixed(0)} ms, ${task.samples} samples`);
+    console.log(`  task at +${((task.start - origin) / 1000).toFixed(0)} ms (ends +${((task.end - origin) / 1000).toFixed(0)}): ${ms.toFixed(0)} ms, ${task.samples} samples`);
     const ranked = [...task.self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
     for (const [name, count] of ranked) {
       console.log(`      ${(100 * count / Math.max(1, task.samples)).toFixed(0).padStart(3)}%  ${name}`);
