@@ -3,47 +3,12 @@
 //! the whole file, problems' rows and lines included; on a file that lists each creator's
 //! comments together the parts are accepted at almost every cut.
 
-use microplan_audit::comment_import::{analyse_creator, merge_examples, CreatorGrouping};
-use microplan_audit::comments::{CommentExamples, CommentSettings};
+mod common;
+
+use common::{settings, unsplit};
 use microplan_worker::comment_ranges::{analyse_comment_part, cut};
 use microplan_worker::protocol::PartReading;
 use microplan_worker::{analyse_comment_range, merge_shares, MergedComments};
-use microplan_workspace::io::raw_comments::CommentFile;
-
-fn settings() -> CommentSettings {
-    CommentSettings {
-        salt: "0123456789abcdef".into(),
-        ..CommentSettings::default()
-    }
-}
-
-/// The analysis as one pass over the whole file.
-fn unsplit(bytes: &[u8]) -> MergedComments {
-    let mut file = CommentFile::open(bytes).unwrap();
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    while !file.is_done() {
-        file.read_chunk(3, &mut rows, &mut errors);
-    }
-    let comments = rows.len();
-    let mut grouping = CreatorGrouping::default();
-    grouping.add(rows);
-    let mut examples = CommentExamples::default();
-    let analysed: Vec<_> = grouping
-        .finish()
-        .iter()
-        .map(|group| analyse_creator(group, &settings()))
-        .inspect(|a| merge_examples(&mut examples, &a.examples))
-        .collect();
-    MergedComments {
-        analysed,
-        examples,
-        comments,
-        problems: errors.iter().take(5).map(|e| e.to_string()).collect(),
-        problem_count: errors.len(),
-        read_seconds: 0.0,
-        analyse_seconds: 0.0,
-    }
-}
 
 /// The parts between `cuts` (0 first) merged, or `None` when they do not meet. Each part
 /// first reads `overrun` bytes past its end (a few: the reading on to the end is tested too).
@@ -119,7 +84,7 @@ fn interleaved_file() -> String {
 /// Returns how many cuts merged.
 fn every_cut_agrees(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let whole = unsplit(bytes);
+    let whole = unsplit(bytes, 3);
     assert_eq!(by_range(bytes, &[0], 0).as_ref(), Some(&whole), "one part");
     let mut merged = 0;
     for at in 1..bytes.len() as u64 {
@@ -134,7 +99,7 @@ fn every_cut_agrees(text: &str) -> usize {
 #[test]
 fn parts_of_a_grouped_file_equal_one_pass_at_almost_every_cut() {
     let text = grouped_file();
-    let whole = unsplit(text.as_bytes());
+    let whole = unsplit(text.as_bytes(), 3);
     // Hand-checked: 4 + 5 + 6 + 7 + 8 rows of five creators, the last row, and 2 broken.
     assert_eq!((whole.comments, whole.problem_count), (31, 2));
     assert_eq!(whole.analysed.len(), 5);
@@ -170,7 +135,7 @@ fn parts_of_an_interleaved_file_never_merge_wrongly() {
 fn three_parts_agree_too() {
     let text = grouped_file();
     let bytes = text.as_bytes();
-    let whole = unsplit(bytes);
+    let whole = unsplit(bytes, 3);
     let length = bytes.len() as u64;
     let mut merged = 0;
     for first in (1..length).step_by(13) {

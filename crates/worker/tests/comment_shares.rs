@@ -1,11 +1,11 @@
 //! A comments file analysed in 1, 2 or 3 shares and merged equals one pass over the whole
 //! file, as the page did it before the work moved to workers.
 
-use microplan_audit::comment_import::{analyse_creator, merge_examples, CreatorGrouping};
-use microplan_audit::comments::{CommentExamples, CommentSettings};
+mod common;
+
+use common::{settings, unsplit};
 use microplan_worker::protocol::{creator_parts, is_creators_part, Reply, WorkerMessage};
 use microplan_worker::{analyse_comment_share, merge_shares, share_of, MergedComments};
-use microplan_workspace::io::raw_comments::CommentFile;
 
 /// Three creators (one spelled three ways, interleaved), a post with a reply thread, generic
 /// praise, emoji, a duplicate and two broken rows (no handle; no commenter).
@@ -32,41 +32,6 @@ fn file() -> String {
     csv
 }
 
-fn settings() -> CommentSettings {
-    CommentSettings {
-        salt: "0123456789abcdef".into(),
-        ..CommentSettings::default()
-    }
-}
-
-/// The analysis as one pass over the whole file.
-fn unsplit(bytes: &[u8]) -> MergedComments {
-    let mut file = CommentFile::open(bytes).unwrap();
-    let (mut rows, mut errors) = (Vec::new(), Vec::new());
-    while !file.is_done() {
-        file.read_chunk(2, &mut rows, &mut errors);
-    }
-    let comments = rows.len();
-    let mut grouping = CreatorGrouping::default();
-    grouping.add(rows);
-    let mut examples = CommentExamples::default();
-    let analysed: Vec<_> = grouping
-        .finish()
-        .iter()
-        .map(|group| analyse_creator(group, &settings()))
-        .inspect(|a| merge_examples(&mut examples, &a.examples))
-        .collect();
-    MergedComments {
-        analysed,
-        examples,
-        comments,
-        problems: errors.iter().take(5).map(|e| e.to_string()).collect(),
-        problem_count: errors.len(),
-        read_seconds: 0.0,
-        analyse_seconds: 0.0,
-    }
-}
-
 fn split(bytes: &[u8], shares: u32) -> MergedComments {
     let results = (0..shares)
         .map(|share| {
@@ -79,7 +44,7 @@ fn split(bytes: &[u8], shares: u32) -> MergedComments {
 #[test]
 fn shares_merged_equal_one_pass() {
     let bytes = file().into_bytes();
-    let whole = unsplit(&bytes);
+    let whole = unsplit(&bytes, 2);
     // Hand-checked: 11 rows, two skipped (no handle in row 5, no commenter in row 8).
     assert_eq!(whole.comments, 9);
     assert_eq!(whole.problem_count, 2);
