@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{settings, unsplit};
+use common::{interleaved_file, settings, unsplit};
 use microplan_worker::comment_ranges::{analyse_comment_part, cut};
 use microplan_worker::protocol::PartReading;
 use microplan_worker::{analyse_comment_range, merge_shares, MergedComments};
@@ -53,30 +53,6 @@ fn grouped_file() -> String {
         }
     }
     csv.push_str("emma,p40,fan9,\"last\nline\",");
-    csv
-}
-
-/// Creators interleaved, one spelled three ways: parts rarely meet, and must never be wrong.
-fn interleaved_file() -> String {
-    let mut csv =
-        String::from("Username,Post,Comment ID,Commenter,Comment,Is creator reply,Parent ID\n");
-    let rows = [
-        "@Anna,p1,c1,bob,Which flour did you use for this loaf?,no,",
-        "anna,p1,c2,anna,Rye from the mill down the road,yes,c1",
-        "ben,b1,c3,cat,Love this,no,",
-        "ANNA ,p1,c4,dan,Love this,no,",
-        ",p9,c5,eve,orphan,no,",
-        "ben,b1,c6,fay,🔥🔥,no,",
-        "cleo,k1,c7,gus,\"How long was the second proof,\nat that temperature?\",no,",
-        "ben,b2,c8,,no commenter,no,",
-        "anna,p2,c9,bob,Love this,no,",
-        "cleo,k1,c10,hal,Love this,no,",
-        "ben,b2,c11,ivy,Which trail is this - the ridge loop past the lake?,no,",
-    ];
-    for row in rows {
-        csv.push_str(row);
-        csv.push('\n');
-    }
     csv
 }
 

@@ -3,34 +3,9 @@
 
 mod common;
 
-use common::{settings, unsplit};
+use common::{interleaved_file, settings, unsplit};
 use microplan_worker::protocol::{creator_parts, is_creators_part, Reply, WorkerMessage};
 use microplan_worker::{analyse_comment_share, merge_shares, share_of, MergedComments};
-
-/// Three creators (one spelled three ways, interleaved), a post with a reply thread, generic
-/// praise, emoji, a duplicate and two broken rows (no handle; no commenter).
-fn file() -> String {
-    let mut csv =
-        String::from("Username,Post,Comment ID,Commenter,Comment,Is creator reply,Parent ID\n");
-    let rows = [
-        "@Anna,p1,c1,bob,Which flour did you use for this loaf?,no,",
-        "anna,p1,c2,anna,Rye from the mill down the road,yes,c1",
-        "ben,b1,c3,cat,Love this,no,",
-        "ANNA ,p1,c4,dan,Love this,no,",
-        ",p9,c5,eve,orphan,no,",
-        "ben,b1,c6,fay,🔥🔥,no,",
-        "cleo,k1,c7,gus,How long was the second proof at that temperature?,no,",
-        "ben,b2,c8,,no commenter,no,",
-        "anna,p2,c9,bob,Love this,no,",
-        "cleo,k1,c10,hal,Love this,no,",
-        "ben,b2,c11,ivy,Which trail is this - the ridge loop past the lake?,no,",
-    ];
-    for row in rows {
-        csv.push_str(row);
-        csv.push('\n');
-    }
-    csv
-}
 
 fn split(bytes: &[u8], shares: u32) -> MergedComments {
     let results = (0..shares)
@@ -43,7 +18,7 @@ fn split(bytes: &[u8], shares: u32) -> MergedComments {
 
 #[test]
 fn shares_merged_equal_one_pass() {
-    let bytes = file().into_bytes();
+    let bytes = interleaved_file().into_bytes();
     let whole = unsplit(&bytes, 2);
     // Hand-checked: 11 rows, two skipped (no handle in row 5, no commenter in row 8).
     assert_eq!(whole.comments, 9);
@@ -91,9 +66,13 @@ fn a_file_without_needed_columns_is_a_message_not_a_panic() {
 #[test]
 fn progress_reaches_one() {
     let mut seen = Vec::new();
-    analyse_comment_share(file().into_bytes(), 0, 1, &settings(), &mut |f| {
-        seen.push(f)
-    })
+    analyse_comment_share(
+        interleaved_file().into_bytes(),
+        0,
+        1,
+        &settings(),
+        &mut |f| seen.push(f),
+    )
     .unwrap();
     assert_eq!(seen.last(), Some(&1.0));
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
