@@ -795,4 +795,45 @@ mod tests {
             agree(&text, column, &|_| false, limit);
         }
     }
+
+    #[test]
+    fn a_reader_stops_before_a_record_and_reads_on_from_it() {
+        // Records start at bytes 0, 4, 14 (after a blank line) and 18; "b" spans two lines.
+        let text = "a,1\nb,\"x\ny\"\n\r\nc,3\nd,4\n";
+        let part = || CsvChunks::part(text.to_string(), vec!["k".into(), "v".into()], b',', 7);
+        let mut chunks = part().unwrap();
+        let (mut starts, mut seen) = (Vec::new(), Vec::new());
+        let stop_at_c = |start: usize, cell: Option<&str>| {
+            starts.push(start);
+            if cell == Some("c") {
+                Take::Stop
+            } else {
+                Take::Keep
+            }
+        };
+        chunks.visit_chunk_where(10, 0, stop_at_c, |kept| {
+            seen.extend(kept.map(|(line, record)| (line, record[0].to_string())));
+        });
+        assert_eq!(starts, [0, 4, 14]);
+        assert_eq!(seen, [(7, "a".to_string()), (8, "b".to_string())]);
+        // Stopped at "c": its offset and line, and nothing more is read until resumed.
+        assert!(chunks.is_done());
+        assert_eq!((chunks.offset(), chunks.line()), (14, 11));
+        chunks.visit_chunk_where(10, 0, |_, _| Take::Keep, |_| panic!("read after a stop"));
+        chunks.resume();
+        let mut rest = Vec::new();
+        chunks.visit_chunk_where(
+            10,
+            0,
+            |_, _| Take::Keep,
+            |kept| {
+                rest.extend(kept.map(|(line, record)| (line, record[0].to_string())));
+            },
+        );
+        assert_eq!(rest, [(11, "c".to_string()), (12, "d".to_string())]);
+        assert!(chunks.is_done());
+        // A part is checked like a whole file: a line over the limit is refused.
+        let long = format!("a,{}\n", "x".repeat(crate::limits::MAX_LINE_BYTES));
+        assert!(CsvChunks::part(long, vec!["k".into()], b',', 1).is_err());
+    }
 }
