@@ -81,6 +81,15 @@ pub fn check_header_width(columns: usize) -> Result<(), ReadError> {
     }
 }
 
+/// A csv reader of `bytes` as this module reads records: no header row, any number of fields.
+pub fn record_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
 /// Hands up to `limit` non-blank records to `visit` with the file line each starts on, and
 /// returns the byte offset where the next record starts and the file line of that offset,
 /// so a large file can be read a chunk at a time without building rows. Lines are counted
@@ -93,11 +102,7 @@ fn visit_records(
     mut visit: impl FnMut(usize, &StringRecord),
 ) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut reader = ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = record_reader(bytes, delimiter);
     let mut record = StringRecord::new();
     let (mut visited, mut counted_to, mut line) = (0usize, 0usize, first_line);
     while visited < limit {
@@ -186,11 +191,7 @@ fn visit_records_where(
             kept = Some(keeps);
         }
         let (base, reader) = parser.get_or_insert_with(|| {
-            let reader = ReaderBuilder::new()
-                .delimiter(delimiter)
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(bytes.get(at..).unwrap_or(&[]));
+            let reader = record_reader(bytes.get(at..).unwrap_or(&[]), delimiter);
             (at, reader)
         });
         let base = *base;

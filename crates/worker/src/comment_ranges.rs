@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use microplan_audit::comments::CommentSettings;
 use microplan_audit::handle_key;
-use microplan_csv::read::{CsvChunks, Take};
+use microplan_csv::read::{record_reader, CsvChunks, Take};
 use microplan_workspace::io::raw_comments::CommentFile;
 
 use crate::comments::{ShareRows, READING_PART};
@@ -261,11 +261,7 @@ fn read_part(
 /// creator was read from the whole record (the bytes read may end inside it).
 fn ends_before(part: &CommentFile, offset: usize) -> bool {
     let rest = part.chunks().text().as_bytes().get(offset..).unwrap_or(&[]);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(part.chunks().delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(rest);
+    let mut reader = record_reader(rest, part.chunks().delimiter);
     let mut record = csv::ByteRecord::new();
     matches!(reader.read_byte_record(&mut record), Ok(true))
         && (reader.position().byte() as usize) < rest.len()
@@ -291,11 +287,7 @@ fn guess_first_record(bytes: &[u8], head: &Head) -> Option<usize> {
 }
 
 fn has_header_width(bytes: &[u8], head: &Head) -> bool {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(head.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = record_reader(bytes, head.delimiter);
     let mut record = csv::ByteRecord::new();
     let mut checked = 0;
     while checked < RECORDS_CHECKED {
