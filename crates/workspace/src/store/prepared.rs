@@ -35,16 +35,21 @@ impl PreparedTable {
     }
 }
 
+/// Where in `prepared` the table `table` of `workspace` is, when one fits.
+fn fitting(prepared: &[PreparedTable], workspace: &Workspace, table: &str) -> Option<usize> {
+    prepared
+        .iter()
+        .position(|p| p.table == table && p.fits(workspace))
+}
+
 /// The prepared text of `table` for `workspace`, when one fits.
 pub fn prepared_text<'a>(
     prepared: &'a [PreparedTable],
     workspace: &Workspace,
     table: &str,
 ) -> Option<&'a str> {
-    prepared
-        .iter()
-        .find(|p| p.table == table && p.fits(workspace))
-        .map(|p| p.text.as_str())
+    let at = fitting(prepared, workspace, table)?;
+    prepared.get(at).map(|p| p.text.as_str())
 }
 
 /// [`prepared_text`], moved out of `prepared`: a save takes it without copying tens of MB.
@@ -53,9 +58,7 @@ pub fn take_prepared_text(
     workspace: &Workspace,
     table: &str,
 ) -> Option<String> {
-    let at = prepared
-        .iter()
-        .position(|p| p.table == table && p.fits(workspace))?;
+    let at = fitting(prepared, workspace, table)?;
     Some(prepared.swap_remove(at).text)
 }
 
