@@ -28,11 +28,16 @@ const CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler', 'toplevel',
 ];
 
-/** The page's long main-thread tasks, each with its top self-time functions (from samples). */
-function longTasks(events) {
-  const mainThreads = new Set(events
+/** The pages' main threads in a trace, as "pid:tid". */
+function rendererMainThreads(events) {
+  return new Set(events
     .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
+}
+
+/** The page's long main-thread tasks, each with its top self-time functions (from samples). */
+function longTasks(events) {
+  const mainThreads = rendererMainThreads(events);
   const tasks = events
     .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`) && e.dur / 1000 > LONG_MS)
     .map((e) => ({ start: e.ts, end: e.ts + e.dur, self: new Map(), samples: 0 }))
@@ -65,9 +70,7 @@ function longTasks(events) {
 
 /** The 4 longest gaps between the main thread's animation frames, with the tasks in each. */
 function printGaps(events, tasks) {
-  const mains = new Set(events
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`));
+  const mains = rendererMainThreads(events);
   const fired = [...new Set(events
     .filter((e) => e.name === 'FireAnimationFrame' && mains.has(`${e.pid}:${e.tid}`))
     .map((e) => e.ts))].sort((a, b) => a - b);
